@@ -1,0 +1,61 @@
+"""The DuckDB side: one in-memory database per workspace, with the canonical tables.
+
+Why in-memory: data stays on the marketer's machine and in their browser session; a
+second marketer using the same server gets a database of their own. Why one table per
+canonical name (not a view over the raw files): pages query it on every rerun, and a
+table is read without re-parsing anything.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.schema import TABLES
+
+QUERIES = Path(__file__).parent / "queries"
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory database holding every canonical table, empty."""
+    con = duckdb.connect(":memory:")
+    con.execute("set enable_progress_bar = false")
+    for table in TABLES:
+        con.execute(create_table_sql(table))
+    return con
+
+
+def create_table_sql(table: str, name: str | None = None) -> str:
+    columns = ", ".join(f'"{column}" {kind}' for column, kind in TABLES[table].items())
+    return f'create or replace table "{name or table}" ({columns})'
+
+
+def load_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
+    """Replace canonical tables with these DataFrames (missing columns are NULL), for tests and notebooks."""
+    for table, frame in frames.items():
+        replace_table(con, table, frame)
+    return con
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Fill canonical `table` with `frame`, casting each column to its canonical type."""
+    columns = TABLES[table]
+    select = ", ".join(
+        f'try_cast("{column}" as {kind}) as "{column}"' if column in frame.columns else f'null::{kind} as "{column}"'
+        for column, kind in columns.items()
+    )
+    con.register("incoming_frame", frame)
+    try:
+        con.execute(create_table_sql(table))
+        con.execute(f'insert into "{table}" select {select} from incoming_frame')
+    finally:
+        con.unregister("incoming_frame")
+
+
+@cache
+def read_sql(name: str) -> str:
+    """The text of analytics/queries/<name>.sql."""
+    return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")

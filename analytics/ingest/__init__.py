@@ -1,0 +1,153 @@
+"""Read any supported upload into canonical tables, with plain-words problems for the rest.
+
+    result = ingest_file("Overview.zip", data, context=Context(today=date.today()))
+    result.tables    # recognised tables, canonical columns, each with its warnings
+    result.pending   # tables we did not recognise: the column-mapping step
+    result.problems  # sentences for whatever could not be read at all
+
+One bad part never loses the good ones: a damaged member of a ZIP is a problem, the
+other members still load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from analytics.ingest.canonical import Canonical, Context, canonicalize
+from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_signature
+from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_tables
+from analytics.schema import DATE_COLUMNS, KINDS
+
+__all__ = [
+    "Context",
+    "FileResult",
+    "IngestError",
+    "LoadedTable",
+    "PendingTable",
+    "ReadProblem",
+    "ingest_file",
+    "apply_mapping",
+    "MAPPABLE",
+]
+
+
+@dataclass(eq=False)
+class LoadedTable:
+    """One recognised table: where it came from, its kind, and its canonical rows."""
+
+    file: str
+    source: str
+    kind: str
+    frame: pd.DataFrame
+    warnings: list[str]
+    download_date: date | None
+    mapping: dict[str, str]
+    mapped_by_hand: bool = False
+
+    @property
+    def table(self) -> str:
+        return KINDS[self.kind].table
+
+    @property
+    def rows(self) -> int:
+        return len(self.frame)
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        column = DATE_COLUMNS[self.table]
+        if column is None or self.frame.empty or column not in self.frame:
+            return None, None
+        values = pd.to_datetime(self.frame[column], errors="coerce").dropna()
+        if values.empty:
+            return None, None
+        return values.min().date(), values.max().date()
+
+
+@dataclass(eq=False)
+class PendingTable:
+    """A table we did not recognise; the marketer maps its columns once and we remember."""
+
+    file: str
+    source: str
+    raw: RawTable
+    signature: str
+
+    @property
+    def header(self) -> list[str]:
+        return self.raw.header
+
+
+@dataclass
+class FileResult:
+    name: str
+    tables: list[LoadedTable] = field(default_factory=list)
+    pending: list[PendingTable] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+
+
+def ingest_file(
+    name: str,
+    data: bytes,
+    *,
+    context: Context | None = None,
+    remembered: dict[str, tuple[str, dict[str, str]]] | None = None,
+) -> FileResult:
+    """Everything one uploaded file holds. Never raises for bad input: problems are sentences."""
+    context = context or Context()
+    result = FileResult(name)
+    try:
+        raws, result.problems = read_tables(name, data)
+    except Exception as error:  # the last line of defence: a marketer sees a sentence, not a traceback
+        result.problems.append(ReadProblem(name, f"{name} could not be read ({type(error).__name__}). Is it a TikTok export?"))
+        return result
+    for raw in raws:
+        signature = header_signature(raw.header)
+        detection = detect(raw.header)
+        by_hand = False
+        if detection is None and remembered and signature in remembered:
+            kind, mapping = remembered[signature]
+            by_hand = True
+        elif detection is None:
+            result.pending.append(PendingTable(name, raw.source, raw, signature))
+            continue
+        else:
+            kind, mapping = detection.kind, detection.mapping
+        loaded, problem = _load(name, raw, kind, mapping, context, by_hand)
+        if loaded:
+            result.tables.append(loaded)
+        if problem:
+            result.problems.append(problem)
+    _drop_side_sheets(result)
+    return result
+
+
+def apply_mapping(pending: PendingTable, kind: str, mapping: dict[str, str], context: Context) -> tuple[LoadedTable | None, ReadProblem | None]:
+    """Load a pending table with the columns the marketer picked."""
+    missing = [name for name in MAPPING_REQUIRED[kind] if name not in mapping]
+    if missing:
+        fields = ", ".join(name.replace("_", " ") for name in missing)
+        return None, ReadProblem(pending.source, f"To read {pending.source} as {KINDS[kind].label}, pick a column for: {fields}.")
+    return _load(pending.file, pending.raw, kind, mapping, context, True)
+
+
+def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context: Context, by_hand: bool):
+    file_context = Context(raw.names, context.batch_download_date, context.today, context.last_year)
+    try:
+        canonical: Canonical = canonicalize(kind, raw.frame, mapping, file_context)
+    except (ValueError, KeyError, TypeError, OverflowError) as error:
+        message = f"{raw.source} looks like {KINDS[kind].label}, but {error}. Check the file or map its columns by hand."
+        return None, ReadProblem(raw.source, message)
+    table = LoadedTable(name, raw.source, kind, canonical.frame, raw.notes + canonical.warnings, canonical.download_date, mapping, by_hand)
+    return table, None
+
+
+def _drop_side_sheets(result: FileResult) -> None:
+    """A workbook's extra sheets (an exporter's `Metadata`) are not tables to map when another sheet loaded."""
+    loaded_files = {table.source.split(" › ")[0] for table in result.tables}
+    result.pending = [
+        pending
+        for pending in result.pending
+        if not (pending.source.split(" › ")[0] in loaded_files and pending.source.split(" › ")[0].lower().endswith((".xlsx", ".xlsm")))
+    ]

@@ -1,0 +1,347 @@
+"""Rename and type one raw table into its canonical table, with warnings in plain words.
+
+This is the only place that knows a file's headers (through the mapping found in
+`detect.py`). Year-less dates are resolved here: see `analytics/dates.py` for how the
+year is inferred and `YearAnchor` for where the anchor comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from analytics import dates
+from analytics.numbers import count_missing, parse_counts, parse_numbers, parse_rates, to_bool
+from analytics.schema import KINDS, TABLES
+
+VIDEO_URL = re.compile(r"(?:@(?P<handle>[\w.\-]+)/)?(?:video|photo|v)/(?P<id>\d{6,25})")
+SHARE_URL = re.compile(r"share_item_id=(?P<id>\d{6,25})")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What we know about a file besides its cells: its names, and the dates that anchor a year."""
+
+    names: tuple[str, ...] = ()
+    batch_download_date: date | None = None
+    today: date | None = None
+    last_year: int | None = None
+
+
+@dataclass
+class Canonical:
+    kind: str
+    frame: pd.DataFrame
+    warnings: list[str]
+    download_date: date | None = None
+
+    @property
+    def table(self) -> str:
+        return KINDS[self.kind].table
+
+
+def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context: Context) -> Canonical:
+    """One raw table of text -> its canonical columns, typed, plus the warnings worth telling."""
+    fields = pd.DataFrame({name: raw[column].astype("string") for name, column in mapping.items()}, index=raw.index)
+    warnings: list[str] = []
+    if raw.empty:
+        warnings.append("The file has its header but no rows (TikTok writes this for small accounts); loaded as empty.")
+    builder = _BUILDERS[kind]
+    frame, download_date = builder(fields, context, warnings)
+    columns = [column for column in TABLES[KINDS[kind].table] if column in frame.columns]
+    return Canonical(kind, frame[columns].reset_index(drop=True), warnings, download_date)
+
+
+# Year-less dates ------------------------------------------------------------------
+
+
+def resolve_dates(values: pd.Series, context: Context, warnings: list[str]) -> tuple[pd.Series, date | None]:
+    """Dates from a column of date text: full dates when they carry a year, else year inference.
+
+    Returns the dates and the download date we assumed (the day after the last row).
+    """
+    if values.empty:
+        return pd.Series([], dtype="datetime64[s]"), None
+    full = values.map(lambda text: dates.parse_full_date(str(text)) if pd.notna(text) else None)
+    if full.notna().mean() >= 0.9:
+        bad = int(full.isna().sum())
+        if bad:
+            warnings.append(f"{bad} rows have a date we could not read; they were left out.")
+        return pd.to_datetime(full), None
+    month_days = dates.parse_month_day_series(values)
+    unreadable = int(month_days.isna().sum())
+    if unreadable == len(values):
+        sample = str(values.iloc[0])[:40]
+        raise ValueError(f'the dates (like "{sample}") are in a form we do not know')
+    if unreadable:
+        warnings.append(f"{unreadable} rows have a date we could not read; they were left out.")
+    known = month_days.dropna()
+    anchor, how = year_anchor(context)
+    if context.last_year is not None:
+        month, day = known.iloc[-1]
+        anchor = _last_valid(context.last_year, month, day)
+        how = "as you set it"
+    resolved = dates.assign_years(list(known), last_on_or_before=anchor)
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
+    result.loc[known.index] = pd.to_datetime(resolved)
+    first, last = resolved[0], resolved[-1]
+    warnings.append(
+        f"Dates have no year: we read them as {first:%d %b %Y} to {last:%d %b %Y} ({how}). "
+        "If the year is wrong, change it on the Data page."
+    )
+    return result, last + timedelta(days=1)
+
+
+def _last_valid(year: int, month: int, day: int) -> date:
+    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return date(year, 3, 1)
+    return date(year, month, day)
+
+
+def year_anchor(context: Context) -> tuple[date, str]:
+    """The latest date the last row can be, and how we know it, in words."""
+    found = [dates.file_name_dates(name) for name in context.names]
+    downloads = [item.download_date for item in found if item.download_date]
+    if downloads:
+        return max(downloads) - timedelta(days=1), "from the download time in the file name"
+    if context.batch_download_date:
+        return context.batch_download_date - timedelta(days=1), "from the download time of the other files you uploaded"
+    firsts = [item.first_date for item in found if item.first_date]
+    if firsts:
+        # A file named after its first day covers at most a year from that day.
+        return firsts[0] + timedelta(days=364), "from the first date in the file name"
+    today = context.today or date.today()
+    return today - timedelta(days=1), "assuming the data ends yesterday"
+
+
+# Builders: one per kind -----------------------------------------------------------
+
+
+def _daily(fields: pd.DataFrame, context: Context, warnings: list[str], date_field: str = "stat_date"):
+    parsed, download = resolve_dates(fields[date_field], context, warnings)
+    frame = pd.DataFrame({date_field: parsed.dt.date})
+    for name in fields.columns:
+        if name != date_field:
+            frame[name] = parse_counts(fields[name])
+    return frame[frame[date_field].notna()], download
+
+
+def _overview(fields, context, warnings):
+    frame, download = _daily(fields, context, warnings)
+    negative = int((frame.get("comments", pd.Series(dtype="Int64")) < 0).sum())
+    if negative:
+        warnings.append(f"Comments are negative on {negative} days (TikTok subtracts deleted comments); kept as they are.")
+    return frame, download
+
+
+def _viewers(fields, context, warnings):
+    frame, download = _daily(fields, context, warnings)
+    missing = count_missing(fields["total_viewers"])
+    if missing:
+        warnings.append(f"{missing} days have no viewer count (\u201cundefined\u201d in the file); left empty, not zero.")
+    return frame, download
+
+
+def _follower_history(fields, context, warnings):
+    # The export's difference column is shifted by a day in some files: recompute it from the totals.
+    frame, download = _daily(fields.drop(columns=["net_followers"]), context, warnings)
+    frame = frame.sort_values("stat_date")
+    frame["net_followers"] = frame["followers"].diff().astype("Int64")
+    missing = count_missing(fields["followers"])
+    if missing:
+        warnings.append(f"{missing} days have no follower total (\u201cundefined\u201d in the file); left empty.")
+    return frame, download
+
+
+def _follower_activity(fields, context, warnings):
+    frame, download = _daily(fields, context, warnings, date_field="activity_date")
+    frame["hour"] = frame["hour"].astype("Int64")
+    return frame, download
+
+
+def _distribution(key: str):
+    def build(fields, context, warnings):
+        frame = pd.DataFrame({key: fields[key].str.strip(), "share": parse_rates(fields["share"])})
+        return frame[frame[key].notna() & (frame[key] != "")], None
+
+    return build
+
+
+def _business_overview(fields, context, warnings):
+    frame, download = _daily(fields, context, warnings)
+    if "net_followers" not in frame and {"new_followers", "lost_followers"} <= set(frame.columns):
+        frame["net_followers"] = frame["new_followers"] - frame["lost_followers"]
+    return frame, download
+
+
+def video_ids_and_handles(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The 19-digit video id and the account handle in each TikTok video link."""
+    text = urls.astype("string").fillna("")
+    match = text.str.extract(VIDEO_URL)
+    share = text.str.extract(SHARE_URL)["id"]
+    ids = match["id"].fillna(share)
+    return ids.astype("string"), match["handle"].str.lower().astype("string")
+
+
+def _post_times(video_ids: pd.Series) -> pd.Series:
+    return pd.to_datetime(video_ids.map(lambda value: dates.post_time_from_video_id(value) if pd.notna(value) else None))
+
+
+def _videos_common(fields: pd.DataFrame, context: Context, warnings: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(index=fields.index)
+    if "video_url" in fields:
+        ids, handles = video_ids_and_handles(fields["video_url"])
+        frame["video_url"] = fields["video_url"]
+        frame["account_handle"] = handles
+    else:
+        ids = pd.Series(pd.NA, index=fields.index, dtype="string")
+    if "video_id" in fields:
+        ids = fields["video_id"].str.strip().where(fields["video_id"].str.strip().str.fullmatch(r"\d+").fillna(False), ids)
+    frame["video_id"] = ids
+    missing = int(ids.isna().sum())
+    if missing:
+        warnings.append(f"{missing} rows have no TikTok video link or id we could read; they were left out.")
+    frame["posted_at"] = _post_times(ids)
+    if "caption" in fields:
+        frame["caption"] = fields["caption"].str.strip()
+    for name in ("total_views", "total_likes", "total_comments", "total_shares", "total_saves", "reach", "new_followers"):
+        if name in fields:
+            frame[name] = parse_counts(fields[name])
+    for name in ("duration_seconds", "average_watch_seconds"):
+        if name in fields:
+            frame[name] = parse_numbers(fields[name])
+    if "completion_rate" in fields:
+        frame["completion_rate"] = parse_rates(fields["completion_rate"])
+    if "format" in fields:
+        frame["format"] = fields["format"].str.strip().replace("", pd.NA)
+    return frame[frame["video_id"].notna()]
+
+
+def _content(fields, context, warnings):
+    frame = _videos_common(fields, context, warnings)
+    stats = fields["stats_date"].dropna()
+    download = None
+    if len(stats):
+        posted = frame["posted_at"].dropna()
+        month, day = dates.parse_month_day(str(stats.iloc[0])) or (None, None)
+        if month and len(posted):
+            # The newest video was posted on or before the download day: the first such
+            # month/day on or after it is the download date. Exact, thanks to the video ids.
+            newest = posted.max().date()
+            candidate = _last_valid(newest.year, month, day)
+            download = candidate if candidate >= newest else _last_valid(newest.year + 1, month, day)
+        elif month:
+            download = dates.assign_years([(month, day)], last_on_or_before=year_anchor(context)[0] + timedelta(days=1))[0]
+    frame["stats_date"] = pd.to_datetime(pd.Series(download, index=frame.index)).dt.date if download else pd.NaT
+    return frame, download
+
+
+def _business_videos(fields, context, warnings):
+    frame = _videos_common(fields, context, warnings)
+    if frame["posted_at"].isna().any() and "posted_text" in fields:
+        parsed = fields["posted_text"].map(lambda text: dates.parse_full_date(str(text)) if pd.notna(text) else None)
+        frame["posted_at"] = frame["posted_at"].fillna(pd.to_datetime(parsed.reindex(frame.index)))
+    return frame, None
+
+
+def _video_details(fields, context, warnings):
+    frame, download = _business_videos(fields, context, warnings)
+    return frame, download
+
+
+def _comments(fields: pd.DataFrame, context: Context, warnings: list[str]):
+    frame = pd.DataFrame(index=fields.index)
+    url = fields["video_url"] if "video_url" in fields else pd.Series(pd.NA, index=fields.index, dtype="string")
+    ids, url_handles = video_ids_and_handles(url)
+    if "video_id" in fields:
+        ids = fields["video_id"].str.strip().replace("", pd.NA).fillna(ids)
+    frame["video_id"] = ids
+    frame["video_url"] = url.replace("", pd.NA)
+    handle = _blank_to_na(fields.get("member_handle"), fields.index).str.lstrip("@")
+    uid = _blank_to_na(fields.get("member_uid"), fields.index)
+    name = _blank_to_na(fields.get("member_name"), fields.index)
+    frame["member_handle"] = handle
+    frame["member_name"] = name
+    frame["member_id"] = handle.str.lower().fillna(uid).fillna(name)
+    frame["text"] = fields["text"].fillna("")
+    frame["commented_at"] = parse_timestamps(fields["commented_at"])
+    frame["likes"] = parse_counts(fields["likes"]) if "likes" in fields else pd.NA
+    parent = _blank_to_na(fields.get("parent_comment_id"), fields.index).replace("0", pd.NA)
+    frame["parent_comment_id"] = parent
+    if "comment_id" in fields:
+        frame["comment_id"] = _blank_to_na(fields["comment_id"])
+    else:
+        frame["comment_id"] = pd.NA
+    missing_id = frame["comment_id"].isna()
+    if missing_id.any():
+        # No id in the file: a hash of who, when and what keeps re-uploads from double counting.
+        basis = frame["member_id"].fillna("") + "|" + frame["commented_at"].astype("string").fillna("") + "|" + frame["text"]
+        frame.loc[missing_id, "comment_id"] = "h" + pd.util.hash_pandas_object(basis[missing_id], index=False).astype(str)
+    owner = to_bool(fields["owner_flag"]).fillna(False) if "owner_flag" in fields else False
+    label = fields["label_text"].str.strip().str.casefold().eq("creator").fillna(False) if "label_text" in fields else False
+    same_handle = (frame["member_handle"].str.lower() == url_handles).fillna(False)
+    frame["is_brand"] = (owner | label | same_handle).astype(bool)
+    unknown_member = int(frame["member_id"].isna().sum())
+    bad_time = int(frame["commented_at"].isna().sum())
+    if unknown_member:
+        warnings.append(f"{unknown_member} comments have no author; they were left out.")
+    if bad_time:
+        warnings.append(f"{bad_time} comments have no time we could read; they were left out.")
+    if frame["video_id"].isna().all() and len(frame):
+        warnings.append("No video link or id in this file: comments cannot be matched to videos.")
+    return frame[frame["member_id"].notna() & frame["commented_at"].notna()], None
+
+
+def parse_timestamps(values: pd.Series) -> pd.Series:
+    """UTC timestamps (naive) from ISO text, `2025-06-26 18:28:29`, or Unix seconds / milliseconds."""
+    text = values.astype("string").str.strip()
+    numeric = pd.to_numeric(text.where(text.str.fullmatch(r"\d{9,13}").fillna(False)), errors="coerce")
+    unit_ms = numeric > 1e11
+    from_epoch = pd.to_datetime(numeric.where(~unit_ms), unit="s").fillna(pd.to_datetime(numeric.where(unit_ms), unit="ms"))
+    from_text = pd.to_datetime(text.where(numeric.isna()), utc=True, errors="coerce", format="mixed")
+    return from_epoch.fillna(from_text.dt.tz_convert(None)).astype("datetime64[us]")
+
+
+def _blank_to_na(values: pd.Series | None, index: pd.Index | None = None) -> pd.Series:
+    if values is None:
+        return pd.Series(pd.NA, index=index, dtype="string")
+    return values.astype("string").str.strip().replace({"": pd.NA, "None": pd.NA, "nan": pd.NA, "null": pd.NA})
+
+
+def _lives(fields, context, warnings):
+    frame = pd.DataFrame(index=fields.index)
+    frame["started_at"] = parse_timestamps(fields["started_at"])
+    for name in ("viewers", "peak_viewers", "comments", "likes", "shares", "gifts", "new_followers"):
+        if name in fields:
+            frame[name] = parse_counts(fields[name])
+    if "duration_minutes" in fields:
+        frame["duration_minutes"] = parse_numbers(fields["duration_minutes"])
+    if "title" in fields:
+        frame["title"] = fields["title"].str.strip()
+    bad = int(frame["started_at"].isna().sum())
+    if bad:
+        warnings.append(f"{bad} LIVE rows have a start time we could not read (expected like 2026-06-03 20:00); left out.")
+    return frame[frame["started_at"].notna()], None
+
+
+_BUILDERS = {
+    "overview": _overview,
+    "viewers": _viewers,
+    "follower_history": _follower_history,
+    "follower_activity": _follower_activity,
+    "follower_gender": _distribution("gender"),
+    "follower_territories": _distribution("territory_code"),
+    "business_overview": _business_overview,
+    "content": _content,
+    "business_videos": _business_videos,
+    "video_details": _video_details,
+    "comments": _comments,
+    "lives": _lives,
+}
+
+
+def today() -> date:
+    return datetime.now().date()

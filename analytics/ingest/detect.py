@@ -1,0 +1,228 @@
+"""Which kind of export a table is, from its header alone, and which column is which.
+
+Every kind lists its canonical fields with the header spellings seen in real files
+(TikTok Studio, Business Suite in several UI languages, the comment scrapers, the
+Business API, our own templates). Headers are compared squashed: lower case, accents
+and punctuation removed, so `Comment ID`, `comment_id` and `commentId` are one spelling.
+When TikTok renames a header, one alias list here changes and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# kind -> field -> accepted header spellings (squashed form is computed). The first
+# spelling found wins, so list the most precise first (createTimeISO before createTime).
+ALIASES: dict[str, dict[str, list[str]]] = {
+    "business_overview": {
+        "stat_date": ["date", "datum", "fecha", "data", "ngay", "tanggal", "日期", "날짜"],
+        "video_views": ["video views", "videovisningar", "visualizaciones de videos", "visualizacoes de video", "vues de videos"],
+        "reached_audience": ["reached audience", "natad publik", "publico alcanzado", "audience atteinte"],
+        "profile_views": ["profile views", "profilvisningar", "visitas al perfil", "vues du profil"],
+        "likes": ["likes", "gilla markeringar", "me gusta", "curtidas", "j aime"],
+        "comments": ["comments", "kommentarer", "comentarios", "commentaires"],
+        "shares": ["shares", "delningar", "veces compartido", "compartilhamentos", "partages"],
+        "net_followers": ["net growth", "nettotillvaxt", "crecimiento neto", "croissance nette"],
+        "new_followers": ["new followers", "nya foljare", "nuevos seguidores", "novos seguidores", "nouveaux abonnes"],
+        "lost_followers": ["lost followers", "tappade foljare", "seguidores perdidos", "abonnes perdus"],
+    },
+    "overview": {
+        "stat_date": ["date"],
+        "video_views": ["video views"],
+        "profile_views": ["profile views"],
+        "likes": ["likes"],
+        "comments": ["comments"],
+        "shares": ["shares"],
+    },
+    "viewers": {
+        "stat_date": ["date"],
+        "total_viewers": ["total viewers"],
+        "new_viewers": ["new viewers"],
+        "returning_viewers": ["returning viewers"],
+    },
+    "follower_history": {
+        "stat_date": ["date"],
+        "followers": ["followers"],
+        "net_followers": ["difference in followers from previous day"],
+    },
+    "follower_activity": {
+        "activity_date": ["date"],
+        "hour": ["hour"],
+        "active_followers": ["active followers"],
+    },
+    "follower_gender": {"gender": ["gender"], "share": ["distribution"]},
+    "follower_territories": {"territory_code": ["top territories"], "share": ["distribution"]},
+    "content": {
+        "stats_date": ["time"],
+        "caption": ["video title"],
+        "video_url": ["video link"],
+        "posted_text": ["post time"],
+        "total_likes": ["total likes"],
+        "total_comments": ["total comments"],
+        "total_shares": ["total shares"],
+        "total_views": ["total views"],
+    },
+    "business_videos": {
+        "caption": ["video title"],
+        "video_url": ["video link"],
+        "posted_text": ["post time"],
+        "total_views": ["video views"],
+        "total_likes": ["likes"],
+        "total_comments": ["comments"],
+        "total_shares": ["shares"],
+        "total_saves": ["add to favorites", "favorites"],
+    },
+    "comments": {
+        "comment_id": ["cid", "comment id", "comment_id", "commentid", "id"],
+        "video_id": ["aweme_id", "video id", "item id", "itemid"],
+        "video_url": ["videoweburl", "video url", "submittedvideourl", "url", "input", "video link"],
+        "member_handle": [
+            "uniqueid",
+            "user unique_id",
+            "user uniqueid",
+            "unique_identifier",
+            "authorusername",
+            "author username",
+            "user username",
+            "username",
+            "handle",
+        ],
+        "member_uid": ["uid", "user uid", "author id", "authorid", "user id", "userid", "user_id"],
+        "member_name": ["nickname", "user nickname", "author name", "authornickname", "display_name", "authorname", "name"],
+        "text": ["text", "comment text", "comment", "content", "message"],
+        "commented_at": ["createtimeiso", "created time", "createdat", "create_time", "createtime", "created_at", "time", "date"],
+        "likes": ["diggcount", "digg_count", "likes count", "likecount", "likes", "like_count"],
+        "parent_comment_id": ["repliestoid", "parentcommentid", "parent comment id", "reply_id", "replytoid", "reply to id"],
+        "is_reply": ["isreply", "is reply"],
+        "owner_flag": ["owner", "is_owner", "isauthor", "is author", "is brand", "is_brand"],
+        "label_text": ["label_text", "label text"],
+    },
+    "lives": {
+        "started_at": ["start_time", "start time", "started at", "live start", "date"],
+        "duration_minutes": ["duration_minutes", "duration (min)", "duration minutes", "duration"],
+        "viewers": ["viewers", "total viewers", "unique viewers"],
+        "peak_viewers": ["peak_viewers", "peak viewers", "top viewers"],
+        "comments": ["comments"],
+        "likes": ["likes"],
+        "shares": ["shares"],
+        "gifts": ["gifts", "gifters", "diamonds"],
+        "new_followers": ["new_followers", "new followers"],
+        "title": ["title", "live title"],
+    },
+    "video_details": {
+        "video_id": ["item_id", "video id", "video_id", "itemid", "id"],
+        "video_url": ["video link", "video url", "link", "url", "video_link"],
+        "caption": ["caption", "video title", "title", "description"],
+        "posted_text": ["create_time", "post time", "posted at", "publish time", "date"],
+        "format": ["format", "content format", "type", "interaction format"],
+        "duration_seconds": ["duration (s)", "video_duration", "duration", "video duration", "duration seconds"],
+        "average_watch_seconds": [
+            "avg. watch time (s)",
+            "average_time_watched",
+            "average watch time",
+            "average watch time (s)",
+            "avg watch time",
+        ],
+        "completion_rate": ["completion rate", "full_video_watched_rate", "watched full video", "completion"],
+        "total_saves": ["saves", "favorites", "add to favorites"],
+        "reach": ["reach", "reached audience"],
+        "new_followers": ["new followers", "new_followers", "follows"],
+        "total_views": ["video_views", "views", "video views"],
+        "total_likes": ["likes"],
+        "total_comments": ["comments"],
+        "total_shares": ["shares"],
+    },
+}
+
+# What a table must have to be that kind. Checked in this order: the first kind whose
+# required fields are all present wins (Business overview before Overview, because it
+# is Overview plus more columns).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "follower_activity": ("activity_date", "hour", "active_followers"),
+    "follower_gender": ("gender", "share"),
+    "follower_territories": ("territory_code", "share"),
+    "follower_history": ("stat_date", "followers", "net_followers"),
+    "viewers": ("stat_date", "total_viewers", "new_viewers", "returning_viewers"),
+    "content": ("stats_date", "caption", "video_url", "posted_text", "total_views"),
+    "business_videos": ("caption", "video_url", "posted_text", "total_views", "total_likes"),
+    "business_overview": ("stat_date", "video_views"),
+    "overview": ("stat_date", "video_views", "profile_views", "likes", "comments", "shares"),
+    "comments": ("text", "commented_at"),
+    "lives": ("started_at", "duration_minutes", "viewers"),
+    "video_details": (),
+}
+
+BUSINESS_ONLY = ("reached_audience", "net_followers", "new_followers", "lost_followers")
+VIDEO_DETAIL_FIELDS = ("format", "duration_seconds", "average_watch_seconds", "completion_rate", "total_saves", "reach", "new_followers")
+
+# Fields a marketer can map by hand in the column-mapping step, per target kind.
+MAPPABLE: dict[str, tuple[str, ...]] = {
+    "comments": ("member_handle", "member_name", "text", "commented_at", "video_url", "video_id", "comment_id", "parent_comment_id", "likes"),
+    "video_details": ("video_url", "video_id", "caption", "posted_text", "format", "total_views", "total_likes", "total_comments", "total_shares", "total_saves", "duration_seconds", "average_watch_seconds", "completion_rate", "reach", "new_followers"),
+    "lives": ("started_at", "duration_minutes", "viewers", "peak_viewers", "comments", "likes", "shares", "gifts", "new_followers", "title"),
+    "business_overview": ("stat_date", "video_views", "profile_views", "likes", "comments", "shares", "reached_audience", "new_followers", "lost_followers", "net_followers"),
+}
+MAPPING_REQUIRED: dict[str, tuple[str, ...]] = {
+    "comments": ("text", "commented_at"),
+    "video_details": (),
+    "lives": ("started_at",),
+    "business_overview": ("stat_date",),
+}
+
+
+def squash(header: str) -> str:
+    """`Comment ID`, `comment_id`, `commentId` -> `commentid`; accents and punctuation dropped."""
+    decomposed = unicodedata.normalize("NFKD", str(header).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[\W_]+", "", plain.casefold())
+
+
+_SQUASHED = {kind: {name: [squash(alias) for alias in aliases] for name, aliases in fields.items()} for kind, fields in ALIASES.items()}
+
+
+@dataclass(frozen=True)
+class Detection:
+    kind: str
+    mapping: dict[str, str]
+
+
+def field_mapping(kind: str, header: list[str]) -> dict[str, str]:
+    """Canonical field -> the header of this table that holds it, for the fields found."""
+    by_squashed: dict[str, str] = {}
+    for column in header:
+        by_squashed.setdefault(squash(column), column)
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for name, aliases in _SQUASHED[kind].items():
+        for alias in aliases:
+            column = by_squashed.get(alias)
+            if column is not None and column not in taken:
+                mapping[name] = column
+                taken.add(column)
+                break
+    return mapping
+
+
+def detect(header: list[str]) -> Detection | None:
+    """The kind of a table from its header, with its field mapping; None when nothing fits."""
+    for kind, required in REQUIRED.items():
+        mapping = field_mapping(kind, header)
+        if not all(name in mapping for name in required):
+            continue
+        if kind == "business_overview" and not any(name in mapping for name in BUSINESS_ONLY):
+            continue
+        if kind == "comments" and not ({"member_handle", "member_uid", "member_name"} & mapping.keys()):
+            continue
+        if kind == "video_details" and not (
+            ({"video_url", "video_id"} & mapping.keys()) and any(name in mapping for name in VIDEO_DETAIL_FIELDS)
+        ):
+            continue
+        return Detection(kind, mapping)
+    return None
+
+
+def header_signature(header: list[str]) -> str:
+    """A stable key for a header, so a mapping chosen once is reused for files shaped the same."""
+    return "|".join(sorted(squash(column) for column in header))
