@@ -16,6 +16,7 @@ import pandas as pd
 from analytics import dates
 from analytics.numbers import count_missing, parse_counts, parse_numbers, parse_rates, to_bool
 from analytics.schema import KINDS, TABLES
+from analytics.templates import EXAMPLE_HANDLE, EXAMPLE_MARK
 
 VIDEO_URL = re.compile(r"(?:@(?P<handle>[\w.\-]+)/)?(?:video|photo|v)/(?P<id>\d{6,25})")
 SHARE_URL = re.compile(r"share_item_id=(?P<id>\d{6,25})")
@@ -249,6 +250,8 @@ def _business_videos(fields, context, warnings):
 
 def _video_details(fields, context, warnings):
     frame, download = _business_videos(fields, context, warnings)
+    if "account_handle" in frame:
+        frame = frame[frame["account_handle"].ne(EXAMPLE_HANDLE).fillna(True)]
     return frame, download
 
 
@@ -321,6 +324,8 @@ def _lives(fields, context, warnings):
         frame["duration_minutes"] = parse_numbers(fields["duration_minutes"])
     if "title" in fields:
         frame["title"] = fields["title"].str.strip()
+        # The template ships with one example row; a marketer who forgot to delete it loses nothing.
+        frame = frame[~frame["title"].str.startswith(EXAMPLE_MARK).fillna(False)]
     bad = int(frame["started_at"].isna().sum())
     if bad:
         warnings.append(f"{bad} LIVE rows have a start time we could not read (expected like 2026-06-03 20:00); left out.")

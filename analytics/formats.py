@@ -1,0 +1,726 @@
+"""Which interaction formats (Tutorial, Challenge, LIVE Q&A, ...) earn the brand the most engagement.
+
+Choices a reader would wonder about:
+
+- Where a video's format comes from: a manual override, else the file's `format` column, else the
+  caption rules. A file spelling is normalised loosely ("tutorial", "Live Q&A", "UGC", "mini-game",
+  "défi" all land on a taxonomy name); a spelling nothing recognises is kept as given (trimmed), because
+  a marketer's own category ("Podcast clip") means something and silently replacing it with a guess would not.
+- How rules match: the caption and each pattern are compared case-insensitively, as whole words
+  ("live" finds "LIVE!" and "#live", never "delivery" or "olive"). Words of a phrase may be joined
+  by spaces, hyphens, underscores or nothing ("how to" finds "how-to" and "#howto"). `#x` is that
+  hashtag exactly; `...` stands for any run of letters ("#...challenge" is any hashtag ending in
+  "challenge", "with @..." is "with" before any handle). Accents: a missing accent on either side is
+  forgiven ("defi" finds "défi", "cách" finds "cach"), a different accent is a different word. That
+  last part is for Vietnamese, where the tone mark is the word: "mẹo" (tip) must not find "mèo" (cat).
+- Two formats matching one caption: the first format in the rules' order wins, and the reason names
+  the others. DEFAULT_RULES lists formats from the most specific interaction (Challenge, Mini game,
+  LIVE Q&A, Duet / Stitch / UGC, Collab) to the broadest content signals (Tutorial, Behind the
+  scenes, Storytelling, Product): "how to do the #coffeechallenge" is a Challenge, "#giveaway for our
+  new launch" a Mini game. Within a format, the leftmost match is quoted.
+- Engagements are likes + comments + shares. Saves are left out on purpose: only some exports have
+  them, so counting them would make rates from different files (and the playbook's claims) disagree.
+- Engagement rate is a ratio of sums over the videos of a group (videos without views are counted as
+  videos but left out of every rate); the per-video median is shown next to it, never averaged silently.
+- Intervals: percentile bootstrap over videos (resample a group's videos with replacement, take the
+  ratio of sums, 2,000 times), from a numpy Generator seeded with (seed, the group's name), so the
+  same data always gives the same interval whatever other groups are present.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import cache
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics.db import read_sql
+
+FORMATS: list[str] = [
+    "Tutorial",
+    "Challenge",
+    "LIVE Q&A",
+    "Mini game",
+    "Storytelling",
+    "Behind the scenes",
+    "Duet / Stitch / UGC",
+    "Collab",
+    "Product",
+    "Other",
+]
+
+# Format -> patterns, in order of precedence (the first format that matches wins). Patterns cover
+# en / fr / es / pt / vi / id. Ambiguous bare words are only used inside phrases: Vietnamese "cách"
+# alone also means "ago" ("cách đây 2 năm"), Spanish/Portuguese "como" also means "like", Indonesian
+# "cara" is "face" in Spanish, Vietnamese "mới" (new) folds to French "moi".
+# fmt: off
+DEFAULT_RULES: dict[str, list[str]] = {
+    "Challenge": ["#...challenge", "challenge", "défi", "#...défi", "reto", "desafío", "thử thách",
+                  "#...thửthách", "thách đấu", "tantangan", "#...tantangan"],
+    "Mini game": ["giveaway", "#...giveaway", "contest", "quiz", "trivia", "mini game", "minigame",
+                  "concours", "jeu concours", "jeu", "sorteo", "sorteio", "concurso", "tặng quà",
+                  "đố vui", "trúng thưởng", "kuis", "undian", "tebak"],
+    "LIVE Q&A": ["live", "#tiktoklive", "livestream", "live stream", "q&a", "q & a", "q and a", "qna",
+                 "replay", "en direct", "en vivo", "ao vivo", "trực tiếp", "hỏi đáp", "tanya jawab",
+                 "siaran langsung", "questions réponses", "preguntas y respuestas", "perguntas e respostas"],
+    "Duet / Stitch / UGC": ["#duet", "#stitch", "duet with", "stitch with", "duet this", "stitch this",
+                            "#duetwith...", "#stitchwith...", "ugc", "user generated", "reposting our community",
+                            "repost"],
+    "Collab": ["#ad", "#partner", "#collab", "collab", "collaboration", "paid partnership", "with @...",
+               "sponsored", "partenariat", "en collaboration avec", "colaboración", "parceria", "#publi",
+               "hợp tác", "kolaborasi"],
+    "Tutorial": ["how to", "tutorial", "tutorials", "tuto", "tutoriel", "tip", "tips", "step by step",
+                 "recipe", "astuce", "astuces", "comment faire", "recette", "cómo hacer", "cómo preparar",
+                 "paso a paso", "trucos", "receta", "como fazer", "como preparar", "passo a passo", "dicas",
+                 "receita", "hướng dẫn", "cách làm", "cách pha", "cách dùng", "mẹo", "công thức",
+                 "cara membuat", "cara bikin", "cara buat", "cara pakai", "cara seduh", "resep"],
+    "Behind the scenes": ["behind the scenes", "bts", "making of", "a day in the life", "day in the life",
+                          "coulisses", "detrás de cámaras", "detrás de cámara", "detrás de escena",
+                          "bastidores", "hậu trường", "di balik layar"],
+    "Storytelling": ["our story", "story time", "storytime", "journey", "notre histoire", "histoire",
+                     "historia", "câu chuyện", "hành trình", "kisah", "cerita"],
+    "Product": ["new", "#newproduct", "#newarrival", "new arrival", "launch", "launching", "review",
+                "unboxing", "available now", "nouveau", "nouveauté", "lanzamiento", "nuevo", "novedad",
+                "lançamento", "novidade", "ra mắt", "sản phẩm mới", "produk baru", "peluncuran"],
+}
+
+# The playbook's numbers, kept apart from the user's data and labelled as what they are. Its
+# "interaction rate" is not defined, so it may not be our engagement rate (likes+comments+shares / views).
+PUBLISHED_CLAIMS: list[dict[str, object]] = [
+    {"format": name, "claimed_rate_low": low, "claimed_rate_high": high,
+     "label": "Published claim (community-building playbook), not your data"}
+    for name, low, high in [("Challenge", 0.35, 0.45), ("LIVE Q&A", 0.30, 0.40), ("Mini game", 0.25, 0.35)]
+]
+
+# The command line's formats.csv: the first columns of engagement_by_format(), in this order.
+SUMMARY_COLUMNS: list[str] = [
+    "format", "count_videos", "total_views", "total_engagements", "engagement_rate",
+    "engagement_rate_low", "engagement_rate_high", "median_engagement_rate",
+]
+FORMAT_COLUMNS: list[str] = [
+    *SUMMARY_COLUMNS, "shares_per_1000_views", "comments_per_1000_views", "completion_rate",
+    "average_watch_seconds", "follows_per_1000_views", "is_small_sample", "note",
+]
+
+WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+SMALL_SAMPLE_NOTE = "not enough videos to say"
+
+# Loose names a marketer may type in a file's format column, beyond the format names and rule words.
+_ALIASES: dict[str, str] = {
+    "tutorials": "Tutorial", "challenges": "Challenge", "qa": "LIVE Q&A", "lives": "LIVE Q&A",
+    "game": "Mini game", "games": "Mini game", "minigames": "Mini game", "giveaways": "Mini game",
+    "story": "Storytelling", "stories": "Storytelling", "behindthescene": "Behind the scenes",
+    "duet": "Duet / Stitch / UGC", "stitch": "Duet / Stitch / UGC", "duetstitch": "Duet / Stitch / UGC",
+    "usergeneratedcontent": "Duet / Stitch / UGC", "collabs": "Collab", "partnership": "Collab",
+    "products": "Product", "productlaunch": "Product",
+}
+
+# Format names as the subject of a sentence ("Challenges earn 2.1x ...").
+_PLURALS: dict[str, str] = {
+    "Tutorial": "Tutorials", "Challenge": "Challenges", "LIVE Q&A": "LIVE Q&As", "Mini game": "Mini games",
+    "Storytelling": "Storytelling videos", "Behind the scenes": "Behind-the-scenes videos",
+    "Duet / Stitch / UGC": "Duets, stitches and UGC", "Collab": "Collabs", "Product": "Product videos",
+    "Other": "other videos",
+}
+# fmt: on
+
+_MAX_DRAWS = 2_000_000  # bootstrap indices held in memory at once (16 MB)
+
+
+# ---------------------------------------------------------------- text matching
+
+
+@cache
+def _word() -> str:
+    """A regex class for one character of a word: letters, digits, _ and combining marks (Thai, Hindi)."""
+    marks = [c for c in range(0x10000) if unicodedata.category(chr(c))[0] == "M"]
+    ranges, first = [], marks[0]
+    for previous, current in zip(marks, [*marks[1:], -1], strict=True):
+        if current != previous + 1:
+            ranges.append(f"\\u{first:04x}" + (f"-\\u{previous:04x}" if previous > first else ""))
+            first = current
+    return "[\\w" + "".join(ranges) + "]"
+
+
+def _bare(char: str) -> str:
+    stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return "d" if stripped == "đ" else stripped
+
+
+@cache
+def _accented() -> dict[str, str]:
+    """Bare letter -> every accented lower-case letter built on it (é, è, ê, ế, ệ ... for e)."""
+    variants: dict[str, str] = {"d": "đ"}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        folded = chr(code).casefold()
+        bare = _bare(folded)
+        if len(folded) == 1 and len(bare) == 1 and bare != folded and folded not in variants.get(bare, ""):
+            variants[bare] = variants.get(bare, "") + folded
+    return variants
+
+
+def _char_regex(char: str) -> str:
+    bare = _bare(char)
+    if len(bare) != 1 or not bare.isalpha():
+        return re.escape(char)
+    if bare != char:  # an accented pattern letter: that accent, or none
+        return f"[{bare}{char}]"
+    return f"[{char}{_accented()[char]}]" if char in _accented() else re.escape(char)
+
+
+def _pattern_regex(pattern: str) -> str | None:
+    text = unicodedata.normalize("NFC", pattern).casefold().strip()
+    if not text:
+        return None
+    word = _word()
+    parts = []
+    for token in re.split(r"(\.\.\.|[\s\-_]+)", text):
+        if token == "...":
+            parts.append(f"(?:{word}|\\.(?={word}))*")
+        elif token and not token.strip(" \t\n-_"):
+            parts.append(r"[\s\-_]*")
+        elif token:
+            parts.append("".join(_char_regex(char) for char in token))
+    return f"(?<!{word}){''.join(parts)}(?!{word})"
+
+
+@cache
+def _compiled(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    compiled = []
+    for name, patterns in frozen:
+        # Longest pattern first, so "jeu concours" is quoted rather than "jeu" at the same spot.
+        regexes = [r for p in sorted(patterns, key=len, reverse=True) if (r := _pattern_regex(p))]
+        if regexes:
+            compiled.append((name, re.compile("|".join(regexes))))
+    return compiled
+
+
+def _freeze(rules: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((str(name), tuple(str(p) for p in patterns or ())) for name, patterns in rules.items())
+
+
+def _fold(caption: str) -> tuple[str, str, list[int]]:
+    """The caption as shown (NFC), case-folded, and where each folded character came from."""
+    shown = unicodedata.normalize("NFC", caption)
+    folded, origin = [], []
+    for index, char in enumerate(shown):
+        for part in char.casefold():
+            folded.append(part)
+            origin.append(index)
+    return shown, "".join(folded), origin
+
+
+def classify_caption(
+    caption: str | None, rules: Mapping[str, Sequence[str]] = DEFAULT_RULES
+) -> tuple[str, str]:
+    """Which format does this caption look like, and why?
+
+    Returns (format, reason), e.g. ("Challenge", 'matched "#phinchallenge"') or ("Other", "no rule
+    matched"). The first format in `rules` that matches wins; the reason names the others that matched.
+    """
+    if caption is None or not str(caption).strip():
+        return "Other", "no caption"
+    shown, folded, origin = _fold(str(caption))
+    hits = []
+    for name, regex in _compiled(_freeze(rules)):
+        if found := regex.search(folded):
+            start, end = origin[found.start()], origin[found.end() - 1] + 1
+            if start > 0 and shown[start - 1] == "#" and shown[start] != "#":
+                start -= 1  # quote "#challenge", not "challenge", when the word was a hashtag
+            hits.append((name, shown[start:end]))
+    if not hits:
+        return "Other", "no rule matched"
+    reason = f'matched "{hits[0][1]}"'
+    if len(hits) > 1:
+        others = ", ".join(f'{name} ("{quote}")' for name, quote in hits[1:])
+        reason += f"; also matched {others}, which rank{'s' if len(hits) == 2 else ''} lower"
+    return hits[0][0], reason
+
+
+def _key(text: str) -> str:
+    """A name reduced to bare letters and digits: "Mini-Game" and "minigame" share "minigame"."""
+    return "".join(_bare(c) for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum())
+
+
+def normalize_format_name(value: object, rules: Mapping[str, Sequence[str]] = DEFAULT_RULES) -> str | None:
+    """Which taxonomy format does this loosely spelled name mean ("mini-game" -> "Mini game")?
+
+    None for an empty value; a name nothing recognises comes back as given (trimmed).
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    return _name_keys(_freeze(rules)).get(_key(text), text)
+
+
+@cache
+def _name_keys(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for name, patterns in frozen:
+        for pattern in patterns:
+            if "..." not in pattern:
+                keys.setdefault(_key(pattern), name)
+    keys.update(_ALIASES)
+    keys.update({_key(name): name for name in [*FORMATS, *(name for name, _ in frozen)]})
+    return keys
+
+
+def extract_hashtags(caption: str | None) -> list[str]:
+    """The distinct hashtags of a caption, lower-case with '#', in order of appearance (#càphê kept whole)."""
+    if not isinstance(caption, str):
+        return []
+    found = re.findall(f"#({_word()}+)", unicodedata.normalize("NFC", str(caption)))
+    return list(dict.fromkeys("#" + tag.lower() for tag in found if not tag.isdigit()))
+
+
+# ---------------------------------------------------------------- per video
+
+
+def _videos(con: duckdb.DuckDBPyConnection, start: date | None, end: date | None) -> pd.DataFrame:
+    return con.execute(read_sql("formats_videos"), {"start": start, "end": end}).df()
+
+
+def video_formats(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    rules: Mapping[str, Sequence[str]] = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """What format is each video, and why?
+
+    One row per video posted between `start` and `end` (inclusive dates, UTC), oldest first. Columns:
+    video_id, video_url, caption, posted_at, total_views, total_likes, total_comments, total_shares,
+    total_engagements, engagement_rate (NULL without views), completion_rate, average_watch_seconds,
+    new_followers, format, format_source ("override" | "file" | "rules"), reason.
+    """
+    frame = _videos(con, start, end)
+    chosen = {str(k): normalize_format_name(v, rules) for k, v in (overrides or {}).items()}
+    formats, sources, reasons = [], [], []
+    for video_id, caption, file_format in zip(
+        frame["video_id"], frame["caption"], frame["file_format"], strict=True
+    ):
+        from_file = normalize_format_name(file_format, rules)
+        if chosen.get(str(video_id)):
+            formats.append(chosen[str(video_id)])
+            sources.append("override")
+            reasons.append("set by hand")
+        elif from_file:
+            formats.append(from_file)
+            sources.append("file")
+            reasons.append(f'format column in the file ("{str(file_format).strip()}")')
+        else:
+            name, reason = classify_caption(None if pd.isna(caption) else caption, rules)
+            formats.append(name)
+            sources.append("rules")
+            reasons.append(reason)
+    frame = frame.drop(columns="file_format")
+    frame["format"], frame["format_source"], frame["reason"] = formats, sources, reasons
+    return frame
+
+
+# ---------------------------------------------------------------- per format
+
+
+def _bootstrap_rates(
+    engagements: np.ndarray, views: np.ndarray, *, n_boot: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Ratio of sums over `n_boot` resamples (with replacement) of the videos."""
+    count = len(views)
+    if count == 0:
+        return np.full(n_boot, np.nan)
+    rates = np.empty(n_boot)
+    rows = max(1, _MAX_DRAWS // count)  # resamples drawn at once; one draw for a typical brand
+    for first in range(0, n_boot, rows):
+        picks = rng.integers(0, count, size=(min(rows, n_boot - first), count))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rates[first : first + len(picks)] = engagements[picks].sum(axis=1) / views[picks].sum(axis=1)
+    return rates
+
+
+def _interval(samples: np.ndarray, confidence: float) -> tuple[float, float]:
+    if np.isnan(samples).all():
+        return np.nan, np.nan
+    tail = (1 - confidence) / 2
+    low, high = np.nanquantile(samples, [tail, 1 - tail], method="inverted_cdf")
+    return float(low), float(high)
+
+
+def _is_rated(videos: pd.DataFrame) -> pd.Series:
+    """Videos that enter a rate: some views and a known engagement count."""
+    return (videos["total_views"] > 0).fillna(False) & videos["total_engagements"].notna()
+
+
+def _rated(videos: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    rated = videos[_is_rated(videos)]
+    return rated["total_engagements"].to_numpy(float), rated["total_views"].to_numpy(float)
+
+
+def _with_rated_sums(videos: pd.DataFrame) -> pd.DataFrame:
+    """Add rated_views and rated_engagements (0 for unrated videos), so any group's rate is a ratio of their sums."""
+    rated = _is_rated(videos)
+    return videos.assign(
+        rated_views=videos["total_views"].where(rated, 0).astype(float),
+        rated_engagements=videos["total_engagements"].where(rated, 0).astype(float),
+    )
+
+
+def _rate(engagements: pd.Series, views: pd.Series) -> pd.Series:
+    return engagements / views.where(views > 0)
+
+
+def _weighted(values: pd.Series, views: pd.Series, *, scale: float = 1.0) -> float:
+    known = values.notna() & (views > 0).fillna(False)
+    total = views[known].sum()
+    return float(scale * (values[known] * views[known]).sum() / total) if total else np.nan
+
+
+def _per_1000(counts: pd.Series, views: pd.Series) -> float:
+    known = counts.notna() & (views > 0).fillna(False)
+    total = views[known].sum()
+    return float(1000 * counts[known].sum() / total) if total else np.nan
+
+
+def _group_row(
+    name: str, group: pd.DataFrame, *, min_videos: int, confidence: float, n_boot: int, seed: int
+) -> dict:
+    engagements, views = _rated(group)
+    rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
+    low, high = _interval(_bootstrap_rates(engagements, views, n_boot=n_boot, rng=rng), confidence)
+    small = len(group) < min_videos
+    return {
+        "format": name,
+        "count_videos": len(group),
+        "total_views": int(group["total_views"].sum()),
+        "total_engagements": int(group["total_engagements"].sum()),
+        "engagement_rate": float(engagements.sum() / views.sum()) if len(views) else np.nan,
+        "engagement_rate_low": low,
+        "engagement_rate_high": high,
+        "median_engagement_rate": float(group["engagement_rate"].median()),
+        "shares_per_1000_views": _per_1000(group["total_shares"], group["total_views"]),
+        "comments_per_1000_views": _per_1000(group["total_comments"], group["total_views"]),
+        "completion_rate": _weighted(group["completion_rate"], group["total_views"]),
+        "average_watch_seconds": _weighted(group["average_watch_seconds"], group["total_views"]),
+        "follows_per_1000_views": _per_1000(group["new_followers"], group["total_views"]),
+        "is_small_sample": small,
+        "note": SMALL_SAMPLE_NOTE if small else "",
+    }
+
+
+def engagement_by_format(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    rules: Mapping[str, Sequence[str]] = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
+    min_videos: int = 5,
+    start: date | None = None,
+    end: date | None = None,
+    confidence: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """How much engagement does each interaction format get, and how sure can we be?
+
+    One row per format present, best engagement rate first, formats with fewer than `min_videos`
+    videos after the others. Columns: SUMMARY_COLUMNS (format, count_videos, total_views,
+    total_engagements, engagement_rate with its bootstrap interval engagement_rate_low/_high,
+    median_engagement_rate), then shares_per_1000_views, comments_per_1000_views, completion_rate and
+    average_watch_seconds (view-weighted), follows_per_1000_views (NULL when the files lack them),
+    is_small_sample, note ("not enough videos to say" or "").
+    """
+    videos = video_formats(con, rules=rules, overrides=overrides, start=start, end=end)
+    rows = [
+        _group_row(str(name), group, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed)
+        for name, group in videos.groupby("format", sort=True)
+    ]
+    table = pd.DataFrame(rows, columns=FORMAT_COLUMNS)
+    table = table.sort_values(
+        ["is_small_sample", "engagement_rate", "count_videos", "format"],
+        ascending=[True, False, False, True],
+        na_position="last",
+    )
+    return table.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- comparing two groups
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _verdict(label_a: str, label_b: str, rate_a: float, rate_b: float, ratio: float, unlikely: bool) -> str:
+    rates = f"({rate_a:.1%} vs {rate_b:.1%})"
+    if rate_b == 0:
+        return _sentence(f"{label_b} earned no engagement at all {rates}, so there is no ratio to give.")
+    percent = round(abs(ratio - 1) * 100)
+    if percent == 0:
+        same = f"{label_a} and {label_b} earn about the same engagement {rates}"
+        return _sentence(same + (", and the data is precise enough to say so." if unlikely else "."))
+    if ratio >= 1.1:
+        claim = f"{label_a} earn {ratio:.1f}x the engagement of {label_b} {rates}"
+    else:
+        claim = (
+            f"{label_a} earn {percent}% {'more' if ratio > 1 else 'less'} engagement than {label_b} {rates}"
+        )
+    return _sentence(
+        claim + (", and that is unlikely to be luck." if unlikely else ", but that could be luck.")
+    )
+
+
+def compare_rates(
+    videos_a: pd.DataFrame,
+    videos_b: pd.DataFrame,
+    *,
+    label_a: str = "group A",
+    label_b: str = "group B",
+    min_videos: int = 5,
+    confidence: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> dict[str, object]:
+    """Do these videos really earn more engagement than those, or could it be luck?
+
+    Each group is a per-video frame with total_engagements and total_views (rows of video_formats(),
+    or any other selection); labels are plural nouns for the sentence ("Challenges"). Returns a dict:
+    count_videos_a/_b (videos with views), rate_a/_b (ratio of sums), ratio (a / b) with ratio_low/_high,
+    difference (a - b) with difference_low/_high (percentile bootstrap of each group's videos, seeded),
+    is_small_sample, is_unlikely_luck (the interval of the ratio excludes 1) and verdict, a sentence.
+    """
+    engagements_a, views_a = _rated(videos_a)
+    engagements_b, views_b = _rated(videos_b)
+    rng = np.random.default_rng(seed)
+    boot_a = _bootstrap_rates(engagements_a, views_a, n_boot=n_boot, rng=rng)
+    boot_b = _bootstrap_rates(engagements_b, views_b, n_boot=n_boot, rng=rng)
+    rate_a = float(engagements_a.sum() / views_a.sum()) if len(views_a) else np.nan
+    rate_b = float(engagements_b.sum() / views_b.sum()) if len(views_b) else np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = rate_a / rate_b if rate_b else np.nan
+        # A resample where B earned nothing makes A infinitely better; 0/0 resamples are dropped.
+        ratio_low, ratio_high = _interval(boot_a / boot_b, confidence)
+    difference_low, difference_high = _interval(boot_a - boot_b, confidence)
+    small = min(len(views_a), len(views_b)) < max(min_videos, 1)
+    unlikely = bool(not small and (ratio_low > 1 or ratio_high < 1))
+    if small:
+        verdict = _sentence(
+            f"not enough videos to say: {label_a} have {len(views_a)} with views and {label_b} "
+            f"{len(views_b)}, and a comparison needs at least {max(min_videos, 1)} each."
+        )
+    else:
+        verdict = _verdict(label_a, label_b, rate_a, rate_b, ratio, unlikely)
+    return {
+        "count_videos_a": len(views_a),
+        "count_videos_b": len(views_b),
+        "rate_a": rate_a,
+        "rate_b": rate_b,
+        "ratio": ratio,
+        "ratio_low": ratio_low,
+        "ratio_high": ratio_high,
+        "difference": rate_a - rate_b,
+        "difference_low": difference_low,
+        "difference_high": difference_high,
+        "is_small_sample": small,
+        "is_unlikely_luck": unlikely,
+        "verdict": verdict,
+    }
+
+
+def format_takeaway(
+    videos: pd.DataFrame, *, min_videos: int = 5, confidence: float = 0.95, n_boot: int = 2000, seed: int = 0
+) -> str:
+    """Which format works best, in one sentence, and is it more than luck?
+
+    `videos` is video_formats(). Compares the format with the best engagement rate with the most common
+    other format (both with at least `min_videos` videos with views) through compare_rates().
+    """
+    rated = videos[_is_rated(videos)]
+    stats = rated.groupby("format").agg(
+        count=("total_views", "size"), views=("total_views", "sum"), engagements=("total_engagements", "sum")
+    )
+    stats = stats[stats["count"] >= max(min_videos, 1)].assign(rate=lambda t: t["engagements"] / t["views"])
+    stats = stats.reset_index()
+    if stats.empty:
+        return (
+            f"Not enough videos to say which format works best yet: no format has {min_videos} or more "
+            "videos with views."
+        )
+    plural = {name: _PLURALS.get(name, f"{name} videos") for name in stats["format"]}
+    if len(stats) == 1:
+        only = stats["format"].iloc[0]
+        return _sentence(
+            f"only {plural[only]} have {min_videos} or more videos with views, so there is nothing to "
+            "compare them with yet."
+        )
+    best = stats.sort_values(["rate", "count", "format"], ascending=[False, False, True])["format"].iloc[0]
+    others = stats[stats["format"] != best].sort_values(["count", "format"], ascending=[False, True])
+    reference = others["format"].iloc[0]
+    result = compare_rates(
+        rated[rated["format"] == best],
+        rated[rated["format"] == reference],
+        label_a=plural[best],
+        label_b=plural[reference],
+        min_videos=min_videos,
+        confidence=confidence,
+        n_boot=n_boot,
+        seed=seed,
+    )
+    return str(result["verdict"])
+
+
+# ---------------------------------------------------------------- months, hashtags, posting times
+
+
+def formats_by_month(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    rules: Mapping[str, Sequence[str]] = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """How has the mix of formats, and their engagement, changed month by month?
+
+    One row per month (first day, UTC) and format present, oldest month first, formats in taxonomy
+    order. Columns: month, format, count_videos, total_views, engagement_rate. Undated videos are left out.
+    """
+    videos = _with_rated_sums(video_formats(con, rules=rules, overrides=overrides, start=start, end=end))
+    videos = videos[videos["posted_at"].notna()]
+    videos = videos.assign(month=videos["posted_at"].dt.to_period("M").dt.to_timestamp())
+    table = (
+        videos.groupby(["month", "format"], as_index=False)
+        .agg(
+            count_videos=("video_id", "size"),
+            total_views=("total_views", "sum"),
+            rated_engagements=("rated_engagements", "sum"),
+            rated_views=("rated_views", "sum"),
+        )
+        .assign(
+            total_views=lambda t: t["total_views"].astype("int64"),
+            engagement_rate=lambda t: _rate(t["rated_engagements"], t["rated_views"]),
+            rank=lambda t: t["format"].map({name: i for i, name in enumerate(FORMATS)}).fillna(len(FORMATS)),
+        )
+        .sort_values(["month", "rank", "format"])
+    )
+    return table[["month", "format", "count_videos", "total_views", "engagement_rate"]].reset_index(drop=True)
+
+
+def _hashtag(tag: str) -> str:
+    return "#" + unicodedata.normalize("NFC", tag.strip()).lstrip("#").lower()
+
+
+def hashtag_performance(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    brand_hashtags: Sequence[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+    min_videos: int = 1,
+) -> pd.DataFrame:
+    """How does each hashtag the brand puts in its captions perform?
+
+    One row per hashtag used on at least `min_videos` videos; the brand's own hashtags are pinned on
+    top (and always listed, even unused, since the marketer named them), then most views first.
+    Columns: hashtag (lower-case, with '#'), is_brand_hashtag, count_videos, total_views,
+    total_engagements, engagement_rate (ratio of sums over the videos carrying it).
+    """
+    videos = _with_rated_sums(_videos(con, start, end))
+    videos = videos.assign(hashtag=videos["caption"].map(extract_hashtags)).explode("hashtag")
+    videos = videos[videos["hashtag"].notna()]
+    brand = list(dict.fromkeys(_hashtag(tag) for tag in brand_hashtags if tag.strip().lstrip("#")))
+    table = (
+        videos.groupby("hashtag")
+        .agg(
+            count_videos=("video_id", "size"),
+            total_views=("total_views", "sum"),
+            total_engagements=("total_engagements", "sum"),
+            rated_engagements=("rated_engagements", "sum"),
+            rated_views=("rated_views", "sum"),
+        )
+        .reindex(sorted(set(videos["hashtag"]) | set(brand)), fill_value=0)
+        .rename_axis("hashtag")
+        .reset_index()
+    )
+    table = table.assign(
+        is_brand_hashtag=table["hashtag"].isin(brand),
+        count_videos=table["count_videos"].astype("int64"),
+        total_views=table["total_views"].astype("int64"),
+        total_engagements=table["total_engagements"].astype("int64"),
+        engagement_rate=_rate(table["rated_engagements"], table["rated_views"]),
+    )
+    table = table[table["is_brand_hashtag"] | (table["count_videos"] >= min_videos)]
+    table = table.sort_values(["is_brand_hashtag", "total_views", "hashtag"], ascending=[False, False, True])
+    columns = [
+        "hashtag",
+        "is_brand_hashtag",
+        "count_videos",
+        "total_views",
+        "total_engagements",
+        "engagement_rate",
+    ]
+    return table[columns].reset_index(drop=True)
+
+
+def posting_time_performance(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    utc_offset_hours: float = 0,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """When do the brand's own videos do best: which weekday and hour of posting?
+
+    One row per weekday (0 = Monday) and hour (0-23) of posting, in the brand's time zone
+    (posted_at + `utc_offset_hours`), all 168 slots. Columns: weekday, hour, count_videos, total_views,
+    median_views (NULL without videos), engagement_rate (ratio of sums).
+    """
+    videos = _with_rated_sums(_videos(con, start, end))
+    videos = videos[videos["posted_at"].notna()]
+    local = videos["posted_at"] + pd.to_timedelta(utc_offset_hours, unit="h")
+    videos = videos.assign(weekday=local.dt.weekday, hour=local.dt.hour)
+    slots = pd.MultiIndex.from_product([range(7), range(24)], names=["weekday", "hour"])
+    grid = (
+        videos.groupby(["weekday", "hour"])
+        .agg(
+            count_videos=("video_id", "size"),
+            total_views=("total_views", "sum"),
+            median_views=("total_views", "median"),
+            rated_engagements=("rated_engagements", "sum"),
+            rated_views=("rated_views", "sum"),
+        )
+        .reindex(slots)
+        .reset_index()
+    )
+    grid = grid.assign(
+        count_videos=grid["count_videos"].fillna(0).astype("int64"),
+        total_views=grid["total_views"].fillna(0).astype("int64"),
+        median_views=grid["median_views"].astype(float),
+        engagement_rate=_rate(grid["rated_engagements"], grid["rated_views"]),
+    )
+    return grid[["weekday", "hour", "count_videos", "total_views", "median_views", "engagement_rate"]]
+
+
+def best_posting_slots(grid: pd.DataFrame, *, top: int = 3, min_videos: int = 2) -> list[str]:
+    """Which posting slots should the brand use? The `top` best by engagement rate, in plain words.
+
+    `grid` is posting_time_performance(); slots with fewer than `min_videos` videos are skipped.
+    E.g. "Wednesday 19:00–20:00: 5 videos, 9.8% engagement".
+    """
+    slots = grid[(grid["count_videos"] >= min_videos) & grid["engagement_rate"].notna()]
+    slots = slots.sort_values(
+        ["engagement_rate", "count_videos", "weekday", "hour"], ascending=[False, False, True, True]
+    ).head(top)
+    return [
+        f"{WEEKDAYS[int(row.weekday)]} {int(row.hour):02d}:00–{int(row.hour) + 1:02d}:00: "
+        f"{int(row.count_videos)} video{'' if row.count_videos == 1 else 's'}, {row.engagement_rate:.1%} engagement"
+        for row in slots.itertuples()
+    ]

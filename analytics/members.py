@@ -1,0 +1,413 @@
+"""Who the community's members are, how loyal they are, and how the brand answers them.
+
+A member is one commenter (`member_id`), never the brand's own account: the brand's comments
+count only as replies a member received. Loyalty counts distinct videos and weeks, not raw
+comments, so a long conversation under one video does not make anyone a Champion.
+
+Choices a reader would wonder about:
+
+- The heavy counting is one DuckDB query (`queries/members_stats.sql`): it scales to tens of
+  millions of comments; tiers, reasons and what-ifs are vectorised pandas on one row per member.
+- A week is identified by its Monday, so week 1 of 2025 and week 1 of 2026 are two weeks, and
+  31 December and 2 January of the same ISO week are one.
+- "Days ago" are calendar days (UTC) between the comment's date and the as-of date.
+- The ranking score is Orbit's decayed activity: active days in each 30-day month before the
+  as-of date, times 0.9 per month ago, over 12 months.
+- `reply_effect` looks at each member's first top-level comment (not every comment: heavy
+  commenters would dominate and their comments are not independent) and calls a "return" a
+  comment on another video within the window, so a "thanks!" under the brand's reply is not one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics.db import read_sql
+
+TIER_ORDER: tuple[str, ...] = ("Champion", "Loyal", "At risk", "Lapsed", "New", "Regular", "One-time")
+
+TIER_MEANINGS: dict[str, str] = {
+    "Champion": "the core: ambassador candidates",
+    "Loyal": "keeps coming back",
+    "At risk": "was loyal, going quiet: re-engage now",
+    "Lapsed": "was loyal, gone quiet for months",
+    "New": "welcome them",
+    "Regular": "commented on more than one video",
+    "One-time": "commented on one video only",
+}
+
+ABSENT = "(not in this list)"
+
+Moment = date | datetime | None
+
+
+@dataclass(frozen=True)
+class TierRules:
+    """The thresholds behind each tier; every one can be changed for a what-if."""
+
+    champion_min_videos: int = 5
+    champion_min_weeks: int = 4
+    loyal_min_videos: int = 3
+    loyal_min_weeks: int = 2
+    active_days: int = 30
+    at_risk_days: int = 90
+    new_days: int = 30
+    regular_min_videos: int = 2
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not isinstance(value, int | np.integer) or value < 0:
+                raise ValueError(f"{name} must be a whole number of at least 0, not {value!r}.")
+        if self.at_risk_days < self.active_days:
+            raise ValueError("The 'at risk' limit must be at least the 'active' limit (in days).")
+
+
+def _period_bounds(start: Moment, end: Moment) -> tuple[datetime | None, datetime | None]:
+    """Start as a timestamp, end as an exclusive timestamp: a date `end` includes its whole day."""
+    start_at = datetime.combine(start, time()) if type(start) is date else start
+    if end is None:
+        return start_at, None
+    if type(end) is date:
+        return start_at, datetime.combine(end + timedelta(days=1), time())
+    return start_at, end + timedelta(microseconds=1)
+
+
+def member_stats(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    as_of: date | None = None,
+    start: Moment = None,
+    end: Moment = None,
+) -> pd.DataFrame:
+    """Who our members are: how often, on how many videos and how recently each one comments.
+
+    One row per member (the brand excluded), counting only comments up to `as_of` (default: the
+    newest comment's date) and inside the period [`start`, `end`] when given. With a `start`,
+    "first seen" (and so the New tier) means first seen in the period. Columns: member_id,
+    member_handle, member_name, count_comments, count_top_level_comments, count_videos,
+    active_days, active_weeks, first_seen_at, last_seen_at, days_since_first, days_since_last,
+    total_likes_received, count_brand_replies_received, score, as_of_date.
+    """
+    start_at, end_before = _period_bounds(start, end)
+    params = {
+        "as_of": as_of,
+        "start_at": start_at,
+        "end_before": end_before,
+        "decay": 0.9,
+        "score_months": 12,
+    }
+    return con.execute(read_sql("members_stats"), params).df()
+
+
+def _plural(counts: pd.Series, word: str) -> pd.Series:
+    return counts.astype(str) + np.where(counts == 1, f" {word}", f" {word}s")
+
+
+def _days_ago(days: pd.Series) -> pd.Series:
+    text = np.select([days == 0, days == 1], ["today", "yesterday"], default="")
+    return pd.Series(np.where(text == "", days.astype(str) + " days ago", text), index=days.index)
+
+
+def member_tiers(stats: pd.DataFrame, rules: TierRules | None = None) -> pd.DataFrame:
+    """Which members are Champions, Loyal, at risk, lapsed, new, regulars or one-timers, and why.
+
+    The `stats` rows (from `member_stats`) plus `tier` (first matching rule wins, in
+    `TIER_ORDER`) and `reason`, a sentence with the numbers behind the tier; sorted by tier,
+    then by `score` (decayed activity), highest first.
+    """
+    rules = rules or TierRules()
+    videos, weeks = stats["count_videos"], stats["active_weeks"]
+    since_last, since_first = stats["days_since_last"], stats["days_since_first"]
+    comments = stats["count_comments"]
+
+    met_loyal_bar = (videos >= rules.loyal_min_videos) & (weeks >= rules.loyal_min_weeks)
+    conditions = [
+        (videos >= rules.champion_min_videos)
+        & (weeks >= rules.champion_min_weeks)
+        & (since_last <= rules.active_days),
+        met_loyal_bar & (since_last <= rules.active_days),
+        met_loyal_bar & (since_last > rules.active_days) & (since_last <= rules.at_risk_days),
+        met_loyal_bar & (since_last > rules.at_risk_days),
+        since_first <= rules.new_days,
+        videos >= rules.regular_min_videos,
+    ]
+    tier = np.select(conditions, list(TIER_ORDER[:-1]), default=TIER_ORDER[-1])
+
+    on_videos = "commented on " + _plural(videos, "video") + " over " + _plural(weeks, "week")
+    last = np.where(since_last == 0, "last one today", "last " + _days_ago(since_last))
+    is_flood = (comments > 1) & (videos == 1)
+    flood = _plural(comments, "comment") + ", all on 1 video: a conversation, not loyalty"
+    spread = _plural(comments, "comment") + " on " + _plural(videos, "video")
+    reason_by_tier = {
+        "Champion": on_videos + ", " + last,
+        "Loyal": on_videos + ", " + last,
+        "At risk": on_videos + ", but " + last + ": going quiet",
+        "Lapsed": on_videos + ", but " + last,
+        "New": "first comment " + _days_ago(since_first) + "; " + np.where(is_flood, flood, spread),
+        "Regular": on_videos + ", " + last,
+        "One-time": np.where(
+            is_flood, flood, _plural(comments, "comment") + ", " + _days_ago(since_last)
+        ),
+    }
+    reason = np.select([tier == name for name in TIER_ORDER], [reason_by_tier[name] for name in TIER_ORDER])
+
+    result = stats.assign(tier=tier, reason=reason)
+    result["tier"] = result["tier"].astype(str)
+    result["reason"] = result["reason"].astype(str)
+    rank = result["tier"].map({name: position for position, name in enumerate(TIER_ORDER)})
+    order = np.lexsort((result["member_id"].to_numpy(), -result["score"].to_numpy(), rank.to_numpy()))
+    return result.iloc[order].reset_index(drop=True)
+
+
+def tier_counts(tiers: pd.DataFrame) -> pd.DataFrame:
+    """How many members each tier holds, in tier order (empty tiers included).
+
+    Columns: tier, count_members, share_of_members (0 to 1), meaning.
+    """
+    counts = tiers["tier"].value_counts().reindex(list(TIER_ORDER), fill_value=0)
+    total = int(counts.sum())
+    return pd.DataFrame(
+        {
+            "tier": list(TIER_ORDER),
+            "count_members": counts.to_numpy().astype("int64"),
+            "share_of_members": counts.to_numpy() / total if total else np.zeros(len(TIER_ORDER)),
+            "meaning": [TIER_MEANINGS[name] for name in TIER_ORDER],
+        }
+    )
+
+
+def tier_moves(before: pd.DataFrame, after: pd.DataFrame, *, include_unchanged: bool = False) -> pd.DataFrame:
+    """Who changed tier between two tierings (another threshold, another date)?
+
+    One row per (from_tier, to_tier) pair, in tier order. Columns: from_tier, to_tier,
+    count_members, member_ids (a list, highest `after` score first). A member found in only
+    one of the two tables moves from or to "(not in this list)".
+    """
+    left = before[["member_id", "tier"]].rename(columns={"tier": "from_tier"})
+    right_columns = ["member_id", "tier"] + (["score"] if "score" in after else [])
+    right = after[right_columns].rename(columns={"tier": "to_tier"})
+    moves = left.merge(right, on="member_id", how="outer")
+    moves[["from_tier", "to_tier"]] = moves[["from_tier", "to_tier"]].fillna(ABSENT)
+    if not include_unchanged:
+        moves = moves[moves["from_tier"] != moves["to_tier"]]
+    if "score" in moves:
+        moves = moves.sort_values(["score", "member_id"], ascending=[False, True])
+    rank = {name: position for position, name in enumerate((*TIER_ORDER, ABSENT))}
+    grouped = (
+        moves.groupby(["from_tier", "to_tier"], sort=False)["member_id"]
+        .agg(count_members="size", member_ids=list)
+        .reset_index()
+    )
+    grouped["count_members"] = grouped["count_members"].astype("int64")
+    grouped = grouped.sort_values(
+        ["from_tier", "to_tier"], key=lambda column: column.map(rank), ignore_index=True
+    )
+    return grouped[["from_tier", "to_tier", "count_members", "member_ids"]]
+
+
+def reply_stats(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    start: Moment = None,
+    end: Moment = None,
+    by: str | None = None,
+    formats: pd.DataFrame | None = None,
+    tiers: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """How often and how fast does the brand answer its members' comments?
+
+    Reply rate: top-level member comments in the period that got a direct reply from the brand,
+    over all top-level member comments in the period. Time to first reply: median hours from the
+    comment to the brand's first direct reply, over answered comments. One row overall
+    (`by=None`), or one per format (`by="format"`: `formats` with video_id, format, else
+    videos.format) or per tier (`by="tier"`: `tiers` with member_id, tier, else today's tiers).
+    Columns: [format | tier], count_top_level_comments, count_replied_comments, reply_rate,
+    median_hours_to_first_reply.
+    """
+    if by not in (None, "format", "tier"):
+        raise ValueError(f"Replies can be split by 'format' or 'tier', not {by!r}.")
+    if by == "format":
+        if formats is None:
+            formats = con.execute("select video_id, format from videos where format is not null").df()
+        groups = formats[["video_id", "format"]].set_axis(["group_key", "group_name"], axis=1)
+    elif by == "tier":
+        if tiers is None:
+            tiers = member_tiers(member_stats(con, start=start, end=end))
+        groups = tiers[["member_id", "tier"]].set_axis(["group_key", "group_name"], axis=1)
+    else:
+        groups = pd.DataFrame({"group_key": pd.Series(dtype=str), "group_name": pd.Series(dtype=str)})
+    groups = groups.drop_duplicates("group_key").astype(str)
+
+    start_at, end_before = _period_bounds(start, end)
+    params = {
+        "start_at": start_at,
+        "end_before": end_before,
+        "by": by or "",
+        "unknown_group": "Unknown" if by else "All",
+    }
+    con.register("reply_groups", groups)
+    try:
+        result = con.execute(read_sql("members_reply_stats"), params).df()
+    finally:
+        con.unregister("reply_groups")
+
+    result["count_top_level_comments"] = result["count_top_level_comments"].astype("int64")
+    result["count_replied_comments"] = result["count_replied_comments"].astype("int64")
+    if by is None:
+        if result.empty:
+            result = pd.DataFrame(
+                {
+                    "count_top_level_comments": [0],
+                    "count_replied_comments": [0],
+                    "reply_rate": [np.nan],
+                    "median_hours_to_first_reply": [np.nan],
+                }
+            )
+        return result.drop(columns="group_name", errors="ignore")
+    result = result.rename(columns={"group_name": by})
+    if by == "tier":
+        rank = {name: position for position, name in enumerate(TIER_ORDER)}
+        result = result.sort_values("tier", key=lambda column: column.map(rank).fillna(len(rank)))
+    return result.reset_index(drop=True)
+
+
+def reply_effect(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    window_days: int = 30,
+    seed: int = 0,
+    n_boot: int = 2000,
+    min_members: int = 5,
+) -> dict[str, Any]:
+    """Do members whose first comment got a brand reply come back more often than the others?
+
+    Per member, their first top-level comment: "replied" when the brand answered it directly
+    within `window_days`; "returned" when they commented on another video within `window_days`.
+    Members whose window is not over yet (first comment less than `window_days` before the
+    newest comment) are left out and counted. The difference in return rates comes with a 95%
+    bootstrap interval (`n_boot` resamples, seeded). This is an association, not a cause; the
+    `sentence` says so.
+    """
+    rows = con.execute(read_sql("members_reply_effect"), {"window_days": int(window_days)}).df()
+    by_group = {bool(row.is_replied): row for row in rows.itertuples()}
+
+    def counts(is_replied: bool) -> tuple[int, int]:
+        row = by_group.get(is_replied)
+        return (int(row.count_members), int(row.count_returned_members)) if row is not None else (0, 0)
+
+    replied_n, replied_returned = counts(True)
+    other_n, other_returned = counts(False)
+    rate_replied = replied_returned / replied_n if replied_n else None
+    rate_other = other_returned / other_n if other_n else None
+    enough = replied_n >= min_members and other_n >= min_members
+
+    difference = low = high = None
+    if enough and rate_replied is not None and rate_other is not None:
+        difference = rate_replied - rate_other
+        # Resampling n yes/no outcomes with replacement is a binomial draw: the exact bootstrap.
+        rng = np.random.default_rng(seed)
+        boot = rng.binomial(replied_n, rate_replied, n_boot) / replied_n - (
+            rng.binomial(other_n, rate_other, n_boot) / other_n
+        )
+        low, high = (float(value) for value in np.quantile(boot, [0.025, 0.975]))
+
+    result: dict[str, Any] = {
+        "window_days": int(window_days),
+        "count_replied_members": replied_n,
+        "count_not_replied_members": other_n,
+        "count_returned_replied_members": replied_returned,
+        "count_returned_not_replied_members": other_returned,
+        "count_too_recent_members": int(rows["count_too_recent_members"].sum()) if len(rows) else 0,
+        "return_rate_replied": rate_replied,
+        "return_rate_not_replied": rate_other,
+        "difference": difference,
+        "difference_low": low,
+        "difference_high": high,
+    }
+    result["sentence"] = _reply_effect_sentence(result, min_members)
+    return result
+
+
+def _reply_effect_sentence(result: dict[str, Any], min_members: int) -> str:
+    days = result["window_days"]
+    replied_n, other_n = result["count_replied_members"], result["count_not_replied_members"]
+    if result["difference"] is None:
+        return (
+            f"Not enough members to say: {replied_n} got a reply to their first comment and "
+            f"{other_n} did not (at least {min_members} in each group are needed)."
+        )
+    points = result["difference"] * 100
+    low, high = result["difference_low"] * 100, result["difference_high"] * 100
+    sentence = (
+        f"Of {replied_n} members whose first comment got a reply from the brand within {days} days, "
+        f"{result['return_rate_replied']:.0%} commented on another video within {days} days; "
+        f"of {other_n} members who got no reply, {result['return_rate_not_replied']:.0%} did "
+        f"(a difference of {points:+.0f} points, 95% interval {low:+.0f} to {high:+.0f}). "
+    )
+    if low <= 0 <= high:
+        sentence += "The interval includes zero, so the difference could be luck. "
+    return sentence + (
+        "This is an association, not proof that replying brings members back: the brand may "
+        "answer members who were already more engaged, or comments that invite a conversation."
+    )
+
+
+def member_history(con: duckdb.DuckDBPyConnection, member_id: str) -> pd.DataFrame:
+    """What has this member said to us, and did we answer?
+
+    Their comments, newest first. Columns: comment_id, commented_at, video_id, video_caption,
+    video_url, text, likes, parent_comment_id, is_reply, is_brand_replied, count_brand_replies,
+    first_brand_reply_at, first_brand_reply_text.
+    """
+    return con.execute(read_sql("members_history"), {"member_id": member_id}).df()
+
+
+def pseudonymize(handles: pd.Series, *, salt: str, digits: int = 12) -> pd.Series:
+    """Stable stand-ins for handles ("member-3f9a1c0b5d2e"), for files that leave the app.
+
+    The same handle (ignoring case, spaces and a leading @) and salt always give the same
+    pseudonym; without the salt it cannot be turned back into the handle by hashing guesses.
+    12 hex digits by default: with 6, a community of 100,000 members would see ~300 collisions.
+    """
+    if not salt:
+        raise ValueError("A salt is needed: without one, anyone could hash handles and match them.")
+    key = salt.encode("utf-8")
+
+    def pseudonym(handle: str) -> str:
+        normalised = handle.strip().lstrip("@").lower().encode("utf-8")
+        return "member-" + hashlib.blake2b(normalised, key=key[:64], digest_size=16).hexdigest()[:digits]
+
+    distinct = pd.unique(handles.dropna())
+    mapping = {handle: pseudonym(str(handle)) for handle in distinct}
+    return handles.map(mapping).astype(object).where(handles.notna(), None).rename(handles.name)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy safe to open in Excel: text cells that start like a formula get a leading quote.
+
+    Cells starting with = + - @, a tab or a carriage return could run as a formula (CSV
+    injection); a leading ' makes Excel show them as text. Numbers are left as they are.
+    """
+    safe = df.copy()
+    for column in safe.columns:
+        values = safe[column]
+        if pd.api.types.is_object_dtype(values):
+            risky = values.map(lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS))
+        elif pd.api.types.is_string_dtype(values):
+            risky = values.str.startswith(FORMULA_STARTS).fillna(False)
+        else:
+            continue
+        risky = risky.astype(bool)
+        if risky.any():
+            safe[column] = values.mask(risky, "'" + values[risky].astype(str))
+    return safe

@@ -1,0 +1,39 @@
+-- One row per video posted in the period, with its engagements and engagement rate.
+-- Read by analytics/formats.py, which then gives each video its interaction format.
+-- Engagements are likes + comments + shares (saves left out: see the formats.py docstring);
+-- a missing count is taken as 0 unless all three are missing. The rate is NULL when the
+-- video has no views (NULL or 0), so such a video counts as a video but not in any rate.
+with videos_in_period as (
+    select *
+    from videos
+    where (cast($start as date) is null or posted_at >= cast($start as date))
+      and (cast($end as date) is null or posted_at < cast($end as date) + interval 1 day)
+),
+
+with_engagements as (
+    select
+        *,
+        case
+            when total_likes is null and total_comments is null and total_shares is null then null
+            else coalesce(total_likes, 0) + coalesce(total_comments, 0) + coalesce(total_shares, 0)
+        end as total_engagements
+    from videos_in_period
+)
+
+select
+    video_id,
+    video_url,
+    caption,
+    posted_at,
+    total_views,
+    total_likes,
+    total_comments,
+    total_shares,
+    total_engagements,
+    total_engagements / nullif(total_views, 0) as engagement_rate,
+    completion_rate,
+    average_watch_seconds,
+    new_followers,
+    format as file_format
+from with_engagements
+order by posted_at nulls last, video_id

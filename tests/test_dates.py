@@ -1,0 +1,372 @@
+import calendar
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from babel.dates import format_skeleton
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analytics import dates
+from analytics.dates import (
+    LOCALES,
+    FileNameDates,
+    assign_years,
+    assign_years_from_first,
+    build_month_lookup,
+    file_name_dates,
+    parse_full_date,
+    parse_month_day,
+    parse_month_day_series,
+    post_time_from_video_id,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL_EXPORTS = Path(__file__).resolve().parents[2] / "shared" / "real_exports"
+needs_real_exports = pytest.mark.skipif(not REAL_EXPORTS.is_dir(), reason="../shared/real_exports is absent")
+D = datetime.date
+
+
+def read_export(relative_path: str) -> pd.DataFrame:
+    return pd.read_csv(REAL_EXPORTS / relative_path, dtype=str, encoding="utf-8-sig")
+
+
+def run_python(code: str) -> str:
+    """Run code in a fresh interpreter: Babel's locale cache is process-wide."""
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
+LOCALIZED_DATES = [
+    ("February 28", (2, 28)),  # en-US
+    ("Feb 28", (2, 28)),
+    ("September 3", (9, 3)),
+    ("10 February", (2, 10)),  # en-GB
+    ("13 Sept", (9, 13)),
+    ("8 de marzo", (3, 8)),  # es
+    ("14 de marzo", (3, 14)),
+    ("1 de maio", (5, 1)),  # pt
+    ("30 de abril", (4, 30)),
+    ("1º de maio", (5, 1)),
+    ("8 juillet", (7, 8)),  # fr
+    ("1er mai", (5, 1)),
+    ("28 févr.", (2, 28)),
+    ("28 fevrier", (2, 28)),
+    ("8. Juli", (7, 8)),  # de
+    ("3. März", (3, 3)),
+    ("3. Maerz", None),  # not a CLDR spelling
+    ("8 luglio", (7, 8)),  # it
+    ("8 Juli", (7, 8)),  # id
+    ("17 Agustus", (8, 17)),
+    ("18 tháng Tám", (8, 18)),  # vi, as TikTok writes it
+    ("18 tháng 8", (8, 18)),
+    ("1 tháng Mười Hai", (12, 1)),
+    ("5 tháng Mười Một", (11, 5)),
+    ("4 tháng Tư", (4, 4)),
+    ("4 tháng Bốn", (4, 4)),
+    ("2 tháng Giêng", (1, 2)),
+    ("20 tháng Chạp", (12, 20)),
+    ("18 thang tam", (8, 18)),
+    ("ngày 18 tháng 8", (8, 18)),
+    ("25 Φεβρουαρίου", (2, 25)),  # el, genitive as in the real file
+    ("25 Φεβρουαριου", (2, 25)),
+    ("3 Φεβρουάριος", (2, 3)),
+    ("1 Μαΐου", (5, 1)),
+    ("18 января", (1, 18)),  # ru
+    ("1 май", (5, 1)),
+    ("9月13日", (9, 13)),  # ja, zh
+    ("9 月 13 日", (9, 13)),
+    ("９月１３日", (9, 13)),
+    ("9월 13일", (9, 13)),  # ko
+    ("13 ก.ย.", (9, 13)),  # th
+    ("13 กันยายน", (9, 13)),
+    ("13 Eylül", (9, 13)),  # tr
+    ("13 eylul", (9, 13)),
+    ("3 maart", (3, 3)),  # nl
+    ("3 mrt", (3, 3)),
+    ("1 stycznia", (1, 1)),  # pl
+    ("1 styczeń", (1, 1)),
+    ("5 augusti", (8, 5)),  # sv
+    ("  FEBRUARY\u00a028 ", (2, 28)),
+    ("February 29", (2, 29)),
+    ("February 30", None),
+    ("31 de abril", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCALIZED_DATES)
+def test_localized_year_less_date_parses_to_month_and_day(text, expected):
+    assert parse_month_day(text) == expected
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_month_babel_writes_for_a_covered_locale_parses_back(locale):
+    written = [
+        format_skeleton(skeleton, D(2025, month, 13), locale=locale)
+        for skeleton in ("MMMMd", "MMMd")
+        for month in range(1, 13)
+    ]
+    assert [parse_month_day(text) for text in written] == [(month, 13) for month in range(1, 13)] * 2
+
+
+GARBAGE = ["", " ", "garbage", "12", "tháng 8", "February", "13 13", "2026-05-10", "Feb 28, 2026", "undefined", "0 May", "May 0", "x" * 1000]
+
+
+@pytest.mark.parametrize("text", GARBAGE)
+def test_text_that_is_not_a_year_less_date_gives_none(text):
+    assert parse_month_day(text) is None
+
+
+def test_non_text_values_give_none_instead_of_raising():
+    assert [parse_month_day(value) for value in (None, float("nan"), 28)] == [None, None, None]
+
+
+def test_chosen_locales_have_no_month_name_conflict():
+    assert build_month_lookup(LOCALES)[1] == []
+
+
+def test_conflicting_locales_are_reported_and_the_first_listed_wins():
+    # Croatian `listopad` is October, Polish `listopad` November.
+    lookup, conflicts = build_month_lookup(("pl", "hr"))
+    assert conflicts == [
+        "'listopada': 11 in pl, 10 in hr",
+        "'lip': 7 in pl, 6 in hr",
+        "'lis': 11 in pl, 10 in hr",
+    ]
+    assert (lookup["listopada"], lookup["lis"]) == (11, 11)
+
+
+def test_accent_free_spelling_that_would_mean_two_months_is_left_out(monkeypatch):
+    monkeypatch.setattr(dates, "_VIETNAMESE_MONTH_WORDS", {3: ("tàm",), 8: ("tám",)})
+    lookup, conflicts = build_month_lookup(("vi",))
+    assert conflicts == ["'tháng tam' without accents: months [3, 8]"]
+    assert (lookup["tháng tàm"], lookup["tháng tám"], "tháng tam" in lookup) == (3, 8, False)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_stand_alone_names_not_requested_from_babel_equal_the_format_names(locale):
+    code = f"""
+import json
+from babel.dates import get_month_names
+print(json.dumps([dict(get_month_names(w, c, {locale!r})) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")]))
+"""
+    wide_format, wide_alone, abbreviated_format, abbreviated_alone = json.loads(run_python(code))
+    skipped = [width for width in ("wide", "abbreviated") if (locale, width) not in dates._STAND_ALONE]
+    expected = {"wide": wide_format, "abbreviated": abbreviated_format}
+    actual = {"wide": wide_alone, "abbreviated": abbreviated_alone}
+    assert {width: actual[width] for width in skipped} == {width: expected[width] for width in skipped}
+
+
+def test_building_the_lookup_leaves_babel_answers_for_other_callers_intact():
+    code = """
+from babel.dates import get_month_names
+from analytics.dates import build_month_lookup
+build_month_lookup()
+print([get_month_names("wide", "stand-alone", locale)[10] for locale in ("fr", "tr", "nl", "ja", "zh")])
+"""
+    assert run_python(code).strip() == "['octobre', 'Ekim', 'oktober', '10月', '十月']"
+
+
+def test_lookup_is_the_same_after_another_caller_triggered_babels_alias_leak():
+    code = """
+import json
+from babel.dates import format_date, get_month_names
+import datetime
+get_month_names("wide", "stand-alone", "ja")
+format_date(datetime.date(2025, 10, 1), "LLLL", locale="he")
+from analytics.dates import build_month_lookup
+print(json.dumps(build_month_lookup()))
+"""
+    lookup, conflicts = json.loads(run_python(code))
+    assert (lookup, conflicts) == (build_month_lookup()[0], [])
+
+
+def test_series_parsing_keeps_index_and_gives_none_for_unreadable_values():
+    values = pd.Series(["February 28", None, "nonsense", "9月13日"], index=[10, 11, 12, 13], name="Date")
+    expected = pd.Series([(2, 28), None, None, (9, 13)], index=[10, 11, 12, 13], name="Date", dtype=object)
+    pd.testing.assert_series_equal(parse_month_day_series(values), expected)
+
+
+def test_series_parsing_reads_each_distinct_value_once(monkeypatch):
+    seen: list[str] = []
+
+    def counting_parse(text: str) -> tuple[int, int] | None:
+        seen.append(text)
+        return (1, 1)
+
+    monkeypatch.setattr(dates, "parse_month_day", counting_parse)
+    parse_month_day_series(pd.Series(["February 21"] * 24 + ["February 22"] * 24))
+    assert seen == ["February 21", "February 22"]
+
+
+YEAR_CASES = [
+    ([(12, 30), (12, 31), (1, 1)], D(2026, 1, 2), [D(2025, 12, 30), D(2025, 12, 31), D(2026, 1, 1)]),
+    ([(12, 30), (12, 31), (1, 1)], D(2026, 1, 1), [D(2025, 12, 30), D(2025, 12, 31), D(2026, 1, 1)]),
+    ([(12, 30), (12, 31)], D(2026, 1, 1), [D(2025, 12, 30), D(2025, 12, 31)]),
+    ([(3, 1)], D(2026, 2, 27), [D(2025, 3, 1)]),
+    ([(2, 21), (2, 21), (2, 22), (2, 22)], D(2026, 2, 27), [D(2026, 2, 21)] * 2 + [D(2026, 2, 22)] * 2),
+    ([(2, 28), (2, 29), (3, 1)], D(2024, 3, 2), [D(2024, 2, 28), D(2024, 2, 29), D(2024, 3, 1)]),
+    ([(2, 29)], D(2026, 3, 1), [D(2024, 2, 29)]),
+    ([(2, 28), (2, 29), (3, 1)], D(2025, 3, 2), [D(2024, 2, 28), D(2024, 2, 29), D(2024, 3, 1)]),
+    ([(5, 1), (1, 1)], D(2026, 6, 1), [D(2025, 5, 1), D(2026, 1, 1)]),
+    ([], D(2026, 1, 1), []),
+]
+
+
+@pytest.mark.parametrize(("month_days", "last_on_or_before", "expected"), YEAR_CASES)
+def test_years_are_inferred_backwards_from_the_last_row(month_days, last_on_or_before, expected):
+    assert assign_years(month_days, last_on_or_before=last_on_or_before) == expected
+
+
+def test_a_year_window_from_february_28_to_february_27_crosses_new_year():
+    days = [D(2025, 2, 28) + datetime.timedelta(days=offset) for offset in range(365)]
+    texts = [f"{calendar.month_name[day.month]} {day.day}" for day in days]
+    month_days = [parse_month_day(text) for text in texts]
+    assert assign_years(month_days, last_on_or_before=D(2026, 2, 27)) == days
+
+
+FORWARD_CASES = [
+    ([(2, 10), (2, 11)], D(2026, 2, 10), [D(2026, 2, 10), D(2026, 2, 11)]),
+    ([(12, 31), (1, 1)], D(2025, 12, 31), [D(2025, 12, 31), D(2026, 1, 1)]),
+    ([(3, 1)], D(2026, 2, 10), [D(2026, 3, 1)]),
+    ([(1, 5)], D(2026, 2, 10), [D(2027, 1, 5)]),
+    ([(2, 21), (2, 21), (2, 22)], D(2026, 2, 21), [D(2026, 2, 21), D(2026, 2, 21), D(2026, 2, 22)]),
+    ([(2, 29)], D(2025, 1, 1), [D(2028, 2, 29)]),
+    ([], D(2026, 1, 1), []),
+]
+
+
+@pytest.mark.parametrize(("month_days", "first_on", "expected"), FORWARD_CASES)
+def test_years_are_inferred_forwards_from_the_first_row(month_days, first_on, expected):
+    assert assign_years_from_first(month_days, first_on=first_on) == expected
+
+
+@pytest.mark.parametrize("assign", [assign_years, assign_years_from_first])
+def test_a_month_day_that_no_year_has_is_refused(assign):
+    anchor = {"last_on_or_before": D(2026, 1, 1)} if assign is assign_years else {"first_on": D(2026, 1, 1)}
+    with pytest.raises(ValueError, match=r"\(2, 30\)"):
+        assign([(2, 28), (2, 30)], **anchor)
+
+
+@given(
+    start=st.dates(min_value=D(2016, 1, 1), max_value=D(2098, 1, 1)),
+    length=st.integers(min_value=1, max_value=800),
+)
+def test_consecutive_days_get_their_years_back_from_either_anchor(start, length):
+    days = [start + datetime.timedelta(days=offset) for offset in range(length)]
+    month_days = [(day.month, day.day) for day in days]
+    assert assign_years(month_days, last_on_or_before=days[-1]) == days
+    assert assign_years_from_first(month_days, first_on=days[0]) == days
+
+
+@needs_real_exports
+def test_real_english_overview_spans_february_28_2025_to_february_27_2026():
+    month_days = parse_month_day_series(read_export("tiktok-studio_en-US_htupycollabs/Overview.csv")["Date"])
+    result = assign_years(list(month_days), last_on_or_before=D(2026, 2, 27))
+    assert result == [D(2025, 2, 28) + datetime.timedelta(days=offset) for offset in range(365)]
+
+
+@needs_real_exports
+def test_real_greek_overview_parses_every_row():
+    month_days = parse_month_day_series(read_export("tiktok-studio_el-GR_okn-analytics/Overview.csv")["Date"])
+    assert list(month_days) == [(2, day) for day in range(25, 29)] + [(3, day) for day in range(1, 25)]
+
+
+@needs_real_exports
+def test_real_spanish_overview_parses_every_row():
+    month_days = parse_month_day_series(read_export("tiktok-studio_es_francovelardez44/Overview.csv")["Date"])
+    assert list(month_days) == [(3, day) for day in range(8, 15)]
+
+
+@needs_real_exports
+def test_real_follower_activity_keeps_the_year_across_its_24_hourly_rows():
+    activity = read_export("tiktok-studio_en-US_htupycollabs/Followers_haileytupy2.0/FollowerActivity.csv")
+    result = assign_years(list(parse_month_day_series(activity["Date"])), last_on_or_before=D(2026, 2, 27))
+    assert result == [D(2026, 2, day) for day in range(21, 28) for _hour in range(24)]
+
+
+@needs_real_exports
+def test_real_video_ids_give_the_post_day_within_one_day_of_the_creators_local_post_time():
+    content = read_export("tiktok-studio_en-US_htupycollabs/Content.csv")
+    video_ids = content["Video link"].str.extract(r"/video/(\d+)")[0]
+    posted = [post_time_from_video_id(video_id).date() for video_id in video_ids]
+    local = [D(utc.year, *parse_month_day(text)) for utc, text in zip(posted, content["Post time"], strict=True)]
+    assert [(utc - day).days for utc, day in zip(posted, local, strict=True)] == [0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]
+
+
+FILE_NAMES = [
+    ("TIKTOK Overview_2026-02-10_1773506459_handle.csv", FileNameDates(D(2026, 3, 14), D(2026, 2, 10))),
+    ("folder/Overview_2026-02-10_1773506459_handle.zip/Overview.csv", FileNameDates(D(2026, 3, 14), D(2026, 2, 10))),
+    ("C:\\Downloads\\Overview_2026-02-10_1773506459_h.zip\\Overview.csv", FileNameDates(D(2026, 3, 14), D(2026, 2, 10))),
+    ("Overview_1773506459_handle.zip", FileNameDates(D(2026, 3, 14), None)),
+    ("7527623000473079054.json", FileNameDates(None, None)),
+    ("video_7527623000473079054_2025-07-16.csv", FileNameDates(None, D(2025, 7, 16))),
+    ("Overview_1000000000_handle.zip", FileNameDates(None, None)),  # 2001: before TikTok
+    ("Overview_9999999999_handle.zip", FileNameDates(None, None)),  # 2286
+    ("Overview_2026-02-30_x.zip", FileNameDates(None, None)),
+    ("Content 2.csv", FileNameDates(None, None)),
+    ("", FileNameDates(None, None)),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
+def test_file_name_gives_download_day_and_first_day(name, expected):
+    assert file_name_dates(name) == expected
+
+
+VIDEO_IDS = [
+    (7527623000473079054, datetime.datetime(2025, 7, 16, 10, 21, 48)),
+    ("7527623000473079054", datetime.datetime(2025, 7, 16, 10, 21, 48)),
+    (" 7546034661705796877 ", datetime.datetime(2025, 9, 4, 1, 8, 27)),
+    ("7527623000473079054x", None),
+    ("-7527623000473079054", None),
+    ("", None),
+    (12, None),  # 1970
+    (10**40, None),  # far beyond 2100
+    (-1, None),
+    (True, None),
+]
+
+
+@pytest.mark.parametrize(("video_id", "expected"), VIDEO_IDS)
+def test_video_id_gives_the_utc_post_time(video_id, expected):
+    assert post_time_from_video_id(video_id) == expected
+
+
+FULL_DATES = [
+    ("2026-05-10", D(2026, 5, 10)),
+    ("2026/05/10", D(2026, 5, 10)),
+    ("2026.5.1", D(2026, 5, 1)),
+    ("2026-05-10 14:03:00", D(2026, 5, 10)),
+    ("2026-05-10 14:03", D(2026, 5, 10)),
+    ("2026-05-10T14:03:00Z", D(2026, 5, 10)),
+    ("2026-05-10T23:30:00.123+02:00", D(2026, 5, 10)),
+    ("2026/05/10 2:03 PM", D(2026, 5, 10)),
+    ("10/05/2026", D(2026, 5, 10)),  # day first when both readings are valid
+    ("05/25/2026", D(2026, 5, 25)),  # month first: 25 cannot be a month
+    ("25.05.2026", D(2026, 5, 25)),
+    ("10/05/2026 08:00", D(2026, 5, 10)),
+    ("13/13/2026", None),
+    ("2026-02-30", None),
+    ("2026-05/10", None),
+    ("February 28", None),
+    ("10/05/26", None),
+    ("2026-05-10 banana", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_DATES)
+def test_date_with_its_year_parses(text, expected):
+    assert parse_full_date(text) == expected
+
+
+@given(st.text(max_size=80))
+def test_parsers_never_raise_on_arbitrary_text(text):
+    assert parse_month_day(text) is None or isinstance(parse_month_day(text), tuple)
+    assert parse_full_date(text) is None or isinstance(parse_full_date(text), D)

@@ -1,0 +1,155 @@
+"""Shared page furniture: the session's workspace, the upload box, the period, KPI tiles.
+
+Lives at the top level, not in pages/, because Streamlit treats every file in pages/
+as a page. Nothing here computes a number: that is analytics/'s job.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.export import csv_bytes
+from analytics.overview import Period, default_period
+from analytics.sample import demo_workspace
+from analytics.workspace import Workspace
+
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
+PRESETS = {"All data": None, "Last 7 days": 7, "Last 28 days": 28, "Last 60 days": 60, "Last 90 days": 90, "Custom": -1}
+
+
+def workspace() -> Workspace:
+    """This browser session's data. Starts on the demo brand; never shared between sessions."""
+    if "workspace" not in st.session_state:
+        with st.spinner("Opening the demo brand…"):
+            st.session_state.workspace = demo_workspace()
+        st.session_state.is_demo = True
+    return st.session_state.workspace
+
+
+def is_demo() -> bool:
+    return bool(st.session_state.get("is_demo"))
+
+
+def upload_box() -> None:
+    """The one uploader, in the sidebar: any mix of TikTok exports, several at once."""
+    files = st.sidebar.file_uploader(
+        "Add TikTok exports",
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key="upload_files",
+        help="TikTok Studio CSV/XLSX/ZIP downloads, comment exports, your video tracking sheet, the LIVE template. "
+        "Files are recognised by their columns, whatever their name.",
+    )
+    seen: set[str] = st.session_state.setdefault("seen_uploads", set())
+    new = [file for file in files or [] if file.file_id not in seen]
+    if not new:
+        return
+    if is_demo():
+        # The first upload replaces the demo: a marketer's numbers never mix with Phin & Co.'s.
+        st.session_state.workspace = Workspace()
+        st.session_state.is_demo = False
+    with st.spinner(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…"):
+        results = workspace().add_files([(file.name, file.getvalue()) for file in new])
+    seen.update(file.file_id for file in new)
+    st.session_state.last_results = results
+    loaded = sum(len(result.tables) for result in results)
+    problems = sum(len(result.problems) for result in results)
+    pending = sum(len(result.pending) for result in results)
+    message = f"Loaded {loaded} table{'s' if loaded != 1 else ''}"
+    if problems or pending:
+        message += f"; {problems + pending} need a look on the Data page"
+    st.toast(message + ".", icon="📥" if not problems else "⚠️")
+
+
+def data_source_note() -> None:
+    ws = workspace()
+    if is_demo():
+        st.sidebar.info(f"You are looking at **{ws.label}**. Upload your own exports above to replace it.", icon="☕")
+    else:
+        st.sidebar.caption(f"{len(ws.uploads)} file(s) loaded · see the Data page")
+
+
+def period_control() -> Period | None:
+    """The date range every page uses, anchored on the data's last day (exports are often a few days old)."""
+    ws = workspace()
+    span = default_period(ws.con)
+    if span is None:
+        return None
+    choice = st.sidebar.selectbox("Period", list(PRESETS), key="period_preset", help="Applies to every page.")
+    days = PRESETS[choice]
+    if days is None:
+        period = span
+    elif days == -1:
+        picked = st.sidebar.date_input(
+            "From – to", value=(span.start, span.end), min_value=span.start - timedelta(days=366), max_value=span.end, key="period_custom"
+        )
+        start, end = (picked[0], picked[-1]) if isinstance(picked, tuple | list) and picked else (span.start, span.end)
+        period = Period(start, end)
+    else:
+        period = Period(max(span.start, span.end - timedelta(days=days - 1)), span.end)
+    st.sidebar.caption(f"{period.describe()}, compared with the {period.days} days before.")
+    return period
+
+
+def current_period() -> Period | None:
+    return st.session_state.get("period")
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    if unit == "percent":
+        return f"{value:.1%}"
+    if unit == "seconds":
+        return f"{value:.1f} s"
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.2f}M"
+    if abs(value) >= 10_000:
+        return f"{value / 1_000:.1f}K"
+    return f"{value:,.0f}"
+
+
+def format_change(change: float | None, unit: str) -> str | None:
+    if change is None or pd.isna(change):
+        return None
+    if unit == "percent":
+        return f"{change * 100:+.1f} pts"
+    return f"{change:+.1%}"
+
+
+def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
+    """One tile per metric: value, change against the previous period, definition on hover."""
+    rows = [kpis.iloc[i : i + columns] for i in range(0, len(kpis), columns)]
+    for chunk in rows:
+        for column, (_, kpi) in zip(st.columns(columns), chunk.iterrows(), strict=False):
+            help_text = kpi["definition"]
+            if kpi["previous_value"] is not None and not pd.isna(kpi["previous_value"]):
+                help_text += f" Previous period: {format_value(kpi['previous_value'], kpi['unit'])}."
+            column.metric(
+                kpi["label"],
+                format_value(kpi["value"], kpi["unit"]),
+                delta=format_change(kpi["change"], kpi["unit"]),
+                help=help_text,
+                border=True,
+            )
+
+
+def chart(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
+
+
+def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
+    st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
+
+
+def no_data(message: str) -> None:
+    st.info(message, icon="📂")
+    st.page_link("pages/data.py", label="Go to the Data page", icon=":material/upload_file:")
+
+
+def today() -> date:
+    return date.today()
