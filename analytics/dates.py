@@ -16,12 +16,14 @@ upload day. Choices a reader may wonder about:
   process. So stand-alone names are only requested where CLDR spells them out (`_STAND_ALONE`);
   everywhere else CLDR defines them as the format names, which are already in the table.
 - Years: the last row is anchored and the year steps back whenever the month-day goes up while
-  walking backwards (a window spans at most a year); a Feb 29 forces a leap year.
+  walking backwards, which is exact for daily rows; a Feb 29 moves the whole window to a leap year.
 """
 
 import calendar
 import datetime
 import functools
+import itertools
+import numbers
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -31,15 +33,15 @@ import pandas as pd
 from babel.dates import get_month_names
 
 # Languages of TikTok Studio's UI that marketers are likely to export from. Order is priority.
-LOCALES: tuple[str, ...] = (
-    *("en", "en_GB", "es", "pt", "fr", "de", "it", "id", "vi", "el", "ru"),
-    *("ja", "zh", "ko", "th", "tr", "nl", "pl", "sv"),
-)
-# (locale, width) pairs whose stand-alone names CLDR defines itself (nominatives such as
-# `Φεβρουάριος`, `январь`, `styczeń`); see the module docstring for why the list is explicit.
-_STAND_ALONE = {
-    *(("de", "abbreviated"), ("el", "wide"), ("el", "abbreviated"), ("ru", "wide")),
-    *(("ru", "abbreviated"), ("pl", "wide"), ("vi", "wide"), ("vi", "abbreviated")),
+LOCALES: tuple[str, ...] = tuple("en en_GB es pt fr de it id vi el ru ja zh ko th tr nl pl sv".split())
+# Widths whose stand-alone names CLDR spells out for a locale (nominatives such as `Φεβρουάριος`,
+# `январь`, `styczeń`); see the module docstring for why this is explicit.
+_STAND_ALONE: dict[str, tuple[str, ...]] = {
+    "de": ("abbreviated",),
+    "el": ("wide", "abbreviated"),
+    "ru": ("wide", "abbreviated"),
+    "pl": ("wide",),
+    "vi": ("wide", "abbreviated"),
 }
 # CLDR gives Vietnamese `tháng 8`; TikTok also writes the month as a word. Giêng and Chạp are
 # the traditional names of the first and last month, rare but unambiguous.
@@ -57,27 +59,33 @@ _VIETNAMESE_MONTH_WORDS = {
     11: ("mười một",),
     12: ("mười hai", "chạp"),
 }
-_HAND_SOURCE = "vi (TikTok month words)"
 
 # A day, then the month: `8 de marzo`, `8. Juli`, `1er mai`, `ngày 18 tháng 8`. NFKC turns `1º` into `1o`.
-_DAY_FIRST = re.compile(r"(?:ngày\s+)?(?P<day>\d{1,2})(?:er|o|\.)?\s*(?:de\s+)?(?P<month>\D.*)")
+_DAY_FIRST = re.compile(r"(?:ngày\s+)?(?P<day>\d{1,2})(?:er|o|st|nd|rd|th|\.)?\s*(?:de\s+)?(?P<month>\D.*)")
 # The month, then a day: `February 28`, `9月13日`, `9월 13일`.
 _MONTH_FIRST = re.compile(r"(?P<month>.+?)\s*(?P<day>\d{1,2})(?:st|nd|rd|th|日|号|號|일)?")
 _TIME = r"(?:[t\s]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?\s*(?:[ap]m)?\s*(?:z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
-_YEAR_FIRST = re.compile(r"(?P<year>[0-9]{4})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})" + _TIME)
-_YEAR_LAST = re.compile(r"(?P<first>[0-9]{1,2})(?P<sep>[-/.])(?P<second>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})" + _TIME)
+_YEAR_FIRST = re.compile(
+    r"(?P<year>[0-9]{4})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})" + _TIME
+)
+_YEAR_LAST = re.compile(
+    r"(?P<first>[0-9]{1,2})(?P<sep>[-/.])(?P<second>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})" + _TIME
+)
 # `(?<![0-9])`/`(?![0-9])`: ten digits inside a 19-digit video id are not an epoch.
 _EPOCH_IN_NAME = re.compile(r"(?<![0-9])[0-9]{10}(?![0-9])")
 _ISO_DATE_IN_NAME = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 _EARLIEST = datetime.datetime(2016, 1, 1)  # TikTok (and its id scheme) did not exist before
 _LATEST = datetime.datetime(2100, 1, 1)
 _UNIX_EPOCH = datetime.datetime(1970, 1, 1)
+_CJK_UNIT_SPACES = re.compile(r"\s*([月日号號월일])")
 _MAX_TEXT = 64  # no real date is longer; spares the regexes pathological input
 
 
 def _normalise(token: str) -> str:
     """The form month names are compared in: NFKC, casefolded, single spaces, no trailing dots."""
     folded = unicodedata.normalize("NFKC", token).casefold()
+    # `9 月 13 日` is still 9月13日: spaces around CJK date units carry no meaning.
+    folded = _CJK_UNIT_SPACES.sub(r"\1", folded)
     return " ".join(folded.split()).rstrip(".").strip()
 
 
@@ -92,7 +100,7 @@ def _without_accents(token: str) -> str:
 def _month_names(locale: str) -> list[tuple[int, str]]:
     names = []
     for width in ("wide", "abbreviated"):
-        contexts = ["format", "stand-alone"] if (locale, width) in _STAND_ALONE else ["format"]
+        contexts = ["format", "stand-alone"] if width in _STAND_ALONE.get(locale, ()) else ["format"]
         for context in contexts:
             names.extend(get_month_names(width, context, locale).items())
     return names
@@ -106,8 +114,10 @@ def build_month_lookup(locales: Sequence[str] = LOCALES) -> tuple[dict[str, int]
     than an existing token is left out, so only its accented spelling is recognised.
     """
     sources: list[tuple[str, list[tuple[int, str]]]] = [(locale, _month_names(locale)) for locale in locales]
-    words = [(month, f"tháng {word}") for month, spellings in _VIETNAMESE_MONTH_WORDS.items() for word in spellings]
-    sources.append((_HAND_SOURCE, words))
+    words = [
+        (month, f"tháng {word}") for month, spellings in _VIETNAMESE_MONTH_WORDS.items() for word in spellings
+    ]
+    sources.append(("vi (TikTok month words)", words))
     lookup: dict[str, int] = {}
     owner: dict[str, str] = {}
     conflicts: list[str] = []
@@ -203,68 +213,68 @@ def _checked(month_day: tuple[int, int]) -> tuple[int, int]:
     return month, day
 
 
-def _leap_year_from(year: int, step: int) -> int:
-    while not calendar.isleap(year):
-        year += step
-    return year
+def _walk_years(rows: list[tuple[int, int]], year: int, step: int) -> list[datetime.date]:
+    """Dates of `rows` in walking order, the first in `year`; `step` is -1 to walk back in time."""
+    crossings = [0]  # New Years crossed since the first row
+    for previous, current in itertools.pairwise(rows):
+        crossed = current > previous if step < 0 else current < previous
+        crossings.append(crossings[-1] + int(crossed))
+    if (2, 29) in rows:
+        # Move the whole window, not one row, so that consecutive days stay consecutive.
+        while not calendar.isleap(year + step * crossings[rows.index((2, 29))]):
+            year += step
+    dates: list[datetime.date] = []
+    for month_day, crossed in zip(rows, crossings, strict=True):
+        while month_day == (2, 29) and not calendar.isleap(year + step * crossed):
+            year += step  # contradictory input only: this row and the rest move on alone
+        dates.append(datetime.date(year + step * crossed, *month_day))
+    return dates
 
 
-def assign_years(month_days: Sequence[tuple[int, int]], *, last_on_or_before: datetime.date) -> list[datetime.date]:
+def assign_years(
+    month_days: Sequence[tuple[int, int]], *, last_on_or_before: datetime.date
+) -> list[datetime.date]:
     """Dates for year-less rows in file order (oldest first), the last row anchored.
 
     The last row gets the latest year that puts it on or before `last_on_or_before`. Walking
     backwards, the year steps back by one whenever (month, day) goes up compared with the row
-    after it; equal values (FollowerActivity's 24 rows a day) keep the year. A Feb 29 lands on
-    the nearest leap year at or before the year reached, and earlier rows continue from there.
-    Raises ValueError for a (month, day) that exists in no year.
+    after it; equal values (FollowerActivity's 24 rows a day) keep the year. A Feb 29 moves the
+    whole window back until it lands on a leap year (Feb 28, Feb 29, Mar 1 anchored on
+    2025-03-02 is 2024). Raises ValueError for a (month, day) that exists in no year.
     """
     rows = [_checked(month_day) for month_day in month_days]
     if not rows:
         return []
-    month, day = rows[-1]
-    year = last_on_or_before.year
-    if (month, day) > (last_on_or_before.month, last_on_or_before.day):
-        year -= 1
-    dates: list[datetime.date] = []
-    for index in range(len(rows) - 1, -1, -1):
-        if index < len(rows) - 1 and rows[index] > rows[index + 1]:
-            year -= 1
-        if rows[index] == (2, 29):
-            year = _leap_year_from(year, -1)
-        dates.append(datetime.date(year, *rows[index]))
-    return dates[::-1]
+    bound = (last_on_or_before.month, last_on_or_before.day)
+    year = last_on_or_before.year - int(rows[-1] > bound)
+    return _walk_years(rows[::-1], year, -1)[::-1]
 
 
-def assign_years_from_first(month_days: Sequence[tuple[int, int]], *, first_on: datetime.date) -> list[datetime.date]:
+def assign_years_from_first(
+    month_days: Sequence[tuple[int, int]], *, first_on: datetime.date
+) -> list[datetime.date]:
     """Dates for year-less rows in file order (oldest first), the first row anchored.
 
     The first row gets the earliest year that puts it on or after `first_on` (so first_on.year
     when the month-day matches, as with `Overview_<first day>_...` names). Walking forward, the
     year steps up by one whenever (month, day) goes down; equal values keep the year. A Feb 29
-    lands on the nearest leap year at or after the year reached.
+    moves the whole window forward until it lands on a leap year. Raises ValueError as above.
     """
     rows = [_checked(month_day) for month_day in month_days]
     if not rows:
         return []
-    year = first_on.year
-    if rows[0] < (first_on.month, first_on.day):
-        year += 1
-    dates: list[datetime.date] = []
-    for index, month_day in enumerate(rows):
-        if index > 0 and month_day < rows[index - 1]:
-            year += 1
-        if month_day == (2, 29):
-            year = _leap_year_from(year, +1)
-        dates.append(datetime.date(year, *month_day))
-    return dates
+    year = first_on.year + int(rows[0] < (first_on.month, first_on.day))
+    return _walk_years(rows, year, +1)
 
 
 @dataclass(frozen=True)
 class FileNameDates:
     """Dates a TikTok export's file name carries, when the user has not renamed them away."""
 
-    download_date: datetime.date | None  # from a 10-digit Unix epoch in the name (UTC date of the download moment)
-    first_date: datetime.date | None  # from a YYYY-MM-DD in the name (TikTok's "Overview_<first day>_<epoch>_<handle>.zip")
+    # From a 10-digit Unix epoch in the name: the UTC date of the download moment.
+    download_date: datetime.date | None
+    # From a YYYY-MM-DD in the name: TikTok's "Overview_<first day>_<epoch>_<handle>.zip".
+    first_date: datetime.date | None
 
 
 def _plausible_utc(seconds: int) -> datetime.datetime | None:
@@ -311,6 +321,7 @@ def post_time_from_video_id(video_id: str | int) -> datetime.datetime | None:
         if not (digits.isascii() and digits.isdigit()) or len(digits) > 25:
             return None
         video_id = int(digits)
-    if not isinstance(video_id, int) or video_id < 0:
+    # Integral, not int: ids read by pandas arrive as numpy.int64.
+    if not isinstance(video_id, numbers.Integral) or video_id < 0:
         return None
-    return _plausible_utc(video_id >> 32)
+    return _plausible_utc(int(video_id) >> 32)
