@@ -18,7 +18,14 @@ from analytics.sample import demo_workspace
 from analytics.workspace import Workspace
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
-PRESETS = {"All data": None, "Last 7 days": 7, "Last 28 days": 28, "Last 60 days": 60, "Last 90 days": 90, "Custom": -1}
+PRESETS = {
+    "All data": None,
+    "Last 7 days": 7,
+    "Last 28 days": 28,
+    "Last 60 days": 60,
+    "Last 90 days": 90,
+    "Custom": -1,
+}
 
 
 def workspace() -> Workspace:
@@ -68,7 +75,9 @@ def upload_box() -> None:
 def data_source_note() -> None:
     ws = workspace()
     if is_demo():
-        st.sidebar.info(f"You are looking at **{ws.label}**. Upload your own exports above to replace it.", icon="☕")
+        st.sidebar.info(
+            f"You are looking at **{ws.label}**. Upload your own exports above to replace it.", icon="☕"
+        )
     else:
         st.sidebar.caption(f"{len(ws.uploads)} file(s) loaded · see the Data page")
 
@@ -85,9 +94,15 @@ def period_control() -> Period | None:
         period = span
     elif days == -1:
         picked = st.sidebar.date_input(
-            "From – to", value=(span.start, span.end), min_value=span.start - timedelta(days=366), max_value=span.end, key="period_custom"
+            "From – to",
+            value=(span.start, span.end),
+            min_value=span.start - timedelta(days=366),
+            max_value=span.end,
+            key="period_custom",
         )
-        start, end = (picked[0], picked[-1]) if isinstance(picked, tuple | list) and picked else (span.start, span.end)
+        start, end = (
+            (picked[0], picked[-1]) if isinstance(picked, tuple | list) and picked else (span.start, span.end)
+        )
         period = Period(start, end)
     else:
         period = Period(max(span.start, span.end - timedelta(days=days - 1)), span.end)
@@ -139,7 +154,11 @@ def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
 
 
 def chart(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
+    st.plotly_chart(
+        fig,
+        key=key,
+        config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}},
+    )
 
 
 def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:

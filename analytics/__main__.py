@@ -65,11 +65,15 @@ def inspect(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analytics", description="CommunityLens on the command line.")
+    parser = argparse.ArgumentParser(
+        prog="python -m analytics", description="CommunityLens on the command line."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     inspect_parser = commands.add_parser("inspect", help="what each export file is: kind, rows, dates")
     inspect_parser.add_argument("files", nargs="+", metavar="FILE")
-    inspect_parser.add_argument("--json", action="store_true", help="print a JSON list, one object per recognised table")
+    inspect_parser.add_argument(
+        "--json", action="store_true", help="print a JSON list, one object per recognised table"
+    )
     inspect_parser.set_defaults(run=inspect)
     args = parser.parse_args(argv)
     return args.run(args)

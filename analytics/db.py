@@ -44,7 +44,9 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
     """Fill canonical `table` with `frame`, casting each column to its canonical type."""
     columns = TABLES[table]
     select = ", ".join(
-        f'try_cast("{column}" as {kind}) as "{column}"' if column in frame.columns else f'null::{kind} as "{column}"'
+        f'try_cast("{column}" as {kind}) as "{column}"'
+        if column in frame.columns
+        else f'null::{kind} as "{column}"'
         for column, kind in columns.items()
     )
     con.register("incoming_frame", frame)

@@ -8,9 +8,15 @@ has to guess which of the tools' many "engagement rates" this is.
 from __future__ import annotations
 
 DEFINITIONS: dict[str, tuple[str, str]] = {
-    "video_views": ("Video views", "Views of all your videos on these days, as TikTok counts them (daily Overview export)."),
+    "video_views": (
+        "Video views",
+        "Views of all your videos on these days, as TikTok counts them (daily Overview export).",
+    ),
     "profile_views": ("Profile views", "Visits to your TikTok profile on these days."),
-    "engagements": ("Engagements", "Likes + comments + shares on these days. Saves are not included (TikTok Studio does not export them per day)."),
+    "engagements": (
+        "Engagements",
+        "Likes + comments + shares on these days. Saves are not included (TikTok Studio does not export them per day).",
+    ),
     "engagement_rate": (
         "Engagement rate",
         "Engagements ÷ video views, as a ratio of sums over the period (not an average of daily or per-video rates).",
@@ -34,13 +40,22 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Seconds watched per view, weighted by views, over videos posted in the period (from your video detail sheet).",
     ),
     "shares_per_1000_views": ("Shares per 1,000 views", "Shares ÷ views × 1,000."),
-    "follows_per_1000_views": ("Follows per 1,000 views", "New followers attributed to the videos ÷ their views × 1,000."),
+    "follows_per_1000_views": (
+        "Follows per 1,000 views",
+        "New followers attributed to the videos ÷ their views × 1,000.",
+    ),
     "positive_response_rate": (
         "Positive response rate",
         "Positive comments ÷ all comments with a sentiment label (positive + neutral + negative).",
     ),
-    "reply_rate": ("Reply rate", "Top-level member comments that got a reply from the brand ÷ all top-level member comments."),
-    "time_to_first_reply": ("Time to first reply", "Median (not mean) hours from a member's comment to the brand's first reply."),
+    "reply_rate": (
+        "Reply rate",
+        "Top-level member comments that got a reply from the brand ÷ all top-level member comments.",
+    ),
+    "time_to_first_reply": (
+        "Time to first reply",
+        "Median (not mean) hours from a member's comment to the brand's first reply.",
+    ),
     "change": (
         "Change",
         "Against the previous period of equal length just before the chosen one (e.g. the 28 days before a 28-day period).",

@@ -82,4 +82,3 @@ def to_bool(values: pd.Series) -> pd.Series:
     text = values.astype("string").str.strip().str.lower()
     mapped = text.map({"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False})
     return mapped.astype("boolean")
-

@@ -70,11 +70,15 @@ def period_totals(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, f
         "engagements": engagements,
         "engagement_rate": engagements / views if engagements is not None and views else None,
         "follower_growth": growth,
-        "follower_growth_share": growth / value["first_followers"] if growth is not None and value["first_followers"] else None,
+        "follower_growth_share": growth / value["first_followers"]
+        if growth is not None and value["first_followers"]
+        else None,
         "profile_views": value["total_profile_views"] if has_days else None,
         "new_viewers": new,
         "returning_viewers": returning,
-        "new_viewer_share": new / (new + returning) if new is not None and returning is not None and new + returning else None,
+        "new_viewer_share": new / (new + returning)
+        if new is not None and returning is not None and new + returning
+        else None,
         "completion_rate": value["completion_rate"],
         "average_watch_seconds": value["average_watch_seconds"],
     }
@@ -136,7 +140,9 @@ def default_period(con: duckdb.DuckDBPyConnection) -> Period | None:
     ).fetchone()
     if low is None:
         return None
-    low_daily = con.execute("select min(stat_date), max(stat_date) from daily_stats where video_views is not null").fetchone()
+    low_daily = con.execute(
+        "select min(stat_date), max(stat_date) from daily_stats where video_views is not null"
+    ).fetchone()
     if low_daily[0] is not None:
         return Period(low_daily[0], low_daily[1])
     return Period(low, high)

@@ -134,7 +134,11 @@ KINDS: dict[str, Kind] = {
         Kind("content", "videos", "TikTok Studio Content (one row per video)"),
         Kind("viewers", "daily_stats", "TikTok Studio Viewers (daily new and returning viewers)"),
         Kind("follower_history", "daily_stats", "TikTok Studio Follower history (daily follower count)"),
-        Kind("follower_activity", "follower_activity", "TikTok Studio Follower activity (active followers by hour)"),
+        Kind(
+            "follower_activity",
+            "follower_activity",
+            "TikTok Studio Follower activity (active followers by hour)",
+        ),
         Kind("follower_gender", "audience_gender", "TikTok Studio Follower gender"),
         Kind("follower_territories", "audience_territories", "TikTok Studio Follower top territories"),
         Kind("business_overview", "daily_stats", "Business Suite daily overview"),

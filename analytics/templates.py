@@ -13,10 +13,41 @@ from analytics.export import csv_bytes
 EXAMPLE_MARK = "EXAMPLE"
 EXAMPLE_HANDLE = "yourbrand"
 
-LIVE_COLUMNS = ["start_time", "duration_minutes", "viewers", "peak_viewers", "comments", "likes", "shares", "gifts", "new_followers", "title"]
-LIVE_EXAMPLE = ["2026-06-03 20:00", "45", "1200", "310", "540", "8200", "35", "12", "48", f"{EXAMPLE_MARK} – replace this row: Q&A with our barista"]
+LIVE_COLUMNS = [
+    "start_time",
+    "duration_minutes",
+    "viewers",
+    "peak_viewers",
+    "comments",
+    "likes",
+    "shares",
+    "gifts",
+    "new_followers",
+    "title",
+]
+LIVE_EXAMPLE = [
+    "2026-06-03 20:00",
+    "45",
+    "1200",
+    "310",
+    "540",
+    "8200",
+    "35",
+    "12",
+    "48",
+    f"{EXAMPLE_MARK} – replace this row: Q&A with our barista",
+]
 
-VIDEO_DETAIL_COLUMNS = ["Video link", "Format", "Duration (s)", "Avg. watch time (s)", "Completion rate", "Saves", "Reach", "New followers"]
+VIDEO_DETAIL_COLUMNS = [
+    "Video link",
+    "Format",
+    "Duration (s)",
+    "Avg. watch time (s)",
+    "Completion rate",
+    "Saves",
+    "Reach",
+    "New followers",
+]
 VIDEO_DETAIL_EXAMPLE = [
     f"https://www.tiktok.com/@{EXAMPLE_HANDLE}/video/7400000000000000000",
     "Tutorial",

@@ -76,7 +76,12 @@ class Workspace:
             new.append(Upload(name, data, self._next_order(), digest=digest))
         batch_download = self._batch_download_date([upload.name for upload in new])
         for upload in new:
-            upload.result = ingest_file(upload.name, upload.data, context=self._context(upload, batch_download), remembered=self._memory())
+            upload.result = ingest_file(
+                upload.name,
+                upload.data,
+                context=self._context(upload, batch_download),
+                remembered=self._memory(),
+            )
             self.uploads.append(upload)
         self.rebuild()
         return [upload.result for upload in new if upload.result]
@@ -86,7 +91,9 @@ class Workspace:
         for upload in self.uploads:
             if upload.result and any(table.source == source for table in upload.result.tables):
                 upload.last_year = year
-                upload.result = ingest_file(upload.name, upload.data, context=self._context(upload, None), remembered=self._memory())
+                upload.result = ingest_file(
+                    upload.name, upload.data, context=self._context(upload, None), remembered=self._memory()
+                )
         self.rebuild()
 
     def remove_file(self, name: str) -> None:
@@ -144,7 +151,19 @@ class Workspace:
                     "has_yearless_dates": any("Dates have no year" in warning for warning in table.warnings),
                 }
             )
-        return pd.DataFrame(rows, columns=["file", "kind", "kind_label", "rows", "start_date", "end_date", "warnings", "has_yearless_dates"])
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "file",
+                "kind",
+                "kind_label",
+                "rows",
+                "start_date",
+                "end_date",
+                "warnings",
+                "has_yearless_dates",
+            ],
+        )
 
     def data_range(self) -> tuple[date, date] | None:
         """The first and last date any loaded table covers (daily stats, videos, comments, LIVEs)."""
@@ -153,7 +172,9 @@ class Workspace:
             for table, column in DATE_COLUMNS.items()
             if column
         ]
-        low, high = self.con.execute(f"select min(low), max(high) from ({' union all '.join(parts)})").fetchone()
+        low, high = self.con.execute(
+            f"select min(low), max(high) from ({' union all '.join(parts)})"
+        ).fetchone()
         return (low, high) if low and high else None
 
     def detected_brand_handles(self) -> list[str]:
@@ -173,7 +194,11 @@ class Workspace:
         ranked = sorted(self.tables, key=self._recency)
         self.merge_notes = []
         for table_name in TABLES:
-            parts = [(rank, table) for rank, table in enumerate(ranked) if table.table == table_name and not table.frame.empty]
+            parts = [
+                (rank, table)
+                for rank, table in enumerate(ranked)
+                if table.table == table_name and not table.frame.empty
+            ]
             self._merge(table_name, parts)
         self._mark_brand_comments()
 
@@ -201,10 +226,14 @@ class Workspace:
         else:
             key_list = ", ".join(f'"{k}"' for k in keys)
             values = ", ".join(
-                f'arg_max("{c}", _rank) filter (where "{c}" is not null) as "{c}"' for c in columns if c not in keys
+                f'arg_max("{c}", _rank) filter (where "{c}" is not null) as "{c}"'
+                for c in columns
+                if c not in keys
             )
             sql = f'select {key_list}, {values} from "{staging}" where {" and ".join(f"{k} is not null" for k in keys)} group by {key_list}'
-        self.con.execute(f'create or replace table "{table_name}" as select {column_list} from ({sql}) order by all')
+        self.con.execute(
+            f'create or replace table "{table_name}" as select {column_list} from ({sql}) order by all'
+        )
         if keys:
             self._note_overlaps(table_name, staging, keys)
         self.con.execute(f'drop table "{staging}"')
@@ -220,7 +249,13 @@ class Workspace:
             select _kind, count(*) from per_key where count_files > 1 group by _kind order by _kind
             """
         ).fetchall()
-        nouns = {"daily_stats": "days", "videos": "videos", "comments": "comments", "lives": "LIVEs", "follower_activity": "hours"}
+        nouns = {
+            "daily_stats": "days",
+            "videos": "videos",
+            "comments": "comments",
+            "lives": "LIVEs",
+            "follower_activity": "hours",
+        }
         for kind, count in rows:
             self.merge_notes.append(
                 f"{count:,} {nouns.get(table_name, 'rows')} appear in more than one {KINDS[kind].label.split(' (')[0]} file: "
@@ -230,10 +265,15 @@ class Workspace:
     def _mark_brand_comments(self) -> None:
         handles = sorted(self.brand_handles | set(self.detected_brand_handles()))
         if handles:
-            self.con.execute("update comments set is_brand = true where member_id in (select unnest($handles))", {"handles": handles})
+            self.con.execute(
+                "update comments set is_brand = true where member_id in (select unnest($handles))",
+                {"handles": handles},
+            )
 
     def _recency(self, table: LoadedTable) -> tuple[date, int]:
-        order = next(upload.order for upload in self.uploads if upload.result and table in upload.result.tables)
+        order = next(
+            upload.order for upload in self.uploads if upload.result and table in upload.result.tables
+        )
         end = table.date_range()[1]
         known = table.download_date or (end + timedelta(days=1) if end else date.min)
         return known, order
@@ -260,7 +300,11 @@ class Workspace:
             stored = json.loads(mapping_memory_path().read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return {signature: (item["kind"], item["mapping"]) for signature, item in stored.items() if item.get("kind") in KINDS}
+        return {
+            signature: (item["kind"], item["mapping"])
+            for signature, item in stored.items()
+            if item.get("kind") in KINDS
+        }
 
     def _remember(self, signature: str, kind: str, mapping: dict[str, str]) -> None:
         path = mapping_memory_path()

@@ -9,41 +9,67 @@ from analytics.schema import KINDS
 from analytics.templates import lives_template_csv, video_details_template_csv
 
 st.title("Data")
-st.caption("Every file you uploaded, what we recognised in it, and anything we had to assume. Files are recognised by their columns, never by their name.")
+st.caption(
+    "Every file you uploaded, what we recognised in it, and anything we had to assume. Files are recognised by their columns, never by their name."
+)
 
 ws = ui.workspace()
 if ui.is_demo():
-    st.info("These are the demo brand's files, in the real TikTok export formats. Upload your own in the sidebar to replace them.", icon="☕")
+    st.info(
+        "These are the demo brand's files, in the real TikTok export formats. Upload your own in the sidebar to replace them.",
+        icon="☕",
+    )
 
 for problem in ws.problems:
     st.error(problem.message, icon="🚫")
 
 summary = ws.summary()
 if summary.empty and not ws.pending:
-    ui.no_data("Nothing loaded yet. Drop your TikTok exports in the box on the left: several at once, ZIPs included.")
+    ui.no_data(
+        "Nothing loaded yet. Drop your TikTok exports in the box on the left: several at once, ZIPs included."
+    )
 else:
     st.subheader("Loaded files")
     table = summary.rename(
-        columns={"file": "File", "kind_label": "What it is", "rows": "Rows", "start_date": "From", "end_date": "To", "warnings": "Notes"}
-    )[["File", "What it is", "Rows", "From", "To", "Notes"]]
-    st.dataframe(table, hide_index=True, width="stretch", column_config={"Notes": st.column_config.TextColumn(width="large")})
+        columns={
+            "file": "File",
+            "kind_label": "What it is",
+            "rows": "Rows",
+            "start_date": "From",
+            "end_date": "To",
+        }
+    )
+    st.dataframe(table[["File", "What it is", "Rows", "From", "To"]], hide_index=True, width="stretch")
+    for loaded in ws.tables:
+        for warning in loaded.warnings:
+            st.warning(f"**{loaded.source}**: {warning}", icon="📝")
     for note in ws.merge_notes:
         st.info(note, icon="🔁")
 
     yearless = summary[summary["has_yearless_dates"]]
     if not yearless.empty:
         with st.expander("Fix the year of a file (TikTok Studio dates have no year)"):
-            st.caption("We guess the year from the download time in the file name, or assume the data ends yesterday. If that is wrong, set the year of the file's last date.")
+            st.caption(
+                "We guess the year from the download time in the file name, or assume the data ends yesterday. If that is wrong, set the year of the file's last date."
+            )
             source = st.selectbox("File", yearless["file"].tolist(), key="data_year_file")
             end = yearless.loc[yearless["file"] == source, "end_date"].iloc[0]
-            year = st.number_input("Year of its last date", min_value=2016, max_value=2100, value=int(end.year) if end else 2026, key="data_year_value")
+            year = st.number_input(
+                "Year of its last date",
+                min_value=2016,
+                max_value=2100,
+                value=int(end.year) if end else 2026,
+                key="data_year_value",
+            )
             if st.button("Re-read with this year", key="data_year_apply"):
                 ws.set_last_year(source, int(year))
                 st.rerun()
 
 for index, pending in enumerate(ws.pending):
     with st.container(border=True):
-        st.markdown(f"**{pending.source}**: we did not recognise these columns. Tell us which is which once; we remember it for files shaped the same.")
+        st.markdown(
+            f"**{pending.source}**: we did not recognise these columns. Tell us which is which once; we remember it for files shaped the same."
+        )
         st.dataframe(pending.raw.frame.head(5), hide_index=True)
         kinds = {KINDS[kind].label: kind for kind in MAPPABLE}
         kind = kinds[st.selectbox("What is this file?", list(kinds), key=f"data_map_kind_{index}")]
@@ -86,8 +112,20 @@ st.markdown(
     "Download a template, fill it in (Excel or Google Sheets), and upload it back in the sidebar."
 )
 left, right = st.columns(2)
-left.download_button("LIVE sessions template (CSV)", lives_template_csv(), "communitylens_lives_template.csv", "text/csv", key="data_live_template")
-right.download_button("Video detail template (CSV)", video_details_template_csv(), "communitylens_video_details_template.csv", "text/csv", key="data_video_template")
+left.download_button(
+    "LIVE sessions template (CSV)",
+    lives_template_csv(),
+    "communitylens_lives_template.csv",
+    "text/csv",
+    key="data_live_template",
+)
+right.download_button(
+    "Video detail template (CSV)",
+    video_details_template_csv(),
+    "communitylens_video_details_template.csv",
+    "text/csv",
+    key="data_video_template",
+)
 
 with st.expander("Where to find your TikTok exports"):
     st.markdown(
@@ -104,6 +142,9 @@ if ws.uploads and not ui.is_demo():
             st.rerun()
 
 counts = pd.DataFrame(
-    [{"Table": table, "Rows": ws.con.execute(f'select count(*) from "{table}"').fetchone()[0]} for table in ("daily_stats", "videos", "comments", "lives")]
+    [
+        {"Table": table, "Rows": ws.con.execute(f'select count(*) from "{table}"').fetchone()[0]}
+        for table in ("daily_stats", "videos", "comments", "lives")
+    ]
 )
 st.caption("Merged tables: " + ", ".join(f"{row.Table} {row.Rows:,} rows" for row in counts.itertuples()))

@@ -8,17 +8,25 @@ from analytics.definitions import DEFINITIONS
 from analytics.overview import account_kpis, daily_trend
 
 st.title("Overview")
-st.caption("How the account did in the chosen period, each number against the period of equal length just before it.")
+st.caption(
+    "How the account did in the chosen period, each number against the period of equal length just before it."
+)
 
 ws = ui.workspace()
 period = ui.current_period()
 if period is None:
-    ui.no_data("No data yet. Upload your TikTok Studio exports (Overview, Followers, Viewers…) to see the account's numbers.")
+    ui.no_data(
+        "No data yet. Upload your TikTok Studio exports (Overview, Followers, Viewers…) to see the account's numbers."
+    )
     st.stop()
 
 kpis = account_kpis(ws.con, period)
 shown = kpis[kpis["value"].notna()]
 ui.kpi_tiles(shown)
+if shown["previous_value"].isna().all():
+    st.caption(
+        f"No data before {period.start:%d %b %Y} to compare with: pick a shorter period in the sidebar to see changes."
+    )
 missing = kpis[kpis["value"].isna()]
 if not missing.empty:
     st.caption(
@@ -29,29 +37,61 @@ if not missing.empty:
 
 trend = daily_trend(ws.con, period)
 if trend["video_views"].notna().any() or trend["followers"].notna().any():
-    views_tab, engagement_tab, followers_tab, viewers_tab = st.tabs(["Views", "Engagement rate", "Followers", "New vs returning viewers"])
+    views_tab, engagement_tab, followers_tab, viewers_tab = st.tabs(
+        ["Views", "Engagement rate", "Followers", "New vs returning viewers"]
+    )
     with views_tab:
-        ui.chart(charts.daily_trend_chart(trend, "video_views", title="Video views per day", definition=DEFINITIONS["video_views"][1]), "overview_views")
+        ui.chart(
+            charts.daily_trend_chart(
+                trend, "video_views", title="Video views per day", definition=DEFINITIONS["video_views"][1]
+            ),
+            "overview_views",
+        )
     with engagement_tab:
         fig = charts.daily_trend_chart(
-            trend, "engagement_rate", title="Engagement rate per day", definition=DEFINITIONS["engagement_rate"][1], percent=True
+            trend,
+            "engagement_rate",
+            title="Engagement rate per day",
+            definition=DEFINITIONS["engagement_rate"][1],
+            percent=True,
         )
         ui.chart(fig, "overview_engagement_rate")
     with followers_tab:
         if trend["followers"].notna().any():
-            ui.chart(charts.followers_chart(trend, title="Followers", definition=DEFINITIONS["follower_growth"][1]), "overview_followers")
+            ui.chart(
+                charts.followers_chart(
+                    trend, title="Followers", definition=DEFINITIONS["follower_growth"][1]
+                ),
+                "overview_followers",
+            )
         else:
             st.info("Upload the TikTok Studio Followers export (FollowerHistory) to see follower growth.")
     with viewers_tab:
         if trend["new_viewers"].notna().any():
-            ui.chart(charts.viewers_chart(trend, title="New and returning viewers per day", definition=DEFINITIONS["new_viewers"][1]), "overview_viewers")
+            ui.chart(
+                charts.viewers_chart(
+                    trend, title="New and returning viewers per day", definition=DEFINITIONS["new_viewers"][1]
+                ),
+                "overview_viewers",
+            )
         else:
             st.info("Upload the TikTok Studio Viewers export to see new and returning viewers.")
 else:
-    st.info("No daily numbers in this period. Upload a TikTok Studio Overview export, or pick another period in the sidebar.")
+    st.info(
+        "No daily numbers in this period. Upload a TikTok Studio Overview export, or pick another period in the sidebar."
+    )
 
 with st.expander("Definitions of these numbers"):
-    for metric in ("video_views", "engagements", "engagement_rate", "follower_growth", "new_viewers", "completion_rate", "average_watch_seconds", "change"):
+    for metric in (
+        "video_views",
+        "engagements",
+        "engagement_rate",
+        "follower_growth",
+        "new_viewers",
+        "completion_rate",
+        "average_watch_seconds",
+        "change",
+    ):
         label, text = DEFINITIONS[metric]
         st.markdown(f"**{label}**: {text}")
 

@@ -100,7 +100,9 @@ def ingest_file(
     try:
         raws, result.problems = read_tables(name, data)
     except Exception as error:  # the last line of defence: a marketer sees a sentence, not a traceback
-        result.problems.append(ReadProblem(name, f"{name} could not be read ({type(error).__name__}). Is it a TikTok export?"))
+        result.problems.append(
+            ReadProblem(name, f"{name} could not be read ({type(error).__name__}). Is it a TikTok export?")
+        )
         return result
     for raw in raws:
         signature = header_signature(raw.header)
@@ -123,12 +125,16 @@ def ingest_file(
     return result
 
 
-def apply_mapping(pending: PendingTable, kind: str, mapping: dict[str, str], context: Context) -> tuple[LoadedTable | None, ReadProblem | None]:
+def apply_mapping(
+    pending: PendingTable, kind: str, mapping: dict[str, str], context: Context
+) -> tuple[LoadedTable | None, ReadProblem | None]:
     """Load a pending table with the columns the marketer picked."""
     missing = [name for name in MAPPING_REQUIRED[kind] if name not in mapping]
     if missing:
         fields = ", ".join(name.replace("_", " ") for name in missing)
-        return None, ReadProblem(pending.source, f"To read {pending.source} as {KINDS[kind].label}, pick a column for: {fields}.")
+        return None, ReadProblem(
+            pending.source, f"To read {pending.source} as {KINDS[kind].label}, pick a column for: {fields}."
+        )
     return _load(pending.file, pending.raw, kind, mapping, context, True)
 
 
@@ -139,7 +145,16 @@ def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context:
     except (ValueError, KeyError, TypeError, OverflowError) as error:
         message = f"{raw.source} looks like {KINDS[kind].label}, but {error}. Check the file or map its columns by hand."
         return None, ReadProblem(raw.source, message)
-    table = LoadedTable(name, raw.source, kind, canonical.frame, raw.notes + canonical.warnings, canonical.download_date, mapping, by_hand)
+    table = LoadedTable(
+        name,
+        raw.source,
+        kind,
+        canonical.frame,
+        raw.notes + canonical.warnings,
+        canonical.download_date,
+        mapping,
+        by_hand,
+    )
     return table, None
 
 
@@ -149,5 +164,8 @@ def _drop_side_sheets(result: FileResult) -> None:
     result.pending = [
         pending
         for pending in result.pending
-        if not (pending.source.split(" › ")[0] in loaded_files and pending.source.split(" › ")[0].lower().endswith((".xlsx", ".xlsm")))
+        if not (
+            pending.source.split(" › ")[0] in loaded_files
+            and pending.source.split(" › ")[0].lower().endswith((".xlsx", ".xlsm"))
+        )
     ]

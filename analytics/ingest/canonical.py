@@ -46,10 +46,14 @@ class Canonical:
 
 def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context: Context) -> Canonical:
     """One raw table of text -> its canonical columns, typed, plus the warnings worth telling."""
-    fields = pd.DataFrame({name: raw[column].astype("string") for name, column in mapping.items()}, index=raw.index)
+    fields = pd.DataFrame(
+        {name: raw[column].astype("string") for name, column in mapping.items()}, index=raw.index
+    )
     warnings: list[str] = []
     if raw.empty:
-        warnings.append("The file has its header but no rows (TikTok writes this for small accounts); loaded as empty.")
+        warnings.append(
+            "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
+        )
     builder = _BUILDERS[kind]
     frame, download_date = builder(fields, context, warnings)
     columns = [column for column in TABLES[KINDS[kind].table] if column in frame.columns]
@@ -109,7 +113,9 @@ def year_anchor(context: Context) -> tuple[date, str]:
     if downloads:
         return max(downloads) - timedelta(days=1), "from the download time in the file name"
     if context.batch_download_date:
-        return context.batch_download_date - timedelta(days=1), "from the download time of the other files you uploaded"
+        return context.batch_download_date - timedelta(
+            days=1
+        ), "from the download time of the other files you uploaded"
     firsts = [item.first_date for item in found if item.first_date]
     if firsts:
         # A file named after its first day covers at most a year from that day.
@@ -134,7 +140,9 @@ def _overview(fields, context, warnings):
     frame, download = _daily(fields, context, warnings)
     negative = int((frame.get("comments", pd.Series(dtype="Int64")) < 0).sum())
     if negative:
-        warnings.append(f"Comments are negative on {negative} days (TikTok subtracts deleted comments); kept as they are.")
+        warnings.append(
+            f"Comments are negative on {negative} days (TikTok subtracts deleted comments); kept as they are."
+        )
     return frame, download
 
 
@@ -142,7 +150,9 @@ def _viewers(fields, context, warnings):
     frame, download = _daily(fields, context, warnings)
     missing = count_missing(fields["total_viewers"])
     if missing:
-        warnings.append(f"{missing} days have no viewer count (\u201cundefined\u201d in the file); left empty, not zero.")
+        warnings.append(
+            f"{missing} days have no viewer count (\u201cundefined\u201d in the file); left empty, not zero."
+        )
     return frame, download
 
 
@@ -153,7 +163,9 @@ def _follower_history(fields, context, warnings):
     frame["net_followers"] = frame["followers"].diff().astype("Int64")
     missing = count_missing(fields["followers"])
     if missing:
-        warnings.append(f"{missing} days have no follower total (\u201cundefined\u201d in the file); left empty.")
+        warnings.append(
+            f"{missing} days have no follower total (\u201cundefined\u201d in the file); left empty."
+        )
     return frame, download
 
 
@@ -188,7 +200,9 @@ def video_ids_and_handles(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _post_times(video_ids: pd.Series) -> pd.Series:
-    return pd.to_datetime(video_ids.map(lambda value: dates.post_time_from_video_id(value) if pd.notna(value) else None))
+    return pd.to_datetime(
+        video_ids.map(lambda value: dates.post_time_from_video_id(value) if pd.notna(value) else None)
+    )
 
 
 def _videos_common(fields: pd.DataFrame, context: Context, warnings: list[str]) -> pd.DataFrame:
@@ -200,7 +214,11 @@ def _videos_common(fields: pd.DataFrame, context: Context, warnings: list[str]) 
     else:
         ids = pd.Series(pd.NA, index=fields.index, dtype="string")
     if "video_id" in fields:
-        ids = fields["video_id"].str.strip().where(fields["video_id"].str.strip().str.fullmatch(r"\d+").fillna(False), ids)
+        ids = (
+            fields["video_id"]
+            .str.strip()
+            .where(fields["video_id"].str.strip().str.fullmatch(r"\d+").fillna(False), ids)
+        )
     frame["video_id"] = ids
     missing = int(ids.isna().sum())
     if missing:
@@ -208,7 +226,15 @@ def _videos_common(fields: pd.DataFrame, context: Context, warnings: list[str]) 
     frame["posted_at"] = _post_times(ids)
     if "caption" in fields:
         frame["caption"] = fields["caption"].str.strip()
-    for name in ("total_views", "total_likes", "total_comments", "total_shares", "total_saves", "reach", "new_followers"):
+    for name in (
+        "total_views",
+        "total_likes",
+        "total_comments",
+        "total_shares",
+        "total_saves",
+        "reach",
+        "new_followers",
+    ):
         if name in fields:
             frame[name] = parse_counts(fields[name])
     for name in ("duration_seconds", "average_watch_seconds"):
@@ -235,15 +261,21 @@ def _content(fields, context, warnings):
             candidate = _last_valid(newest.year, month, day)
             download = candidate if candidate >= newest else _last_valid(newest.year + 1, month, day)
         elif month:
-            download = dates.assign_years([(month, day)], last_on_or_before=year_anchor(context)[0] + timedelta(days=1))[0]
-    frame["stats_date"] = pd.to_datetime(pd.Series(download, index=frame.index)).dt.date if download else pd.NaT
+            download = dates.assign_years(
+                [(month, day)], last_on_or_before=year_anchor(context)[0] + timedelta(days=1)
+            )[0]
+    frame["stats_date"] = (
+        pd.to_datetime(pd.Series(download, index=frame.index)).dt.date if download else pd.NaT
+    )
     return frame, download
 
 
 def _business_videos(fields, context, warnings):
     frame = _videos_common(fields, context, warnings)
     if frame["posted_at"].isna().any() and "posted_text" in fields:
-        parsed = fields["posted_text"].map(lambda text: dates.parse_full_date(str(text)) if pd.notna(text) else None)
+        parsed = fields["posted_text"].map(
+            lambda text: dates.parse_full_date(str(text)) if pd.notna(text) else None
+        )
         frame["posted_at"] = frame["posted_at"].fillna(pd.to_datetime(parsed.reindex(frame.index)))
     return frame, None
 
@@ -257,7 +289,9 @@ def _video_details(fields, context, warnings):
 
 def _comments(fields: pd.DataFrame, context: Context, warnings: list[str]):
     frame = pd.DataFrame(index=fields.index)
-    url = fields["video_url"] if "video_url" in fields else pd.Series(pd.NA, index=fields.index, dtype="string")
+    url = (
+        fields["video_url"] if "video_url" in fields else pd.Series(pd.NA, index=fields.index, dtype="string")
+    )
     ids, url_handles = video_ids_and_handles(url)
     if "video_id" in fields:
         ids = fields["video_id"].str.strip().replace("", pd.NA).fillna(ids)
@@ -281,10 +315,22 @@ def _comments(fields: pd.DataFrame, context: Context, warnings: list[str]):
     missing_id = frame["comment_id"].isna()
     if missing_id.any():
         # No id in the file: a hash of who, when and what keeps re-uploads from double counting.
-        basis = frame["member_id"].fillna("") + "|" + frame["commented_at"].astype("string").fillna("") + "|" + frame["text"]
-        frame.loc[missing_id, "comment_id"] = "h" + pd.util.hash_pandas_object(basis[missing_id], index=False).astype(str)
+        basis = (
+            frame["member_id"].fillna("")
+            + "|"
+            + frame["commented_at"].astype("string").fillna("")
+            + "|"
+            + frame["text"]
+        )
+        frame.loc[missing_id, "comment_id"] = "h" + pd.util.hash_pandas_object(
+            basis[missing_id], index=False
+        ).astype(str)
     owner = to_bool(fields["owner_flag"]).fillna(False) if "owner_flag" in fields else False
-    label = fields["label_text"].str.strip().str.casefold().eq("creator").fillna(False) if "label_text" in fields else False
+    label = (
+        fields["label_text"].str.strip().str.casefold().eq("creator").fillna(False)
+        if "label_text" in fields
+        else False
+    )
     same_handle = (frame["member_handle"].str.lower() == url_handles).fillna(False)
     frame["is_brand"] = (owner | label | same_handle).astype(bool)
     unknown_member = int(frame["member_id"].isna().sum())
@@ -303,7 +349,9 @@ def parse_timestamps(values: pd.Series) -> pd.Series:
     text = values.astype("string").str.strip()
     numeric = pd.to_numeric(text.where(text.str.fullmatch(r"\d{9,13}").fillna(False)), errors="coerce")
     unit_ms = numeric > 1e11
-    from_epoch = pd.to_datetime(numeric.where(~unit_ms), unit="s").fillna(pd.to_datetime(numeric.where(unit_ms), unit="ms"))
+    from_epoch = pd.to_datetime(numeric.where(~unit_ms), unit="s").fillna(
+        pd.to_datetime(numeric.where(unit_ms), unit="ms")
+    )
     from_text = pd.to_datetime(text.where(numeric.isna()), utc=True, errors="coerce", format="mixed")
     return from_epoch.fillna(from_text.dt.tz_convert(None)).astype("datetime64[us]")
 
@@ -311,7 +359,9 @@ def parse_timestamps(values: pd.Series) -> pd.Series:
 def _blank_to_na(values: pd.Series | None, index: pd.Index | None = None) -> pd.Series:
     if values is None:
         return pd.Series(pd.NA, index=index, dtype="string")
-    return values.astype("string").str.strip().replace({"": pd.NA, "None": pd.NA, "nan": pd.NA, "null": pd.NA})
+    return (
+        values.astype("string").str.strip().replace({"": pd.NA, "None": pd.NA, "nan": pd.NA, "null": pd.NA})
+    )
 
 
 def _lives(fields, context, warnings):
@@ -328,7 +378,9 @@ def _lives(fields, context, warnings):
         frame = frame[~frame["title"].str.startswith(EXAMPLE_MARK).fillna(False)]
     bad = int(frame["started_at"].isna().sum())
     if bad:
-        warnings.append(f"{bad} LIVE rows have a start time we could not read (expected like 2026-06-03 20:00); left out.")
+        warnings.append(
+            f"{bad} LIVE rows have a start time we could not read (expected like 2026-06-03 20:00); left out."
+        )
     return frame[frame["started_at"].notna()], None
 
 

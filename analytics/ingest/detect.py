@@ -18,14 +18,26 @@ from dataclasses import dataclass
 ALIASES: dict[str, dict[str, list[str]]] = {
     "business_overview": {
         "stat_date": ["date", "datum", "fecha", "data", "ngay", "tanggal", "日期", "날짜"],
-        "video_views": ["video views", "videovisningar", "visualizaciones de videos", "visualizacoes de video", "vues de videos"],
+        "video_views": [
+            "video views",
+            "videovisningar",
+            "visualizaciones de videos",
+            "visualizacoes de video",
+            "vues de videos",
+        ],
         "reached_audience": ["reached audience", "natad publik", "publico alcanzado", "audience atteinte"],
         "profile_views": ["profile views", "profilvisningar", "visitas al perfil", "vues du profil"],
         "likes": ["likes", "gilla markeringar", "me gusta", "curtidas", "j aime"],
         "comments": ["comments", "kommentarer", "comentarios", "commentaires"],
         "shares": ["shares", "delningar", "veces compartido", "compartilhamentos", "partages"],
         "net_followers": ["net growth", "nettotillvaxt", "crecimiento neto", "croissance nette"],
-        "new_followers": ["new followers", "nya foljare", "nuevos seguidores", "novos seguidores", "nouveaux abonnes"],
+        "new_followers": [
+            "new followers",
+            "nya foljare",
+            "nuevos seguidores",
+            "novos seguidores",
+            "nouveaux abonnes",
+        ],
         "lost_followers": ["lost followers", "tappade foljare", "seguidores perdidos", "abonnes perdus"],
     },
     "overview": {
@@ -90,11 +102,35 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "handle",
         ],
         "member_uid": ["uid", "user uid", "author id", "authorid", "user id", "userid", "user_id"],
-        "member_name": ["nickname", "user nickname", "author name", "authornickname", "display_name", "authorname", "name"],
+        "member_name": [
+            "nickname",
+            "user nickname",
+            "author name",
+            "authornickname",
+            "display_name",
+            "authorname",
+            "name",
+        ],
         "text": ["text", "comment text", "comment", "content", "message"],
-        "commented_at": ["createtimeiso", "created time", "createdat", "create_time", "createtime", "created_at", "time", "date"],
+        "commented_at": [
+            "createtimeiso",
+            "created time",
+            "createdat",
+            "create_time",
+            "createtime",
+            "created_at",
+            "time",
+            "date",
+        ],
         "likes": ["diggcount", "digg_count", "likes count", "likecount", "likes", "like_count"],
-        "parent_comment_id": ["repliestoid", "parentcommentid", "parent comment id", "reply_id", "replytoid", "reply to id"],
+        "parent_comment_id": [
+            "repliestoid",
+            "parentcommentid",
+            "parent comment id",
+            "reply_id",
+            "replytoid",
+            "reply to id",
+        ],
         "is_reply": ["isreply", "is reply"],
         "owner_flag": ["owner", "is_owner", "isauthor", "is author", "is brand", "is_brand"],
         "label_text": ["label_text", "label text"],
@@ -117,7 +153,13 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         "caption": ["caption", "video title", "title", "description"],
         "posted_text": ["create_time", "post time", "posted at", "publish time", "date"],
         "format": ["format", "content format", "type", "interaction format"],
-        "duration_seconds": ["duration (s)", "video_duration", "duration", "video duration", "duration seconds"],
+        "duration_seconds": [
+            "duration (s)",
+            "video_duration",
+            "duration",
+            "video duration",
+            "duration seconds",
+        ],
         "average_watch_seconds": [
             "avg. watch time (s)",
             "average_time_watched",
@@ -155,14 +197,70 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 BUSINESS_ONLY = ("reached_audience", "net_followers", "new_followers", "lost_followers")
-VIDEO_DETAIL_FIELDS = ("format", "duration_seconds", "average_watch_seconds", "completion_rate", "total_saves", "reach", "new_followers")
+VIDEO_DETAIL_FIELDS = (
+    "format",
+    "duration_seconds",
+    "average_watch_seconds",
+    "completion_rate",
+    "total_saves",
+    "reach",
+    "new_followers",
+)
 
 # Fields a marketer can map by hand in the column-mapping step, per target kind.
 MAPPABLE: dict[str, tuple[str, ...]] = {
-    "comments": ("member_handle", "member_name", "text", "commented_at", "video_url", "video_id", "comment_id", "parent_comment_id", "likes"),
-    "video_details": ("video_url", "video_id", "caption", "posted_text", "format", "total_views", "total_likes", "total_comments", "total_shares", "total_saves", "duration_seconds", "average_watch_seconds", "completion_rate", "reach", "new_followers"),
-    "lives": ("started_at", "duration_minutes", "viewers", "peak_viewers", "comments", "likes", "shares", "gifts", "new_followers", "title"),
-    "business_overview": ("stat_date", "video_views", "profile_views", "likes", "comments", "shares", "reached_audience", "new_followers", "lost_followers", "net_followers"),
+    "comments": (
+        "member_handle",
+        "member_name",
+        "text",
+        "commented_at",
+        "video_url",
+        "video_id",
+        "comment_id",
+        "parent_comment_id",
+        "likes",
+    ),
+    "video_details": (
+        "video_url",
+        "video_id",
+        "caption",
+        "posted_text",
+        "format",
+        "total_views",
+        "total_likes",
+        "total_comments",
+        "total_shares",
+        "total_saves",
+        "duration_seconds",
+        "average_watch_seconds",
+        "completion_rate",
+        "reach",
+        "new_followers",
+    ),
+    "lives": (
+        "started_at",
+        "duration_minutes",
+        "viewers",
+        "peak_viewers",
+        "comments",
+        "likes",
+        "shares",
+        "gifts",
+        "new_followers",
+        "title",
+    ),
+    "business_overview": (
+        "stat_date",
+        "video_views",
+        "profile_views",
+        "likes",
+        "comments",
+        "shares",
+        "reached_audience",
+        "new_followers",
+        "lost_followers",
+        "net_followers",
+    ),
 }
 MAPPING_REQUIRED: dict[str, tuple[str, ...]] = {
     "comments": ("text", "commented_at"),
@@ -179,7 +277,10 @@ def squash(header: str) -> str:
     return re.sub(r"[\W_]+", "", plain.casefold())
 
 
-_SQUASHED = {kind: {name: [squash(alias) for alias in aliases] for name, aliases in fields.items()} for kind, fields in ALIASES.items()}
+_SQUASHED = {
+    kind: {name: [squash(alias) for alias in aliases] for name, aliases in fields.items()}
+    for kind, fields in ALIASES.items()
+}
 
 
 @dataclass(frozen=True)
@@ -216,7 +317,8 @@ def detect(header: list[str]) -> Detection | None:
         if kind == "comments" and not ({"member_handle", "member_uid", "member_name"} & mapping.keys()):
             continue
         if kind == "video_details" and not (
-            ({"video_url", "video_id"} & mapping.keys()) and any(name in mapping for name in VIDEO_DETAIL_FIELDS)
+            ({"video_url", "video_id"} & mapping.keys())
+            and any(name in mapping for name in VIDEO_DETAIL_FIELDS)
         ):
             continue
         return Detection(kind, mapping)

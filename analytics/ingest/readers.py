@@ -44,27 +44,39 @@ class ReadProblem:
     message: str
 
 
-def read_tables(name: str, data: bytes, names: tuple[str, ...] = ()) -> tuple[list[RawTable], list[ReadProblem]]:
+def read_tables(
+    name: str, data: bytes, names: tuple[str, ...] = ()
+) -> tuple[list[RawTable], list[ReadProblem]]:
     """Every table in one uploaded file, and a plain sentence for each part we could not read."""
     names = (*names, name)
     if data[:4] == b"PK\x03\x04":
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
-            return [], [ReadProblem(name, f"{name} looks like a ZIP file but it is damaged. Download it again from TikTok.")]
+            return [], [
+                ReadProblem(
+                    name, f"{name} looks like a ZIP file but it is damaged. Download it again from TikTok."
+                )
+            ]
         with archive:
             if "xl/workbook.xml" in archive.namelist():
                 return _read_workbook(name, data, names)
             return _read_zip(name, archive, names)
     if data[:4] == b"\xd0\xcf\x11\xe0":
-        return [], [ReadProblem(name, f"{name} is an old Excel .xls file. Save it as .xlsx or CSV and upload it again.")]
+        return [], [
+            ReadProblem(
+                name, f"{name} is an old Excel .xls file. Save it as .xlsx or CSV and upload it again."
+            )
+        ]
     try:
         text, note = decode_text(data)
     except IngestError as error:
         return [], [ReadProblem(name, f"{name}: {error}")]
     stripped = text.lstrip()
     if not stripped:
-        return [], [ReadProblem(name, f"{name} is empty. Export it again from TikTok and upload the new file.")]
+        return [], [
+            ReadProblem(name, f"{name} is empty. Export it again from TikTok and upload the new file.")
+        ]
     if stripped[0] in "[{":
         return _read_json(name, stripped, names)
     try:
@@ -91,7 +103,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError:
-        note = "The file is not UTF-8; we read it as Windows-1252. If accents look wrong, save it as UTF-8 CSV."
+        note = (
+            "The file is not UTF-8; we read it as Windows-1252. If accents look wrong, save it as UTF-8 CSV."
+        )
         return data.decode("cp1252", errors="replace"), note
 
 
@@ -128,7 +142,9 @@ def read_csv_text(text: str) -> pd.DataFrame:
             engine="c",
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-        raise IngestError(f"we could not read it as a table ({_short(error)}). Is it a CSV export?") from error
+        raise IngestError(
+            f"we could not read it as a table ({_short(error)}). Is it a CSV export?"
+        ) from error
     frame.columns = [str(column).strip().strip('"').strip() for column in frame.columns]
     return frame
 
@@ -137,7 +153,9 @@ def _short(error: Exception) -> str:
     return str(error).splitlines()[0][:160] if str(error) else type(error).__name__
 
 
-def _read_zip(name: str, archive: zipfile.ZipFile, names: tuple[str, ...]) -> tuple[list[RawTable], list[ReadProblem]]:
+def _read_zip(
+    name: str, archive: zipfile.ZipFile, names: tuple[str, ...]
+) -> tuple[list[RawTable], list[ReadProblem]]:
     tables: list[RawTable] = []
     problems: list[ReadProblem] = []
     members = [
@@ -150,13 +168,21 @@ def _read_zip(name: str, archive: zipfile.ZipFile, names: tuple[str, ...]) -> tu
     if not members:
         return [], [ReadProblem(name, f"{name} is a ZIP file with no files inside.")]
     if len(members) > MAX_ZIP_MEMBERS or sum(info.file_size for info in members) > MAX_UNCOMPRESSED_BYTES:
-        return [], [ReadProblem(name, f"{name} holds more than we can open at once. Unzip it and upload the CSV files.")]
+        return [], [
+            ReadProblem(
+                name, f"{name} holds more than we can open at once. Unzip it and upload the CSV files."
+            )
+        ]
     for info in members:
         member_name = info.filename.rsplit("/", 1)[-1]
         try:
             data = archive.read(info)
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
-            problems.append(ReadProblem(f"{name} › {member_name}", f"{member_name} inside {name} is damaged or encrypted."))
+            problems.append(
+                ReadProblem(
+                    f"{name} › {member_name}", f"{member_name} inside {name} is damaged or encrypted."
+                )
+            )
             continue
         found, failed = read_tables(f"{name} › {member_name}", data, names)
         tables += found
@@ -164,17 +190,26 @@ def _read_zip(name: str, archive: zipfile.ZipFile, names: tuple[str, ...]) -> tu
     return tables, problems
 
 
-def _read_workbook(name: str, data: bytes, names: tuple[str, ...]) -> tuple[list[RawTable], list[ReadProblem]]:
+def _read_workbook(
+    name: str, data: bytes, names: tuple[str, ...]
+) -> tuple[list[RawTable], list[ReadProblem]]:
     try:
         sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="calamine", dtype=str, header=None)
     except Exception as error:  # calamine raises its own error types for damaged workbooks
-        return [], [ReadProblem(name, f"{name} is an Excel file we could not open ({_short(error)}). Save it again and retry.")]
+        return [], [
+            ReadProblem(
+                name, f"{name} is an Excel file we could not open ({_short(error)}). Save it again and retry."
+            )
+        ]
     tables = []
     for sheet, grid in sheets.items():
         grid = grid.dropna(how="all").dropna(axis=1, how="all")
         if grid.empty:
             continue
-        header = [str(value).strip() if pd.notna(value) else f"column {i + 1}" for i, value in enumerate(grid.iloc[0])]
+        header = [
+            str(value).strip() if pd.notna(value) else f"column {i + 1}"
+            for i, value in enumerate(grid.iloc[0])
+        ]
         frame = grid.iloc[1:].fillna("").astype(str)
         frame.columns = header
         frame = frame.reset_index(drop=True)
@@ -196,7 +231,9 @@ def _read_json(name: str, text: str, names: tuple[str, ...]) -> tuple[list[RawTa
             return [], [ReadProblem(name, message)]
     records = json_records(document)
     if records is None:
-        return [], [ReadProblem(name, f"{name} is JSON but holds no list of records (comments or rows) we recognise.")]
+        return [], [
+            ReadProblem(name, f"{name} is JSON but holds no list of records (comments or rows) we recognise.")
+        ]
     frame = pd.json_normalize(records, sep=".") if records else pd.DataFrame()
     frame = frame.map(_cell_text) if not frame.empty else frame
     return [RawTable(name, frame.astype(str) if not frame.empty else frame, names)], []

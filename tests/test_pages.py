@@ -1,0 +1,96 @@
+"""Every page, driven through AppTest: on the demo brand, and after an upload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "real_exports"
+PAGES = ["pages/overview.py", "pages/data.py"]
+
+OVERVIEW_CSV = (
+    '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+    '"March 1","1000","10","50","5","5"\n"March 2","2000","20","100","10","10"\n'
+    '"March 3","3000","30","150","15","15"'
+).encode()
+
+
+def app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_demo_brand(page):
+    at = app()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert not at.error
+
+
+def test_overview_opens_on_the_demo_with_numbers_and_a_trend_chart():
+    at = app()
+    labels = [metric.label for metric in at.metric]
+    assert "Video views" in labels and "Engagement rate" in labels and "Completion rate" in labels
+    assert all(metric.value != "—" for metric in at.metric)
+    assert at.get("plotly_chart")
+
+
+def test_an_upload_replaces_the_demo_and_is_listed_on_the_data_page():
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("Overview 2.csv", OVERVIEW_CSV, "text/csv")]
+    ).run()
+    assert not at.exception
+    assert [metric.value for metric in at.metric if metric.label == "Video views"] == ["6,000"]
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table["File"].tolist() == ["Overview 2.csv"]
+    assert table["Rows"].tolist() == [3]
+
+
+def test_a_bad_file_gets_a_sentence_and_keeps_the_good_one():
+    at = app()
+    files = [
+        ("Overview.csv", OVERVIEW_CSV, "text/csv"),
+        ("broken.zip", b"PK\x03\x04garbage", "application/zip"),
+    ]
+    at.sidebar.file_uploader(key="upload_files").set_value(files).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("broken.zip" in error.value and "damaged" in error.value for error in at.error)
+    assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
+
+
+def test_the_period_control_changes_the_overview_numbers():
+    at = app()
+    everything = {metric.label: metric.value for metric in at.metric}
+    at.sidebar.selectbox(key="period_preset").select("Last 28 days").run()
+    assert not at.exception
+    recent = {metric.label: metric.value for metric in at.metric}
+    assert recent["Video views"] != everything["Video views"]
+    assert any(metric.delta for metric in at.metric)
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="real exports folder absent")
+def test_a_real_studio_export_uploads_and_shows_on_the_overview():
+    folder = REAL / "tiktok-studio_en-US_htupycollabs"
+    files = [(path.name, path.read_bytes(), "text/csv") for path in sorted(folder.glob("*.csv"))]
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(files).run()
+    assert not at.exception
+    assert {metric.label for metric in at.metric} >= {"Video views", "New viewers"}
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert sorted(at.dataframe[0].value["File"]) == ["Content.csv", "Overview.csv", "Viewers.csv"]
