@@ -1,0 +1,569 @@
+"""Interaction formats: classification, the per-format table, comparisons, hashtags and posting times.
+
+Every table here is tiny and built inline; expected numbers are worked out by hand in the comments.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analytics import db
+from analytics.formats import (
+    DEFAULT_RULES,
+    FORMATS,
+    PUBLISHED_CLAIMS,
+    SUMMARY_COLUMNS,
+    best_posting_slots,
+    classify_caption,
+    compare_rates,
+    engagement_by_format,
+    extract_hashtags,
+    format_takeaway,
+    formats_by_month,
+    hashtag_performance,
+    normalize_format_name,
+    posting_time_performance,
+    video_formats,
+)
+
+
+def video(video_id: str, caption: str | None = "", views: int | None = 1000, likes: int = 0, **extra) -> dict:
+    row = {"video_id": video_id, "caption": caption, "total_views": views, "total_likes": likes}
+    row.setdefault("posted_at", "2024-03-06 12:00:00")
+    return {"total_comments": 0, "total_shares": 0, **row, **extra}
+
+
+def load(*videos: dict):
+    return db.load_frames(db.connect(), {"videos": pd.DataFrame(list(videos))})
+
+
+def rounded(records: list[dict], digits: int = 4) -> list[dict]:
+    """Floats rounded, NaN/NA as None, so whole records compare with ==."""
+
+    def clean(value):
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return None
+        return round(value, digits) if isinstance(value, float) else value
+
+    return [{key: clean(value) for key, value in record.items()} for record in records]
+
+
+# ---------------------------------------------------------------- classifying captions
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        # English
+        ("How to brew the perfect phin at home", ("Tutorial", 'matched "How to"')),
+        ("Show us your pour! #PhinChallenge", ("Challenge", 'matched "#PhinChallenge"')),
+        ("We go LIVE tonight, bring your questions", ("LIVE Q&A", 'matched "LIVE"')),
+        ("Step-by-step latte art", ("Tutorial", 'matched "Step-by-step"')),
+        ("Saved for later #howto", ("Tutorial", 'matched "#howto"')),
+        # French
+        ("Notre défi de la semaine", ("Challenge", 'matched "défi"')),
+        ("Astuce : garder son café au frais", ("Tutorial", 'matched "Astuce"')),
+        ("Jeu concours : gagnez un kit", ("Mini game", 'matched "Jeu concours"')),
+        ("Dans les coulisses de la torréfaction", ("Behind the scenes", 'matched "coulisses"')),
+        # Spanish
+        ("Sorteo de Navidad: comenta y participa", ("Mini game", 'matched "Sorteo"')),
+        ("Café de olla paso a paso", ("Tutorial", 'matched "paso a paso"')),
+        ("Mañana en vivo a las 8", ("LIVE Q&A", 'matched "en vivo"')),
+        # Portuguese ("historia" in the rules also finds the accented "história")
+        ("Como fazer café coado", ("Tutorial", 'matched "Como fazer"')),
+        ("Bastidores da torra", ("Behind the scenes", 'matched "Bastidores"')),
+        ("Nossa história começou em 1998", ("Storytelling", 'matched "história"')),
+        # Vietnamese, with and without diacritics
+        ("Hướng dẫn pha cà phê phin", ("Tutorial", 'matched "Hướng dẫn"')),
+        ("huong dan pha ca phe phin", ("Tutorial", 'matched "huong dan"')),
+        ("Cách làm cà phê trứng", ("Tutorial", 'matched "Cách làm"')),
+        ("cach lam ca phe trung", ("Tutorial", 'matched "cach lam"')),
+        ("Thử thách pha phin 30 giây", ("Challenge", 'matched "Thử thách"')),
+        ("thu thach pha phin 30 giay", ("Challenge", 'matched "thu thach"')),
+        ("Tối nay trực tiếp lúc 8 giờ", ("LIVE Q&A", 'matched "trực tiếp"')),
+        ("Hậu trường buổi chụp", ("Behind the scenes", 'matched "Hậu trường"')),
+        # Indonesian
+        ("Cara bikin kopi susu gula aren", ("Tutorial", 'matched "Cara bikin"')),
+        ("Ikuti tantangan ini!", ("Challenge", 'matched "tantangan"')),
+        ("Kuis hari ini, jawab di komentar", ("Mini game", 'matched "Kuis"')),
+        ("Produk baru kami sudah tersedia", ("Product", 'matched "Produk baru"')),
+        # Nothing to go on
+        ("Good morning", ("Other", "no rule matched")),
+        ("", ("Other", "no caption")),
+        (None, ("Other", "no caption")),
+    ],
+)
+def test_captions_in_six_languages_get_the_expected_format_and_reason(caption, expected):
+    assert classify_caption(caption) == expected
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Free delivery on every order this week",
+        "Olive oil and espresso: trust us",
+        "#olive #delivery",
+        "A lively morning",
+    ],
+)
+def test_live_is_a_whole_word_so_delivery_and_olive_are_not_live(caption):
+    assert classify_caption(caption) == ("Other", "no rule matched")
+
+
+def test_a_different_vietnamese_tone_mark_is_a_different_word():
+    # "mẹo" (tip) is a Tutorial word; "mèo" (cat) only differs by its tone mark, so it must not match.
+    # Typed without any mark, "meo" is ambiguous and gets the benefit of the doubt.
+    assert classify_caption("Mèo nhà mình cũng mê cà phê") == ("Other", "no rule matched")
+    assert classify_caption("Mẹo pha cà phê ngon") == ("Tutorial", 'matched "Mẹo"')
+    assert classify_caption("meo pha ca phe ngon") == ("Tutorial", 'matched "meo"')
+    # "cách" alone also means "ago" ("cách đây 2 năm"), so only "cách làm", "cách pha"... are rules.
+    assert classify_caption("Quán mở cách đây 2 năm") == ("Other", "no rule matched")
+
+
+def test_a_caption_matching_two_formats_takes_the_first_format_in_rule_order_and_says_so():
+    # Challenge comes before Tutorial in DEFAULT_RULES; the leftmost Tutorial match is "Tutorial".
+    assert classify_caption("Tutorial: how to nail the #PhinChallenge") == (
+        "Challenge",
+        'matched "#PhinChallenge"; also matched Tutorial ("Tutorial"), which ranks lower',
+    )
+    # Mini game before Product: a giveaway for a launch is a giveaway.
+    assert classify_caption("#Giveaway for our new launch") == (
+        "Mini game",
+        'matched "#Giveaway"; also matched Product ("new"), which ranks lower',
+    )
+
+
+def test_edited_rules_decide_the_order_and_may_add_a_format():
+    rules = {"Recipe": ["recette", "recipe"], "Tutorial": ["how to"], "Challenge": ["#...challenge"]}
+    assert classify_caption("How to: the #PhinChallenge", rules) == (
+        "Tutorial",
+        'matched "How to"; also matched Challenge ("#PhinChallenge"), which ranks lower',
+    )
+    assert classify_caption("Recette du jour", rules) == ("Recipe", 'matched "Recette"')
+
+
+def test_default_rules_cover_every_format_of_the_taxonomy_but_other():
+    assert set(DEFAULT_RULES) == set(FORMATS) - {"Other"}
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("tutorial", "Tutorial"),
+        ("Live Q&A", "LIVE Q&A"),
+        ("UGC", "Duet / Stitch / UGC"),
+        ("mini-game", "Mini game"),
+        ("Behind-the-scenes", "Behind the scenes"),
+        ("BTS", "Behind the scenes"),
+        ("défi", "Challenge"),
+        ("  Podcast   clip ", "Podcast clip"),  # unknown: kept as given, trimmed
+        ("   ", None),
+        (None, None),
+    ],
+)
+def test_loose_format_spellings_from_a_file_land_on_the_taxonomy(spelling, expected):
+    assert normalize_format_name(spelling) == expected
+
+
+# ---------------------------------------------------------------- one format per video
+
+
+def test_an_override_beats_the_file_which_beats_the_rules():
+    con = load(
+        video("1", "#challenge", format="tutorial"),
+        video("2", "#challenge", format="tutorial"),
+        video("3", "#challenge"),
+        video("4", "#challenge", format="Podcast clip"),
+    )
+    result = video_formats(con, overrides={"1": "product", "3": ""})
+    assert result[["video_id", "format", "format_source", "reason"]].to_dict("records") == [
+        {"video_id": "1", "format": "Product", "format_source": "override", "reason": "set by hand"},
+        {
+            "video_id": "2",
+            "format": "Tutorial",
+            "format_source": "file",
+            "reason": 'format column in the file ("tutorial")',
+        },
+        # an empty override is no override
+        {"video_id": "3", "format": "Challenge", "format_source": "rules", "reason": 'matched "#challenge"'},
+        {
+            "video_id": "4",
+            "format": "Podcast clip",
+            "format_source": "file",
+            "reason": 'format column in the file ("Podcast clip")',
+        },
+    ]
+
+
+def test_videos_without_views_are_kept_but_have_no_rate():
+    con = load(video("1", views=0, likes=3), video("2", views=None, likes=2), video("3", views=200, likes=10))
+    result = video_formats(con)[["video_id", "total_views", "total_engagements", "engagement_rate"]]
+    assert rounded(result.to_dict("records")) == [
+        {"video_id": "1", "total_views": 0, "total_engagements": 3, "engagement_rate": None},
+        {"video_id": "2", "total_views": None, "total_engagements": 2, "engagement_rate": None},
+        {"video_id": "3", "total_views": 200, "total_engagements": 10, "engagement_rate": 0.05},
+    ]
+
+
+def test_the_date_filter_includes_both_end_dates():
+    con = load(
+        video("feb", posted_at="2024-02-29 23:59:59"),
+        video("first", posted_at="2024-03-01 00:00:00"),
+        video("last", posted_at="2024-03-31 23:59:59"),
+        video("apr", posted_at="2024-04-01 00:00:00"),
+    )
+    result = video_formats(con, start=date(2024, 3, 1), end=date(2024, 3, 31))
+    assert list(result["video_id"]) == ["first", "last"]
+
+
+# ---------------------------------------------------------------- the per-format table
+
+
+def format_table_videos() -> list[dict]:
+    challenges = [  # engagements 50..90 on 1,000 views each (likes + 2 comments + 1 share)
+        video(f"c{i}", f"#challenge {i}", likes=likes, total_comments=2, total_shares=1)
+        for i, likes in enumerate([47, 57, 67, 77, 87])
+    ]
+    tutorials = [
+        video(
+            "t1",
+            "how to 1",
+            views=1000,
+            likes=100,
+            completion_rate=0.8,
+            average_watch_seconds=10,
+            new_followers=4,
+        ),
+        video("t2", "how to 2", views=3000, likes=30, completion_rate=0.2, average_watch_seconds=4),
+        video("t3", "how to 3", views=8000, likes=80, new_followers=8),
+        video("t4", "how to 4", views=0, likes=3),
+        video("t5", "how to 5", views=None, likes=2),
+    ]
+    others = [video("o1", "hello", likes=200), video("o2", "coffee", likes=100)]
+    return [*challenges, *tutorials, *others]
+
+
+def test_engagement_by_format_is_a_ratio_of_sums_with_small_groups_last():
+    table = engagement_by_format(load(*format_table_videos()))
+    point = table.drop(columns=["engagement_rate_low", "engagement_rate_high"])
+    assert rounded(point.to_dict("records")) == [
+        {
+            # 350 engagements / 5,000 views; 5 shares and 10 comments per 5,000 views
+            "format": "Challenge",
+            "count_videos": 5,
+            "total_views": 5000,
+            "total_engagements": 350,
+            "engagement_rate": 0.07,
+            "median_engagement_rate": 0.07,
+            "shares_per_1000_views": 1.0,
+            "comments_per_1000_views": 2.0,
+            "completion_rate": None,
+            "average_watch_seconds": None,
+            "follows_per_1000_views": None,
+            "is_small_sample": False,
+            "note": "",
+        },
+        {
+            # Rates 10%, 1%, 1%: ratio of sums (100+30+80) / 12,000 = 1.75%, median 1%.
+            # t4 (0 views) and t5 (no views) count as videos and engagements but not in any rate.
+            # Completion (0.8x1000 + 0.2x3000) / 4000 = 0.35; watch (10x1000 + 4x3000) / 4000 = 5.5 s;
+            # follows (4 + 8) per 9,000 views = 1.3333 per 1,000.
+            "format": "Tutorial",
+            "count_videos": 5,
+            "total_views": 12000,
+            "total_engagements": 215,
+            "engagement_rate": 0.0175,
+            "median_engagement_rate": 0.01,
+            "shares_per_1000_views": 0.0,
+            "comments_per_1000_views": 0.0,
+            "completion_rate": 0.35,
+            "average_watch_seconds": 5.5,
+            "follows_per_1000_views": 1.3333,
+            "is_small_sample": False,
+            "note": "",
+        },
+        {
+            # the best rate (300 / 2,000 = 15%) but only 2 videos: flagged and listed last
+            "format": "Other",
+            "count_videos": 2,
+            "total_views": 2000,
+            "total_engagements": 300,
+            "engagement_rate": 0.15,
+            "median_engagement_rate": 0.15,
+            "shares_per_1000_views": 0.0,
+            "comments_per_1000_views": 0.0,
+            "completion_rate": None,
+            "average_watch_seconds": None,
+            "follows_per_1000_views": None,
+            "is_small_sample": True,
+            "note": "not enough videos to say",
+        },
+    ]
+
+
+def test_the_bootstrap_interval_is_seeded_and_contains_the_rate():
+    con = load(*format_table_videos())
+    first = engagement_by_format(con, seed=7)
+    assert first.equals(engagement_by_format(con, seed=7))
+    for row in first.itertuples():
+        assert row.engagement_rate_low <= row.engagement_rate <= row.engagement_rate_high
+    # Challenge resamples mix rates of 5%..9%: the interval sits inside that range and is not a point.
+    challenge = first.iloc[0]
+    assert 0.05 <= challenge.engagement_rate_low < 0.07 < challenge.engagement_rate_high <= 0.09
+
+
+def test_a_format_interval_does_not_move_when_other_formats_come_and_go():
+    # Each format draws from a generator seeded with (seed, its name), not from a shared stream.
+    challenges = [
+        video(f"c{i}", "#challenge", views=500 + 130 * i, likes=20 + 7 * i * i % 50) for i in range(12)
+    ]
+    alone = engagement_by_format(load(*challenges))
+    # "Behind the scenes" sorts before "Challenge", so a shared stream would be drawn from first.
+    behind = [video(f"b{i}", "bts", views=1000, likes=10 * i) for i in range(1, 6)]
+    together = engagement_by_format(load(*behind, *challenges, *format_table_videos()[5:]))
+    assert rounded(alone.to_dict("records"), 12) == rounded(together.iloc[[0]].to_dict("records"), 12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 10_000), st.integers(0, 1_000)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_the_interval_always_lies_between_the_lowest_and_highest_video_rate(counts):
+    # A ratio of sums over any resample is a weighted mean of the videos' rates.
+    con = load(*[video(str(i), "#challenge", views=v, likes=e) for i, (v, e) in enumerate(counts)])
+    row = engagement_by_format(con, n_boot=200).iloc[0]
+    rates = [e / v for v, e in counts]
+    assert min(rates) - 1e-12 <= row.engagement_rate_low <= row.engagement_rate_high <= max(rates) + 1e-12
+
+
+def test_the_command_line_columns_come_first_in_order():
+    table = engagement_by_format(load(*format_table_videos()))
+    assert SUMMARY_COLUMNS == [
+        "format",
+        "count_videos",
+        "total_views",
+        "total_engagements",
+        "engagement_rate",
+        "engagement_rate_low",
+        "engagement_rate_high",
+        "median_engagement_rate",
+    ]
+    assert list(table.columns[: len(SUMMARY_COLUMNS)]) == SUMMARY_COLUMNS
+
+
+def test_an_empty_table_gives_an_empty_result_with_its_columns():
+    con = db.connect()
+    assert engagement_by_format(con).empty
+    assert list(engagement_by_format(con).columns[:2]) == ["format", "count_videos"]
+    assert format_takeaway(video_formats(con)).startswith("Not enough videos to say")
+
+
+def test_formats_by_month_counts_and_rates_each_month():
+    con = load(
+        video("1", "how to", posted_at="2024-01-05 10:00", likes=10),  # Tutorial, Jan: 10 / 1,000
+        video("2", "#challenge", posted_at="2024-01-20 10:00", likes=30),  # Challenge, Jan
+        video("3", "#challenge", posted_at="2024-01-31 23:00", views=3000, likes=30),  # Jan: 60 / 4,000
+        video("4", "#challenge", posted_at="2024-02-01 08:00", likes=50),  # Challenge, Feb: 50 / 1,000
+        video("5", "#challenge", posted_at=None, likes=50),  # undated: left out
+    )
+    assert rounded(formats_by_month(con).to_dict("records")) == [
+        {
+            "month": pd.Timestamp("2024-01-01"),
+            "format": "Tutorial",
+            "count_videos": 1,
+            "total_views": 1000,
+            "engagement_rate": 0.01,
+        },
+        {
+            "month": pd.Timestamp("2024-01-01"),
+            "format": "Challenge",
+            "count_videos": 2,
+            "total_views": 4000,
+            "engagement_rate": 0.015,
+        },
+        {
+            "month": pd.Timestamp("2024-02-01"),
+            "format": "Challenge",
+            "count_videos": 1,
+            "total_views": 1000,
+            "engagement_rate": 0.05,
+        },
+    ]
+
+
+# ---------------------------------------------------------------- comparing and the takeaway
+
+
+def two_formats(challenge_likes: list[int], tutorial_likes: list[int]):
+    return load(
+        *[video(f"c{i}", "#challenge", likes=likes) for i, likes in enumerate(challenge_likes)],
+        *[video(f"t{i}", "how to", likes=likes) for i, likes in enumerate(tutorial_likes)],
+    )
+
+
+def test_takeaway_for_a_clear_difference_says_it_is_unlikely_to_be_luck():
+    # Challenges 600 / 6,000 = 10%, Tutorials 300 / 6,000 = 5%: 2.0x, every video agrees.
+    con = two_formats([95, 97, 99, 101, 103, 105], [45, 47, 49, 51, 53, 55])
+    assert format_takeaway(video_formats(con)) == (
+        "Challenges earn 2.0x the engagement of Tutorials (10.0% vs 5.0%), and that is unlikely to be luck."
+    )
+
+
+def test_takeaway_for_a_difference_carried_by_one_video_says_it_could_be_luck():
+    # Challenges 300 / 5,000 = 6% all from one video; Tutorials 250 / 5,000 = 5%. A resample without
+    # the lucky video (a third of them) has a rate of 0, so the ratio's interval includes 1.
+    con = two_formats([0, 0, 0, 0, 300], [40, 50, 50, 50, 60])
+    assert format_takeaway(video_formats(con)) == (
+        "Challenges earn 1.2x the engagement of Tutorials (6.0% vs 5.0%), but that could be luck."
+    )
+
+
+def test_takeaway_with_too_few_videos_says_so():
+    con = two_formats([95, 97, 99], [45, 47, 49, 51])
+    assert format_takeaway(video_formats(con)) == (
+        "Not enough videos to say which format works best yet: no format has 5 or more videos with views."
+    )
+    con = two_formats([95, 97, 99, 101, 103], [45, 47, 49, 51])
+    assert format_takeaway(video_formats(con)) == (
+        "Only Challenges have 5 or more videos with views, so there is nothing to compare them with yet."
+    )
+
+
+def test_compare_rates_gives_the_ratio_and_difference_with_intervals():
+    # A: 250 / 5,000 = 5%; B: 500 / 5,000 = 10%. Ratio 0.5, difference -5 points.
+    group_a = pd.DataFrame({"total_views": [1000] * 5, "total_engagements": [40, 45, 50, 55, 60]})
+    group_b = pd.DataFrame({"total_views": [1000] * 5, "total_engagements": [90, 95, 100, 105, 110]})
+    result = compare_rates(group_a, group_b, label_a="Tutorials", label_b="Challenges")
+    assert compare_rates(group_a, group_b, label_a="Tutorials", label_b="Challenges") == result
+    intervals = {
+        key: result.pop(key) for key in ["ratio_low", "ratio_high", "difference_low", "difference_high"]
+    }
+    assert rounded([result]) == [
+        {
+            "count_videos_a": 5,
+            "count_videos_b": 5,
+            "rate_a": 0.05,
+            "rate_b": 0.1,
+            "ratio": 0.5,
+            "difference": -0.05,
+            "is_small_sample": False,
+            "is_unlikely_luck": True,
+            "verdict": "Tutorials earn 50% less engagement than Challenges (5.0% vs 10.0%), "
+            "and that is unlikely to be luck.",
+        }
+    ]
+    assert intervals["ratio_low"] <= 0.5 <= intervals["ratio_high"] < 1
+    assert intervals["difference_low"] <= -0.05 <= intervals["difference_high"] < 0
+
+
+def test_compare_rates_with_a_small_group_declines_to_judge():
+    group_a = pd.DataFrame({"total_views": [1000, 1000, 0], "total_engagements": [100, 120, 5]})
+    group_b = pd.DataFrame({"total_views": [1000] * 6, "total_engagements": [50] * 6})
+    result = compare_rates(group_a, group_b, label_a="Weekend videos", label_b="weekday videos")
+    assert (result["is_small_sample"], result["is_unlikely_luck"], result["verdict"]) == (
+        True,
+        False,
+        "Not enough videos to say: Weekend videos have 2 with views and weekday videos 6, "
+        "and a comparison needs at least 5 each.",
+    )
+
+
+def test_published_claims_are_labelled_as_claims_not_the_users_data():
+    assert [(c["format"], c["claimed_rate_low"], c["claimed_rate_high"]) for c in PUBLISHED_CLAIMS] == [
+        ("Challenge", 0.35, 0.45),
+        ("LIVE Q&A", 0.30, 0.40),
+        ("Mini game", 0.25, 0.35),
+    ]
+    assert all("not your data" in claim["label"] for claim in PUBLISHED_CLAIMS)
+
+
+# ---------------------------------------------------------------- hashtags
+
+
+def test_hashtags_keep_their_accents_and_are_lower_cased_once_per_caption():
+    # "ca\u0300phe\u0302" is "càphê" typed with combining accents; it is the same hashtag.
+    caption = "#XuHướng #càphê #CÀPHÊ #ca\u0300phe\u0302 #1 #ที่เที่ยว"
+    assert extract_hashtags(caption) == ["#xuhướng", "#càphê", "#ที่เที่ยว"]
+    assert extract_hashtags(None) == []
+
+
+def test_hashtag_performance_pins_brand_hashtags_then_sorts_by_views():
+    con = load(
+        video("1", "Sáng nay #CàPhê #xuhướng #PhinCoffee", views=1000, likes=100),
+        video("2", "#càphê sữa đá #fyp", views=3000, likes=60),
+        video("3", "#fyp #fyp #xuhướng", views=5000, likes=50),
+        video("4", "một mình #solo", views=100, likes=1),
+    )
+    result = hashtag_performance(con, brand_hashtags=["PhinCoffee", "#PhinLove"])
+    assert rounded(result.to_dict("records")) == [
+        # brand hashtags first, even unused ones
+        {"hashtag": "#phincoffee", "is_brand_hashtag": True, "count_videos": 1, "total_views": 1000,
+         "total_engagements": 100, "engagement_rate": 0.1},
+        {"hashtag": "#phinlove", "is_brand_hashtag": True, "count_videos": 0, "total_views": 0,
+         "total_engagements": 0, "engagement_rate": None},
+        # videos 2 + 3: 110 / 8,000 (#fyp twice in one caption counts once)
+        {"hashtag": "#fyp", "is_brand_hashtag": False, "count_videos": 2, "total_views": 8000,
+         "total_engagements": 110, "engagement_rate": 0.0138},
+        # videos 1 + 3: 150 / 6,000
+        {"hashtag": "#xuhướng", "is_brand_hashtag": False, "count_videos": 2, "total_views": 6000,
+         "total_engagements": 150, "engagement_rate": 0.025},
+        # videos 1 + 2: 160 / 4,000
+        {"hashtag": "#càphê", "is_brand_hashtag": False, "count_videos": 2, "total_views": 4000,
+         "total_engagements": 160, "engagement_rate": 0.04},
+        {"hashtag": "#solo", "is_brand_hashtag": False, "count_videos": 1, "total_views": 100,
+         "total_engagements": 1, "engagement_rate": 0.01},
+    ]  # fmt: skip
+    fewer = hashtag_performance(con, brand_hashtags=["PhinCoffee", "#PhinLove"], min_videos=2)
+    assert list(fewer["hashtag"]) == ["#phincoffee", "#phinlove", "#fyp", "#xuhướng", "#càphê"]
+
+
+# ---------------------------------------------------------------- when to post
+
+
+def posting_videos():
+    return load(
+        video("1", posted_at="2024-03-06 12:15", views=1000, likes=100),  # Wed 19:15 in UTC+7
+        video("2", posted_at="2024-03-13 12:40", views=3000, likes=160),  # Wed 19:40
+        video("3", posted_at="2024-03-10 20:00", views=500, likes=10),  # Sun 20:00 UTC = Mon 03:00
+        video("4", posted_at="2024-03-09 02:00", views=2000, likes=40),  # Sat 09:00
+        video("5", posted_at="2024-03-16 02:30", views=4000, likes=40),  # Sat 09:30
+    )
+
+
+def test_posting_grid_shifts_to_the_brands_time_zone():
+    grid = posting_time_performance(posting_videos(), utc_offset_hours=7)
+    assert len(grid) == 7 * 24
+    assert rounded(grid[grid["count_videos"] > 0].to_dict("records")) == [
+        {"weekday": 0, "hour": 3, "count_videos": 1, "total_views": 500, "median_views": 500.0,
+         "engagement_rate": 0.02},
+        # (100 + 160) / 4,000 = 6.5%; median of 1,000 and 3,000
+        {"weekday": 2, "hour": 19, "count_videos": 2, "total_views": 4000, "median_views": 2000.0,
+         "engagement_rate": 0.065},
+        # 80 / 6,000 = 1.33%
+        {"weekday": 5, "hour": 9, "count_videos": 2, "total_views": 6000, "median_views": 3000.0,
+         "engagement_rate": 0.0133},
+    ]  # fmt: skip
+    empty_slot = grid[(grid["weekday"] == 6) & (grid["hour"] == 23)].iloc[0]
+    assert (empty_slot["count_videos"], pd.isna(empty_slot["engagement_rate"])) == (0, True)
+
+
+def test_best_posting_slots_are_named_in_plain_words():
+    grid = posting_time_performance(posting_videos(), utc_offset_hours=7)
+    assert best_posting_slots(grid) == [
+        "Wednesday 19:00–20:00: 2 videos, 6.5% engagement",
+        "Saturday 09:00–10:00: 2 videos, 1.3% engagement",
+    ]
+    assert best_posting_slots(grid, top=2, min_videos=1) == [
+        "Wednesday 19:00–20:00: 2 videos, 6.5% engagement",
+        "Monday 03:00–04:00: 1 video, 2.0% engagement",
+    ]
