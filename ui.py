@@ -19,9 +19,9 @@ from analytics.workspace import Workspace
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
 PRESETS = {
+    "Last 28 days": 28,
     "All data": None,
     "Last 7 days": 7,
-    "Last 28 days": 28,
     "Last 60 days": 60,
     "Last 90 days": 90,
     "Custom": -1,

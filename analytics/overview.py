@@ -50,6 +50,11 @@ METRICS: dict[str, tuple[str, str]] = {
 }
 
 
+# Per-video numbers: compared between periods only when each has enough videos.
+PER_VIDEO = {"completion_rate", "average_watch_seconds"}
+MIN_VIDEOS = 5
+
+
 def period_totals(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, float | None]:
     """The account's headline numbers for one period; None where the files have no data for it."""
     row = con.execute(read_sql("account_totals"), {"start": period.start, "end": period.end}).df().iloc[0]
@@ -81,6 +86,7 @@ def period_totals(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, f
         else None,
         "completion_rate": value["completion_rate"],
         "average_watch_seconds": value["average_watch_seconds"],
+        "count_videos": int(value["count_videos"] or 0),
     }
 
 
@@ -96,6 +102,8 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
     rows = []
     for metric, (unit, source) in METRICS.items():
         value, before = current[metric], previous[metric]
+        if metric in PER_VIDEO and previous["count_videos"] < MIN_VIDEOS:
+            before = None  # a change measured on one or two videos is luck, not a trend
         if value is None or before is None:
             change = None
         elif unit == "percent":

@@ -79,9 +79,11 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def wait_until_idle(page, timeout: float = 60_000) -> None:
-    """Wait until Streamlit has finished running the script (no 'Running…' status widget)."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+def wait_until_idle(
+    page, timeout: float = 60_000, selector: str = "[data-testid='stMainBlockContainer'] h1"
+) -> None:
+    """Wait until the page shows `selector` and Streamlit has finished running the script."""
+    page.wait_for_selector(selector, timeout=timeout)
     page.wait_for_timeout(500)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout

@@ -32,7 +32,7 @@ def browser_page():
         browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(url)
-        wait_until_idle(page)
+        wait_until_idle(page, selector=".js-plotly-plot")
         yield page
         browser.close()
 

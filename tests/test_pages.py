@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+
+from tests.apptest import app
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real_exports"
@@ -16,13 +17,6 @@ OVERVIEW_CSV = (
     '"March 1","1000","10","50","5","5"\n"March 2","2000","20","100","10","10"\n'
     '"March 3","3000","30","150","15","15"'
 ).encode()
-
-
-def app() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    assert not at.exception
-    return at
 
 
 @pytest.fixture(autouse=True)
@@ -73,14 +67,14 @@ def test_a_bad_file_gets_a_sentence_and_keeps_the_good_one():
     assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
 
 
-def test_the_period_control_changes_the_overview_numbers():
+def test_the_overview_compares_the_last_28_days_with_the_28_before_and_the_period_control_changes_it():
     at = app()
-    everything = {metric.label: metric.value for metric in at.metric}
-    at.sidebar.selectbox(key="period_preset").select("Last 28 days").run()
+    recent = {metric.label: metric for metric in at.metric}
+    assert recent["Video views"].delta and recent["Engagement rate"].delta.endswith("pts")
+    at.sidebar.selectbox(key="period_preset").select("All data").run()
     assert not at.exception
-    recent = {metric.label: metric.value for metric in at.metric}
-    assert recent["Video views"] != everything["Video views"]
-    assert any(metric.delta for metric in at.metric)
+    everything = {metric.label: metric.value for metric in at.metric}
+    assert everything["Video views"] != recent["Video views"].value
 
 
 @pytest.mark.skipif(not REAL.exists(), reason="real exports folder absent")
