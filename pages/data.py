@@ -30,19 +30,21 @@ if summary.empty and not ws.pending:
     )
 else:
     st.subheader("Loaded files")
-    table = summary.rename(
-        columns={
-            "file": "File",
-            "kind_label": "What it is",
-            "rows": "Rows",
-            "start_date": "From",
-            "end_date": "To",
-        }
+    table = summary.rename(columns={"file": "File", "kind_label": "What it is", "rows": "Rows", "start_date": "From", "end_date": "To"})
+    st.dataframe(
+        table[["File", "What it is", "Rows", "From", "To"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "File": st.column_config.TextColumn(width="medium"),
+            "Rows": st.column_config.NumberColumn(format="localized", width="small"),
+            "From": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "To": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+        },
     )
-    st.dataframe(table[["File", "What it is", "Rows", "From", "To"]], hide_index=True, width="stretch")
-    for loaded in ws.tables:
-        for warning in loaded.warnings:
-            st.warning(f"**{loaded.source}**: {warning}", icon="📝")
+    notes = [f"- **{loaded.source}**: {warning}" for loaded in ws.tables for warning in loaded.warnings]
+    if notes:
+        st.warning("**What we noticed or assumed**\n\n" + "\n".join(notes), icon="📝")
     for note in ws.merge_notes:
         st.info(note, icon="🔁")
 

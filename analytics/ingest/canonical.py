@@ -95,7 +95,7 @@ def resolve_dates(values: pd.Series, context: Context, warnings: list[str]) -> t
     first, last = resolved[0], resolved[-1]
     warnings.append(
         f"Dates have no year: we read them as {first:%d %b %Y} to {last:%d %b %Y} ({how}). "
-        "If the year is wrong, change it on the Data page."
+        "If the year is wrong, change it under \u201cFix the year of a file\u201d on the Data page."
     )
     return result, last + timedelta(days=1)
 
