@@ -15,11 +15,18 @@ import pandas as pd
 
 MISSING = {"", "undefined", "null", "none", "nan", "n/a", "na", "-", "--", "—"}
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
-_GROUPED = re.compile(r"^[+-]?\d{1,3}([,. \u00a0\u202f']\d{3})+$")
+# Thousands groups: `1,234`, `1.234.567`, `12 345`. A first group of 0 is a decimal (`0.462`).
+_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}([,. \u00a0\u202f']\d{3})+$")
+_LARGEST_COUNT = 2**63
 
 
 def _clean(values: pd.Series) -> pd.Series:
-    text = values.astype("string").str.strip().str.replace("\u00a0", " ", regex=False)
+    text = (
+        values.astype("string")
+        .str.strip()
+        .str.replace("\u00a0", " ", regex=False)
+        .str.replace("\u2212", "-", regex=False)
+    )
     return text.mask(text.str.lower().isin(MISSING))
 
 
@@ -56,7 +63,10 @@ def parse_numbers(values: pd.Series) -> pd.Series:
 
 def parse_counts(values: pd.Series) -> pd.Series:
     """Whole numbers (views, likes...) as nullable Int64; `1.2K` becomes 1200."""
-    return parse_numbers(values).round().astype("Int64")
+    numbers = parse_numbers(values)
+    # inf, 1e400 or a 23-digit "count" is not a number of views: missing, not a wrapped-around negative.
+    numbers = numbers.mask(~numbers.abs().lt(_LARGEST_COUNT).fillna(True))
+    return numbers.round().astype("Int64")
 
 
 def parse_rates(values: pd.Series) -> pd.Series:

@@ -46,6 +46,7 @@ class Upload:
     data: bytes
     order: int
     last_year: int | None = None
+    batch_download_date: date | None = None
     digest: str = ""
     result: FileResult | None = None
 
@@ -76,10 +77,11 @@ class Workspace:
             new.append(Upload(name, data, self._next_order(), digest=digest))
         batch_download = self._batch_download_date([upload.name for upload in new])
         for upload in new:
+            upload.batch_download_date = batch_download
             upload.result = ingest_file(
                 upload.name,
                 upload.data,
-                context=self._context(upload, batch_download),
+                context=self._context(upload),
                 remembered=self._memory(),
             )
             self.uploads.append(upload)
@@ -92,7 +94,7 @@ class Workspace:
             if upload.result and any(table.source == source for table in upload.result.tables):
                 upload.last_year = year
                 upload.result = ingest_file(
-                    upload.name, upload.data, context=self._context(upload, None), remembered=self._memory()
+                    upload.name, upload.data, context=self._context(upload), remembered=self._memory()
                 )
         self.rebuild()
 
@@ -103,7 +105,7 @@ class Workspace:
     def map_columns(self, pending: PendingTable, kind: str, mapping: dict[str, str]) -> ReadProblem | None:
         """Load a table the marketer mapped by hand, and remember the mapping for the same header."""
         upload = next(upload for upload in self.uploads if upload.result and pending in upload.result.pending)
-        loaded, problem = apply_mapping(pending, kind, mapping, self._context(upload, None))
+        loaded, problem = apply_mapping(pending, kind, mapping, self._context(upload))
         if loaded is None:
             return problem
         upload.result.pending.remove(pending)
@@ -280,8 +282,10 @@ class Workspace:
 
     # Context -----------------------------------------------------------------------
 
-    def _context(self, upload: Upload, batch_download: date | None) -> Context:
-        return Context(batch_download_date=batch_download, today=self.today, last_year=upload.last_year)
+    def _context(self, upload: Upload) -> Context:
+        return Context(
+            batch_download_date=upload.batch_download_date, today=self.today, last_year=upload.last_year
+        )
 
     def _batch_download_date(self, names: list[str]) -> date | None:
         from analytics.dates import file_name_dates

@@ -30,7 +30,15 @@ if summary.empty and not ws.pending:
     )
 else:
     st.subheader("Loaded files")
-    table = summary.rename(columns={"file": "File", "kind_label": "What it is", "rows": "Rows", "start_date": "From", "end_date": "To"})
+    table = summary.rename(
+        columns={
+            "file": "File",
+            "kind_label": "What it is",
+            "rows": "Rows",
+            "start_date": "From",
+            "end_date": "To",
+        }
+    )
     st.dataframe(
         table[["File", "What it is", "Rows", "From", "To"]],
         hide_index=True,

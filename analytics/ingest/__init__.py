@@ -21,6 +21,9 @@ from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_s
 from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_tables
 from analytics.schema import DATE_COLUMNS, KINDS
 
+# Kinds recognised from a few generic headers (a link, a name, a date): confirmed by their rows.
+LOOSE_KINDS = {"video_details", "comments", "lives"}
+
 __all__ = [
     "Context",
     "FileResult",
@@ -60,6 +63,7 @@ class LoadedTable:
         if column is None or self.frame.empty or column not in self.frame:
             return None, None
         values = pd.to_datetime(self.frame[column], errors="coerce").dropna()
+        values = values[(values >= "2000-01-01") & (values < "2100-01-01")]
         if values.empty:
             return None, None
         return values.min().date(), values.max().date()
@@ -117,6 +121,16 @@ def ingest_file(
         else:
             kind, mapping = detection.kind, detection.mapping
         loaded, problem = _load(name, raw, kind, mapping, context, by_hand)
+        if (
+            loaded is not None
+            and loaded.kind in LOOSE_KINDS
+            and loaded.frame.empty
+            and not raw.frame.empty
+            and not by_hand
+        ):
+            # Headers matched loosely but no row held a TikTok video or comment: not that kind after all.
+            result.pending.append(PendingTable(name, raw.source, raw, signature))
+            continue
         if loaded:
             result.tables.append(loaded)
         if problem:

@@ -60,6 +60,15 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
     return Canonical(kind, frame[columns].reset_index(drop=True), warnings, download_date)
 
 
+def have(count: int, noun: str) -> str:
+    """`1 row has`, `3 rows have`: warnings read as sentences."""
+    return f"{count:,} {noun} has" if count == 1 else f"{count:,} {noun}s have"
+
+
+def were(count: int) -> str:
+    return "it was" if count == 1 else "they were"
+
+
 # Year-less dates ------------------------------------------------------------------
 
 
@@ -74,15 +83,15 @@ def resolve_dates(values: pd.Series, context: Context, warnings: list[str]) -> t
     if full.notna().mean() >= 0.9:
         bad = int(full.isna().sum())
         if bad:
-            warnings.append(f"{bad} rows have a date we could not read; they were left out.")
+            warnings.append(f"{have(bad, 'row')} a date we could not read; {were(bad)} left out.")
         return pd.to_datetime(full), None
     month_days = dates.parse_month_day_series(values)
     unreadable = int(month_days.isna().sum())
     if unreadable == len(values):
-        sample = str(values.iloc[0])[:40]
+        sample = " ".join(str(values.iloc[0]).split())[:40]
         raise ValueError(f'the dates (like "{sample}") are in a form we do not know')
     if unreadable:
-        warnings.append(f"{unreadable} rows have a date we could not read; they were left out.")
+        warnings.append(f"{have(unreadable, 'row')} a date we could not read; {were(unreadable)} left out.")
     known = month_days.dropna()
     anchor, how = year_anchor(context)
     if context.last_year is not None:
@@ -107,19 +116,23 @@ def _last_valid(year: int, month: int, day: int) -> date:
 
 
 def year_anchor(context: Context) -> tuple[date, str]:
-    """The latest date the last row can be, and how we know it, in words."""
+    """The latest date the last row can be, and how we know it, in words.
+
+    A file's own name comes first (its download time, then its first day); only then
+    the download time of the other files in the same upload; then "yesterday".
+    """
     found = [dates.file_name_dates(name) for name in context.names]
     downloads = [item.download_date for item in found if item.download_date]
     if downloads:
         return max(downloads) - timedelta(days=1), "from the download time in the file name"
+    firsts = [item.first_date for item in found if item.first_date]
+    if firsts:
+        # A file named after its first day covers at most a year from that day.
+        return firsts[-1] + timedelta(days=364), "from the first date in the file name"
     if context.batch_download_date:
         return context.batch_download_date - timedelta(
             days=1
         ), "from the download time of the other files you uploaded"
-    firsts = [item.first_date for item in found if item.first_date]
-    if firsts:
-        # A file named after its first day covers at most a year from that day.
-        return firsts[0] + timedelta(days=364), "from the first date in the file name"
     today = context.today or date.today()
     return today - timedelta(days=1), "assuming the data ends yesterday"
 
@@ -151,7 +164,7 @@ def _viewers(fields, context, warnings):
     missing = count_missing(fields["total_viewers"])
     if missing:
         warnings.append(
-            f"{missing} days have no viewer count (\u201cundefined\u201d in the file); left empty, not zero."
+            f"{have(missing, 'day')} no viewer count (\u201cundefined\u201d in the file); left empty, not zero."
         )
     return frame, download
 
@@ -164,7 +177,7 @@ def _follower_history(fields, context, warnings):
     missing = count_missing(fields["followers"])
     if missing:
         warnings.append(
-            f"{missing} days have no follower total (\u201cundefined\u201d in the file); left empty."
+            f"{have(missing, 'day')} no follower total (\u201cundefined\u201d in the file); left empty."
         )
     return frame, download
 
@@ -222,7 +235,9 @@ def _videos_common(fields: pd.DataFrame, context: Context, warnings: list[str]) 
     frame["video_id"] = ids
     missing = int(ids.isna().sum())
     if missing:
-        warnings.append(f"{missing} rows have no TikTok video link or id we could read; they were left out.")
+        warnings.append(
+            f"{have(missing, 'row')} no TikTok video link or id we could read; {were(missing)} left out."
+        )
     frame["posted_at"] = _post_times(ids)
     if "caption" in fields:
         frame["caption"] = fields["caption"].str.strip()
@@ -303,7 +318,7 @@ def _comments(fields: pd.DataFrame, context: Context, warnings: list[str]):
     frame["member_handle"] = handle
     frame["member_name"] = name
     frame["member_id"] = handle.str.lower().fillna(uid).fillna(name)
-    frame["text"] = fields["text"].fillna("")
+    frame["text"] = fields["text"].fillna("") if "text" in fields else ""
     frame["commented_at"] = parse_timestamps(fields["commented_at"])
     frame["likes"] = parse_counts(fields["likes"]) if "likes" in fields else pd.NA
     parent = _blank_to_na(fields.get("parent_comment_id"), fields.index).replace("0", pd.NA)
@@ -336,24 +351,50 @@ def _comments(fields: pd.DataFrame, context: Context, warnings: list[str]):
     unknown_member = int(frame["member_id"].isna().sum())
     bad_time = int(frame["commented_at"].isna().sum())
     if unknown_member:
-        warnings.append(f"{unknown_member} comments have no author; they were left out.")
+        warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
     if bad_time:
-        warnings.append(f"{bad_time} comments have no time we could read; they were left out.")
+        warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
     if frame["video_id"].isna().all() and len(frame):
         warnings.append("No video link or id in this file: comments cannot be matched to videos.")
     return frame[frame["member_id"].notna() & frame["commented_at"].notna()], None
 
 
+EARLIEST = pd.Timestamp("2016-01-01")
+LATEST = pd.Timestamp("2100-01-01")
+_SLASH_DATE = re.compile(
+    r"^(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ T,]+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?$"
+)
+
+
 def parse_timestamps(values: pd.Series) -> pd.Series:
-    """UTC timestamps (naive) from ISO text, `2025-06-26 18:28:29`, or Unix seconds / milliseconds."""
+    """UTC timestamps (naive) from ISO text, `2025-06-26 18:28:29`, `13/06/2026 20:00`, or Unix seconds / ms.
+
+    Slash and dot dates are read day first (month first only when that is the only
+    valid reading), the same rule as `dates.parse_full_date`. Anything outside 2016–2099
+    (TikTok's lifetime, give or take) is not a real comment or LIVE time: missing.
+    """
     text = values.astype("string").str.strip()
     numeric = pd.to_numeric(text.where(text.str.fullmatch(r"\d{9,13}").fillna(False)), errors="coerce")
     unit_ms = numeric > 1e11
     from_epoch = pd.to_datetime(numeric.where(~unit_ms), unit="s").fillna(
         pd.to_datetime(numeric.where(unit_ms), unit="ms")
     )
-    from_text = pd.to_datetime(text.where(numeric.isna()), utc=True, errors="coerce", format="mixed")
-    return from_epoch.fillna(from_text.dt.tz_convert(None)).astype("datetime64[us]")
+    slashed = text.str.extract(_SLASH_DATE)
+    slash_dates = pd.to_datetime(
+        slashed["date"].map(lambda value: dates.parse_full_date(value) if isinstance(value, str) else None)
+    )
+    slash_times = pd.to_timedelta(
+        slashed["time"].where(slashed["time"].str.count(":") == 2, slashed["time"] + ":00")
+    )
+    from_slash = slash_dates + slash_times.fillna(pd.Timedelta(0))
+    iso_like = text.where(
+        numeric.isna()
+        & slashed["date"].isna()
+        & text.str.match(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}").fillna(False)
+    )
+    from_text = pd.to_datetime(iso_like, utc=True, errors="coerce", format="mixed").dt.tz_convert(None)
+    parsed = from_epoch.fillna(from_slash).fillna(from_text).astype("datetime64[us]")
+    return parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
 
 
 def _blank_to_na(values: pd.Series | None, index: pd.Index | None = None) -> pd.Series:
@@ -379,7 +420,7 @@ def _lives(fields, context, warnings):
     bad = int(frame["started_at"].isna().sum())
     if bad:
         warnings.append(
-            f"{bad} LIVE rows have a start time we could not read (expected like 2026-06-03 20:00); left out."
+            f"{have(bad, 'LIVE row')} a start time we could not read (expected like 2026-06-03 20:00); {were(bad)} left out."
         )
     return frame[frame["started_at"].notna()], None
 

@@ -148,7 +148,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         "title": ["title", "live title"],
     },
     "video_details": {
-        "video_id": ["item_id", "video id", "video_id", "itemid", "id"],
+        "video_id": ["item_id", "video id", "video_id", "itemid", "aweme_id"],
         "video_url": ["video link", "video url", "link", "url", "video_link"],
         "caption": ["caption", "video title", "title", "description"],
         "posted_text": ["create_time", "post time", "posted at", "publish time", "date"],
@@ -191,7 +191,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "business_videos": ("caption", "video_url", "posted_text", "total_views", "total_likes"),
     "business_overview": ("stat_date", "video_views"),
     "overview": ("stat_date", "video_views", "profile_views", "likes", "comments", "shares"),
-    "comments": ("text", "commented_at"),
+    "comments": ("commented_at",),
     "lives": ("started_at", "duration_minutes", "viewers"),
     "video_details": (),
 }
@@ -263,7 +263,7 @@ MAPPABLE: dict[str, tuple[str, ...]] = {
     ),
 }
 MAPPING_REQUIRED: dict[str, tuple[str, ...]] = {
-    "comments": ("text", "commented_at"),
+    "comments": ("commented_at",),
     "video_details": (),
     "lives": ("started_at",),
     "business_overview": ("stat_date",),
@@ -314,7 +314,7 @@ def detect(header: list[str]) -> Detection | None:
             continue
         if kind == "business_overview" and not any(name in mapping for name in BUSINESS_ONLY):
             continue
-        if kind == "comments" and not ({"member_handle", "member_uid", "member_name"} & mapping.keys()):
+        if kind == "comments" and not _is_comments(mapping):
             continue
         if kind == "video_details" and not (
             ({"video_url", "video_id"} & mapping.keys())
@@ -323,6 +323,16 @@ def detect(header: list[str]) -> Detection | None:
             continue
         return Detection(kind, mapping)
     return None
+
+
+def _is_comments(mapping: dict[str, str]) -> bool:
+    """A person and a comment: a handle or user id, or a display name next to a comment id."""
+    person = (
+        bool({"member_handle", "member_uid"} & mapping.keys())
+        or {"member_name", "comment_id"} <= mapping.keys()
+    )
+    comment = "text" in mapping or bool({"comment_id", "video_id", "video_url"} & mapping.keys())
+    return person and comment
 
 
 def header_signature(header: list[str]) -> str:

@@ -11,12 +11,15 @@ import codecs
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 MAX_ZIP_MEMBERS = 200
+# A ZIP starts with a file entry, or with the end-of-archive record when it is empty.
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 MAX_UNCOMPRESSED_BYTES = 2_000_000_000
 
 
@@ -49,7 +52,7 @@ def read_tables(
 ) -> tuple[list[RawTable], list[ReadProblem]]:
     """Every table in one uploaded file, and a plain sentence for each part we could not read."""
     names = (*names, name)
-    if data[:4] == b"PK\x03\x04":
+    if data[:4] in ZIP_SIGNATURES:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
@@ -99,7 +102,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
         return data.decode(encoding, errors="replace"), ""
     if b"\x00" in head:
-        raise IngestError("this is not a text, spreadsheet, ZIP or JSON file")
+        raise IngestError("it is not a text, spreadsheet, ZIP or JSON file. Is it a TikTok export?")
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError:
@@ -143,10 +146,36 @@ def read_csv_text(text: str) -> pd.DataFrame:
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
         raise IngestError(
-            f"we could not read it as a table ({_short(error)}). Is it a CSV export?"
+            f"we could not read it as a table ({_csv_error(error)}). Is it a CSV export?"
         ) from error
-    frame.columns = [str(column).strip().strip('"').strip() for column in frame.columns]
+    frame.columns = unique_headers([str(column).strip().strip('"').strip() for column in frame.columns])
     return frame
+
+
+def unique_headers(headers: list[str]) -> list[str]:
+    """`Likes`, `Likes` -> `Likes`, `Likes (2)`: a repeated header must not hide the other columns.
+
+    pandas has already renamed a repeat in a CSV to `Likes.1`; that becomes `Likes (2)` too.
+    """
+    seen: dict[str, int] = {}
+    result = []
+    for header in headers:
+        base = header
+        unmangled = re.sub(r"\.\d+$", "", header)
+        if header not in seen and unmangled != header and unmangled in seen:
+            base = unmangled
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        result.append(base if count == 1 else f"{base} ({count})")
+    return result
+
+
+def _csv_error(error: Exception) -> str:
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
+    if found:
+        expected, line, saw = found.groups()
+        return f"line {line} has {saw} cells where the header has {expected}"
+    return "its rows do not line up with its header"
 
 
 def _short(error: Exception) -> str:
@@ -177,7 +206,7 @@ def _read_zip(
         member_name = info.filename.rsplit("/", 1)[-1]
         try:
             data = archive.read(info)
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
+        except Exception:  # zlib.error, CRC errors, encryption: one damaged member must not lose the others
             problems.append(
                 ReadProblem(
                     f"{name} › {member_name}", f"{member_name} inside {name} is damaged or encrypted."
@@ -211,7 +240,7 @@ def _read_workbook(
             for i, value in enumerate(grid.iloc[0])
         ]
         frame = grid.iloc[1:].fillna("").astype(str)
-        frame.columns = header
+        frame.columns = unique_headers(header)
         frame = frame.reset_index(drop=True)
         label = f"{name} › {sheet}" if len(sheets) > 1 else name
         tables.append(RawTable(label, frame, (*names, str(sheet))))
@@ -234,9 +263,17 @@ def _read_json(name: str, text: str, names: tuple[str, ...]) -> tuple[list[RawTa
         return [], [
             ReadProblem(name, f"{name} is JSON but holds no list of records (comments or rows) we recognise.")
         ]
+    # Leaves become text before flattening: a 19-digit id next to a null must not turn into a float.
+    records = [_leaves_to_text(record) for record in records]
     frame = pd.json_normalize(records, sep=".") if records else pd.DataFrame()
-    frame = frame.map(_cell_text) if not frame.empty else frame
-    return [RawTable(name, frame.astype(str) if not frame.empty else frame, names)], []
+    frame = frame.fillna("").map(_cell_text) if not frame.empty else frame
+    return [RawTable(name, frame, names)], []
+
+
+def _leaves_to_text(value: object) -> object:
+    if isinstance(value, dict):
+        return {str(key): _leaves_to_text(item) for key, item in value.items()}
+    return _cell_text(value)
 
 
 def json_records(document: object) -> list[dict] | None:

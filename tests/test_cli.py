@@ -1,0 +1,128 @@
+"""`python -m analytics inspect`: what each export file is, and a plain sentence for the ones it cannot read."""
+
+import codecs
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL_EXPORTS = Path(__file__).resolve().parents[2] / "shared" / "real_exports"
+OVERVIEW_HEADER = '"Date","Video Views","Profile Views","Likes","Comments","Shares"'
+# 1773506459 is 2026-03-14 16:40 UTC: the dates do not depend on the day the test runs.
+OVERVIEW_NAME = "TIKTOK Overview_2026-02-10_1773506459_brand.csv"
+
+
+def run_inspect(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", "inspect", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> dict[str, Path]:
+    overview = tmp_path / OVERVIEW_NAME
+    overview.write_bytes(
+        codecs.BOM_UTF8
+        + f'{OVERVIEW_HEADER}\n"February 10","5","0","1","0","0"\n"March 13","7","1","2","0","1"'.encode()
+    )
+    comments = tmp_path / "comments.csv"
+    comments.write_text(
+        "text,createTimeISO,uniqueId,videoWebUrl,cid\n"
+        "hi,2025-05-24T06:17:54.000Z,fan,https://www.tiktok.com/@brand/video/7507890376124992786,7508169969612620562\n"
+        "yo,2025-05-25T06:13:40.000Z,brand,https://www.tiktok.com/@brand/video/7507890376124992786,7508169969612620563\n",
+        encoding="utf-8",
+    )
+    garbage = tmp_path / "holiday photo.png"
+    garbage.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    unknown = tmp_path / "budget.csv"
+    unknown.write_text("Item,Cost\nLights,120\n", encoding="utf-8")
+    return {"overview": overview, "comments": comments, "garbage": garbage, "unknown": unknown}
+
+
+EXPECTED_GOOD = [
+    {"kind": "overview", "rows": 2, "start_date": "2026-02-10", "end_date": "2026-03-13"},
+    {"kind": "comments", "rows": 2, "start_date": "2025-05-24", "end_date": "2025-05-25"},
+]
+
+
+def test_inspect_json_lists_each_file_with_kind_rows_and_dates(exports):
+    done = run_inspect(str(exports["overview"]), str(exports["comments"]), "--json")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == [
+        {"file": str(exports["overview"]), **EXPECTED_GOOD[0]},
+        {"file": str(exports["comments"]), **EXPECTED_GOOD[1]},
+    ]
+
+
+def test_inspect_without_json_prints_one_line_per_file(exports):
+    done = run_inspect(str(exports["overview"]))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [f"{exports['overview']}: overview, 2 rows, 2026-02-10 to 2026-03-13"]
+
+
+@pytest.mark.parametrize("bad", ["garbage", "missing", "unknown", "damaged zip"])
+def test_an_unreadable_file_exits_2_with_one_sentence_naming_it_and_the_good_files_still_reported(
+    exports, tmp_path, bad
+):
+    if bad == "missing":
+        path = tmp_path / "Overview (deleted).csv"
+    elif bad == "damaged zip":
+        path = tmp_path / "Overview_brand.zip"
+        path.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    else:
+        path = exports[bad]
+    done = run_inspect(str(exports["overview"]), str(path), str(exports["comments"]), "--json")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.splitlines()
+    assert str(path) in line
+    assert json.loads(done.stdout) == [
+        {"file": str(exports["overview"]), **EXPECTED_GOOD[0]},
+        {"file": str(exports["comments"]), **EXPECTED_GOOD[1]},
+    ]
+
+
+def test_every_unreadable_file_gets_its_own_line(exports, tmp_path):
+    missing = tmp_path / "gone.csv"
+    done = run_inspect(str(exports["garbage"]), str(missing), str(exports["unknown"]), "--json")
+    assert done.returncode == 2
+    assert json.loads(done.stdout) == []
+    lines = done.stderr.splitlines()
+    assert len(lines) == 3
+    assert [
+        name
+        for name in (exports["garbage"], missing, exports["unknown"])
+        if any(str(name) in line for line in lines)
+    ] == [
+        exports["garbage"],
+        missing,
+        exports["unknown"],
+    ]
+
+
+def test_a_missing_file_names_the_reason_in_plain_words(tmp_path):
+    missing = tmp_path / "Overview.csv"
+    done = run_inspect(str(missing))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"{missing}: cannot open the file (No such file or directory).\n"
+
+
+@pytest.mark.skipif(not REAL_EXPORTS.is_dir(), reason="../shared/real_exports is absent")
+def test_inspect_reports_a_zip_style_folder_of_real_exports():
+    followers = REAL_EXPORTS / "tiktok-studio_en-US_htupycollabs" / "Followers_haileytupy2.0"
+    paths = [str(followers / name) for name in ("FollowerGender.csv", "FollowerTopTerritories.csv")]
+    comments = REAL_EXPORTS / "comments-xlsx_haron416-exporter" / "tiktok_comments_20250802_134414.xlsx"
+    done = run_inspect(*paths, str(comments), "--json")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == [
+        {"file": paths[0], "kind": "follower_gender", "rows": 3, "start_date": None, "end_date": None},
+        {"file": paths[1], "kind": "follower_territories", "rows": 11, "start_date": None, "end_date": None},
+        {"file": f"{comments} › Comments", "kind": "comments", "rows": 500, "start_date": "2025-06-26", "end_date": "2025-08-02"},
+    ]  # fmt: skip

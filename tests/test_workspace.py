@@ -1,0 +1,293 @@
+"""A marketer's loaded files merged into DuckDB: overlaps, re-uploads, bad files, years, mappings, brand."""
+
+import codecs
+import json
+from datetime import date
+
+import pytest
+
+from analytics.workspace import Workspace, mapping_memory_path
+
+TODAY = date(2026, 11, 22)
+OVERVIEW_HEADER = '"Date","Video Views","Profile Views","Likes","Comments","Shares"'
+VIEWERS_HEADER = '"Date","Total Viewers","New Viewers","Returning Viewers"'
+# Download moments in TikTok's zip-stem names: 2026-05-04 12:00 and 2026-05-05 12:00 UTC.
+MAY_4 = 1777896000
+MAY_5 = 1777982400
+
+
+def studio_csv(header: str, *rows: tuple) -> bytes:
+    lines = [header] + [",".join(f'"{value}"' for value in row) for row in rows]
+    return codecs.BOM_UTF8 + "\n".join(lines).encode("utf-8")
+
+
+def overview(*rows: tuple[str, int]) -> bytes:
+    """Overview rows of (day, video views); the other counts are zero."""
+    return studio_csv(OVERVIEW_HEADER, *[(day, views, 0, 0, 0, 0) for day, views in rows])
+
+
+OLDER = overview(("May 1", 1), ("May 2", 2), ("May 3", 3))
+NEWER = overview(("May 2", 20), ("May 3", 30), ("May 4", 40))
+
+
+def workspace() -> Workspace:
+    return Workspace(today=TODAY, remember_mappings=False)
+
+
+def daily_views(ws: Workspace) -> list[tuple]:
+    return ws.con.execute("select stat_date, video_views from daily_stats order by stat_date").fetchall()
+
+
+@pytest.mark.parametrize("newest_uploaded_first", [False, True])
+def test_overlapping_overviews_count_each_day_once_from_the_newest_download(newest_uploaded_first):
+    files = [
+        (f"Overview_2026-05-01_{MAY_4}_brand.csv", OLDER),
+        (f"Overview_2026-05-02_{MAY_5}_brand.csv", NEWER),
+    ]
+    ws = workspace()
+    ws.add_files(files[::-1] if newest_uploaded_first else files)
+    assert daily_views(ws) == [
+        (date(2026, 5, 1), 1),
+        (date(2026, 5, 2), 20),
+        (date(2026, 5, 3), 30),
+        (date(2026, 5, 4), 40),
+    ]
+    assert ws.merge_notes == [
+        "2 days appear in more than one TikTok Studio Overview file: each is counted once, from the newest download."
+    ]
+
+
+def test_overlapping_overviews_uploaded_one_at_a_time_merge_the_same_way():
+    ws = workspace()
+    ws.add_files([(f"Overview_2026-05-02_{MAY_5}_brand.csv", NEWER)])
+    ws.add_files([(f"Overview_2026-05-01_{MAY_4}_brand.csv", OLDER)])
+    assert daily_views(ws) == [
+        (date(2026, 5, 1), 1),
+        (date(2026, 5, 2), 20),
+        (date(2026, 5, 3), 30),
+        (date(2026, 5, 4), 40),
+    ]
+
+
+def test_overview_and_viewers_fill_different_columns_of_the_same_day():
+    ws = workspace()
+    ws.add_files(
+        [
+            (f"Overview_{MAY_5}.csv", overview(("May 3", 30), ("May 4", 40))),
+            (
+                f"Viewers_{MAY_5}.csv",
+                studio_csv(VIEWERS_HEADER, ("May 3", 9, 5, 4), ("May 4", "undefined", 1, 1)),
+            ),
+        ]
+    )
+    rows = ws.con.execute(
+        "select stat_date, video_views, total_viewers, new_viewers, returning_viewers from daily_stats order by 1"
+    ).fetchall()
+    assert rows == [(date(2026, 5, 3), 30, 9, 5, 4), (date(2026, 5, 4), 40, None, 1, 1)]
+    assert ws.merge_notes == []
+
+
+def test_the_same_bytes_uploaded_twice_are_loaded_once():
+    ws = workspace()
+    first = ws.add_files([("Overview.csv", OLDER), ("Overview (1).csv", OLDER)])
+    again = ws.add_files([("Overview copy.csv", OLDER)])
+    assert [result.name for result in first] == ["Overview.csv"]
+    assert again == []
+    assert [(row["file"], row["rows"]) for row in ws.summary().to_dict("records")] == [("Overview.csv", 3)]
+    assert ws.merge_notes == []
+
+
+def test_a_bad_file_never_loses_the_good_ones_already_loaded():
+    ws = workspace()
+    ws.add_files([(f"Overview_{MAY_4}.csv", OLDER)])
+    [result] = ws.add_files([("holiday.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")])
+    assert result.tables == []
+    assert [problem.source for problem in ws.problems] == ["holiday.png"]
+    assert "holiday.png" in ws.problems[0].message
+    assert daily_views(ws) == [(date(2026, 5, 1), 1), (date(2026, 5, 2), 2), (date(2026, 5, 3), 3)]
+
+
+def test_a_bad_file_in_the_same_batch_does_not_stop_the_good_ones():
+    ws = workspace()
+    results = ws.add_files(
+        [("broken.zip", b"PK\x03\x04broken"), (f"Overview_{MAY_4}.csv", OLDER), ("empty.csv", b"")]
+    )
+    assert [(result.name, len(result.tables), len(result.problems)) for result in results] == [
+        ("broken.zip", 0, 1),
+        (f"Overview_{MAY_4}.csv", 1, 0),
+        ("empty.csv", 0, 1),
+    ]
+    assert daily_views(ws) == [(date(2026, 5, 1), 1), (date(2026, 5, 2), 2), (date(2026, 5, 3), 3)]
+
+
+def test_setting_the_year_re_reads_the_file_and_clearing_it_goes_back():
+    ws = workspace()
+    ws.add_files([("Overview.csv", overview(("December 30", 1), ("January 2", 2)))])
+    assert daily_views(ws) == [(date(2025, 12, 30), 1), (date(2026, 1, 2), 2)]
+    ws.set_last_year("Overview.csv", 2024)
+    assert daily_views(ws) == [(date(2023, 12, 30), 1), (date(2024, 1, 2), 2)]
+    assert [(row["start_date"], row["end_date"]) for row in ws.summary().to_dict("records")] == [
+        (date(2023, 12, 30), date(2024, 1, 2))
+    ]
+    ws.set_last_year("Overview.csv", None)
+    assert daily_views(ws) == [(date(2025, 12, 30), 1), (date(2026, 1, 2), 2)]
+
+
+def test_setting_the_year_of_one_file_leaves_the_others_alone():
+    ws = workspace()
+    ws.add_files([("Overview.csv", overview(("May 1", 1))), ("Overview 2.csv", overview(("June 1", 2)))])
+    ws.set_last_year("Overview.csv", 2025)
+    assert daily_views(ws) == [(date(2025, 5, 1), 1), (date(2026, 6, 1), 2)]
+
+
+OWN_SHEET = (
+    b"Who,Said,When,Clip\n"
+    b"@Alice,love this,2025-06-26 18:28:29,https://www.tiktok.com/@brand/video/7520277611004595512\n"
+    b"Brand,thank you!,2025-06-26 19:00:00,https://www.tiktok.com/@brand/video/7520277611004595512\n"
+)
+OWN_MAPPING = {"member_handle": "Who", "text": "Said", "commented_at": "When", "video_url": "Clip"}
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_an_unknown_sheet_waits_for_a_mapping_and_then_loads(home):
+    ws = workspace()
+    ws.add_files([("mine.csv", OWN_SHEET)])
+    assert [(pending.source, pending.header) for pending in ws.pending] == [
+        ("mine.csv", ["Who", "Said", "When", "Clip"])
+    ]
+    assert ws.map_columns(ws.pending[0], "comments", OWN_MAPPING) is None
+    assert ws.pending == []
+    rows = ws.con.execute(
+        "select member_id, member_handle, text, commented_at, video_id, is_brand from comments order by commented_at"
+    ).fetchall()
+    assert [row[:3] + row[4:] for row in rows] == [
+        ("alice", "Alice", "love this", "7520277611004595512", False),
+        ("brand", "Brand", "thank you!", "7520277611004595512", True),
+    ]
+    assert not mapping_memory_path().exists()  # remember_mappings=False
+
+
+def test_a_mapping_without_the_required_columns_is_a_sentence_naming_what_is_missing(home):
+    ws = workspace()
+    ws.add_files([("mine.csv", OWN_SHEET)])
+    problem = ws.map_columns(ws.pending[0], "comments", {"member_handle": "Who", "text": "Said"})
+    assert problem.message == "To read mine.csv as Comments export, pick a column for: commented at."
+    assert len(ws.pending) == 1
+
+
+def test_a_mapping_is_remembered_for_the_next_file_with_the_same_header(home):
+    first = Workspace(today=TODAY)
+    first.add_files([("mine.csv", OWN_SHEET)])
+    first.map_columns(first.pending[0], "comments", OWN_MAPPING)
+    assert mapping_memory_path() == home / "mappings.json"
+    assert json.loads(mapping_memory_path().read_text(encoding="utf-8")) == {
+        "clip|said|when|who": {"kind": "comments", "mapping": OWN_MAPPING}
+    }
+    later = Workspace(today=TODAY)
+    [result] = later.add_files(
+        [("mine, next month.csv", b"Clip,Who,When,Said\n,bob,2025-07-01 10:00:00,yo\n")]
+    )
+    assert [(table.kind, table.mapped_by_hand) for table in result.tables] == [("comments", True)]
+    assert later.pending == []
+    assert later.con.execute("select member_id, text from comments").fetchall() == [("bob", "yo")]
+
+
+def test_a_brand_handle_the_marketer_names_marks_its_comments_as_the_brand():
+    ws = workspace()
+    ws.add_files(
+        [("comments.csv", b"text,createTime,uniqueId\nhi,1748132065,Fan\nthanks,1748132100,PhinCo.Coffee\n")]
+    )
+    assert ws.con.execute("select member_id, is_brand from comments order by 1").fetchall() == [
+        ("fan", False),
+        ("phinco.coffee", False),
+    ]
+    ws.set_brand_handles({"@PhinCo.Coffee ", " "})
+    assert ws.brand_handles == {"phinco.coffee"}
+    assert ws.con.execute("select member_id, is_brand from comments order by 1").fetchall() == [
+        ("fan", False),
+        ("phinco.coffee", True),
+    ]
+    ws.set_brand_handles(set())
+    assert ws.con.execute("select member_id, is_brand from comments order by 1").fetchall() == [
+        ("fan", False),
+        ("phinco.coffee", False),
+    ]
+
+
+def test_the_account_in_loaded_video_links_marks_its_comments_on_any_video_as_the_brand():
+    content = studio_csv(
+        '"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"',
+        (
+            "February 28",
+            "x",
+            "https://www.tiktok.com/@phinco.coffee/video/7527623000473079054",
+            "July 16",
+            1,
+            1,
+            1,
+            1,
+        ),
+    )
+    comments = b"text,createTime,uniqueId\nhi,1748132065,Fan\nthanks,1748132100,PhinCo.Coffee\n"
+    ws = workspace()
+    ws.add_files([("Content.csv", content), ("comments.csv", comments)])
+    assert ws.detected_brand_handles() == ["phinco.coffee"]
+    assert ws.con.execute("select member_id, is_brand from comments order by 1").fetchall() == [
+        ("fan", False),
+        ("phinco.coffee", True),
+    ]
+
+
+def test_the_summary_lists_each_table_with_its_dates():
+    ws = workspace()
+    ws.add_files(
+        [
+            (f"Overview_{MAY_4}.csv", OLDER),
+            (f"Viewers_{MAY_5}.csv", studio_csv(VIEWERS_HEADER, ("May 4", 9, 5, 4))),
+        ]
+    )
+    assert ws.summary()[["file", "kind", "rows", "start_date", "end_date", "has_yearless_dates"]].to_dict("records") == [
+        {"file": f"Overview_{MAY_4}.csv", "kind": "overview", "rows": 3, "start_date": date(2026, 5, 1),
+         "end_date": date(2026, 5, 3), "has_yearless_dates": True},
+        {"file": f"Viewers_{MAY_5}.csv", "kind": "viewers", "rows": 1, "start_date": date(2026, 5, 4),
+         "end_date": date(2026, 5, 4), "has_yearless_dates": True},
+    ]  # fmt: skip
+    assert ws.data_range() == (date(2026, 5, 1), date(2026, 5, 4))
+
+
+def test_removing_a_file_rebuilds_the_tables_without_it():
+    ws = workspace()
+    ws.add_files(
+        [(f"Overview_2026-05-01_{MAY_4}_brand.csv", OLDER), (f"Overview_2026-05-02_{MAY_5}_brand.csv", NEWER)]
+    )
+    ws.remove_file(f"Overview_2026-05-02_{MAY_5}_brand.csv")
+    assert daily_views(ws) == [(date(2026, 5, 1), 1), (date(2026, 5, 2), 2), (date(2026, 5, 3), 3)]
+    assert ws.merge_notes == []
+
+
+def test_clearing_a_year_returns_to_the_dates_the_batch_download_gave():
+    # Uploaded with an Overview downloaded on 5 May 2026, "June 1" must be June 2025.
+    ws = workspace()
+    ws.add_files(
+        [
+            (f"Overview_2026-05-01_{MAY_5}_brand.csv", overview(("May 4", 1))),
+            ("Overview.csv", overview(("June 1", 7))),
+        ]
+    )
+    assert daily_views(ws) == [(date(2025, 6, 1), 7), (date(2026, 5, 4), 1)]
+    ws.set_last_year("Overview.csv", 2024)
+    ws.set_last_year("Overview.csv", None)
+    assert daily_views(ws) == [(date(2025, 6, 1), 7), (date(2026, 5, 4), 1)]
+
+
+def test_a_nonsense_comment_time_never_crashes_the_workspace():
+    ws = workspace()
+    ws.add_files([(f"Overview_{MAY_4}.csv", OLDER)])
+    ws.add_files([("comments.csv", b"text,createTime,uniqueId\nhello,-3,bob\nok,1748132065,ann\n")])
+    assert daily_views(ws) == [(date(2026, 5, 1), 1), (date(2026, 5, 2), 2), (date(2026, 5, 3), 3)]
+    assert ws.con.execute("select member_id from comments").fetchall() == [("ann",)]
