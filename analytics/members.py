@@ -111,21 +111,51 @@ def _plural(counts: pd.Series, word: str) -> pd.Series:
 
 
 def _days_ago(days: pd.Series) -> pd.Series:
-    text = np.select([days == 0, days == 1], ["today", "yesterday"], default="")
-    return pd.Series(np.where(text == "", days.astype(str) + " days ago", text), index=days.index)
+    text = days.astype(str) + " days ago"
+    return text.mask(days == 0, "today").mask(days == 1, "yesterday")
 
 
-def member_tiers(stats: pd.DataFrame, rules: TierRules | None = None) -> pd.DataFrame:
+def _reasons(tier: np.ndarray, stats: pd.DataFrame) -> np.ndarray:
+    """A sentence per member with the numbers behind its tier, built tier by tier (vectorised)."""
+    reason = np.empty(len(stats), dtype=object)
+    for name in TIER_ORDER:
+        positions = np.flatnonzero(tier == name)
+        if not len(positions):
+            continue
+        rows = stats.iloc[positions]
+        videos, comments, since_last = rows["count_videos"], rows["count_comments"], rows["days_since_last"]
+        on_videos = (
+            "commented on " + _plural(videos, "video") + " over " + _plural(rows["active_weeks"], "week")
+        )
+        last = ("last " + _days_ago(since_last)).mask(since_last == 0, "last one today")
+        flood = _plural(comments, "comment") + ", all on 1 video: a conversation, not loyalty"
+        is_flood = (comments > 1) & (videos == 1)
+        if name in ("Champion", "Loyal", "Regular"):
+            text = on_videos + ", " + last
+        elif name == "At risk":
+            text = on_videos + ", but " + last + ": going quiet"
+        elif name == "Lapsed":
+            text = on_videos + ", but " + last
+        elif name == "New":
+            spread = _plural(comments, "comment") + " on " + _plural(videos, "video")
+            text = (
+                "first comment " + _days_ago(rows["days_since_first"]) + "; " + spread.mask(is_flood, flood)
+            )
+        else:
+            text = (_plural(comments, "comment") + ", " + _days_ago(since_last)).mask(is_flood, flood)
+        reason[positions] = text.to_numpy(dtype=object)
+    return reason
+
+
+def member_tiers(stats: pd.DataFrame, rules: TierRules = TierRules()) -> pd.DataFrame:
     """Which members are Champions, Loyal, at risk, lapsed, new, regulars or one-timers, and why.
 
     The `stats` rows (from `member_stats`) plus `tier` (first matching rule wins, in
     `TIER_ORDER`) and `reason`, a sentence with the numbers behind the tier; sorted by tier,
     then by `score` (decayed activity), highest first.
     """
-    rules = rules or TierRules()
     videos, weeks = stats["count_videos"], stats["active_weeks"]
     since_last, since_first = stats["days_since_last"], stats["days_since_first"]
-    comments = stats["count_comments"]
 
     met_loyal_bar = (videos >= rules.loyal_min_videos) & (weeks >= rules.loyal_min_weeks)
     conditions = [
@@ -140,29 +170,14 @@ def member_tiers(stats: pd.DataFrame, rules: TierRules | None = None) -> pd.Data
     ]
     tier = np.select(conditions, list(TIER_ORDER[:-1]), default=TIER_ORDER[-1])
 
-    on_videos = "commented on " + _plural(videos, "video") + " over " + _plural(weeks, "week")
-    last = np.where(since_last == 0, "last one today", "last " + _days_ago(since_last))
-    is_flood = (comments > 1) & (videos == 1)
-    flood = _plural(comments, "comment") + ", all on 1 video: a conversation, not loyalty"
-    spread = _plural(comments, "comment") + " on " + _plural(videos, "video")
-    reason_by_tier = {
-        "Champion": on_videos + ", " + last,
-        "Loyal": on_videos + ", " + last,
-        "At risk": on_videos + ", but " + last + ": going quiet",
-        "Lapsed": on_videos + ", but " + last,
-        "New": "first comment " + _days_ago(since_first) + "; " + np.where(is_flood, flood, spread),
-        "Regular": on_videos + ", " + last,
-        "One-time": np.where(
-            is_flood, flood, _plural(comments, "comment") + ", " + _days_ago(since_last)
-        ),
-    }
-    reason = np.select([tier == name for name in TIER_ORDER], [reason_by_tier[name] for name in TIER_ORDER])
+    reason = _reasons(tier, stats)
 
     result = stats.assign(tier=tier, reason=reason)
     result["tier"] = result["tier"].astype(str)
     result["reason"] = result["reason"].astype(str)
     rank = result["tier"].map({name: position for position, name in enumerate(TIER_ORDER)})
-    order = np.lexsort((result["member_id"].to_numpy(), -result["score"].to_numpy(), rank.to_numpy()))
+    score = result["score"].to_numpy() if "score" in result else np.zeros(len(result))
+    order = np.lexsort((result["member_id"].to_numpy(), -score, rank.to_numpy()))
     return result.iloc[order].reset_index(drop=True)
 
 
@@ -225,9 +240,11 @@ def reply_stats(
 
     Reply rate: top-level member comments in the period that got a direct reply from the brand,
     over all top-level member comments in the period. Time to first reply: median hours from the
-    comment to the brand's first direct reply, over answered comments. One row overall
-    (`by=None`), or one per format (`by="format"`: `formats` with video_id, format, else
-    videos.format) or per tier (`by="tier"`: `tiers` with member_id, tier, else today's tiers).
+    comment to the brand's first direct reply, over answered comments. A reply counts even when
+    it came after the period: the question is whether the period's comments were answered.
+    One row overall (`by=None`), or one per format (`by="format"`: `formats` with video_id,
+    format, else videos.format) or per tier (`by="tier"`: `tiers` with member_id, tier, else
+    the tiers of the same period).
     Columns: [format | tier], count_top_level_comments, count_replied_comments, reply_rate,
     median_hours_to_first_reply.
     """
@@ -243,7 +260,7 @@ def reply_stats(
         groups = tiers[["member_id", "tier"]].set_axis(["group_key", "group_name"], axis=1)
     else:
         groups = pd.DataFrame({"group_key": pd.Series(dtype=str), "group_name": pd.Series(dtype=str)})
-    groups = groups.drop_duplicates("group_key").astype(str)
+    groups = groups.dropna().drop_duplicates("group_key").astype(str)
 
     start_at, end_before = _period_bounds(start, end)
     params = {
@@ -357,6 +374,45 @@ def _reply_effect_sentence(result: dict[str, Any], min_members: int) -> str:
         "This is an association, not proof that replying brings members back: the brand may "
         "answer members who were already more engaged, or comments that invite a conversation."
     )
+
+
+def member_hashtags(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    as_of: date | None = None,
+    start: Moment = None,
+    end: Moment = None,
+    top: int = 3,
+) -> pd.DataFrame:
+    """Which hashtag communities (#BookTok, #CoffeeTok...) does each member comment in?
+
+    One row per member who commented on a video with hashtags in its caption, same period and
+    as-of rules as `member_stats`. Columns: member_id, top_hashtags (up to `top`, most videos
+    first), top_hashtag_count_videos (how many of their videos carry each).
+    """
+    start_at, end_before = _period_bounds(start, end)
+    params = {"as_of": as_of, "start_at": start_at, "end_before": end_before, "top": int(top)}
+    hashtags = con.execute(read_sql("members_hashtags"), params).df()
+    for column in ("top_hashtags", "top_hashtag_count_videos"):  # numpy arrays -> plain lists
+        hashtags[column] = hashtags[column].map(list)
+    return hashtags
+
+
+def member_sentiment(con: duckdb.DuckDBPyConnection, labels: pd.DataFrame) -> pd.DataFrame:
+    """Which members are promoters, which are detractors, going by what their comments say?
+
+    `labels`: sentiment labels per comment, with a comment_id column or index (e.g.
+    `label_comments(comments.set_index("comment_id")["text"])`). Promoter: more positive than
+    negative comments; Detractor: more negative than positive; else Neutral. Columns: member_id,
+    count_labelled_comments, count_positive_comments, count_negative_comments, positive_rate,
+    sentiment_segment.
+    """
+    frame = labels if "comment_id" in labels.columns else labels.rename_axis("comment_id").reset_index()
+    con.register("comment_labels", frame[["comment_id", "label"]].astype(str))
+    try:
+        return con.execute(read_sql("members_sentiment")).df()
+    finally:
+        con.unregister("comment_labels")
 
 
 def member_history(con: duckdb.DuckDBPyConnection, member_id: str) -> pd.DataFrame:

@@ -64,7 +64,8 @@ member_active_dates as (
 member_scores as (
     select
         member_active_dates.member_id,
-        sum(power($decay, (as_of_dates.as_of_date - member_active_dates.active_date) // 30)) as score
+        -- Rounded so that equal scores tie exactly, whatever order the threads added them in.
+        round(sum(power($decay, (as_of_dates.as_of_date - member_active_dates.active_date) // 30)), 6) as score
     from member_active_dates
     cross join as_of_dates
     where as_of_dates.as_of_date - member_active_dates.active_date < 30 * $score_months
