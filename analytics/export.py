@@ -17,10 +17,15 @@ def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         values = safe[column]
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            text = values.astype("string")
-            risky = text.str.startswith(FORMULA_STARTS).fillna(False)
-            safe[column] = values.where(~risky, "'" + text)
+        if pd.api.types.is_object_dtype(values):
+            risky = values.map(lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS))
+        elif pd.api.types.is_string_dtype(values):
+            risky = values.str.startswith(FORMULA_STARTS).fillna(False)
+        else:
+            continue
+        risky = risky.astype(bool)
+        if risky.any():
+            safe[column] = values.mask(risky, "'" + values[risky].astype(str))
     return safe
 
 

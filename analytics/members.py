@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.db import read_sql
+from analytics.export import excel_safe  # noqa: F401  (re-exported: members CSVs leave the app)
 
 TIER_ORDER: tuple[str, ...] = ("Champion", "Loyal", "At risk", "Lapsed", "New", "Regular", "One-time")
 
@@ -443,27 +444,3 @@ def pseudonymize(handles: pd.Series, *, salt: str, digits: int = 12) -> pd.Serie
     distinct = pd.unique(handles.dropna())
     mapping = {handle: pseudonym(str(handle)) for handle in distinct}
     return handles.map(mapping).astype(object).where(handles.notna(), None).rename(handles.name)
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy safe to open in Excel: text cells that start like a formula get a leading quote.
-
-    Cells starting with = + - @, a tab or a carriage return could run as a formula (CSV
-    injection); a leading ' makes Excel show them as text. Numbers are left as they are.
-    """
-    safe = df.copy()
-    for column in safe.columns:
-        values = safe[column]
-        if pd.api.types.is_object_dtype(values):
-            risky = values.map(lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS))
-        elif pd.api.types.is_string_dtype(values):
-            risky = values.str.startswith(FORMULA_STARTS).fillna(False)
-        else:
-            continue
-        risky = risky.astype(bool)
-        if risky.any():
-            safe[column] = values.mask(risky, "'" + values[risky].astype(str))
-    return safe
