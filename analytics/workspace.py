@@ -180,11 +180,16 @@ class Workspace:
         return (low, high) if low and high else None
 
     def detected_brand_handles(self) -> list[str]:
-        """The account handles in the loaded video links, most videos first."""
+        """The account handles in the loaded video links (videos, then comments), most videos first."""
         rows = self.con.execute(
-            """
-            select account_handle from videos where account_handle is not null
-            group by account_handle order by count(*) desc, account_handle
+            r"""
+            with handles as (
+                select account_handle as handle, video_id from videos
+                union all
+                select lower(regexp_extract(video_url, '@([\w.\-]+)/', 1)), video_id from comments
+            )
+            select handle from handles where handle is not null and handle <> ''
+            group by handle order by count(distinct video_id) desc, handle
             """
         ).fetchall()
         return [row[0] for row in rows]

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,3 +127,77 @@ def test_inspect_reports_a_zip_style_folder_of_real_exports():
         {"file": paths[1], "kind": "follower_territories", "rows": 11, "start_date": None, "end_date": None},
         {"file": f"{comments} › Comments", "kind": "comments", "rows": 500, "start_date": "2025-06-26", "end_date": "2025-08-02"},
     ]  # fmt: skip
+
+
+def run_command(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *arguments], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
+
+
+CONTENT_HEADER = '"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"'
+
+
+def video_row(video_id: int, caption: str, likes: int, views: int) -> str:
+    return f'"March 1","{caption}","https://www.tiktok.com/@brand/video/{video_id}","February 1","{likes}","0","0","{views}"'
+
+
+def test_formats_writes_one_row_per_format_best_first(tmp_path):
+    # Ids encode post times in 2026; two formats: challenges at 10%, tutorials at 5%.
+    base = 1769904000 << 32
+    rows = [video_row(base + i, "#phinchallenge", 10, 100) for i in range(5)]
+    rows += [video_row(base + 100 + i, "tutorial: how to brew", 5, 100) for i in range(5)]
+    content = tmp_path / "Content.csv"
+    content.write_bytes(codecs.BOM_UTF8 + "\n".join([CONTENT_HEADER, *rows]).encode())
+    out = tmp_path / "formats.csv"
+    result = run_command("formats", str(content), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    assert table.columns.tolist()[:8] == [
+        "format", "count_videos", "total_views", "total_engagements",
+        "engagement_rate", "engagement_rate_low", "engagement_rate_high", "median_engagement_rate",
+    ]  # fmt: skip
+    assert table[["format", "count_videos", "total_views", "total_engagements"]].to_dict("records") == [
+        {"format": "Challenge", "count_videos": 5, "total_views": 500, "total_engagements": 50},
+        {"format": "Tutorial", "count_videos": 5, "total_views": 500, "total_engagements": 25},
+    ]
+    assert table["engagement_rate"].round(3).tolist() == [0.1, 0.05]
+
+
+def test_members_writes_one_row_per_member_without_the_brand(exports, tmp_path):
+    out = tmp_path / "members.csv"
+    result = run_command("members", str(exports["comments"]), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "brand account: brand" in result.stdout
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    assert {
+        "member",
+        "tier",
+        "count_comments",
+        "count_videos",
+        "active_weeks",
+        "first_seen",
+        "last_seen",
+        "days_since_last",
+        "reason",
+    } <= set(table.columns)
+    assert table[["member", "tier", "count_comments", "days_since_last"]].to_dict("records") == [
+        {"member": "fan", "tier": "New", "count_comments": 1, "days_since_last": 1}
+    ]
+
+
+def test_members_as_of_a_date_and_a_named_brand(exports, tmp_path):
+    out = tmp_path / "members.csv"
+    result = run_command(
+        "members", str(exports["comments"]), "--as-of", "2025-05-24", "--brand", "fan", "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    assert table["member"].tolist() == []
+
+
+def test_members_without_comments_is_a_sentence_and_status_2(exports, tmp_path):
+    result = run_command("members", str(exports["overview"]), "--out", str(tmp_path / "m.csv"))
+    assert result.returncode == 2
+    assert "No comments in these files" in result.stderr
+    assert "Traceback" not in result.stderr
