@@ -88,3 +88,30 @@ def test_a_real_studio_export_uploads_and_shows_on_the_overview():
     at.switch_page("pages/data.py").run()
     assert not at.exception
     assert sorted(at.dataframe[0].value["File"]) == ["Content.csv", "Overview.csv", "Viewers.csv"]
+
+
+def test_an_unknown_sheet_gets_a_column_mapping_step_that_loads_it():
+    sheet = "Who,Said,When,Clip\nlinh,ngon quá,2026-05-03 10:00,https://www.tiktok.com/@brand/video/7500000000000000000\n"
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value([("my sheet.csv", sheet.encode(), "text/csv")]).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("did not recognise" in markdown.value for markdown in at.markdown)
+    at.selectbox(key="data_map_kind_0").select("Comments export").run()
+    for field, column in {"member_handle": "Who", "text": "Said", "commented_at": "When", "video_url": "Clip"}.items():
+        at.selectbox(key=f"data_map_0_comments_{field}").select(column).run()
+    at.button(key="data_map_apply_0").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table[["File", "Rows"]].to_dict("records") == [{"File": "my sheet.csv", "Rows": 1}]
+
+
+def test_the_year_of_a_year_less_file_can_be_changed_on_the_data_page():
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value([("Overview.csv", OVERVIEW_CSV, "text/csv")]).run()
+    at.switch_page("pages/data.py").run()
+    at.number_input(key="data_year_value").set_value(2024).run()
+    at.button(key="data_year_apply").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert [str(day)[:10] for day in (table["From"].iloc[0], table["To"].iloc[0])] == ["2024-03-01", "2024-03-03"]

@@ -205,11 +205,16 @@ def _business_overview(fields, context, warnings):
 
 def video_ids_and_handles(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The 19-digit video id and the account handle in each TikTok video link."""
-    text = urls.astype("string").fillna("")
-    match = text.str.extract(VIDEO_URL)
-    share = text.str.extract(SHARE_URL)["id"]
-    ids = match["id"].fillna(share)
-    return ids.astype("string"), match["handle"].str.lower().astype("string")
+    # A million comments sit on a few hundred videos: parse each distinct link once.
+    codes, distinct = pd.factorize(urls.astype("string").fillna(""))
+    links = pd.Series(distinct, dtype="string")
+    match = links.str.extract(VIDEO_URL)
+    ids = match["id"].fillna(links.str.extract(SHARE_URL)["id"]).astype("string")
+    handles = match["handle"].str.lower().astype("string")
+    return (
+        pd.Series(ids.to_numpy()[codes], index=urls.index, dtype="string"),
+        pd.Series(handles.to_numpy()[codes], index=urls.index, dtype="string"),
+    )
 
 
 def _post_times(video_ids: pd.Series) -> pd.Series:
@@ -374,6 +379,12 @@ def parse_timestamps(values: pd.Series) -> pd.Series:
     (TikTok's lifetime, give or take) is not a real comment or LIVE time: missing.
     """
     text = values.astype("string").str.strip()
+    # Fast path: most exports write ISO times (Apify's createTimeISO); only the rest is looked at closely.
+    iso = pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce").dt.tz_convert(None)
+    if iso.notna().all():
+        parsed = iso.astype("datetime64[us]")
+        return parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
+    text = text.where(iso.isna())
     numeric = pd.to_numeric(text.where(text.str.fullmatch(r"\d{9,13}").fillna(False)), errors="coerce")
     unit_ms = numeric > 1e11
     from_epoch = pd.to_datetime(numeric.where(~unit_ms), unit="s").fillna(
@@ -393,7 +404,7 @@ def parse_timestamps(values: pd.Series) -> pd.Series:
         & text.str.match(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}").fillna(False)
     )
     from_text = pd.to_datetime(iso_like, utc=True, errors="coerce", format="mixed").dt.tz_convert(None)
-    parsed = from_epoch.fillna(from_slash).fillna(from_text).astype("datetime64[us]")
+    parsed = iso.fillna(from_epoch).fillna(from_slash).fillna(from_text).astype("datetime64[us]")
     return parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
 
 
