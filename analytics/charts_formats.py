@@ -1,0 +1,513 @@
+"""The Interaction formats page's figures: a DataFrame in, a titled and labelled Figure out.
+
+Same house style as analytics.charts (its `style()` gives the title, the definition as a subtitle and
+the fonts). Each format keeps one colour in every chart, so a client can follow "Mini game" from the
+monthly bars to the scatter without reading the legend twice.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
+
+from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, style
+from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
+
+INK = "#334155"
+EMPTY = "#F1F5F9"  # the background of a heatmap cell without data, unlike a low value's near-white
+# White to the brand's teal: a light cell is a quiet hour, a dark one a busy hour.
+TEAL_SCALE = [[0.0, "#F0FDFA"], [0.5, "#5EC4B6"], [1.0, BRAND]]
+# The house palette's hues, one per format, none two alike (the palette's second teal went to
+# Tutorial's neighbour once, and a client could not tell them apart); grey is kept for "too few to say".
+FORMAT_COLORS: dict[str, str] = {
+    "Tutorial": BRAND,
+    "Challenge": ACCENT,
+    "LIVE Q&A": PALETTE[3],
+    "Mini game": PALETTE[2],
+    "Storytelling": PALETTE[4],
+    "Behind the scenes": PALETTE[5],
+    "Duet / Stitch / UGC": PALETTE[6],
+    "Collab": "#EAB308",
+    "Product": "#92400E",
+    "Other": PALETTE[9],
+}
+EXTRA_COLORS = ["#DB2777", "#0891B2", "#1D4ED8", "#65A30D", "#7C2D12", "#4C1D95"]
+
+
+def format_colors(names: Sequence[str]) -> dict[str, str]:
+    """One colour per format present, in taxonomy order: the same format always gets the same colour,
+    and a marketer's own formats take the next free ones, after the taxonomy's."""
+    present = set(names)
+    extra = sorted(present - set(FORMAT_COLORS))
+    colors = {name: color for name, color in FORMAT_COLORS.items() if name in present}
+    colors.update({name: EXTRA_COLORS[index % len(EXTRA_COLORS)] for index, name in enumerate(extra)})
+    return colors
+
+
+def _side_legend(fig: go.Figure) -> None:
+    """Many entries: a legend down the right side, clear of the subtitle and the axis title."""
+    fig.update_layout(
+        legend={
+            "orientation": "v",
+            "yanchor": "top",
+            "y": 1,
+            "xanchor": "left",
+            "x": 1.01,
+            "title": {"text": "Format"},
+            "traceorder": "normal",
+        },
+        margin={"r": 190},
+    )
+
+
+def _log_ticks(values: pd.Series) -> list[float]:
+    """1, 2, 5 × powers of ten across the values: a log axis with labels that never collide."""
+    low, high = float(values.min()), float(values.max())
+    ticks, power = [], 10 ** math.floor(math.log10(max(low, 1)))
+    while power <= high * 10:
+        ticks += [step * power for step in (1, 2, 5) if low / 2 <= step * power <= high * 2]
+        power *= 10
+    return ticks
+
+
+def _caption(text: object, width: int = 60, lines: int = 3) -> str:
+    if not isinstance(text, str) or not text.strip():
+        return "(no caption)"
+    wrapped = textwrap.wrap(" ".join(text.split()), width)
+    shown = wrapped[:lines]
+    if len(wrapped) > lines:
+        shown[-1] += " …"
+    return "<br>".join(shown)
+
+
+# ---------------------------------------------------------------- formats
+
+
+def format_rate_chart(
+    table: pd.DataFrame,
+    *,
+    claims: Sequence[dict[str, object]] | None = None,
+    min_videos: int = 5,
+    title: str = "Engagement rate by interaction format",
+    subtitle: str | None = None,
+) -> go.Figure:
+    """Each format's engagement rate with its 95% interval, best first; small groups greyed.
+
+    `table` is engagement_by_format() (already in display order). `claims` (PUBLISHED_CLAIMS) adds
+    the playbook's claimed ranges as orange bands, labelled as claims, for the formats present. The
+    dashed line is all the table's videos together (ratio of its sums).
+    """
+    rated = table[table["engagement_rate"].notna()].reset_index(drop=True)
+    # The note sits under the name, in grey: inside a short bar it would shrink out of sight.
+    note = f"<br><span style='font-size:11px;color:{MUTED}'>{SMALL_SAMPLE_NOTE}</span>"
+    labels = [
+        f"{row.format}  ·  {row.count_videos} video{'s' if row.count_videos != 1 else ''}"
+        + (note if row.is_small_sample else "")
+        for row in rated.itertuples()
+    ]
+    colors = [MUTED if small else BRAND for small in rated["is_small_sample"]]
+    fig = go.Figure()
+    fig.add_bar(
+        x=rated["engagement_rate"],
+        y=labels,
+        orientation="h",
+        name="Your engagement rate",
+        marker={"color": colors},
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": (rated["engagement_rate_high"] - rated["engagement_rate"]).clip(lower=0).fillna(0),
+            "arrayminus": (rated["engagement_rate"] - rated["engagement_rate_low"]).clip(lower=0).fillna(0),
+            "color": INK,
+            "thickness": 1.5,
+            "width": 5,
+        },
+        text=[f"{rate:.1%}" for rate in rated["engagement_rate"]],
+        textposition="inside",
+        insidetextanchor="start",
+        textfont={"color": "white", "size": 12},
+        customdata=rated[["engagement_rate_low", "engagement_rate_high", "median_engagement_rate", "note"]],
+        hovertemplate="<b>%{y}</b><br>Engagement rate %{x:.1%} (95% range %{customdata[0]:.1%}–%{customdata[1]:.1%})"
+        "<br>Typical video (median) %{customdata[2]:.1%}<br>%{customdata[3]}<extra></extra>",
+        cliponaxis=False,
+    )
+    views = table["total_views"].where(table["total_engagements"].notna()).sum()
+    if views:
+        overall = table["total_engagements"].sum() / views
+        fig.add_vline(
+            x=overall,
+            line={"color": INK, "dash": "dash", "width": 1},
+            annotation={"text": f"All videos: {overall:.1%}", "font": {"size": 11, "color": INK}},
+            annotation_position="top",
+        )
+    shown_claims = [claim for claim in claims or [] if claim["format"] in set(rated["format"])]
+    for claim in shown_claims:
+        label = labels[list(rated["format"]).index(claim["format"])]
+        low, high = float(claim["claimed_rate_low"]), float(claim["claimed_rate_high"])
+        fig.add_scatter(
+            x=[low, high],
+            y=[label, label],
+            mode="lines",
+            line={"color": ACCENT, "width": 12},
+            opacity=0.45,
+            name="Published claim (playbook), not your data",
+            legendgroup="claims",
+            showlegend=claim is shown_claims[0],
+            hovertemplate=f"{claim['label']}: {low:.0%}–{high:.0%} (its own undefined 'interaction rate')<extra></extra>",
+        )
+        fig.add_annotation(
+            x=high,
+            y=label,
+            text=f"claimed {low:.0%}–{high:.0%}",
+            showarrow=False,
+            xanchor="left",
+            xshift=6,
+            font={"size": 11, "color": "#C2410C"},
+        )
+    style(
+        fig,
+        title=title,
+        subtitle=subtitle
+        or (
+            "Engagements (likes + comments + shares) ÷ views over each format's videos. Whiskers: 95% range (bootstrap). "
+            f"<br>Grey: fewer than {min_videos} videos, not enough to say."
+        ),
+        height=(190 if shown_claims else 150) + 46 * max(len(rated), 1),
+    )
+    fig.update_layout(
+        hovermode="closest",
+        bargap=0.3,
+        margin={"t": 110, "r": 110 if shown_claims else 40, "b": 110 if shown_claims else 56},
+        # Under the plot: above it, the legend would run into the "All videos" label.
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.12 - 0.5 / max(len(rated), 1),
+            "xanchor": "left",
+            "x": 0,
+        },
+        showlegend=bool(shown_claims),
+    )
+    fig.update_xaxes(
+        title_text="Engagement rate (% of views)", tickformat=".0%", showgrid=True, gridcolor="#E2E8F0"
+    )
+    fig.update_yaxes(autorange="reversed", title_text=None, gridcolor="rgba(0,0,0,0)", ticksuffix="  ")
+    return fig
+
+
+# The formats table's columns as a marketer reads them, and the definition shown on each header.
+FORMATS_TABLE_COLUMNS: dict[str, str] = {
+    "format": "Format",
+    "count_videos": "Videos",
+    "total_views": "Views",
+    "engagement_rate": "Engagement rate",
+    "engagement_range": "95% range",
+    "median_engagement_rate": "Typical video",
+    "shares_per_1000_views": "Shares /1k",
+    "comments_per_1000_views": "Comments /1k",
+    "completion_rate": "Completion",
+    "average_watch_seconds": "Watch (s)",
+    "follows_per_1000_views": "Follows /1k",
+}
+FORMATS_TABLE_HELP: dict[str, str] = {
+    "Engagement rate": "Likes + comments + shares ÷ views, over all the format's videos (a ratio of sums).",
+    "95% range": "Where the engagement rate would land 95% of the time if the same videos were drawn again "
+    "(bootstrap, 2,000 resamples).",
+    "Typical video": "The median of the videos' own engagement rates.",
+    "Shares /1k": "Shares per 1,000 views.",
+    "Comments /1k": "Comments per 1,000 views.",
+    "Completion": "Share of views that watched the whole video, weighted by views.",
+    "Watch (s)": "Average seconds watched per view, weighted by views.",
+    "Follows /1k": "New followers per 1,000 views.",
+}
+_NUMBER_FORMATS = {
+    "Views": "{:,.0f}",
+    "Engagement rate": "{:.1%}",
+    "Typical video": "{:.1%}",
+    "Completion": "{:.1%}",
+    "Shares /1k": "{:,.1f}",
+    "Comments /1k": "{:,.1f}",
+    "Watch (s)": "{:,.1f}",
+    "Follows /1k": "{:,.1f}",
+}
+
+
+def formats_table(table: pd.DataFrame) -> Styler:
+    """engagement_by_format() as the page shows it: a marketer's column names, the 95% range in one
+    column, the columns the files lack left out, formats with too few videos grey and italic."""
+    shown = table.assign(
+        engagement_range=[
+            f"{low:.1%} – {high:.1%}" if pd.notna(low) else "—"
+            for low, high in zip(table["engagement_rate_low"], table["engagement_rate_high"], strict=True)
+        ]
+    )[list(FORMATS_TABLE_COLUMNS)]
+    shown = shown.dropna(axis="columns", how="all").rename(columns=FORMATS_TABLE_COLUMNS)
+    grey = [f"color: {MUTED}; font-style: italic"] * len(shown.columns)
+    return shown.style.apply(
+        lambda row: grey if table.loc[row.name, "is_small_sample"] else [""] * len(row), axis=1
+    ).format({label: text for label, text in _NUMBER_FORMATS.items() if label in shown}, na_rep="—")
+
+
+def formats_by_month_chart(
+    monthly: pd.DataFrame,
+    *,
+    title: str = "Which formats you posted, month by month",
+    subtitle: str = "Videos posted each month, by interaction format (month of posting). Hover for views and engagement rate.",
+) -> go.Figure:
+    """Stacked bars: videos posted per month and format; `monthly` is formats_by_month()."""
+    fig = go.Figure()
+    colors = format_colors(list(monthly["format"]))
+    for name, color in colors.items():
+        rows = monthly[monthly["format"] == name]
+        fig.add_bar(
+            x=rows["month"],
+            y=rows["count_videos"],
+            name=name,
+            marker_color=color,
+            customdata=rows[["total_views", "engagement_rate"]],
+            hovertemplate=f"<b>{name}</b>: %{{y}} video(s), %{{customdata[0]:,.0f}} views, "
+            "%{customdata[1]:.1%} engagement rate<extra></extra>",
+        )
+    style(fig, title=title, subtitle=subtitle, height=440)
+    fig.update_layout(barmode="stack", hovermode="x unified")
+    _side_legend(fig)
+    fig.update_xaxes(title_text="Month posted", tickformat="%b %Y", dtick="M1")
+    fig.update_yaxes(title_text="Videos posted", tickformat=",d")
+    return fig
+
+
+def video_scatter_chart(
+    videos: pd.DataFrame,
+    *,
+    title: str = "Every video: how far it travelled and how much it engaged",
+    subtitle: str = "One dot per video: views across (log scale), engagement rate up (likes + comments + shares ÷ views). "
+    "Hover for the caption.",
+) -> go.Figure:
+    """Views (log axis) against engagement rate, one trace per format; `videos` is video_formats()."""
+    shown = videos[(videos["total_views"] > 0).fillna(False) & videos["engagement_rate"].notna()]
+    fig = go.Figure()
+    for name, color in format_colors(list(shown["format"])).items():
+        rows = shown[shown["format"] == name]
+        fig.add_scatter(
+            x=rows["total_views"],
+            y=rows["engagement_rate"],
+            mode="markers",
+            name=name,
+            marker={"color": color, "size": 9, "opacity": 0.85, "line": {"color": "white", "width": 1}},
+            customdata=list(
+                zip(
+                    rows["caption"].map(_caption),
+                    rows["posted_at"].dt.strftime("%d %b %Y").fillna("date unknown"),
+                    strict=True,
+                )
+            ),
+            hovertemplate=f"<b>{name}</b> · %{{customdata[1]}}<br>%{{customdata[0]}}<br>"
+            "%{x:,.0f} views · %{y:.1%} engagement rate<extra></extra>",
+        )
+    style(fig, title=title, subtitle=subtitle, height=500)
+    fig.update_layout(hovermode="closest")
+    _side_legend(fig)
+    fig.update_xaxes(
+        type="log",
+        title_text="Views (log scale)",
+        tickvals=_log_ticks(shown["total_views"]) if len(shown) else None,
+        tickformat="~s",
+        showgrid=True,
+        gridcolor="#E2E8F0",
+    )
+    fig.update_yaxes(title_text="Engagement rate (% of views)", tickformat=".0%")
+    return fig
+
+
+# ---------------------------------------------------------------- hashtags
+
+
+def hashtag_chart(
+    hashtags: pd.DataFrame,
+    *,
+    top: int = 12,
+    min_videos: int = 5,
+    title: str = "Engagement rate of your most-viewed hashtags",
+    subtitle: str = "Engagements ÷ views over the videos carrying each hashtag (a video counts for every hashtag it carries). "
+    "<br>Your brand hashtags first, in orange; then the most viewed. Grey: too few videos to say.",
+) -> go.Figure:
+    """Horizontal bars for the brand hashtags and the `top` most viewed others; `hashtags` is hashtag_performance().
+
+    Hashtags on fewer than `min_videos` videos are grey, as small formats are.
+    """
+    used = hashtags[hashtags["count_videos"] > 0]
+    shown = pd.concat([used[used["is_brand_hashtag"]], used[~used["is_brand_hashtag"]].head(top)])
+    fig = go.Figure()
+    fig.add_bar(
+        x=shown["engagement_rate"],
+        y=shown["hashtag"],
+        orientation="h",
+        marker_color=[
+            MUTED if count < min_videos else ACCENT if brand else BRAND
+            for brand, count in zip(shown["is_brand_hashtag"], shown["count_videos"], strict=True)
+        ],
+        text=[
+            f"{rate:.1%} · {count} videos"
+            for rate, count in zip(shown["engagement_rate"], shown["count_videos"], strict=True)
+        ],
+        textposition="inside",
+        insidetextanchor="start",
+        textfont={"color": "white", "size": 12},
+        customdata=shown[["count_videos", "total_views"]],
+        hovertemplate="<b>%{y}</b>: %{x:.1%} engagement rate<br>%{customdata[0]} videos, "
+        "%{customdata[1]:,.0f} views<extra></extra>",
+        showlegend=False,
+    )
+    style(fig, title=title, subtitle=subtitle, height=150 + 30 * max(len(shown), 1))
+    fig.update_layout(hovermode="closest", bargap=0.25, margin={"t": 110})
+    fig.update_xaxes(
+        title_text="Engagement rate (% of views)", tickformat=".0%", showgrid=True, gridcolor="#E2E8F0"
+    )
+    fig.update_yaxes(autorange="reversed", title_text=None, ticksuffix="  ")
+    return fig
+
+
+# ---------------------------------------------------------------- when to post
+
+
+def weekday_hour_heatmap(
+    grid: pd.DataFrame,
+    value: str,
+    *,
+    title: str,
+    subtitle: str,
+    hour_title: str,
+    value_title: str,
+    percent: bool = False,
+    count_column: str | None = None,
+    hours_with_data_only: bool = False,
+    show_values: bool = False,
+) -> go.Figure:
+    """A weekday (rows, Monday on top) by hour (columns) heatmap of `value`.
+
+    `grid` has weekday (0 = Monday), hour and `value` columns (follower_activity_grid(),
+    posting_time_performance()). `count_column` names a column shown on hover ("3 videos");
+    `hours_with_data_only` drops the hours where every weekday is empty, so sparse data stays readable;
+    `show_values` writes each cell's value in it (for a few cells, not for 168).
+    """
+    table = grid.pivot(index="weekday", columns="hour", values=value).reindex(range(7))
+    if hours_with_data_only:
+        table = table.loc[:, table.notna().any()]
+    counts = (
+        grid.pivot(index="weekday", columns="hour", values=count_column).reindex(range(7))[table.columns]
+        if count_column
+        else None
+    )
+    number = ".1%" if percent else ",.0f"
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(dtype=float),
+            x=[f"{hour:02d}h" for hour in table.columns],
+            y=WEEKDAYS,
+            colorscale=TEAL_SCALE,
+            hoverongaps=False,
+            xgap=2,
+            ygap=2,
+            colorbar={
+                "title": {"text": value_title, "side": "right"},
+                "tickformat": ".0%" if percent else "~s",
+            },
+            customdata=counts.fillna(0).to_numpy() if counts is not None else None,
+            texttemplate=f"%{{z:{'.1%' if percent else ',.0f'}}}" if show_values else None,
+            textfont={"size": 11},
+            hovertemplate="%{y}, %{x}: %{z:"
+            + number
+            + "} "
+            + value_title.lower()
+            + ("<br>%{customdata:.0f} video(s)" if counts is not None else "")
+            + "<extra></extra>",
+        )
+    )
+    style(fig, title=title, subtitle=subtitle, height=400)
+    fig.update_layout(hovermode="closest", margin={"t": 110}, plot_bgcolor=EMPTY)
+    fig.update_xaxes(title_text=hour_title, type="category", showgrid=False, ticks="")
+    fig.update_yaxes(
+        autorange="reversed", title_text=None, showgrid=False, rangemode="normal", ticksuffix="  "
+    )
+    return fig
+
+
+def follower_activity_heatmap(grid: pd.DataFrame) -> go.Figure:
+    """When the followers are on TikTok; `grid` is timezones.follower_activity_grid()."""
+    return weekday_hour_heatmap(
+        grid,
+        "average_active_followers",
+        title="When your followers are on TikTok",
+        subtitle="Followers active in each hour, from TikTok Studio's follower activity (its last 7 days). "
+        "<br>Hours as TikTok wrote them: the file does not say its time zone.",
+        hour_title="Hour of the day (as in TikTok's file)",
+        value_title="Active followers",
+    )
+
+
+def posting_time_heatmap(grid: pd.DataFrame, *, zone: str) -> go.Figure:
+    """When the brand's videos earned the most engagement; `grid` is posting_time_performance().
+
+    `zone` names the time zone the hours are in ("UTC+07:00").
+    """
+    return weekday_hour_heatmap(
+        grid,
+        "engagement_rate",
+        title="When your videos earned the most engagement",
+        subtitle="Engagement rate (likes + comments + shares ÷ views) of the videos posted in each hour. "
+        "<br>Hours without a video are left out; hover for the number of videos.",
+        hour_title=f"Hour posted ({zone})",
+        value_title="Engagement rate",
+        percent=True,
+        count_column="count_videos",
+        hours_with_data_only=True,
+        show_values=True,
+    )
+
+
+# ---------------------------------------------------------------- LIVE
+
+
+def live_trend_chart(
+    sessions: pd.DataFrame,
+    *,
+    title: str = "Viewers of each LIVE",
+    subtitle: str = "Bars: people who watched the broadcast. Line: most viewers watching at the same moment (peak).",
+) -> go.Figure:
+    """Viewers (bars) and peak concurrent viewers (line) per broadcast over time; `sessions` is live_sessions()."""
+    customdata = list(
+        zip(
+            sessions["title"].map(lambda text: _caption(text, 50, 2)),
+            sessions["total_interactions"].fillna(0),
+            sessions["new_followers"].fillna(0),
+            strict=True,
+        )
+    )
+    fig = go.Figure()
+    fig.add_bar(
+        x=sessions["started_at"],
+        y=sessions["viewers"],
+        name="Viewers",
+        marker_color="#99D5CF",
+        customdata=customdata,
+        hovertemplate="<b>%{customdata[0]}</b><br>%{y:,.0f} viewers · %{customdata[1]:,.0f} interactions · "
+        "%{customdata[2]:,.0f} new followers<extra></extra>",
+    )
+    fig.add_scatter(
+        x=sessions["started_at"],
+        y=sessions["peak_viewers"],
+        name="Peak viewers at once",
+        mode="lines+markers",
+        line={"color": BRAND, "width": 3},
+        hovertemplate="%{y:,.0f} at the peak<extra></extra>",
+    )
+    style(fig, title=title, subtitle=subtitle, height=420)
+    fig.update_layout(hovermode="closest", bargap=0.5)
+    fig.update_xaxes(title_text="Day of the LIVE", tickformat="%d %b")
+    fig.update_yaxes(title_text="Viewers per LIVE", tickformat="~s")
+    return fig

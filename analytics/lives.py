@@ -1,0 +1,352 @@
+"""How do the brand's TikTok LIVEs go: how often, how many come, how much they interact, who comes back.
+
+Read from the `lives` table (TikTok has no LIVE export: the marketer fills in our template, one row
+per broadcast). Choices a reader would wonder about:
+
+- Interactions are comments + likes + shares, as for videos; gifts are counted apart. Likes on a
+  LIVE are taps and one viewer can send hundreds, so interactions per viewer is often well above 1.
+- Per broadcast numbers are means over broadcasts (what a typical LIVE gets); interactions per viewer
+  is a ratio of sums over broadcasts that have both (one big LIVE counts for its size).
+- LIVEs per week: broadcasts in the period ÷ the period's weeks; without a period, from the first to
+  the last broadcast, never less than one week (one LIVE is "1 a week", not "7 a week").
+- Start times are the template's, which asks for the brand's local time: they are not shifted.
+- Who keeps coming back: TikTok's comment exports cover videos, not LIVE rooms, so a LIVE regular
+  is a member (never the brand) commenting on at least two LIVE replays or LIVE Q&A videos, whose
+  ids the caller passes (usually the videos whose format is "LIVE Q&A").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+
+WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# metric -> (label, unit, definition); the units are "count", "decimal" and "minutes".
+LIVE_METRICS: dict[str, tuple[str, str, str]] = {
+    "lives_per_week": (
+        "LIVEs per week",
+        "decimal",
+        "Broadcasts in the period ÷ weeks in the period.",
+    ),
+    "average_viewers": ("Viewers per LIVE", "count", "Viewers of a broadcast, averaged over broadcasts."),
+    "average_peak_viewers": (
+        "Peak viewers per LIVE",
+        "count",
+        "Most viewers watching at the same moment, averaged over broadcasts.",
+    ),
+    "interactions_per_live": (
+        "Interactions per LIVE",
+        "count",
+        "Comments + likes + shares during a broadcast, averaged over broadcasts (gifts not included).",
+    ),
+    "interactions_per_viewer": (
+        "Interactions per viewer",
+        "decimal",
+        "Comments + likes + shares ÷ viewers, summed over broadcasts. Likes on a LIVE are taps: one "
+        "viewer can send many.",
+    ),
+    "new_followers_per_live": (
+        "New followers per LIVE",
+        "decimal",
+        "Followers gained during a broadcast, averaged over broadcasts.",
+    ),
+    "average_duration_minutes": ("Length of a LIVE", "minutes", "Minutes on air, averaged over broadcasts."),
+    "total_gifts": ("Gifts", "count", "Gifts received over all broadcasts in the period."),
+}
+
+_IN_PERIOD = """
+    lives_in_period as (
+        select
+            *,
+            case
+                when comments is null and likes is null and shares is null then null
+                else coalesce(comments, 0) + coalesce(likes, 0) + coalesce(shares, 0)
+            end as total_interactions
+        from lives
+        where started_at is not null
+          and (cast($start as date) is null or started_at >= cast($start as date))
+          and (cast($end as date) is null or started_at < cast($end as date) + interval 1 day)
+    )
+"""
+
+
+def _params(start: date | None, end: date | None) -> dict[str, date | None]:
+    return {"start": start, "end": end}
+
+
+def live_sessions(
+    con: duckdb.DuckDBPyConnection, *, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """What happened in each LIVE of the period?
+
+    One row per broadcast, oldest first. Columns: started_at, title, duration_minutes, viewers,
+    peak_viewers, comments, likes, shares, gifts, new_followers, total_interactions (comments + likes
+    + shares; NULL when all three are missing), interactions_per_viewer (NULL without viewers).
+    """
+    return con.execute(
+        f"""
+        with {_IN_PERIOD}
+
+        select
+            started_at,
+            title,
+            duration_minutes,
+            viewers,
+            peak_viewers,
+            comments,
+            likes,
+            shares,
+            gifts,
+            new_followers,
+            total_interactions,
+            total_interactions / nullif(viewers, 0) as interactions_per_viewer
+        from lives_in_period
+        order by started_at
+        """,
+        _params(start, end),
+    ).df()
+
+
+def live_summary(
+    con: duckdb.DuckDBPyConnection, *, start: date | None = None, end: date | None = None
+) -> dict[str, float | int | None]:
+    """How did the LIVEs of the period go, in a few numbers?
+
+    A dict: count_lives, count_weeks, then every key of LIVE_METRICS (None when no broadcast has
+    the number). Weeks: see the module docstring.
+    """
+    row = (
+        con.execute(
+            f"""
+            with {_IN_PERIOD}
+
+            select
+                count(*)::bigint as count_lives,
+                min(started_at)::date as first_live_date,
+                max(started_at)::date as last_live_date,
+                avg(viewers) as average_viewers,
+                avg(peak_viewers) as average_peak_viewers,
+                avg(total_interactions) as interactions_per_live,
+                sum(total_interactions) filter (where viewers > 0)
+                    / nullif(sum(viewers) filter (where viewers > 0 and total_interactions is not null), 0)
+                    as interactions_per_viewer,
+                avg(new_followers) as new_followers_per_live,
+                avg(duration_minutes) as average_duration_minutes,
+                sum(gifts)::bigint as total_gifts
+            from lives_in_period
+            """,
+            _params(start, end),
+        )
+        .df()
+        .iloc[0]
+    )
+    first, last = start or row["first_live_date"], end or row["last_live_date"]
+    days = (pd.Timestamp(last) - pd.Timestamp(first)).days + 1 if not pd.isna(first) else 0
+    count_weeks = max(days, 7) / 7 if days else None
+    count_lives = int(row["count_lives"])
+    summary: dict[str, float | int | None] = {
+        "count_lives": count_lives,
+        "count_weeks": count_weeks,
+        "lives_per_week": count_lives / count_weeks if count_weeks else None,
+    }
+    for metric in LIVE_METRICS:
+        if metric != "lives_per_week":
+            value = row[metric]
+            summary[metric] = (
+                None if pd.isna(value) else (int(value) if metric == "total_gifts" else float(value))
+            )
+    return summary
+
+
+def format_live_value(value: float | None, unit: str) -> str:
+    """A LIVE number as the page shows it: "0.9", "1,234", "52 min"; "—" when unknown."""
+    if value is None or pd.isna(value):
+        return "—"
+    if unit == "minutes":
+        return f"{value:,.0f} min"
+    if unit == "decimal":
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
+
+
+def live_kpis(con: duckdb.DuckDBPyConnection, *, start: date, end: date) -> pd.DataFrame:
+    """The LIVE headline numbers of the period, each against the period of equal length just before.
+
+    One row per LIVE_METRICS key, in its order. Columns: metric, label, unit, value, previous_value,
+    change (value ÷ previous - 1; NULL without a previous value), display, definition.
+    """
+    days = (end - start).days + 1
+    current = live_summary(con, start=start, end=end)
+    before_end = start - timedelta(days=1)
+    previous = live_summary(con, start=before_end - timedelta(days=days - 1), end=before_end)
+    rows = []
+    for metric, (label, unit, definition) in LIVE_METRICS.items():
+        value = current[metric]
+        # A period without any LIVE is no baseline: "+inf%" or "-100%" says nothing useful.
+        before = previous[metric] if previous["count_lives"] else None
+        change = value / before - 1 if value is not None and before else None
+        rows.append(
+            {
+                "metric": metric,
+                "label": label,
+                "unit": unit,
+                "value": value,
+                "previous_value": before,
+                "change": change,
+                "display": format_live_value(value, unit),
+                "definition": definition,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- when to go LIVE
+
+
+def live_slots(
+    con: duckdb.DuckDBPyConnection, *, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """Which day and start hour bring the most viewers to a LIVE?
+
+    One row per weekday (0 = Monday) and start hour with at least one broadcast, best first.
+    Columns: weekday, hour, count_lives, average_viewers, relative_viewers, interactions_per_viewer
+    (ratio of sums). relative_viewers is the mean, over the slot's broadcasts, of viewers ÷ the median
+    viewers of the broadcasts within four weeks either side: an audience that grows would otherwise
+    make whichever slot was used last look best.
+    """
+    return con.execute(
+        f"""
+        with {_IN_PERIOD},
+
+        against_neighbours as (
+            select
+                *,
+                viewers / nullif(
+                    median(viewers) over (
+                        order by started_at
+                        range between interval 28 days preceding and interval 28 days following
+                    ),
+                    0
+                ) as relative_viewers
+            from lives_in_period
+        )
+
+        select
+            (isodow(started_at) - 1)::integer as weekday,
+            hour(started_at)::integer as hour,
+            count(*)::bigint as count_lives,
+            avg(viewers) as average_viewers,
+            avg(relative_viewers) as relative_viewers,
+            sum(total_interactions) filter (where viewers > 0)
+                / nullif(sum(viewers) filter (where viewers > 0 and total_interactions is not null), 0)
+                as interactions_per_viewer
+        from against_neighbours
+        group by all
+        order by relative_viewers desc nulls last, count_lives desc, weekday, hour
+        """,
+        _params(start, end),
+    ).df()
+
+
+def best_live_slot(slots: pd.DataFrame, *, min_lives: int = 2) -> str:
+    """The day and start hour that draw the most viewers to a LIVE, in one sentence; `slots` is live_slots().
+
+    Only slots with at least `min_lives` broadcasts compete: one lucky evening is not a pattern.
+    """
+    rated = slots[(slots["count_lives"] >= min_lives) & slots["relative_viewers"].notna()]
+    if rated.empty:
+        return (
+            f"Not enough LIVEs at the same day and time to name a best slot yet: a slot needs {min_lives} "
+            "broadcasts to count."
+        )
+    best = rated.sort_values(
+        ["relative_viewers", "count_lives", "weekday", "hour"], ascending=[False, False, True, True]
+    ).iloc[0]
+    slot = f"{WEEKDAYS[int(best['weekday'])]} LIVEs starting {int(best['hour']):02d}:00–{int(best['hour']) + 1:02d}:00"
+    count = f"{int(best['count_lives'])} broadcasts, {best['average_viewers']:,.0f} viewers on average"
+    percent = round((best["relative_viewers"] - 1) * 100)
+    # Below 10% a slot's lead is within the night-to-night swing of a LIVE audience.
+    if percent < 10:
+        return f"No day and time stands out yet: the best, {slot}, drew about as many viewers as LIVEs held in the same weeks ({count})."
+    return f"{slot} drew {percent}% more viewers than LIVEs held in the same weeks ({count})."
+
+
+# ---------------------------------------------------------------- who comes back
+
+
+def returning_live_members(
+    con: duckdb.DuckDBPyConnection, *, video_ids: Sequence[str], min_videos: int = 2
+) -> pd.DataFrame:
+    """Who keeps coming back to the brand's LIVEs?
+
+    Members (never the brand) who commented on at least `min_videos` of these LIVE videos (replays
+    or LIVE Q&A videos), most LIVE videos first. Columns: member_id, member_handle,
+    count_live_videos, count_comments, first_commented_at, last_commented_at.
+    """
+    return con.execute(
+        """
+        with live_comments as (
+            select *
+            from comments
+            where video_id in (select unnest(cast($video_ids as varchar[])))
+              and member_id is not null
+              and not coalesce(is_brand, false)
+        )
+
+        select
+            member_id,
+            arg_max(member_handle, commented_at) as member_handle,
+            count(distinct video_id)::bigint as count_live_videos,
+            count(*)::bigint as count_comments,
+            min(commented_at) as first_commented_at,
+            max(commented_at) as last_commented_at
+        from live_comments
+        group by member_id
+        having count(distinct video_id) >= $min_videos
+        order by count_live_videos desc, count_comments desc, member_id
+        """,
+        {"video_ids": [str(video_id) for video_id in video_ids], "min_videos": min_videos},
+    ).df()
+
+
+def live_commenters_summary(
+    con: duckdb.DuckDBPyConnection, *, video_ids: Sequence[str], min_videos: int = 2
+) -> dict[str, int]:
+    """How many members comment on the LIVE videos, and how many come back?
+
+    A dict: count_live_videos (ids given), count_live_videos_with_comments, count_members (members
+    who commented on any), count_returning_members (on at least `min_videos`).
+    """
+    row = con.execute(
+        """
+        with live_comments as (
+            select video_id, member_id
+            from comments
+            where video_id in (select unnest(cast($video_ids as varchar[])))
+              and member_id is not null
+              and not coalesce(is_brand, false)
+        ),
+
+        per_member as (
+            select member_id, count(distinct video_id) as count_live_videos
+            from live_comments
+            group by member_id
+        )
+
+        select
+            (select count(distinct video_id) from live_comments)::bigint,
+            (select count(*) from per_member)::bigint,
+            (select count(*) from per_member where count_live_videos >= $min_videos)::bigint
+        """,
+        {"video_ids": [str(video_id) for video_id in video_ids], "min_videos": min_videos},
+    ).fetchone()
+    return {
+        "count_live_videos": len(set(map(str, video_ids))),
+        "count_live_videos_with_comments": int(row[0]),
+        "count_members": int(row[1]),
+        "count_returning_members": int(row[2]),
+    }

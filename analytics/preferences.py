@@ -1,0 +1,235 @@
+"""What the marketer told us about their formats, remembered between visits.
+
+Three preferences, each in its own JSON file beside the remembered column mappings (the folder
+of `COMMUNITYLENS_HOME`, default `~/.communitylens`), so a damaged file costs one preference, not all:
+
+- `format_overrides.json`: video id -> the format set by hand ("this one is a Challenge").
+  Video ids are TikTok's, unique across accounts, so one file serves every brand.
+- `format_rules.json`: the caption rules as edited on the page (format -> words and hashtags,
+  in order of precedence). The marketer's own taxonomy, shared by every brand they look at.
+- `brand_hashtags.json`: account handle -> the hashtags the marketer calls the brand's own.
+
+Reading never fails: a missing, unreadable or malformed file (or a value of the wrong shape) reads
+as "nothing remembered". Writing never fails either: a read-only disk only means the choice is
+kept for the session, and the functions say so by returning False. Writes go to a temporary file
+first and replace the old one in one step, so an app stopped mid-write never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.workspace import mapping_memory_path
+
+OVERRIDES_FILE = "format_overrides.json"
+RULES_FILE = "format_rules.json"
+BRAND_HASHTAGS_FILE = "brand_hashtags.json"
+
+# The rules editor's two columns: a format, and its patterns joined by ", ".
+RULE_COLUMNS = ["format", "patterns"]
+
+
+def preferences_folder() -> Path:
+    """The folder every remembered choice lives in (the column mappings' folder)."""
+    return mapping_memory_path().parent
+
+
+# ---------------------------------------------------------------- reading and writing JSON
+
+
+def _read(name: str) -> object:
+    try:
+        return json.loads((preferences_folder() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write(name: str, value: object) -> bool:
+    folder = preferences_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(value, file, ensure_ascii=False, indent=1)
+            os.replace(temporary, folder / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str) else ""
+
+
+# ---------------------------------------------------------------- format overrides
+
+
+def clean_overrides(value: object) -> dict[str, str]:
+    """Only the well-formed entries of a stored overrides object: non-empty id -> non-empty format."""
+    if not isinstance(value, Mapping):
+        return {}
+    cleaned = {_text(video_id): _text(name) for video_id, name in value.items()}
+    return {video_id: name for video_id, name in cleaned.items() if video_id and name}
+
+
+def load_format_overrides() -> dict[str, str]:
+    """The formats the marketer set by hand, per video id; {} when none are remembered."""
+    return clean_overrides(_read(OVERRIDES_FILE))
+
+
+def save_format_overrides(overrides: Mapping[str, str]) -> bool:
+    """Remember these hand-set formats (replacing the stored ones). False if the disk refused."""
+    return _write(OVERRIDES_FILE, clean_overrides(overrides))
+
+
+def with_overrides(
+    overrides: Mapping[str, str], video_ids: Iterable[object], name: str | None
+) -> dict[str, str]:
+    """The overrides with these videos set to format `name`, or given back to the rules when `name` is None."""
+    updated = dict(overrides)
+    for video_id in video_ids:
+        if name:
+            updated[str(video_id)] = name
+        else:
+            updated.pop(str(video_id), None)
+    return updated
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def captions_containing(captions: pd.Series, text: str) -> pd.Series:
+    """Which captions contain `text`, ignoring case ("giveaway" finds "#Giveaway"). Empty text finds none."""
+    needle = _folded(text.strip())
+    if not needle:
+        return pd.Series(False, index=captions.index)
+    return captions.map(lambda caption: isinstance(caption, str) and needle in _folded(caption)).astype(bool)
+
+
+# ---------------------------------------------------------------- caption rules
+
+
+def clean_rules(value: object) -> dict[str, list[str]] | None:
+    """A stored rules object as format -> patterns, or None when it is not one (so defaults apply).
+
+    Blank patterns are dropped and duplicates kept once; a format left with no pattern is kept (the
+    marketer may have emptied it on purpose, and an empty format simply never matches).
+    """
+    if not isinstance(value, Mapping) or not value:
+        return None
+    rules: dict[str, list[str]] = {}
+    for name, patterns in value.items():
+        if not _text(name) or not isinstance(patterns, list):
+            return None
+        kept = [_text(pattern) for pattern in patterns if _text(pattern)]
+        rules[_text(name)] = list(dict.fromkeys([*rules.get(_text(name), []), *kept]))
+    return rules
+
+
+def load_format_rules() -> dict[str, list[str]] | None:
+    """The caption rules as the marketer last edited them, or None to use the defaults."""
+    return clean_rules(_read(RULES_FILE))
+
+
+def save_format_rules(rules: Mapping[str, Sequence[str]] | None) -> bool:
+    """Remember these rules; None forgets them (back to the defaults). False if the disk refused."""
+    if rules is None:
+        try:
+            (preferences_folder() / RULES_FILE).unlink(missing_ok=True)
+        except OSError:
+            return False
+        return True
+    return _write(RULES_FILE, clean_rules({name: list(patterns) for name, patterns in rules.items()}) or {})
+
+
+def rules_table(rules: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """The rules as an editable table: one row per format, its patterns joined by ", "."""
+    return pd.DataFrame(
+        [{"format": name, "patterns": ", ".join(patterns)} for name, patterns in rules.items()],
+        columns=RULE_COLUMNS,
+    )
+
+
+def rules_from_table(table: pd.DataFrame) -> dict[str, list[str]]:
+    """The rules an edited table describes: rows in order, blank formats dropped, commas split patterns."""
+    rules: dict[str, list[str]] = {}
+    for name, patterns in zip(table["format"], table["patterns"], strict=True):
+        if not _text(name):
+            continue
+        split = [_text(part) for part in str(patterns).split(",")] if isinstance(patterns, str) else []
+        rules[_text(name)] = list(dict.fromkeys([*rules.get(_text(name), []), *(p for p in split if p)]))
+    return rules
+
+
+# ---------------------------------------------------------------- brand hashtags
+
+
+def _letters(text: str) -> str:
+    return "".join(char for char in _folded(text) if char.isalnum())
+
+
+def guess_brand_hashtags(hashtags: Iterable[str], handle: str | None) -> list[str]:
+    """Which of these hashtags look like the brand's own, from the account handle's letters?
+
+    A hashtag is the brand's when it contains the handle's letters ("phincocoffee" in
+    #phincocoffeevn), contains its first word of 4+ letters ("phinco" in #phincovn), or is a
+    beginning of 5+ letters of the handle (#phinco for @phinco.coffee). Generic words inside a
+    handle (#coffee) are not beginnings, so they are never taken. Order kept, duplicates dropped.
+    """
+    if not handle or not _letters(handle):
+        return []
+    whole = _letters(handle)
+    words = [_letters(word) for word in re.split(r"[._\-\s]+", handle.lstrip("@")) if _letters(word)]
+    first = words[0] if words and len(words[0]) >= 4 else None
+    found = []
+    for hashtag in hashtags:
+        letters = _letters(hashtag)
+        if not letters:
+            continue
+        if (
+            whole in letters
+            or (first and first in letters)
+            or (len(letters) >= 5 and whole.startswith(letters))
+        ):
+            found.append(hashtag)
+    return list(dict.fromkeys(found))
+
+
+def parse_hashtags(text: str) -> list[str]:
+    """Hashtags typed by the marketer ("#phinco, phincocoffee #PhinCo") as '#lower-case', once each."""
+    tags = [part.lstrip("#") for part in re.split(r"[\s,;]+", unicodedata.normalize("NFC", text))]
+    return list(dict.fromkeys("#" + tag.casefold() for tag in tags if tag))
+
+
+def load_brand_hashtags(handle: str | None) -> list[str] | None:
+    """The brand hashtags the marketer named for this account, or None when never named."""
+    stored = _read(BRAND_HASHTAGS_FILE)
+    if not handle or not isinstance(stored, Mapping):
+        return None
+    tags = stored.get(handle.lstrip("@").casefold())
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        return None
+    return parse_hashtags(" ".join(tags))
+
+
+def save_brand_hashtags(handle: str | None, hashtags: Sequence[str]) -> bool:
+    """Remember the brand hashtags of this account (other accounts' are kept). False if not saved."""
+    if not handle:
+        return False
+    stored = _read(BRAND_HASHTAGS_FILE)
+    stored = dict(stored) if isinstance(stored, Mapping) else {}
+    stored[handle.lstrip("@").casefold()] = parse_hashtags(" ".join(hashtags))
+    return _write(BRAND_HASHTAGS_FILE, stored)
