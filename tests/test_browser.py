@@ -56,8 +56,8 @@ def test_uploading_an_export_shows_its_numbers_on_the_overview_chart(browser_pag
     page = browser_page
     if REAL.exists():
         files = [str(REAL / "Overview.csv")]
-        # The app opens on the last 28 days: the last 28 rows of the file, summed independently.
-        views = pd.read_csv(REAL / "Overview.csv", encoding="utf-8-sig", dtype=str)["Video Views"].tail(28)
+        # The app opens on the last 90 days: the last 90 rows of the file, summed independently.
+        views = pd.read_csv(REAL / "Overview.csv", encoding="utf-8-sig", dtype=str)["Video Views"].tail(90)
         expected_views = format_value(views.astype(int).sum(), "count")
     else:
         path = tmp_path / "Overview.csv"

@@ -31,8 +31,10 @@ def home(tmp_path, monkeypatch):
     return tmp_path
 
 
-def formats_page():
+def formats_page(preset: str = "Last 28 days"):
+    """The page on the demo over a short period, where most formats have too few videos to compare."""
     at = app()
+    at.sidebar.selectbox(key="period_preset").select(preset).run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at

@@ -67,7 +67,7 @@ def test_a_bad_file_gets_a_sentence_and_keeps_the_good_one():
     assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
 
 
-def test_the_overview_compares_the_last_28_days_with_the_28_before_and_the_period_control_changes_it():
+def test_the_overview_compares_the_last_90_days_with_the_90_before_and_the_period_control_changes_it():
     at = app()
     recent = {metric.label: metric for metric in at.metric}
     assert recent["Video views"].delta and recent["Engagement rate"].delta.endswith("pts")
@@ -93,12 +93,19 @@ def test_a_real_studio_export_uploads_and_shows_on_the_overview():
 def test_an_unknown_sheet_gets_a_column_mapping_step_that_loads_it():
     sheet = "Who,Said,When,Clip\nlinh,ngon quá,2026-05-03 10:00,https://www.tiktok.com/@brand/video/7500000000000000000\n"
     at = app()
-    at.sidebar.file_uploader(key="upload_files").set_value([("my sheet.csv", sheet.encode(), "text/csv")]).run()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("my sheet.csv", sheet.encode(), "text/csv")]
+    ).run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
     assert any("did not recognise" in markdown.value for markdown in at.markdown)
     at.selectbox(key="data_map_kind_0").select("Comments export").run()
-    for field, column in {"member_handle": "Who", "text": "Said", "commented_at": "When", "video_url": "Clip"}.items():
+    for field, column in {
+        "member_handle": "Who",
+        "text": "Said",
+        "commented_at": "When",
+        "video_url": "Clip",
+    }.items():
         at.selectbox(key=f"data_map_0_comments_{field}").select(column).run()
     at.button(key="data_map_apply_0").click().run()
     assert not at.exception
@@ -114,4 +121,7 @@ def test_the_year_of_a_year_less_file_can_be_changed_on_the_data_page():
     at.button(key="data_year_apply").click().run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert [str(day)[:10] for day in (table["From"].iloc[0], table["To"].iloc[0])] == ["2024-03-01", "2024-03-03"]
+    assert [str(day)[:10] for day in (table["From"].iloc[0], table["To"].iloc[0])] == [
+        "2024-03-01",
+        "2024-03-03",
+    ]
