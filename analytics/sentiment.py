@@ -583,24 +583,14 @@ def _default_scorer() -> _Scorer:
     return _Scorer()
 
 
-_CACHE: dict[str, tuple[str, float, str, str]] = {}
-_CACHE_LIMIT = 500_000
-
-
 def _default_labels(texts: list[str]) -> list[tuple[str, float, str, str]]:
-    """Labels from the default method, remembered per text across calls (pages rerun often).
+    """Labels from the default method.
 
-    Reads the shared cache once, so another session clearing it meanwhile cannot break this call.
+    Deliberately no cache of comment texts here: a module-level cache would outlive the
+    browser session and hold one marketer's comments in a process other sessions share.
+    The pages keep each session's labels in that session.
     """
-    found = {text: _CACHE.get(text) for text in texts}
-    missing = [text for text, labels in found.items() if labels is None]
-    if missing:
-        fresh = dict(zip(missing, _default_scorer().label_many(missing), strict=True))
-        found.update(fresh)
-        if len(_CACHE) + len(fresh) > _CACHE_LIMIT:
-            _CACHE.clear()
-        _CACHE.update(fresh)
-    return [found[text] for text in texts]  # type: ignore[misc]
+    return _default_scorer().label_many(texts)
 
 
 def label_comments(

@@ -1,0 +1,665 @@
+"""Who is in the community, grouped the ways a community manager acts on: tiers, feelings, habits, audience.
+
+Builds on `analytics.members` (one row per member, tiers) and `analytics.sentiment` (a label per
+comment) to answer the Members and Community segments pages' questions.
+
+Choices a reader would wonder about:
+
+- Sentiment is computed once per set of comments and lexicon: `comment_sentiment` takes a
+  `memo` (the page passes its session's dict) keyed by a fingerprint of the comments' ids and
+  texts, so two sessions never share labels and new uploads are labelled afresh. Hand
+  corrections are applied on top, cheaply, on every call.
+- Positive response rate counts members' comments only (the brand's replies are not the
+  community's mood), over positive + neutral + negative.
+- "The format they usually answer" is the format of the videos a member commented on most
+  (distinct videos; a tie goes to the format of their newest comment's video).
+- Ambassador candidates are Champions ranked on activity (score), positivity (share of positive
+  comments) and likes per comment together: the mean of their three percentile ranks.
+- Personal interaction frequency is comments per active month (calendar months with a
+  comment), rounded down into bands, as metrics.md defines it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import MutableMapping
+from datetime import date, timedelta
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics.members import (
+    TIER_ORDER,
+    TierRules,
+    member_history,
+    member_sentiment,
+    member_stats,
+    member_tiers,
+    tier_counts,
+)
+from analytics.sentiment import LABELS, label_comments
+from analytics.timezones import follower_activity_grid, territory_name
+
+SEGMENT_ORDER: tuple[str, ...] = ("Promoter", "Neutral", "Detractor")
+SEGMENT_MEANINGS: dict[str, str] = {
+    "Promoter": "more positive than negative comments",
+    "Neutral": "as many positive as negative comments (often none of either)",
+    "Detractor": "more negative than positive comments",
+}
+FREQUENCY_BANDS: tuple[tuple[int, float, str], ...] = (
+    (1, 2, "1"),
+    (2, 4, "2–3"),
+    (4, 8, "4–7"),
+    (8, 16, "8–15"),
+    (16, np.inf, "16 or more"),
+)
+ALL_MEMBERS = "All members"
+DEFAULT_TIER_RULES = TierRules()
+COMMENT_COLUMNS = [
+    "comment_id",
+    "video_id",
+    "member_id",
+    "member_handle",
+    "text",
+    "commented_at",
+    "likes",
+    "parent_comment_id",
+    "is_brand",
+]
+
+
+# ---------------------------------------------------------------- sentiment per comment
+
+
+def comments_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """A short digest of every comment's id, text, time and brand flag: it changes when the comments do."""
+    row = con.execute(
+        """
+        select count(*), bit_xor(hash(comment_id, text, commented_at, is_brand, parent_comment_id))
+        from comments
+        """
+    ).fetchone()
+    return f"{row[0]}-{row[1]}"
+
+
+def comment_sentiment(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    lexicon_additions: dict[str, float] | None = None,
+    corrections: dict[str, str] | None = None,
+    memo: MutableMapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Is each comment positive, neutral or negative?
+
+    One row per comment. Columns: comment_id, video_id, member_id, member_handle, text,
+    commented_at, likes, parent_comment_id, is_brand, label, score, language, method
+    ("correction" where a person chose the label). `corrections` maps comment_id -> label.
+    `memo`: a dict kept by the caller (one per browser session) so the labelling, which takes
+    seconds on tens of thousands of comments, runs once per set of comments and lexicon.
+    """
+    comments = con.execute(f"select {', '.join(COMMENT_COLUMNS)} from comments order by comment_id").df()
+    lexicon = tuple(sorted((lexicon_additions or {}).items()))
+    key = hashlib.sha256(
+        pd.util.hash_pandas_object(comments[["comment_id", "text"]].astype(str), index=False)
+        .to_numpy()
+        .tobytes()
+        + repr(lexicon).encode("utf-8")
+    ).hexdigest()
+    if memo is not None and memo.get("key") == key:
+        labels = memo["labels"]
+    else:
+        labels = label_comments(comments["text"], lexicon_additions=dict(lexicon) or None).reset_index(
+            drop=True
+        )
+        if memo is not None:
+            memo.clear()
+            memo.update(key=key, labels=labels)
+    result = pd.concat([comments.reset_index(drop=True), labels], axis=1)
+    result["is_brand"] = result["is_brand"].fillna(False).astype(bool)
+    return with_corrections(result, corrections or {})
+
+
+def with_corrections(labelled: pd.DataFrame, corrections: dict[str, str]) -> pd.DataFrame:
+    """The labels with a person's choices on top: comment_id -> positive / neutral / negative."""
+    wrong = {key: value for key, value in corrections.items() if value not in LABELS}
+    if wrong:
+        raise ValueError(f"A label must be one of {', '.join(LABELS)}; got {wrong}.")
+    if not corrections:
+        return labelled
+    chosen = labelled["comment_id"].map(corrections)
+    corrected = chosen.notna()
+    result = labelled.copy()
+    result.loc[corrected, "label"] = chosen[corrected]
+    result.loc[corrected, "method"] = "correction"
+    return result
+
+
+def _member_comments(
+    labelled: pd.DataFrame, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """Members' comments (the brand's left out) dated between `start` and `end` (inclusive days)."""
+    comments = labelled[
+        ~labelled["is_brand"] & labelled["member_id"].notna() & labelled["commented_at"].notna()
+    ]
+    days = comments["commented_at"].dt.date
+    if start is not None:
+        comments = comments[days >= start]
+        days = days[days >= start]
+    if end is not None:
+        comments = comments[days <= end]
+    return comments
+
+
+def with_rate_interval(
+    table: pd.DataFrame, successes: str, totals: str, rate: str, *, min_count: int = 30
+) -> pd.DataFrame:
+    """The table plus a 95% Wilson interval on `rate` (`rate`_low, `rate`_high) and is_small_sample.
+
+    `successes` / `totals` name the count columns the rate comes from. A group with fewer than
+    `min_count` in `totals` is a small sample: "too few to say". Comments from one member are not
+    independent, so read the interval as a lower bound on the uncertainty.
+    """
+    count = table[totals].astype(float)
+    share = table[successes].astype(float) / count.where(count > 0)
+    z = 1.959964
+    centre = (share + z * z / (2 * count)) / (1 + z * z / count)
+    half = z * np.sqrt(share * (1 - share) / count + z * z / (4 * count * count)) / (1 + z * z / count)
+    return table.assign(
+        **{f"{rate}_low": (centre - half).clip(lower=0), f"{rate}_high": (centre + half).clip(upper=1)},
+        is_small_sample=count < min_count,
+    )
+
+
+def sentiment_rates(
+    labelled: pd.DataFrame,
+    *,
+    by: str | None = None,
+    formats: pd.DataFrame | None = None,
+    tiers: pd.DataFrame | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """How positive are members' comments, overall, per format, per tier or per month?
+
+    Positive response rate = positive / (positive + neutral + negative) member comments dated in
+    [`start`, `end`]. `by`: None (one row), "format" (`formats`: video_id, format), "tier"
+    (`tiers`: member_id, tier) or "month" (the first day of each month). Columns: [group],
+    count_labelled_comments, count_positive_comments, count_neutral_comments,
+    count_negative_comments, positive_response_rate, positive_response_rate_low,
+    positive_response_rate_high (95% Wilson interval), is_small_sample (fewer than 30 comments).
+    """
+    comments = _member_comments(labelled, start, end)
+    comments = comments[comments["label"].isin(LABELS)]
+    if by is None:
+        groups = pd.Series("All", index=comments.index, name="group")
+    elif by == "format":
+        if formats is None:
+            raise ValueError("Positive response rate by format needs the videos' formats.")
+        lookup = formats.drop_duplicates("video_id").set_index("video_id")["format"]
+        groups = comments["video_id"].map(lookup).fillna("Unknown").rename("format")
+    elif by == "tier":
+        if tiers is None:
+            raise ValueError("Positive response rate by tier needs the members' tiers.")
+        lookup = tiers.drop_duplicates("member_id").set_index("member_id")["tier"]
+        groups = comments["member_id"].map(lookup).fillna("Unknown").rename("tier")
+    elif by == "month":
+        groups = comments["commented_at"].dt.to_period("M").dt.start_time.dt.date.rename("month")
+    else:
+        raise ValueError(f"Sentiment can be split by 'format', 'tier' or 'month', not {by!r}.")
+    counts = pd.crosstab(groups, comments["label"]).reindex(columns=list(LABELS), fill_value=0)
+    total = counts.sum(axis=1)
+    table = pd.DataFrame(
+        {
+            "count_labelled_comments": total.astype("int64"),
+            "count_positive_comments": counts["positive"].astype("int64"),
+            "count_neutral_comments": counts["neutral"].astype("int64"),
+            "count_negative_comments": counts["negative"].astype("int64"),
+            "positive_response_rate": counts["positive"] / total.where(total > 0),
+        }
+    )
+    table.index.name = groups.name
+    table = table.reset_index()
+    if by is None and table.empty:
+        table = pd.DataFrame(
+            [
+                {"group": "All"}
+                | {column: 0 for column in table.columns[1:-1]}
+                | {"positive_response_rate": np.nan}
+            ]
+        )
+    table = with_rate_interval(
+        table, "count_positive_comments", "count_labelled_comments", "positive_response_rate"
+    )
+    if by is None:
+        return table.drop(columns="group")
+    if by == "tier":
+        rank = {name: position for position, name in enumerate(TIER_ORDER)}
+        return table.sort_values(
+            "tier", key=lambda column: column.map(rank).fillna(len(rank)), ignore_index=True
+        )
+    if by == "format":
+        return table.sort_values(
+            ["count_labelled_comments", "format"], ascending=[False, True], ignore_index=True
+        )
+    return table.sort_values("month", ignore_index=True)
+
+
+def complaint_queue(
+    con: duckdb.DuckDBPyConnection,
+    labelled: pd.DataFrame,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """Which negative comments from members has the brand still not answered? Newest first.
+
+    Member comments dated in [`start`, `end`] labelled negative, with no direct reply from the
+    brand. Columns: comment_id, commented_at, member_id, member_handle, text, likes, video_id,
+    video_caption, video_url, label, method.
+    """
+    comments = _member_comments(labelled, start, end)
+    answered = set(labelled.loc[labelled["is_brand"], "parent_comment_id"].dropna())
+    queue = comments[(comments["label"] == "negative") & ~comments["comment_id"].isin(answered)]
+    videos = con.execute("select video_id, caption as video_caption, video_url from videos").df()
+    queue = queue.merge(videos, on="video_id", how="left")
+    queue = queue.sort_values(["commented_at", "comment_id"], ascending=[False, False], ignore_index=True)
+    columns = [
+        "comment_id",
+        "commented_at",
+        "member_id",
+        "member_handle",
+        "text",
+        "likes",
+        "video_id",
+        "video_caption",
+        "video_url",
+        "label",
+        "method",
+    ]
+    return queue[columns]
+
+
+# ---------------------------------------------------------------- one row per member
+
+
+def member_profiles(
+    con: duckdb.DuckDBPyConnection,
+    tiers: pd.DataFrame,
+    *,
+    labelled: pd.DataFrame,
+    formats: pd.DataFrame | None = None,
+    communities: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Everything the Members page says about each member, one row each, in `tiers`' order.
+
+    `tiers` from `member_tiers`; `labelled` from `comment_sentiment`; `formats` (video_id,
+    format) and `communities` (member_id, communities) optional. Adds: count_labelled_comments,
+    positive_rate (share of their comments labelled positive), sentiment_segment, usual_format,
+    count_usual_format_videos, last_comment_text, last_comment_at, communities (joined with ", ").
+    Only comments up to the tiers' as-of date count.
+    """
+    as_of = tiers["as_of_date"].iloc[0] if len(tiers) else None
+    comments = _member_comments(labelled, end=pd.Timestamp(as_of).date() if as_of is not None else None)
+
+    feelings = member_sentiment(con, comments[["comment_id", "label"]])
+    profile = tiers.merge(
+        feelings[["member_id", "count_labelled_comments", "positive_rate", "sentiment_segment"]],
+        on="member_id",
+        how="left",
+    )
+    profile["count_labelled_comments"] = profile["count_labelled_comments"].fillna(0).astype("int64")
+
+    newest = comments.sort_values(["commented_at", "comment_id"]).drop_duplicates("member_id", keep="last")
+    last = newest.set_index("member_id")[["text", "commented_at", "video_id"]]
+    profile["last_comment_text"] = profile["member_id"].map(last["text"])
+    profile["last_comment_at"] = profile["member_id"].map(last["commented_at"])
+
+    if formats is not None and len(comments):
+        lookup = formats.drop_duplicates("video_id").set_index("video_id")["format"]
+        seen = comments.drop_duplicates(["member_id", "video_id"])[["member_id", "video_id"]]
+        seen = seen.assign(format=seen["video_id"].map(lookup)).dropna(subset=["format"])
+        counts = seen.groupby(["member_id", "format"]).size().rename("count_videos").reset_index()
+        counts["is_latest"] = counts["format"] == counts["member_id"].map(last["video_id"].map(lookup))
+        counts = counts.sort_values(
+            ["member_id", "count_videos", "is_latest", "format"], ascending=[True, False, False, True]
+        ).drop_duplicates("member_id")
+        usual = counts.set_index("member_id")
+        profile["usual_format"] = profile["member_id"].map(usual["format"])
+        profile["count_usual_format_videos"] = profile["member_id"].map(usual["count_videos"]).astype("Int64")
+    else:
+        profile["usual_format"] = None
+        profile["count_usual_format_videos"] = pd.array([pd.NA] * len(profile), dtype="Int64")
+
+    if communities is not None and len(communities):
+        joined = communities.set_index("member_id")["communities"].map(", ".join)
+        profile["communities"] = profile["member_id"].map(joined).fillna("")
+    else:
+        profile["communities"] = ""
+    return profile
+
+
+def member_timeline(con: duckdb.DuckDBPyConnection, member_id: str, labelled: pd.DataFrame) -> pd.DataFrame:
+    """What has this member said, how did it read, and how fast did the brand answer? Newest first.
+
+    `member_history`'s columns plus label (the comment's sentiment) and hours_to_first_reply.
+    """
+    history = member_history(con, member_id)
+    labels = labelled.set_index("comment_id")["label"]
+    history["label"] = history["comment_id"].map(labels)
+    waited = history["first_brand_reply_at"] - history["commented_at"]
+    history["hours_to_first_reply"] = waited.dt.total_seconds() / 3600
+    return history
+
+
+def _percentile(values: pd.Series) -> pd.Series:
+    return values.fillna(0).rank(pct=True, method="average")
+
+
+def ambassador_candidates(profiles: pd.DataFrame) -> pd.DataFrame:
+    """Which Champions would make the best ambassadors: frequent, positive and well liked?
+
+    The Champion rows of `member_profiles`, best first, with likes_per_comment and
+    ambassador_score (0 to 100: the mean of their percentile ranks on score, positive_rate and
+    likes per comment among Champions, times 100).
+    """
+    champions = profiles[profiles["tier"] == "Champion"].copy()
+    champions["likes_per_comment"] = champions["total_likes_received"] / champions["count_comments"].where(
+        champions["count_comments"] > 0
+    )
+    mean_rank = (
+        _percentile(champions["score"])
+        + _percentile(champions["positive_rate"])
+        + _percentile(champions["likes_per_comment"])
+    ) / 3
+    champions["ambassador_score"] = (mean_rank * 100).round().astype("int64")
+    return champions.sort_values(
+        ["ambassador_score", "score", "member_id"], ascending=[False, False, True], ignore_index=True
+    )
+
+
+def at_risk_members(profiles: pd.DataFrame) -> pd.DataFrame:
+    """Who was loyal and is going quiet? The At risk rows, most active history first."""
+    at_risk = profiles[profiles["tier"] == "At risk"]
+    return at_risk.sort_values(["score", "member_id"], ascending=[False, True], ignore_index=True)
+
+
+def new_members(profiles: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULES) -> pd.DataFrame:
+    """Who commented for the first time in the last `rules.new_days` days? Newest first, whatever their tier."""
+    new = profiles[profiles["days_since_first"] <= rules.new_days]
+    return new.sort_values(["first_seen_at", "member_id"], ascending=[False, True], ignore_index=True)
+
+
+def at_risk_takeaway(at_risk: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULES) -> str:
+    """One sentence on the At risk list: how many, and the formats they usually answer (to invite them back)."""
+    if at_risk.empty:
+        return f"Nobody is at risk: every loyal member has commented in the last {rules.active_days} days."
+    sentence = (
+        f"{len(at_risk):,} members who were loyal have been quiet for {rules.active_days + 1}–"
+        f"{rules.at_risk_days} days."
+    )
+    formats = at_risk["usual_format"].dropna().value_counts()
+    if len(formats):
+        top = formats.head(2)
+        named = " and ".join(f"{name} ({count:,})" for name, count in top.items())
+        sentence += (
+            f" Most usually answer {named}: invite them to the next one, or reply to their last comment."
+        )
+    return sentence
+
+
+def new_members_takeaway(newcomers: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULES) -> str:
+    """One sentence on the New list: how many, and how many have had no reply from the brand yet."""
+    if newcomers.empty:
+        return f"Nobody commented for the first time in the last {rules.new_days} days."
+    unanswered = int((newcomers["count_brand_replies_received"] == 0).sum())
+    return (
+        f"{len(newcomers):,} people commented for the first time in the last {rules.new_days} days; "
+        f"{unanswered:,} of them have had no reply from you yet."
+    )
+
+
+# ---------------------------------------------------------------- member segments
+
+
+def _month_ends(first: date, last: date) -> list[date]:
+    ends, month = [], date(first.year, first.month, 1)
+    while month <= last:
+        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        ends.append(min(following - timedelta(days=1), last))
+        month = following
+    return ends
+
+
+def comment_date_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date] | None:
+    """The days of the first and newest comments (the brand's included, as `member_stats`' as-of), or None."""
+    first, last = con.execute(
+        "select min(commented_at)::date, max(commented_at)::date from comments"
+    ).fetchone()
+    return (first, last) if first is not None else None
+
+
+def tier_trend_takeaway(by_month: pd.DataFrame) -> str:
+    """One sentence on how the Champions moved month by month, and how many loyal members are slipping away."""
+    table = by_month.pivot_table(index="as_of_date", columns="tier", values="count_members", aggfunc="sum")
+    champions = table["Champion"] if "Champion" in table else pd.Series(dtype="int64")
+    champions = champions[champions.cumsum() > 0]  # from the first month with a Champion
+    if len(champions) < 2:
+        return "Not enough months of comments to show how the Champions grew yet."
+    first, peak, last = champions.index[0], champions.idxmax(), champions.index[-1]
+    sentence = f"Champions went from {champions[first]:,} at the end of {pd.Timestamp(first):%B %Y}"
+    if peak not in (first, last):
+        sentence += f" to {champions[peak]:,} at the end of {pd.Timestamp(peak):%B}"
+    sentence += f", and are {champions[last]:,} on {pd.Timestamp(last):%d %B %Y}."
+    at_risk, lapsed = (int(table.loc[last, tier]) if tier in table else 0 for tier in ("At risk", "Lapsed"))
+    if at_risk or lapsed:
+        sentence += (
+            f" {at_risk:,} once-loyal members are at risk and {lapsed:,} have lapsed: worth winning back."
+        )
+    return sentence
+
+
+def member_feelings(
+    con: duckdb.DuckDBPyConnection,
+    labelled: pd.DataFrame,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """Each member's sentiment segment from their comments dated in [`start`, `end`] (`member_sentiment`'s columns)."""
+    comments = _member_comments(labelled, start, end)
+    return member_sentiment(con, comments[["comment_id", "label"]])
+
+
+def tier_sizes_by_month(
+    con: duckdb.DuckDBPyConnection, rules: TierRules = DEFAULT_TIER_RULES
+) -> pd.DataFrame:
+    """How has each tier grown or shrunk, month by month?
+
+    Each member's tier as of each month's last day (the newest comment's day for the last month),
+    counting every comment up to that day. Columns: as_of_date, tier, count_members,
+    share_of_members. Every tier of every month, in tier order.
+    """
+    span = comment_date_range(con)
+    if span is None:
+        return pd.DataFrame(columns=["as_of_date", "tier", "count_members", "share_of_members"])
+    first, last = span
+    frames = []
+    for as_of in _month_ends(first, last):
+        counts = tier_counts(member_tiers(member_stats(con, as_of=as_of), rules))
+        frames.append(counts.drop(columns="meaning").assign(as_of_date=as_of))
+    table = pd.concat(frames, ignore_index=True)
+    return table[["as_of_date", "tier", "count_members", "share_of_members"]]
+
+
+def interaction_frequency(con: duckdb.DuckDBPyConnection, *, as_of: date | None = None) -> pd.DataFrame:
+    """How often does each member comment in the months they are around?
+
+    One row per member, comments up to `as_of` (default: all). Columns: member_id,
+    count_comments, count_active_months (calendar months with a comment),
+    comments_per_active_month, frequency_band (rounded down into FREQUENCY_BANDS' labels).
+    """
+    table = con.execute(
+        """
+        select
+            member_id,
+            count(*) as count_comments,
+            count(distinct date_trunc('month', commented_at)) as count_active_months
+        from comments
+        where not coalesce(is_brand, false)
+            and member_id is not null
+            and commented_at is not null
+            and ($as_of is null or commented_at < $as_of::date + interval 1 day)
+        group by member_id
+        order by member_id
+        """,
+        {"as_of": as_of},
+    ).df()
+    table = table.astype({"count_comments": "int64", "count_active_months": "int64"})
+    table["comments_per_active_month"] = table["count_comments"] / table["count_active_months"]
+    table["frequency_band"] = _band(table["comments_per_active_month"])
+    return table
+
+
+def _band(values: pd.Series) -> pd.Series:
+    floors = np.floor(values.to_numpy(dtype=float))
+    labels = np.full(len(values), FREQUENCY_BANDS[0][2], dtype=object)
+    for low, high, label in FREQUENCY_BANDS:
+        labels[(floors >= low) & (floors < high)] = label
+    return pd.Series(labels, index=values.index, dtype=object)
+
+
+def frequency_distribution(frequency: pd.DataFrame, tiers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many members comment how often? One row per band (and tier, when `tiers` is given).
+
+    Columns: frequency_band (in FREQUENCY_BANDS order), [tier], count_members, share_of_members
+    (of all members).
+    """
+    bands = [label for _, _, label in FREQUENCY_BANDS]
+    total = len(frequency)
+    if tiers is None:
+        counts = frequency["frequency_band"].value_counts().reindex(bands, fill_value=0)
+        return pd.DataFrame(
+            {
+                "frequency_band": bands,
+                "count_members": counts.to_numpy().astype("int64"),
+                "share_of_members": counts.to_numpy() / total if total else np.zeros(len(bands)),
+            }
+        )
+    joined = frequency.merge(tiers[["member_id", "tier"]], on="member_id", how="inner")
+    grid = pd.crosstab(joined["frequency_band"], joined["tier"]).reindex(
+        index=bands, columns=list(TIER_ORDER), fill_value=0
+    )
+    table = grid.stack().rename("count_members").reset_index()
+    table.columns = ["frequency_band", "tier", "count_members"]
+    table["count_members"] = table["count_members"].astype("int64")
+    table["share_of_members"] = table["count_members"] / total if total else 0.0
+    return table
+
+
+def frequency_takeaway(frequency: pd.DataFrame, tiers: pd.DataFrame) -> str:
+    """One sentence on how often the typical member, and the typical Champion, comments."""
+    if frequency.empty:
+        return "No member has commented yet."
+    typical = frequency["comments_per_active_month"].median()
+    once = (frequency["count_active_months"] == 1).mean()
+    sentence = (
+        f"The typical member writes {typical:.1f} comments in a month they are around, and "
+        f"{once:.0%} of members have commented in one month only"
+    )
+    champions = frequency.merge(tiers.loc[tiers["tier"] == "Champion", ["member_id"]], on="member_id")
+    if len(champions):
+        sentence += f"; the typical Champion writes {champions['comments_per_active_month'].median():.1f}"
+    return sentence + "."
+
+
+def sentiment_segments(sentiment: pd.DataFrame, tiers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many members are promoters, neutral or detractors, overall and in each tier?
+
+    `sentiment` from `member_sentiment`. One row per (group, segment): the group "All members"
+    first, then each tier of `tiers` in tier order. Columns: group, segment, count_members,
+    share_of_group, meaning.
+    """
+    frame = sentiment[["member_id", "sentiment_segment"]]
+    groups = [(ALL_MEMBERS, frame)]
+    if tiers is not None:
+        joined = frame.merge(tiers[["member_id", "tier"]], on="member_id", how="inner")
+        groups += [(name, joined[joined["tier"] == name]) for name in TIER_ORDER]
+    rows = []
+    for group, members in groups:
+        counts = members["sentiment_segment"].value_counts()
+        size = len(members)
+        for segment in SEGMENT_ORDER:
+            count = int(counts.get(segment, 0))
+            rows.append(
+                {
+                    "group": group,
+                    "segment": segment,
+                    "count_members": count,
+                    "share_of_group": count / size if size else np.nan,
+                    "meaning": SEGMENT_MEANINGS[segment],
+                }
+            )
+    table = pd.DataFrame(rows, columns=["group", "segment", "count_members", "share_of_group", "meaning"])
+    table["count_members"] = table["count_members"].astype("int64")
+    return table
+
+
+# ---------------------------------------------------------------- audience
+
+
+def audience_gender(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Who follows the brand, by gender? Columns: gender, share (0 to 1), largest first."""
+    return con.execute(
+        "select gender, share from audience_gender where share is not null order by share desc, gender"
+    ).df()
+
+
+def top_territories(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> pd.DataFrame:
+    """Where do the brand's followers live? The `top` territories by share, with their English names.
+
+    TikTok's "Others" row is kept last, as "Other territories". Columns: territory_code,
+    territory, share (0 to 1).
+    """
+    table = con.execute(
+        "select territory_code, share from audience_territories where share is not null "
+        "order by share desc, territory_code"
+    ).df()
+    is_other = table["territory_code"].fillna("").str.strip().str.casefold().isin(["others", "other", ""])
+    named = table[~is_other].head(top).copy()
+    named["territory"] = named["territory_code"].map(lambda code: territory_name(str(code).strip()))
+    others = table[is_other]
+    if len(others):
+        named = pd.concat(
+            [
+                named,
+                pd.DataFrame(
+                    {
+                        "territory_code": ["Others"],
+                        "territory": ["Other territories"],
+                        "share": [float(others["share"].sum())],
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+    return named[["territory_code", "territory", "share"]].reset_index(drop=True)
+
+
+def active_hours(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """At what time of day are followers on TikTok? One row per hour 0-23.
+
+    Columns: hour, average_active_followers (mean over the file's days; NULL without data),
+    count_days. Hours as TikTok wrote them (the file does not name its time zone).
+    """
+    grid = follower_activity_grid(con)
+    grid = grid.assign(weighted=grid["average_active_followers"].fillna(0) * grid["count_days"])
+    by_hour = grid.groupby("hour", as_index=False).agg(
+        weighted=("weighted", "sum"), count_days=("count_days", "sum")
+    )
+    by_hour["average_active_followers"] = by_hour["weighted"] / by_hour["count_days"].where(
+        by_hour["count_days"] > 0
+    )
+    by_hour["count_days"] = by_hour["count_days"].astype("int64")
+    return by_hour[["hour", "average_active_followers", "count_days"]]

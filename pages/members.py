@@ -1,0 +1,730 @@
+"""Members: who the community is, who is loyal or slipping away and why, and how the brand answers them."""
+
+import secrets
+from dataclasses import asdict
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from analytics import charts_members as charts
+from analytics import communities, preferences, segments
+from analytics.definitions import DEFINITIONS
+from analytics.formats import DEFAULT_RULES, video_formats
+from analytics.members import (
+    ABSENT,
+    TIER_MEANINGS,
+    TIER_ORDER,
+    TierRules,
+    member_stats,
+    member_tiers,
+    pseudonymize,
+    reply_effect,
+    reply_stats,
+    tier_counts,
+    tier_moves,
+)
+from analytics.sentiment import LABELS, METHOD_DESCRIPTION
+
+DEFAULTS = TierRules()
+RULE_INPUTS = {
+    "champion_min_videos": ("Champion: at least … videos", "Distinct videos commented on."),
+    "champion_min_weeks": ("Champion: at least … active weeks", "Calendar weeks with at least one comment."),
+    "loyal_min_videos": ("Loyal: at least … videos", "Also the bar for At risk and Lapsed."),
+    "loyal_min_weeks": ("Loyal: at least … active weeks", "Also the bar for At risk and Lapsed."),
+    "active_days": ("Champion / Loyal: last comment ≤ … days ago", "Past this, a loyal member is At risk."),
+    "at_risk_days": ("At risk: last comment ≤ … days ago", "Past this, a loyal member is Lapsed."),
+    "new_days": ("New: first comment ≤ … days ago", "Also the window of the “New this month” list."),
+    "regular_min_videos": ("Regular: at least … videos", "Everyone else is One-time."),
+}
+COLUMNS = {
+    "member": "Member",
+    "tier": "Tier",
+    "reason": "Why this tier",
+    "count_comments": "Comments",
+    "count_videos": "Videos",
+    "active_weeks": "Active weeks",
+    "active_days": "Active days",
+    "first_seen_at": "First seen",
+    "last_seen_at": "Last seen",
+    "days_since_last": "Days since last comment",
+    "total_likes_received": "Likes received",
+    "count_brand_replies_received": "Brand replies received",
+    "positive_rate": "Positive comments",
+    "communities": "Hashtag communities",
+    "usual_format": "Format they usually answer",
+    "last_comment_text": "Last comment",
+    "ambassador_score": "Ambassador score",
+    "likes_per_comment": "Likes per comment",
+}
+COLUMN_CONFIG = {
+    "Member": st.column_config.TextColumn(width="medium"),
+    "Positive comments": st.column_config.ProgressColumn(
+        format="%.0f%%", min_value=0, max_value=100, help="Share of their comments labelled positive."
+    ),
+    "Ambassador score": st.column_config.ProgressColumn(
+        format="%d",
+        min_value=0,
+        max_value=100,
+        help="Activity, share of positive comments and likes per comment together: the mean of their "
+        "percentile ranks among Champions (100 = best on all three).",
+    ),
+    "First seen": st.column_config.DatetimeColumn(format="D MMM YYYY"),
+    "Last seen": st.column_config.DatetimeColumn(format="D MMM YYYY"),
+    "Likes per comment": st.column_config.NumberColumn(format="%.1f"),
+    "Why this tier": st.column_config.TextColumn(width="large"),
+    "Last comment": st.column_config.TextColumn(width="large"),
+}
+LEXICON_VALUES = {"Positive": 2.0, "Negative": -2.0, "Neutral": 0.0}
+
+st.title("Members")
+st.caption(
+    "Who comments on your videos, how loyal each person is and why, who to thank, welcome or win back, "
+    "and how the brand answers them."
+)
+
+ws = ui.workspace()
+if not ws.has("comments"):
+    ui.no_data(
+        "This page needs a **comments export**. TikTok Studio does not export comments: use a comment export "
+        "tool (Apify's TikTok comments scraper, an Excel comment exporter or the Business API) and upload its "
+        "CSV, XLSX or JSON file in the sidebar."
+    )
+    st.stop()
+
+period = ui.current_period()
+start, end = (period.start, period.end) if period else (None, None)
+first_day, newest_day = segments.comment_date_range(ws.con)
+
+
+def sentiment_edits() -> dict:
+    """This workspace's label corrections and brand lexicon (the Community segments page reads them too)."""
+    edits = st.session_state.get("sentiment_edits")
+    if edits is None or edits["workspace"] is not ws:
+        edits = {"workspace": ws, "lexicon": {}, "corrections": {}, "version": 0}
+        st.session_state.sentiment_edits = edits
+    return edits
+
+
+def escape(text: object) -> str:
+    """Uploaded text shown in Markdown, with Markdown's special characters made literal."""
+    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
+
+
+def rules_from_inputs() -> TierRules:
+    values = {
+        name: int(st.session_state.get(f"members_rule_{name}", getattr(DEFAULTS, name)))
+        for name in RULE_INPUTS
+    }
+    try:
+        return TierRules(**values)
+    except ValueError as problem:
+        st.error(f"{problem} The default rules are used until this is fixed.", icon="⚠️")
+        return DEFAULTS
+
+
+def reset_rules() -> None:
+    for name, value in asdict(DEFAULTS).items():
+        st.session_state[f"members_rule_{name}"] = value
+
+
+def save_label_edits(editor_key: str, comment_ids: list[str]) -> None:
+    edits = sentiment_edits()
+    for position, change in st.session_state[editor_key]["edited_rows"].items():
+        if "Label" in change and change["Label"] in LABELS:
+            edits["corrections"][comment_ids[int(position)]] = change["Label"]
+    edits["version"] += 1
+
+
+def add_to_lexicon() -> None:
+    word = " ".join(st.session_state.get("members_lexicon_word", "").split()).lower()
+    if word:
+        sentiment_edits()["lexicon"][word] = LEXICON_VALUES[st.session_state.members_lexicon_feeling]
+    st.session_state.members_lexicon_word = ""
+
+
+def shown(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """A table's chosen columns, each member's handle (or pseudonym) first, in a marketer's words."""
+    table = frame.assign(member=frame["member_id"].map(names))[["member", *columns]]
+    if "positive_rate" in table:
+        table["positive_rate"] = table["positive_rate"] * 100  # shown as "71%" by its ProgressColumn
+    return table.rename(columns=COLUMNS)
+
+
+def for_download(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """What leaves the app: with pseudonyms on, no handle, name or comment text goes with it."""
+    kept = [column for column in columns if not (hide_handles and column == "last_comment_text")]
+    return frame.assign(member=frame["member_id"].map(names))[["member", *kept]]
+
+
+# ---------------------------------------------------------------- controls
+
+left, middle, right = st.columns([1, 1, 2])
+if not first_day <= st.session_state.get("members_as_of", newest_day) <= newest_day:
+    st.session_state.pop("members_as_of", None)  # new data: back to its newest day
+as_of = left.date_input(
+    "Tiers as of",
+    value=newest_day,
+    min_value=first_day,
+    max_value=newest_day,
+    key="members_as_of",
+    format="DD/MM/YYYY",
+    help="Tiers count every comment up to this day (default: the newest comment). "
+    "Pick an earlier day to see who was a Champion then.",
+)
+hide_handles = middle.toggle(
+    "Hide handles (pseudonyms)",
+    value=not ui.is_demo(),
+    key="members_pseudonymize",
+    help="For sharing a screen, a screenshot or a file with a client: every handle becomes a stable pseudonym "
+    "(member-3f9a…), in the tables and the downloads, and comment texts are left out of the members file. "
+    "Switch off to see who to contact. On by default for your own data; off for the fictional demo brand.",
+)
+right.caption(
+    f"Tiers use every comment up to the as-of day, whatever the sidebar period: loyalty needs the whole "
+    f"history. Replies, sentiment and the complaint queue follow the sidebar period"
+    f"{f' ({period.describe()})' if period else ''}."
+)
+
+with st.expander("Tier rules: change any threshold to see who would move (a what-if)", icon="🎚️"):
+    st.caption(
+        "First matching rule wins, in this order: Champion, Loyal, At risk, Lapsed, New, Regular, One-time. "
+        "Loyalty counts distinct videos and weeks, not raw comments: 30 comments under one video are a "
+        "conversation, not loyalty."
+    )
+    rule_columns = st.columns(4)
+    for index, (name, (label, help_text)) in enumerate(RULE_INPUTS.items()):
+        rule_columns[index % 4].number_input(
+            label,
+            min_value=0,
+            max_value=3650,
+            value=getattr(DEFAULTS, name),
+            step=1,
+            key=f"members_rule_{name}",
+            help=help_text,
+        )
+    st.button("Back to the default rules", key="members_reset_rules", on_click=reset_rules)
+rules = rules_from_inputs()
+is_what_if = rules != DEFAULTS
+
+# ---------------------------------------------------------------- analytics
+
+edits = sentiment_edits()
+labelled = segments.comment_sentiment(
+    ws.con,
+    lexicon_additions=edits["lexicon"],
+    corrections=edits["corrections"],
+    memo=st.session_state.setdefault("sentiment_memo", {}),
+)
+remembered = not ui.is_demo()
+formats = video_formats(
+    ws.con,
+    rules=(preferences.load_format_rules() if remembered else None) or DEFAULT_RULES,
+    overrides=preferences.load_format_overrides() if remembered else {},
+)
+handles = ws.detected_brand_handles()
+brand_tags = (
+    preferences.load_brand_hashtags(handles[0]) if remembered and handles else None
+) or communities.likely_brand_hashtags(formats, handles[0] if handles else None)
+found = communities.hashtag_communities(formats, brand_hashtags=brand_tags)
+stats = member_stats(ws.con, as_of=as_of)
+default_tiers = member_tiers(stats)
+tiers = member_tiers(stats, rules) if is_what_if else default_tiers
+profiles = segments.member_profiles(
+    ws.con,
+    tiers,
+    labelled=labelled,
+    formats=formats,
+    communities=communities.member_communities(ws.con, formats, found, as_of=as_of),
+)
+salt = st.session_state.setdefault("members_salt", secrets.token_hex(16))
+display = profiles["member_handle"].fillna(profiles["member_id"])
+names = pd.Series(
+    pseudonymize(profiles["member_id"], salt=salt).to_numpy() if hide_handles else ("@" + display).to_numpy(),
+    index=profiles["member_id"],
+)
+counts = tier_counts(tiers)
+count = dict(zip(counts["tier"], counts["count_members"], strict=True))
+newcomers = segments.new_members(profiles, rules)
+replies = reply_stats(ws.con, start=start, end=end)
+previous = period.previous() if period else None
+replies_before = reply_stats(ws.con, start=previous.start, end=previous.end) if previous else None
+mood = segments.sentiment_rates(labelled, start=start, end=end)
+mood_before = segments.sentiment_rates(labelled, start=previous.start, end=previous.end) if previous else None
+
+
+def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str | None:
+    if before is None or pd.isna(now[column].iloc[0]) or pd.isna(before[column].iloc[0]):
+        return None
+    return f"{(now[column].iloc[0] - before[column].iloc[0]) * 100:+.1f} pts"
+
+
+tiles = st.columns(6)
+tiles[0].metric(
+    "Members",
+    f"{len(profiles):,}",
+    help=f"People who commented up to {as_of:%d %b %Y}, the brand excluded.",
+    border=True,
+)
+tiles[1].metric(
+    "Champions", f"{count['Champion']:,}", help=TIER_MEANINGS["Champion"].capitalize() + ".", border=True
+)
+tiles[2].metric(
+    "At risk", f"{count['At risk']:,}", help=TIER_MEANINGS["At risk"].capitalize() + ".", border=True
+)
+tiles[3].metric(
+    "New this month",
+    f"{len(newcomers):,}",
+    help=f"First comment in the {rules.new_days} days up to {as_of:%d %b %Y}.",
+    border=True,
+)
+tiles[4].metric(
+    "Reply rate",
+    ui.format_value(replies["reply_rate"].iloc[0], "percent"),
+    delta=change(replies, replies_before, "reply_rate"),
+    help=DEFINITIONS["reply_rate"][1] + " Comments made in the sidebar period, against the period before.",
+    border=True,
+)
+tiles[5].metric(
+    "Positive share",
+    ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
+    delta=change(mood, mood_before, "positive_response_rate"),
+    help=DEFINITIONS["positive_response_rate"][1] + " Members' comments in the sidebar period.",
+    border=True,
+)
+
+tiers_tab, lists_tab, member_tab, replies_tab, sentiment_tab = st.tabs(
+    ["Tiers", "Lists to act on", "One member", "Replies", "Sentiment"]
+)
+
+# ---------------------------------------------------------------- tiers
+
+with tiers_tab:
+    ui.chart(
+        charts.tier_chart(counts, tier_counts(default_tiers) if is_what_if else None), "members_tier_chart"
+    )
+    if is_what_if:
+        moves = tier_moves(default_tiers, tiers)
+        st.subheader("Who moves with your rules")
+        if moves.empty:
+            st.caption("Nobody changes tier with these thresholds.")
+        else:
+
+            def who(ids: list[str]) -> str:
+                listed = ", ".join(names.get(member_id, member_id) for member_id in ids[:6])
+                return listed + (f" and {len(ids) - 6:,} more" if len(ids) > 6 else "")
+
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "From (default rules)": moves["from_tier"].replace(ABSENT, "—"),
+                        "To (your rules)": moves["to_tier"].replace(ABSENT, "—"),
+                        "Members": moves["count_members"],
+                        "Who (most active first)": moves["member_ids"].map(who),
+                    }
+                ),
+                hide_index=True,
+                key="members_moves",
+            )
+    else:
+        st.caption(
+            "Change a threshold under “Tier rules” above: the counts update and the people who move are listed here."
+        )
+
+    st.subheader("Every member, and why they are in their tier")
+    pick = st.selectbox("Show", ["All tiers", *TIER_ORDER], key="members_table_tier")
+    table = profiles if pick == "All tiers" else profiles[profiles["tier"] == pick]
+    columns = [
+        "tier",
+        "reason",
+        "count_comments",
+        "count_videos",
+        "active_weeks",
+        "active_days",
+        "first_seen_at",
+        "last_seen_at",
+        "days_since_last",
+        "total_likes_received",
+        "count_brand_replies_received",
+        "positive_rate",
+        "communities",
+        "usual_format",
+    ]
+    st.dataframe(
+        shown(table, columns), hide_index=True, column_config=COLUMN_CONFIG, height=420, key="members_table"
+    )
+    st.caption(
+        f"{len(table):,} members, highest activity first within each tier (activity: days with a comment, each month "
+        "back counting 10% less). Hashtag communities: those of the videos they comment on (Community segments page)."
+    )
+    ui.download_csv(
+        for_download(table, [*columns, "last_comment_text"]),
+        "Download these members (CSV, opens safely in Excel)",
+        "communitylens_members.csv",
+        key="members_download",
+    )
+
+# ---------------------------------------------------------------- lists
+
+with lists_tab:
+    champions_tab, at_risk_tab, new_tab = st.tabs(
+        [
+            f"Champions: ambassador candidates ({count['Champion']:,})",
+            f"At risk: win them back ({count['At risk']:,})",
+            f"New this month: welcome them ({len(newcomers):,})",
+        ]
+    )
+    with champions_tab:
+        st.caption(
+            "Your core, best ambassador candidates first: they comment often, kindly, and the community likes "
+            "what they say (ranked on activity, share of positive comments and likes per comment together)."
+        )
+        candidates = segments.ambassador_candidates(profiles)
+        champion_columns = [
+            "ambassador_score",
+            "count_videos",
+            "active_weeks",
+            "positive_rate",
+            "likes_per_comment",
+            "communities",
+            "usual_format",
+        ]
+        st.dataframe(
+            shown(candidates, champion_columns),
+            hide_index=True,
+            column_config=COLUMN_CONFIG,
+            key="members_champions",
+        )
+        ui.download_csv(
+            for_download(candidates, champion_columns),
+            "Download the Champions (CSV)",
+            "communitylens_champions.csv",
+            key="members_champions_download",
+        )
+    with at_risk_tab:
+        quiet = segments.at_risk_members(profiles)
+        st.info(f"**{segments.at_risk_takeaway(quiet, rules)}**", icon="💡")
+        st.caption("They met the Loyal bar, then went quiet; most active history first.")
+        quiet_columns = [
+            "days_since_last",
+            "last_comment_text",
+            "usual_format",
+            "count_videos",
+            "active_weeks",
+            "communities",
+        ]
+        st.dataframe(
+            shown(quiet, quiet_columns), hide_index=True, column_config=COLUMN_CONFIG, key="members_at_risk"
+        )
+        ui.download_csv(
+            for_download(quiet, quiet_columns),
+            "Download the At risk members (CSV)",
+            "communitylens_at_risk.csv",
+            key="members_at_risk_download",
+        )
+    with new_tab:
+        st.info(f"**{segments.new_members_takeaway(newcomers, rules)}**", icon="💡")
+        st.caption("Newest first: a reply or a like now makes them feel seen.")
+        new_columns = [
+            "first_seen_at",
+            "count_comments",
+            "count_videos",
+            "count_brand_replies_received",
+            "last_comment_text",
+            "tier",
+            "communities",
+        ]
+        st.dataframe(
+            shown(newcomers, new_columns), hide_index=True, column_config=COLUMN_CONFIG, key="members_new"
+        )
+        ui.download_csv(
+            for_download(newcomers, new_columns),
+            "Download the new members (CSV)",
+            "communitylens_new_members.csv",
+            key="members_new_download",
+        )
+
+# ---------------------------------------------------------------- one member
+
+with member_tab:
+    choices = dict(
+        zip(profiles["member_id"], names.to_numpy() + " · " + profiles["tier"].to_numpy(), strict=True)
+    )
+    member_id = st.selectbox(
+        "Member",
+        list(choices),
+        format_func=choices.get,
+        key="members_member",
+        help="Members in tier order, most active first. Type to search.",
+    )
+    if member_id is not None:
+        row = profiles[profiles["member_id"] == member_id].iloc[0]
+        st.markdown(f"**{escape(names[member_id])}** is **{row['tier']}**: {escape(row['reason'])}.")
+        facts = st.columns(5)
+        facts[0].metric("Comments", f"{row['count_comments']:,}", border=True)
+        facts[1].metric("Videos", f"{row['count_videos']:,}", border=True)
+        facts[2].metric("Active weeks", f"{row['active_weeks']:,}", border=True)
+        facts[3].metric("Positive comments", ui.format_value(row["positive_rate"], "percent"), border=True)
+        facts[4].metric("Brand replies received", f"{row['count_brand_replies_received']:,}", border=True)
+        if row["communities"] or isinstance(row["usual_format"], str):
+            st.caption(
+                f"Hashtag communities: {escape(row['communities'] or 'none')}. "
+                f"Format they usually answer: {escape(row['usual_format'] if isinstance(row['usual_format'], str) else '—')}."
+            )
+        history = segments.member_timeline(ws.con, member_id, labelled)
+        st.dataframe(
+            history[
+                [
+                    "commented_at",
+                    "text",
+                    "label",
+                    "likes",
+                    "video_caption",
+                    "first_brand_reply_text",
+                    "hours_to_first_reply",
+                ]
+            ].rename(
+                columns={
+                    "commented_at": "When",
+                    "text": "Comment",
+                    "label": "Sentiment",
+                    "likes": "Likes",
+                    "video_caption": "Video",
+                    "first_brand_reply_text": "The brand's reply",
+                    "hours_to_first_reply": "Hours to reply",
+                }
+            ),
+            hide_index=True,
+            column_config={
+                "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                "Hours to reply": st.column_config.NumberColumn(format="%.1f"),
+                "Comment": st.column_config.TextColumn(width="large"),
+            },
+            key="members_history",
+        )
+
+# ---------------------------------------------------------------- replies
+
+with replies_tab:
+    st.caption(
+        f"Top-level comments members made {period.describe() if period else 'at any time'}; a reply counts "
+        "whenever it came. The brand's own account is recognised from the video links."
+    )
+    numbers = st.columns(3)
+    numbers[0].metric(
+        "Reply rate",
+        ui.format_value(replies["reply_rate"].iloc[0], "percent"),
+        delta=change(replies, replies_before, "reply_rate"),
+        help=DEFINITIONS["reply_rate"][1],
+        border=True,
+    )
+    hours = replies["median_hours_to_first_reply"].iloc[0]
+    numbers[1].metric(
+        "Time to first reply",
+        "—" if pd.isna(hours) else f"{hours:.1f} h",
+        help=DEFINITIONS["time_to_first_reply"][1],
+        border=True,
+    )
+    numbers[2].metric(
+        "Comments answered",
+        f"{replies['count_replied_comments'].iloc[0]:,} of {replies['count_top_level_comments'].iloc[0]:,}",
+        border=True,
+    )
+
+    def with_interval(table: pd.DataFrame) -> pd.DataFrame:
+        return segments.with_rate_interval(
+            table, "count_replied_comments", "count_top_level_comments", "reply_rate"
+        )
+
+    if replies["count_top_level_comments"].iloc[0]:
+        if formats.empty:
+            st.info("Upload TikTok Studio's **Content** export to see replies by format.", icon="🎬")
+        else:
+            by_format = reply_stats(ws.con, start=start, end=end, by="format", formats=formats)
+            ui.chart(charts.reply_chart(with_interval(by_format), "format"), "members_reply_format_chart")
+        by_tier = reply_stats(ws.con, start=start, end=end, by="tier", tiers=tiers)
+        ui.chart(charts.reply_chart(with_interval(by_tier), "tier"), "members_reply_tier_chart")
+    else:
+        st.info("No member comments in this period. Pick a longer period in the sidebar.", icon="📅")
+
+    st.subheader("Does answering bring members back?")
+    window = st.columns(4)[0].number_input(
+        "Came back within (days)", min_value=7, max_value=120, value=30, step=1, key="members_effect_window"
+    )
+    effect = reply_effect(ws.con, window_days=int(window))
+    chart_column, text_column = st.columns([3, 2])
+    with chart_column:
+        ui.chart(charts.reply_effect_chart(effect), "members_reply_effect_chart")
+    text_column.info(effect["sentence"], icon="🔍")
+    text_column.caption(
+        f"Uses every member's first comment in all your data (not only the sidebar period). "
+        f"{effect['count_too_recent_members']:,} members commented for the first time less than {int(window)} days "
+        "before the newest comment: too recent to tell, left out."
+    )
+
+# ---------------------------------------------------------------- sentiment
+
+with sentiment_tab:
+    st.caption(
+        "Every comment is labelled positive, neutral or negative on this computer, by word lists and rules "
+        "(VADER for English, VADER-FR for French, our own lists for Spanish, Portuguese, Vietnamese and "
+        "Indonesian, and emoji). It misses sarcasm and slang it does not know: correct it below."
+    )
+    with st.expander("How comments are labelled, and the limits", icon="ℹ️"):
+        st.markdown(METHOD_DESCRIPTION)
+    numbers = st.columns(4)
+    numbers[0].metric(
+        "Positive comments",
+        ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
+        delta=change(mood, mood_before, "positive_response_rate"),
+        help=DEFINITIONS["positive_response_rate"][1],
+        border=True,
+    )
+    numbers[1].metric("Member comments labelled", f"{mood['count_labelled_comments'].iloc[0]:,}", border=True)
+    numbers[2].metric("Negative comments", f"{mood['count_negative_comments'].iloc[0]:,}", border=True)
+    queue = segments.complaint_queue(ws.con, labelled, start=start, end=end)
+    numbers[3].metric(
+        "Complaints not answered",
+        f"{len(queue):,}",
+        help="Negative member comments with no reply from the brand.",
+        border=True,
+    )
+    st.caption(
+        f"Numbers for members' comments {period.describe() if period else 'at any time'}; the monthly chart shows all your data."
+    )
+
+    ui.chart(
+        charts.sentiment_by_month_chart(segments.sentiment_rates(labelled, by="month")),
+        "members_sentiment_month_chart",
+    )
+    format_column, tier_column = st.columns(2)
+    with format_column:
+        if formats.empty:
+            st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
+        else:
+            ui.chart(
+                charts.positive_rate_chart(
+                    segments.sentiment_rates(labelled, by="format", formats=formats, start=start, end=end),
+                    "format",
+                    overall=mood,
+                ),
+                "members_sentiment_format_chart",
+            )
+    with tier_column:
+        ui.chart(
+            charts.positive_rate_chart(
+                segments.sentiment_rates(labelled, by="tier", tiers=tiers, start=start, end=end),
+                "tier",
+                overall=mood,
+            ),
+            "members_sentiment_tier_chart",
+        )
+
+    st.subheader("Complaint queue")
+    st.caption(
+        "Negative comments the brand has not answered yet, newest first. Not a complaint? Change its label: "
+        "your correction is remembered for this session and wins over the method."
+    )
+    if queue.empty:
+        st.success("No unanswered negative comment in this period.", icon="✅")
+    else:
+        queue_ids = queue["comment_id"].head(200).tolist()
+        queue_key = f"members_queue_{edits['version']}"
+        st.data_editor(
+            pd.DataFrame(
+                {
+                    "When": queue["commented_at"],
+                    "Member": queue["member_id"].map(names),
+                    "Comment": queue["text"],
+                    "Label": queue["label"],
+                    "Likes": queue["likes"],
+                    "Video": queue["video_caption"],
+                }
+            ).head(200),
+            hide_index=True,
+            disabled=["When", "Member", "Comment", "Likes", "Video"],
+            column_config={
+                "Label": st.column_config.SelectboxColumn(
+                    options=list(LABELS), required=True, help="Change it if the method got it wrong."
+                ),
+                "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                "Comment": st.column_config.TextColumn(width="large"),
+            },
+            key=queue_key,
+            on_change=save_label_edits,
+            args=(queue_key, queue_ids),
+        )
+        ui.download_csv(
+            queue.assign(member=queue["member_id"].map(names))[
+                ["commented_at", "member", "text", "likes", "video_caption", "video_url"]
+            ],
+            "Download the complaint queue (CSV)",
+            "communitylens_complaints.csv",
+            key="members_queue_download",
+        )
+
+    st.subheader("Teach it your brand's words")
+    st.caption(
+        "Words the method does not know count as neutral. Add your products and your community's slang "
+        "(“bạc xỉu”, “chân ái”, “pas ouf”…): every comment is labelled again with them, in every language."
+    )
+    word_column, feeling_column, button_column = st.columns([3, 2, 2], vertical_alignment="bottom")
+    word_column.text_input("Word, phrase or emoji", key="members_lexicon_word", placeholder="e.g. chân ái")
+    feeling_column.selectbox("Counts as", list(LEXICON_VALUES), key="members_lexicon_feeling")
+    button_column.button("Add to the brand lexicon", key="members_lexicon_add", on_click=add_to_lexicon)
+    if edits["lexicon"]:
+        st.caption(
+            "Your brand lexicon: "
+            + ", ".join(
+                f"“{escape(word)}” ({'positive' if value > 0 else 'negative' if value < 0 else 'neutral'})"
+                for word, value in edits["lexicon"].items()
+            )
+            + "."
+        )
+    if edits["corrections"]:
+        st.caption(f"{len(edits['corrections']):,} labels corrected by hand in this session.")
+    if edits["lexicon"] or edits["corrections"]:
+
+        def forget() -> None:
+            sentiment_edits().update(lexicon={}, corrections={}, version=edits["version"] + 1)
+
+        st.button("Forget my words and corrections", key="members_sentiment_forget", on_click=forget)
+
+    with st.expander("Check and correct any comment's label"):
+        search = st.text_input(
+            "Comments containing", key="members_label_search", placeholder="e.g. chậm, cher, sweet"
+        )
+        which = st.selectbox("Labelled", ["any", *LABELS], key="members_label_filter")
+        found_comments = labelled[~labelled["is_brand"]]
+        if search.strip():
+            found_comments = found_comments[
+                found_comments["text"].fillna("").str.contains(search.strip(), case=False, regex=False)
+            ]
+        if which != "any":
+            found_comments = found_comments[found_comments["label"] == which]
+        found_comments = found_comments.sort_values("commented_at", ascending=False).head(100)
+        check_key = f"members_check_{edits['version']}"
+        st.data_editor(
+            pd.DataFrame(
+                {
+                    "When": found_comments["commented_at"],
+                    "Member": found_comments["member_id"].map(names).fillna(found_comments["member_id"]),
+                    "Comment": found_comments["text"],
+                    "Label": found_comments["label"],
+                    "How": found_comments["method"].map(
+                        lambda method: "your correction" if method == "correction" else "the method"
+                    ),
+                }
+            ),
+            hide_index=True,
+            disabled=["When", "Member", "Comment", "How"],
+            column_config={
+                "Label": st.column_config.SelectboxColumn(options=list(LABELS), required=True),
+                "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                "Comment": st.column_config.TextColumn(width="large"),
+            },
+            key=check_key,
+            on_change=save_label_edits,
+            args=(check_key, found_comments["comment_id"].tolist()),
+        )
+        st.caption("The 100 newest matching comments.")

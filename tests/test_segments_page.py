@@ -1,0 +1,73 @@
+"""The Community segments page, driven through AppTest on the demo brand and after an upload."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.apptest import app
+
+OVERVIEW_CSV = (
+    '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+    '"March 1","1000","10","50","5","5"\n"March 2","2000","20","100","10","10"'
+).encode()
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+
+
+def test_the_segments_page_tells_the_demo_brands_story():
+    at = app()
+    at.switch_page("pages/segments.py").run()
+    assert not at.exception and not at.error
+    boxes = " ".join(box.value for box in at.info)
+    assert "3 hashtag communities" in boxes and "#CoffeeTok & #FoodTok" in boxes
+    assert "Champions went from" in boxes
+    titles = {chart.proto.spec for chart in at.get("plotly_chart")}
+    for expected in (
+        "How big each hashtag community is",
+        "Hashtags that travel together",
+        "Followers by gender",
+        "Where followers live",
+        "When followers are on TikTok",
+        "How each tier grew or shrank",
+        "How often members comment",
+        "Promoters, neutral members and detractors",
+    ):
+        assert any(expected in spec for spec in titles), expected
+    communities = next(frame.value for frame in at.dataframe if "Known CommunityTok" in frame.value.columns)
+    assert communities["Known CommunityTok"].tolist() == ["#CoffeeTok, #FoodTok", "—", "#BookTok"]
+    left_out = next(frame.value for frame in at.dataframe if "Why it is left out" in frame.value.columns)
+    assert {"#fyp", "#xuhuong", "#phinco", "#phincocoffee"} <= set(left_out["Hashtag"])
+
+
+def segment_groups(at) -> list[str]:
+    spec = next(
+        chart.proto.spec for chart in at.get("plotly_chart") if "Promoters, neutral" in chart.proto.spec
+    )
+    return json.loads(spec)["data"][0]["y"]
+
+
+def test_the_sentiment_segments_follow_the_sidebar_period():
+    at = app()
+    at.switch_page("pages/segments.py").run()
+    at.sidebar.selectbox(key="period_preset").select("Last 28 days").run()
+    recent = segment_groups(at)
+    at.sidebar.selectbox(key="period_preset").select("All data").run()
+    assert not at.exception
+    everything = segment_groups(at)
+    # "All data" is the account's days (26 May – 21 Nov): the 3 members who only commented on 22 Nov
+    # (UTC, the download morning) or 25 May are outside it.
+    assert recent[0] == "All members (665)" and everything[0] == "All members (3,528)"
+
+
+def test_after_an_upload_of_an_overview_only_the_page_names_the_files_it_needs():
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value([("Overview.csv", OVERVIEW_CSV, "text/csv")]).run()
+    at.switch_page("pages/segments.py").run()
+    assert not at.exception and not at.error
+    message = " ".join(box.value for box in at.info)
+    assert "Content" in message and "Followers" in message and "comments export" in message
