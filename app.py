@@ -4,23 +4,33 @@ Entry point: page config, navigation, and the sidebar every page shares (the upl
 box and the period). Run with `streamlit run app.py`; it opens on the demo brand.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 import ui
+
+ASSETS = Path(__file__).parent / "assets"
 
 st.set_page_config(page_title="CommunityLens", page_icon="🔎", layout="wide")
 
 pages = st.navigation(
     [
         st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
+        st.Page("pages/formats.py", title="Interaction formats", icon=":material/category:"),
+        st.Page("pages/members.py", title="Members", icon=":material/groups:"),
+        st.Page("pages/segments.py", title="Community segments", icon=":material/diversity_3:"),
+        st.Page("pages/whatif.py", title="What-if", icon=":material/tune:"),
+        st.Page("pages/report.py", title="Report", icon=":material/slideshow:"),
         st.Page("pages/data.py", title="Data", icon=":material/upload_file:"),
     ]
 )
 
-st.sidebar.markdown("### 🔎 CommunityLens")
+st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 ui.workspace()
 ui.upload_box()
 ui.data_source_note()
 st.session_state.period = ui.period_control()
+ui.presentation_mode()
 
 pages.run()

@@ -18,12 +18,13 @@ from analytics.sample import demo_workspace
 from analytics.workspace import Workspace
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
+# The first preset is the default: a quarter gives most formats enough videos to compare,
+# and a previous quarter to compare the account's numbers with.
 PRESETS = {
-    "Last 28 days": 28,
-    "All data": None,
-    "Last 7 days": 7,
-    "Last 60 days": 60,
     "Last 90 days": 90,
+    "Last 28 days": 28,
+    "Last 7 days": 7,
+    "All data": None,
     "Custom": -1,
 }
 
@@ -172,3 +173,49 @@ def no_data(message: str) -> None:
 
 def today() -> date:
     return date.today()
+
+
+# Static CSS only: no uploaded text ever goes into this HTML.
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1.5rem 3rem 3rem !important; }
+[data-testid="stMain"] h1 { font-size: 3rem !important; }
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 3.4rem !important; line-height: 1.15; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
+[data-testid="stMetricDelta"] p { font-size: 1.2rem !important; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
+[data-testid="stDownloadButton"], [data-testid="stFileUploader"], [data-testid="stSelectbox"],
+[data-testid="stMultiSelect"], [data-testid="stTextInput"], [data-testid="stDateInput"],
+[data-testid="stNumberInput"], [data-testid="stColorPicker"], [data-testid="stCheckbox"],
+[data-testid="stRadio"], [data-testid="stSlider"], [data-testid="stButton"], [data-testid="stPageLink"],
+[data-testid="stExpander"] { display: none !important; }
+.st-key-ui_presentation_exit [data-testid="stButton"] { display: block !important; text-align: right; }
+</style>
+"""
+
+
+def presentation_mode() -> None:
+    """A sidebar switch for screen shares: when on, sidebar and controls hide and numbers grow.
+
+    The page's own content (charts, tables, the what-if planner's table) stays; an "Exit" button at
+    the top of the page turns the mode off again, since the switch itself is hidden with the sidebar.
+    """
+    st.sidebar.toggle(
+        "Presentation mode",
+        key="ui_presentation",
+        help="For a screen share: hides the sidebar and the controls and enlarges numbers and charts. "
+        "An “Exit presentation mode” button at the top brings them back.",
+    )
+    if st.session_state.get("ui_presentation"):
+        st.html(PRESENTATION_CSS)
+        st.button(
+            "Exit presentation mode",
+            key="ui_presentation_exit",
+            icon=":material/close_fullscreen:",
+            type="tertiary",
+            on_click=lambda: st.session_state.update(ui_presentation=False),
+        )

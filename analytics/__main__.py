@@ -117,6 +117,74 @@ def members(args: argparse.Namespace) -> int:
     return _finish(problems)
 
 
+REPORT_SUFFIXES = {".pptx": "PowerPoint deck", ".html": "HTML report", ".htm": "HTML report"}
+
+
+def report(args: argparse.Namespace) -> int:
+    from analytics.overview import Period, default_period
+    from analytics.report import SECTIONS, build_report, default_report_period
+    from analytics.report.model import image_type
+
+    out = Path(args.out)
+    kind = REPORT_SUFFIXES.get(out.suffix.lower())
+    sections = [name.strip() for name in (args.sections or ",".join(SECTIONS)).split(",") if name.strip()]
+    unknown = [name for name in sections if name not in SECTIONS]
+    setup = []
+    if kind is None:
+        setup.append(f"{args.out}: the report is a .pptx (PowerPoint) or an .html file; name it so.")
+    if unknown:
+        setup.append(f"Unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)}.")
+    logo = None
+    if args.logo:
+        try:
+            logo = Path(args.logo).read_bytes()
+        except OSError as error:
+            setup.append(f"{args.logo}: cannot open the logo ({error.strerror or error}).")
+        if logo is not None and image_type(logo) is None:
+            setup.append(f"{args.logo}: the logo must be a PNG or JPEG image.")
+    if setup:
+        return _finish(setup)
+
+    workspace, problems = _load(args.files)
+    span = default_period(workspace.con)
+    if span is None:
+        problems.append("No dated data in these files: expected TikTok Studio exports or a comment export.")
+        return _finish(problems)
+    if args.start or args.end:
+        period = Period(args.start or span.start, args.end or span.end)
+        if period.end < period.start:
+            return _finish(problems + ["--end is before --start."])
+    else:
+        period = default_report_period(workspace.con)  # the app's default period: the last 90 days
+    handles = workspace.detected_brand_handles()
+    built = build_report(
+        workspace.con,
+        period=period,
+        sections=sections,
+        client=args.client or "",
+        brand_label=f"@{handles[0]}" if handles else "Your brand",
+        real_handles=args.real_handles,
+        brand_color=args.color,
+        logo=logo,
+        brand_handle=handles[0] if handles else None,
+    )
+    if not built.findings:
+        problems.append("Nothing to report for these sections and dates: " + " ".join(built.skipped))
+        return _finish(problems)
+    if kind == "PowerPoint deck":
+        from analytics.report.deck import build_deck
+
+        out.write_bytes(build_deck(built))
+    else:
+        from analytics.report.html import build_html
+
+        out.write_text(build_html(built), encoding="utf-8")
+    print(f"{kind} with {len(built.findings)} findings, {period.describe()}, written to {out}")
+    for skipped in built.skipped:
+        print(f"Left out: {skipped}")
+    return _finish(problems)
+
+
 def _write(table, out: str) -> None:
     from analytics.export import csv_bytes
 
@@ -168,6 +236,29 @@ def main(argv: list[str] | None = None) -> int:
         "--brand", default=None, help="the brand's own handle (default: detected from the video links)"
     )
     members_parser.set_defaults(run=members)
+    report_parser = commands.add_parser(
+        "report", help="the client deck (.pptx) or offline HTML report (.html), as the Report page builds it"
+    )
+    report_parser.add_argument("files", nargs="+", metavar="FILE")
+    report_parser.add_argument("--out", required=True, help="report.pptx or report.html")
+    report_parser.add_argument("--client", default="", help="the client's name, on the title slide")
+    report_parser.add_argument(
+        "--sections",
+        default=None,
+        help="comma-separated, in any order (default: overview,formats,members,segments,live)",
+    )
+    report_parser.add_argument(
+        "--real-handles", action="store_true", help="show members' real handles (default: pseudonyms)"
+    )
+    report_parser.add_argument(
+        "--start", type=_date, default=None, help="first day (default: 90 days before --end, as in the app)"
+    )
+    report_parser.add_argument(
+        "--end", type=_date, default=None, help="last day (default: the data's last day)"
+    )
+    report_parser.add_argument("--logo", default=None, help="a PNG or JPEG logo for the title slide")
+    report_parser.add_argument("--color", default="#0F766E", help="the brand colour, as #RRGGBB")
+    report_parser.set_defaults(run=report)
     args = parser.parse_args(argv)
     return args.run(args)
 

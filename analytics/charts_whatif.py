@@ -1,0 +1,128 @@
+"""The What-if page's figures: a projection or a comparison in, a titled and labelled Figure out.
+
+Same house style as analytics.charts. Each metric gets its own panel (views and new followers differ
+by a thousandfold, one axis would flatten one of them), and whiskers always show the range the
+numbers come with.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analytics.charts import ACCENT, MUTED, style
+from analytics.whatif import Projection, describe_rate
+
+INK = "#334155"
+
+
+def _whiskers(values: list[float], lows: list[float], highs: list[float]) -> dict:
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": [max(high - value, 0) for value, high in zip(values, highs, strict=True)],
+        "arrayminus": [max(value - low, 0) for value, low in zip(values, lows, strict=True)],
+        "color": INK,
+        "thickness": 1.5,
+        "width": 8,
+    }
+
+
+def _compact(value: float) -> str:
+    if pd.isna(value):
+        return "—"
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.2f}M"
+    if abs(value) >= 10_000:
+        return f"{value / 1_000:.1f}K"
+    return f"{value:,.0f}"
+
+
+def projection_chart(
+    projection: Projection,
+    *,
+    title: str = "Per month: your current mix against your plan",
+    current_label: str = "Current mix",
+    planned_label: str = "Planned mix",
+    subtitle: str = "Per month = posts per week × 52 ÷ 12 × the average video of each format in your history. "
+    "<br>Whiskers: 10th–90th percentile of 2,000 bootstrap redraws of your own videos.",
+) -> go.Figure:
+    """One panel per metric: the current and planned monthly totals, whiskers at the 10th–90th percentile."""
+    totals = projection.totals.dropna(subset=["current"])
+    fig = make_subplots(
+        rows=1, cols=max(len(totals), 1), subplot_titles=list(totals["label"]), horizontal_spacing=0.08
+    )
+    for column, row in enumerate(totals.itertuples(), start=1):
+        values = [row.current, row.planned]
+        fig.add_bar(
+            x=[current_label, planned_label],
+            y=values,
+            marker_color=[MUTED, ACCENT],
+            error_y=_whiskers(
+                values, [row.current_low, row.planned_low], [row.current_high, row.planned_high]
+            ),
+            text=[_compact(value) for value in values],
+            textposition="inside",
+            insidetextanchor="start",  # at the bar's foot, clear of the whisker
+            textfont={"color": "white", "size": 14},
+            customdata=[[row.current_low, row.current_high], [row.planned_low, row.planned_high]],
+            hovertemplate=f"<b>{row.label}</b> · %{{x}}: %{{y:,.0f}} a month"
+            "<br>range %{customdata[0]:,.0f} – %{customdata[1]:,.0f}<extra></extra>",
+            showlegend=False,
+            row=1,
+            col=column,
+        )
+        fig.update_yaxes(tickformat="~s", rangemode="tozero", row=1, col=column)
+    style(fig, title=title, subtitle=subtitle, height=440)
+    fig.update_layout(hovermode="closest", bargap=0.35, margin={"t": 150})
+    fig.update_annotations(font={"size": 14, "color": INK}, yshift=4)
+    return fig
+
+
+def _bare(value: float, unit: str) -> str:
+    """A signed difference without its unit, for a compact interval ("+0.3 to +2.0")."""
+    if pd.isna(value):
+        return "—"
+    return f"{value * 100:+.1f}" if unit == "percent" else f"{value:+.1f}"
+
+
+def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figure:
+    """One panel per rate: group A and group B side by side, the difference and its 95% interval above."""
+    rates: pd.DataFrame = comparison["rates"]
+    titles = [
+        f"{row.label}<br><span style='font-size:12px;color:#475569'>A − B: "
+        f"{describe_rate(row.difference, row.unit, signed=True)}<br>95%: {_bare(row.difference_low, row.unit)} "
+        f"to {_bare(row.difference_high, row.unit)}</span>"
+        for row in rates.itertuples()
+    ]
+    fig = make_subplots(rows=1, cols=max(len(rates), 1), subplot_titles=titles, horizontal_spacing=0.06)
+    for column, row in enumerate(rates.itertuples(), start=1):
+        percent = row.unit == "percent"
+        values = [row.value_a, row.value_b]
+        fig.add_bar(
+            x=["A", "B"],
+            y=values,
+            marker_color=[ACCENT, MUTED],
+            text=[describe_rate(value, row.unit) for value in values],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[label_a, label_b],
+            hovertemplate="<b>%{customdata}</b>: %{y:" + (".1%" if percent else ".1f") + "}<extra></extra>",
+            showlegend=False,
+            row=1,
+            col=column,
+        )
+        fig.update_yaxes(
+            tickformat=".0%" if percent else "~s", rangemode="tozero", showticklabels=False, row=1, col=column
+        )
+    style(
+        fig,
+        title=f"A: {label_a}  ·  B: {label_b}",
+        subtitle="Each rate as a ratio of sums over the group's videos. Above each panel: A − B and its 95% "
+        "interval (bootstrap over videos).",
+        height=470,
+    )
+    fig.update_layout(hovermode="closest", bargap=0.35, margin={"t": 200})
+    fig.update_annotations(font={"size": 13, "color": INK}, yshift=8)
+    return fig

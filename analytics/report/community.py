@@ -1,0 +1,454 @@
+"""The Members and Community segments sections: who is loyal, how the brand answers, who the audience is.
+
+Built on analytics.members, analytics.segments, analytics.communities and their charts. Tiers count
+every comment up to the period's last day (loyalty needs the whole history, as on the Members page);
+replies and sentiment count the period's comments. Handles leave the app only as pseudonyms unless the
+marketer switches real handles on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import charts_members, communities, segments, timezones
+from analytics.formats import video_formats
+from analytics.members import (
+    TIER_ORDER,
+    member_sentiment,
+    member_stats,
+    member_tiers,
+    pseudonymize,
+    reply_effect,
+    reply_stats,
+    tier_counts,
+)
+from analytics.overview import Period
+from analytics.report import text
+from analytics.report.figures import doughnut_chart
+from analytics.report.model import Finding, NativeChart
+
+COMMUNITY_DEFINITIONS: dict[str, tuple[str, str]] = {
+    "tiers": (
+        "Member tiers",
+        "A member is one commenter (never the brand). First rule met wins: Champion (5+ videos, 4+ active "
+        "weeks, last comment within 30 days), Loyal (3+ videos, 2+ weeks, within 30 days), At risk (met the "
+        "Loyal bar, last comment 31–90 days ago), Lapsed (over 90 days), New (first comment within 30 days), "
+        "Regular (2+ videos), One-time. Distinct videos and weeks count, not raw comments.",
+    ),
+    "reply_effect": (
+        "Came back",
+        "A member whose first comment was answered by the brand within 30 days, and who commented on another "
+        "video within 30 days. An association, not proof that replying brings members back.",
+    ),
+    "sentiment_segment": (
+        "Promoters and detractors",
+        "Promoter: more positive than negative comments; Detractor: more negative than positive; else "
+        "Neutral. Labels come from offline word lists (VADER and per-language lists), without any online service.",
+    ),
+    "audience": (
+        "Audience",
+        "Gender, territories and active hours of followers, as TikTok Studio's Followers export gives them "
+        "(its latest download; TikTok does not date them).",
+    ),
+    "hashtag_community": (
+        "Hashtag community",
+        "Hashtags that travel together in the brand's captions (a co-occurrence graph, clustered); its "
+        "members are the people who commented on its videos.",
+    ),
+}
+
+GENDER_WORDS = {"female": "women", "male": "men"}
+
+
+def _comments_in_period(con: duckdb.DuckDBPyConnection, period: Period) -> int:
+    return con.execute(
+        "select count(*) from comments where not coalesce(is_brand, false) and commented_at >= $start "
+        "and commented_at < $end + interval 1 day",
+        {"start": period.start, "end": period.end},
+    ).fetchone()[0]
+
+
+def member_names(tiers: pd.DataFrame, *, real_handles: bool, salt: str) -> pd.Series:
+    """What a client sees for each member: a stable pseudonym by default, "@handle" only when chosen."""
+    if real_handles:
+        return "@" + tiers["member_handle"].fillna(tiers["member_id"]).astype(str)
+    return pseudonymize(tiers["member_id"], salt=salt)
+
+
+def members_findings(
+    con: duckdb.DuckDBPyConnection, period: Period, *, real_handles: bool = False, salt: str
+) -> list[Finding]:
+    if not _comments_in_period(con, period):
+        return []
+    tiers = member_tiers(member_stats(con, as_of=period.end))
+    counts = tier_counts(tiers)
+    count = dict(zip(counts["tier"], counts["count_members"], strict=True))
+    total = int(counts["count_members"].sum())
+    core = count["Champion"] + count["Loyal"]
+    shown = counts[counts["count_members"] > 0]
+    colors = [charts_members.TIER_COLORS[tier] for tier in shown["tier"]]
+    findings = [
+        Finding(
+            section="members",
+            key="members_tiers",
+            headline=(
+                f"{core:,} members keep coming back: {count['Champion']:,} Champions and {count['Loyal']:,} "
+                f"Loyal, of {total:,} commenters"
+            ),
+            caption=f"Members by tier as of {text.day(period.end)} (every comment up to that day)",
+            note=(
+                f"{count['At risk']:,} were loyal and are going quiet (At risk): re-engage them now. "
+                f"{count['New']:,} commented for the first time in the last 30 days: welcome them. "
+                f"{count['One-time']:,} commented on one video only."
+            ),
+            figure=doughnut_chart(
+                [f"{row.tier} · {row.count_members:,}" for row in shown.itertuples()],
+                list(shown["count_members"]),  # the figure shows shares on the slices itself
+                title="Members by tier",
+                subtitle="Each member is in the first tier whose rule they meet (see the methodology).",
+                colors=colors,
+                center=f"{total:,}<br>members",
+            ),
+            native=NativeChart(
+                kind="doughnut",
+                categories=[
+                    f"{row.tier} · {row.count_members:,} ({row.share_of_members:.0%})"
+                    for row in shown.itertuples()
+                ],
+                series=[("Members", [float(value) for value in shown["count_members"]])],
+                number_format="0%",
+                point_colors=colors,
+                legend=True,
+            ),
+            metrics=("tiers",),
+        )
+    ]
+
+    champions = tiers[tiers["tier"] == "Champion"].head(10)
+    if len(champions):
+        names = member_names(champions, real_handles=real_handles, salt=salt)
+        table = pd.DataFrame(
+            {
+                "Member": names.to_numpy(),
+                "Videos": champions["count_videos"].astype(int).to_numpy(),
+                "Active weeks": champions["active_weeks"].astype(int).to_numpy(),
+                "Comments": champions["count_comments"].astype(int).to_numpy(),
+                "Last comment": [text.day(pd.Timestamp(when)) for when in champions["last_seen_at"]],
+            }
+        )
+        every = tiers[tiers["tier"] == "Champion"]
+        typical_videos = float(every["count_videos"].median())
+        handles_note = (
+            "Real handles, as chosen in the app."
+            if real_handles
+            else "Pseudonyms stand in for handles: each person keeps one pseudonym throughout the report, and "
+            "the team can look them up in CommunityLens."
+        )
+        findings.append(
+            Finding(
+                section="members",
+                key="members_champions",
+                headline=(
+                    f"Your {len(every):,} Champions commented on {typical_videos:.0f} videos each (median): "
+                    "ambassador candidates"
+                ),
+                caption=f"The {len(champions)} most active Champions (decayed activity score)",
+                note=f"Ranked by activity over the last 12 months, recent months counting more. {handles_note}",
+                table=table,
+                metrics=("tiers",),
+            )
+        )
+
+    replies = reply_stats(con, start=period.start, end=period.end).iloc[0]
+    if replies["count_top_level_comments"] and not pd.isna(replies["reply_rate"]):
+        by_tier = reply_stats(con, start=period.start, end=period.end, by="tier", tiers=tiers)
+        by_tier = by_tier[(by_tier["count_top_level_comments"] > 0) & by_tier["tier"].isin(TIER_ORDER)]
+        best = by_tier.sort_values("reply_rate", ascending=False).iloc[0] if len(by_tier) else None
+        headline = f"The brand answered {replies['reply_rate']:.0%} of members' comments"
+        if not pd.isna(replies["median_hours_to_first_reply"]):
+            headline += f", in a median {text.hours(replies['median_hours_to_first_reply'])}"
+        note = (
+            f"{int(replies['count_replied_comments']):,} of {int(replies['count_top_level_comments']):,} "
+            "top-level member comments of the period got a reply."
+        )
+        if best is not None:
+            note += f" Most answered: {best['tier']} members ({best['reply_rate']:.0%})."
+        findings.append(
+            Finding(
+                section="members",
+                key="members_replies",
+                headline=headline,
+                caption="Reply rate by tier: comments the brand answered ÷ top-level member comments",
+                note=note,
+                figure=charts_members.reply_chart(by_tier, "tier"),
+                native=NativeChart(
+                    kind="bar",
+                    categories=list(by_tier["tier"]),
+                    series=[("Reply rate", [float(value) for value in by_tier["reply_rate"]])],
+                    number_format="0%",
+                    point_colors=[charts_members.TIER_COLORS[tier] for tier in by_tier["tier"]],
+                ),
+                metrics=("reply_rate", "time_to_first_reply"),
+            )
+        )
+
+    effect = reply_effect(con)
+    if effect["difference"] is not None:
+        replied, other = effect["return_rate_replied"], effect["return_rate_not_replied"]
+        more = "more" if replied >= other else "less"
+        findings.append(
+            Finding(
+                section="members",
+                key="members_reply_effect",
+                headline=(
+                    f"Members the brand answered came back {more} often: {replied:.0%} against {other:.0%}"
+                ),
+                caption=f"Members who commented on another video within {effect['window_days']} days of their first comment",
+                note=effect["sentence"],
+                figure=charts_members.reply_effect_chart(effect),
+                native=NativeChart(
+                    kind="column",
+                    categories=["First comment answered", "Not answered"],
+                    series=[("Came back", [float(replied), float(other)])],
+                    number_format="0%",
+                    point_colors=[charts_members.BRAND, charts_members.MUTED],
+                ),
+                metrics=("reply_effect",),
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- segments
+
+
+def segments_findings(
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    *,
+    sentiment_memo: MutableMapping[str, Any] | None = None,
+    lexicon_additions: dict[str, float] | None = None,
+    corrections: dict[str, str] | None = None,
+    brand_hashtags: Sequence[str] | None = None,
+    brand_handle: str | None = None,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    gender = segments.audience_gender(con)
+    if len(gender):
+        top = gender.iloc[0]
+        who = GENDER_WORDS.get(str(top["gender"]).strip().casefold())
+        headline = (
+            f"{top['share']:.0%} of your followers are {who}"
+            if who
+            else f"{top['share']:.0%} of your followers: {top['gender']}"
+        )
+        findings.append(
+            Finding(
+                section="segments",
+                key="segments_gender",
+                headline=headline,
+                caption="Followers by gender, from TikTok Studio's Followers export",
+                note="As TikTok reports it for the followers of the account, in its latest download.",
+                figure=charts_members.gender_chart(gender),
+                native=NativeChart(
+                    kind="doughnut",
+                    categories=[f"{row.gender} · {row.share:.0%}" for row in gender.itertuples()],
+                    series=[("Followers", [float(value) for value in gender["share"]])],
+                    number_format="0%",
+                    legend=True,
+                ),
+                metrics=("audience",),
+            )
+        )
+
+    territories = segments.top_territories(con, top=8)
+    if len(territories):
+        named = territories[territories["territory_code"] != "Others"]
+        first = named.iloc[0] if len(named) else territories.iloc[0]
+        headline = f"{first['share']:.0%} of your followers are in {first['territory']}"
+        if len(named) > 1:
+            headline += f", {named.iloc[1]['share']:.0%} in {named.iloc[1]['territory']}"
+        findings.append(
+            Finding(
+                section="segments",
+                key="segments_territories",
+                headline=headline,
+                caption="Where followers live: share of followers by territory",
+                note="TikTok groups the smallest territories as “Others”. Post times on the Formats slides use "
+                "the time zone of the largest territory.",
+                figure=charts_members.territories_chart(territories),
+                native=NativeChart(
+                    kind="bar",
+                    categories=list(territories["territory"]),
+                    series=[("Followers", [float(value) for value in territories["share"]])],
+                    number_format="0.0%",
+                    point_colors=[
+                        charts_members.MUTED if code == "Others" else charts_members.BRAND
+                        for code in territories["territory_code"]
+                    ],
+                ),
+                metrics=("audience",),
+            )
+        )
+
+    if con.execute("select count(*) from follower_activity").fetchone()[0]:
+        hours = segments.active_hours(con)
+        peaks = timezones.peak_activity_hours(timezones.follower_activity_grid(con))
+        if peaks and hours["average_active_followers"].notna().any():
+            findings.append(
+                Finding(
+                    section="segments",
+                    key="segments_active_hours",
+                    headline=f"Your followers are most active {peaks[0]}",
+                    caption="Followers active in each hour of the day, averaged over the file's days",
+                    note=("Next: " + "; ".join(peaks[1:]) + ". " if len(peaks) > 1 else "")
+                    + "Hours as TikTok wrote them: the file does not say its time zone.",
+                    figure=charts_members.active_hours_chart(hours),
+                    native=NativeChart(
+                        kind="column",
+                        categories=[f"{hour:02d}h" for hour in hours["hour"]],
+                        series=[
+                            (
+                                "Active followers",
+                                [None if pd.isna(v) else float(v) for v in hours["average_active_followers"]],
+                            )
+                        ],
+                        data_labels=False,
+                    ),
+                    metrics=("audience",),
+                )
+            )
+
+    videos = video_formats(con, start=period.start, end=period.end)
+    if len(videos):
+        handle = brand_handle
+        tags = (
+            list(brand_hashtags)
+            if brand_hashtags is not None
+            else communities.likely_brand_hashtags(videos, handle)
+        )
+        found = communities.hashtag_communities(videos, brand_hashtags=tags)
+        summary = communities.community_summary(con, videos, found) if len(found.communities) else None
+        if summary is not None and len(summary):
+            summary = summary.sort_values(["count_members", "community_id"], ascending=[False, True])
+            biggest = summary.iloc[0]
+            findings.append(
+                Finding(
+                    section="segments",
+                    key="segments_communities",
+                    headline=(
+                        f"{biggest['community']} is your biggest hashtag community: {int(biggest['count_members']):,} "
+                        f"members commented on its {int(biggest['count_videos'])} videos"
+                    ),
+                    caption="Members who commented on each hashtag community's videos",
+                    note="; ".join(
+                        f"{row.community}: {row.count_videos} videos, {text.count(row.total_views)} views, "
+                        f"{row.engagement_rate:.1%} engagement"
+                        for row in summary.head(4).itertuples()
+                        if not pd.isna(row.engagement_rate)
+                    )
+                    + ". A video counts for every community its hashtags belong to.",
+                    figure=charts_members.community_chart(summary),
+                    native=NativeChart(
+                        kind="bar",
+                        categories=list(summary["community"]),
+                        series=[("Members", [float(value) for value in summary["count_members"]])],
+                        point_colors=[charts_members.community_color(i) for i in summary["community_id"]],
+                    ),
+                    metrics=("hashtag_community",),
+                )
+            )
+
+    if _comments_in_period(con, period):
+        labelled = segments.comment_sentiment(
+            con, lexicon_additions=lexicon_additions, corrections=corrections, memo=sentiment_memo
+        )
+        days = labelled["commented_at"].dt.date
+        in_period = labelled[(days >= period.start) & (days <= period.end)]
+        feelings = member_sentiment(con, in_period[["comment_id", "label"]])
+        table = segments.sentiment_segments(feelings)
+        overall = table[table["group"] == segments.ALL_MEMBERS].set_index("segment")
+        promoters, detractors = (
+            overall.at["Promoter", "count_members"],
+            overall.at["Detractor", "count_members"],
+        )
+        if promoters + detractors + overall.at["Neutral", "count_members"]:
+            share = overall.at["Promoter", "share_of_group"]
+            if detractors and promoters >= detractors:
+                headline = (
+                    f"Promoters outnumber detractors {promoters / detractors:.0f} to 1: {share:.0%} of members "
+                    "write more praise than complaints"
+                )
+            elif detractors > promoters:
+                headline = f"Detractors outnumber promoters: {detractors:,} against {promoters:,} members"
+            else:
+                headline = (
+                    f"{share:.0%} of members write more praise than complaints, and none more complaints"
+                )
+            findings.append(
+                Finding(
+                    section="segments",
+                    key="segments_sentiment",
+                    headline=headline,
+                    caption="Members by the tone of their comments in the period",
+                    note=(
+                        f"{promoters:,} promoters, {overall.at['Neutral', 'count_members']:,} neutral, "
+                        f"{detractors:,} detractors. Sarcasm and irony are missed; slang the word lists do not "
+                        "know counts as neutral."
+                    ),
+                    figure=doughnut_chart(
+                        [f"{name}s" if name != "Neutral" else name for name in overall.index],
+                        list(overall["count_members"]),
+                        title="Promoters, neutral members and detractors",
+                        subtitle="Members by the tone of their comments in the period.",
+                        colors=[charts_members.SEGMENT_COLORS[name] for name in overall.index],
+                    ),
+                    native=NativeChart(
+                        kind="doughnut",
+                        categories=[
+                            f"{name if name == 'Neutral' else name + 's'} · {row.count_members:,} "
+                            f"({row.share_of_group:.0%})"
+                            for name, row in overall.iterrows()
+                        ],
+                        series=[("Members", [float(value) for value in overall["count_members"]])],
+                        number_format="0%",
+                        point_colors=[charts_members.SEGMENT_COLORS[name] for name in overall.index],
+                        legend=True,
+                    ),
+                    metrics=("sentiment_segment", "positive_response_rate"),
+                )
+            )
+    return findings
+
+
+def windows(
+    con: duckdb.DuckDBPyConnection, period: Period, sections: Sequence[str], *, real_handles: bool
+) -> list[tuple[str, str]]:
+    """The data behind the members and segments sections, for the methodology slide."""
+    result = []
+    if {"members", "segments"} & set(sections) and _comments_in_period(con, period):
+        span = segments.comment_date_range(con)
+        result.append(
+            (
+                "Comments",
+                f"{_comments_in_period(con, period):,} member comments in the period (replies, sentiment); tiers "
+                f"from every comment up to {text.day(period.end)}"
+                + (f" (the files start {text.day(span[0])})" if span else ""),
+            )
+        )
+        result.append(
+            (
+                "Reply effect",
+                "every first comment in the files with 30 days after it (not only the period)",
+            )
+        )
+        result.append(
+            ("Member names", "real handles, as chosen" if real_handles else "pseudonyms, not handles")
+        )
+    if "segments" in sections and con.execute("select count(*) from audience_gender").fetchone()[0]:
+        result.append(("Audience", "TikTok Studio Followers export, latest download (undated)"))
+    return result

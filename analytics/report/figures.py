@@ -1,0 +1,141 @@
+"""The report's own plotly figures (the library's charts cover the rest): bars, grouped bars, doughnuts.
+
+Same house style as analytics.charts (`style()`): title, the definition as a subtitle, readable fonts.
+Each takes plain lists, so a section builds its chart from whatever table it computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from analytics.charts import BRAND, PALETTE, style
+
+TIER_COLORS: dict[str, str] = {
+    "Champion": BRAND,
+    "Loyal": "#5EC4B6",
+    "At risk": "#F97316",
+    "Lapsed": "#E11D48",
+    "New": "#6366F1",
+    "Regular": "#94A3B8",
+    "One-time": "#CBD5E1",
+}
+
+
+def _number(percent: bool, decimals: int = 1) -> str:
+    return f".{decimals}%" if percent else ",.0f"
+
+
+def bar_chart(
+    categories: Sequence[str],
+    values: Sequence[float],
+    *,
+    title: str,
+    subtitle: str,
+    axis_title: str,
+    percent: bool = False,
+    colors: Sequence[str] | None = None,
+    decimals: int = 1,
+) -> go.Figure:
+    """Horizontal bars, first category on top, each labelled with its value."""
+    number = _number(percent, decimals)
+    fig = go.Figure(
+        go.Bar(
+            x=list(values),
+            y=list(categories),
+            orientation="h",
+            marker_color=list(colors) if colors else BRAND,
+            text=[f"{value:{number}}" for value in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"<b>%{{y}}</b>: %{{x:{number}}}<extra></extra>",
+        )
+    )
+    style(fig, title=title, subtitle=subtitle, height=150 + 40 * max(len(categories), 2))
+    fig.update_layout(hovermode="closest", bargap=0.3, margin={"t": 110, "r": 70})
+    fig.update_xaxes(
+        title_text=axis_title,
+        tickformat=".0%" if percent else "~s",
+        showgrid=True,
+        gridcolor="#E2E8F0",
+    )
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", showgrid=False)
+    return fig
+
+
+def grouped_bar_chart(
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    title: str,
+    subtitle: str,
+    axis_title: str,
+    percent: bool = False,
+    errors: Sequence[tuple[Sequence[float], Sequence[float]] | None] | None = None,
+) -> go.Figure:
+    """Vertical bars, one colour per series; `errors` gives (low, high) whiskers per series."""
+    number = _number(percent)
+    fig = go.Figure()
+    for index, (name, values) in enumerate(series):
+        whiskers = errors[index] if errors else None
+        error_y = None
+        if whiskers:
+            low, high = whiskers
+            error_y = {
+                "type": "data",
+                "symmetric": False,
+                "array": [max(h - v, 0) for h, v in zip(high, values, strict=True)],
+                "arrayminus": [max(v - lo, 0) for lo, v in zip(low, values, strict=True)],
+                "color": "#334155",
+                "thickness": 1.5,
+                "width": 6,
+            }
+        fig.add_bar(
+            x=list(categories),
+            y=list(values),
+            name=name,
+            marker_color=PALETTE[index % len(PALETTE)],
+            error_y=error_y,
+            text=[f"{value:{number}}" for value in values],
+            textposition="inside" if whiskers else "outside",
+            cliponaxis=False,
+            hovertemplate=f"<b>{name}</b> · %{{x}}: %{{y:{number}}}<extra></extra>",
+        )
+    style(fig, title=title, subtitle=subtitle, height=440)
+    fig.update_layout(hovermode="closest", barmode="group", bargap=0.3, margin={"t": 110})
+    fig.update_yaxes(title_text=axis_title, tickformat=".0%" if percent else "~s")
+    return fig
+
+
+def doughnut_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    title: str,
+    subtitle: str,
+    colors: Sequence[str] | None = None,
+    center: str = "",
+) -> go.Figure:
+    """A doughnut, slices in the given order (clockwise from the top), with the total in the middle."""
+    fig = go.Figure(
+        go.Pie(
+            labels=list(labels),
+            values=list(values),
+            hole=0.55,
+            sort=False,
+            direction="clockwise",
+            marker={"colors": list(colors) if colors else PALETTE, "line": {"color": "white", "width": 2}},
+            textinfo="percent",
+            textposition="inside",
+            insidetextorientation="horizontal",
+            hovertemplate="<b>%{label}</b>: %{value:,.0f} (%{percent})<extra></extra>",
+        )
+    )
+    style(fig, title=title, subtitle=subtitle, height=440)
+    fig.update_layout(
+        hovermode="closest",
+        legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 0.5, "yanchor": "middle"},
+        annotations=[{"text": center, "showarrow": False, "font": {"size": 16}}] if center else [],
+    )
+    return fig

@@ -1,0 +1,517 @@
+"""Each section's findings, computed from the library: the Overview's and the Formats' here, the
+members', segments' and LIVE's in `community.py` and `live.py`; `build_report` puts them together.
+
+A headline states the finding in numbers ("Mini games earn 2.6x the engagement of Product videos"),
+never the chart's topic. A section without data in the period is skipped, and `Report.skipped` says
+why in a sentence.
+"""
+
+from __future__ import annotations
+
+import html
+import secrets
+from collections.abc import Mapping, MutableMapping, Sequence
+from datetime import date
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics import charts, timezones
+from analytics import charts_formats as format_charts
+from analytics.charts import BRAND, MUTED
+from analytics.definitions import DEFINITIONS
+from analytics.formats import (
+    _PLURALS,
+    DEFAULT_RULES,
+    Rules,
+    best_posting_slots,
+    compare_rates,
+    engagement_by_format,
+    posting_time_performance,
+    video_formats,
+)
+from analytics.overview import Period, account_kpis, daily_trend, default_period, period_totals
+from analytics.report import text
+from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
+from analytics.whatif import PROJECTION_EXPLAINED
+
+MIN_VIDEOS = 5
+EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
+    "interval": (
+        "95% range",
+        "Where a rate would land 95% of the time if the same videos were drawn again (bootstrap over videos, "
+        "2,000 redraws, seeded). A difference whose range excludes no difference is called unlikely to be luck; "
+        f"below {MIN_VIDEOS} videos a group we say there are not enough videos to say.",
+    ),
+    "format": (
+        "Interaction format",
+        "A video's format comes from a fix made by hand, else the file's format column, else the caption "
+        "rules (multilingual keywords and hashtags, editable on the Interaction formats page).",
+    ),
+    "median_views": ("Typical video", "The median video: half the videos drew more views, half fewer."),
+    "projection": ("Projection", PROJECTION_EXPLAINED),
+    "posting_slot": (
+        "Posting slot",
+        "Weekday and hour a video was posted, in the audience's time zone; a slot needs 2 videos to count.",
+    ),
+}
+
+
+# The app's default period (the sidebar's first preset): the command line uses it too, so a deck built
+# from files says what the app would have said. tests/test_report_page.py checks that they agree.
+DEFAULT_DAYS = 90
+
+
+def default_report_period(con: duckdb.DuckDBPyConnection, days: int | None = DEFAULT_DAYS) -> Period | None:
+    """The last `days` days of the data, as the app's sidebar picks them (all of it with `days=None`)."""
+    span = default_period(con)
+    if span is None or days is None:
+        return span
+    return Period(max(span.start, span.end - pd.Timedelta(days=days - 1).to_pytimedelta()), span.end)
+
+
+# ---------------------------------------------------------------- overview
+
+
+def _overview_headline(kpis: pd.DataFrame, period: Period) -> str:
+    row = kpis.set_index("metric")
+    views, views_change = row.at["video_views", "value"], row.at["video_views", "change"]
+    rate, rate_change = row.at["engagement_rate", "value"], row.at["engagement_rate", "change"]
+    if not text.is_missing(views_change):
+        if abs(views_change) < 0.005:
+            parts = [f"Video views level with the previous {period.days} days"]
+        else:
+            direction = "up" if views_change > 0 else "down"
+            parts = [f"Video views {direction} {abs(views_change):.0%} on the previous {period.days} days"]
+    elif not text.is_missing(views):
+        parts = [f"{text.count(views)} video views in {period.days} days"]
+    else:
+        parts = []
+    if not text.is_missing(rate):
+        rate_text = f"engagement rate {rate:.1%}"
+        if not text.is_missing(rate_change):
+            rate_text += f" ({rate_change * 100:+.1f} pts)"
+        parts.append(rate_text)
+    return text.sentence("; ".join(parts)) if parts else "The account's numbers for the period"
+
+
+def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Finding]:
+    kpis = account_kpis(con, period)
+    shown = kpis[kpis["value"].notna()]
+    if shown.empty:
+        return []
+    tiles = [
+        Kpi(
+            label=row.label,
+            value=text.value(row.value, row.unit),
+            change=text.change(row.change, row.unit),
+            is_good=None if text.is_missing(row.change) or row.change == 0 else bool(row.change > 0),
+            definition=row.definition,
+        )
+        for row in shown.itertuples()
+    ]
+    previous = period.previous()
+    missing = kpis[kpis["value"].isna()]["label"].tolist()
+    note = f"Each number against the {period.days} days before ({text.span(previous.start, previous.end)})."
+    if shown["previous_value"].isna().all():
+        note = f"No data before {text.day(period.start)} to compare with."
+    if missing:
+        note += " Not in the files: " + ", ".join(missing) + "."
+    findings = [
+        Finding(
+            section="overview",
+            key="overview_kpis",
+            headline=_overview_headline(kpis, period),
+            caption=f"The account, {text.span(period.start, period.end)}"
+            + ("" if shown["previous_value"].isna().all() else f", against the {period.days} days before"),
+            note=note,
+            kpis=tiles,
+            metrics=tuple(shown["metric"]) + ("change",),
+        )
+    ]
+
+    trend = daily_trend(con, period)
+    views = trend["video_views"].astype(float)
+    if views.notna().sum() >= 4:
+        window = max(1, min(7, int(views.notna().sum()) // 2))
+        first, last = views.dropna().head(window).mean(), views.dropna().tail(window).mean()
+        before, after = text.counts(first, last)
+        if last > first * 1.05:
+            headline = f"Daily views grew from {before} to {after} a day over the period"
+        elif last < first * 0.95:
+            headline = f"Daily views fell from {before} to {after} a day over the period"
+        else:
+            headline = f"Daily views held steady at about {text.count(views.mean())} a day"
+        best = trend.loc[views.idxmax()]
+        rolling = views.rolling(7, min_periods=4).mean()
+        findings.append(
+            Finding(
+                section="overview",
+                key="overview_views",
+                headline=headline,
+                caption="Video views per day, with the 7-day average",
+                note=(
+                    f"Averages of the first and last {window} days of the period. Best day: "
+                    f"{text.day(best['stat_date'])}, with {text.count(best['video_views'])} views. "
+                    f"{text.count(views.sum())} views in all."
+                ),
+                figure=charts.daily_trend_chart(
+                    trend,
+                    "video_views",
+                    title="Video views per day",
+                    definition=DEFINITIONS["video_views"][1],
+                ),
+                native=NativeChart(
+                    kind="line",
+                    categories=[pd.Timestamp(day).date() for day in trend["stat_date"]],
+                    series=[("Views per day", _values(views)), ("7-day average", _values(rolling))],
+                    data_labels=False,
+                    legend=True,
+                ),
+                metrics=("video_views",),
+            )
+        )
+
+    followers = trend["followers"].astype(float)
+    totals = period_totals(con, period)
+    growth, share = totals["follower_growth"], totals["follower_growth_share"]
+    if followers.notna().sum() >= 2 and growth is not None:
+        verb = "gained" if growth >= 0 else "lost"
+        headline = f"The account {verb} {abs(growth):,} followers in {period.days} days"
+        if share is not None:
+            headline += f" ({share:+.1%})"
+        headline += f", to {text.count(followers.dropna().iloc[-1])}"
+        changes = trend["follower_change"].astype(float)
+        best = trend.loc[changes.idxmax()] if changes.notna().any() else None
+        note = "Followers on the last day minus the first day of the period."
+        if best is not None:
+            note += f" Biggest day: {text.day(best['stat_date'])} ({best['follower_change']:+,.0f})."
+        findings.append(
+            Finding(
+                section="overview",
+                key="overview_followers",
+                headline=headline,
+                caption="Followers, day by day",
+                note=note,
+                figure=charts.followers_chart(
+                    trend, title="Followers", definition=DEFINITIONS["follower_growth"][1]
+                ),
+                native=NativeChart(
+                    kind="line",
+                    categories=[pd.Timestamp(day).date() for day in trend["stat_date"]],
+                    series=[("Followers", _values(followers))],
+                    data_labels=False,
+                ),
+                metrics=("follower_growth",),
+            )
+        )
+    return findings
+
+
+def _values(series: pd.Series) -> list[float | None]:
+    return [None if pd.isna(item) else float(item) for item in series]
+
+
+# ---------------------------------------------------------------- formats
+
+
+def _plural(name: str) -> str:
+    return _PLURALS.get(name, f"{name} videos")
+
+
+def _best_against_most_common(videos: pd.DataFrame, min_videos: int) -> tuple[str, str, dict] | None:
+    """The best format against the most common other one, both with enough rated videos (as format_takeaway)."""
+    rated = videos[(videos["total_views"] > 0).fillna(False) & videos["total_engagements"].notna()]
+    stats = rated.groupby("format").agg(
+        count=("total_views", "size"), views=("total_views", "sum"), engagements=("total_engagements", "sum")
+    )
+    stats = stats[stats["count"] >= min_videos].assign(rate=lambda t: t["engagements"] / t["views"])
+    stats = stats.reset_index()
+    if len(stats) < 2:
+        return None
+    best = stats.sort_values(["rate", "count", "format"], ascending=[False, False, True])["format"].iloc[0]
+    others = stats[stats["format"] != best].sort_values(["count", "format"], ascending=[False, True])
+    reference = others["format"].iloc[0]
+    result = compare_rates(
+        rated[rated["format"] == best],
+        rated[rated["format"] == reference],
+        label_a=_plural(best),
+        label_b=_plural(reference),
+        min_videos=min_videos,
+    )
+    return best, reference, result
+
+
+def _format_headline(videos: pd.DataFrame, min_videos: int) -> tuple[str, str]:
+    """(headline, verdict): "Mini games earn 2.6x the engagement of Product videos", and the full sentence."""
+    found = _best_against_most_common(videos, min_videos)
+    if found is None:
+        enough = videos["format"].value_counts()
+        enough = enough[enough >= min_videos]
+        if enough.empty:
+            return (
+                f"Too few videos per format to compare yet: none has {min_videos}",
+                f"No format has {min_videos} or more videos with views in this period; a longer period "
+                "gives every format more videos.",
+            )
+        only = _plural(str(enough.index[0]))
+        return (
+            f"Only {only} have {min_videos} videos or more: nothing to compare them with yet",
+            f"Only {only} have {min_videos} or more videos with views in this period; a longer period "
+            "gives every format more videos.",
+        )
+    best, reference, result = found
+    ratio, verdict = float(result["ratio"]), str(result["verdict"])
+    if ratio >= 1.1:
+        claim = f"{_plural(best)} earn {ratio:.1f}x the engagement of {_plural(reference)}"
+    else:
+        claim = f"{_plural(best)} earn {round((ratio - 1) * 100)}% more engagement than {_plural(reference)}"
+    if not result["is_unlikely_luck"]:
+        claim += ", but it could be luck"
+    return text.sentence(claim), verdict
+
+
+def formats_findings(
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    *,
+    rules: Rules = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
+    min_videos: int = MIN_VIDEOS,
+) -> list[Finding]:
+    videos = video_formats(con, rules=rules, overrides=overrides, start=period.start, end=period.end)
+    if videos.empty:
+        return []
+    table = engagement_by_format(
+        con, rules=rules, overrides=overrides, start=period.start, end=period.end, min_videos=min_videos
+    )
+    rated = table[table["engagement_rate"].notna()]
+    headline, verdict = _format_headline(videos, min_videos)
+    ranges = [
+        f"{row.format} {row.engagement_rate_low:.1%}–{row.engagement_rate_high:.1%}"
+        for row in rated[~rated["is_small_sample"]].head(3).itertuples()
+    ]
+    note = verdict
+    if ranges:
+        note += " 95% ranges: " + "; ".join(ranges) + "."
+    small = rated.loc[rated["is_small_sample"], "format"].tolist()
+    if small:
+        note += f" Grey: fewer than {min_videos} videos ({', '.join(small)}), not enough to say."
+    findings = [
+        Finding(
+            section="formats",
+            key="formats_rate",
+            headline=headline,
+            caption="Engagement rate by interaction format (videos in brackets): likes + comments + shares ÷ views",
+            note=note,
+            figure=format_charts.format_rate_chart(table, min_videos=min_videos),
+            native=NativeChart(
+                kind="bar",
+                categories=[f"{row.format} ({row.count_videos})" for row in rated.itertuples()],
+                series=[("Engagement rate", _values(rated["engagement_rate"]))],
+                number_format="0.0%",
+                point_colors=[MUTED if small else BRAND for small in rated["is_small_sample"]],
+            ),
+            metrics=("engagement_rate", "format", "interval"),
+        )
+    ]
+
+    shown = videos[(videos["total_views"] > 0).fillna(False) & videos["engagement_rate"].notna()]
+    if len(shown) >= 3:
+        top = shown.loc[shown["total_views"].idxmax()]
+        typical = float(shown["total_views"].median())
+        times = float(top["total_views"]) / typical if typical else np.nan
+        if times >= 2:
+            headline = f"Your most-viewed video drew {text.count(top['total_views'])} views, {times:.0f}x a typical video"
+        else:
+            headline = (
+                f"Views were even: the most-viewed video drew {text.count(top['total_views'])}, "
+                f"{times:.1f}x a typical one"
+            )
+        caption = text.shorten(top["caption"], 80)
+        posted = text.day(top["posted_at"]) if not pd.isna(top["posted_at"]) else "date unknown"
+        note = (
+            (f"“{caption}” " if caption else "")
+            + f"({top['format']}, posted {posted}, {top['engagement_rate']:.1%} engagement rate). "
+            f"A typical (median) video drew {text.count(typical)} views."
+        )
+        # Captions are the brand's own text, but they travel into an HTML file: the figure gets them escaped.
+        escaped = shown.assign(caption=shown["caption"].map(_escape_caption))
+        findings.append(
+            Finding(
+                section="formats",
+                key="formats_videos",
+                headline=headline,
+                caption="Every video of the period: views across (log scale), engagement rate up, coloured by format",
+                note=note,
+                figure=format_charts.video_scatter_chart(escaped),
+                metrics=("engagement_rate", "median_views"),
+            )
+        )
+
+    middle = period.start + (period.end - period.start) / 2
+    guess = timezones.guess_time_zone(con, on=middle)
+    offset = guess.utc_offset_hours
+    grid = posting_time_performance(con, utc_offset_hours=offset, start=period.start, end=period.end)
+    slots = best_posting_slots(grid, min_videos=2)
+    if slots:
+        when, numbers = slots[0].rsplit(": ", 1)
+        findings.append(
+            Finding(
+                section="formats",
+                key="formats_posting_times",
+                headline=f"Best posting slot so far: {when} ({numbers})",
+                caption=f"Engagement rate of the videos posted in each hour ({timezones.describe_offset(offset)})",
+                note=(("Next best: " + "; ".join(slots[1:]) + ". ") if len(slots) > 1 else "") + guess.reason,
+                figure=format_charts.weekday_hour_heatmap(
+                    grid,
+                    "engagement_rate",
+                    title="When your videos earned the most engagement",
+                    subtitle="Engagement rate of the videos posted in each hour; hours without a video left out.",
+                    hour_title=f"Hour posted ({timezones.describe_offset(offset)})",
+                    value_title="Engagement rate",
+                    percent=True,
+                    count_column="count_videos",
+                    hours_with_data_only=True,
+                    show_values=True,
+                ),
+                metrics=("engagement_rate", "posting_slot"),
+            )
+        )
+    return findings
+
+
+def _escape_caption(caption: object) -> object:
+    return html.escape(caption, quote=False) if isinstance(caption, str) else caption
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _definitions(findings: Sequence[Finding]) -> list[tuple[str, str]]:
+    from analytics.lives import LIVE_METRICS
+    from analytics.report.community import COMMUNITY_DEFINITIONS
+
+    known = (
+        dict(DEFINITIONS)
+        | {key: (label, definition) for key, (label, _unit, definition) in LIVE_METRICS.items()}
+        | EXTRA_DEFINITIONS
+        | COMMUNITY_DEFINITIONS
+    )
+    keys = dict.fromkeys(metric for finding in findings for metric in finding.metrics if metric in known)
+    return [known[key] for key in keys]
+
+
+def _windows(
+    con: duckdb.DuckDBPyConnection, period: Period, sections: Sequence[str]
+) -> list[tuple[str, str]]:
+    windows = [("Period", period.describe())]
+    if "overview" in sections:
+        previous = period.previous()
+        days = con.execute(
+            "select min(stat_date), max(stat_date), count(*) from daily_stats "
+            "where stat_date between $start and $end and video_views is not null",
+            {"start": period.start, "end": period.end},
+        ).fetchone()
+        if days[2]:
+            windows.append(
+                (
+                    "Daily account numbers",
+                    f"{days[2]} days of TikTok Studio exports, {text.span(days[0], days[1])}; "
+                    f"compared with {text.span(previous.start, previous.end)}",
+                )
+            )
+    if "formats" in sections:
+        videos = con.execute(
+            "select count(*) from videos where posted_at >= $start and posted_at < $end + interval 1 day",
+            {"start": period.start, "end": period.end},
+        ).fetchone()[0]
+        windows.append(("Videos", f"{videos} videos posted in the period, with their lifetime numbers"))
+    return windows
+
+
+def build_report(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    sections: Sequence[str] = tuple(SECTIONS),
+    client: str = "",
+    brand_label: str = "",
+    real_handles: bool = False,
+    salt: str | None = None,
+    brand_color: str = BRAND,
+    logo: bytes | None = None,
+    rules: Rules = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
+    today: date | None = None,
+    sentiment_memo: MutableMapping[str, Any] | None = None,
+    lexicon_additions: dict[str, float] | None = None,
+    corrections: dict[str, str] | None = None,
+    brand_hashtags: Sequence[str] | None = None,
+    brand_handle: str | None = None,
+) -> Report:
+    """Everything a deck or an HTML report says, computed once: findings per chosen section, in order.
+
+    `sections` are SECTIONS keys, kept in SECTIONS' order. Member handles become pseudonyms unless
+    `real_handles` (`salt` keeps them stable within a session; a fresh random one by default). A section
+    without data in the period is left out and named in `Report.skipped`.
+    """
+    from analytics.report import community, live
+
+    unknown = [name for name in sections if name not in SECTIONS]
+    if unknown:
+        raise ValueError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(SECTIONS)}.")
+    chosen = [name for name in SECTIONS if name in sections]
+    salt = salt or secrets.token_hex(16)
+    findings: list[Finding] = []
+    skipped: list[str] = []
+    windows: list[tuple[str, str]] = []
+    builders = {
+        "overview": lambda: overview_findings(con, period),
+        "formats": lambda: formats_findings(con, period, rules=rules, overrides=overrides),
+        "members": lambda: community.members_findings(con, period, real_handles=real_handles, salt=salt),
+        "segments": lambda: community.segments_findings(
+            con,
+            period,
+            sentiment_memo=sentiment_memo,
+            lexicon_additions=lexicon_additions,
+            corrections=corrections,
+            brand_hashtags=brand_hashtags,
+            brand_handle=brand_handle,
+        ),
+        "live": lambda: live.live_findings(con, period),
+    }
+    reasons = {
+        "overview": "no daily account numbers (TikTok Studio Overview export) in this period",
+        "formats": "no videos posted in this period",
+        "members": "no comments in this period",
+        "segments": "no audience files (TikTok Studio Followers export) and no comments",
+        "live": "no LIVE in this period (fill in the LIVE template on the Data page)",
+    }
+    for name in chosen:
+        found = builders[name]()
+        if found:
+            findings += found
+        else:
+            skipped.append(f"{SECTIONS[name]}: {reasons[name]}.")
+    windows = _windows(con, period, chosen)
+    windows += community.windows(con, period, chosen, real_handles=real_handles)
+    windows += live.windows(con, period, chosen)
+    label = brand_label or "Your brand"
+    return Report(
+        title="TikTok community report",
+        client=client.strip(),
+        brand_label=label,
+        period=period,
+        generated_on=today or date.today(),
+        sections=[name for name in chosen if any(f.section == name for f in findings)],
+        findings=findings,
+        windows=windows,
+        definitions=_definitions(findings),
+        skipped=skipped,
+        real_handles=real_handles,
+        brand_color=brand_color,
+        logo=logo,
+    )

@@ -1,0 +1,445 @@
+"""What if the brand posted a different mix of formats, or went LIVE more often? And is this group of
+videos really different from that one?
+
+The content-mix projection, precisely:
+
+- History: the videos posted in the chosen period (`video_formats` over it), grouped by format, and
+  the period's length in weeks (days ÷ 7).
+- Current posts per week of a format: its videos in the period ÷ the period's weeks.
+- Per-video mean of a metric (views, engagements = likes + comments + shares, new followers) for a
+  format: the mean over the format's videos that have the number. New followers are projected only when
+  the files give them per video (a video detail sheet); otherwise that column is empty.
+- Monthly projection of a format: posts per week × 52 ÷ 12 (weeks in an average month) × per-video
+  mean. For the current mix this is exactly the format's monthly total over the period, so "current"
+  is what the account did, and "planned" changes only the number of posts.
+- Totals: the sum over the formats that can be projected. A format with fewer than `min_videos` (5)
+  videos in the history cannot be: its average would be luck. It is left out of both the current and
+  the planned totals (so the two stay comparable), and a warning names it. A planned format with no
+  video at all in the history is left out the same way.
+- Range: percentile bootstrap over the history's videos. For each format, its videos are drawn again
+  with replacement 2,000 times (numpy Generator seeded with (seed, the format's name), so the same data
+  always gives the same range); each draw gives a per-video mean, and draw i of the total is the sum
+  over formats of posts per week × 52 ÷ 12 × mean of draw i. The range is the 10th to 90th percentile
+  of those totals. It says how sure we can be of the *average* month given how much the account's own
+  videos vary; one viral video can still put a single month outside it.
+- Engagement rate of a mix: projected engagements ÷ projected views (a ratio of sums).
+
+LIVEs are projected the same way, with broadcasts instead of videos and viewers, interactions
+(comments + likes + shares) and new followers as the metrics.
+
+Comparing two groups of videos (two formats, two date ranges, two hashtags, two campaigns) goes
+through `formats.compare_rates` for every rate, so each difference comes with the same seeded
+bootstrap interval and the engagement rate with the same plain-words verdict as the Formats page.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from analytics.formats import _PLURALS, FORMATS, compare_rates, extract_hashtags
+from analytics.preferences import captions_containing
+
+WEEKS_PER_MONTH = 52 / 12
+MIN_VIDEOS = 5
+RANGE = (0.10, 0.90)
+
+# metric column -> label, for videos and for LIVEs
+VIDEO_METRICS: dict[str, str] = {
+    "total_views": "Views",
+    "total_engagements": "Engagements",
+    "new_followers": "New followers",
+}
+LIVE_METRICS: dict[str, str] = {
+    "viewers": "Viewers",
+    "total_interactions": "Interactions",
+    "new_followers": "New followers",
+}
+
+PROJECTION_EXPLAINED = (
+    "Per month = posts per week × 52 ÷ 12 × the average video of that format in your history (the "
+    "chosen period). With your current mix this is what you actually got per month. The range is the "
+    "10th to 90th percentile of 2,000 bootstrap redraws of your own videos: how sure we can be of the "
+    "average month, not a promise for any single month (one viral video can land outside it). Formats "
+    f"with fewer than {MIN_VIDEOS} videos in the history are left out of both totals."
+)
+
+
+@dataclass
+class Projection:
+    """A projection of a plan against the current rhythm.
+
+    `by_group`: one row per group (format, or "LIVE"). Columns: group, count_items, current_per_week,
+    planned_per_week, is_projected, note, and per metric m: current_m, planned_m, planned_m_low,
+    planned_m_high (per month).
+    `totals`: one row per metric. Columns: metric, label, current, current_low, current_high, planned,
+    planned_low, planned_high, change, change_low, change_high (per month; NaN when no group has it).
+    `warnings`: plain sentences, one per group that could not be projected.
+    """
+
+    by_group: pd.DataFrame
+    totals: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+    weeks: float = 0.0
+
+    def total(self, metric: str) -> pd.Series:
+        return self.totals.set_index("metric").loc[metric]
+
+
+def _format_order(names: Sequence[str]) -> list[str]:
+    rank = {name: position for position, name in enumerate(FORMATS)}
+    return sorted(dict.fromkeys(names), key=lambda name: (rank.get(name, len(rank)), name))
+
+
+def _bootstrap_means(values: np.ndarray, *, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    if len(values) == 0:
+        return np.full(n_boot, np.nan)
+    picks = rng.integers(0, len(values), size=(n_boot, len(values)))
+    return values[picks].mean(axis=1)
+
+
+def _project(
+    groups: Mapping[str, pd.DataFrame],
+    planned: Mapping[str, float],
+    *,
+    weeks: float,
+    metrics: Mapping[str, str],
+    unit: str,
+    min_items: int,
+    n_boot: int,
+    seed: int,
+) -> Projection:
+    """The engine behind project_mix and project_lives: see the module docstring."""
+    if weeks <= 0:
+        raise ValueError("The history must cover at least one day.")
+    names = list(dict.fromkeys([*groups, *(name for name, count in planned.items() if count)]))
+    rows, warnings = [], []
+    draws = {metric: {"current": np.zeros(n_boot), "planned": np.zeros(n_boot)} for metric in metrics}
+    has_metric = dict.fromkeys(metrics, False)
+    for name in names:
+        items = groups.get(name, pd.DataFrame())
+        count = len(items)
+        now = count / weeks
+        plan = float(planned.get(name, now) or 0)
+        row: dict[str, object] = {
+            "group": name,
+            "count_items": count,
+            "current_per_week": now,
+            "planned_per_week": plan,
+            "is_projected": count >= min_items,
+            "note": "",
+        }
+        if count < min_items:
+            few = "no" if count == 0 else f"only {count}"
+            row["note"] = f"too few {unit}s to project ({few} in the history, {min_items} needed)"
+            warnings.append(
+                f"{name}: {few} {unit}{'s' if count != 1 else ''} in the history, too few to project "
+                f"({min_items} needed). It is left out of both totals."
+            )
+        rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
+        for metric in metrics:
+            values = items[metric].dropna().to_numpy(float) if count and metric in items else np.array([])
+            boot = _bootstrap_means(values, n_boot=n_boot, rng=rng)
+            mean = float(values.mean()) if len(values) else np.nan
+            row[f"current_{metric}"] = now * WEEKS_PER_MONTH * mean
+            row[f"planned_{metric}"] = plan * WEEKS_PER_MONTH * mean
+            low, high = np.quantile(boot * plan * WEEKS_PER_MONTH, RANGE) if len(values) else (np.nan, np.nan)
+            row[f"planned_{metric}_low"], row[f"planned_{metric}_high"] = float(low), float(high)
+            if count >= min_items and len(values):
+                has_metric[metric] = True
+                draws[metric]["current"] += boot * now * WEEKS_PER_MONTH
+                draws[metric]["planned"] += boot * plan * WEEKS_PER_MONTH
+        rows.append(row)
+
+    by_group = pd.DataFrame(rows)
+    projected = by_group[by_group["is_projected"]] if len(by_group) else by_group
+    total_rows = []
+    for metric, label in metrics.items():
+        if not has_metric[metric]:
+            total_rows.append({"metric": metric, "label": label} | dict.fromkeys(_TOTAL_COLUMNS, np.nan))
+            continue
+        current = float(projected[f"current_{metric}"].fillna(0).sum())
+        planned_total = float(projected[f"planned_{metric}"].fillna(0).sum())
+        current_draws, planned_draws = draws[metric]["current"], draws[metric]["planned"]
+        current_low, current_high = np.quantile(current_draws, RANGE)
+        planned_low, planned_high = np.quantile(planned_draws, RANGE)
+        change_low, change_high = np.quantile(planned_draws - current_draws, RANGE)
+        total_rows.append(
+            {
+                "metric": metric,
+                "label": label,
+                "current": current,
+                "current_low": float(current_low),
+                "current_high": float(current_high),
+                "planned": planned_total,
+                "planned_low": float(planned_low),
+                "planned_high": float(planned_high),
+                "change": planned_total - current,
+                "change_low": float(change_low),
+                "change_high": float(change_high),
+            }
+        )
+    return Projection(by_group, pd.DataFrame(total_rows), warnings, weeks)
+
+
+_TOTAL_COLUMNS = [
+    "current",
+    "current_low",
+    "current_high",
+    "planned",
+    "planned_low",
+    "planned_high",
+    "change",
+    "change_low",
+    "change_high",
+]
+
+
+def posting_mix(videos: pd.DataFrame, *, days: int, min_videos: int = MIN_VIDEOS) -> pd.DataFrame:
+    """How many videos of each format does the account post a week, and what does a typical one bring?
+
+    `videos` is video_formats() over a period of `days` days. One row per format present, in taxonomy
+    order. Columns: format, count_videos, posts_per_week, mean_views, mean_engagements,
+    mean_new_followers (NaN without the number), is_small_sample (fewer than `min_videos`).
+    """
+    weeks = days / 7
+    rows = []
+    for name in _format_order(list(videos["format"])):
+        group = videos[videos["format"] == name]
+        rows.append(
+            {
+                "format": name,
+                "count_videos": len(group),
+                "posts_per_week": len(group) / weeks,
+                "mean_views": float(group["total_views"].mean()),
+                "mean_engagements": float(group["total_engagements"].mean()),
+                "mean_new_followers": float(group["new_followers"].mean()),
+                "is_small_sample": len(group) < min_videos,
+            }
+        )
+    columns = [
+        "format",
+        "count_videos",
+        "posts_per_week",
+        "mean_views",
+        "mean_engagements",
+        "mean_new_followers",
+        "is_small_sample",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def project_mix(
+    videos: pd.DataFrame,
+    planned: Mapping[str, float],
+    *,
+    days: int,
+    min_videos: int = MIN_VIDEOS,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> Projection:
+    """What would a planned mix of formats bring per month, against the current mix?
+
+    `videos` is video_formats() over the history (a period of `days` days); `planned` maps a format to
+    planned posts per week (a format left out keeps its current rhythm). Views, engagements and new
+    followers per month, with a 10th–90th percentile bootstrap range: see the module docstring.
+    """
+    groups = {name: group for name, group in videos.groupby("format", sort=False)}
+    groups = {name: groups[name] for name in _format_order(list(groups))}
+    metrics = dict(VIDEO_METRICS)
+    if "new_followers" not in videos or videos["new_followers"].isna().all():
+        metrics.pop("new_followers")
+    return _project(
+        groups,
+        planned,
+        weeks=days / 7,
+        metrics=metrics,
+        unit="video",
+        min_items=min_videos,
+        n_boot=n_boot,
+        seed=seed,
+    )
+
+
+def project_lives(
+    sessions: pd.DataFrame,
+    planned_per_week: float,
+    *,
+    days: int,
+    min_lives: int = MIN_VIDEOS,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> Projection:
+    """What would going LIVE `planned_per_week` times a week bring per month, against the current rhythm?
+
+    `sessions` is lives.live_sessions() over a period of `days` days. Viewers, interactions and new
+    followers per month, projected like a format (module docstring), assuming an extra LIVE does as well
+    as the average one of the history.
+    """
+    metrics = {metric: label for metric, label in LIVE_METRICS.items() if sessions[metric].notna().any()}
+    return _project(
+        {"LIVE": sessions},
+        {"LIVE": planned_per_week},
+        weeks=days / 7,
+        metrics=metrics,
+        unit="LIVE",
+        min_items=min_lives,
+        n_boot=n_boot,
+        seed=seed,
+    )
+
+
+# ---------------------------------------------------------------- comparing two groups
+
+GROUP_KINDS: dict[str, str] = {
+    "format": "Two formats",
+    "dates": "Two date ranges",
+    "hashtag": "Two hashtags",
+    "keyword": "Two campaigns (a caption word)",
+}
+
+# rate -> (label, numerator column or None for completion, scale, unit)
+RATES: dict[str, tuple[str, str, float, str]] = {
+    "engagement_rate": ("Engagement rate", "total_engagements", 1.0, "percent"),
+    "shares_per_1000_views": ("Shares per 1,000 views", "total_shares", 1000.0, "per1000"),
+    "comments_per_1000_views": ("Comments per 1,000 views", "total_comments", 1000.0, "per1000"),
+    "completion_rate": ("Completion rate", "completion_rate", 1.0, "percent"),
+    "follows_per_1000_views": ("Follows per 1,000 views", "new_followers", 1000.0, "per1000"),
+}
+
+
+def videos_in_group(videos: pd.DataFrame, kind: str, value: object) -> pd.DataFrame:
+    """The videos of one group: a format's, a date range's (inclusive dates), a hashtag's or a campaign's.
+
+    `videos` is video_formats(). kind "format": value is a format name; "dates": a (start, end) pair of
+    dates; "hashtag": "#tag" (any case, '#' optional); "keyword": a word or phrase the caption contains,
+    ignoring case.
+    """
+    if kind == "format":
+        return videos[videos["format"] == value]
+    if kind == "dates":
+        start, end = value  # type: ignore[misc]
+        posted = videos["posted_at"].dt.date
+        return videos[(posted >= start) & (posted <= end)]
+    if kind == "hashtag":
+        tag = "#" + str(value).strip().lstrip("#").lower()
+        return videos[videos["caption"].map(lambda caption: tag in extract_hashtags(caption))]
+    if kind == "keyword":
+        return videos[captions_containing(videos["caption"], str(value))]
+    raise ValueError(f"A group is a format, dates, a hashtag or a keyword, not {kind!r}.")
+
+
+def group_label(kind: str, value: object) -> str:
+    """The group as the subject of a sentence: "Mini games", "Videos posted 1 Jun – 30 Jun 2026"."""
+    if kind == "format":
+        return _PLURALS.get(str(value), f"{value} videos")
+    if kind == "dates":
+        start, end = value  # type: ignore[misc]
+        return f"Videos posted {_day(start)} – {_day(end)}"
+    if kind == "hashtag":
+        return f"Videos with #{str(value).strip().lstrip('#').lower()}"
+    return f"Videos mentioning “{str(value).strip()}”"
+
+
+def _day(day: date) -> str:
+    return f"{day:%d %b %Y}".lstrip("0")
+
+
+def _rate_frame(videos: pd.DataFrame, numerator: str) -> pd.DataFrame:
+    """A frame compare_rates reads: the rate's numerator as total_engagements, views as total_views."""
+    views = videos["total_views"].astype(float)
+    if numerator == "completion_rate":  # view-weighted: completed views ÷ views, videos that have it
+        top = videos["completion_rate"].astype(float) * views
+    else:
+        top = videos[numerator].astype(float) if numerator in videos else pd.Series(np.nan, videos.index)
+    return pd.DataFrame({"total_engagements": top, "total_views": views.where(top.notna())})
+
+
+def _rate_sentence(result: Mapping[str, object], label_a: str, label_b: str, unit: str, scale: float) -> str:
+    if result["is_small_sample"]:
+        return "not enough videos to say"
+    difference = float(result["difference"]) * scale
+    if difference == 0:
+        return "the same"
+    higher = label_a if difference > 0 else label_b
+    verdict = f"higher for {higher[:1].lower() + higher[1:]}"
+    return verdict + (": unlikely to be luck" if result["is_unlikely_luck"] else ", but it could be luck")
+
+
+def compare_groups(
+    videos_a: pd.DataFrame,
+    videos_b: pd.DataFrame,
+    *,
+    label_a: str = "Group A",
+    label_b: str = "Group B",
+    min_videos: int = MIN_VIDEOS,
+    confidence: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> dict[str, object]:
+    """Are these two groups of videos really different on the key rates, or could it be luck?
+
+    Each group is rows of video_formats(). For every rate both groups have (engagement rate, shares
+    and comments per 1,000 views, completion rate and follows per 1,000 views when the files have them),
+    formats.compare_rates gives the two values (ratios of sums; completion view-weighted), the difference
+    and its bootstrap interval (`confidence`, seeded). Returns a dict: count_videos_a/_b, is_small_sample,
+    verdict (the engagement-rate sentence of compare_rates) and rates, a DataFrame with one row per rate:
+    rate, label, unit ("percent" | "per1000"), value_a, value_b, difference, difference_low,
+    difference_high, is_unlikely_luck, sentence.
+    """
+    rows, verdict, counts = [], "", (len(videos_a), len(videos_b))
+    small = True
+    for rate, (label, numerator, scale, unit) in RATES.items():
+        frame_a, frame_b = _rate_frame(videos_a, numerator), _rate_frame(videos_b, numerator)
+        if rate != "engagement_rate" and (
+            frame_a["total_engagements"].isna().all() or frame_b["total_engagements"].isna().all()
+        ):
+            continue  # a rate the files do not give for both groups is left out, not shown as zero
+        result = compare_rates(
+            frame_a,
+            frame_b,
+            label_a=label_a,
+            label_b=label_b,
+            min_videos=min_videos,
+            confidence=confidence,
+            n_boot=n_boot,
+            seed=seed,
+        )
+        if rate == "engagement_rate":
+            verdict, small = str(result["verdict"]), bool(result["is_small_sample"])
+            counts = (int(result["count_videos_a"]), int(result["count_videos_b"]))
+        rows.append(
+            {
+                "rate": rate,
+                "label": label,
+                "unit": unit,
+                "value_a": float(result["rate_a"]) * scale,
+                "value_b": float(result["rate_b"]) * scale,
+                "difference": float(result["difference"]) * scale,
+                "difference_low": float(result["difference_low"]) * scale,
+                "difference_high": float(result["difference_high"]) * scale,
+                "is_unlikely_luck": bool(result["is_unlikely_luck"]),
+                "sentence": _rate_sentence(result, label_a, label_b, unit, scale),
+            }
+        )
+    return {
+        "count_videos_a": counts[0],
+        "count_videos_b": counts[1],
+        "is_small_sample": small,
+        "verdict": verdict,
+        "rates": pd.DataFrame(rows),
+    }
+
+
+def describe_rate(value: float, unit: str, *, signed: bool = False) -> str:
+    """A rate in words: "7.9%", "+1.2 pts", "3.4 per 1,000"; "—" when unknown."""
+    if value is None or pd.isna(value):
+        return "—"
+    if unit == "percent":
+        return f"{value * 100:+.1f} pts" if signed else f"{value:.1%}"
+    return f"{value:+.1f}" if signed else f"{value:.1f}"

@@ -1,0 +1,172 @@
+"""Report: the client deck and the offline HTML report, built from the sections the marketer picks."""
+
+import hashlib
+import re
+import secrets
+
+import streamlit as st
+
+import ui
+from analytics import preferences
+from analytics.charts import BRAND
+from analytics.formats import DEFAULT_RULES
+from analytics.overview import Period
+from analytics.report import SECTIONS, build_report
+from analytics.report.deck import build_deck
+from analytics.report.html import build_html
+from analytics.report.model import image_type
+
+MAX_LOGO_BYTES = 5_000_000
+
+st.title("Report")
+st.caption(
+    "Straight into the meeting: pick the sections and the dates, add your client's name, logo and colour, and "
+    "download a PowerPoint deck (one finding per slide, charts your client can edit) or a report that opens "
+    "offline in any browser."
+)
+
+ws = ui.workspace()
+period = ui.current_period()
+if period is None:
+    ui.no_data("No data yet. Upload your TikTok exports to build a report.")
+    st.stop()
+
+
+def escape(text: object) -> str:
+    """Text from a file shown in Markdown, with Markdown's special characters made literal."""
+    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
+
+
+def format_preferences() -> tuple[dict, dict]:
+    """The rules and hand-set formats the Interaction formats page uses, so the deck says what the page says."""
+    state = st.session_state.get("formats_preferences")
+    if state is not None and state["workspace"] is ws:
+        return state["rules"], state["overrides"]
+    if ui.is_demo():
+        return DEFAULT_RULES, {}
+    return preferences.load_format_rules() or DEFAULT_RULES, preferences.load_format_overrides()
+
+
+left, right = st.columns(2)
+sections = left.multiselect(
+    "Sections", list(SECTIONS), default=list(SECTIONS), format_func=SECTIONS.get, key="report_sections"
+)
+client = left.text_input("Client's name", key="report_client", placeholder=ws.label, max_chars=80)
+logo_file = left.file_uploader("Client's logo (PNG or JPEG)", type=["png", "jpg", "jpeg"], key="report_logo")
+if right.toggle("Same dates as the sidebar", value=True, key="report_same_period"):
+    dates = period
+    right.caption(period.describe())
+else:
+    picked = right.date_input("Dates", value=(period.start, period.end), key="report_dates")
+    dates = Period(picked[0], picked[-1]) if len(picked) else period
+color = right.color_picker("Brand colour", value=BRAND, key="report_color")
+real_handles = right.toggle(
+    "Show members' real handles",
+    value=False,
+    key="report_real_handles",
+    help="Off (the default): every member handle in the deck and the report is a pseudonym (member-3f9a…), "
+    "the same one the Members page shows. On: real @handles, for your own team only.",
+)
+
+logo = logo_file.getvalue() if logo_file is not None else None
+if logo is not None and (image_type(logo) is None or len(logo) > MAX_LOGO_BYTES):
+    st.warning("That logo is not a PNG or JPEG image under 5 MB, so the report goes without one.", icon="🖼️")
+    logo = None
+if not sections:
+    st.info("Pick at least one section.", icon="📋")
+    st.stop()
+
+handles = ws.detected_brand_handles()
+handle = handles[0] if handles else None
+rules, overrides = format_preferences()
+edits = st.session_state.get("sentiment_edits")
+edits = edits if edits is not None and edits.get("workspace") is ws else {"lexicon": {}, "corrections": {}}
+brand_hashtags = preferences.load_brand_hashtags(handle) if handle and not ui.is_demo() else None
+options = {
+    "workspace": id(ws),
+    "files": tuple(upload.digest for upload in ws.uploads),
+    "brand": tuple(sorted(ws.brand_handles)),
+    "sections": tuple(sections),
+    "dates": (dates.start, dates.end),
+    "client": client,
+    "real_handles": real_handles,
+    "color": color,
+    "logo": hashlib.sha256(logo).hexdigest() if logo else None,
+    "formats": repr((rules, sorted(overrides.items()))),
+    "sentiment": repr((sorted(edits["lexicon"].items()), sorted(edits["corrections"].items()))),
+}
+cached = st.session_state.get("report_cache")
+if cached is None or cached[0] != options:
+    with st.spinner("Reading the numbers…"):
+        report = build_report(
+            ws.con,
+            period=dates,
+            sections=sections,
+            client=client,
+            brand_label=ws.label if ui.is_demo() or not handle else f"@{handle}",
+            real_handles=real_handles,
+            salt=st.session_state.setdefault("members_salt", secrets.token_hex(16)),
+            brand_color=color,
+            logo=logo,
+            rules=rules,
+            overrides=overrides,
+            sentiment_memo=st.session_state.setdefault("sentiment_memo", {}),
+            lexicon_additions=edits["lexicon"],
+            corrections=edits["corrections"],
+            brand_hashtags=brand_hashtags,
+            brand_handle=handle,
+        )
+    st.session_state.report_cache = (options, report)
+report = st.session_state.report_cache[1]
+
+if not report.findings:
+    st.info("Nothing to report for these sections and dates: " + " ".join(report.skipped), icon="📭")
+    st.stop()
+
+name = re.sub(r"[^A-Za-z0-9]+", "_", client or ws.label).strip("_").lower() or "brand"
+stem = f"{name}_tiktok_report_{dates.end:%Y-%m-%d}"
+download_left, download_right = st.columns(2)
+# The files are built when a button is clicked (kaleido renders the deck's heatmaps and scatters then).
+download_left.download_button(
+    "Download the PowerPoint deck",
+    data=lambda: build_deck(report),
+    file_name=f"{stem}.pptx",
+    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    key="report_download_deck",
+    icon=":material/slideshow:",
+    type="primary",
+    width="stretch",
+)
+download_right.download_button(
+    "Download the HTML report (works offline)",
+    data=lambda: build_html(report).encode("utf-8"),
+    file_name=f"{stem}.html",
+    mime="text/html",
+    key="report_download_html",
+    icon=":material/language:",
+    width="stretch",
+)
+st.caption(
+    f"{len(report.findings)} findings, one per slide, between a title slide and the methodology (every definition "
+    "and the data windows used). Only the sections you picked leave the app; member handles are pseudonyms unless "
+    "you switch real handles on; no comment text goes in. Every chart on every page can also be downloaded as a "
+    "PNG: hover it and click the camera icon at its top right."
+)
+if report.skipped:
+    st.caption("Left out: " + escape(" ".join(report.skipped)))
+
+st.subheader("What the deck will say")
+for section in report.sections:
+    st.markdown(f"### {SECTIONS[section]}")
+    for finding in report.section_findings(section):
+        with st.container(border=True):
+            st.markdown(f"#### {escape(finding.headline)}")
+            st.caption(escape(finding.caption))
+            if finding.kpis:
+                for column, kpi in zip(st.columns(5) * 4, finding.kpis, strict=False):
+                    column.metric(kpi.label, kpi.value, delta=kpi.change, help=kpi.definition)
+            elif finding.table is not None:
+                st.dataframe(finding.table, hide_index=True, width="stretch")
+            elif finding.figure is not None:
+                ui.chart(finding.figure, f"report_{finding.key}")
+            st.markdown(escape(finding.note))

@@ -1,0 +1,301 @@
+"""What-if: plan next month's mix of formats and LIVEs, and check whether one group of videos really beats another."""
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from analytics import charts_whatif, lives, preferences, whatif
+from analytics.formats import DEFAULT_RULES, hashtag_performance, video_formats
+from analytics.overview import Period
+
+# Tier thresholds are a what-if too, on the Members page; link to it only when that page exists.
+HAS_MEMBERS_PAGE = (Path(__file__).parent / "members.py").exists()
+RATE_COLUMNS = {
+    "label": "Rate",
+    "a": "A",
+    "b": "B",
+    "difference": "A − B",
+    "interval": "95% interval",
+    "sentence": "Verdict",
+}
+
+st.title("What-if")
+st.caption(
+    "“What if we did more LIVEs?” Plan next month's mix of formats and LIVEs with numbers from your own "
+    "history, and check whether one group of videos really beats another or it could be luck."
+)
+
+ws = ui.workspace()
+period = ui.current_period()
+if not ws.has("videos") or period is None:
+    ui.no_data("No videos yet. Upload your TikTok Studio Content export (one row per video) to plan a mix.")
+    st.stop()
+
+
+def escape(text: object) -> str:
+    """Text from a file shown in Markdown, with Markdown's special characters made literal."""
+    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
+
+
+def format_preferences() -> tuple[dict, dict]:
+    """The rules and hand-set formats the Interaction formats page uses, so both pages agree."""
+    state = st.session_state.get("formats_preferences")
+    if state is not None and state["workspace"] is ws:
+        return state["rules"], state["overrides"]
+    if ui.is_demo():
+        return DEFAULT_RULES, {}
+    return preferences.load_format_rules() or DEFAULT_RULES, preferences.load_format_overrides()
+
+
+def use_all_data() -> None:
+    st.session_state.period_preset = "All data"
+
+
+def per_month(value: float) -> str:
+    return ui.format_value(value, "count")
+
+
+def projection_tiles(projection: whatif.Projection, what: str) -> None:
+    totals = projection.totals.dropna(subset=["current"])
+    for column, row in zip(st.columns(max(len(totals), 1)), totals.itertuples(), strict=False):
+        relative = row.change / row.current if row.current else None
+        column.metric(
+            f"{row.label} per month",
+            per_month(row.planned),
+            delta=f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else ""),
+            help=f"With {what}. Now: {per_month(row.current)} a month. Range (10th–90th percentile): "
+            f"{per_month(row.planned_low)} – {per_month(row.planned_high)}. {whatif.PROJECTION_EXPLAINED}",
+            border=True,
+        )
+
+
+rules, overrides = format_preferences()
+videos = video_formats(ws.con, rules=rules, overrides=overrides, start=period.start, end=period.end)
+planner, compare, live_tab = st.tabs(["Content-mix planner", "Compare two groups", "More LIVEs?"])
+
+with planner:
+    mix = whatif.posting_mix(videos, days=period.days)
+    st.markdown(
+        f"**Your history:** {len(videos)} videos posted {period.describe()}, about "
+        f"{len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post a week."
+    )
+    if mix["is_small_sample"].sum() > len(mix) / 2 and st.session_state.get("period_preset") != "All data":
+        st.caption(
+            "Most formats have fewer than 5 videos in this period: a longer history projects more of them."
+        )
+        st.button("Plan from all my data", key="whatif_use_all_data", on_click=use_all_data)
+    table = pd.DataFrame(
+        {
+            "Format": mix["format"],
+            "Videos in history": mix["count_videos"],
+            "Now per week": mix["posts_per_week"].round(1),
+            "Planned per week": mix["posts_per_week"].round(1),
+        }
+    )
+    edited = st.data_editor(
+        table,
+        key=f"whatif_mix_{period.start}_{period.end}_{len(videos)}",
+        hide_index=True,
+        width="stretch",
+        disabled=["Format", "Videos in history", "Now per week"],
+        column_config={
+            "Planned per week": st.column_config.NumberColumn(
+                min_value=0.0, max_value=50.0, step=0.1, format="%.1f", help="Posts of this format a week."
+            ),
+            "Now per week": st.column_config.NumberColumn(format="%.1f"),
+        },
+    )
+    # A row left as shown keeps its exact rhythm, so an untouched plan changes nothing (not +1% from rounding).
+    exact = dict(zip(mix["format"], mix["posts_per_week"], strict=True))
+    planned = {
+        name: exact[name] if value == round(exact[name], 1) else value
+        for name, value in zip(
+            edited["Format"], edited["Planned per week"].fillna(0).astype(float), strict=True
+        )
+    }
+    projection = whatif.project_mix(videos, planned, days=period.days)
+    projection_tiles(projection, "your planned mix")
+    too_few = projection.by_group[~projection.by_group["is_projected"]]
+    if len(too_few):
+        st.warning(
+            f"Too few videos to project ({whatif.MIN_VIDEOS} needed), so left out of both totals: "
+            + ", ".join(f"{escape(row.group)} ({row.count_items})" for row in too_few.itertuples())
+            + ".",
+            icon="⚠️",
+        )
+    if "new_followers" not in set(projection.totals["metric"]):
+        st.caption("New followers are projected when your files give them per video (a video detail sheet).")
+    ui.chart(charts_whatif.projection_chart(projection), "whatif_projection_chart")
+    with st.expander("How the projection works"):
+        st.markdown(whatif.PROJECTION_EXPLAINED)
+    ui.download_csv(
+        projection.by_group, "Download the plan (CSV)", "communitylens_mix_plan.csv", key="whatif_download"
+    )
+
+with compare:
+    kind = st.radio(
+        "Compare",
+        list(whatif.GROUP_KINDS),
+        format_func=whatif.GROUP_KINDS.get,
+        horizontal=True,
+        key="whatif_compare_kind",
+    )
+    left, right = st.columns(2)
+    pool, choice_a, choice_b = videos, None, None
+    if kind == "format":
+        options = list(videos["format"].value_counts().index)
+        if options:
+            choice_a = left.selectbox("Group A", options, key="whatif_format_a")
+            choice_b = right.selectbox(
+                "Group B", options, index=min(1, len(options) - 1), key="whatif_format_b"
+            )
+    elif kind == "dates":
+        pool = video_formats(ws.con, rules=rules, overrides=overrides)
+        before = period.previous()
+        picked_a = left.date_input(
+            "Group A: videos posted", value=(period.start, period.end), key="whatif_dates_a"
+        )
+        picked_b = right.date_input(
+            "Group B: videos posted", value=(before.start, before.end), key="whatif_dates_b"
+        )
+        if len(picked_a) == 2 and len(picked_b) == 2:
+            choice_a, choice_b = tuple(picked_a), tuple(picked_b)
+    elif kind == "hashtag":
+        tags = hashtag_performance(ws.con, start=period.start, end=period.end)
+        options = list(tags.sort_values("count_videos", ascending=False)["hashtag"])
+        if options:
+            choice_a = left.selectbox("Group A", options, key="whatif_hashtag_a")
+            choice_b = right.selectbox(
+                "Group B", options, index=min(1, len(options) - 1), key="whatif_hashtag_b"
+            )
+    else:
+        choice_a = left.text_input(
+            "Group A: captions containing", key="whatif_keyword_a", placeholder="e.g. giveaway"
+        )
+        choice_b = right.text_input(
+            "Group B: captions containing", key="whatif_keyword_b", placeholder="e.g. tet"
+        )
+    where = "all your data" if kind == "dates" else f"videos posted {period.describe()}"
+    if not choice_a or not choice_b:
+        st.info("Pick or type both groups to compare them.", icon="⚖️")
+    elif choice_a == choice_b:
+        st.info("Pick two different groups.", icon="⚖️")
+    else:
+        group_a, group_b = (
+            whatif.videos_in_group(pool, kind, choice_a),
+            whatif.videos_in_group(pool, kind, choice_b),
+        )
+        label_a, label_b = whatif.group_label(kind, choice_a), whatif.group_label(kind, choice_b)
+        st.caption(
+            f"A: {escape(label_a)} ({len(group_a)} videos) · B: {escape(label_b)} ({len(group_b)} videos), "
+            f"from {where}."
+        )
+        if group_a.empty or group_b.empty:
+            st.info(f"No video in {escape(label_a if group_a.empty else label_b)} in {where}.", icon="🔎")
+        else:
+            result = whatif.compare_groups(group_a, group_b, label_a=label_a, label_b=label_b)
+            st.info(f"**{escape(result['verdict'])}**", icon="⚖️")
+            rates = result["rates"]
+            shown = pd.DataFrame(
+                {
+                    "label": rates["label"],
+                    "a": [
+                        whatif.describe_rate(v, u)
+                        for v, u in zip(rates["value_a"], rates["unit"], strict=True)
+                    ],
+                    "b": [
+                        whatif.describe_rate(v, u)
+                        for v, u in zip(rates["value_b"], rates["unit"], strict=True)
+                    ],
+                    "difference": [
+                        whatif.describe_rate(v, u, signed=True)
+                        for v, u in zip(rates["difference"], rates["unit"], strict=True)
+                    ],
+                    "interval": [
+                        f"{whatif.describe_rate(low, u, signed=True)} to {whatif.describe_rate(high, u, signed=True)}"
+                        for low, high, u in zip(
+                            rates["difference_low"], rates["difference_high"], rates["unit"], strict=True
+                        )
+                    ],
+                    "sentence": rates["sentence"],
+                }
+            ).rename(columns=RATE_COLUMNS)
+            st.dataframe(shown, hide_index=True, width="stretch")
+            ui.chart(
+                charts_whatif.comparison_chart(result, label_a=label_a, label_b=label_b),
+                "whatif_compare_chart",
+            )
+            st.caption(
+                "Rates are ratios of sums over each group's videos; the interval is where A − B would land 95% of "
+                "the time if the same videos were drawn again (bootstrap, 2,000 redraws). Completion and follows "
+                "appear when your files have them."
+            )
+
+with live_tab:
+    if not ws.has("lives"):
+        st.info(
+            "No LIVE data yet. TikTok does not export LIVE sessions: fill in the LIVE template from the Data page "
+            "(one row per broadcast) and upload it in the sidebar.",
+            icon="🔴",
+        )
+    else:
+        history = lives.live_sessions(ws.con, start=period.start, end=period.end)
+        days, source = period.days, f"the {len(history)} LIVEs of {period.describe()}"
+        if len(history) < whatif.MIN_VIDEOS:
+            history = lives.live_sessions(ws.con, end=period.end)
+            if len(history):
+                first = history["started_at"].min().date()
+                days = max((period.end - first).days + 1, 7)
+                source = f"all {len(history)} LIVEs from {Period(first, period.end).describe()} (the period has too few)"
+        if len(history) < whatif.MIN_VIDEOS:
+            st.info(
+                f"Only {len(history)} LIVEs so far: at least {whatif.MIN_VIDEOS} are needed to project.",
+                icon="🔴",
+            )
+        else:
+            current = len(history) / (days / 7)
+            st.markdown(f"**Your history:** {source}, about {current:.1f} a week.")
+            planned_lives = st.columns([1, 2])[0].number_input(
+                "LIVEs a week you plan",
+                min_value=0.0,
+                max_value=21.0,
+                value=float(round(current + 1, 1)),
+                step=0.5,
+                format="%.1f",
+                key="whatif_lives_per_week",
+            )
+            live_projection = whatif.project_lives(history, planned_lives, days=days)
+            projection_tiles(live_projection, f"{planned_lives:.1f} LIVEs a week")
+            ui.chart(
+                charts_whatif.projection_chart(
+                    live_projection,
+                    title="Per month from LIVEs: now against your plan",
+                    current_label=f"Now ({current:.1f} a week)",
+                    planned_label=f"Plan ({planned_lives:.1f} a week)",
+                    subtitle="Per month = LIVEs per week × 52 ÷ 12 × your average LIVE. <br>Whiskers: 10th–90th "
+                    "percentile of 2,000 bootstrap redraws of your own LIVEs.",
+                ),
+                "whatif_lives_chart",
+            )
+            st.caption(
+                "If each extra LIVE does as well as your average one. An estimate from your own history, not a promise."
+            )
+
+st.divider()
+if HAS_MEMBERS_PAGE:
+    try:
+        st.page_link(
+            "pages/members.py",
+            label="What if the tier thresholds were different? Try it on the Members page",
+            icon=":material/groups:",
+        )
+    except st.errors.StreamlitAPIException:  # the page exists but is not in the navigation yet
+        st.caption("Tier thresholds are a what-if too: change them on the Members page.")
+else:
+    st.caption("Tier thresholds are a what-if too: change them on the Members page.")
+st.caption(
+    "Every chart can be downloaded as a PNG: hover it and click the camera icon at its top right (twice screen "
+    "resolution)."
+)

@@ -1,0 +1,124 @@
+"""The Report page through AppTest on the demo brand, presentation mode, and a real browser for what
+AppTest cannot see (the PNG download button of every chart, the hidden sidebar)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import ui
+from analytics.report.sections import DEFAULT_DAYS
+from tests.apptest import app
+from tests.browser import CHROMIUM, launch, running_app, wait_until_idle
+
+PAGE = "pages/report.py"
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763"
+    "d0f3660000012300b0e0a1e3c20000000049454e44ae426082"
+)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+
+
+def report_page():
+    at = app()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def headlines(at) -> list[str]:
+    return [item.value for item in at.markdown if item.value.startswith("#### ")]
+
+
+def test_the_command_line_and_the_app_default_to_the_same_period():
+    assert list(ui.PRESETS.values())[0] == DEFAULT_DAYS
+
+
+def test_the_report_page_lists_every_headline_with_its_chart_and_offers_both_downloads():
+    at = report_page()
+    said = headlines(at)
+    assert len(said) >= 15
+    assert any("keep coming back" in line for line in said)
+    assert len(at.get("download_button")) == 2
+    assert len(at.get("plotly_chart")) >= 10
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "camera icon" in captions and "pseudonyms" in captions
+
+
+def test_only_the_chosen_sections_are_previewed():
+    at = report_page()
+    at.multiselect(key="report_sections").set_value(["live"]).run()
+    assert not at.exception
+    headings = [item.value for item in at.main.markdown if item.value.startswith("### ")]
+    assert headings == ["### LIVE"]
+
+
+def test_champions_are_pseudonyms_until_real_handles_are_switched_on():
+    at = report_page()
+    table = next(frame.value for frame in at.dataframe if "Member" in frame.value.columns)
+    assert table["Member"].str.startswith("member-").all()
+    at.toggle(key="report_real_handles").set_value(True).run()
+    assert not at.exception
+    table = next(frame.value for frame in at.dataframe if "Member" in frame.value.columns)
+    assert table["Member"].str.startswith("@").all()
+
+
+def test_a_logo_that_is_not_an_image_is_refused_with_a_sentence_and_a_png_is_taken():
+    at = report_page()
+    at.file_uploader(key="report_logo").set_value([("logo.png", b"<svg onload=alert(1)>", "image/png")]).run()
+    assert not at.exception
+    assert any("not a PNG or JPEG image" in warning.value for warning in at.warning)
+    at.file_uploader(key="report_logo").set_value([("logo.png", PNG, "image/png")]).run()
+    assert not at.warning
+
+
+def test_the_dates_can_differ_from_the_sidebar_period():
+    at = report_page()
+    at.toggle(key="report_same_period").set_value(False).run()
+    assert not at.exception
+    assert at.date_input(key="report_dates")
+
+
+def test_presentation_mode_hides_the_controls_and_has_a_way_out():
+    at = report_page()
+    at.sidebar.toggle(key="ui_presentation").set_value(True).run()
+    assert not at.exception
+    styles = " ".join(element.proto.body for element in at.get("html"))
+    assert '[data-testid="stSidebar"]' in styles and "stMetricValue" in styles
+    at.button(key="ui_presentation_exit").click().run()
+    assert not at.exception
+    assert not at.sidebar.toggle(key="ui_presentation").value
+    assert not at.get("html")
+
+
+has_chromium = Path(CHROMIUM).exists() or shutil.which("chromium")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not has_chromium, reason="Debian chromium not installed")
+def test_in_a_browser_every_chart_offers_a_png_download_and_presentation_mode_hides_the_sidebar():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with running_app() as url, playwright_api.sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        wait_until_idle(page, selector=".js-plotly-plot")
+        page.get_by_role("link", name="Report").click()
+        wait_until_idle(page, selector=".js-plotly-plot")
+        chart = page.locator(".js-plotly-plot").first
+        chart.hover()
+        assert chart.locator(".modebar-btn[data-title='Download plot as a PNG']").count() == 1
+        options = page.evaluate("document.querySelector('.js-plotly-plot')._context.toImageButtonOptions")
+        assert (options["format"], options["scale"]) == ("png", 2)
+        page.locator("[data-testid='stSidebar'] label", has_text="Presentation mode").click()
+        page.wait_for_timeout(1000)
+        wait_until_idle(page, selector=".js-plotly-plot")
+        assert not page.locator("[data-testid='stSidebar']").is_visible()
+        assert page.get_by_role("button", name="Exit presentation mode").is_visible()
+        browser.close()
