@@ -219,3 +219,43 @@ def presentation_mode() -> None:
             type="tertiary",
             on_click=lambda: st.session_state.update(ui_presentation=False),
         )
+
+
+def markdown_escape(text: object) -> str:
+    """Uploaded text (handles, captions, comments) shown in Markdown, its special characters made literal."""
+    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
+
+
+def format_choices() -> tuple[dict, dict]:
+    """The format rules and hand-set formats in force, so every page agrees with the Interaction formats page.
+
+    The session's own edits first (the formats page keeps them in `formats_preferences`),
+    else what this marketer saved on disk; the demo brand always starts from the defaults.
+    """
+    from analytics import preferences
+    from analytics.formats import DEFAULT_RULES
+
+    state = st.session_state.get("formats_preferences")
+    if state is not None and state["workspace"] is workspace():
+        return state["rules"], state["overrides"]
+    if is_demo():
+        return DEFAULT_RULES, {}
+    return preferences.load_format_rules() or DEFAULT_RULES, preferences.load_format_overrides()
+
+
+def use_all_data() -> None:
+    """A button callback: switch the sidebar period to all the data."""
+    st.session_state.period_preset = "All data"
+
+
+def brand_hashtags(videos: pd.DataFrame) -> list[str]:
+    """The brand's own hashtags: as typed on the Interaction formats page, else saved, else guessed from the handle."""
+    from analytics import communities, preferences
+
+    typed = st.session_state.get("formats_brand_hashtags")
+    if typed is not None:
+        return preferences.parse_hashtags(typed)
+    handles = workspace().detected_brand_handles()
+    handle = handles[0] if handles else None
+    saved = preferences.load_brand_hashtags(handle) if handle and not is_demo() else None
+    return saved or communities.likely_brand_hashtags(videos, handle)

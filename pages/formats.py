@@ -71,10 +71,6 @@ def remember(*, rules: dict | None = None, overrides: dict | None = None, reset_
     st.rerun()
 
 
-def use_all_data() -> None:
-    st.session_state.period_preset = "All data"
-
-
 prefs = session_preferences()
 rules, overrides = prefs["rules"], prefs["overrides"]
 
@@ -105,7 +101,7 @@ if not videos.empty:
             f"Only {len(videos)} videos were posted in this period, too few to compare most formats. "
             "A longer period gives every format more videos."
         )
-        st.button("Compare over all my data", key="formats_use_all_data", on_click=use_all_data)
+        st.button("Compare over all my data", key="formats_use_all_data", on_click=ui.use_all_data)
 
 by_format, fixing, hashtags_tab, timing, live_tab = st.tabs(
     ["By format", "Check and fix formats", "Hashtags", "When to post", "LIVE"]

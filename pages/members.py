@@ -8,9 +8,9 @@ import streamlit as st
 
 import ui
 from analytics import charts_members as charts
-from analytics import communities, preferences, segments
+from analytics import communities, segments
 from analytics.definitions import DEFINITIONS
-from analytics.formats import DEFAULT_RULES, video_formats
+from analytics.formats import video_formats
 from analytics.members import (
     ABSENT,
     TIER_MEANINGS,
@@ -104,11 +104,6 @@ def sentiment_edits() -> dict:
         edits = {"workspace": ws, "lexicon": {}, "corrections": {}, "version": 0}
         st.session_state.sentiment_edits = edits
     return edits
-
-
-def escape(text: object) -> str:
-    """Uploaded text shown in Markdown, with Markdown's special characters made literal."""
-    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
 
 
 def rules_from_inputs() -> TierRules:
@@ -216,16 +211,9 @@ labelled = segments.comment_sentiment(
     corrections=edits["corrections"],
     memo=st.session_state.setdefault("sentiment_memo", {}),
 )
-remembered = not ui.is_demo()
-formats = video_formats(
-    ws.con,
-    rules=(preferences.load_format_rules() if remembered else None) or DEFAULT_RULES,
-    overrides=preferences.load_format_overrides() if remembered else {},
-)
-handles = ws.detected_brand_handles()
-brand_tags = (
-    preferences.load_brand_hashtags(handles[0]) if remembered and handles else None
-) or communities.likely_brand_hashtags(formats, handles[0] if handles else None)
+rules_in_force, overrides_in_force = ui.format_choices()
+formats = video_formats(ws.con, rules=rules_in_force, overrides=overrides_in_force)
+brand_tags = ui.brand_hashtags(formats)
 found = communities.hashtag_communities(formats, brand_hashtags=brand_tags)
 stats = member_stats(ws.con, as_of=as_of)
 default_tiers = member_tiers(stats)
@@ -459,7 +447,9 @@ with member_tab:
     )
     if member_id is not None:
         row = profiles[profiles["member_id"] == member_id].iloc[0]
-        st.markdown(f"**{escape(names[member_id])}** is **{row['tier']}**: {escape(row['reason'])}.")
+        st.markdown(
+            f"**{ui.markdown_escape(names[member_id])}** is **{row['tier']}**: {ui.markdown_escape(row['reason'])}."
+        )
         facts = st.columns(5)
         facts[0].metric("Comments", f"{row['count_comments']:,}", border=True)
         facts[1].metric("Videos", f"{row['count_videos']:,}", border=True)
@@ -468,8 +458,8 @@ with member_tab:
         facts[4].metric("Brand replies received", f"{row['count_brand_replies_received']:,}", border=True)
         if row["communities"] or isinstance(row["usual_format"], str):
             st.caption(
-                f"Hashtag communities: {escape(row['communities'] or 'none')}. "
-                f"Format they usually answer: {escape(row['usual_format'] if isinstance(row['usual_format'], str) else '—')}."
+                f"Hashtag communities: {ui.markdown_escape(row['communities'] or 'none')}. "
+                f"Format they usually answer: {ui.markdown_escape(row['usual_format'] if isinstance(row['usual_format'], str) else '—')}."
             )
         history = segments.member_timeline(ws.con, member_id, labelled)
         st.dataframe(
@@ -676,7 +666,7 @@ with sentiment_tab:
         st.caption(
             "Your brand lexicon: "
             + ", ".join(
-                f"“{escape(word)}” ({'positive' if value > 0 else 'negative' if value < 0 else 'neutral'})"
+                f"“{ui.markdown_escape(word)}” ({'positive' if value > 0 else 'negative' if value < 0 else 'neutral'})"
                 for word, value in edits["lexicon"].items()
             )
             + "."

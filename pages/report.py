@@ -9,7 +9,6 @@ import streamlit as st
 import ui
 from analytics import preferences
 from analytics.charts import BRAND
-from analytics.formats import DEFAULT_RULES
 from analytics.overview import Period
 from analytics.report import SECTIONS, build_report
 from analytics.report.deck import build_deck
@@ -30,21 +29,6 @@ period = ui.current_period()
 if period is None:
     ui.no_data("No data yet. Upload your TikTok exports to build a report.")
     st.stop()
-
-
-def escape(text: object) -> str:
-    """Text from a file shown in Markdown, with Markdown's special characters made literal."""
-    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
-
-
-def format_preferences() -> tuple[dict, dict]:
-    """The rules and hand-set formats the Interaction formats page uses, so the deck says what the page says."""
-    state = st.session_state.get("formats_preferences")
-    if state is not None and state["workspace"] is ws:
-        return state["rules"], state["overrides"]
-    if ui.is_demo():
-        return DEFAULT_RULES, {}
-    return preferences.load_format_rules() or DEFAULT_RULES, preferences.load_format_overrides()
 
 
 left, right = st.columns(2)
@@ -78,7 +62,7 @@ if not sections:
 
 handles = ws.detected_brand_handles()
 handle = handles[0] if handles else None
-rules, overrides = format_preferences()
+rules, overrides = ui.format_choices()
 edits = st.session_state.get("sentiment_edits")
 edits = edits if edits is not None and edits.get("workspace") is ws else {"lexicon": {}, "corrections": {}}
 brand_hashtags = preferences.load_brand_hashtags(handle) if handle and not ui.is_demo() else None
@@ -153,15 +137,15 @@ st.caption(
     "PNG: hover it and click the camera icon at its top right."
 )
 if report.skipped:
-    st.caption("Left out: " + escape(" ".join(report.skipped)))
+    st.caption("Left out: " + ui.markdown_escape(" ".join(report.skipped)))
 
 st.subheader("What the deck will say")
 for section in report.sections:
     st.markdown(f"### {SECTIONS[section]}")
     for finding in report.section_findings(section):
         with st.container(border=True):
-            st.markdown(f"#### {escape(finding.headline)}")
-            st.caption(escape(finding.caption))
+            st.markdown(f"#### {ui.markdown_escape(finding.headline)}")
+            st.caption(ui.markdown_escape(finding.caption))
             if finding.kpis:
                 for column, kpi in zip(st.columns(5) * 4, finding.kpis, strict=False):
                     column.metric(kpi.label, kpi.value, delta=kpi.change, help=kpi.definition)
@@ -169,4 +153,4 @@ for section in report.sections:
                 st.dataframe(finding.table, hide_index=True, width="stretch")
             elif finding.figure is not None:
                 ui.chart(finding.figure, f"report_{finding.key}")
-            st.markdown(escape(finding.note))
+            st.markdown(ui.markdown_escape(finding.note))

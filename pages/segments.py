@@ -5,8 +5,8 @@ import streamlit as st
 
 import ui
 from analytics import charts_members as charts
-from analytics import communities, preferences, segments
-from analytics.formats import DEFAULT_RULES, video_formats
+from analytics import communities, segments
+from analytics.formats import video_formats
 from analytics.members import member_stats, member_tiers
 
 st.title("Community segments")
@@ -54,16 +54,9 @@ with communities_tab:
             icon="#️⃣",
         )
     else:
-        remember = not ui.is_demo()
-        formats = video_formats(
-            ws.con,
-            rules=(preferences.load_format_rules() if remember else None) or DEFAULT_RULES,
-            overrides=preferences.load_format_overrides() if remember else {},
-        )
-        handles = ws.detected_brand_handles()
-        brand_tags = (
-            preferences.load_brand_hashtags(handles[0]) if remember and handles else None
-        ) or communities.likely_brand_hashtags(formats, handles[0] if handles else None)
+        rules_in_force, overrides_in_force = ui.format_choices()
+        formats = video_formats(ws.con, rules=rules_in_force, overrides=overrides_in_force)
+        brand_tags = ui.brand_hashtags(formats)
         found = communities.hashtag_communities(formats, brand_hashtags=brand_tags)
         summary = communities.community_summary(ws.con, formats, found)
         st.info(f"**{communities.community_takeaway(summary)}**", icon="💡")

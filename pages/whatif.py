@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from analytics import charts_whatif, lives, preferences, whatif
-from analytics.formats import DEFAULT_RULES, hashtag_performance, video_formats
+from analytics import charts_whatif, lives, whatif
+from analytics.formats import hashtag_performance, video_formats
 from analytics.overview import Period
 
 # Tier thresholds are a what-if too, on the Members page; link to it only when that page exists.
@@ -34,25 +34,6 @@ if not ws.has("videos") or period is None:
     st.stop()
 
 
-def escape(text: object) -> str:
-    """Text from a file shown in Markdown, with Markdown's special characters made literal."""
-    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
-
-
-def format_preferences() -> tuple[dict, dict]:
-    """The rules and hand-set formats the Interaction formats page uses, so both pages agree."""
-    state = st.session_state.get("formats_preferences")
-    if state is not None and state["workspace"] is ws:
-        return state["rules"], state["overrides"]
-    if ui.is_demo():
-        return DEFAULT_RULES, {}
-    return preferences.load_format_rules() or DEFAULT_RULES, preferences.load_format_overrides()
-
-
-def use_all_data() -> None:
-    st.session_state.period_preset = "All data"
-
-
 def per_month(value: float) -> str:
     return ui.format_value(value, "count")
 
@@ -71,7 +52,7 @@ def projection_tiles(projection: whatif.Projection, what: str) -> None:
         )
 
 
-rules, overrides = format_preferences()
+rules, overrides = ui.format_choices()
 videos = video_formats(ws.con, rules=rules, overrides=overrides, start=period.start, end=period.end)
 planner, compare, live_tab = st.tabs(["Content-mix planner", "Compare two groups", "More LIVEs?"])
 
@@ -85,7 +66,7 @@ with planner:
         st.caption(
             "Most formats have fewer than 5 videos in this period: a longer history projects more of them."
         )
-        st.button("Plan from all my data", key="whatif_use_all_data", on_click=use_all_data)
+        st.button("Plan from all my data", key="whatif_use_all_data", on_click=ui.use_all_data)
     table = pd.DataFrame(
         {
             "Format": mix["format"],
@@ -121,7 +102,9 @@ with planner:
     if len(too_few):
         st.warning(
             f"Too few videos to project ({whatif.MIN_VIDEOS} needed), so left out of both totals: "
-            + ", ".join(f"{escape(row.group)} ({row.count_items})" for row in too_few.itertuples())
+            + ", ".join(
+                f"{ui.markdown_escape(row.group)} ({row.count_items})" for row in too_few.itertuples()
+            )
             + ".",
             icon="⚠️",
         )
@@ -189,14 +172,17 @@ with compare:
         )
         label_a, label_b = whatif.group_label(kind, choice_a), whatif.group_label(kind, choice_b)
         st.caption(
-            f"A: {escape(label_a)} ({len(group_a)} videos) · B: {escape(label_b)} ({len(group_b)} videos), "
+            f"A: {ui.markdown_escape(label_a)} ({len(group_a)} videos) · B: {ui.markdown_escape(label_b)} ({len(group_b)} videos), "
             f"from {where}."
         )
         if group_a.empty or group_b.empty:
-            st.info(f"No video in {escape(label_a if group_a.empty else label_b)} in {where}.", icon="🔎")
+            st.info(
+                f"No video in {ui.markdown_escape(label_a if group_a.empty else label_b)} in {where}.",
+                icon="🔎",
+            )
         else:
             result = whatif.compare_groups(group_a, group_b, label_a=label_a, label_b=label_b)
-            st.info(f"**{escape(result['verdict'])}**", icon="⚖️")
+            st.info(f"**{ui.markdown_escape(result['verdict'])}**", icon="⚖️")
             rates = result["rates"]
             shown = pd.DataFrame(
                 {
