@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from analytics.templates import LIVE_COLUMNS
+
 # kind -> field -> accepted header spellings (squashed form is computed). The first
 # spelling found wins, so list the most precise first (createTimeISO before createTime).
 ALIASES: dict[str, dict[str, list[str]]] = {
@@ -237,18 +239,8 @@ MAPPABLE: dict[str, tuple[str, ...]] = {
         "reach",
         "new_followers",
     ),
-    "lives": (
-        "started_at",
-        "duration_minutes",
-        "viewers",
-        "peak_viewers",
-        "comments",
-        "likes",
-        "shares",
-        "gifts",
-        "new_followers",
-        "title",
-    ),
+    # The template's columns are the canonical names, except its first: start_time -> started_at.
+    "lives": ("started_at", *LIVE_COLUMNS[1:]),
     "business_overview": (
         "stat_date",
         "video_views",
