@@ -259,3 +259,28 @@ def brand_hashtags(videos: pd.DataFrame) -> list[str]:
     handle = handles[0] if handles else None
     saved = preferences.load_brand_hashtags(handle) if handle and not is_demo() else None
     return saved or communities.likely_brand_hashtags(videos, handle)
+
+
+def sentiment_edits() -> dict:
+    """This workspace's label corrections and brand lexicon, shared by every page.
+
+    Loaded from the marketer's preferences once per workspace (never for the demo);
+    `save_sentiment_edits()` writes them back after a change.
+    """
+    from analytics import preferences
+
+    edits = st.session_state.get("sentiment_edits")
+    if edits is None or edits["workspace"] is not workspace():
+        stored = {"lexicon": {}, "corrections": {}} if is_demo() else preferences.load_sentiment_edits()
+        edits = {"workspace": workspace(), **stored, "version": 0}
+        st.session_state.sentiment_edits = edits
+    return edits
+
+
+def save_sentiment_edits() -> None:
+    from analytics import preferences
+
+    edits = sentiment_edits()
+    edits["version"] += 1
+    if not is_demo():
+        preferences.save_sentiment_edits(edits["corrections"], edits["lexicon"])

@@ -233,3 +233,31 @@ def save_brand_hashtags(handle: str | None, hashtags: Sequence[str]) -> bool:
     stored = dict(stored) if isinstance(stored, Mapping) else {}
     stored[handle.lstrip("@").casefold()] = parse_hashtags(" ".join(hashtags))
     return _write(BRAND_HASHTAGS_FILE, stored)
+
+
+# ---------------------------------------------------------------- sentiment corrections and brand lexicon
+
+
+def load_sentiment_edits() -> dict[str, dict]:
+    """The labels corrected by hand (comment id -> label) and the brand's own words (word -> valence)."""
+    stored = _read("sentiment_edits.json")
+    stored = stored if isinstance(stored, dict) else {}
+    corrections = stored.get("corrections") if isinstance(stored.get("corrections"), dict) else {}
+    lexicon = stored.get("lexicon") if isinstance(stored.get("lexicon"), dict) else {}
+    return {
+        "corrections": {
+            str(key): value
+            for key, value in corrections.items()
+            if value in ("positive", "neutral", "negative")
+        },
+        "lexicon": {
+            str(word): float(value)
+            for word, value in lexicon.items()
+            if isinstance(value, int | float) and -4 <= value <= 4
+        },
+    }
+
+
+def save_sentiment_edits(corrections: Mapping[str, str], lexicon: Mapping[str, float]) -> bool:
+    """Remember these corrections and words (replacing the stored ones). False if the disk refused."""
+    return _write("sentiment_edits.json", {"corrections": dict(corrections), "lexicon": dict(lexicon)})

@@ -97,15 +97,6 @@ start, end = (period.start, period.end) if period else (None, None)
 first_day, newest_day = segments.comment_date_range(ws.con)
 
 
-def sentiment_edits() -> dict:
-    """This workspace's label corrections and brand lexicon (the Community segments page reads them too)."""
-    edits = st.session_state.get("sentiment_edits")
-    if edits is None or edits["workspace"] is not ws:
-        edits = {"workspace": ws, "lexicon": {}, "corrections": {}, "version": 0}
-        st.session_state.sentiment_edits = edits
-    return edits
-
-
 def rules_from_inputs() -> TierRules:
     values = {
         name: int(st.session_state.get(f"members_rule_{name}", getattr(DEFAULTS, name)))
@@ -124,17 +115,18 @@ def reset_rules() -> None:
 
 
 def save_label_edits(editor_key: str, comment_ids: list[str]) -> None:
-    edits = sentiment_edits()
+    edits = ui.sentiment_edits()
     for position, change in st.session_state[editor_key]["edited_rows"].items():
         if "Label" in change and change["Label"] in LABELS:
             edits["corrections"][comment_ids[int(position)]] = change["Label"]
-    edits["version"] += 1
+    ui.save_sentiment_edits()
 
 
 def add_to_lexicon() -> None:
     word = " ".join(st.session_state.get("members_lexicon_word", "").split()).lower()
     if word:
-        sentiment_edits()["lexicon"][word] = LEXICON_VALUES[st.session_state.members_lexicon_feeling]
+        ui.sentiment_edits()["lexicon"][word] = LEXICON_VALUES[st.session_state.members_lexicon_feeling]
+        ui.save_sentiment_edits()
     st.session_state.members_lexicon_word = ""
 
 
@@ -204,7 +196,7 @@ is_what_if = rules != DEFAULTS
 
 # ---------------------------------------------------------------- analytics
 
-edits = sentiment_edits()
+edits = ui.sentiment_edits()
 labelled = segments.comment_sentiment(
     ws.con,
     lexicon_additions=edits["lexicon"],
@@ -613,7 +605,7 @@ with sentiment_tab:
     st.subheader("Complaint queue")
     st.caption(
         "Negative comments the brand has not answered yet, newest first. Not a complaint? Change its label: "
-        "your correction is remembered for this session and wins over the method."
+        "your correction wins over the method and is remembered (for your own uploads; the demo forgets it)."
     )
     if queue.empty:
         st.success("No unanswered negative comment in this period.", icon="✅")
@@ -672,11 +664,14 @@ with sentiment_tab:
             + "."
         )
     if edits["corrections"]:
-        st.caption(f"{len(edits['corrections']):,} labels corrected by hand in this session.")
+        st.caption(
+            f"{len(edits['corrections']):,} labels corrected by hand (remembered for your uploads, not for the demo)."
+        )
     if edits["lexicon"] or edits["corrections"]:
 
         def forget() -> None:
-            sentiment_edits().update(lexicon={}, corrections={}, version=edits["version"] + 1)
+            ui.sentiment_edits().update(lexicon={}, corrections={})
+            ui.save_sentiment_edits()
 
         st.button("Forget my words and corrections", key="members_sentiment_forget", on_click=forget)
 

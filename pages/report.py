@@ -63,8 +63,7 @@ if not sections:
 handles = ws.detected_brand_handles()
 handle = handles[0] if handles else None
 rules, overrides = ui.format_choices()
-edits = st.session_state.get("sentiment_edits")
-edits = edits if edits is not None and edits.get("workspace") is ws else {"lexicon": {}, "corrections": {}}
+edits = ui.sentiment_edits()
 brand_hashtags = preferences.load_brand_hashtags(handle) if handle and not ui.is_demo() else None
 options = {
     "workspace": id(ws),

@@ -171,8 +171,7 @@ with members_tab:
         )
         st.caption(segments.frequency_takeaway(frequency, tiers))
 
-        edits = st.session_state.get("sentiment_edits") or {}
-        edits = edits if edits.get("workspace") is ws else {}
+        edits = ui.sentiment_edits()
         labelled = segments.comment_sentiment(
             ws.con,
             lexicon_additions=edits.get("lexicon"),

@@ -189,3 +189,14 @@ def test_brand_hashtags_are_remembered_per_account():
     assert load_brand_hashtags("phinco.coffee") == ["#phinco", "#phincocoffee"]
     assert load_brand_hashtags("other.brand") == ["#other"]
     assert load_brand_hashtags("never.named") is None
+
+
+def test_sentiment_corrections_and_words_are_remembered_and_bad_entries_dropped(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+    from analytics import preferences
+
+    assert preferences.load_sentiment_edits() == {"corrections": {}, "lexicon": {}}
+    assert preferences.save_sentiment_edits({"c1": "negative", "c2": "angry"}, {"grave": 2, "nope": 9})
+    assert preferences.load_sentiment_edits() == {"corrections": {"c1": "negative"}, "lexicon": {"grave": 2.0}}
+    (tmp_path / "sentiment_edits.json").write_text("{not json", encoding="utf-8")
+    assert preferences.load_sentiment_edits() == {"corrections": {}, "lexicon": {}}
