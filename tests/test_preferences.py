@@ -197,6 +197,9 @@ def test_sentiment_corrections_and_words_are_remembered_and_bad_entries_dropped(
 
     assert preferences.load_sentiment_edits() == {"corrections": {}, "lexicon": {}}
     assert preferences.save_sentiment_edits({"c1": "negative", "c2": "angry"}, {"grave": 2, "nope": 9})
-    assert preferences.load_sentiment_edits() == {"corrections": {"c1": "negative"}, "lexicon": {"grave": 2.0}}
+    assert preferences.load_sentiment_edits() == {
+        "corrections": {"c1": "negative"},
+        "lexicon": {"grave": 2.0},
+    }
     (tmp_path / "sentiment_edits.json").write_text("{not json", encoding="utf-8")
     assert preferences.load_sentiment_edits() == {"corrections": {}, "lexicon": {}}
