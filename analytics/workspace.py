@@ -61,6 +61,7 @@ class Workspace:
     uploads: list[Upload] = field(default_factory=list)
     brand_handles: set[str] = field(default_factory=set)
     merge_notes: list[str] = field(default_factory=list)
+    _detected_handles: list[str] = field(default_factory=list)
     label: str = "Your data"
 
     # Loading -----------------------------------------------------------------------
@@ -180,7 +181,14 @@ class Workspace:
         return (low, high) if low and high else None
 
     def detected_brand_handles(self) -> list[str]:
-        """The account handles in the loaded video links (videos, then comments), most videos first."""
+        """The account handles in the loaded video links (videos, then comments), most videos first.
+
+        Found once per rebuild: pages ask on every rerun, and the scan of a million comments' links
+        takes most of a second.
+        """
+        return list(self._detected_handles)
+
+    def _find_brand_handles(self) -> list[str]:
         rows = self.con.execute(
             r"""
             with handles as (
@@ -207,6 +215,7 @@ class Workspace:
                 if table.table == table_name and not table.frame.empty
             ]
             self._merge(table_name, parts)
+        self._detected_handles = self._find_brand_handles()
         self._mark_brand_comments()
 
     def _merge(self, table_name: str, parts: list[tuple[int, LoadedTable]]) -> None:
