@@ -426,7 +426,7 @@ class _Scorer:
 
     def label_many(self, texts: list[str]) -> list[tuple[str, float, str, str]]:
         """(label, score, language, method) for each text; py3langid runs once for the batch."""
-        parsed = [_parse(text) for text in texts]
+        parsed = [_parse(text[:SCORED_CHARACTERS]) for text in texts]
         needs_identifier = [
             i
             for i, (_, words_text, words, _) in enumerate(parsed)
@@ -509,6 +509,13 @@ def _parse(raw: str) -> tuple[str, str, list[str], list[str]]:
     return text, words_text, _WORD.findall(words_text.lower()), emoji
 
 
+# TikTok caps a comment at 150 characters; anything far longer is pasted text. Its opening says its
+# mood and language, and VADER's time grows with the square of a text's words, so only the opening
+# is read: one 1M-character comment would otherwise hold the Members page for hours.
+SCORED_CHARACTERS = 2_000
+LANGUAGE_SAMPLE_BYTES = 1_000
+
+
 def _language_probabilities(identifier: Any, texts: list[str], chunk: int = 2048) -> np.ndarray:
     """py3langid's probabilities for many texts at once: the same numbers as its `_decide`.
 
@@ -521,7 +528,9 @@ def _language_probabilities(identifier: Any, texts: list[str], chunk: int = 2048
     feature_of_state = np.asarray(identifier.tk_output, dtype=np.int64)
     table = np.asarray(identifier.nb_ptc, dtype=np.float32)
     prior = np.asarray(identifier.nb_pc, dtype=np.float64)
-    encoded = [identifier._encode(text) for text in texts]
+    # The language shows in a comment's first bytes; walking all of a very long one would pad every
+    # text of its chunk to that length (a single 1M-character comment once froze the Members page).
+    encoded = [identifier._encode(text)[:LANGUAGE_SAMPLE_BYTES] for text in texts]
     lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
     result = np.empty((len(texts), len(prior)), dtype=np.float64)
     order = np.argsort(-lengths, kind="stable")  # longest first: the texts still walking are a prefix

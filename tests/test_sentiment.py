@@ -13,8 +13,10 @@ import pandas as pd
 import pytest
 
 from analytics.sentiment import (
+    LANGUAGE_SAMPLE_BYTES,
     LANGUAGES,
     METHOD_DESCRIPTION,
+    SCORED_CHARACTERS,
     _default_scorer,
     _language_probabilities,
     label_comments,
@@ -195,3 +197,26 @@ def test_labelling_works_with_the_network_cut_off_and_without_streamlit():
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
     )
     assert finished.stdout.strip() == "positive,positive,negative,positive False"
+
+
+def test_a_pasted_essay_is_read_by_its_opening_so_one_huge_comment_cannot_stall_the_page(monkeypatch):
+    import analytics.sentiment as sentiment
+
+    seen: list[int] = []
+    parse = sentiment._parse
+    monkeypatch.setattr(sentiment, "_parse", lambda raw: seen.append(len(raw)) or parse(raw))
+    essay = "I love this coffee " * 50_000  # ~1M characters, where VADER's time grows with words squared
+    labels = _default_scorer().label_many([essay, "ok"])
+    assert max(seen) <= SCORED_CHARACTERS
+    assert labels[0][0] == "positive"
+
+
+def test_language_detection_reads_only_the_opening_bytes_of_a_long_text():
+    scorer = _default_scorer()
+    long_text = "c'est vraiment trop bon " * 5_000
+    opening = long_text.encode()[:LANGUAGE_SAMPLE_BYTES].decode(errors="ignore")
+    np.testing.assert_allclose(
+        _language_probabilities(scorer.restricted, [long_text]),
+        _language_probabilities(scorer.restricted, [opening]),
+        atol=1e-6,
+    )
