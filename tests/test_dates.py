@@ -336,29 +336,74 @@ def test_real_video_ids_give_the_post_day_within_one_day_of_the_creators_local_p
     ]
 
 
+def named(download=None, first=None, handle=None, through=None) -> FileNameDates:
+    return FileNameDates(download_date=download, first_date=first, handle=handle, through_date=through)
+
+
+# Every naming pattern of ../shared/spec/exports.md section 1 and 3, then what users make of them.
+# 1773506459 is 2026-03-14 16:40:59 UTC.
 FILE_NAMES = [
-    ("TIKTOK Overview_2026-02-10_1773506459_handle.csv", FileNameDates(D(2026, 3, 14), D(2026, 2, 10))),
+    # TikTok Studio's own ZIP names.
     (
-        "folder/Overview_2026-02-10_1773506459_handle.zip/Overview.csv",
-        FileNameDates(D(2026, 3, 14), D(2026, 2, 10)),
+        "Overview_2026-02-10_1773506459_haileytupy2.0.zip",
+        named(D(2026, 3, 14), D(2026, 2, 10), "haileytupy2.0"),
+    ),
+    ("Content_haileytupy2.0.zip", named(handle="haileytupy2.0")),
+    ("Viewers_haileytupy2.0.zip", named(handle="haileytupy2.0")),
+    ("Followers_haileytupy2.0.zip", named(handle="haileytupy2.0")),
+    ("Followers_sobat.ti.zip", named(handle="sobat.ti")),
+    ("Content_Brew_Haus_DN.zip", named(handle="brew_haus_dn")),  # handles are case-insensitive
+    # Unzipped and renamed.
+    (
+        "TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10), "haileytupy2.0"),
+    ),
+    ("Content 2.csv", named()),
+    ("Content.csv", named()),
+    ("Overview_April-Des2025.csv", named(through=D(2025, 12, 31))),  # Indonesian "Des"
+    ("Overview avril-décembre 2025.csv", named(through=D(2025, 12, 31))),
+    ("Viewers 2025.csv", named(through=D(2025, 12, 31))),
+    ("Content_haileytupy2.0 (1).zip", named(handle="haileytupy2.0")),  # the browser's copy suffix
+    ("Overview_2026-02-10_1773506459_brand - Copy.csv", named(D(2026, 3, 14), D(2026, 2, 10), "brand")),
+    # Folders and ZIP members: the closest part that has a fact gives it.
+    ("Followers_sobat.ti/FollowerGender.csv", named(handle="sobat.ti")),
+    ("Followers_haileytupy2.0\\FollowerHistory.csv", named(handle="haileytupy2.0")),
+    (
+        "Overview_2026-02-10_1773506459_brand.zip › Overview.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10), "brand"),
     ),
     (
-        "C:\\Downloads\\Overview_2026-02-10_1773506459_h.zip\\Overview.csv",
-        FileNameDates(D(2026, 3, 14), D(2026, 2, 10)),
+        "C:\\Downloads\\Overview_2026-02-10_1773506459_h2.zip\\Overview.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10), "h2"),
     ),
-    ("Overview_1773506459_handle.zip", FileNameDates(D(2026, 3, 14), None)),
-    ("7527623000473079054.json", FileNameDates(None, None)),
-    ("video_7527623000473079054_2025-07-16.csv", FileNameDates(None, D(2025, 7, 16))),
-    ("Overview_1000000000_handle.zip", FileNameDates(None, None)),  # 2001: before TikTok
-    ("Overview_9999999999_handle.zip", FileNameDates(None, None)),  # 2286
-    ("Overview_2026-02-30_x.zip", FileNameDates(None, None)),
-    ("Content 2.csv", FileNameDates(None, None)),
-    ("", FileNameDates(None, None)),
+    (
+        "Overview_2026-02-10_1773506459_h.zip › Overview.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10)),
+    ),  # 1 letter: no handle
+    ("Content_old.zip › Content_new1.csv", named(handle="new1")),
+    # Generalisations: milliseconds, dots, no separators, day first.
+    ("Overview_2026-02-10_1773506459123_brand.zip", named(D(2026, 3, 14), D(2026, 2, 10), "brand")),
+    ("Overview_2026.02.10_1773506459_sobat.ti.zip", named(D(2026, 3, 14), D(2026, 2, 10), "sobat.ti")),
+    ("Overview_20260210_1773506459_x_y.zip", named(D(2026, 3, 14), D(2026, 2, 10), "x_y")),
+    ("Overview 10.02.2026.csv", named(first=D(2026, 2, 10))),
+    ("Overview_1773506459_handle.zip", named(D(2026, 3, 14), handle="handle")),
+    ("Overview_2026-02-10_1773506459.zip", named(D(2026, 3, 14), D(2026, 2, 10))),  # no handle, not the epoch
+    # Comment exports: a date with a time of day is when the file was made.
+    ("dataset_tiktok-comments-scraper_2025-05-25_06-21-26-775.json", named(D(2025, 5, 25))),
+    ("tiktok_comments_20250802_134414.xlsx", named(D(2025, 8, 2))),
+    ("7418294751977327878.json", named()),  # a video id, not an epoch
+    ("video_7527623000473079054_2025-07-16.csv", named(first=D(2025, 7, 16))),
+    # Nothing plausible.
+    ("Overview_1000000000_handle.zip", named(handle="handle")),  # 2001: before TikTok
+    ("Overview_9999999999_handle.zip", named(handle="handle")),  # 2286
+    ("Overview_2026-02-30_x1.zip", named(handle="x1")),
+    ("Content_brand2025.zip", named(handle="brand2025")),  # digits in a handle are no year
+    ("", named()),
 ]
 
 
 @pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
-def test_file_name_gives_download_day_and_first_day(name, expected):
+def test_file_name_gives_download_day_first_day_handle_and_latest_day(name, expected):
     assert file_name_dates(name) == expected
 
 
