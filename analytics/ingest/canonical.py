@@ -380,6 +380,9 @@ def _content(fields, context, warnings, sources):
             )
         elif month:
             _, bound, source = year_anchor(context)
+            if context.last_year is not None:
+                bound = _last_valid(context.last_year, month, day)
+                source = YearSource(YOUR_FIX, f"the year you set ({context.last_year})")
             download = dates.assign_years([(month, day)], last_on_or_before=bound)[0]
             sources.append(source)
     frame["stats_date"] = (
