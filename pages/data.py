@@ -37,10 +37,11 @@ else:
             "rows": "Rows",
             "start_date": "From",
             "end_date": "To",
+            "year_source": "Year from",
         }
     )
     st.dataframe(
-        table[["File", "What it is", "Rows", "From", "To"]],
+        table[["File", "What it is", "Rows", "From", "To", "Year from"]],
         hide_index=True,
         width="stretch",
         column_config={
@@ -48,6 +49,10 @@ else:
             "Rows": st.column_config.NumberColumn(format="localized", width="small"),
             "From": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
             "To": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Year from": st.column_config.TextColumn(
+                width="medium",
+                help="TikTok Studio dates have no year: where we took it from for this file.",
+            ),
         },
     )
     notes = [f"- **{loaded.source}**: {warning}" for loaded in ws.tables for warning in loaded.warnings]
@@ -60,7 +65,11 @@ else:
     if not yearless.empty:
         with st.expander("Fix the year of a file (TikTok Studio dates have no year)"):
             st.caption(
-                "We guess the year from the download time in the file name, or assume the data ends yesterday. If that is wrong, set the year of the file's last date."
+                "TikTok Studio writes dates without a year. We take it from the file itself first (the first day or "
+                "download time in its name, or its video ids), then from another file of the same account uploaded "
+                "with it; with neither, we assume the most recent year that fits. The \u201cYear from\u201d column says "
+                "which for each file. If a year is wrong, set the year of the file's last date: files that took "
+                "their year from it are re-read too."
             )
             source = st.selectbox("File", yearless["file"].tolist(), key="data_year_file")
             end = yearless.loc[yearless["file"] == source, "end_date"].iloc[0]
