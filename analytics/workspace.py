@@ -169,6 +169,12 @@ class Workspace:
             ],
         )
 
+    def tables_taking_their_year_from(self, source: str) -> list[str]:
+        """The tables whose year came from `source`: fixing its year re-reads them too."""
+        return [
+            table.source for table in self.tables if table.year_source and table.year_source.lender == source
+        ]
+
     def data_range(self) -> tuple[date, date] | None:
         """The first and last date any loaded table covers (daily stats, videos, comments, LIVEs)."""
         parts = [

@@ -46,16 +46,21 @@ else:
         width="stretch",
         column_config={
             "File": st.column_config.TextColumn(width="medium"),
+            "What it is": st.column_config.TextColumn(width="medium"),
             "Rows": st.column_config.NumberColumn(format="localized", width="small"),
             "From": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
             "To": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
             "Year from": st.column_config.TextColumn(
-                width="medium",
+                width="large",
                 help="TikTok Studio dates have no year: where we took it from for this file.",
             ),
         },
     )
-    notes = [f"- **{loaded.source}**: {warning}" for loaded in ws.tables for warning in loaded.warnings]
+    notes = [
+        f"- **{ui.markdown_escape(loaded.source)}**: {ui.markdown_escape(warning)}"
+        for loaded in ws.tables
+        for warning in loaded.warnings
+    ]
     if notes:
         st.warning("**What we noticed or assumed**\n\n" + "\n".join(notes), icon="📝")
     for note in ws.merge_notes:
@@ -71,8 +76,18 @@ else:
                 "which for each file. If a year is wrong, set the year of the file's last date: files that took "
                 "their year from it are re-read too."
             )
-            source = st.selectbox("File", yearless["file"].tolist(), key="data_year_file")
-            end = yearless.loc[yearless["file"] == source, "end_date"].iloc[0]
+            # Files others took their year from come first: fixing one fixes its followers too.
+            files = sorted(yearless["file"], key=lambda name: not ws.tables_taking_their_year_from(name))
+            source = st.selectbox("File", files, key="data_year_file")
+            chosen = yearless[yearless["file"] == source].iloc[0]
+            end = chosen["end_date"]
+            followers = ws.tables_taking_their_year_from(source)
+            st.caption(
+                ui.markdown_escape(
+                    f"Its year now comes from {chosen['year_source']}."
+                    + (f" Re-read with it: {', '.join(followers)}." if followers else "")
+                )
+            )
             year = st.number_input(
                 "Year of its last date",
                 min_value=2016,

@@ -152,3 +152,5 @@ def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to
         "2025-03-03",
     ]
     assert table.loc[tiktok_name, "Year from"] == "the year you set (2025)"
+    captions = [caption.value.replace("\\", "") for caption in at.caption]
+    assert "Its year now comes from the year you set (2025). Re-read with it: Viewers.csv." in captions
