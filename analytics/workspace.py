@@ -152,6 +152,7 @@ class Workspace:
                     # Content's download day is exact from its video ids: nothing to fix there.
                     "has_yearless_dates": bool(table.year_source and table.year_source.kind != VIDEO_IDS),
                     "year_source": table.year_source.words if table.year_source else "",
+                    "year_label": table.year_source.label if table.year_source else "",
                 }
             )
         return pd.DataFrame(
@@ -166,6 +167,7 @@ class Workspace:
                 "warnings",
                 "has_yearless_dates",
                 "year_source",
+                "year_label",
             ],
         )
 

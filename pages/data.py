@@ -37,7 +37,7 @@ else:
             "rows": "Rows",
             "start_date": "From",
             "end_date": "To",
-            "year_source": "Year from",
+            "year_label": "Year from",
         }
     )
     st.dataframe(
@@ -48,10 +48,10 @@ else:
             "File": st.column_config.TextColumn(width="medium"),
             "What it is": st.column_config.TextColumn(width="medium"),
             "Rows": st.column_config.NumberColumn(format="localized", width="small"),
-            "From": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
-            "To": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "From": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "To": st.column_config.DateColumn(format="D MMM YYYY", width=95),
             "Year from": st.column_config.TextColumn(
-                width="large",
+                width="medium",
                 help="TikTok Studio dates have no year: where we took it from for this file.",
             ),
         },
@@ -72,8 +72,8 @@ else:
             st.caption(
                 "TikTok Studio writes dates without a year. We take it from the file itself first (the first day or "
                 "download time in its name, or its video ids), then from another file of the same account uploaded "
-                "with it; with neither, we assume the most recent year that fits. The \u201cYear from\u201d column says "
-                "which for each file. If a year is wrong, set the year of the file's last date: files that took "
+                "with it; with neither, we assume the most recent year that fits. The \u201cYear from\u201d column "
+                "and the notes above say which for each file. If a year is wrong, set the year of the file's last date: files that took "
                 "their year from it are re-read too."
             )
             # Files others took their year from come first: fixing one fixes its followers too.

@@ -138,8 +138,8 @@ def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to
     assert not at.exception
     table = at.dataframe[0].value.set_index("File")
     assert table["Year from"].to_dict() == {
-        tiktok_name: "the download time in the file name (14 Mar 2026)",
-        "Viewers.csv": f"another file of the same account: {tiktok_name}",
+        tiktok_name: "file name: downloaded 14 Mar 2026",
+        "Viewers.csv": f"same account: {tiktok_name}",
     }
     assert str(table.loc["Viewers.csv", "To"])[:10] == "2026-03-03"
     at.selectbox(key="data_year_file").select(tiktok_name).run()
@@ -151,6 +151,6 @@ def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to
         "2025-03-03",
         "2025-03-03",
     ]
-    assert table.loc[tiktok_name, "Year from"] == "the year you set (2025)"
+    assert table.loc[tiktok_name, "Year from"] == "your fix: 2025"
     captions = [caption.value.replace("\\", "") for caption in at.caption]
     assert "Its year now comes from the year you set (2025). Re-read with it: Viewers.csv." in captions

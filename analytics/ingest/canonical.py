@@ -51,7 +51,8 @@ class YearSource:
     """Which anchor gave a file's dates their year, in a marketer's words (the Data page shows them)."""
 
     kind: str
-    words: str
+    words: str  # completes "the year comes from ..."
+    label: str  # the same, short enough for a table cell
     lender: str | None = None  # the other file, when the year came from it
 
 
@@ -143,7 +144,7 @@ def resolve_dates(
     if context.last_year is not None:
         month, day = known.iloc[-1]
         end, anchor = "last", _last_valid(context.last_year, month, day)
-        source = YearSource(YOUR_FIX, f"the year you set ({context.last_year})")
+        source = _your_fix(context.last_year)
     if end == "first":
         resolved = dates.assign_years_from_first(list(known), first_on=anchor)
     else:
@@ -209,21 +210,41 @@ def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple
             return (
                 "last",
                 item.through_date,
-                YearSource(FILE_NAME, f"the year in the file name ({item.through_date.year})"),
+                YearSource(
+                    FILE_NAME,
+                    f"the year in the file name ({item.through_date.year})",
+                    f"file name: {item.through_date.year}",
+                ),
             )
     if context.batch_download_date:
         lender = context.batch_source or "another file uploaded with it"
         return (
             "last",
             context.batch_download_date + timedelta(days=1),
-            YearSource(SAME_ACCOUNT, f"another file of the same account: {lender}", context.batch_source),
+            YearSource(
+                SAME_ACCOUNT,
+                f"another file of the same account: {lender}",
+                f"same account: {lender}",
+                context.batch_source,
+            ),
         )
     today = context.today or date.today()
-    return "last", today - timedelta(days=1), YearSource(ASSUMED, "assumed: the most recent year that fits")
+    return (
+        "last",
+        today - timedelta(days=1),
+        YearSource(ASSUMED, "assumed: the most recent year that fits", "assumed: most recent year"),
+    )
 
 
 def _in_name(what: str, day: date) -> YearSource:
-    return YearSource(FILE_NAME, f"{what} in the file name ({day:%d %b %Y})")
+    short = "downloaded" if what == "the download time" else "first day"
+    return YearSource(
+        FILE_NAME, f"{what} in the file name ({day:%d %b %Y})", f"file name: {short} {day:%d %b %Y}"
+    )
+
+
+def _your_fix(year: int) -> YearSource:
+    return YearSource(YOUR_FIX, f"the year you set ({year})", f"your fix: {year}")
 
 
 # Builders: one per kind -----------------------------------------------------------
@@ -376,13 +397,17 @@ def _content(fields, context, warnings, sources):
             candidate = _last_valid(newest.year, month, day)
             download = candidate if candidate >= newest else _last_valid(newest.year + 1, month, day)
             sources.append(
-                YearSource(VIDEO_IDS, f"the video ids (the newest was posted on {newest:%d %b %Y})")
+                YearSource(
+                    VIDEO_IDS,
+                    f"the video ids (the newest was posted on {newest:%d %b %Y})",
+                    f"video ids: newest posted {newest:%d %b %Y}",
+                )
             )
         elif month:
             _, bound, source = year_anchor(context)
             if context.last_year is not None:
                 bound = _last_valid(context.last_year, month, day)
-                source = YearSource(YOUR_FIX, f"the year you set ({context.last_year})")
+                source = _your_fix(context.last_year)
             download = dates.assign_years([(month, day)], last_on_or_before=bound)[0]
             sources.append(source)
     frame["stats_date"] = (
