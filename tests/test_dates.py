@@ -557,3 +557,14 @@ def test_the_real_english_overview_renamed_the_tiktok_way_reads_february_2025_to
         "TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv": "the download time in the file name (14 Mar 2026)",
         "Viewers.csv": "another file of the same account: TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv",
     }
+
+
+def test_a_date_in_the_name_that_is_the_first_rows_day_by_chance_never_puts_the_data_in_the_future():
+    # A year of rows, 14 March to 13 March, named after the day it was downloaded.
+    days = pd.date_range("2025-03-14", "2026-03-13")
+    ws = Workspace(today=D(2026, 6, 1), remember_mappings=False)
+    ws.add_files([("Overview 2026-03-14.csv", studio_overview(*[f"{day:%B} {day.day}" for day in days]))])
+    assert ws.con.execute("select min(stat_date), max(stat_date) from daily_stats").fetchone() == (
+        D(2025, 3, 14),
+        D(2026, 3, 13),
+    )

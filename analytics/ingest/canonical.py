@@ -96,7 +96,7 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
 
 def account_of(context: Context, frame: pd.DataFrame) -> str | None:
     """The TikTok account a file belongs to: the handle in its name, else its video links' @handle."""
-    for name in context.names:
+    for name in reversed(context.names):  # the closest name first: a member's, then its ZIP's
         if handle := dates.file_name_dates(name).handle:
             return handle
     if "account_handle" in frame and frame["account_handle"].notna().any():
@@ -147,7 +147,11 @@ def resolve_dates(
         source = _your_fix(context.last_year)
     if end == "first":
         resolved = dates.assign_years_from_first(list(known), first_on=anchor)
-    else:
+        if resolved[-1] > _latest_possible(context):
+            # A date in the name that is the first row's day by chance (a year-long file named
+            # after its download day) would put the data in the future: not the first day then.
+            end, anchor, source = year_anchor(context)
+    if end != "first":
         resolved = dates.assign_years(list(known), last_on_or_before=anchor)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
     result.loc[known.index] = pd.to_datetime(resolved)
@@ -203,8 +207,9 @@ def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple
             )
     for item in named:
         if item.first_date:
-            # A file named after its first day covers at most a year from that day.
-            return "last", item.first_date + timedelta(days=364), _in_name("the first day", item.first_date)
+            # A file named after its first day covers at most a year from that day, and not the future.
+            latest = min(item.first_date + timedelta(days=364), context.today or date.today())
+            return "last", latest, _in_name("the first day", item.first_date)
     for item in named:
         if item.through_date:
             return (
@@ -234,6 +239,13 @@ def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple
         today - timedelta(days=1),
         YearSource(ASSUMED, "assumed: the most recent year that fits", "assumed: most recent year"),
     )
+
+
+def _latest_possible(context: Context) -> date:
+    """No row is later than the download day (a day of slack for time zones), nor than today."""
+    downloads = [dates.file_name_dates(name).download_date for name in context.names]
+    known = [day + timedelta(days=1) for day in downloads if day]
+    return min([*known, context.today or date.today()])
 
 
 def _in_name(what: str, day: date) -> YearSource:
