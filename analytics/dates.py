@@ -71,9 +71,6 @@ _YEAR_FIRST = re.compile(
 _YEAR_LAST = re.compile(
     r"(?P<first>[0-9]{1,2})(?P<sep>[-/.])(?P<second>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})" + _TIME
 )
-# `(?<![0-9])`/`(?![0-9])`: ten digits inside a 19-digit video id are not an epoch.
-_EPOCH_IN_NAME = re.compile(r"(?<![0-9])[0-9]{10}(?![0-9])")
-_ISO_DATE_IN_NAME = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 _EARLIEST = datetime.datetime(2016, 1, 1)  # TikTok (and its id scheme) did not exist before
 _LATEST = datetime.datetime(2100, 1, 1)
 _UNIX_EPOCH = datetime.datetime(1970, 1, 1)
@@ -269,12 +266,45 @@ def assign_years_from_first(
 
 @dataclass(frozen=True)
 class FileNameDates:
-    """Dates a TikTok export's file name carries, when the user has not renamed them away."""
+    """What a TikTok export's file name says, when the user has not renamed it away."""
 
-    # From a 10-digit Unix epoch in the name: the UTC date of the download moment.
-    download_date: datetime.date | None
-    # From a YYYY-MM-DD in the name: TikTok's "Overview_<first day>_<epoch>_<handle>.zip".
-    first_date: datetime.date | None
+    # The day the file was made: from a Unix epoch (`Overview_..._1773506459_...`, seconds or
+    # milliseconds, read as UTC) or a date followed by a time of day (a scraper's run time,
+    # `dataset_tiktok-comments-scraper_2025-05-25_06-21-26-775`, `tiktok_comments_20250802_134414`).
+    download_date: datetime.date | None = None
+    # A date with no time after it: TikTok's `Overview_<first day>_<epoch>_<handle>`.
+    first_date: datetime.date | None = None
+    # The account: `Content_<handle>`, `Overview_<day>_<epoch>_<handle>`, `Followers_<handle>` folders.
+    handle: str | None = None
+    # The last day a name like `Overview_April-Des2025` or `Viewers 2025` says the data reaches.
+    through_date: datetime.date | None = None
+
+
+# Extensions an export or its copy carries; a handle may contain dots (`sobat.ti`), so only these go.
+_EXTENSION = re.compile(r"(?:\.(?:zip|csv|tsv|txt|xlsx|xlsm|xls|json|jsonl))+$", re.IGNORECASE)
+# `Content_brand (1).zip`, `Content_brand - Copy.csv`: what browsers and file managers add to copies.
+_COPY_SUFFIX = re.compile(
+    r"(?:\s*\(\d{1,3}\)|\s+-\s+(?:copy|kopie|copia|copie|salinan)(?:\s*\(\d{1,3}\))?)$", re.I
+)
+_SECTION_AND_HANDLE = re.compile(
+    r"(?:^|[\s_\-])(?:overview|content|viewers|followers?)"
+    # Possessive (`?+`): an epoch present is never handed back to be read as part of the handle.
+    r"(?:_[0-9]{4}[-.]?[0-9]{2}[-.]?[0-9]{2}(?![0-9]))?+(?:_[0-9]{10}(?:[0-9]{3})?)?+"
+    # TikTok usernames: letters, digits, `_` and `.`, 2-24 characters, not all digits.
+    r"_(?P<handle>(?![0-9]+$)[a-z0-9_.]{2,24})$",
+    re.IGNORECASE,
+)
+# `(?<![0-9])`/`(?![0-9])`: ten digits inside a 19-digit video id are not an epoch.
+_EPOCH_IN_NAME = re.compile(r"(?<![0-9])(?:[0-9]{13}|[0-9]{10})(?![0-9])")
+_DAY = r"(?P<year>20[0-9]{2})(?P<sep>[-.]?)(?P<month>[0-9]{2})(?P=sep)(?P<day>[0-9]{2})"
+_DAY_LAST = r"(?P<first>[0-9]{2})(?P<sep2>[-.])(?P<second>[0-9]{2})(?P=sep2)(?P<year2>20[0-9]{2})"
+_CLOCK = r"(?P<clock>[_\sT-]+[0-9]{2}[-.:h]?[0-9]{2}(?:[-.:m]?[0-9]{2})?)?"
+_DATE_IN_NAME = re.compile(rf"(?<![0-9])(?:{_DAY}|{_DAY_LAST}){_CLOCK}(?![0-9])", re.IGNORECASE)
+_MONTH_YEAR = re.compile(
+    r"(?:(?P<start>[^\W\d_]{3,})\s*(?:-|–|_|\bto\b|\bsd\b|\ba\b)\s*)?(?P<end>[^\W\d_]{3,})[\s_.\-]*(?P<year>20[0-9]{2})(?![0-9])",
+    re.IGNORECASE,
+)
+_YEAR_ALONE = re.compile(r"(?<![0-9a-z])20[0-9]{2}(?![0-9a-z])", re.IGNORECASE)
 
 
 def _plausible_utc(seconds: int) -> datetime.datetime | None:
@@ -282,30 +312,76 @@ def _plausible_utc(seconds: int) -> datetime.datetime | None:
     return moment if moment is not None and _EARLIEST <= moment < _LATEST else None
 
 
-def file_name_dates(name: str) -> FileNameDates:
-    """Download day and first day named in a file name or path.
+def _named_day(match: re.Match[str]) -> datetime.date | None:
+    if match["year"]:
+        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    else:
+        year, day, month = int(match["year2"]), int(match["first"]), int(match["second"])
+        if month > 12:
+            day, month = month, day
+    try:
+        named = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return named if _EARLIEST.date() <= named < _LATEST.date() else None
 
-    'TIKTOK Overview_2026-02-10_1773506459_handle.csv' -> first 2026-02-10, download 2026-03-14.
-    Every part of a path counts ('Overview_2026-02-10_1773506459_h.zip/Overview.csv'); when
-    several parts carry a date, the part closest to the file wins. An epoch must fall in
-    2016-2099 and stand alone: ten digits inside a longer number (a video id) are ignored.
+
+def _month(token: str) -> int | None:
+    token = _normalise(token)
+    return _month_lookup().get(token) or _month_lookup().get(_without_accents(token))
+
+
+def _part_dates(part: str) -> FileNameDates:
+    """What one part of a path (a file, ZIP or folder name) says."""
+    stem = _COPY_SUFFIX.sub("", _EXTENSION.sub("", part.strip())).strip()
+    download = first = through = None
+    for digits in _EPOCH_IN_NAME.findall(stem):
+        seconds = int(digits) // 1000 if len(digits) == 13 else int(digits)
+        if moment := _plausible_utc(seconds):
+            download = moment.date()
+            break
+    for match in _DATE_IN_NAME.finditer(stem):
+        named = _named_day(match)
+        if named is None:
+            continue
+        if match["clock"] and download is None:
+            download = named
+        elif not match["clock"] and first is None:
+            first = named
+    # What is left once the numbers above are gone may still name months and a year.
+    words = _EPOCH_IN_NAME.sub(" ", _DATE_IN_NAME.sub(" ", stem))
+    for match in _MONTH_YEAR.finditer(words):
+        end = _month(match["end"])
+        if end is not None:
+            year = int(match["year"])
+            through = datetime.date(year, end, calendar.monthrange(year, end)[1])
+            break
+    if through is None and (alone := _YEAR_ALONE.search(words)):
+        through = datetime.date(int(alone.group()), 12, 31)
+    found = _SECTION_AND_HANDLE.search(stem)
+    handle = found["handle"].lower() if found else None
+    return FileNameDates(download, first, handle, through)
+
+
+def file_name_dates(name: str) -> FileNameDates:
+    """Download day, first day, account handle and latest day named in a file name or path.
+
+    'TIKTOK Overview_2026-02-10_1773506459_handle.csv' -> download 2026-03-14, first 2026-02-10,
+    handle 'handle'. Every part of a path counts ('Overview_2026-02-10_1773506459_h.zip/Overview.csv',
+    'Followers_sobat.ti/FollowerGender.csv', and ' › ' between a ZIP and its member); each fact is
+    taken from the part closest to the file that has it. An epoch must fall in 2016-2099 and
+    stand alone: ten digits inside a longer number (a video id) are ignored.
     """
-    download_date: datetime.date | None = None
-    first_date: datetime.date | None = None
-    for part in reversed(re.split(r"[\\/]", name)):
-        if download_date is None:
-            for digits in _EPOCH_IN_NAME.findall(part):
-                if moment := _plausible_utc(int(digits)):
-                    download_date = moment.date()
-                    break
-        if first_date is None:
-            for year, month, day in _ISO_DATE_IN_NAME.findall(part):
-                try:
-                    first_date = datetime.date(int(year), int(month), int(day))
-                    break
-                except ValueError:
-                    continue
-    return FileNameDates(download_date=download_date, first_date=first_date)
+    found = FileNameDates()
+    for part in reversed(re.split(r"[\\/]| › ", name)):
+        here = _part_dates(part)
+        found = FileNameDates(
+            found.download_date or here.download_date,
+            found.first_date or here.first_date,
+            found.handle or here.handle,
+            found.through_date or here.through_date,
+        )
+    return found
 
 
 def post_time_from_video_id(video_id: str | int) -> datetime.datetime | None:

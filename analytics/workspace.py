@@ -26,6 +26,7 @@ import pandas as pd
 
 from analytics import db
 from analytics.ingest import Context, FileResult, LoadedTable, PendingTable, apply_mapping, ingest_file
+from analytics.ingest.canonical import ASSUMED, OWN_YEAR, SAME_ACCOUNT, VIDEO_IDS
 from analytics.ingest.readers import ReadProblem
 from analytics.schema import DATE_COLUMNS, KEYS, KINDS, TABLES
 
@@ -46,9 +47,11 @@ class Upload:
     data: bytes
     order: int
     last_year: int | None = None
-    batch_download_date: date | None = None
+    # The download day and name of the file of the same account this one took its year from.
+    lender: tuple[date, str] | None = None
     digest: str = ""
     result: FileResult | None = None
+    batch: int = 0  # files uploaded together share a batch
 
 
 @dataclass
@@ -69,34 +72,29 @@ class Workspace:
     def add_files(self, files: list[tuple[str, bytes]]) -> list[FileResult]:
         """Read a batch of uploads; files already loaded (same bytes) are skipped."""
         known = {upload.digest for upload in self.uploads}
+        batch = max((upload.batch for upload in self.uploads), default=-1) + 1
         new = []
         for name, data in files:
             digest = hashlib.sha256(data).hexdigest()
             if digest in known:
                 continue
             known.add(digest)
-            new.append(Upload(name, data, self._next_order(), digest=digest))
-        batch_download = self._batch_download_date([upload.name for upload in new])
+            new.append(Upload(name, data, self._next_order(), digest=digest, batch=batch))
         for upload in new:
-            upload.batch_download_date = batch_download
-            upload.result = ingest_file(
-                upload.name,
-                upload.data,
-                context=self._context(upload),
-                remembered=self._memory(),
-            )
+            self._read(upload)
             self.uploads.append(upload)
+        self._lend_years(batch)
         self.rebuild()
         return [upload.result for upload in new if upload.result]
 
     def set_last_year(self, source: str, year: int | None) -> None:
-        """Re-read one file with the year of its last date set by the marketer."""
+        """Re-read one file with the year of its last date set by the marketer (None: back to our
+        reading), then every file that took its year from it."""
         for upload in self.uploads:
             if upload.result and any(table.source == source for table in upload.result.tables):
                 upload.last_year = year
-                upload.result = ingest_file(
-                    upload.name, upload.data, context=self._context(upload), remembered=self._memory()
-                )
+                self._read(upload)
+                self._lend_years(upload.batch)
         self.rebuild()
 
     def remove_file(self, name: str) -> None:
@@ -138,7 +136,7 @@ class Workspace:
         return bool(self.con.execute(f'select count(*) from "{table}"').fetchone()[0])
 
     def summary(self) -> pd.DataFrame:
-        """One row per recognised table: file, kind, rows, dates, warnings. The Data page shows it."""
+        """One row per recognised table: file, kind, rows, dates, where their year came from, warnings."""
         rows = []
         for table in self.tables:
             start, end = table.date_range()
@@ -151,7 +149,10 @@ class Workspace:
                     "start_date": start,
                     "end_date": end,
                     "warnings": " ".join(table.warnings),
-                    "has_yearless_dates": any("Dates have no year" in warning for warning in table.warnings),
+                    # Content's download day is exact from its video ids: nothing to fix there.
+                    "has_yearless_dates": bool(table.year_source and table.year_source.kind != VIDEO_IDS),
+                    "year_source": table.year_source.words if table.year_source else "",
+                    "year_label": table.year_source.label if table.year_source else "",
                 }
             )
         return pd.DataFrame(
@@ -165,8 +166,16 @@ class Workspace:
                 "end_date",
                 "warnings",
                 "has_yearless_dates",
+                "year_source",
+                "year_label",
             ],
         )
+
+    def tables_taking_their_year_from(self, source: str) -> list[str]:
+        """The tables whose year came from `source`: fixing its year re-reads them too."""
+        return [
+            table.source for table in self.tables if table.year_source and table.year_source.lender == source
+        ]
 
     def data_range(self) -> tuple[date, date] | None:
         """The first and last date any loaded table covers (daily stats, videos, comments, LIVEs)."""
@@ -297,16 +306,54 @@ class Workspace:
     # Context -----------------------------------------------------------------------
 
     def _context(self, upload: Upload) -> Context:
+        lent_day, lender = upload.lender or (None, None)
         return Context(
-            batch_download_date=upload.batch_download_date, today=self.today, last_year=upload.last_year
+            batch_download_date=lent_day, batch_source=lender, today=self.today, last_year=upload.last_year
         )
 
-    def _batch_download_date(self, names: list[str]) -> date | None:
-        from analytics.dates import file_name_dates
+    def _read(self, upload: Upload) -> None:
+        upload.result = ingest_file(
+            upload.name, upload.data, context=self._context(upload), remembered=self._memory()
+        )
 
-        found = [file_name_dates(name).download_date for name in names]
-        known = [day for day in found if day]
-        return max(known) if known else None
+    def _lend_years(self, batch: int) -> None:
+        """Files of a batch whose dates have no year of their own take it from a file of the same
+        account uploaded with them; re-read the ones whose lender changed.
+
+        A file's account is the handle in its name or its video links. A file with none (a
+        renamed `Viewers.csv`) belongs to the batch's account when the batch names exactly one.
+        Lenders are files whose year is their own (file name, video ids, the marketer's fix);
+        when several lend, the latest download day wins, as it bounds them all.
+        """
+        group = [upload for upload in self.uploads if upload.batch == batch and upload.result]
+        tables = [table for upload in group for table in upload.result.tables]
+        accounts = {table.account for table in tables if table.account}
+        offers = [
+            (table.account, table.download_date, table.source)
+            for table in tables
+            if table.account
+            and table.download_date
+            and table.year_source
+            and table.year_source.kind in OWN_YEAR
+        ]
+        for upload in group:
+            borrowing = [
+                table
+                for table in upload.result.tables
+                if table.year_source and table.year_source.kind in (SAME_ACCOUNT, ASSUMED)
+            ]
+            if not borrowing and upload.lender is None:
+                continue
+            if upload.last_year is not None:
+                continue  # the marketer's year stands; clearing it re-runs this
+            account = next((table.account for table in upload.result.tables if table.account), None)
+            if account is None and len(accounts) == 1:
+                account = next(iter(accounts))
+            lent = [(day, source) for owner, day, source in offers if owner == account]
+            lender = max(lent) if lent else None
+            if lender != upload.lender:
+                upload.lender = lender
+                self._read(upload)
 
     def _next_order(self) -> int:
         return max((upload.order for upload in self.uploads), default=-1) + 1

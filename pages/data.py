@@ -37,20 +37,30 @@ else:
             "rows": "Rows",
             "start_date": "From",
             "end_date": "To",
+            "year_label": "Year from",
         }
     )
     st.dataframe(
-        table[["File", "What it is", "Rows", "From", "To"]],
+        table[["File", "What it is", "Rows", "From", "To", "Year from"]],
         hide_index=True,
         width="stretch",
         column_config={
             "File": st.column_config.TextColumn(width="medium"),
+            "What it is": st.column_config.TextColumn(width="medium"),
             "Rows": st.column_config.NumberColumn(format="localized", width="small"),
-            "From": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
-            "To": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "From": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "To": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "Year from": st.column_config.TextColumn(
+                width="medium",
+                help="TikTok Studio dates have no year: where we took it from for this file.",
+            ),
         },
     )
-    notes = [f"- **{loaded.source}**: {warning}" for loaded in ws.tables for warning in loaded.warnings]
+    notes = [
+        f"- **{ui.markdown_escape(loaded.source)}**: {ui.markdown_escape(warning)}"
+        for loaded in ws.tables
+        for warning in loaded.warnings
+    ]
     if notes:
         st.warning("**What we noticed or assumed**\n\n" + "\n".join(notes), icon="📝")
     for note in ws.merge_notes:
@@ -60,10 +70,24 @@ else:
     if not yearless.empty:
         with st.expander("Fix the year of a file (TikTok Studio dates have no year)"):
             st.caption(
-                "We guess the year from the download time in the file name, or assume the data ends yesterday. If that is wrong, set the year of the file's last date."
+                "TikTok Studio writes dates without a year. We take it from the file itself first (the first day or "
+                "download time in its name, or its video ids), then from another file of the same account uploaded "
+                "with it; with neither, we assume the most recent year that fits. The \u201cYear from\u201d column "
+                "and the notes above say which for each file. If a year is wrong, set the year of the file's last date: files that took "
+                "their year from it are re-read too."
             )
-            source = st.selectbox("File", yearless["file"].tolist(), key="data_year_file")
-            end = yearless.loc[yearless["file"] == source, "end_date"].iloc[0]
+            # Files others took their year from come first: fixing one fixes its followers too.
+            files = sorted(yearless["file"], key=lambda name: not ws.tables_taking_their_year_from(name))
+            source = st.selectbox("File", files, key="data_year_file")
+            chosen = yearless[yearless["file"] == source].iloc[0]
+            end = chosen["end_date"]
+            followers = ws.tables_taking_their_year_from(source)
+            st.caption(
+                ui.markdown_escape(
+                    f"Its year now comes from {chosen['year_source']}."
+                    + (f" Re-read with it: {', '.join(followers)}." if followers else "")
+                )
+            )
             year = st.number_input(
                 "Year of its last date",
                 min_value=2016,

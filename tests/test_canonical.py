@@ -47,9 +47,7 @@ def days(table: LoadedTable) -> list[date]:
 def year_notes(table: LoadedTable) -> list[str]:
     """The sentence that says which years we read (the advice after it may be reworded)."""
     return [
-        warning[: warning.index(").") + 2]
-        for warning in table.warnings
-        if warning.startswith("Dates have no year")
+        warning.split(" If ")[0] for warning in table.warnings if warning.startswith("Dates have no year")
     ]
 
 
@@ -90,9 +88,11 @@ def test_year_less_dates_end_yesterday_and_step_back_a_year_across_new_year(date
     table = load("Overview.csv", overview(*[(day, "1", "0", "0", "0", "0") for day in dates]))
     assert days(table) == expected
     assert table.download_date == expected[-1] + pd.Timedelta(days=1)
+    last_day = f"{expected[-1].day} {expected[-1]:%B}"
     assert year_notes(table) == [
-        f"Dates have no year: we read them as {expected[0]:%d %b %Y} to {expected[-1]:%d %b %Y} "
-        "(assuming the data ends yesterday)."
+        f"Dates have no year, and neither the file nor its name says which: we took its last day, {last_day}, "
+        f"to be the most recent {last_day} already past, so we read them as "
+        f"{expected[0]:%d %b %Y} to {expected[-1]:%d %b %Y}."
     ]
 
 
@@ -135,9 +135,18 @@ RENAMED_DOWNLOAD = overview(("February 10", "1", "0", "0", "0", "0"), ("March 13
 @pytest.mark.parametrize(
     ("name", "expected_year", "how"),
     [
-        ("TIKTOK Overview_2026-02-10_1773506459_handle.csv", 2026, "from the download time in the file name"),
-        ("Overview_2026-02-10_handle.csv", 2026, "from the first date in the file name"),
-        ("Overview_April-Des2025.csv", 2027, "assuming the data ends yesterday"),
+        (
+            "TIKTOK Overview_2026-02-10_1773506459_handle.csv",
+            2026,
+            "the first day in the file name (10 Feb 2026)",
+        ),
+        ("Overview_2026-02-10_handle.csv", 2026, "the first day in the file name (10 Feb 2026)"),
+        (
+            "Overview_2026-01-01_1773506459_handle.csv",
+            2026,
+            "the download time in the file name (14 Mar 2026)",
+        ),
+        ("Overview_April-Des2025.csv", 2025, "the year in the file name (2025)"),
     ],
 )
 def test_a_date_in_the_file_name_beats_the_upload_day(name, expected_year, how):
@@ -145,7 +154,8 @@ def test_a_date_in_the_file_name_beats_the_upload_day(name, expected_year, how):
     table = load(name, RENAMED_DOWNLOAD, Context(today=date(2027, 6, 1)))
     assert days(table) == [date(expected_year, 2, 10), date(expected_year, 3, 13)]
     assert year_notes(table) == [
-        f"Dates have no year: we read them as 10 Feb {expected_year} to 13 Mar {expected_year} ({how})."
+        f"Dates have no year: we read them as 10 Feb {expected_year} to 13 Mar {expected_year} "
+        f"(the year comes from {how})."
     ]
 
 
@@ -153,12 +163,16 @@ def test_another_files_download_time_anchors_a_file_with_no_date_in_its_name():
     table = load(
         "Overview.csv",
         RENAMED_DOWNLOAD,
-        Context(today=date(2027, 6, 1), batch_download_date=date(2026, 3, 14)),
+        Context(
+            today=date(2027, 6, 1),
+            batch_download_date=date(2026, 3, 14),
+            batch_source="Overview_2026-02-10_1773506459_brand.zip › Overview.csv",
+        ),
     )
     assert days(table) == [date(2026, 2, 10), date(2026, 3, 13)]
     assert year_notes(table) == [
-        "Dates have no year: we read them as 10 Feb 2026 to 13 Mar 2026 "
-        "(from the download time of the other files you uploaded)."
+        "Dates have no year: we read them as 10 Feb 2026 to 13 Mar 2026 (the year comes from another "
+        "file of the same account: Overview_2026-02-10_1773506459_brand.zip › Overview.csv)."
     ]
 
 
@@ -193,7 +207,7 @@ def test_the_year_the_marketer_sets_puts_the_last_row_in_that_year():
     )
     assert days(table) == [date(2023, 12, 31), date(2024, 1, 1)]
     assert year_notes(table) == [
-        "Dates have no year: we read them as 31 Dec 2023 to 01 Jan 2024 (as you set it)."
+        "Dates have no year: we read them as 31 Dec 2023 to 01 Jan 2024 (the year comes from the year you set (2024))."
     ]
 
 

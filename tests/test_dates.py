@@ -1,8 +1,10 @@
 import calendar
 import datetime
+import io
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +27,7 @@ from analytics.dates import (
     parse_month_day_series,
     post_time_from_video_id,
 )
+from analytics.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_EXPORTS = Path(__file__).resolve().parents[2] / "shared" / "real_exports"
@@ -336,29 +339,74 @@ def test_real_video_ids_give_the_post_day_within_one_day_of_the_creators_local_p
     ]
 
 
+def named(download=None, first=None, handle=None, through=None) -> FileNameDates:
+    return FileNameDates(download_date=download, first_date=first, handle=handle, through_date=through)
+
+
+# Every naming pattern of ../shared/spec/exports.md section 1 and 3, then what users make of them.
+# 1773506459 is 2026-03-14 16:40:59 UTC.
 FILE_NAMES = [
-    ("TIKTOK Overview_2026-02-10_1773506459_handle.csv", FileNameDates(D(2026, 3, 14), D(2026, 2, 10))),
+    # TikTok Studio's own ZIP names.
     (
-        "folder/Overview_2026-02-10_1773506459_handle.zip/Overview.csv",
-        FileNameDates(D(2026, 3, 14), D(2026, 2, 10)),
+        "Overview_2026-02-10_1773506459_haileytupy2.0.zip",
+        named(D(2026, 3, 14), D(2026, 2, 10), "haileytupy2.0"),
+    ),
+    ("Content_haileytupy2.0.zip", named(handle="haileytupy2.0")),
+    ("Viewers_haileytupy2.0.zip", named(handle="haileytupy2.0")),
+    ("Followers_haileytupy2.0.zip", named(handle="haileytupy2.0")),
+    ("Followers_sobat.ti.zip", named(handle="sobat.ti")),
+    ("Content_Brew_Haus_DN.zip", named(handle="brew_haus_dn")),  # handles are case-insensitive
+    # Unzipped and renamed.
+    (
+        "TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10), "haileytupy2.0"),
+    ),
+    ("Content 2.csv", named()),
+    ("Content.csv", named()),
+    ("Overview_April-Des2025.csv", named(through=D(2025, 12, 31))),  # Indonesian "Des"
+    ("Overview avril-décembre 2025.csv", named(through=D(2025, 12, 31))),
+    ("Viewers 2025.csv", named(through=D(2025, 12, 31))),
+    ("Content_haileytupy2.0 (1).zip", named(handle="haileytupy2.0")),  # the browser's copy suffix
+    ("Overview_2026-02-10_1773506459_brand - Copy.csv", named(D(2026, 3, 14), D(2026, 2, 10), "brand")),
+    # Folders and ZIP members: the closest part that has a fact gives it.
+    ("Followers_sobat.ti/FollowerGender.csv", named(handle="sobat.ti")),
+    ("Followers_haileytupy2.0\\FollowerHistory.csv", named(handle="haileytupy2.0")),
+    (
+        "Overview_2026-02-10_1773506459_brand.zip › Overview.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10), "brand"),
     ),
     (
-        "C:\\Downloads\\Overview_2026-02-10_1773506459_h.zip\\Overview.csv",
-        FileNameDates(D(2026, 3, 14), D(2026, 2, 10)),
+        "C:\\Downloads\\Overview_2026-02-10_1773506459_h2.zip\\Overview.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10), "h2"),
     ),
-    ("Overview_1773506459_handle.zip", FileNameDates(D(2026, 3, 14), None)),
-    ("7527623000473079054.json", FileNameDates(None, None)),
-    ("video_7527623000473079054_2025-07-16.csv", FileNameDates(None, D(2025, 7, 16))),
-    ("Overview_1000000000_handle.zip", FileNameDates(None, None)),  # 2001: before TikTok
-    ("Overview_9999999999_handle.zip", FileNameDates(None, None)),  # 2286
-    ("Overview_2026-02-30_x.zip", FileNameDates(None, None)),
-    ("Content 2.csv", FileNameDates(None, None)),
-    ("", FileNameDates(None, None)),
+    (
+        "Overview_2026-02-10_1773506459_h.zip › Overview.csv",
+        named(D(2026, 3, 14), D(2026, 2, 10)),
+    ),  # 1 letter: no handle
+    ("Content_old.zip › Content_new1.csv", named(handle="new1")),
+    # Generalisations: milliseconds, dots, no separators, day first.
+    ("Overview_2026-02-10_1773506459123_brand.zip", named(D(2026, 3, 14), D(2026, 2, 10), "brand")),
+    ("Overview_2026.02.10_1773506459_sobat.ti.zip", named(D(2026, 3, 14), D(2026, 2, 10), "sobat.ti")),
+    ("Overview_20260210_1773506459_x_y.zip", named(D(2026, 3, 14), D(2026, 2, 10), "x_y")),
+    ("Overview 10.02.2026.csv", named(first=D(2026, 2, 10))),
+    ("Overview_1773506459_handle.zip", named(D(2026, 3, 14), handle="handle")),
+    ("Overview_2026-02-10_1773506459.zip", named(D(2026, 3, 14), D(2026, 2, 10))),  # no handle, not the epoch
+    # Comment exports: a date with a time of day is when the file was made.
+    ("dataset_tiktok-comments-scraper_2025-05-25_06-21-26-775.json", named(D(2025, 5, 25))),
+    ("tiktok_comments_20250802_134414.xlsx", named(D(2025, 8, 2))),
+    ("7418294751977327878.json", named()),  # a video id, not an epoch
+    ("video_7527623000473079054_2025-07-16.csv", named(first=D(2025, 7, 16))),
+    # Nothing plausible.
+    ("Overview_1000000000_handle.zip", named(handle="handle")),  # 2001: before TikTok
+    ("Overview_9999999999_handle.zip", named(handle="handle")),  # 2286
+    ("Overview_2026-02-30_x1.zip", named(handle="x1")),
+    ("Content_brand2025.zip", named(handle="brand2025")),  # digits in a handle are no year
+    ("", named()),
 ]
 
 
 @pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
-def test_file_name_gives_download_day_and_first_day(name, expected):
+def test_file_name_gives_download_day_first_day_handle_and_latest_day(name, expected):
     assert file_name_dates(name) == expected
 
 
@@ -421,3 +469,102 @@ def test_parsers_never_raise_on_arbitrary_text(text):
 def _is_month_day(value: tuple[int, int]) -> bool:
     month, day = value
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]
+
+
+# End to end: a file named each way lands in the right year -----------------------------------
+
+OVERVIEW_HEADER = '"Date","Video Views","Profile Views","Likes","Comments","Shares"'
+
+
+def studio_overview(*days: str) -> bytes:
+    lines = [OVERVIEW_HEADER] + [f'"{day}","{views}","0","0","0","0"' for views, day in enumerate(days, 1)]
+    return "\ufeff".encode() + "\n".join(lines).encode("utf-8")
+
+
+def zipped(member: str, data: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+FEB_TO_MAR = studio_overview("February 10", "March 1", "March 14")  # ends on the download day
+IN_2026 = [D(2026, 2, 10), D(2026, 3, 1), D(2026, 3, 14)]
+
+
+UPLOADS = [
+    ("TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv", FEB_TO_MAR, IN_2026),
+    ("Overview_2026-02-10_1773506459_haileytupy2.0.zip", zipped("Overview.csv", FEB_TO_MAR), IN_2026),
+    ("Overview_2026-01-01_1773506459_haileytupy2.0.zip", zipped("Overview.csv", FEB_TO_MAR), IN_2026),
+    ("Overview_2026-02-10_1773506459123_brand.csv", FEB_TO_MAR, IN_2026),
+    ("Overview_2026.02.10_1773506459_sobat.ti.csv", FEB_TO_MAR, IN_2026),
+    ("Overview_20260210_brand.csv", FEB_TO_MAR, IN_2026),
+    ("Overview 10.02.2026.csv", FEB_TO_MAR, IN_2026),
+    (
+        "Overview_April-Des2025.csv",
+        studio_overview("April 1", "December 31"),
+        [D(2025, 4, 1), D(2025, 12, 31)],
+    ),
+    (
+        "Overview_2024-12-30_1735905600_marca.csv",
+        studio_overview("December 30", "January 2"),
+        [D(2024, 12, 30), D(2025, 1, 2)],
+    ),
+    # Nothing in the name: the most recent year that fits, uploaded on 1 June 2027.
+    ("Overview.csv", FEB_TO_MAR, [D(2027, 2, 10), D(2027, 3, 1), D(2027, 3, 14)]),
+    ("Content 2.csv", FEB_TO_MAR, [D(2027, 2, 10), D(2027, 3, 1), D(2027, 3, 14)]),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), UPLOADS, ids=[case[0] for case in UPLOADS])
+def test_an_uploaded_files_rows_land_in_the_year_its_name_gives(name, data, expected):
+    ws = Workspace(today=D(2027, 6, 1), remember_mappings=False)
+    ws.add_files([(name, data)])
+    rows = ws.con.execute("select stat_date from daily_stats order by stat_date").fetchall()
+    assert [row[0] for row in rows] == expected
+
+
+def test_a_file_with_no_year_anywhere_says_what_was_assumed_not_that_it_ends_yesterday():
+    ws = Workspace(today=D(2026, 11, 30), remember_mappings=False)
+    ws.add_files([("Overview.csv", FEB_TO_MAR)])
+    [note] = [warning for warning in ws.tables[0].warnings if warning.startswith("Dates have no year")]
+    assert note == (
+        "Dates have no year, and neither the file nor its name says which: we took its last day, 14 March, "
+        "to be the most recent 14 March already past, so we read them as 10 Feb 2026 to 14 Mar 2026. "
+        "If the data is older, set the year of its last day under \u201cFix the year of a file\u201d on the Data page."
+    )
+    assert "yesterday" not in note
+
+
+@needs_real_exports
+def test_the_real_english_overview_renamed_the_tiktok_way_reads_february_2025_to_february_2026():
+    folder = REAL_EXPORTS / "tiktok-studio_en-US_htupycollabs"
+    ws = Workspace(today=D(2027, 6, 1), remember_mappings=False)
+    ws.add_files(
+        [
+            (
+                "TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv",
+                (folder / "Overview.csv").read_bytes(),
+            ),
+            ("Viewers.csv", (folder / "Viewers.csv").read_bytes()),
+        ]
+    )
+    assert ws.con.execute("select min(stat_date), max(stat_date) from daily_stats").fetchone() == (
+        D(2025, 2, 28),
+        D(2026, 2, 27),
+    )
+    assert {row["file"]: row["year_source"] for row in ws.summary().to_dict("records")} == {
+        "TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv": "the download time in the file name (14 Mar 2026)",
+        "Viewers.csv": "another file of the same account: TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv",
+    }
+
+
+def test_a_date_in_the_name_that_is_the_first_rows_day_by_chance_never_puts_the_data_in_the_future():
+    # A year of rows, 14 March to 13 March, named after the day it was downloaded.
+    days = pd.date_range("2025-03-14", "2026-03-13")
+    ws = Workspace(today=D(2026, 6, 1), remember_mappings=False)
+    ws.add_files([("Overview 2026-03-14.csv", studio_overview(*[f"{day:%B} {day.day}" for day in days]))])
+    assert ws.con.execute("select min(stat_date), max(stat_date) from daily_stats").fetchone() == (
+        D(2025, 3, 14),
+        D(2026, 3, 13),
+    )

@@ -125,3 +125,32 @@ def test_the_year_of_a_year_less_file_can_be_changed_on_the_data_page():
         "2024-03-01",
         "2024-03-03",
     ]
+
+
+def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to_the_files_that_took_it():
+    tiktok_name = "TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv"
+    viewers = '\ufeff"Date","Total Viewers","New Viewers","Returning Viewers"\n"March 3","5","1","4"'
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [(tiktok_name, OVERVIEW_CSV, "text/csv"), ("Viewers.csv", viewers.encode(), "text/csv")]
+    ).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("File")
+    assert table["Year from"].to_dict() == {
+        tiktok_name: "file name: downloaded 14 Mar 2026",
+        "Viewers.csv": f"same account: {tiktok_name}",
+    }
+    assert str(table.loc["Viewers.csv", "To"])[:10] == "2026-03-03"
+    at.selectbox(key="data_year_file").select(tiktok_name).run()
+    at.number_input(key="data_year_value").set_value(2025).run()
+    at.button(key="data_year_apply").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("File")
+    assert [str(table.loc[name, "To"])[:10] for name in (tiktok_name, "Viewers.csv")] == [
+        "2025-03-03",
+        "2025-03-03",
+    ]
+    assert table.loc[tiktok_name, "Year from"] == "your fix: 2025"
+    captions = [caption.value.replace("\\", "") for caption in at.caption]
+    assert "Its year now comes from the year you set (2025). Re-read with it: Viewers.csv." in captions

@@ -1,7 +1,9 @@
 """A marketer's loaded files merged into DuckDB: overlaps, re-uploads, bad files, years, mappings, brand."""
 
 import codecs
+import io
 import json
+import zipfile
 from datetime import date
 
 import pytest
@@ -291,3 +293,142 @@ def test_a_nonsense_comment_time_never_crashes_the_workspace():
     ws.add_files([("comments.csv", b"text,createTime,uniqueId\nhello,-3,bob\nok,1748132065,ann\n")])
     assert daily_views(ws) == [(date(2026, 5, 1), 1), (date(2026, 5, 2), 2), (date(2026, 5, 3), 3)]
     assert ws.con.execute("select member_id from comments").fetchall() == [("ann",)]
+
+
+# Years: the file's own anchor first, then a file of the same account ---------------------------
+
+# 1773506459 is 2026-03-14 16:40:59 UTC. TikTok's last row can be the download day itself.
+TIKTOK_OVERVIEW = "TIKTOK Overview_2026-02-10_1773506459_haileytupy2.0.csv"
+FEB_10_TO_MAR_14 = [("February 10", 1), ("March 1", 2), ("March 14", 3)]
+CONTENT_HEADER = '"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"'
+JULY_2025_VIDEO = "7527623000473079054"  # posted 2025-07-16 10:21:48 UTC
+
+
+def viewers(*days: str) -> bytes:
+    return studio_csv(VIEWERS_HEADER, *[(day, 5, 1, 4) for day in days])
+
+
+def viewer_days(ws: Workspace) -> list[date]:
+    rows = ws.con.execute(
+        "select stat_date from daily_stats where total_viewers is not null order by stat_date"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def year_sources(ws: Workspace) -> dict[str, str]:
+    return {row["file"]: row["year_source"] for row in ws.summary().to_dict("records")}
+
+
+def test_a_renamed_tiktok_overview_ending_on_its_download_day_and_its_viewers_file_read_2026():
+    ws = workspace()
+    ws.add_files(
+        [
+            (TIKTOK_OVERVIEW, overview(*FEB_10_TO_MAR_14)),
+            ("Viewers.csv", viewers("February 10", "March 1", "March 14")),
+        ]
+    )
+    assert daily_views(ws) == [(date(2026, 2, 10), 1), (date(2026, 3, 1), 2), (date(2026, 3, 14), 3)]
+    assert viewer_days(ws) == [date(2026, 2, 10), date(2026, 3, 1), date(2026, 3, 14)]
+    assert year_sources(ws) == {
+        TIKTOK_OVERVIEW: "the first day in the file name (10 Feb 2026)",
+        "Viewers.csv": f"another file of the same account: {TIKTOK_OVERVIEW}",
+    }
+
+
+def test_fixing_the_year_of_a_file_re_reads_the_files_that_took_their_year_from_it():
+    ws = workspace()
+    ws.add_files(
+        [
+            (f"Overview_2026-05-01_{MAY_5}_brand.csv", overview(("May 4", 1))),
+            ("Viewers.csv", viewers("May 3", "May 4")),
+            (
+                "FollowerHistory.csv",
+                studio_csv(
+                    '"Date","Followers","Difference in followers from previous day"', ("May 4", 10, 0)
+                ),
+            ),
+        ]
+    )
+    assert viewer_days(ws) == [date(2026, 5, 3), date(2026, 5, 4)]
+    ws.set_last_year(f"Overview_2026-05-01_{MAY_5}_brand.csv", 2025)
+    assert viewer_days(ws) == [date(2025, 5, 3), date(2025, 5, 4)]
+    assert ws.con.execute("select stat_date from daily_stats where followers is not null").fetchall() == [
+        (date(2025, 5, 4),)
+    ]
+    assert (
+        year_sources(ws)["Viewers.csv"]
+        == f"another file of the same account: Overview_2026-05-01_{MAY_5}_brand.csv"
+    )
+    ws.set_last_year(f"Overview_2026-05-01_{MAY_5}_brand.csv", None)
+    assert viewer_days(ws) == [date(2026, 5, 3), date(2026, 5, 4)]
+
+
+def test_a_file_of_another_account_never_lends_its_download_day():
+    # brand_a downloaded on 5 May 2026; brand_b's "June 1" is not June 2025 because of it.
+    ws = workspace()
+    ws.add_files(
+        [
+            (f"Overview_2026-05-01_{MAY_5}_brand_a.csv", overview(("May 4", 1))),
+            ("Viewers_brand_b.csv", viewers("June 1")),
+        ]
+    )
+    assert viewer_days(ws) == [date(2026, 6, 1)]
+    assert year_sources(ws)["Viewers_brand_b.csv"] == "assumed: the most recent year that fits"
+
+
+def test_a_file_with_no_account_borrows_nothing_when_the_upload_holds_two_accounts():
+    ws = workspace()
+    ws.add_files(
+        [
+            (f"Overview_2026-05-01_{MAY_5}_brand_a.csv", overview(("May 4", 1))),
+            ("Overview_brand_b.csv", overview(("May 4", 2))),
+            ("Viewers.csv", viewers("June 1")),
+        ]
+    )
+    assert viewer_days(ws) == [date(2026, 6, 1)]
+    assert year_sources(ws)["Viewers.csv"] == "assumed: the most recent year that fits"
+
+
+def test_a_content_files_video_ids_give_the_year_to_the_viewers_file_of_its_account():
+    # Downloaded on 20 July 2025 (the newest video was posted on 16 July 2025); uploaded in November 2026.
+    content = studio_csv(
+        CONTENT_HEADER,
+        (
+            "July 20",
+            "caption",
+            f"https://www.tiktok.com/@brand/video/{JULY_2025_VIDEO}",
+            "July 16",
+            1,
+            1,
+            1,
+            10,
+        ),
+    )
+    ws = workspace()
+    ws.add_files([("Content.csv", content), ("Viewers.csv", viewers("July 18", "July 19"))])
+    assert viewer_days(ws) == [date(2025, 7, 18), date(2025, 7, 19)]
+    assert year_sources(ws) == {
+        "Content.csv": "the video ids (the newest was posted on 16 Jul 2025)",
+        "Viewers.csv": "another file of the same account: Content.csv",
+    }
+
+
+def test_members_of_a_followers_zip_belong_to_the_account_in_the_zip_name():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "FollowerHistory.csv",
+            studio_csv('"Date","Followers","Difference in followers from previous day"', ("May 4", 10, 0)),
+        )
+    ws = workspace()
+    ws.add_files(
+        [
+            (f"Overview_2026-05-01_{MAY_5}_brand_a.csv", overview(("May 4", 1))),
+            ("Followers_brand_b.zip", buffer.getvalue()),
+            ("Viewers_brand_a.csv", viewers("May 4")),
+        ]
+    )
+    [followers] = [table for table in ws.tables if table.kind == "follower_history"]
+    assert (followers.account, followers.year_source.kind) == ("brand_b", "assumed")
+    assert viewer_days(ws) == [date(2026, 5, 4)]
+    assert year_sources(ws)["Viewers_brand_a.csv"].startswith("another file of the same account: Overview_")

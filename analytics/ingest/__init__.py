@@ -11,12 +11,12 @@ other members still load.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
 
-from analytics.ingest.canonical import Canonical, Context, canonicalize
+from analytics.ingest.canonical import Canonical, Context, YearSource, canonicalize
 from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_signature
 from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_tables
 from analytics.schema import DATE_COLUMNS, KINDS
@@ -26,6 +26,7 @@ LOOSE_KINDS = {"video_details", "comments", "lives"}
 
 __all__ = [
     "Context",
+    "YearSource",
     "FileResult",
     "IngestError",
     "LoadedTable",
@@ -49,6 +50,8 @@ class LoadedTable:
     download_date: date | None
     mapping: dict[str, str]
     mapped_by_hand: bool = False
+    year_source: YearSource | None = None  # where the year of its dates came from
+    account: str | None = None  # the TikTok handle it belongs to, when its name or links say
 
     @property
     def table(self) -> str:
@@ -153,7 +156,7 @@ def apply_mapping(
 
 
 def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context: Context, by_hand: bool):
-    file_context = Context(raw.names, context.batch_download_date, context.today, context.last_year)
+    file_context = replace(context, names=raw.names)
     try:
         canonical: Canonical = canonicalize(kind, raw.frame, mapping, file_context)
     except (ValueError, KeyError, TypeError, OverflowError) as error:
@@ -168,6 +171,8 @@ def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context:
         canonical.download_date,
         mapping,
         by_hand,
+        canonical.year_source,
+        canonical.account,
     )
     return table, None
 

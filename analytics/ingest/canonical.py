@@ -27,9 +27,33 @@ class Context:
     """What we know about a file besides its cells: its names, and the dates that anchor a year."""
 
     names: tuple[str, ...] = ()
+    # The download day of another file of the same account uploaded with this one, and its name.
     batch_download_date: date | None = None
     today: date | None = None
     last_year: int | None = None
+    batch_source: str | None = None
+
+
+# Where the year of a file's dates came from. Files whose year is their own (OWN_YEAR) can lend
+# their download day to files of the same account that have nothing better.
+FILE_NAME, VIDEO_IDS, YOUR_FIX, SAME_ACCOUNT, ASSUMED = (
+    "file_name",
+    "video_ids",
+    "your_fix",
+    "same_account",
+    "assumed",
+)
+OWN_YEAR = {FILE_NAME, VIDEO_IDS, YOUR_FIX}
+
+
+@dataclass(frozen=True)
+class YearSource:
+    """Which anchor gave a file's dates their year, in a marketer's words (the Data page shows them)."""
+
+    kind: str
+    words: str  # completes "the year comes from ..."
+    label: str  # the same, short enough for a table cell
+    lender: str | None = None  # the other file, when the year came from it
 
 
 @dataclass
@@ -38,6 +62,8 @@ class Canonical:
     frame: pd.DataFrame
     warnings: list[str]
     download_date: date | None = None
+    year_source: YearSource | None = None
+    account: str | None = None
 
     @property
     def table(self) -> str:
@@ -55,9 +81,27 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
             "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
         )
     builder = _BUILDERS[kind]
-    frame, download_date = builder(fields, context, warnings)
+    sources: list[YearSource] = []
+    frame, download_date = builder(fields, context, warnings, sources)
     columns = [column for column in TABLES[KINDS[kind].table] if column in frame.columns]
-    return Canonical(kind, frame[columns].reset_index(drop=True), warnings, download_date)
+    return Canonical(
+        kind,
+        frame[columns].reset_index(drop=True),
+        warnings,
+        download_date,
+        sources[0] if sources else None,
+        account_of(context, frame),
+    )
+
+
+def account_of(context: Context, frame: pd.DataFrame) -> str | None:
+    """The TikTok account a file belongs to: the handle in its name, else its video links' @handle."""
+    for name in reversed(context.names):  # the closest name first: a member's, then its ZIP's
+        if handle := dates.file_name_dates(name).handle:
+            return handle
+    if "account_handle" in frame and frame["account_handle"].notna().any():
+        return str(frame["account_handle"].mode().iloc[0])
+    return None
 
 
 def have(count: int, noun: str) -> str:
@@ -72,10 +116,13 @@ def were(count: int) -> str:
 # Year-less dates ------------------------------------------------------------------
 
 
-def resolve_dates(values: pd.Series, context: Context, warnings: list[str]) -> tuple[pd.Series, date | None]:
+def resolve_dates(
+    values: pd.Series, context: Context, warnings: list[str], sources: list[YearSource]
+) -> tuple[pd.Series, date | None]:
     """Dates from a column of date text: full dates when they carry a year, else year inference.
 
-    Returns the dates and the download date we assumed (the day after the last row).
+    Returns the dates and the download date we assumed (the day after the last row); the
+    anchor that gave the year goes to `sources`.
     """
     if values.empty:
         return pd.Series([], dtype="datetime64[s]"), None
@@ -93,20 +140,41 @@ def resolve_dates(values: pd.Series, context: Context, warnings: list[str]) -> t
     if unreadable:
         warnings.append(f"{have(unreadable, 'row')} a date we could not read; {were(unreadable)} left out.")
     known = month_days.dropna()
-    anchor, how = year_anchor(context)
+    end, anchor, source = year_anchor(context, first=known.iloc[0])
     if context.last_year is not None:
         month, day = known.iloc[-1]
-        anchor = _last_valid(context.last_year, month, day)
-        how = "as you set it"
-    resolved = dates.assign_years(list(known), last_on_or_before=anchor)
+        end, anchor = "last", _last_valid(context.last_year, month, day)
+        source = _your_fix(context.last_year)
+    if end == "first":
+        resolved = dates.assign_years_from_first(list(known), first_on=anchor)
+        if resolved[-1] > _latest_possible(context):
+            # A date in the name that is the first row's day by chance (a year-long file named
+            # after its download day) would put the data in the future: not the first day then.
+            end, anchor, source = year_anchor(context)
+    if end != "first":
+        resolved = dates.assign_years(list(known), last_on_or_before=anchor)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
     result.loc[known.index] = pd.to_datetime(resolved)
-    first, last = resolved[0], resolved[-1]
-    warnings.append(
-        f"Dates have no year: we read them as {first:%d %b %Y} to {last:%d %b %Y} ({how}). "
-        "If the year is wrong, change it under \u201cFix the year of a file\u201d on the Data page."
+    sources.append(source)
+    warnings.append(year_note(resolved[0], resolved[-1], source))
+    return result, resolved[-1] + timedelta(days=1)
+
+
+def year_note(first: date, last: date, source: YearSource) -> str:
+    """The sentence that tells the marketer which years we gave a file's dates, and why."""
+    fix = "under \u201cFix the year of a file\u201d on the Data page"
+    if source.kind == ASSUMED:
+        # Not "the data ends yesterday": a file that ends in February is not assumed to end today.
+        day = f"{last.day} {last:%B}"
+        return (
+            f"Dates have no year, and neither the file nor its name says which: we took its last day, {day}, "
+            f"to be the most recent {day} already past, so we read them as {first:%d %b %Y} to {last:%d %b %Y}. "
+            f"If the data is older, set the year of its last day {fix}."
+        )
+    return (
+        f"Dates have no year: we read them as {first:%d %b %Y} to {last:%d %b %Y} "
+        f"(the year comes from {source.words}). If the year is wrong, change it {fix}."
     )
-    return result, last + timedelta(days=1)
 
 
 def _last_valid(year: int, month: int, day: int) -> date:
@@ -115,33 +183,93 @@ def _last_valid(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
-def year_anchor(context: Context) -> tuple[date, str]:
-    """The latest date the last row can be, and how we know it, in words.
+def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple[str, date, YearSource]:
+    """How to give year-less rows their year: ("first", the first row's date) when it is known
+    exactly, else ("last", the latest date the last row can be); and where that came from.
 
-    A file's own name comes first (its download time, then its first day); only then
-    the download time of the other files in the same upload; then "yesterday".
+    The file's own names come first (the file, then the ZIP or folder it was in): a first day
+    that is the first row's day, the download time, a first day, a month and year. Only then
+    the download day of another file of the same account (`batch_download_date`); then the
+    most recent year that has the last row in the past.
     """
-    found = [dates.file_name_dates(name) for name in context.names]
-    downloads = [item.download_date for item in found if item.download_date]
-    if downloads:
-        return max(downloads) - timedelta(days=1), "from the download time in the file name"
-    firsts = [item.first_date for item in found if item.first_date]
-    if firsts:
-        # A file named after its first day covers at most a year from that day.
-        return firsts[-1] + timedelta(days=364), "from the first date in the file name"
+    named = [dates.file_name_dates(name) for name in reversed(context.names)]
+    for item in named:
+        if item.first_date and first == (item.first_date.month, item.first_date.day):
+            return "first", item.first_date, _in_name("the first day", item.first_date)
+    for item in named:
+        if item.download_date:
+            # The last row is the day before the download, or the download day itself when the
+            # creator's clock is ahead of UTC: a day of slack keeps a Mar 14 row in the right year.
+            return (
+                "last",
+                item.download_date + timedelta(days=1),
+                _in_name("the download time", item.download_date),
+            )
+    for item in named:
+        if item.first_date:
+            # A file named after its first day covers at most a year from that day, and not the future.
+            latest = min(item.first_date + timedelta(days=364), context.today or date.today())
+            return "last", latest, _in_name("the first day", item.first_date)
+    for item in named:
+        if item.through_date:
+            return (
+                "last",
+                item.through_date,
+                YearSource(
+                    FILE_NAME,
+                    f"the year in the file name ({item.through_date.year})",
+                    f"file name: {item.through_date.year}",
+                ),
+            )
     if context.batch_download_date:
-        return context.batch_download_date - timedelta(
-            days=1
-        ), "from the download time of the other files you uploaded"
+        lender = context.batch_source or "another file uploaded with it"
+        return (
+            "last",
+            context.batch_download_date + timedelta(days=1),
+            YearSource(
+                SAME_ACCOUNT,
+                f"another file of the same account: {lender}",
+                f"same account: {lender}",
+                context.batch_source,
+            ),
+        )
     today = context.today or date.today()
-    return today - timedelta(days=1), "assuming the data ends yesterday"
+    return (
+        "last",
+        today - timedelta(days=1),
+        YearSource(ASSUMED, "assumed: the most recent year that fits", "assumed: most recent year"),
+    )
+
+
+def _latest_possible(context: Context) -> date:
+    """No row is later than the download day (a day of slack for time zones), nor than today."""
+    downloads = [dates.file_name_dates(name).download_date for name in context.names]
+    known = [day + timedelta(days=1) for day in downloads if day]
+    return min([*known, context.today or date.today()])
+
+
+def _in_name(what: str, day: date) -> YearSource:
+    short = "downloaded" if what == "the download time" else "first day"
+    return YearSource(
+        FILE_NAME, f"{what} in the file name ({day:%d %b %Y})", f"file name: {short} {day:%d %b %Y}"
+    )
+
+
+def _your_fix(year: int) -> YearSource:
+    return YearSource(YOUR_FIX, f"the year you set ({year})", f"your fix: {year}")
 
 
 # Builders: one per kind -----------------------------------------------------------
 
 
-def _daily(fields: pd.DataFrame, context: Context, warnings: list[str], date_field: str = "stat_date"):
-    parsed, download = resolve_dates(fields[date_field], context, warnings)
+def _daily(
+    fields: pd.DataFrame,
+    context: Context,
+    warnings: list[str],
+    sources: list[YearSource],
+    date_field: str = "stat_date",
+):
+    parsed, download = resolve_dates(fields[date_field], context, warnings, sources)
     frame = pd.DataFrame({date_field: parsed.dt.date})
     for name in fields.columns:
         if name != date_field:
@@ -149,8 +277,8 @@ def _daily(fields: pd.DataFrame, context: Context, warnings: list[str], date_fie
     return frame[frame[date_field].notna()], download
 
 
-def _overview(fields, context, warnings):
-    frame, download = _daily(fields, context, warnings)
+def _overview(fields, context, warnings, sources):
+    frame, download = _daily(fields, context, warnings, sources)
     negative = int((frame.get("comments", pd.Series(dtype="Int64")) < 0).sum())
     if negative:
         warnings.append(
@@ -159,8 +287,8 @@ def _overview(fields, context, warnings):
     return frame, download
 
 
-def _viewers(fields, context, warnings):
-    frame, download = _daily(fields, context, warnings)
+def _viewers(fields, context, warnings, sources):
+    frame, download = _daily(fields, context, warnings, sources)
     missing = count_missing(fields["total_viewers"])
     if missing:
         warnings.append(
@@ -169,9 +297,9 @@ def _viewers(fields, context, warnings):
     return frame, download
 
 
-def _follower_history(fields, context, warnings):
+def _follower_history(fields, context, warnings, sources):
     # The export's difference column is shifted by a day in some files: recompute it from the totals.
-    frame, download = _daily(fields.drop(columns=["net_followers"]), context, warnings)
+    frame, download = _daily(fields.drop(columns=["net_followers"]), context, warnings, sources)
     frame = frame.sort_values("stat_date")
     frame["net_followers"] = frame["followers"].diff().astype("Int64")
     missing = count_missing(fields["followers"])
@@ -182,22 +310,22 @@ def _follower_history(fields, context, warnings):
     return frame, download
 
 
-def _follower_activity(fields, context, warnings):
-    frame, download = _daily(fields, context, warnings, date_field="activity_date")
+def _follower_activity(fields, context, warnings, sources):
+    frame, download = _daily(fields, context, warnings, sources, date_field="activity_date")
     frame["hour"] = frame["hour"].astype("Int64")
     return frame, download
 
 
 def _distribution(key: str):
-    def build(fields, context, warnings):
+    def build(fields, context, warnings, sources):
         frame = pd.DataFrame({key: fields[key].str.strip(), "share": parse_rates(fields["share"])})
         return frame[frame[key].notna() & (frame[key] != "")], None
 
     return build
 
 
-def _business_overview(fields, context, warnings):
-    frame, download = _daily(fields, context, warnings)
+def _business_overview(fields, context, warnings, sources):
+    frame, download = _daily(fields, context, warnings, sources)
     if "net_followers" not in frame and {"new_followers", "lost_followers"} <= set(frame.columns):
         frame["net_followers"] = frame["new_followers"] - frame["lost_followers"]
     return frame, download
@@ -267,7 +395,7 @@ def _videos_common(fields: pd.DataFrame, context: Context, warnings: list[str]) 
     return frame[frame["video_id"].notna()]
 
 
-def _content(fields, context, warnings):
+def _content(fields, context, warnings, sources):
     frame = _videos_common(fields, context, warnings)
     stats = fields["stats_date"].dropna()
     download = None
@@ -280,17 +408,27 @@ def _content(fields, context, warnings):
             newest = posted.max().date()
             candidate = _last_valid(newest.year, month, day)
             download = candidate if candidate >= newest else _last_valid(newest.year + 1, month, day)
+            sources.append(
+                YearSource(
+                    VIDEO_IDS,
+                    f"the video ids (the newest was posted on {newest:%d %b %Y})",
+                    f"video ids: newest posted {newest:%d %b %Y}",
+                )
+            )
         elif month:
-            download = dates.assign_years(
-                [(month, day)], last_on_or_before=year_anchor(context)[0] + timedelta(days=1)
-            )[0]
+            _, bound, source = year_anchor(context)
+            if context.last_year is not None:
+                bound = _last_valid(context.last_year, month, day)
+                source = _your_fix(context.last_year)
+            download = dates.assign_years([(month, day)], last_on_or_before=bound)[0]
+            sources.append(source)
     frame["stats_date"] = (
         pd.to_datetime(pd.Series(download, index=frame.index)).dt.date if download else pd.NaT
     )
     return frame, download
 
 
-def _business_videos(fields, context, warnings):
+def _business_videos(fields, context, warnings, sources):
     frame = _videos_common(fields, context, warnings)
     if frame["posted_at"].isna().any() and "posted_text" in fields:
         parsed = fields["posted_text"].map(
@@ -300,14 +438,14 @@ def _business_videos(fields, context, warnings):
     return frame, None
 
 
-def _video_details(fields, context, warnings):
-    frame, download = _business_videos(fields, context, warnings)
+def _video_details(fields, context, warnings, sources):
+    frame, download = _business_videos(fields, context, warnings, sources)
     if "account_handle" in frame:
         frame = frame[frame["account_handle"].ne(EXAMPLE_HANDLE).fillna(True)]
     return frame, download
 
 
-def _comments(fields: pd.DataFrame, context: Context, warnings: list[str]):
+def _comments(fields: pd.DataFrame, context: Context, warnings: list[str], sources: list[YearSource]):
     frame = pd.DataFrame(index=fields.index)
     url = (
         fields["video_url"] if "video_url" in fields else pd.Series(pd.NA, index=fields.index, dtype="string")
@@ -416,7 +554,7 @@ def _blank_to_na(values: pd.Series | None, index: pd.Index | None = None) -> pd.
     )
 
 
-def _lives(fields, context, warnings):
+def _lives(fields, context, warnings, sources):
     frame = pd.DataFrame(index=fields.index)
     frame["started_at"] = parse_timestamps(fields["started_at"])
     for name in ("viewers", "peak_viewers", "comments", "likes", "shares", "gifts", "new_followers"):
