@@ -832,6 +832,11 @@ def format_takeaway(
     plural = {name: _PLURALS.get(name, f"{name} videos") for name in stats["format"]}
     if len(stats) == 1:
         only = stats["format"].iloc[0]
+        if only == "Other":
+            return (
+                f'Only "Other" has {min_videos} or more videos with views, so formats cannot be compared yet: '
+                'tag your videos with their format (in "Check and fix formats") to compare them.'
+            )
         return _sentence(
             f"only {plural[only]} have {min_videos} or more videos with views, so there is nothing to "
             "compare them with yet."

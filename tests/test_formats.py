@@ -595,6 +595,14 @@ def test_takeaway_with_too_few_videos_says_so():
     )
 
 
+def test_takeaway_when_only_other_has_enough_videos_asks_to_tag_them():
+    con = load(*[video(f"o{i}", f"coffee {i}", likes=10 + i) for i in range(6)], video("c", "#challenge"))
+    assert format_takeaway(video_formats(con)) == (
+        'Only "Other" has 5 or more videos with views, so formats cannot be compared yet: tag your videos '
+        'with their format (in "Check and fix formats") to compare them.'
+    )
+
+
 def test_compare_rates_gives_the_ratio_and_difference_with_intervals():
     # A: 250 / 5,000 = 5%; B: 500 / 5,000 = 10%. Ratio 0.5, difference -5 points.
     group_a = pd.DataFrame({"total_views": [1000] * 5, "total_engagements": [40, 45, 50, 55, 60]})
