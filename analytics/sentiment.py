@@ -297,7 +297,9 @@ PHRASES: dict[str, dict[str, float]] = {
 }
 # A question about a problem is not praise: "Pha bị đắng là do sao ạ? 🙌" asks why the coffee is bitter,
 # and the 🙌 is politeness. Problems a customer reports, in the six languages (Vietnamese also as typed
-# without accents). Taste words ("bitter", "đắng") also praise coffee ("đắng nhẹ, hậu ngọt"), so alone
+# without accents), looked for in every comment whatever its language, since short comments are often
+# misread: so no word that is an everyday word elsewhere ("basi" is "then" in Swahili, "rota" a route in
+# Portuguese, "ripped" fit in English). Taste words ("bitter", "đắng") also praise coffee ("đắng nhẹ, hậu ngọt"), so alone
 # they are a problem only in a question; "too bitter", "bị đắng" are problems anywhere.
 PROBLEMS: frozenset[str] = frozenset(
     word.strip()
@@ -307,7 +309,7 @@ PROBLEMS: frozenset[str] = frozenset(
         "delivered late, so late, still late, late delivery, delayed, wrong size, wrong color, "
         "wrong colour, wrong item, wrong order, wrong flavor, wrong flavour, too small, too big, too tight, "
         "doesn't fit, didn't fit, doesn't work, didn't work, not working, stopped working, faulty, defective, "
-        "expired, moldy, mouldy, rusty, ripped, scratched, stained, peeling, "
+        "expired, moldy, mouldy, rusty, scratched, stained, peeling, "
         "never arrived, hasn't arrived, not arrived, refund, too bitter, so bitter, tastes bitter, too sour, "
         "tastes burnt, watery, "
         # French
@@ -316,9 +318,9 @@ PROBLEMS: frozenset[str] = frozenset(
         "ne marche pas, marche pas, ne fonctionne pas, défectueux, défectueuse, périmé, moisi, rayé, déchiré, "
         "rouillé, remboursement, trop amer, "
         # Spanish
-        "roto, rota, rotos, dañado, dañada, llegó tarde, llego tarde, no llegó, no llego, nunca llegó, "
+        "roto, rotos, dañado, dañada, llegó tarde, llego tarde, no llegó, no llego, nunca llegó, "
         "se rompió, gotea, talla equivocada, talla incorrecta, equivocado, no funciona, no sirve, defectuoso, "
-        "caducado, vencido, podrido, rayado, manchado, reembolso, muy amargo, "
+        "caducado, vencido, podrido, manchado, reembolso, muy amargo, "
         # Portuguese
         "quebrado, quebrada, quebrou, danificado, danificada, vazando, vazou, vazamento, atrasado, atrasou, "
         "atrasada, não chegou, nao chegou, tamanho errado, cor errada, errado, errada, não funciona, "
@@ -332,7 +334,7 @@ PROBLEMS: frozenset[str] = frozenset(
         "giao thieu, bi moc, het han, bi mop, bi rach, bi loi, hang loi, hoan tien, "
         # Indonesian
         "rusak, bocor, telat, terlambat, belum sampai, belum datang, gak sampai, salah ukuran, "
-        "salah warna, salah kirim, cacat, kadaluarsa, kedaluwarsa, basi, berjamur, sobek, penyok, tidak berfungsi, "
+        "salah warna, salah kirim, cacat, kadaluarsa, kedaluwarsa, sudah basi, udah basi, berjamur, sobek, penyok, tidak berfungsi, "
         "gak berfungsi, refund, pahit banget, terlalu pahit"
     ).split(",")
 )

@@ -276,6 +276,17 @@ def test_praise_that_mentions_or_denies_a_problem_stays_praise(text):
     assert "problem" not in row["method"]
 
 
+def test_a_problem_word_of_one_language_is_not_read_into_an_everyday_word_of_another():
+    # Seen in a genuine Excel export: Swahili "basi" ("then") is Indonesian "basi" (stale) letter for letter.
+    texts = [
+        "Afisa umetoka wapi? si urudi uko basi, got me rolling down with laughter 🤣🤣🤣",
+        "Nova rota do café ☕😍",
+    ]
+    labels = label_comments(pd.Series(texts))
+    assert labels["label"].tolist() == ["positive", "positive"]
+    assert not labels["method"].str.contains("problem").any()
+
+
 def test_the_complaint_queue_catches_a_polite_question_about_a_problem():
     from analytics import db
     from analytics.segments import comment_sentiment, complaint_queue
