@@ -261,7 +261,7 @@ _BROADCAST_CUES = _phrase_regex(  # a day or a moment: the LIVE is announced, or
     "ce soir, aujourd'hui, demain, maintenant, hier, hier soir, lundi, mardi, mercredi, jeudi, vendredi, samedi, "
     "dimanche, ce week-end, esta noche, hoy, manana, ahora, ayer, anoche, lunes, martes, miercoles, jueves, "
     "viernes, sabado, domingo, hoje, amanha, agora, ontem, esta noite, segunda, terca, quarta, quinta, sexta, "
-    "toi nay, hom nay, ngay mai, toi mai, bay gio, hom qua, toi qua, chu nhat, thu hai, thu ba, thu tu, thu nam, "
+    "toi nay, hom nay, ngay mai, mai, toi mai, bay gio, hom qua, toi qua, chu nhat, thu hai, thu ba, thu tu, thu nam, "
     "thu sau, thu bay, thu 2, thu 3, thu 4, thu 5, thu 6, thu 7, cuoi tuan, malam ini, hari ini, besok, "
     "sekarang, kemarin, tadi malam, semalam, nanti malam, senin, selasa, rabu, kamis, jumat, sabtu, hari minggu, "
     # an invitation to join
@@ -291,6 +291,9 @@ _NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the li
     "performance, acoustic, acoustique, acustico, acustica, dj, karaoke, album, jazz, gig, map, maps, carte, "
     "mapa, peta, tracker, tracking, suivi, rastreo, rastreador, rastreamento, score, scores, marcador, placar, "
     "skor, feed, cam, webcam, camera, chat, action, photo, photos, wallpaper"
+)
+_IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person, not on TikTok
+    "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho"
 )
 _OTHER_PLATFORMS = _set(  # a broadcast elsewhere is not a TikTok LIVE
     "youtube, yt, instagram, insta, ig, facebook, fb, twitch, zoom, spotify, shopee, lazada, tokopedia, tv, "
@@ -364,6 +367,9 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     if platforms and not nearby & {"tiktok", "tiktoklive"}:
         first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
         return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
+    place = _IN_PERSON.search(text, end, after[-1].end()) if after else None
+    if place and not nearby & {"tiktok", "tiktoklive"}:
+        return False, f'("{quote(start, place.end())}" is in person, not a TikTok LIVE)'
     if word in _BROADCAST_WORDS:
         return True, ""
     if word not in {"live", "en vivo", "en directo", "ao vivo", "siaran langsung", "replay", *_DIRECTLY}:
@@ -391,11 +397,13 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
             thing = next(t for t in before[-4:] if t.group().removesuffix("'s") in _AVAILABLE_THINGS)
             return False, f'("{quote(thing.start(), end)}" means available, not a TikTok LIVE)'
     if word in _DIRECTLY:
+        # "mua trực tiếp", "liên hệ trực tiếp", "giao hàng trực tiếp": buying, delivering or contacting directly
+        last_two = before[-2:]
         verb = next(
             (
-                before[-n]
-                for n in (2, 1)
-                if len(before) >= n and " ".join(_words(before[-n:])) in _DIRECT_VERBS
+                token
+                for index, token in enumerate(last_two)
+                if token.group() in _DIRECT_VERBS or " ".join(_words(last_two[index:])) in _DIRECT_VERBS
             ),
             None,
         )
