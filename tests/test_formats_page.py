@@ -147,6 +147,24 @@ def test_setting_a_format_for_every_video_whose_caption_contains_a_word():
     assert len(at.session_state["formats_preferences"]["overrides"]) == len(shown)
 
 
+def test_one_video_is_said_in_the_singular_when_fixing_formats():
+    at = formats_page()
+    at.text_input(key="formats_fix_search").input("torréfaction").run()
+    assert len(at.data_editor[0].value) == 1
+    assert at.selectbox(key="formats_bulk_format").label == (
+        "Set the format of the 1 video whose caption contains “torréfaction”"
+    )
+    at.selectbox(key="formats_bulk_format").select("Tutorial").run()
+    assert at.button(key="formats_bulk_apply").label == "Set 1 video to Tutorial"
+    at.button(key="formats_bulk_apply").click().run()
+    assert not at.exception
+    assert at.button(key="formats_forget_fixes").label == "Forget the 1 format set by hand"
+    sources = next(
+        text.value for text in at.markdown if text.value.startswith("Each video's format comes from")
+    )
+    assert "**your fix** (1 video)," in sources
+
+
 def test_the_playbooks_claims_appear_only_when_asked_and_are_labelled_as_claims():
     at = formats_page()
     names = [trace.get("name") for trace in chart(at, "formats_rate_chart")["data"]]

@@ -220,3 +220,124 @@ def test_language_detection_reads_only_the_opening_bytes_of_a_long_text():
         _language_probabilities(scorer.restricted, [opening]),
         atol=1e-6,
     )
+
+
+# ---------------------------------------------------------------- questions about a problem
+
+# A customer asking why something went wrong is reporting a problem, however politely (🙌 🙏 ❤️).
+# (language, comment, the problem the method names)
+PROBLEM_QUESTIONS = [
+    ("vi", "Pha bị đắng là do sao ạ? 🙌", "bị đắng"),
+    ("vi", "pha bi dang la do sao a? 🙌", "bi dang"),
+    ("vi", "Sao hàng bị hỏng vậy shop? 🙏", "bị hỏng"),
+    ("vi", "Cái này bị rò rỉ nước là sao ạ ❤️", "rò rỉ"),
+    ("vi", "sao giao hang tre vay shop", "giao hang tre"),
+    ("en", "Why is mine bitter? 🙌", "bitter"),
+    ("en", "Why did it arrive broken? ❤️", "broken"),
+    ("en", "Why is the delivery so late?? 🙏", "so late"),
+    ("en", "Got the wrong size, what do I do? 😊", "wrong size"),
+    ("fr", "Pourquoi le mien est cassé ? 😍", "cassé"),
+    ("fr", "Pourquoi c'est si amer ? 🙏", "amer"),
+    ("es", "¿Por qué llegó roto? 🙏", "roto"),
+    ("es", "¿Por qué mi pedido no llegó todavía? 🙏", "no llegó"),
+    ("pt", "Por que chegou quebrado? 🙏", "quebrado"),
+    ("pt", "Por que o meu veio com defeito? ❤️", "com defeito"),
+    ("id", "Kenapa pesanannya rusak ya kak? 🙏", "rusak"),
+    ("id", "Kok pahit ya kak? 🙏", "pahit"),
+    ("id", "Kak kenapa botolnya bocor? 😊", "bocor"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "problem"), PROBLEM_QUESTIONS, ids=[row[1] for row in PROBLEM_QUESTIONS]
+)
+def test_a_question_about_a_problem_is_a_complaint_whatever_the_emoji(language, text, problem):
+    row = label_comments(pd.Series([text])).iloc[0]
+    assert row["label"] == "negative"
+    assert row["method"].endswith(f'; asks about a problem ("{problem}")')
+
+
+def test_the_problem_questions_cover_the_six_languages_and_vietnamese_without_accents():
+    assert {language for language, _, _ in PROBLEM_QUESTIONS} == set(LANGUAGES)
+    typed_bare = [
+        text
+        for language, text, _ in PROBLEM_QUESTIONS
+        if language == "vi" and text.replace("🙌", "").isascii()
+    ]
+    assert typed_bare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hàng bị hỏng rồi shop ơi 🙏🙏",
+        "Chegou quebrado 🙏❤️",
+        "Pesanan saya rusak kak 🙏🙏",
+        "Llegó roto 🙏😊",
+    ],
+)
+def test_grateful_emoji_do_not_turn_a_reported_problem_into_praise(text):
+    row = label_comments(pd.Series([text])).iloc[0]
+    assert row["label"] == "negative"
+    assert "reports a problem" in row["method"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why is it so good?? 😍",  # a question, no problem
+        "Ngon quá, mua ở đâu vậy?",
+        "Vị đắng nhẹ, hậu ngọt, thơm lắm 😍",  # bitterness as a taste, said as praise
+        "I love bitter coffee 😍",
+        "Không bị đắng chút nào, ngon 😍",  # the problem is denied
+        "Not broken at all, works great 😍",
+        "Tidak rusak sama sekali, mantap 👍",
+        "Pas cassé du tout, trop bien 😍",
+    ],
+)
+def test_praise_that_mentions_or_denies_a_problem_stays_praise(text):
+    row = label_comments(pd.Series([text])).iloc[0]
+    assert row["label"] == "positive"
+    assert "problem" not in row["method"]
+
+
+def test_a_problem_word_of_one_language_is_not_read_into_an_everyday_word_of_another():
+    # Seen in a genuine Excel export: Swahili "basi" ("then") is Indonesian "basi" (stale) letter for letter.
+    texts = [
+        "Afisa umetoka wapi? si urudi uko basi, got me rolling down with laughter 🤣🤣🤣",
+        "Nova rota do café ☕😍",
+    ]
+    labels = label_comments(pd.Series(texts))
+    assert labels["label"].tolist() == ["positive", "positive"]
+    assert not labels["method"].str.contains("problem").any()
+
+
+def test_the_complaint_queue_catches_a_polite_question_about_a_problem():
+    from analytics import db
+    from analytics.segments import comment_sentiment, complaint_queue
+
+    comments = pd.DataFrame(
+        [
+            {
+                "comment_id": "c1",
+                "video_id": "v1",
+                "member_id": "lan",
+                "member_handle": "lan",
+                "text": "Pha bị đắng là do sao ạ? 🙌",
+                "commented_at": pd.Timestamp("2026-06-01 10:00"),
+                "likes": 0,
+            },
+            {
+                "comment_id": "c2",
+                "video_id": "v1",
+                "member_id": "minh",
+                "member_handle": "minh",
+                "text": "Ngon quá 😍",
+                "commented_at": pd.Timestamp("2026-06-01 11:00"),
+                "likes": 0,
+            },
+        ]
+    )
+    videos = pd.DataFrame([{"video_id": "v1", "caption": "Cà phê muối", "video_url": "https://x/v1"}])
+    con = db.load_frames(db.connect(), {"comments": comments, "videos": videos})
+    assert complaint_queue(con, comment_sentiment(con))["text"].tolist() == ["Pha bị đắng là do sao ạ? 🙌"]
