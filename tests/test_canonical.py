@@ -523,27 +523,31 @@ def test_apify_csv_marks_the_brand_reply_from_the_handle_in_the_video_link():
             "comment_id": "7508169969612620562",
             "video_id": "7507890376124992786",
             "video_url": KUMPARAN_VIDEO,
-            "member_id": "nana_arshero",
+            "member_id": "111",
             "member_handle": "Nana_Arshero",
             "member_name": None,
+            "member_uid": "111",
             "text": "Token, listrik\nmurah?",
             "commented_at": T("2025-05-25 00:14:25"),
             "likes": 3,
             "parent_comment_id": None,
             "is_brand": False,
+            "replies_known": True,
         },
         {
             "comment_id": "7508169969612620999",
             "video_id": "7507890376124992786",
             "video_url": KUMPARAN_VIDEO,
-            "member_id": "kumparan",
+            "member_id": "222",
             "member_handle": "Kumparan",
             "member_name": None,
+            "member_uid": "222",
             "text": "Iya kak",
             "commented_at": T("2025-05-25 01:03:20"),
             "likes": 0,
             "parent_comment_id": "7508169969612620562",
             "is_brand": True,
+            "replies_known": True,
         },
     ]
 
@@ -561,9 +565,9 @@ def test_the_business_api_owner_flag_marks_the_brand_and_replies_keep_their_pare
     assert table.frame[["comment_id", "member_id", "member_name", "commented_at", "parent_comment_id", "is_brand"]].to_dict(
         "records"
     ) == [
-        {"comment_id": "c0", "member_id": "fan", "member_name": "Fan", "commented_at": T("2025-05-25 00:13:20"),
+        {"comment_id": "c0", "member_id": "u2", "member_name": "Fan", "commented_at": T("2025-05-25 00:13:20"),
          "parent_comment_id": None, "is_brand": False},
-        {"comment_id": "c1", "member_id": "shop_official", "member_name": "Shop",
+        {"comment_id": "c1", "member_id": "u1", "member_name": "Shop",
          "commented_at": T("2025-05-25 00:14:25"), "parent_comment_id": "c0", "is_brand": True},
     ]  # fmt: skip
 
@@ -583,9 +587,9 @@ def test_raw_web_fields_mark_the_creator_label_and_reply_id_zero_is_top_level():
     assert table.frame[["comment_id", "video_id", "member_id", "likes", "parent_comment_id", "is_brand"]].to_dict(
         "records"
     ) == [
-        {"comment_id": "7508169969612620562", "video_id": "7507890376124992786", "member_id": "fan1", "likes": 5,
+        {"comment_id": "7508169969612620562", "video_id": "7507890376124992786", "member_id": "9", "likes": 5,
          "parent_comment_id": None, "is_brand": False},
-        {"comment_id": "7508169969612620999", "video_id": "7507890376124992786", "member_id": "someone_else",
+        {"comment_id": "7508169969612620999", "video_id": "7507890376124992786", "member_id": "8",
          "likes": 0, "parent_comment_id": "7508169969612620562", "is_brand": True},
     ]  # fmt: skip
 
@@ -612,11 +616,13 @@ def test_the_excel_exporter_has_no_handle_so_the_member_is_the_numeric_author_id
             "member_id": "7018607705926960134",
             "member_handle": None,
             "member_name": "sonnie",
+            "member_uid": "7018607705926960134",
             "text": "Tangu nianze 😂",
             "commented_at": T("2025-06-26 18:28:29"),
             "likes": 15975,
             "parent_comment_id": None,
             "is_brand": False,
+            "replies_known": False,
         }
     ]
 
@@ -667,6 +673,7 @@ def test_comments_without_author_or_time_are_left_out_with_warnings():
         "2 comments have no author; they were left out.",
         "2 comments have no time we could read; they were left out.",
         "No video link or id in this file: comments cannot be matched to videos.",
+        "This export does not show replies (no parent comment column): the reply rate cannot be measured from it.",
     ]
 
 

@@ -168,7 +168,7 @@ def test_members_writes_one_row_per_member_without_the_brand(exports, tmp_path):
     out = tmp_path / "members.csv"
     result = run_command("members", str(exports["comments"]), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "brand account: brand" in result.stdout
+    assert "brand account: @brand, its handle is the account in the video links" in result.stdout
     table = pd.read_csv(out, encoding="utf-8-sig")
     assert {
         "member",
