@@ -36,11 +36,13 @@ from analytics.schema import DATE_COLUMNS, KEYS, KINDS, TABLES
 WHOLE_ROW = {"lives"}
 ANY_FILE_FLAGS = {"is_brand", "replies_known"}
 
-# An account that commented on at least this share of the videos is the brand's own, when the
-# comments cover at least BRAND_MIN_VIDEOS videos and exactly one account does so (a fan who
-# never misses a video is rarer than a brand that answers under each of its own).
+# When no comment is known to be the brand's, an account that commented on at least this share
+# of the videos (of at least BRAND_MIN_VIDEOS) is the brand's own, if it also wrote
+# BRAND_COMMENT_LEAD times the comments of any other such account: a superfan may never miss a
+# video, but answers under each one are the brand's. Otherwise the Members page asks.
 BRAND_VIDEO_SHARE = 0.9
 BRAND_MIN_VIDEOS = 5
+BRAND_COMMENT_LEAD = 2
 
 
 def mapping_memory_path() -> Path:
@@ -347,6 +349,7 @@ class Workspace:
                 arg_max(member_name, commented_at) filter (where member_name is not null) as member_name,
                 arg_max(member_uid, commented_at) filter (where member_uid is not null) as member_uid,
                 count(distinct video_id) as count_videos,
+                count(*) as count_comments,
                 bool_or(coalesce(is_brand, false)) as is_flagged
             from comments where member_id is not null group by member_id order by member_id
             """
@@ -363,13 +366,18 @@ class Workspace:
         reason = reason.mask(reason.isna() & authors["is_flagged"], "the file marks it as the video's author")
         reason = reason.mask(authors["member_id"].isin(said_is), "you said it is your account")
         if reason.isna().all() and count_videos >= BRAND_MIN_VIDEOS:
-            nearly_all = authors["count_videos"] >= BRAND_VIDEO_SHARE * count_videos
-            nearly_all &= ~authors["member_id"].isin(said_not)
-            if int(nearly_all.sum()) == 1:
+            nearly_all = authors[
+                (authors["count_videos"] >= BRAND_VIDEO_SHARE * count_videos)
+                & ~authors["member_id"].isin(said_not)
+            ].sort_values("count_comments", ascending=False)
+            counts = nearly_all["count_comments"].tolist()
+            if counts and (len(counts) == 1 or counts[0] >= BRAND_COMMENT_LEAD * counts[1]):
+                top = nearly_all.iloc[0]
                 reason = reason.mask(
-                    nearly_all,
-                    f"it commented on {int(authors.loc[nearly_all, 'count_videos'].iloc[0]):,} of "
-                    f"{count_videos:,} videos (at least {BRAND_VIDEO_SHARE:.0%} of them is the brand's rule)",
+                    authors["member_id"] == top["member_id"],
+                    f"it commented on {top['count_videos']:,} of {count_videos:,} videos, "
+                    f"{top['count_comments']:,} times (the brand's rule: at least {BRAND_VIDEO_SHARE:.0%} of the "
+                    f"videos, and {BRAND_COMMENT_LEAD}× the comments of any other such account)",
                 )
         reason = reason.mask(authors["member_id"].isin(said_not))
         brand = authors.assign(reason=reason)[reason.notna()]
