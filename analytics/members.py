@@ -294,9 +294,7 @@ def reply_stats(
                     "median_hours_to_first_reply": [np.nan],
                 }
             )
-        result["replies_shown"] = bool(result["count_top_level_comments"].iloc[0]) or not _count_hidden_replies(
-            con, start_at, end_before
-        )
+        result["replies_shown"] = replies_shown(con, start=start, end=end)
         return result.drop(columns="group_name", errors="ignore")
     result = result.rename(columns={"group_name": by})
     if by == "tier":
@@ -305,23 +303,22 @@ def reply_stats(
     return result.reset_index(drop=True)
 
 
-def _count_hidden_replies(con: duckdb.DuckDBPyConnection, start_at: Moment, end_before: Moment) -> int:
-    """Member comments of the period from an export that does not show replies."""
-    return con.execute(
+def replies_shown(con: duckdb.DuckDBPyConnection, *, start: Moment = None, end: Moment = None) -> bool:
+    """Can these comments tell whether the brand answered? False when the period's member comments all
+    come from exports with no parent-comment column (then say `NO_REPLIES`, never 0%)."""
+    start_at, end_before = _period_bounds(start, end)
+    ((known, hidden),) = con.execute(
         """
-        select count(*) from comments
-        where not coalesce(is_brand, false) and not coalesce(replies_known, true)
+        select count(*) filter (where coalesce(replies_known, true) and parent_comment_id is null),
+            count(*) filter (where not coalesce(replies_known, true))
+        from comments
+        where not coalesce(is_brand, false)
             and ($start_at is null or commented_at >= $start_at)
             and ($end_before is null or commented_at < $end_before)
         """,
         {"start_at": start_at, "end_before": end_before},
-    ).fetchone()[0]
-
-
-def replies_shown(con: duckdb.DuckDBPyConnection, *, start: Moment = None, end: Moment = None) -> bool:
-    """Can these comments tell whether the brand answered? False when none of the period's member
-    comments comes from an export with a parent-comment column."""
-    return bool(reply_stats(con, start=start, end=end)["replies_shown"].iloc[0])
+    ).fetchall()
+    return bool(known) or not hidden
 
 
 def reply_effect(
@@ -458,6 +455,29 @@ def member_history(con: duckdb.DuckDBPyConnection, member_id: str) -> pd.DataFra
     first_brand_reply_at, first_brand_reply_text.
     """
     return con.execute(read_sql("members_history"), {"member_id": member_id}).df()
+
+
+def brand_candidates(con: duckdb.DuckDBPyConnection, *, limit: int = 6) -> pd.DataFrame:
+    """Which commenters could be the brand's own account? Those on the most videos, brand first.
+
+    For the Members page's question "which of these is you?". Columns: member_id, member_handle,
+    member_name, count_videos, count_comments, is_brand (taken for the brand now).
+    """
+    return con.execute(
+        """
+        select member_id,
+            arg_max(member_handle, commented_at) filter (where member_handle is not null) as member_handle,
+            arg_max(member_name, commented_at) filter (where member_name is not null) as member_name,
+            count(distinct video_id) as count_videos,
+            count(*) as count_comments,
+            bool_or(coalesce(is_brand, false)) as is_brand
+        from comments where member_id is not null
+        group by member_id
+        order by is_brand desc, count_videos desc, count_comments desc, member_id
+        limit $limit
+        """,
+        {"limit": int(limit)},
+    ).df()
 
 
 def member_labels(members: pd.DataFrame) -> pd.Series:

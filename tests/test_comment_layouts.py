@@ -64,7 +64,16 @@ def community(seed: int = 7, count_videos: int = 12, count_fans: int = 60) -> pd
                 next_id += 1
                 reply_at = at + timedelta(minutes=int(rng.integers(10, 60 * 20)))
                 rows.append(
-                    [str(next_id), video_id, BRAND_UID, BRAND_HANDLE, BRAND_NAME, "Cảm ơn bạn!", reply_at, rows[-1][0]]
+                    [
+                        str(next_id),
+                        video_id,
+                        BRAND_UID,
+                        BRAND_HANDLE,
+                        BRAND_NAME,
+                        "Cảm ơn bạn!",
+                        reply_at,
+                        rows[-1][0],
+                    ]
                 )
     frame = pd.DataFrame(
         rows, columns=["cid", "video_id", "uid", "handle", "name", "text", "at", "parent"]
