@@ -102,18 +102,18 @@ first_day, newest_day = segments.comment_date_range(ws.con)
 # ---------------------------------------------------------------- the brand's own account
 
 NONE_OF_THESE = "None of these is my account"
-candidates = brand_candidates(ws.con)
+brand_choices = brand_candidates(ws.con)
 brand_now = ws.brand_accounts()
 said_is, said_not = ws.brand_answer
-answered = bool(set(candidates["member_id"]) & (said_is | said_not))
-candidate_labels = dict(
+answered = bool(set(brand_choices["member_id"]) & (said_is | said_not))
+brand_choice_labels = dict(
     zip(
-        candidates["member_id"],
-        member_labels(candidates)
+        brand_choices["member_id"],
+        member_labels(brand_choices)
         + " · "
-        + candidates["count_comments"].map("{:,} comments".format)
+        + brand_choices["count_comments"].map("{:,} comments".format)
         + " on "
-        + candidates["count_videos"].map(lambda n: f"{n:,} video" + ("" if n == 1 else "s")),
+        + brand_choices["count_videos"].map(lambda n: f"{n:,} video" + ("" if n == 1 else "s")),
         strict=True,
     )
 )
@@ -122,7 +122,7 @@ candidate_labels = dict(
 def save_brand_answer() -> None:
     """Remember who the brand is among the accounts shown: the one picked, and not the others."""
     picked = st.session_state.members_brand_pick
-    shown_ids = set(candidates["member_id"])
+    shown_ids = set(brand_choices["member_id"])
     accounts = (said_is - shown_ids) | ({picked} if picked != NONE_OF_THESE else set())
     not_accounts = ((said_not - shown_ids) | shown_ids) - accounts
     if not ui.is_demo():
@@ -150,15 +150,15 @@ elif not answered:
 with st.expander(
     "Which of these commenters is you?", expanded=not len(brand_now) and not answered, icon="🙋"
 ):
-    options = [*candidate_labels, NONE_OF_THESE]
+    options = [*brand_choice_labels, NONE_OF_THESE]
     current = next(
-        (member_id for member_id in candidate_labels if member_id in set(brand_now["member_id"])), None
+        (member_id for member_id in brand_choice_labels if member_id in set(brand_now["member_id"])), None
     )
     st.radio(
         "The accounts that commented on the most videos",
         options,
         index=options.index(current) if current else len(options) - 1,
-        format_func=lambda option: candidate_labels.get(option, option),
+        format_func=lambda option: brand_choice_labels.get(option, option),
         key="members_brand_pick",
     )
     st.button("Save my answer", key="members_brand_save", on_click=save_brand_answer)
