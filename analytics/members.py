@@ -305,7 +305,8 @@ def reply_stats(
 
 def replies_shown(con: duckdb.DuckDBPyConnection, *, start: Moment = None, end: Moment = None) -> bool:
     """Can these comments tell whether the brand answered? False when the period's member comments all
-    come from exports with no parent-comment column (then say `NO_REPLIES`, never 0%)."""
+    come from exports with no parent-comment column (then say `NO_REPLIES`, never 0%). A period
+    without member comments answers for all the files."""
     start_at, end_before = _period_bounds(start, end)
     ((known, hidden),) = con.execute(
         """
@@ -318,6 +319,8 @@ def replies_shown(con: duckdb.DuckDBPyConnection, *, start: Moment = None, end: 
         """,
         {"start_at": start_at, "end_before": end_before},
     ).fetchall()
+    if not known and not hidden and (start_at is not None or end_before is not None):
+        return replies_shown(con)  # no member comment in the period: what the files can show
     return bool(known) or not hidden
 
 
@@ -461,10 +464,17 @@ def brand_candidates(con: duckdb.DuckDBPyConnection, *, limit: int = 6) -> pd.Da
     """Which commenters could be the brand's own account? Those on the most videos, brand first.
 
     For the Members page's question "which of these is you?". Columns: member_id, member_handle,
-    member_name, count_videos, count_comments, is_brand (taken for the brand now).
+    member_name, count_videos, count_comments, is_brand (taken for the brand now), could_be_brand
+    (on more than one video and at least `BRAND_VIDEO_SHARE` of them, like the brand's own account).
     """
+    from analytics.workspace import BRAND_VIDEO_SHARE
+
     return con.execute(
         """
+        with videos as (select count(distinct video_id) as count_videos from comments)
+        select member_id, member_handle, member_name, authors.count_videos, count_comments, is_brand,
+            authors.count_videos > 1 and authors.count_videos >= $share * videos.count_videos as could_be_brand
+        from (
         select member_id,
             arg_max(member_handle, commented_at) filter (where member_handle is not null) as member_handle,
             arg_max(member_name, commented_at) filter (where member_name is not null) as member_name,
@@ -473,10 +483,11 @@ def brand_candidates(con: duckdb.DuckDBPyConnection, *, limit: int = 6) -> pd.Da
             bool_or(coalesce(is_brand, false)) as is_brand
         from comments where member_id is not null
         group by member_id
-        order by is_brand desc, count_videos desc, count_comments desc, member_id
+        ) as authors cross join videos
+        order by is_brand desc, authors.count_videos desc, count_comments desc, member_id
         limit $limit
         """,
-        {"limit": int(limit)},
+        {"limit": int(limit), "share": BRAND_VIDEO_SHARE},
     ).df()
 
 

@@ -111,7 +111,7 @@ brand_choice_labels = dict(
         brand_choices["member_id"],
         member_labels(brand_choices)
         + " · "
-        + brand_choices["count_comments"].map("{:,} comments".format)
+        + brand_choices["count_comments"].map(lambda n: f"{n:,} comment" + ("" if n == 1 else "s"))
         + " on "
         + brand_choices["count_videos"].map(lambda n: f"{n:,} video" + ("" if n == 1 else "s")),
         strict=True,
@@ -139,17 +139,23 @@ if len(brand_now):
         )
         + "."
     )
-elif not answered:
-    handles = ws.detected_brand_handles()
+# Asked out loud only when an account could be the brand's (on nearly every video, more than one
+# video) but the rule cannot choose, e.g. a superfan who never misses a video beside the brand.
+ask = not len(brand_now) and not answered and bool(brand_choices["could_be_brand"].any())
+if ask:
     st.warning(
-        "We could not tell which commenter is your own account"
-        + (f" (@{ui.markdown_escape(handles[0])} does not comment under its own name)" if handles else "")
-        + ": answer below, once, so your replies are not counted as a member.",
+        "Which commenter is your own account? More than one account commented on nearly every video: "
+        "answer below, once, so your replies are not counted as a member.",
         icon="🙋",
     )
-with st.expander(
-    "Which of these commenters is you?", expanded=not len(brand_now) and not answered, icon="🙋"
-):
+elif not len(brand_now):
+    handles = ws.detected_brand_handles()
+    st.caption(
+        "None of these comments is from your own account"
+        + (f" (@{ui.markdown_escape(handles[0])}, the account in the video links)" if handles else "")
+        + ". If one is, say so under “Which of these commenters is you?”."
+    )
+with st.expander("Which of these commenters is you?", expanded=ask, icon="🙋"):
     options = [*brand_choice_labels, NONE_OF_THESE]
     current = next(
         (member_id for member_id in brand_choice_labels if member_id in set(brand_now["member_id"])), None
@@ -224,7 +230,7 @@ def for_download(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- controls
 
-left, middle, right = st.columns([1, 1, 2])
+left, middle, right = st.columns([1, 1.3, 1.7])
 if not first_day <= st.session_state.get("members_as_of", newest_day) <= newest_day:
     st.session_state.pop("members_as_of", None)  # new data: back to its newest day
 as_of = left.date_input(

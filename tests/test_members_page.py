@@ -158,12 +158,15 @@ def test_the_excel_exporter_shows_members_by_name_and_says_it_does_not_show_repl
     assert metric(at, "Reply rate") == "Not shown"
     assert any("this export does not show replies" in box.value for box in at.info)
     assert not any(item.label in ("Comments answered", "Time to first reply") for item in at.metric)
-    # @mcexodus, the account in the links, never comments here: nobody is taken for the brand.
-    assert any("@mcexodus does not comment under its own name" in box.value for box in at.warning)
+    # @mcexodus, the account in the links, never comments here: nobody is taken for the brand, and
+    # with one video nobody could be, so the question stays folded.
+    assert not at.warning
+    assert any("(@mcexodus, the account in the video links)" in caption.value for caption in at.caption)
 
 
-def planted_excel(brand_name: str) -> bytes:
-    """An Excel exporter workbook where the brand answers under each of 6 videos with its display name."""
+def planted_excel(brand_name: str, superfan_comments: int = 0) -> bytes:
+    """An Excel exporter workbook where the brand answers under each of 6 videos with its display name
+    (3 times each), and a superfan may comment under every video too."""
     import io
 
     import pandas as pd
@@ -198,6 +201,12 @@ def planted_excel(brand_name: str) -> bytes:
                     f"{url}?commentId={cid}",
                 ]
             )
+    for number in range(superfan_comments):
+        cid, url = (
+            str(7620000000000000000 + number),
+            f"https://www.tiktok.com/@brewhaus_dn/video/{7600000000000000000 + number % 6}",
+        )
+        rows.append([cid, "Superfan", "6900000000000000001", "yêu quá", f"2026-06-{number % 6 + 1:02d} 11:00:{number:02d}", "2", "0", f"{url}?commentId={cid}"])  # fmt: skip
     buffer = io.BytesIO()
     pd.DataFrame(rows, columns=["Comment ID", "Author Name", "Author ID", "Comment Text", "Created Time", "Likes Count", "Reply Count", "URL"]).to_excel(buffer, sheet_name="Comments", index=False)  # fmt: skip
     return buffer.getvalue()
@@ -223,3 +232,16 @@ def test_the_brand_answering_everywhere_is_no_champion_and_the_answer_to_which_i
     third = uploaded(("tiktok_comments_20260607_120000.xlsx", planted_excel("BrewHaus Đà Nẵng")))
     assert "BrewHaus Đà Nẵng" not in set(table_with(third, "Why this tier")["Member"])
     assert any("you said it is your account" in caption.value for caption in third.caption)
+
+
+def test_when_a_superfan_is_on_every_video_too_the_page_asks_which_account_is_yours():
+    at = uploaded(
+        ("tiktok_comments_20260607_120000.xlsx", planted_excel("BrewHaus Đà Nẵng", superfan_comments=12))
+    )
+    assert any("Which commenter is your own account?" in box.value for box in at.warning)
+    assert {"BrewHaus Đà Nẵng", "Superfan"} <= set(table_with(at, "Why this tier")["Member"])
+    at.radio(key="members_brand_pick").set_value("6700000000000047514").run()
+    at.button(key="members_brand_save").click().run()
+    assert not at.warning
+    members = set(table_with(at, "Why this tier")["Member"])
+    assert "Superfan" in members and "BrewHaus Đà Nẵng" not in members
