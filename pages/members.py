@@ -149,10 +149,10 @@ if ask:
         icon="🙋",
     )
 elif not len(brand_now):
-    handles = ws.detected_brand_handles()
+    handles = ", ".join("@" + ui.markdown_escape(handle) for handle in ws.detected_brand_handles()[:3])
     st.caption(
         "None of these comments is from your own account"
-        + (f" (@{ui.markdown_escape(handles[0])}, the account in the video links)" if handles else "")
+        + (f" ({handles}: the video links' accounts)" if handles else "")
         + ". If one is, say so under “Which of these commenters is you?”."
     )
 with st.expander("Which of these commenters is you?", expanded=ask, icon="🙋"):
@@ -244,10 +244,10 @@ as_of = left.date_input(
     "Pick an earlier day to see who was a Champion then.",
 )
 hide_handles = middle.toggle(
-    "Hide handles (pseudonyms)",
+    "Hide names",
     value=not ui.is_demo(),
     key="members_pseudonymize",
-    help="For sharing a screen, a screenshot or a file with a client: every handle becomes a stable pseudonym "
+    help="For sharing a screen, a screenshot or a file with a client: every name and handle becomes a stable pseudonym "
     "(member-3f9a…), in the tables and the downloads, and comment texts are left out of the members file. "
     "Switch off to see who to contact. On by default for your own data; off for the fictional demo brand.",
 )
@@ -329,7 +329,8 @@ def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str |
     return f"{(now[column].iloc[0] - before[column].iloc[0]) * 100:+.1f} pts"
 
 
-tiles = st.columns(6)
+# Two rows of three: six tiles in one row cut the numbers on a laptop or tablet.
+tiles = [*st.columns(3), *st.columns(3)]
 tiles[0].metric(
     "Members",
     f"{len(profiles):,}",
@@ -350,8 +351,10 @@ tiles[3].metric(
 )
 tiles[4].metric(
     "Reply rate",
-    ui.format_value(replies["reply_rate"].iloc[0], "percent") if shows_replies else "Not shown",
-    delta=change(replies, replies_before, "reply_rate") if shows_replies else None,
+    ui.format_value(replies["reply_rate"].iloc[0], "percent") if shows_replies else "—",
+    delta=change(replies, replies_before, "reply_rate") if shows_replies else "not in this export",
+    delta_color="normal" if shows_replies else "off",
+    delta_arrow="auto" if shows_replies else "off",
     help=DEFINITIONS["reply_rate"][1] + " Comments made in the sidebar period, against the period before."
     if shows_replies
     else NO_REPLIES_HELP,

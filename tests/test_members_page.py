@@ -155,13 +155,14 @@ def test_the_excel_exporter_shows_members_by_name_and_says_it_does_not_show_repl
     assert not everyone["Member"].str.fullmatch(r"\d{15,}").any()
     assert {"sonnie", "queen Lisa"} <= set(everyone["Member"])
     assert "Brand replies received" not in everyone.columns
-    assert metric(at, "Reply rate") == "Not shown"
+    assert metric(at, "Reply rate") == "—"
+    assert next(item for item in at.metric if item.label == "Reply rate").delta == "not in this export"
     assert any("this export does not show replies" in box.value for box in at.info)
     assert not any(item.label in ("Comments answered", "Time to first reply") for item in at.metric)
     # @mcexodus, the account in the links, never comments here: nobody is taken for the brand, and
     # with one video nobody could be, so the question stays folded.
     assert not at.warning
-    assert any("(@mcexodus, the account in the video links)" in caption.value for caption in at.caption)
+    assert any("(@mcexodus: the video links' accounts)" in caption.value for caption in at.caption)
 
 
 def planted_excel(brand_name: str, superfan_comments: int = 0) -> bytes:
