@@ -241,3 +241,21 @@ def test_a_member_of_the_exporter_gets_no_at_sign_and_a_numeric_id_is_shown_as_i
         }
     )
     assert member_labels(frame).tolist() == ["Lan Anh", "6800000000000000002", "@fan_3"]
+
+
+def test_a_comment_file_mapped_by_hand_can_key_people_by_their_user_id_and_show_their_name():
+    data = "Mã người dùng;Tên hiển thị;Nội dung;Lúc\n111;Lan Anh;ngon;2026-06-01 10:00\n111;Lan Anh 🌸;lại ngon;2026-06-09 10:00\n"
+    workspace = loaded([("binh_luan.csv", data.encode("utf-8"))])
+    [pending] = workspace.pending
+    mapping = {
+        "member_uid": "Mã người dùng",
+        "member_name": "Tên hiển thị",
+        "text": "Nội dung",
+        "commented_at": "Lúc",
+    }
+    assert workspace.map_columns(pending, "comments", mapping) is None
+    table = members(workspace)
+    assert table[["member_id", "count_comments"]].to_dict("records") == [
+        {"member_id": "111", "count_comments": 2}
+    ]
+    assert member_labels(table).tolist() == ["Lan Anh 🌸"]
