@@ -336,9 +336,9 @@ class Workspace:
 
         The brand is whoever the file flags as the owner or creator; whose handle, user id or display
         name is the account in the video links (or one typed on the Data page); the account the marketer
-        named on the Members page; else the one account that commented on nearly every video
-        (`BRAND_VIDEO_SHARE` of at least `BRAND_MIN_VIDEOS`). An account the marketer said is not
-        theirs never is.
+        named on the Members page; else the account that commented on nearly every video
+        (`BRAND_VIDEO_SHARE` of at least `BRAND_MIN_VIDEOS`) with `BRAND_COMMENT_LEAD` times the
+        comments of any other such account. An account the marketer said is not theirs never is.
         """
         from analytics.ingest.detect import squash
 

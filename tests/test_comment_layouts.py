@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -259,3 +260,24 @@ def test_a_comment_file_mapped_by_hand_can_key_people_by_their_user_id_and_show_
         {"member_id": "111", "count_comments": 2}
     ]
     assert member_labels(table).tolist() == ["Lan Anh 🌸"]
+
+
+REAL_EXCEL = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "real_exports"
+    / "comments-xlsx_haron416-exporter"
+    / "tiktok_comments_20250802_134414.xlsx"
+)
+
+
+@pytest.mark.skipif(not REAL_EXCEL.exists(), reason="real exports folder absent")
+def test_the_genuine_exporter_file_knows_its_account_keeps_it_out_of_every_tier_and_names_members():
+    workspace = loaded([(REAL_EXCEL.name, REAL_EXCEL.read_bytes())])
+    assert workspace.detected_brand_handles() == ["mcexodus"]
+    assert workspace.brand_accounts().empty  # @mcexodus wrote none of these 500 comments
+    table = members(workspace)
+    assert len(table) == 498
+    assert not table["member_handle"].str.lower().eq("mcexodus").any()
+    assert not member_labels(table).str.fullmatch(r"\d{15,}").any()
+    assert not reply_stats(workspace.con)["replies_shown"].iloc[0]
