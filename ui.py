@@ -58,7 +58,10 @@ def upload_box() -> None:
         return
     if is_demo():
         # The first upload replaces the demo: a marketer's numbers never mix with Phin & Co.'s.
-        st.session_state.workspace = Workspace()
+        from analytics import preferences
+
+        # The marketer's answer to "which of these is you?" (Members page), remembered on disk.
+        st.session_state.workspace = Workspace(brand_answer=preferences.load_brand_answer())
         st.session_state.is_demo = False
     with st.spinner(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…"):
         results = workspace().add_files([(file.name, file.getvalue()) for file in new])

@@ -96,7 +96,7 @@ MEMBER_COLUMNS = {
 
 
 def members(args: argparse.Namespace) -> int:
-    from analytics.members import member_stats, member_tiers
+    from analytics.members import NO_REPLIES, member_labels, member_stats, member_tiers, reply_stats
 
     workspace, problems = _load(args.files)
     if args.brand:
@@ -110,10 +110,24 @@ def members(args: argparse.Namespace) -> int:
     tiers["member"] = tiers["member_handle"].fillna(tiers["member_name"]).fillna(tiers["member_id"])
     table = tiers[list(MEMBER_COLUMNS)].rename(columns=MEMBER_COLUMNS)
     _write(table, args.out)
-    brand = (
-        ", ".join(sorted(workspace.brand_handles) or workspace.detected_brand_handles()[:1]) or "none found"
-    )
+    accounts = workspace.brand_accounts()
+    if len(accounts):
+        brand = "; ".join(
+            f"{label}, {reason}"
+            for label, reason in zip(member_labels(accounts), accounts["reason"], strict=True)
+        )
+    else:
+        named = sorted(workspace.brand_handles) or workspace.detected_brand_handles()[:1]
+        brand = f"@{named[0]}, not among the commenters" if named else "none found"
     print(f"{len(table)} members written to {args.out} (brand account: {brand})")
+    replies = reply_stats(workspace.con).iloc[0]
+    if not replies["replies_shown"]:
+        print(f"Reply rate: not measured, {NO_REPLIES}.")
+    elif replies["count_top_level_comments"]:
+        print(
+            f"Reply rate: {replies['reply_rate']:.1%} ({replies['count_replied_comments']:,} of "
+            f"{replies['count_top_level_comments']:,} top-level member comments answered)."
+        )
     return _finish(problems)
 
 

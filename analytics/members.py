@@ -46,6 +46,10 @@ TIER_MEANINGS: dict[str, str] = {
 
 ABSENT = "(not in this list)"
 
+# Said instead of a reply rate when the comments come from an export with no parent-comment
+# column (the Excel exporter, Apify's default view): every comment would look unanswered.
+NO_REPLIES = "this export does not show replies"
+
 Moment = date | datetime | None
 
 
@@ -246,8 +250,10 @@ def reply_stats(
     One row overall (`by=None`), or one per format (`by="format"`: `formats` with video_id,
     format, else videos.format) or per tier (`by="tier"`: `tiers` with member_id, tier, else
     the tiers of the same period).
-    Columns: [format | tier], count_top_level_comments, count_replied_comments, reply_rate,
-    median_hours_to_first_reply.
+    Only comments from exports that show replies count (see `NO_REPLIES`). Columns: [format |
+    tier], count_top_level_comments, count_replied_comments, reply_rate,
+    median_hours_to_first_reply; overall also replies_shown, False when the period's member comments
+    all come from exports that do not show replies (then say `NO_REPLIES`, never 0%).
     """
     if by not in (None, "format", "tier"):
         raise ValueError(f"Replies can be split by 'format' or 'tier', not {by!r}.")
@@ -288,12 +294,34 @@ def reply_stats(
                     "median_hours_to_first_reply": [np.nan],
                 }
             )
+        result["replies_shown"] = replies_shown(con, start=start, end=end)
         return result.drop(columns="group_name", errors="ignore")
     result = result.rename(columns={"group_name": by})
     if by == "tier":
         rank = {name: position for position, name in enumerate(TIER_ORDER)}
         result = result.sort_values("tier", key=lambda column: column.map(rank).fillna(len(rank)))
     return result.reset_index(drop=True)
+
+
+def replies_shown(con: duckdb.DuckDBPyConnection, *, start: Moment = None, end: Moment = None) -> bool:
+    """Can these comments tell whether the brand answered? False when the period's member comments all
+    come from exports with no parent-comment column (then say `NO_REPLIES`, never 0%). A period
+    without member comments answers for all the files."""
+    start_at, end_before = _period_bounds(start, end)
+    ((known, hidden),) = con.execute(
+        """
+        select count(*) filter (where coalesce(replies_known, true) and parent_comment_id is null),
+            count(*) filter (where not coalesce(replies_known, true))
+        from comments
+        where not coalesce(is_brand, false)
+            and ($start_at is null or commented_at >= $start_at)
+            and ($end_before is null or commented_at < $end_before)
+        """,
+        {"start_at": start_at, "end_before": end_before},
+    ).fetchall()
+    if not known and not hidden and (start_at is not None or end_before is not None):
+        return replies_shown(con)  # no member comment in the period: what the files can show
+    return bool(known) or not hidden
 
 
 def reply_effect(
@@ -349,7 +377,13 @@ def reply_effect(
         "difference_low": low,
         "difference_high": high,
     }
-    result["sentence"] = _reply_effect_sentence(result, min_members)
+    result["replies_shown"] = replies_shown(con)
+    result["sentence"] = (
+        _reply_effect_sentence(result, min_members)
+        if result["replies_shown"]
+        else f"Not measured: {NO_REPLIES} (it has no parent comment column), so we cannot tell "
+        "which members the brand answered."
+    )
     return result
 
 
@@ -424,6 +458,54 @@ def member_history(con: duckdb.DuckDBPyConnection, member_id: str) -> pd.DataFra
     first_brand_reply_at, first_brand_reply_text.
     """
     return con.execute(read_sql("members_history"), {"member_id": member_id}).df()
+
+
+def brand_candidates(con: duckdb.DuckDBPyConnection, *, limit: int = 6) -> pd.DataFrame:
+    """Which commenters could be the brand's own account? Those on the most videos, brand first.
+
+    For the Members page's question "which of these is you?". Columns: member_id, member_handle,
+    member_name, count_videos, count_comments, is_brand (taken for the brand now), could_be_brand
+    (on more than one video and at least `BRAND_VIDEO_SHARE` of them, like the brand's own account).
+    """
+    from analytics.workspace import BRAND_VIDEO_SHARE
+
+    return con.execute(
+        """
+        with videos as (select count(distinct video_id) as count_videos from comments)
+        select member_id, member_handle, member_name, authors.count_videos, count_comments, is_brand,
+            authors.count_videos > 1 and authors.count_videos >= $share * videos.count_videos as could_be_brand
+        from (
+        select member_id,
+            arg_max(member_handle, commented_at) filter (where member_handle is not null) as member_handle,
+            arg_max(member_name, commented_at) filter (where member_name is not null) as member_name,
+            count(distinct video_id) as count_videos,
+            count(*) as count_comments,
+            bool_or(coalesce(is_brand, false)) as is_brand
+        from comments where member_id is not null
+        group by member_id
+        ) as authors cross join videos
+        order by is_brand desc, authors.count_videos desc, count_comments desc, member_id
+        limit $limit
+        """,
+        {"limit": int(limit), "share": BRAND_VIDEO_SHARE},
+    ).df()
+
+
+def member_labels(members: pd.DataFrame) -> pd.Series:
+    """What a member is called on screen: "Display name (@handle)", "@handle", the display name, or the id.
+
+    "@" only before a real handle; a display name or TikTok's numeric user id is shown as it is.
+    """
+    handle = members["member_handle"] if "member_handle" in members else pd.Series(pd.NA, index=members.index)
+    name = members["member_name"] if "member_name" in members else pd.Series(pd.NA, index=members.index)
+    handle, name = handle.astype("string").str.strip(), name.astype("string").str.strip()
+    handle, name = handle.mask(handle == ""), name.mask(name == "")
+    at_handle = "@" + handle
+    both = name + " (" + at_handle + ")"
+    # A display name that is the handle itself is said once.
+    both = both.mask(name.str.casefold() == handle.str.casefold(), at_handle)
+    label = both.fillna(at_handle).fillna(name).fillna(members["member_id"].astype("string"))
+    return label.astype(object).rename("member")
 
 
 def pseudonymize(handles: pd.Series, *, salt: str, digits: int = 12) -> pd.Series:

@@ -8,6 +8,9 @@ of `COMMUNITYLENS_HOME`, default `~/.communitylens`), so a damaged file costs on
 - `format_rules.json`: the caption rules as edited on the page (format -> words and hashtags,
   in order of precedence). The marketer's own taxonomy, shared by every brand they look at.
 - `brand_hashtags.json`: account handle -> the hashtags the marketer calls the brand's own.
+- `brand_accounts.json`: the marketer's answer to "which of these commenters is you?" on the
+  Members page: the member ids (TikTok user ids, else handles) that are the brand and that are not.
+  One list for every client for now; per-client folders come later.
 
 Reading never fails: a missing, unreadable or malformed file (or a value of the wrong shape) reads
 as "nothing remembered". Writing never fails either: a read-only disk only means the choice is
@@ -261,3 +264,27 @@ def load_sentiment_edits() -> dict[str, dict]:
 def save_sentiment_edits(corrections: Mapping[str, str], lexicon: Mapping[str, float]) -> bool:
     """Remember these corrections and words (replacing the stored ones). False if the disk refused."""
     return _write("sentiment_edits.json", {"corrections": dict(corrections), "lexicon": dict(lexicon)})
+
+
+# ---------------------------------------------------------------- the brand's own commenting account
+
+BRAND_ACCOUNTS_FILE = "brand_accounts.json"
+
+
+def _ids(value: object) -> set[str]:
+    return {_text(item) for item in value if _text(item)} if isinstance(value, list) else set()
+
+
+def load_brand_answer() -> tuple[set[str], set[str]]:
+    """The member ids the marketer said are their own account, and those they said are not."""
+    stored = _read(BRAND_ACCOUNTS_FILE)
+    stored = stored if isinstance(stored, Mapping) else {}
+    accounts = _ids(stored.get("is"))
+    return accounts, _ids(stored.get("is_not")) - accounts
+
+
+def save_brand_answer(accounts: Iterable[str], not_accounts: Iterable[str]) -> bool:
+    """Remember which commenters are the brand and which are not (replacing the stored answer)."""
+    accounts = {str(item) for item in accounts if str(item).strip()}
+    not_accounts = {str(item) for item in not_accounts if str(item).strip()} - accounts
+    return _write(BRAND_ACCOUNTS_FILE, {"is": sorted(accounts), "is_not": sorted(not_accounts)})

@@ -73,11 +73,13 @@ TABLES: dict[str, dict[str, str]] = {
         "member_id": "VARCHAR",
         "member_handle": "VARCHAR",
         "member_name": "VARCHAR",
+        "member_uid": "VARCHAR",
         "text": "VARCHAR",
         "commented_at": "TIMESTAMP",
         "likes": "BIGINT",
         "parent_comment_id": "VARCHAR",
         "is_brand": "BOOLEAN",
+        "replies_known": "BOOLEAN",
     },
     "lives": {
         "started_at": "TIMESTAMP",

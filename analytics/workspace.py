@@ -30,9 +30,20 @@ from analytics.ingest.canonical import ASSUMED, OWN_YEAR, SAME_ACCOUNT, VIDEO_ID
 from analytics.ingest.readers import ReadProblem
 from analytics.schema import DATE_COLUMNS, KEYS, KINDS, TABLES
 
-# Tables whose rows are whole records from one file (a comment, a LIVE): the newest
-# file's row wins whole. The others merge column by column.
-WHOLE_ROW = {"comments", "lives"}
+# Tables whose rows are whole records from one file (a LIVE): the newest file's row wins
+# whole. The others merge column by column. Comments merge column by column too: the same
+# comment (same id) in an Apify CSV and an Excel exporter's file gives the handle of one and
+# the display name of the other, and a flag stays true if any file set it.
+WHOLE_ROW = {"lives"}
+ANY_FILE_FLAGS = {"is_brand", "replies_known"}
+
+# When no comment is known to be the brand's, an account that commented on at least this share
+# of the videos (of at least BRAND_MIN_VIDEOS) is the brand's own, if it also wrote
+# BRAND_COMMENT_LEAD times the comments of any other such account: a superfan may never miss a
+# video, but answers under each one are the brand's. Otherwise the Members page asks.
+BRAND_VIDEO_SHARE = 0.9
+BRAND_MIN_VIDEOS = 5
+BRAND_COMMENT_LEAD = 2
 
 
 def mapping_memory_path() -> Path:
@@ -63,8 +74,11 @@ class Workspace:
     con: duckdb.DuckDBPyConnection = field(default_factory=db.connect)
     uploads: list[Upload] = field(default_factory=list)
     brand_handles: set[str] = field(default_factory=set)
+    # The marketer's answer on the Members page: member ids that are the brand, and that are not.
+    brand_answer: tuple[set[str], set[str]] = field(default_factory=lambda: (set(), set()))
     merge_notes: list[str] = field(default_factory=list)
     _detected_handles: list[str] = field(default_factory=list)
+    _brand_accounts: pd.DataFrame = field(default_factory=pd.DataFrame)
     label: str = "Your data"
 
     # Loading -----------------------------------------------------------------------
@@ -224,6 +238,7 @@ class Workspace:
                 if table.table == table_name and not table.frame.empty
             ]
             self._merge(table_name, parts)
+        self._link_members()
         self._detected_handles = self._find_brand_handles()
         self._mark_brand_comments()
 
@@ -251,7 +266,9 @@ class Workspace:
         else:
             key_list = ", ".join(f'"{k}"' for k in keys)
             values = ", ".join(
-                f'arg_max("{c}", _rank) filter (where "{c}" is not null) as "{c}"'
+                f'bool_or("{c}") as "{c}"'
+                if c in ANY_FILE_FLAGS
+                else f'arg_max("{c}", _rank) filter (where "{c}" is not null) as "{c}"'
                 for c in columns
                 if c not in keys
             )
@@ -284,16 +301,102 @@ class Workspace:
         for kind, count in rows:
             self.merge_notes.append(
                 f"{count:,} {nouns.get(table_name, 'rows')} appear in more than one {KINDS[kind].label.split(' (')[0]} file: "
-                "each is counted once, from the newest download."
+                + (
+                    "each is counted once, with the details of every file combined."
+                    if table_name == "comments"
+                    else "each is counted once, from the newest download."
+                )
             )
 
+    def _link_members(self) -> None:
+        """One key per person across files: TikTok's user id, found through the handle when a file lacks it.
+
+        A comment id seen in two layouts carries both the handle (Apify) and the user id (an Excel
+        exporter); every other comment by that handle then gets the same id, so the person is one member.
+        """
+        self.con.execute(
+            """
+            update comments set member_uid = links.member_uid
+            from (
+                select lower(member_handle) as handle, min(member_uid) as member_uid from comments
+                where member_handle is not null and member_uid is not null group by all
+            ) as links
+            where comments.member_uid is null and lower(comments.member_handle) = links.handle
+            """
+        )
+        self.con.execute(
+            "update comments set member_id = coalesce(member_uid, lower(member_handle), member_name)"
+        )
+
+    def set_brand_answer(self, accounts: set[str], not_accounts: set[str]) -> None:
+        """The marketer's answer to "which of these is you?": member ids that are, and are not, the brand."""
+        self.brand_answer = (set(accounts), set(not_accounts) - set(accounts))
+        self.rebuild()
+
+    def brand_accounts(self) -> pd.DataFrame:
+        """Which commenters we took for the brand's own account, and why (one row each, most videos first).
+
+        Columns: member_id, member_handle, member_name, count_videos, reason.
+        """
+        return self._brand_accounts.copy()
+
     def _mark_brand_comments(self) -> None:
-        handles = sorted(self.brand_handles | set(self.detected_brand_handles()))
-        if handles:
-            self.con.execute(
-                "update comments set is_brand = true where member_id in (select unnest($handles))",
-                {"handles": handles},
-            )
+        """Mark the brand's own comments: they are its replies, never a member's.
+
+        The brand is whoever the file flags as the owner or creator; whose handle, user id or display
+        name is the account in the video links (or one typed on the Data page); the account the marketer
+        named on the Members page; else the account that commented on nearly every video
+        (`BRAND_VIDEO_SHARE` of at least `BRAND_MIN_VIDEOS`) with `BRAND_COMMENT_LEAD` times the
+        comments of any other such account. An account the marketer said is not theirs never is.
+        """
+        from analytics.ingest.detect import squash
+
+        authors = self.con.execute(
+            """
+            select member_id,
+                arg_max(member_handle, commented_at) filter (where member_handle is not null) as member_handle,
+                arg_max(member_name, commented_at) filter (where member_name is not null) as member_name,
+                arg_max(member_uid, commented_at) filter (where member_uid is not null) as member_uid,
+                count(distinct video_id) as count_videos,
+                count(*) as count_comments,
+                bool_or(coalesce(is_brand, false)) as is_flagged
+            from comments where member_id is not null group by member_id order by member_id
+            """
+        ).df()
+        count_videos = self.con.execute("select count(distinct video_id) from comments").fetchone()[0]
+        handles = self.brand_handles | set(self.detected_brand_handles())
+        said_is, said_not = self.brand_answer
+        squashed = {squash(handle) for handle in handles} - {""}
+        reason = pd.Series(pd.NA, index=authors.index, dtype="object")
+        by_handle = authors["member_handle"].str.lower().isin(handles) | authors["member_uid"].isin(handles)
+        reason = reason.mask(by_handle.fillna(False), "its handle is the account in the video links")
+        by_name = authors["member_name"].map(lambda name: isinstance(name, str) and squash(name) in squashed)
+        reason = reason.mask(reason.isna() & by_name, "its name is the account in the video links")
+        reason = reason.mask(reason.isna() & authors["is_flagged"], "the file marks it as the video's author")
+        reason = reason.mask(authors["member_id"].isin(said_is), "you said it is your account")
+        if reason.isna().all() and count_videos >= BRAND_MIN_VIDEOS:
+            nearly_all = authors[
+                (authors["count_videos"] >= BRAND_VIDEO_SHARE * count_videos)
+                & ~authors["member_id"].isin(said_not)
+            ].sort_values("count_comments", ascending=False)
+            counts = nearly_all["count_comments"].tolist()
+            if counts and (len(counts) == 1 or counts[0] >= BRAND_COMMENT_LEAD * counts[1]):
+                top = nearly_all.iloc[0]
+                reason = reason.mask(
+                    authors["member_id"] == top["member_id"],
+                    f"it commented on {top['count_videos']:,} of {count_videos:,} videos, "
+                    f"{top['count_comments']:,} times (the brand's rule: at least {BRAND_VIDEO_SHARE:.0%} of the "
+                    f"videos, and {BRAND_COMMENT_LEAD}× the comments of any other such account)",
+                )
+        reason = reason.mask(authors["member_id"].isin(said_not))
+        brand = authors.assign(reason=reason)[reason.notna()]
+        self._brand_accounts = brand[
+            ["member_id", "member_handle", "member_name", "count_videos", "reason"]
+        ].sort_values(["count_videos", "member_id"], ascending=[False, True], ignore_index=True)
+        self.con.execute(
+            "update comments set is_brand = member_id in (select unnest($ids::varchar[]))",
+            {"ids": list(brand["member_id"])},
+        )
 
     def _recency(self, table: LoadedTable) -> tuple[date, int]:
         order = next(

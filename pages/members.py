@@ -8,14 +8,17 @@ import streamlit as st
 
 import ui
 from analytics import charts_members as charts
-from analytics import communities, segments
+from analytics import communities, preferences, segments
 from analytics.definitions import DEFINITIONS
 from analytics.formats import video_formats
 from analytics.members import (
     ABSENT,
+    NO_REPLIES,
     TIER_MEANINGS,
     TIER_ORDER,
     TierRules,
+    brand_candidates,
+    member_labels,
     member_stats,
     member_tiers,
     pseudonymize,
@@ -96,6 +99,81 @@ period = ui.current_period()
 start, end = (period.start, period.end) if period else (None, None)
 first_day, newest_day = segments.comment_date_range(ws.con)
 
+# ---------------------------------------------------------------- the brand's own account
+
+NONE_OF_THESE = "None of these is my account"
+brand_choices = brand_candidates(ws.con)
+brand_now = ws.brand_accounts()
+said_is, said_not = ws.brand_answer
+answered = bool(set(brand_choices["member_id"]) & (said_is | said_not))
+brand_choice_labels = dict(
+    zip(
+        brand_choices["member_id"],
+        member_labels(brand_choices)
+        + " · "
+        + brand_choices["count_comments"].map(lambda n: f"{n:,} comment" + ("" if n == 1 else "s"))
+        + " on "
+        + brand_choices["count_videos"].map(lambda n: f"{n:,} video" + ("" if n == 1 else "s")),
+        strict=True,
+    )
+)
+
+
+def save_brand_answer() -> None:
+    """Remember who the brand is among the accounts shown: the one picked, and not the others."""
+    picked = st.session_state.members_brand_pick
+    shown_ids = set(brand_choices["member_id"])
+    accounts = (said_is - shown_ids) | ({picked} if picked != NONE_OF_THESE else set())
+    not_accounts = ((said_not - shown_ids) | shown_ids) - accounts
+    if not ui.is_demo():
+        preferences.save_brand_answer(accounts, not_accounts)
+    ws.set_brand_answer(accounts, not_accounts)
+
+
+if len(brand_now):
+    st.caption(
+        "Your own account, left out of the members (its comments count as your replies): "
+        + "; ".join(
+            f"**{ui.markdown_escape(label)}** ({ui.markdown_escape(reason)})"
+            for label, reason in zip(member_labels(brand_now), brand_now["reason"], strict=True)
+        )
+        + "."
+    )
+# Asked out loud only when an account could be the brand's (on nearly every video, more than one
+# video) but the rule cannot choose, e.g. a superfan who never misses a video beside the brand.
+ask = not len(brand_now) and not answered and bool(brand_choices["could_be_brand"].any())
+if ask:
+    st.warning(
+        "Which commenter is your own account? More than one account commented on nearly every video: "
+        "answer below, once, so your replies are not counted as a member.",
+        icon="🙋",
+    )
+elif not len(brand_now):
+    handles = ", ".join("@" + ui.markdown_escape(handle) for handle in ws.detected_brand_handles()[:3])
+    st.caption(
+        "None of these comments is from your own account"
+        + (f" ({handles}: the video links' accounts)" if handles else "")
+        + ". If one is, say so under “Which of these commenters is you?”."
+    )
+with st.expander("Which of these commenters is you?", expanded=ask, icon="🙋"):
+    options = [*brand_choice_labels, NONE_OF_THESE]
+    current = next(
+        (member_id for member_id in brand_choice_labels if member_id in set(brand_now["member_id"])), None
+    )
+    st.radio(
+        "The accounts that commented on the most videos",
+        options,
+        index=options.index(current) if current else len(options) - 1,
+        format_func=lambda option: brand_choice_labels.get(option, option),
+        key="members_brand_pick",
+    )
+    st.button("Save my answer", key="members_brand_save", on_click=save_brand_answer)
+    st.caption(
+        "Remembered on this computer (not for the demo). Found automatically when a commenter's handle or "
+        "name is the account in the video links, or one account commented on nearly every video (90% or "
+        "more) with at least twice the comments of any other."
+    )
+
 
 def rules_from_inputs() -> TierRules:
     values = {
@@ -131,7 +209,8 @@ def add_to_lexicon() -> None:
 
 
 def shown(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """A table's chosen columns, each member's handle (or pseudonym) first, in a marketer's words."""
+    """A table's chosen columns, each member's name (or pseudonym) first, in a marketer's words."""
+    columns = [column for column in columns if shows_replies or column != "count_brand_replies_received"]
     table = frame.assign(member=frame["member_id"].map(names))[["member", *columns]]
     if "positive_rate" in table:
         table["positive_rate"] = table["positive_rate"] * 100  # shown as "71%" by its ProgressColumn
@@ -140,13 +219,18 @@ def shown(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 def for_download(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """What leaves the app: with pseudonyms on, no handle, name or comment text goes with it."""
-    kept = [column for column in columns if not (hide_handles and column == "last_comment_text")]
+    kept = [
+        column
+        for column in columns
+        if not (hide_handles and column == "last_comment_text")
+        and (shows_replies or column != "count_brand_replies_received")
+    ]
     return frame.assign(member=frame["member_id"].map(names))[["member", *kept]]
 
 
 # ---------------------------------------------------------------- controls
 
-left, middle, right = st.columns([1, 1, 2])
+left, middle, right = st.columns([1, 1.3, 1.7])
 if not first_day <= st.session_state.get("members_as_of", newest_day) <= newest_day:
     st.session_state.pop("members_as_of", None)  # new data: back to its newest day
 as_of = left.date_input(
@@ -160,10 +244,10 @@ as_of = left.date_input(
     "Pick an earlier day to see who was a Champion then.",
 )
 hide_handles = middle.toggle(
-    "Hide handles (pseudonyms)",
+    "Hide names",
     value=not ui.is_demo(),
     key="members_pseudonymize",
-    help="For sharing a screen, a screenshot or a file with a client: every handle becomes a stable pseudonym "
+    help="For sharing a screen, a screenshot or a file with a client: every name and handle becomes a stable pseudonym "
     "(member-3f9a…), in the tables and the downloads, and comment texts are left out of the members file. "
     "Switch off to see who to contact. On by default for your own data; off for the fictional demo brand.",
 )
@@ -218,15 +302,21 @@ profiles = segments.member_profiles(
     communities=communities.member_communities(ws.con, formats, found, as_of=as_of),
 )
 salt = st.session_state.setdefault("members_salt", secrets.token_hex(16))
-display = profiles["member_handle"].fillna(profiles["member_id"])
 names = pd.Series(
-    pseudonymize(profiles["member_id"], salt=salt).to_numpy() if hide_handles else ("@" + display).to_numpy(),
+    pseudonymize(profiles["member_id"], salt=salt).to_numpy()
+    if hide_handles
+    else member_labels(profiles).to_numpy(),
     index=profiles["member_id"],
 )
 counts = tier_counts(tiers)
 count = dict(zip(counts["tier"], counts["count_members"], strict=True))
 newcomers = segments.new_members(profiles, rules)
 replies = reply_stats(ws.con, start=start, end=end)
+shows_replies = bool(replies["replies_shown"].iloc[0])
+NO_REPLIES_HELP = (
+    f"Not measured: {NO_REPLIES}. Its comments have no parent-comment column, so nothing says which ones "
+    "the brand answered. Apify's TikTok comments scraper (all fields) and the Business API show replies."
+)
 previous = period.previous() if period else None
 replies_before = reply_stats(ws.con, start=previous.start, end=previous.end) if previous else None
 mood = segments.sentiment_rates(labelled, start=start, end=end)
@@ -239,7 +329,8 @@ def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str |
     return f"{(now[column].iloc[0] - before[column].iloc[0]) * 100:+.1f} pts"
 
 
-tiles = st.columns(6)
+# Two rows of three: six tiles in one row cut the numbers on a laptop or tablet.
+tiles = [*st.columns(3), *st.columns(3)]
 tiles[0].metric(
     "Members",
     f"{len(profiles):,}",
@@ -260,9 +351,13 @@ tiles[3].metric(
 )
 tiles[4].metric(
     "Reply rate",
-    ui.format_value(replies["reply_rate"].iloc[0], "percent"),
-    delta=change(replies, replies_before, "reply_rate"),
-    help=DEFINITIONS["reply_rate"][1] + " Comments made in the sidebar period, against the period before.",
+    ui.format_value(replies["reply_rate"].iloc[0], "percent") if shows_replies else "—",
+    delta=change(replies, replies_before, "reply_rate") if shows_replies else "not in this export",
+    delta_color="normal" if shows_replies else "off",
+    delta_arrow="auto" if shows_replies else "off",
+    help=DEFINITIONS["reply_rate"][1] + " Comments made in the sidebar period, against the period before."
+    if shows_replies
+    else NO_REPLIES_HELP,
     border=True,
 )
 tiles[5].metric(
@@ -447,7 +542,12 @@ with member_tab:
         facts[1].metric("Videos", f"{row['count_videos']:,}", border=True)
         facts[2].metric("Active weeks", f"{row['active_weeks']:,}", border=True)
         facts[3].metric("Positive comments", ui.format_value(row["positive_rate"], "percent"), border=True)
-        facts[4].metric("Brand replies received", f"{row['count_brand_replies_received']:,}", border=True)
+        facts[4].metric(
+            "Brand replies received",
+            f"{row['count_brand_replies_received']:,}" if shows_replies else "Not shown",
+            help=None if shows_replies else NO_REPLIES_HELP,
+            border=True,
+        )
         if row["communities"] or isinstance(row["usual_format"], str):
             st.caption(
                 f"Hashtag communities: {ui.markdown_escape(row['communities'] or 'none')}. "
@@ -490,59 +590,67 @@ with member_tab:
 with replies_tab:
     st.caption(
         f"Top-level comments members made {period.describe() if period else 'at any time'}; a reply counts "
-        "whenever it came. The brand's own account is recognised from the video links."
+        "whenever it came. Your own account is chosen at the top of the page."
     )
-    numbers = st.columns(3)
-    numbers[0].metric(
-        "Reply rate",
-        ui.format_value(replies["reply_rate"].iloc[0], "percent"),
-        delta=change(replies, replies_before, "reply_rate"),
-        help=DEFINITIONS["reply_rate"][1],
-        border=True,
-    )
-    hours = replies["median_hours_to_first_reply"].iloc[0]
-    numbers[1].metric(
-        "Time to first reply",
-        "—" if pd.isna(hours) else f"{hours:.1f} h",
-        help=DEFINITIONS["time_to_first_reply"][1],
-        border=True,
-    )
-    numbers[2].metric(
-        "Comments answered",
-        f"{replies['count_replied_comments'].iloc[0]:,} of {replies['count_top_level_comments'].iloc[0]:,}",
-        border=True,
-    )
-
-    def with_interval(table: pd.DataFrame) -> pd.DataFrame:
-        return segments.with_rate_interval(
-            table, "count_replied_comments", "count_top_level_comments", "reply_rate"
+    if not shows_replies:
+        st.info(NO_REPLIES_HELP, icon="💬")
+    else:
+        numbers = st.columns(3)
+        numbers[0].metric(
+            "Reply rate",
+            ui.format_value(replies["reply_rate"].iloc[0], "percent"),
+            delta=change(replies, replies_before, "reply_rate"),
+            help=DEFINITIONS["reply_rate"][1],
+            border=True,
+        )
+        hours = replies["median_hours_to_first_reply"].iloc[0]
+        numbers[1].metric(
+            "Time to first reply",
+            "—" if pd.isna(hours) else f"{hours:.1f} h",
+            help=DEFINITIONS["time_to_first_reply"][1],
+            border=True,
+        )
+        numbers[2].metric(
+            "Comments answered",
+            f"{replies['count_replied_comments'].iloc[0]:,} of {replies['count_top_level_comments'].iloc[0]:,}",
+            border=True,
         )
 
-    if replies["count_top_level_comments"].iloc[0]:
-        if formats.empty:
-            st.info("Upload TikTok Studio's **Content** export to see replies by format.", icon="🎬")
-        else:
-            by_format = reply_stats(ws.con, start=start, end=end, by="format", formats=formats)
-            ui.chart(charts.reply_chart(with_interval(by_format), "format"), "members_reply_format_chart")
-        by_tier = reply_stats(ws.con, start=start, end=end, by="tier", tiers=tiers)
-        ui.chart(charts.reply_chart(with_interval(by_tier), "tier"), "members_reply_tier_chart")
-    else:
-        st.info("No member comments in this period. Pick a longer period in the sidebar.", icon="📅")
+        def with_interval(table: pd.DataFrame) -> pd.DataFrame:
+            return segments.with_rate_interval(
+                table, "count_replied_comments", "count_top_level_comments", "reply_rate"
+            )
 
-    st.subheader("Does answering bring members back?")
-    window = st.columns(4)[0].number_input(
-        "Came back within (days)", min_value=7, max_value=120, value=30, step=1, key="members_effect_window"
-    )
-    effect = reply_effect(ws.con, window_days=int(window))
-    chart_column, text_column = st.columns([3, 2])
-    with chart_column:
-        ui.chart(charts.reply_effect_chart(effect), "members_reply_effect_chart")
-    text_column.info(effect["sentence"], icon="🔍")
-    text_column.caption(
-        f"Uses every member's first comment in all your data (not only the sidebar period). "
-        f"{effect['count_too_recent_members']:,} members commented for the first time less than {int(window)} days "
-        "before the newest comment: too recent to tell, left out."
-    )
+        if replies["count_top_level_comments"].iloc[0]:
+            if formats.empty:
+                st.info("Upload TikTok Studio's **Content** export to see replies by format.", icon="🎬")
+            else:
+                by_format = reply_stats(ws.con, start=start, end=end, by="format", formats=formats)
+                ui.chart(charts.reply_chart(with_interval(by_format), "format"), "members_reply_format_chart")
+            by_tier = reply_stats(ws.con, start=start, end=end, by="tier", tiers=tiers)
+            ui.chart(charts.reply_chart(with_interval(by_tier), "tier"), "members_reply_tier_chart")
+        else:
+            st.info("No member comments in this period. Pick a longer period in the sidebar.", icon="📅")
+
+        st.subheader("Does answering bring members back?")
+        window = st.columns(4)[0].number_input(
+            "Came back within (days)",
+            min_value=7,
+            max_value=120,
+            value=30,
+            step=1,
+            key="members_effect_window",
+        )
+        effect = reply_effect(ws.con, window_days=int(window))
+        chart_column, text_column = st.columns([3, 2])
+        with chart_column:
+            ui.chart(charts.reply_effect_chart(effect), "members_reply_effect_chart")
+        text_column.info(effect["sentence"], icon="🔍")
+        text_column.caption(
+            f"Uses every member's first comment in all your data (not only the sidebar period). "
+            f"{effect['count_too_recent_members']:,} members commented for the first time less than {int(window)} days "
+            "before the newest comment: too recent to tell, left out."
+        )
 
 # ---------------------------------------------------------------- sentiment
 

@@ -537,27 +537,31 @@ def test_apify_csv_marks_the_brand_reply_from_the_handle_in_the_video_link():
             "comment_id": "7508169969612620562",
             "video_id": "7507890376124992786",
             "video_url": KUMPARAN_VIDEO,
-            "member_id": "nana_arshero",
+            "member_id": "111",
             "member_handle": "Nana_Arshero",
             "member_name": None,
+            "member_uid": "111",
             "text": "Token, listrik\nmurah?",
             "commented_at": T("2025-05-25 00:14:25"),
             "likes": 3,
             "parent_comment_id": None,
             "is_brand": False,
+            "replies_known": True,
         },
         {
             "comment_id": "7508169969612620999",
             "video_id": "7507890376124992786",
             "video_url": KUMPARAN_VIDEO,
-            "member_id": "kumparan",
+            "member_id": "222",
             "member_handle": "Kumparan",
             "member_name": None,
+            "member_uid": "222",
             "text": "Iya kak",
             "commented_at": T("2025-05-25 01:03:20"),
             "likes": 0,
             "parent_comment_id": "7508169969612620562",
             "is_brand": True,
+            "replies_known": True,
         },
     ]
 
@@ -575,9 +579,9 @@ def test_the_business_api_owner_flag_marks_the_brand_and_replies_keep_their_pare
     assert table.frame[["comment_id", "member_id", "member_name", "commented_at", "parent_comment_id", "is_brand"]].to_dict(
         "records"
     ) == [
-        {"comment_id": "c0", "member_id": "fan", "member_name": "Fan", "commented_at": T("2025-05-25 00:13:20"),
+        {"comment_id": "c0", "member_id": "u2", "member_name": "Fan", "commented_at": T("2025-05-25 00:13:20"),
          "parent_comment_id": None, "is_brand": False},
-        {"comment_id": "c1", "member_id": "shop_official", "member_name": "Shop",
+        {"comment_id": "c1", "member_id": "u1", "member_name": "Shop",
          "commented_at": T("2025-05-25 00:14:25"), "parent_comment_id": "c0", "is_brand": True},
     ]  # fmt: skip
 
@@ -597,9 +601,9 @@ def test_raw_web_fields_mark_the_creator_label_and_reply_id_zero_is_top_level():
     assert table.frame[["comment_id", "video_id", "member_id", "likes", "parent_comment_id", "is_brand"]].to_dict(
         "records"
     ) == [
-        {"comment_id": "7508169969612620562", "video_id": "7507890376124992786", "member_id": "fan1", "likes": 5,
+        {"comment_id": "7508169969612620562", "video_id": "7507890376124992786", "member_id": "9", "likes": 5,
          "parent_comment_id": None, "is_brand": False},
-        {"comment_id": "7508169969612620999", "video_id": "7507890376124992786", "member_id": "someone_else",
+        {"comment_id": "7508169969612620999", "video_id": "7507890376124992786", "member_id": "8",
          "likes": 0, "parent_comment_id": "7508169969612620562", "is_brand": True},
     ]  # fmt: skip
 
@@ -626,11 +630,13 @@ def test_the_excel_exporter_has_no_handle_so_the_member_is_the_numeric_author_id
             "member_id": "7018607705926960134",
             "member_handle": None,
             "member_name": "sonnie",
+            "member_uid": "7018607705926960134",
             "text": "Tangu nianze 😂",
             "commented_at": T("2025-06-26 18:28:29"),
             "likes": 15975,
             "parent_comment_id": None,
             "is_brand": False,
+            "replies_known": False,
         }
     ]
 
@@ -681,6 +687,7 @@ def test_comments_without_author_or_time_are_left_out_with_warnings():
         "2 comments have no author; they were left out.",
         "2 comments have no time we could read; they were left out.",
         "No video link or id in this file: comments cannot be matched to videos.",
+        "This export does not show replies (no parent comment column): the reply rate cannot be measured from it.",
     ]
 
 
@@ -698,3 +705,87 @@ def test_a_comment_file_without_ids_gets_stable_ids_from_who_when_and_what():
 def test_a_comment_time_outside_tiktoks_lifetime_is_left_out(written):
     table = load("comments.csv", f"text,createTime,uniqueId\nhello,{written},bob\nok,1748132065,ann\n")
     assert table.frame["member_id"].tolist() == ["ann"]
+
+
+# Every comment layout: who the person is (handle, display name, user id) and whether replies show.
+V = "https://www.tiktok.com/@brand/video/7507890376124992786"
+COMMENT_LAYOUTS = {
+    "apify all fields": (
+        "avatarThumbnail,cid,createTime,createTimeISO,diggCount,input,likedByAuthor,pinnedByAuthor,repliesToId,"
+        f"replyCommentTotal,submittedVideoUrl,text,uid,uniqueId,videoWebUrl\nx,71,1,2025-05-25T00:14:25.000Z,0,{V},"
+        f"False,False,,0,{V},hi,111,Fan_1,{V}\n",
+        ("111", "Fan_1", None, "111", True),
+    ),
+    "apify default view": (
+        f'"text","diggCount","replyCommentTotal","createTimeISO","uniqueId","videoWebUrl","uid","cid","avatarThumbnail"\n'
+        f"hi,0,0,2025-05-25T00:14:25.000Z,Fan_1,{V},111,71,x\n",
+        ("111", "Fan_1", None, "111", False),
+    ),
+    "scraper with author fields": (
+        "commentId,text,authorUsername,authorName,authorId,likeCount,replyCount,createdAt,isReply,parentCommentId,videoId,videoUrl\n"
+        f"71,hi,fan_1,Fan One,111,0,0,2025-05-25T00:14:25Z,false,,7507890376124992786,{V}\n",
+        ("111", "fan_1", "Fan One", "111", True),
+    ),
+    "scraper with nicknames": (
+        "videoId,videoUrl,commentId,text,likes,replyCount,createdAt,authorUsername,authorNickname,likedByCreator,language,isReply,parentCommentId\n"
+        f"7507890376124992786,{V},71,hi,0,0,2025-05-25T00:14:25Z,fan_1,Fan One,false,vi,false,\n",
+        ("fan_1", "fan_1", "Fan One", None, True),
+    ),
+    "scraper with a user object": (
+        "awemeId,createdAt,likeCount,replyCount,user.username,text\n7507890376124992786,2025-05-25T00:14:25Z,0,0,fan_1,hi\n",
+        ("fan_1", "fan_1", None, None, False),
+    ),
+    "excel exporter": (
+        "Comment ID,Author Name,Author ID,Comment Text,Created Time,Likes Count,Reply Count,URL\n"
+        f"71,Fan One,111,hi,2025-05-25 00:14:25,0,0,{V}?commentId=71\n",
+        ("111", None, "Fan One", "111", False),
+    ),
+    "business api": (
+        "comment_id,video_id,user_id,unique_identifier,display_name,text,likes,replies,create_time,status,owner,liked,pinned,parent_comment_id\n"
+        "71,7507890376124992786,111,fan_1,Fan One,hi,0,0,1748132065,PUBLIC,false,false,false,\n",
+        ("111", "fan_1", "Fan One", "111", True),
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(COMMENT_LAYOUTS))
+def test_every_comment_layout_keys_by_user_id_keeps_handle_and_name_apart_and_says_if_replies_show(layout):
+    data, (key, handle, name, uid, replies) = COMMENT_LAYOUTS[layout]
+    [row] = load("comments.csv", data).frame.to_dict("records")
+    assert (row["member_id"], row["member_handle"], row["member_name"], row["member_uid"]) == (
+        key,
+        handle,
+        name,
+        uid,
+    )
+    assert row["replies_known"] is replies
+
+
+def test_a_nested_scraper_file_shows_replies_even_when_nobody_replied():
+    document = {
+        "video_url": "https://www.tiktok.com/@brand/video/7418294751977327878",
+        "comments": [{"comment_id": "71", "username": "fan_1", "nickname": "Fan One", "comment": "hi",
+                      "create_time": "2024-09-25T15:16:28", "total_reply": 0, "replies": []}],
+    }  # fmt: skip
+    [row] = load("7418294751977327878.json", json.dumps(document)).frame.to_dict("records")
+    assert (row["member_id"], row["member_name"], row["parent_comment_id"], row["replies_known"]) == (
+        "fan_1",
+        "Fan One",
+        None,
+        True,
+    )
+
+
+def test_the_excel_exporter_metadata_link_gives_the_video_and_account_when_its_rows_lack_them():
+    comments = pd.DataFrame(
+        [["71", "Fan One", "111", "hi", "2025-05-25 00:14:25", "0", "0", "https://www.tiktok.com/video/?commentId=71"]],
+        columns=["Comment ID", "Author Name", "Author ID", "Comment Text", "Created Time", "Likes Count", "Reply Count", "URL"],
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        comments.to_excel(writer, sheet_name="Comments", index=False)
+        pd.DataFrame([["Total Comments", "1"]], columns=["Source URL", V]).to_excel(
+            writer, sheet_name="Metadata", index=False
+        )
+    [row] = load("tiktok_comments_20250802_134414.xlsx", buffer.getvalue()).frame.to_dict("records")
+    assert row["video_id"] == "7507890376124992786"

@@ -168,7 +168,7 @@ def test_members_writes_one_row_per_member_without_the_brand(exports, tmp_path):
     out = tmp_path / "members.csv"
     result = run_command("members", str(exports["comments"]), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "brand account: brand" in result.stdout
+    assert "brand account: @brand, its handle is the account in the video links" in result.stdout
     table = pd.read_csv(out, encoding="utf-8-sig")
     assert {
         "member",
@@ -201,3 +201,48 @@ def test_members_without_comments_is_a_sentence_and_status_2(exports, tmp_path):
     assert result.returncode == 2
     assert "No comments in these files" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+EXCEL_COMMENTS = REAL_EXPORTS / "comments-xlsx_haron416-exporter" / "tiktok_comments_20250802_134414.xlsx"
+
+
+@pytest.mark.skipif(not EXCEL_COMMENTS.exists(), reason="real exports folder absent")
+@pytest.mark.parametrize("brand", [[], ["--brand", "mcexodus"]])
+def test_members_of_the_excel_exporter_by_name_without_the_brand_and_no_reply_rate(brand, tmp_path):
+    out = tmp_path / "members.csv"
+    result = run_command("members", str(EXCEL_COMMENTS), *brand, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "498 members written" in result.stdout
+    assert "brand account: @mcexodus, not among the commenters" in result.stdout
+    assert "Reply rate: not measured, this export does not show replies." in result.stdout
+    assert "0.0%" not in result.stdout
+    table = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
+    assert {"sonnie", "queen Lisa"} <= set(table["member"])
+    assert not table["member"].str.fullmatch(r"\d{15,}").any()
+    assert "mcexodus" not in set(table["member"].str.lower().str.lstrip("@"))
+
+
+@pytest.mark.parametrize("brand", [[], ["--brand", "brewhaus_dn"]])
+def test_the_brand_answering_under_its_display_name_is_no_champion_with_or_without_brand(brand, tmp_path):
+    from tests.test_members_page import planted_excel
+
+    comments = tmp_path / "tiktok_comments_20260607_120000.xlsx"
+    comments.write_bytes(planted_excel("BrewHaus Đà Nẵng"))
+    out = tmp_path / "members.csv"
+    result = run_command("members", str(comments), *brand, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "brand account: BrewHaus Đà Nẵng, it commented on 6 of 6 videos" in result.stdout
+    table = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
+    assert "BrewHaus Đà Nẵng" not in set(table["member"])
+    assert len(table) == 8
+
+
+def test_a_brand_named_like_its_handle_is_found_by_its_display_name(tmp_path):
+    from tests.test_members_page import planted_excel
+
+    comments = tmp_path / "tiktok_comments_20260607_120000.xlsx"
+    comments.write_bytes(planted_excel("BrewHaus DN"))
+    out = tmp_path / "members.csv"
+    result = run_command("members", str(comments), "--out", str(out))
+    assert "brand account: BrewHaus DN, its name is the account in the video links" in result.stdout
+    assert "BrewHaus DN" not in set(pd.read_csv(out, encoding="utf-8-sig", dtype=str)["member"])

@@ -361,6 +361,7 @@ def test_reply_rate_and_median_hours_to_first_reply_match_a_count_by_hand():
             "count_replied_comments": 3,
             "reply_rate": 0.75,
             "median_hours_to_first_reply": 3.0,
+            "replies_shown": True,
         }
     ]
 
@@ -439,6 +440,7 @@ def test_reply_effect_compares_return_rates_of_answered_and_ignored_first_commen
         "return_rate_replied": 0.8,
         "return_rate_not_replied": 0.2,
         "difference": pytest.approx(0.6),
+        "replies_shown": True,
     }
     assert -1 <= low < 0.6 < high <= 1
     interval = f"95% interval {low * 100:+.0f} to {high * 100:+.0f})"

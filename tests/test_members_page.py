@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.apptest import app
@@ -117,3 +119,130 @@ def test_after_an_upload_without_comments_the_page_says_which_file_it_needs():
     at.switch_page("pages/members.py").run()
     assert not at.exception and not at.error
     assert any("comments export" in box.value for box in at.info)
+
+
+REAL_EXCEL = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "real_exports"
+    / "comments-xlsx_haron416-exporter"
+    / "tiktok_comments_20250802_134414.xlsx"
+)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def uploaded(*files: tuple[str, bytes]):
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value([(name, data, XLSX) for name, data in files]).run()
+    at.switch_page("pages/members.py").run()
+    at.toggle(key="members_pseudonymize").set_value(False).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.skipif(not REAL_EXCEL.exists(), reason="real exports folder absent")
+def test_the_excel_exporter_shows_members_by_name_and_says_it_does_not_show_replies():
+    at = uploaded((REAL_EXCEL.name, REAL_EXCEL.read_bytes()))
+    assert not at.error
+    everyone = table_with(at, "Why this tier")
+    assert len(everyone) == 498
+    # Display names exactly as the exporter gives them (no "@" added, no 19-digit ids).
+    import pandas as pd
+
+    raw = pd.read_excel(REAL_EXCEL, sheet_name="Comments", dtype=str, engine="calamine")
+    names = raw.drop_duplicates("Author ID")["Author Name"].str.strip()
+    assert sorted(everyone["Member"]) == sorted(names)
+    assert not everyone["Member"].str.fullmatch(r"\d{15,}").any()
+    assert {"sonnie", "queen Lisa"} <= set(everyone["Member"])
+    assert "Brand replies received" not in everyone.columns
+    assert metric(at, "Reply rate") == "—"
+    assert next(item for item in at.metric if item.label == "Reply rate").delta == "not in this export"
+    assert any("this export does not show replies" in box.value for box in at.info)
+    assert not any(item.label in ("Comments answered", "Time to first reply") for item in at.metric)
+    # @mcexodus, the account in the links, never comments here: nobody is taken for the brand, and
+    # with one video nobody could be, so the question stays folded.
+    assert not at.warning
+    assert any("(@mcexodus: the video links' accounts)" in caption.value for caption in at.caption)
+
+
+def planted_excel(brand_name: str, superfan_comments: int = 0) -> bytes:
+    """An Excel exporter workbook where the brand answers under each of 6 videos with its display name
+    (3 times each), and a superfan may comment under every video too."""
+    import io
+
+    import pandas as pd
+
+    rows = []
+    for video in range(6):
+        url = f"https://www.tiktok.com/@brewhaus_dn/video/{7600000000000000000 + video}"
+        for fan in range(3):
+            cid = str(7610000000000000000 + 100 * video + fan)
+            rows.append(
+                [
+                    cid,
+                    f"Fan {video + fan}",
+                    str(6800000000000000000 + video + fan),
+                    "ngon",
+                    f"2026-06-{video + 1:02d} 10:0{fan}:00",
+                    "1",
+                    "1",
+                    f"{url}?commentId={cid}",
+                ]
+            )
+            cid = str(int(cid) + 50)
+            rows.append(
+                [
+                    cid,
+                    brand_name,
+                    "6700000000000047514",
+                    "Cảm ơn bạn!",
+                    f"2026-06-{video + 1:02d} 12:0{fan}:00",
+                    "0",
+                    "0",
+                    f"{url}?commentId={cid}",
+                ]
+            )
+    for number in range(superfan_comments):
+        cid, url = (
+            str(7620000000000000000 + number),
+            f"https://www.tiktok.com/@brewhaus_dn/video/{7600000000000000000 + number % 6}",
+        )
+        rows.append([cid, "Superfan", "6900000000000000001", "yêu quá", f"2026-06-{number % 6 + 1:02d} 11:00:{number:02d}", "2", "0", f"{url}?commentId={cid}"])  # fmt: skip
+    buffer = io.BytesIO()
+    pd.DataFrame(rows, columns=["Comment ID", "Author Name", "Author ID", "Comment Text", "Created Time", "Likes Count", "Reply Count", "URL"]).to_excel(buffer, sheet_name="Comments", index=False)  # fmt: skip
+    return buffer.getvalue()
+
+
+def test_the_brand_answering_everywhere_is_no_champion_and_the_answer_to_which_is_you_is_remembered():
+    at = uploaded(("tiktok_comments_20260607_120000.xlsx", planted_excel("BrewHaus Đà Nẵng")))
+    everyone = table_with(at, "Why this tier")
+    assert "BrewHaus Đà Nẵng" not in set(everyone["Member"])
+    assert any(
+        "BrewHaus Đà Nẵng" in caption.value and "6 of 6 videos" in caption.value for caption in at.caption
+    )
+    # The marketer says it is not them: the account becomes a member, and the answer is kept on disk.
+    at.radio(key="members_brand_pick").set_value("None of these is my account").run()
+    at.button(key="members_brand_save").click().run()
+    assert "BrewHaus Đà Nẵng" in set(table_with(at, "Why this tier")["Member"])
+    again = uploaded(("tiktok_comments_20260607_120000.xlsx", planted_excel("BrewHaus Đà Nẵng")))
+    assert "BrewHaus Đà Nẵng" in set(table_with(again, "Why this tier")["Member"])
+    # And back: picking it makes it the brand again, in this session and the next.
+    again.radio(key="members_brand_pick").set_value("6700000000000047514").run()
+    again.button(key="members_brand_save").click().run()
+    assert "BrewHaus Đà Nẵng" not in set(table_with(again, "Why this tier")["Member"])
+    third = uploaded(("tiktok_comments_20260607_120000.xlsx", planted_excel("BrewHaus Đà Nẵng")))
+    assert "BrewHaus Đà Nẵng" not in set(table_with(third, "Why this tier")["Member"])
+    assert any("you said it is your account" in caption.value for caption in third.caption)
+
+
+def test_when_a_superfan_is_on_every_video_too_the_page_asks_which_account_is_yours():
+    at = uploaded(
+        ("tiktok_comments_20260607_120000.xlsx", planted_excel("BrewHaus Đà Nẵng", superfan_comments=12))
+    )
+    assert any("Which commenter is your own account?" in box.value for box in at.warning)
+    assert {"BrewHaus Đà Nẵng", "Superfan"} <= set(table_with(at, "Why this tier")["Member"])
+    at.radio(key="members_brand_pick").set_value("6700000000000047514").run()
+    at.button(key="members_brand_save").click().run()
+    assert not at.warning
+    members = set(table_with(at, "Why this tier")["Member"])
+    assert "Superfan" in members and "BrewHaus Đà Nẵng" not in members

@@ -203,3 +203,17 @@ def test_sentiment_corrections_and_words_are_remembered_and_bad_entries_dropped(
     }
     (tmp_path / "sentiment_edits.json").write_text("{not json", encoding="utf-8")
     assert preferences.load_sentiment_edits() == {"corrections": {}, "lexicon": {}}
+
+
+def test_the_answer_to_which_commenter_is_the_brand_comes_back_after_a_restart(home):
+    assert preferences.load_brand_answer() == (set(), set())
+    assert preferences.save_brand_answer(
+        {"6700000000000047514"}, {"6800000000000000001", "6700000000000047514"}
+    )
+    assert preferences.load_brand_answer() == ({"6700000000000047514"}, {"6800000000000000001"})
+
+
+@pytest.mark.parametrize("content", ["{", "[1, 2]", '{"is": "6700", "is_not": [null, 5, " "]}'])
+def test_a_damaged_brand_answer_reads_as_no_answer(home, content):
+    (home / preferences.BRAND_ACCOUNTS_FILE).write_text(content, encoding="utf-8")
+    assert preferences.load_brand_answer() == (set(), set())

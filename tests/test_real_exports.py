@@ -229,7 +229,9 @@ def test_apify_comments_keep_every_id_exact_with_the_video_from_the_link():
     items = json.loads((REAL_EXPORTS / APIFY).read_text(encoding="utf-8"))
     frame = load(APIFY).frame
     assert frame["comment_id"].tolist() == [item["cid"] for item in items]
-    assert frame["member_id"].tolist() == [item["uniqueId"].lower() for item in items]
+    # Keyed by TikTok's user id (a handle can change), the handle kept to show.
+    assert frame["member_id"].tolist() == [item["uid"] for item in items]
+    assert frame["member_handle"].tolist() == [item["uniqueId"] for item in items]
     assert set(frame["video_id"]) == {"7507890376124992786"}
     assert int(frame["likes"].sum()) == sum(item["diggCount"] for item in items)
     assert frame["commented_at"].tolist() == [

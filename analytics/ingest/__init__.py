@@ -111,6 +111,7 @@ def ingest_file(
             ReadProblem(name, f"{name} could not be read ({type(error).__name__}). Is it a TikTok export?")
         )
         return result
+    context = _with_source_url(context, raws)
     for raw in raws:
         signature = header_signature(raw.header)
         detection = detect(raw.header)
@@ -175,6 +176,21 @@ def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context:
         canonical.account,
     )
     return table, None
+
+
+def _with_source_url(context: Context, raws: list[RawTable]) -> Context:
+    """The one TikTok video link on a side sheet no table kind fits (an exporter's `Metadata`), if any."""
+
+    from analytics.ingest.canonical import VIDEO_URL
+
+    links = {
+        str(value).strip()
+        for raw in raws
+        if len(raws) > 1 and detect(raw.header) is None
+        for value in [*raw.header, *raw.frame.to_numpy().ravel().tolist()]
+        if VIDEO_URL.search(str(value)) and str(value).strip().startswith("http")
+    }
+    return replace(context, source_url=links.pop()) if len(links) == 1 else context
 
 
 def _drop_side_sheets(result: FileResult) -> None:

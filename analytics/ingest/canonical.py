@@ -32,6 +32,8 @@ class Context:
     today: date | None = None
     last_year: int | None = None
     batch_source: str | None = None
+    # A video link found beside the table (an exporter's Metadata sheet: "Source URL").
+    source_url: str | None = None
 
 
 # Where the year of a file's dates came from. Files whose year is their own (OWN_YEAR) can lend
@@ -453,19 +455,32 @@ def _comments(fields: pd.DataFrame, context: Context, warnings: list[str], sourc
     ids, url_handles = video_ids_and_handles(url)
     if "video_id" in fields:
         ids = fields["video_id"].str.strip().replace("", pd.NA).fillna(ids)
+    url = url.replace("", pd.NA)
+    if context.source_url:
+        # The file's own note of which video it holds: fills the link, id and account it leaves out.
+        source_id, source_handle = video_ids_and_handles(pd.Series([context.source_url], dtype="string"))
+        same_video = ids.isna() | (ids == source_id.iloc[0])
+        url_handles = url_handles.mask(url_handles.isna() & same_video, source_handle.iloc[0])
+        url = url.fillna(context.source_url)
+        ids = ids.fillna(source_id.iloc[0])
     frame["video_id"] = ids
-    frame["video_url"] = url.replace("", pd.NA)
+    frame["video_url"] = url
     handle = _blank_to_na(fields.get("member_handle"), fields.index).str.lstrip("@")
     uid = _blank_to_na(fields.get("member_uid"), fields.index)
     name = _blank_to_na(fields.get("member_name"), fields.index)
     frame["member_handle"] = handle
     frame["member_name"] = name
-    frame["member_id"] = handle.str.lower().fillna(uid).fillna(name)
+    frame["member_uid"] = uid
+    # The key: TikTok's user id when the file has it (a handle can be changed, the id cannot),
+    # else the handle, else the display name. The workspace links ids and handles across files.
+    frame["member_id"] = uid.fillna(handle.str.lower()).fillna(name)
     frame["text"] = fields["text"].fillna("") if "text" in fields else ""
     frame["commented_at"] = parse_timestamps(fields["commented_at"])
     frame["likes"] = parse_counts(fields["likes"]) if "likes" in fields else pd.NA
     parent = _blank_to_na(fields.get("parent_comment_id"), fields.index).replace("0", pd.NA)
     frame["parent_comment_id"] = parent
+    # Whether this layout tells replies apart: only a parent id says which comment was answered.
+    frame["replies_known"] = "parent_comment_id" in fields
     if "comment_id" in fields:
         frame["comment_id"] = _blank_to_na(fields["comment_id"])
     else:
@@ -499,6 +514,11 @@ def _comments(fields: pd.DataFrame, context: Context, warnings: list[str], sourc
         warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
     if frame["video_id"].isna().all() and len(frame):
         warnings.append("No video link or id in this file: comments cannot be matched to videos.")
+    if len(frame) and "parent_comment_id" not in fields:
+        warnings.append(
+            "This export does not show replies (no parent comment column): the reply rate cannot be "
+            "measured from it."
+        )
     return frame[frame["member_id"].notna() & frame["commented_at"].notna()], None
 
 

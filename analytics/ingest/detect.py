@@ -214,6 +214,7 @@ MAPPABLE: dict[str, tuple[str, ...]] = {
     "comments": (
         "member_handle",
         "member_name",
+        "member_uid",
         "text",
         "commented_at",
         "video_url",

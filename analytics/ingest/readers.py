@@ -337,7 +337,8 @@ def _flatten_replies(rows: list[dict], parent_id: object = None) -> list[dict]:
     for row in rows:
         replies = row.get("replies")
         item = {key: value for key, value in row.items() if key != "replies"}
-        if parent_id is not None:
+        if parent_id is not None or "replies" in row:
+            # A nested layout shows replies even when none was written: top-level rows get an empty parent.
             item.setdefault("parent_comment_id", parent_id)
         flat.append(item)
         if isinstance(replies, list) and replies:

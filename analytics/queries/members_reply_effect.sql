@@ -3,7 +3,8 @@
 -- Members whose first comment is less than $window_days days before the newest comment in the
 -- data are left out: their window is not over yet.
 with member_comments as (
-    select comment_id, video_id, member_id, commented_at, parent_comment_id
+    select comment_id, video_id, member_id, commented_at, parent_comment_id,
+        coalesce(replies_known, true) as replies_known
     from comments
     where not coalesce(is_brand, false) and member_id is not null and commented_at is not null
 ),
@@ -18,7 +19,7 @@ ranked_top_level_comments as (
         *,
         row_number() over (partition by member_id order by commented_at, comment_id) as position
     from member_comments
-    where parent_comment_id is null
+    where parent_comment_id is null and replies_known
 ),
 
 first_comments as (

@@ -3,11 +3,13 @@
 -- 'tier': its member_id, anything else: no key, so one group). reply_groups is a relation
 -- (group_key, group_name) registered by the caller; a key it does not name falls in $unknown_group.
 -- A reply counts whenever it came (even after $end_before): the question is whether the
--- period's comments were answered.
+-- period's comments were answered. Only comments from exports that show replies (a parent
+-- comment column: replies_known) count: in the others every comment looks unanswered.
 with top_level_comments as (
     select comment_id, video_id, member_id, commented_at
     from comments
     where not coalesce(is_brand, false)
+        and coalesce(replies_known, true)
         and parent_comment_id is null
         and commented_at is not null
         and ($start_at is null or commented_at >= $start_at)

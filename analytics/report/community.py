@@ -17,11 +17,14 @@ import pandas as pd
 from analytics import charts_members, communities, segments, timezones
 from analytics.formats import video_formats
 from analytics.members import (
+    NO_REPLIES,
     TIER_ORDER,
+    member_labels,
     member_sentiment,
     member_stats,
     member_tiers,
     pseudonymize,
+    replies_shown,
     reply_effect,
     reply_stats,
     tier_counts,
@@ -73,9 +76,9 @@ def _comments_in_period(con: duckdb.DuckDBPyConnection, period: Period) -> int:
 
 
 def member_names(tiers: pd.DataFrame, *, real_handles: bool, salt: str) -> pd.Series:
-    """What a client sees for each member: a stable pseudonym by default, "@handle" only when chosen."""
+    """What a client sees for each member: a stable pseudonym by default, their name or "@handle" when chosen."""
     if real_handles:
-        return "@" + tiers["member_handle"].fillna(tiers["member_id"]).astype(str)
+        return member_labels(tiers)
     return pseudonymize(tiers["member_id"], salt=salt)
 
 
@@ -164,7 +167,9 @@ def members_findings(
         )
 
     replies = reply_stats(con, start=period.start, end=period.end).iloc[0]
-    if replies["count_top_level_comments"] and not pd.isna(replies["reply_rate"]):
+    if not replies["replies_shown"]:
+        findings[0].note += f" Reply rate not measured: {NO_REPLIES}."
+    elif replies["count_top_level_comments"] and not pd.isna(replies["reply_rate"]):
         by_tier = reply_stats(con, start=period.start, end=period.end, by="tier", tiers=tiers)
         by_tier = by_tier[(by_tier["count_top_level_comments"] > 0) & by_tier["tier"].isin(TIER_ORDER)]
         best = by_tier.sort_values("reply_rate", ascending=False).iloc[0] if len(by_tier) else None
@@ -440,10 +445,13 @@ def windows(
                 + (f" (the files start {text.day(span[0])})" if span else ""),
             )
         )
+        shown = replies_shown(con, start=period.start, end=period.end)
         result.append(
             (
                 "Reply effect",
-                "every first comment in the files with 30 days after it (not only the period)",
+                "every first comment in the files with 30 days after it (not only the period)"
+                if shown
+                else f"not measured, nor the reply rate: {NO_REPLIES} (no parent comment column)",
             )
         )
         result.append(
