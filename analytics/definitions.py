@@ -23,7 +23,8 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
     "follower_growth": (
         "Follower growth",
-        "Followers on the last day minus followers on the first day of the period; the % is of the first day's followers.",
+        "Followers on the last day minus followers on the first day of the period; the % is that change as a share "
+        "of the first day's followers (“+0.3% of first-day followers”).",
     ),
     "new_viewers": (
         "New viewers",

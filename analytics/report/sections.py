@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import charts, timezones
+from analytics import charts, timezones, wording
 from analytics import charts_formats as format_charts
 from analytics.charts import BRAND, MUTED
 from analytics.definitions import DEFINITIONS
@@ -32,7 +32,7 @@ from analytics.formats import (
     posting_time_performance,
     video_formats,
 )
-from analytics.overview import Period, account_kpis, daily_trend, default_period, period_totals
+from analytics.overview import Period, account_kpis, daily_trend, default_period
 from analytics.report import text
 from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
 from analytics.whatif import PROJECTION_EXPLAINED
@@ -105,10 +105,11 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
     tiles = [
         Kpi(
             label=row.label,
-            value=text.value(row.value, row.unit),
-            change=text.change(row.change, row.unit),
-            is_good=None if text.is_missing(row.change) or row.change == 0 else bool(row.change > 0),
+            value=row.value_text,
+            change=row.change_text,
+            is_good=None if wording.is_no_change(row.change_text) or row.change_text is None else row.change > 0,
             definition=row.definition,
+            change_basis=row.change_basis or "",
         )
         for row in shown.itertuples()
     ]
@@ -175,13 +176,13 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
         )
 
     followers = trend["followers"].astype(float)
-    totals = period_totals(con, period)
-    growth, share = totals["follower_growth"], totals["follower_growth_share"]
-    if followers.notna().sum() >= 2 and growth is not None:
+    growth_row = kpis.set_index("metric").loc["follower_growth"]
+    growth = growth_row["value"]
+    if followers.notna().sum() >= 2 and not text.is_missing(growth):
         verb = "gained" if growth >= 0 else "lost"
-        headline = f"The account {verb} {abs(growth):,} followers in {period.days} days"
-        if share is not None:
-            headline += f" ({share:+.1%})"
+        headline = f"The account {verb} {text.plural(abs(growth), 'follower')} in {period.days} days"
+        if growth_row["change_text"]:
+            headline += f" ({growth_row['change_text']} {growth_row['change_basis']})"
         headline += f", to {text.count(followers.dropna().iloc[-1])}"
         changes = trend["follower_change"].astype(float)
         best = trend.loc[changes.idxmax()] if changes.notna().any() else None
