@@ -24,7 +24,7 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "follower_growth": (
         "Follower growth",
         "Followers on the last day minus followers on the first day of the period; the % is that change as a share "
-        "of the first day's followers (“+0.3% of first-day followers”).",
+        "of the first day's followers.",
     ),
     "new_viewers": (
         "New viewers",
