@@ -33,7 +33,7 @@ class Period:
         return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
 
     def describe(self) -> str:
-        return f"{wording.span(self.start, self.end)} ({wording.plural(self.days, 'day')})"
+        return f"{wording.day(self.start)} – {wording.day(self.end)} ({wording.plural(self.days, 'day')})"
 
 
 # metric -> (unit, where it comes from when missing)

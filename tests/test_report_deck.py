@@ -181,7 +181,7 @@ def test_the_command_line_builds_the_deck_from_files(tmp_path):
         timeout=180,
     )
     assert done.returncode == 0, done.stderr
-    assert "PowerPoint deck with" in done.stdout and "24 Aug – 21 Nov 2026 (90 days)" in done.stdout
+    assert "PowerPoint deck with" in done.stdout and "24 Aug 2026 – 21 Nov 2026 (90 days)" in done.stdout
     prs = Presentation(str(out))
     assert prs.slide_width == Inches(13.333)
     assert "Phin & Co." in " ".join(shape_texts(prs.slides[0]))
