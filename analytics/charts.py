@@ -41,8 +41,14 @@ LABELS: dict[str, str] = {
 
 
 def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) -> go.Figure:
-    """The house style: title and subtitle top left, light grid, readable fonts."""
+    """The house style: title and subtitle top left, light grid, readable fonts.
+
+    The template is named, not left to the process's default: Streamlit sets that default to its own
+    theme, which has no automatic margins, so a report built inside the app cut every long axis label
+    ("ed States", "dnesday"). Margins grow to fit the labels on every axis, whatever the default.
+    """
     fig.update_layout(
+        template="plotly",
         title={
             "text": title,
             "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#475569"}},
@@ -58,8 +64,8 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
         hovermode="x unified",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
     )
-    fig.update_xaxes(showgrid=False, linecolor="#CBD5E1", ticks="outside")
-    fig.update_yaxes(gridcolor="#E2E8F0", zerolinecolor="#CBD5E1", rangemode="tozero")
+    fig.update_xaxes(showgrid=False, linecolor="#CBD5E1", ticks="outside", automargin=True)
+    fig.update_yaxes(gridcolor="#E2E8F0", zerolinecolor="#CBD5E1", rangemode="tozero", automargin=True)
     return fig
 
 
