@@ -15,8 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, style
+from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, style
 from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
+from analytics.wording import plural
 
 INK = "#334155"
 EMPTY = "#F1F5F9"  # the background of a heatmap cell without data, unlike a low value's near-white
@@ -269,15 +270,23 @@ def formats_by_month_chart(
             y=rows["count_videos"],
             name=name,
             marker_color=color,
-            customdata=rows[["total_views", "engagement_rate"]],
-            hovertemplate=f"<b>{name}</b>: %{{y}} video(s), %{{customdata[0]:,.0f}} views, "
-            "%{customdata[1]:.1%} engagement rate<extra></extra>",
+            customdata=list(
+                zip(
+                    rows["count_videos"].map(lambda count: plural(count, "video")),
+                    rows["total_views"],
+                    rows["engagement_rate"],
+                    strict=True,
+                )
+            ),
+            hovertemplate=f"<b>{name}</b>: %{{customdata[0]}}, %{{customdata[1]:,.0f}} views, "
+            "%{customdata[2]:.1%} engagement rate<extra></extra>",
         )
     style(fig, title=title, subtitle=subtitle, height=440)
     fig.update_layout(barmode="stack", hovermode="x unified")
     _side_legend(fig)
     fig.update_xaxes(title_text="Month posted", tickformat="%b %Y", dtick="M1")
-    fig.update_yaxes(title_text="Videos posted", tickformat=",d")
+    per_month = monthly.groupby("month")["count_videos"].sum().max() if len(monthly) else None
+    fig.update_yaxes(title_text="Videos posted", **count_ticks(per_month))
     return fig
 
 
@@ -509,5 +518,5 @@ def live_trend_chart(
     style(fig, title=title, subtitle=subtitle, height=420)
     fig.update_layout(hovermode="closest", bargap=0.5)
     fig.update_xaxes(title_text="Day of the LIVE", tickformat="%d %b")
-    fig.update_yaxes(title_text="Viewers per LIVE", tickformat="~s")
+    fig.update_yaxes(title_text="Viewers per LIVE", **count_ticks(sessions["viewers"].max()))
     return fig

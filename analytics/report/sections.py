@@ -162,7 +162,7 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
         )
     ]
 
-    trend = daily_trend(con, period)
+    trend = charts.every_day(daily_trend(con, period))  # a gap in the files stays a gap on the chart
     views = trend["video_views"].astype(float)
     if views.notna().sum() >= 4:
         headline, window = _views_trend_headline(views.dropna())
