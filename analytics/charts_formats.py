@@ -20,6 +20,11 @@ from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
 from analytics.wording import plural
 
 INK = "#334155"
+# Why the dashed "all these videos" rate is not the Overview's engagement rate, in words.
+VIDEOS_RATE_VS_OVERVIEW = (
+    "all these videos together. Not the Overview's rate, which counts the views<br>and engagements "
+    "of the period's days on every video, old ones included."
+)
 EMPTY = "#F1F5F9"  # the background of a heatmap cell without data, unlike a low value's near-white
 # White to the brand's teal: a light cell is a quiet hour, a dark one a busy hour.
 TEAL_SCALE = [[0.0, "#F0FDFA"], [0.5, "#5EC4B6"], [1.0, BRAND]]
@@ -107,7 +112,7 @@ def format_rate_chart(
     # The note sits under the name, in grey: inside a short bar it would shrink out of sight.
     note = f"<br><span style='font-size:11px;color:{MUTED}'>{SMALL_SAMPLE_NOTE}</span>"
     labels = [
-        f"{row.format}  ·  {row.count_videos} video{'s' if row.count_videos != 1 else ''}"
+        f"{row.format}  ·  {plural(row.count_videos, 'video')}"
         + (note if row.is_small_sample else "")
         for row in rated.itertuples()
     ]
@@ -143,7 +148,7 @@ def format_rate_chart(
         fig.add_vline(
             x=overall,
             line={"color": INK, "dash": "dash", "width": 1},
-            annotation={"text": f"All videos: {overall:.1%}", "font": {"size": 11, "color": INK}},
+            annotation={"text": f"All these videos: {overall:.1%}", "font": {"size": 11, "color": INK}},
             annotation_position="top",
         )
     shown_claims = [claim for claim in claims or [] if claim["format"] in set(rated["format"])]
@@ -175,8 +180,9 @@ def format_rate_chart(
         title=title,
         subtitle=subtitle
         or (
-            "Engagements (likes + comments + shares) ÷ views over each format's videos. Whiskers: 95% range (bootstrap). "
-            f"<br>Grey: fewer than {min_videos} videos, not enough to say."
+            "Engagements (likes + comments + shares) ÷ views over each format's videos, their lifetime numbers. "
+            "Whiskers: 95% range (bootstrap).<br>"
+            f"Grey: fewer than {min_videos} videos, not enough to say. Dashed: {VIDEOS_RATE_VS_OVERVIEW}"
         ),
         height=(190 if shown_claims else 150) + 46 * max(len(rated), 1),
     )

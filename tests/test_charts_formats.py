@@ -77,7 +77,9 @@ def test_the_dashed_line_is_all_videos_together_as_a_ratio_of_sums():
     fig = format_rate_chart(format_table())
     (line,) = fig.layout.shapes
     assert line.x0 == pytest.approx(450 / 5000)  # (120 + 240 + 90) / (1000 + 3000 + 1000)
-    assert fig.layout.annotations[0].text == "All videos: 9.0%"
+    assert fig.layout.annotations[0].text == "All these videos: 9.0%"
+    # Said in words why it is not the Overview's engagement rate (issue 8: 8.3% there, 8.6% here).
+    assert "Not the Overview's rate" in fig.layout.title.subtitle.text
 
 
 def test_published_claims_are_off_unless_asked_and_then_labelled_as_claims():
