@@ -17,7 +17,7 @@ from pandas.io.formats.style import Styler
 
 from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, style
 from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
-from analytics.wording import plural
+from analytics.wording import day, plural
 
 INK = "#334155"
 # Why the dashed "all these videos" rate is not the Overview's engagement rate, in words.
@@ -112,8 +112,7 @@ def format_rate_chart(
     # The note sits under the name, in grey: inside a short bar it would shrink out of sight.
     note = f"<br><span style='font-size:11px;color:{MUTED}'>{SMALL_SAMPLE_NOTE}</span>"
     labels = [
-        f"{row.format}  ·  {plural(row.count_videos, 'video')}"
-        + (note if row.is_small_sample else "")
+        f"{row.format}  ·  {plural(row.count_videos, 'video')}" + (note if row.is_small_sample else "")
         for row in rated.itertuples()
     ]
     colors = [MUTED if small else BRAND for small in rated["is_small_sample"]]
@@ -317,7 +316,7 @@ def video_scatter_chart(
             customdata=list(
                 zip(
                     rows["caption"].map(_caption),
-                    rows["posted_at"].dt.strftime("%d %b %Y").fillna("date unknown"),
+                    rows["posted_at"].map(lambda when: "date unknown" if pd.isna(when) else day(when)),
                     strict=True,
                 )
             ),
@@ -367,14 +366,20 @@ def hashtag_chart(
             for brand, count in zip(shown["is_brand_hashtag"], shown["count_videos"], strict=True)
         ],
         text=[
-            f"{rate:.1%} · {count} videos"
+            f"{rate:.1%} · {plural(count, 'video')}"
             for rate, count in zip(shown["engagement_rate"], shown["count_videos"], strict=True)
         ],
         textposition="inside",
         insidetextanchor="start",
         textfont={"color": "white", "size": 12},
-        customdata=shown[["count_videos", "total_views"]],
-        hovertemplate="<b>%{y}</b>: %{x:.1%} engagement rate<br>%{customdata[0]} videos, "
+        customdata=list(
+            zip(
+                shown["count_videos"].map(lambda count: plural(count, "video")),
+                shown["total_views"],
+                strict=True,
+            )
+        ),
+        hovertemplate="<b>%{y}</b>: %{x:.1%} engagement rate<br>%{customdata[0]}, "
         "%{customdata[1]:,.0f} views<extra></extra>",
         showlegend=False,
     )
@@ -432,14 +437,16 @@ def weekday_hour_heatmap(
                 "title": {"text": value_title, "side": "right"},
                 "tickformat": ".0%" if percent else "~s",
             },
-            customdata=counts.fillna(0).to_numpy() if counts is not None else None,
+            customdata=counts.fillna(0).map(lambda count: plural(count, "video")).to_numpy()
+            if counts is not None
+            else None,
             texttemplate=f"%{{z:{'.1%' if percent else ',.0f'}}}" if show_values else None,
             textfont={"size": 11},
             hovertemplate="%{y}, %{x}: %{z:"
             + number
             + "} "
             + value_title.lower()
-            + ("<br>%{customdata:.0f} video(s)" if counts is not None else "")
+            + ("<br>%{customdata}" if counts is not None else "")
             + "<extra></extra>",
         )
     )

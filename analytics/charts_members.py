@@ -481,8 +481,8 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
                 "color": community_color(community_id),
                 "line": {"color": "white", "width": 1.5},
             },
-            customdata=rows["count_videos"],
-            hovertemplate="%{text}: on %{customdata} videos<extra>" + name + "</extra>",
+            customdata=rows["count_videos"].map(lambda count: plural(count, "video")),
+            hovertemplate="%{text}: on %{customdata}<extra>" + name + "</extra>",
         )
     style(
         fig,

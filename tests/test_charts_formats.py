@@ -253,7 +253,7 @@ def test_a_sparse_heatmap_keeps_only_the_hours_with_data_and_shows_counts_on_hov
     heat = fig.data[0]
     assert list(heat.x) == ["11h", "20h"]
     assert heat.z[1][0] == 0.1 and heat.z[4][1] == 0.05
-    assert heat.customdata[1][0] == 1 and heat.customdata[0][0] == 0
+    assert heat.customdata[1][0] == "1 video" and heat.customdata[0][0] == "0 videos"
     assert heat.texttemplate == "%{z:.1%}"
     assert heat.colorbar.tickformat == ".0%"
 
