@@ -81,7 +81,7 @@ def data_source_note() -> None:
             f"You are looking at **{ws.label}**. Upload your own exports above to replace it.", icon="☕"
         )
     else:
-        st.sidebar.caption(f"{len(ws.uploads)} file(s) loaded · see the Data page")
+        st.sidebar.caption(f"{wording.plural(len(ws.uploads), 'file')} loaded · see the Data page")
 
 
 def period_control() -> Period | None:
@@ -101,6 +101,7 @@ def period_control() -> Period | None:
             min_value=span.start - timedelta(days=366),
             max_value=span.end,
             key="period_custom",
+            format=wording.DATE_INPUT_FORMAT,
         )
         start, end = (
             (picked[0], picked[-1]) if isinstance(picked, tuple | list) and picked else (span.start, span.end)

@@ -23,6 +23,10 @@ def is_missing(value: object) -> bool:
 # ---------------------------------------------------------------- dates
 
 
+# Date pickers cannot write "21 Nov 2026": they all use the same day-first digits instead.
+DATE_INPUT_FORMAT = "DD/MM/YYYY"
+
+
 def day(when: date | pd.Timestamp) -> str:
     """21 Nov 2026 · 1 Dec 2026: the app's one date format."""
     return f"{when:%d %b %Y}".lstrip("0")

@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from analytics import charts_formats as charts
-from analytics import lives, preferences, timezones
+from analytics import lives, preferences, timezones, wording
 from analytics.formats import (
     DEFAULT_RULES,
     FORMATS,
@@ -382,12 +382,15 @@ with live_tab:
                     kpi.label,
                     kpi.display,
                     delta=ui.format_change(kpi.change, "count"),
-                    # Longer or shorter LIVEs are a choice, not good or bad news.
-                    delta_color="off" if kpi.metric == "average_duration_minutes" else "normal",
+                    # Longer or shorter LIVEs are a choice, not good or bad news; no change is neither.
+                    **(
+                        wording.delta_style(ui.format_change(kpi.change, "count"))
+                        or {"delta_color": "off" if kpi.metric == "average_duration_minutes" else "normal"}
+                    ),
                     help=kpi.definition,
                     border=True,
                 )
-            note = f"{len(sessions)} LIVEs from {first:%d %b} to {last:%d %b %Y}"
+            note = f"{wording.plural(len(sessions), 'LIVE')} from {wording.day(first)} to {wording.day(last)}"
             if kpis["previous_value"].isna().all():
                 note += f"; none in the {live_period.days} days before to compare with"
             st.caption(note + ". Hover a number for its definition.")

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from analytics import charts_whatif, lives, whatif
+from analytics import charts_whatif, lives, whatif, wording
 from analytics.formats import hashtag_performance, video_formats
 from analytics.overview import Period
 
@@ -42,10 +42,13 @@ def projection_tiles(projection: whatif.Projection, what: str) -> None:
     totals = projection.totals.dropna(subset=["current"])
     for column, row in zip(st.columns(max(len(totals), 1)), totals.itertuples(), strict=False):
         relative = row.change / row.current if row.current else None
+        delta = f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else "")
+        delta = wording.NO_CHANGE if wording.is_no_change(delta) else delta
         column.metric(
             f"{row.label} per month",
             per_month(row.planned),
-            delta=f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else ""),
+            delta=delta,
+            **wording.delta_style(delta),
             help=f"With {what}. Now: {per_month(row.current)} a month. Range (10th–90th percentile): "
             f"{per_month(row.planned_low)} – {per_month(row.planned_high)}. {whatif.PROJECTION_EXPLAINED}",
             border=True,
