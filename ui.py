@@ -133,14 +133,14 @@ def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
             help_text = kpi["definition"]
             if kpi["previous_text"] is not None:
                 help_text += f" Previous period: {kpi['previous_text']}."
+            delta = wording.tile_delta(kpi["change_text"], kpi["change_basis"])
             column.metric(
                 kpi["label"],
                 kpi["value_text"],
-                delta=kpi["change_text"],
-                delta_description=kpi["change_basis"],
+                delta=delta,
                 help=help_text,
                 border=True,
-                **wording.delta_style(kpi["change_text"]),
+                **wording.delta_style(delta),
             )
 
 

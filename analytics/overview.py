@@ -111,7 +111,7 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
         value, before = current[metric], previous[metric]
         if metric in PER_VIDEO and previous["count_videos"] < MIN_VIDEOS:
             before = None  # a change measured on one or two videos is luck, not a trend
-        basis = "vs previous period"
+        basis = wording.PREVIOUS_PERIOD_BASIS
         if metric == "follower_growth":
             change = current["follower_growth_share"]
             basis = wording.FOLLOWER_SHARE_BASIS

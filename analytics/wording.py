@@ -123,6 +123,18 @@ def delta_style(worded: str | None) -> dict[str, str]:
 
 
 FOLLOWER_SHARE_BASIS = "of first-day followers"
+PREVIOUS_PERIOD_BASIS = "vs previous period"
+
+
+def tile_delta(change_text: str | None, basis: str | None) -> str | None:
+    """A tile's delta with its basis when it is not the page's usual one: "+0.4% of first-day followers".
+
+    Pages say once that changes are against the previous period; another basis travels inside the
+    delta, where no tile width cuts it off.
+    """
+    if not change_text or not basis or basis == PREVIOUS_PERIOD_BASIS:
+        return change_text or None
+    return f"{change_text} {basis}"
 
 
 def follower_share(share: float | None) -> str | None:

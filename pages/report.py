@@ -150,8 +150,7 @@ for section in report.sections:
                     column.metric(
                         kpi.label,
                         kpi.value,
-                        delta=kpi.change,
-                        delta_description=kpi.change_basis if kpi.change else None,
+                        delta=wording.tile_delta(kpi.change, kpi.change_basis),
                         help=kpi.definition,
                         **wording.delta_style(kpi.change),
                     )

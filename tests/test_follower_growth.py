@@ -60,11 +60,13 @@ def check_surfaces_agree(at, ws) -> None:
     deck = deck_text(build_deck(report, images=False))
     share = account_kpis(ws.con, period).set_index("metric").loc["follower_growth"]
     assert value == share["value_text"] and value.startswith(("+", "-", "0"))
-    assert delta == share["change_text"]
-    worded = f"{delta} of first-day followers"
+    assert delta == f"{share['change_text']} of first-day followers"
+    worded = delta
     for surface in (html, deck):
         assert worded in surface
-        assert percentages_near_followers(surface) == {delta}, percentages_near_followers(surface)
+        assert percentages_near_followers(surface) == {share["change_text"]}, percentages_near_followers(
+            surface
+        )
     assert f"{abs(int(share['value'])):,} followers" in html
 
 
@@ -83,7 +85,10 @@ def test_a_real_account_tile_deck_and_html_report_give_follower_growth_one_perce
     ws.add_files(real_files())
     check_surfaces_agree(at, ws)
     value, delta = tile(at)
-    assert (value, delta) == ("+18", "+0.4%")  # 18 more followers on 5,013 - 18 = 4,995: +0.36%
+    assert (value, delta) == (
+        "+18",
+        "+0.4% of first-day followers",
+    )  # 18 more followers on 5,013 - 18 = 4,995: +0.36%
 
 
 def test_follower_growth_is_the_share_of_the_first_day_not_a_change_of_growth():
