@@ -98,7 +98,7 @@ if not videos.empty:
     st.info(f"**{format_takeaway(videos, min_videos=min_videos)}**", icon="💡")
     if (~table["is_small_sample"]).sum() < 2 and st.session_state.get("period_preset") != "All data":
         st.caption(
-            f"Only {len(videos)} videos were posted in this period, too few to compare most formats. "
+            f"Only {wording.plural(len(videos), 'video')} posted in this period, too few to compare most formats. "
             "A longer period gives every format more videos."
         )
         st.button("Compare over all my data", key="formats_use_all_data", on_click=ui.use_all_data)
@@ -161,9 +161,9 @@ with fixing:
     every_video = video_formats(ws.con, rules=rules, overrides=overrides)
     sources = every_video["format_source"].value_counts()
     st.markdown(
-        f"Each video's format comes from, in this order: **your fix** ({sources.get('override', 0)} videos), "
+        f"Each video's format comes from, in this order: **your fix** ({wording.plural(sources.get('override', 0), 'video')}), "
         f"the **format column** of your file ({sources.get('file', 0)}), the **caption rules** "
-        f"({sources.get('rules', 0)}). All {len(every_video)} videos are listed, whatever the period."
+        f"({sources.get('rules', 0)}). All {wording.plural(len(every_video), 'video')} listed, whatever the period."
     )
     search = st.text_input(
         "Show videos whose caption contains",
@@ -213,11 +213,13 @@ with fixing:
     if search and not matching.empty:
         bulk_left, bulk_right = st.columns([2, 1], vertical_alignment="bottom")
         bulk_format = bulk_left.selectbox(
-            f"Set the format of the {len(matching)} videos whose caption contains “{search}”",
+            f"Set the format of the {wording.plural(len(matching), 'video')} whose caption contains “{search}”",
             options[1:],
             key="formats_bulk_format",
         )
-        if bulk_right.button(f"Set {len(matching)} videos to {bulk_format}", key="formats_bulk_apply"):
+        if bulk_right.button(
+            f"Set {wording.plural(len(matching), 'video')} to {bulk_format}", key="formats_bulk_apply"
+        ):
             remember(overrides=preferences.with_overrides(overrides, matching["video_id"], bulk_format))
     if overrides and st.button(
         f"Forget the {len(overrides)} formats set by hand", key="formats_forget_fixes"

@@ -62,7 +62,7 @@ planner, compare, live_tab = st.tabs(["Content-mix planner", "Compare two groups
 with planner:
     mix = whatif.posting_mix(videos, days=period.days)
     st.markdown(
-        f"**Your history:** {len(videos)} videos posted {period.describe()}, about "
+        f"**Your history:** {wording.plural(len(videos), 'video')} posted {period.describe()}, about "
         f"{len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post a week."
     )
     if mix["is_small_sample"].sum() > len(mix) / 2 and st.session_state.get("period_preset") != "All data":
@@ -175,7 +175,7 @@ with compare:
         )
         label_a, label_b = whatif.group_label(kind, choice_a), whatif.group_label(kind, choice_b)
         st.caption(
-            f"A: {ui.markdown_escape(label_a)} ({len(group_a)} videos) · B: {ui.markdown_escape(label_b)} ({len(group_b)} videos), "
+            f"A: {ui.markdown_escape(label_a)} ({wording.plural(len(group_a), 'video')}) · B: {ui.markdown_escape(label_b)} ({wording.plural(len(group_b), 'video')}), "
             f"from {where}."
         )
         if group_a.empty or group_b.empty:
