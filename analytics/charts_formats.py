@@ -22,8 +22,8 @@ from analytics.wording import day, plural
 INK = "#334155"
 # Why the dashed "all these videos" rate is not the Overview's engagement rate, in words.
 VIDEOS_RATE_VS_OVERVIEW = (
-    "all these videos together. Not the Overview's rate, which counts the views<br>and engagements "
-    "of the period's days on every video, old ones included."
+    "all these videos together. Not the Overview's rate, which counts the period's days<br>on every video, "
+    "old ones included."
 )
 EMPTY = "#F1F5F9"  # the background of a heatmap cell without data, unlike a low value's near-white
 # White to the brand's teal: a light cell is a quiet hour, a dark one a busy hour.
@@ -188,7 +188,7 @@ def format_rate_chart(
     fig.update_layout(
         hovermode="closest",
         bargap=0.3,
-        margin={"t": 110, "r": 110 if shown_claims else 40, "b": 110 if shown_claims else 56},
+        margin={"t": 136, "r": 110 if shown_claims else 40, "b": 110 if shown_claims else 56},
         # Under the plot: above it, the legend would run into the "All videos" label.
         legend={
             "orientation": "h",
