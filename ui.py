@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics import wording
 from analytics.export import csv_bytes
 from analytics.overview import Period, default_period
 from analytics.sample import demo_workspace
@@ -83,7 +84,7 @@ def data_source_note() -> None:
             f"You are looking at **{ws.label}**. Upload your own exports above to replace it.", icon="☕"
         )
     else:
-        st.sidebar.caption(f"{len(ws.uploads)} file(s) loaded · see the Data page")
+        st.sidebar.caption(f"{wording.plural(len(ws.uploads), 'file')} loaded · see the Data page")
 
 
 def period_control() -> Period | None:
@@ -103,6 +104,7 @@ def period_control() -> Period | None:
             min_value=span.start - timedelta(days=366),
             max_value=span.end,
             key="period_custom",
+            format=wording.DATE_INPUT_FORMAT,
         )
         start, end = (
             (picked[0], picked[-1]) if isinstance(picked, tuple | list) and picked else (span.start, span.end)
@@ -119,41 +121,29 @@ def current_period() -> Period | None:
 
 
 def format_value(value: float | None, unit: str) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    if unit == "percent":
-        return f"{value:.1%}"
-    if unit == "seconds":
-        return f"{value:.1f} s"
-    if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:.2f}M"
-    if abs(value) >= 10_000:
-        return f"{value / 1_000:.1f}K"
-    return f"{value:,.0f}"
+    return wording.value(value, unit)
 
 
 def format_change(change: float | None, unit: str) -> str | None:
-    if change is None or pd.isna(change):
-        return None
-    if unit == "percent":
-        return f"{change * 100:+.1f} pts"
-    return f"{change:+.1%}"
+    return wording.change(change, unit)
 
 
 def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
-    """One tile per metric: value, change against the previous period, definition on hover."""
+    """One tile per metric, worded by `account_kpis`: value, change (or its basis), definition on hover."""
     rows = [kpis.iloc[i : i + columns] for i in range(0, len(kpis), columns)]
     for chunk in rows:
         for column, (_, kpi) in zip(st.columns(columns), chunk.iterrows(), strict=False):
             help_text = kpi["definition"]
-            if kpi["previous_value"] is not None and not pd.isna(kpi["previous_value"]):
-                help_text += f" Previous period: {format_value(kpi['previous_value'], kpi['unit'])}."
+            if kpi["previous_text"] is not None:
+                help_text += f" Previous period: {kpi['previous_text']}."
+            delta = wording.tile_delta(kpi["change_text"], kpi["change_basis"])
             column.metric(
                 kpi["label"],
-                format_value(kpi["value"], kpi["unit"]),
-                delta=format_change(kpi["change"], kpi["unit"]),
+                kpi["value_text"],
+                delta=delta,
                 help=help_text,
                 border=True,
+                **wording.delta_style(delta),
             )
 
 

@@ -41,8 +41,14 @@ LABELS: dict[str, str] = {
 
 
 def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) -> go.Figure:
-    """The house style: title and subtitle top left, light grid, readable fonts."""
+    """The house style: title and subtitle top left, light grid, readable fonts.
+
+    The template is named, not left to the process's default: Streamlit sets that default to its own
+    theme, which has no automatic margins, so a report built inside the app cut every long axis label
+    ("ed States", "dnesday"). Margins grow to fit the labels on every axis, whatever the default.
+    """
     fig.update_layout(
+        template="plotly",
         title={
             "text": title,
             "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#475569"}},
@@ -58,15 +64,53 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
         hovermode="x unified",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
     )
-    fig.update_xaxes(showgrid=False, linecolor="#CBD5E1", ticks="outside")
-    fig.update_yaxes(gridcolor="#E2E8F0", zerolinecolor="#CBD5E1", rangemode="tozero")
+    fig.update_xaxes(showgrid=False, linecolor="#CBD5E1", ticks="outside", automargin=True)
+    fig.update_yaxes(gridcolor="#E2E8F0", zerolinecolor="#CBD5E1", rangemode="tozero", automargin=True)
     return fig
+
+
+def count_ticks(high: float | None, low: float | None = 0) -> dict:
+    """Axis settings for counts: whole numbers only, with enough digits to tell ticks apart.
+
+    Never "0 1 1 2 2 3 3" (half ticks rounded: steps of 1 or 2 below 10), never "5K 5K 5K" (a
+    narrow range far from zero written in full: 4,995 · 5,000 · 5,005); "~s" (5k, 10k) only when
+    the ticks differ in their first digits.
+    """
+    if high is None or pd.isna(high):
+        return {"tickformat": ",d"}
+    low = 0 if low is None or pd.isna(low) else min(float(low), float(high))
+    span = float(high) - low
+    if span <= 10:
+        return {"tickformat": ",d", "tickmode": "linear", "tick0": 0, "dtick": 1 if span <= 5 else 2}
+    if max(abs(float(high)), abs(low)) >= 10_000 and span >= 0.2 * max(abs(float(high)), abs(low)):
+        return {"tickformat": "~s", "tickmode": "auto"}
+    return {"tickformat": ",d", "tickmode": "auto"}
+
+
+def every_day(trend: pd.DataFrame) -> pd.DataFrame:
+    """The trend with a row for every day of its span, empty where no file covers it.
+
+    A week without data is then a gap in a line (and in its 7-day average), never a straight
+    line drawn across it as if it had been measured.
+    """
+    if trend.empty:
+        return trend
+    days = pd.to_datetime(trend["stat_date"])
+    full = pd.date_range(days.min(), days.max(), freq="D")
+    return (
+        trend.assign(stat_date=days)
+        .set_index("stat_date")
+        .reindex(full)
+        .rename_axis("stat_date")
+        .reset_index()
+    )
 
 
 def daily_trend_chart(
     trend: pd.DataFrame, metric: str, *, title: str, definition: str, percent: bool = False
 ) -> go.Figure:
     """One metric day by day, with its 7-day average so a client sees the direction, not the noise."""
+    trend = every_day(trend)
     values = trend[metric].astype(float)
     rolling = values.rolling(7, min_periods=4).mean()
     label = LABELS.get(metric, metric)
@@ -88,13 +132,18 @@ def daily_trend_chart(
         hovertemplate=f"%{{y:{number}}}",
     )
     style(fig, title=title, subtitle=definition)
-    fig.update_yaxes(title_text=label + (" (%)" if percent else ""), tickformat=".0%" if percent else "~s")
+    fig.update_yaxes(
+        title_text=label + (" (%)" if percent else ""),
+        **({"tickformat": ".0%"} if percent else count_ticks(values.max(), min(values.min(), 0))),
+    )
     fig.update_xaxes(title_text="Day")
     return fig
 
 
 def followers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.Figure:
     """The follower total as a line, with the daily change as bars underneath."""
+    trend = every_day(trend)
+    followers, change = trend["followers"].astype(float), trend["follower_change"].astype(float)
     fig = go.Figure()
     fig.add_scatter(
         x=trend["stat_date"],
@@ -115,15 +164,30 @@ def followers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.F
     )
     style(fig, title=title, subtitle=definition)
     fig.update_layout(
-        yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "title": {"text": "Change per day"}}
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "title": {"text": "Change per day"},
+            "automargin": True,
+            **count_ticks(change.max(), min(change.min(), 0)),
+        }
     )
-    fig.update_yaxes(title_text="Followers", tickformat="~s", rangemode="normal", selector={"anchor": "x"})
+    # The left axis by name: a selector on its anchor matched nothing, and the title never showed.
+    fig.update_layout(
+        yaxis={
+            "title": {"text": "Followers"},
+            "rangemode": "normal",
+            **count_ticks(followers.max(), followers.min()),
+        }
+    )
     fig.update_xaxes(title_text="Day")
     return fig
 
 
 def viewers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.Figure:
     """New and returning viewers per day, stacked."""
+    trend = every_day(trend)
     fig = go.Figure()
     for column, color in (("returning_viewers", BRAND), ("new_viewers", "#99D5CF")):
         fig.add_bar(
@@ -135,6 +199,7 @@ def viewers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.Fig
         )
     style(fig, title=title, subtitle=definition)
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text="Viewers per day", tickformat="~s")
+    total = trend["new_viewers"].astype(float).fillna(0) + trend["returning_viewers"].astype(float).fillna(0)
+    fig.update_yaxes(title_text="Viewers per day", **count_ticks(total.max()))
     fig.update_xaxes(title_text="Day")
     return fig

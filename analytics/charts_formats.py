@@ -15,10 +15,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, style
+from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, style
 from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
+from analytics.wording import day, plural
 
 INK = "#334155"
+# Why the dashed "all these videos" rate is not the Overview's engagement rate, in words.
+VIDEOS_RATE_VS_OVERVIEW = (
+    "all these videos together. Not the Overview's rate, which counts the period's days<br>on every video, "
+    "old ones included."
+)
 EMPTY = "#F1F5F9"  # the background of a heatmap cell without data, unlike a low value's near-white
 # White to the brand's teal: a light cell is a quiet hour, a dark one a busy hour.
 TEAL_SCALE = [[0.0, "#F0FDFA"], [0.5, "#5EC4B6"], [1.0, BRAND]]
@@ -106,8 +112,7 @@ def format_rate_chart(
     # The note sits under the name, in grey: inside a short bar it would shrink out of sight.
     note = f"<br><span style='font-size:11px;color:{MUTED}'>{SMALL_SAMPLE_NOTE}</span>"
     labels = [
-        f"{row.format}  ·  {row.count_videos} video{'s' if row.count_videos != 1 else ''}"
-        + (note if row.is_small_sample else "")
+        f"{row.format}  ·  {plural(row.count_videos, 'video')}" + (note if row.is_small_sample else "")
         for row in rated.itertuples()
     ]
     colors = [MUTED if small else BRAND for small in rated["is_small_sample"]]
@@ -142,7 +147,7 @@ def format_rate_chart(
         fig.add_vline(
             x=overall,
             line={"color": INK, "dash": "dash", "width": 1},
-            annotation={"text": f"All videos: {overall:.1%}", "font": {"size": 11, "color": INK}},
+            annotation={"text": f"All these videos: {overall:.1%}", "font": {"size": 11, "color": INK}},
             annotation_position="top",
         )
     shown_claims = [claim for claim in claims or [] if claim["format"] in set(rated["format"])]
@@ -174,15 +179,16 @@ def format_rate_chart(
         title=title,
         subtitle=subtitle
         or (
-            "Engagements (likes + comments + shares) ÷ views over each format's videos. Whiskers: 95% range (bootstrap). "
-            f"<br>Grey: fewer than {min_videos} videos, not enough to say."
+            "Engagements (likes + comments + shares) ÷ views over each format's videos, their lifetime numbers. "
+            "Whiskers: 95% range (bootstrap).<br>"
+            f"Grey: fewer than {min_videos} videos, not enough to say. Dashed: {VIDEOS_RATE_VS_OVERVIEW}"
         ),
         height=(190 if shown_claims else 150) + 46 * max(len(rated), 1),
     )
     fig.update_layout(
         hovermode="closest",
         bargap=0.3,
-        margin={"t": 110, "r": 110 if shown_claims else 40, "b": 110 if shown_claims else 56},
+        margin={"t": 136, "r": 110 if shown_claims else 40, "b": 110 if shown_claims else 56},
         # Under the plot: above it, the legend would run into the "All videos" label.
         legend={
             "orientation": "h",
@@ -269,15 +275,23 @@ def formats_by_month_chart(
             y=rows["count_videos"],
             name=name,
             marker_color=color,
-            customdata=rows[["total_views", "engagement_rate"]],
-            hovertemplate=f"<b>{name}</b>: %{{y}} video(s), %{{customdata[0]:,.0f}} views, "
-            "%{customdata[1]:.1%} engagement rate<extra></extra>",
+            customdata=list(
+                zip(
+                    rows["count_videos"].map(lambda count: plural(count, "video")),
+                    rows["total_views"],
+                    rows["engagement_rate"],
+                    strict=True,
+                )
+            ),
+            hovertemplate=f"<b>{name}</b>: %{{customdata[0]}}, %{{customdata[1]:,.0f}} views, "
+            "%{customdata[2]:.1%} engagement rate<extra></extra>",
         )
     style(fig, title=title, subtitle=subtitle, height=440)
     fig.update_layout(barmode="stack", hovermode="x unified")
     _side_legend(fig)
     fig.update_xaxes(title_text="Month posted", tickformat="%b %Y", dtick="M1")
-    fig.update_yaxes(title_text="Videos posted", tickformat=",d")
+    per_month = monthly.groupby("month")["count_videos"].sum().max() if len(monthly) else None
+    fig.update_yaxes(title_text="Videos posted", **count_ticks(per_month))
     return fig
 
 
@@ -302,7 +316,7 @@ def video_scatter_chart(
             customdata=list(
                 zip(
                     rows["caption"].map(_caption),
-                    rows["posted_at"].dt.strftime("%d %b %Y").fillna("date unknown"),
+                    rows["posted_at"].map(lambda when: "date unknown" if pd.isna(when) else day(when)),
                     strict=True,
                 )
             ),
@@ -352,14 +366,20 @@ def hashtag_chart(
             for brand, count in zip(shown["is_brand_hashtag"], shown["count_videos"], strict=True)
         ],
         text=[
-            f"{rate:.1%} · {count} video{'' if count == 1 else 's'}"
+            f"{rate:.1%} · {plural(count, 'video')}"
             for rate, count in zip(shown["engagement_rate"], shown["count_videos"], strict=True)
         ],
         textposition="inside",
         insidetextanchor="start",
         textfont={"color": "white", "size": 12},
-        customdata=shown[["count_videos", "total_views"]],
-        hovertemplate="<b>%{y}</b>: %{x:.1%} engagement rate<br>%{customdata[0]} videos, "
+        customdata=list(
+            zip(
+                shown["count_videos"].map(lambda count: plural(count, "video")),
+                shown["total_views"],
+                strict=True,
+            )
+        ),
+        hovertemplate="<b>%{y}</b>: %{x:.1%} engagement rate<br>%{customdata[0]}, "
         "%{customdata[1]:,.0f} views<extra></extra>",
         showlegend=False,
     )
@@ -417,14 +437,16 @@ def weekday_hour_heatmap(
                 "title": {"text": value_title, "side": "right"},
                 "tickformat": ".0%" if percent else "~s",
             },
-            customdata=counts.fillna(0).to_numpy() if counts is not None else None,
+            customdata=counts.fillna(0).map(lambda count: plural(count, "video")).to_numpy()
+            if counts is not None
+            else None,
             texttemplate=f"%{{z:{'.1%' if percent else ',.0f'}}}" if show_values else None,
             textfont={"size": 11},
             hovertemplate="%{y}, %{x}: %{z:"
             + number
             + "} "
             + value_title.lower()
-            + ("<br>%{customdata:.0f} video(s)" if counts is not None else "")
+            + ("<br>%{customdata}" if counts is not None else "")
             + "<extra></extra>",
         )
     )
@@ -509,5 +531,5 @@ def live_trend_chart(
     style(fig, title=title, subtitle=subtitle, height=420)
     fig.update_layout(hovermode="closest", bargap=0.5)
     fig.update_xaxes(title_text="Day of the LIVE", tickformat="%d %b")
-    fig.update_yaxes(title_text="Viewers per LIVE", tickformat="~s")
+    fig.update_yaxes(title_text="Viewers per LIVE", **count_ticks(sessions["viewers"].max()))
     return fig

@@ -14,8 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, style
+from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, style
 from analytics.members import TIER_ORDER
+from analytics.wording import plural
 
 INK = "#334155"
 LIGHT = "#99D5CF"
@@ -115,7 +116,10 @@ def tier_chart(counts: pd.DataFrame, baseline: pd.DataFrame | None = None) -> go
         subtitle += " Outlined: the same members under the default rules."
     style(fig, title="Members by tier", subtitle=subtitle, height=400)
     fig.update_layout(hovermode="closest", bargap=0.25, showlegend=baseline is not None, margin={"t": 110})
-    fig.update_yaxes(title_text="Members", tickformat=",")
+    highest = max(
+        [counts["count_members"].max()] + ([] if baseline is None else [baseline["count_members"].max()])
+    )
+    fig.update_yaxes(title_text="Members", **count_ticks(highest))
     fig.update_xaxes(title_text="Tier", categoryorder="array", categoryarray=list(TIER_ORDER))
     return fig
 
@@ -164,7 +168,7 @@ def tier_sizes_chart(
             "title": {"text": "Tier"},
         },
     )
-    fig.update_yaxes(title_text="Members", tickformat=",")
+    fig.update_yaxes(title_text="Members", **count_ticks(by_month["count_members"].max()))
     fig.update_xaxes(title_text="Tier sizes at the end of each month", type="category")
     return fig
 
@@ -215,7 +219,7 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         barmode="stack", hovermode="x unified", margin={"t": 120}, bargap=0.2, legend={"traceorder": "normal"}
     )
-    fig.update_yaxes(title_text="Members", tickformat=",")
+    fig.update_yaxes(title_text="Members", **count_ticks(totals.max()))
     fig.update_xaxes(title_text="Comments per active month", categoryorder="array", categoryarray=bands)
     return fig
 
@@ -477,8 +481,8 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
                 "color": community_color(community_id),
                 "line": {"color": "white", "width": 1.5},
             },
-            customdata=rows["count_videos"],
-            hovertemplate="%{text}: on %{customdata} videos<extra>" + name + "</extra>",
+            customdata=rows["count_videos"].map(lambda count: plural(count, "video")),
+            hovertemplate="%{text}: on %{customdata}<extra>" + name + "</extra>",
         )
     style(
         fig,
@@ -531,7 +535,7 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
 
     `summary` from `community_summary`.
     """
-    names = [f"{row.community} ({row.count_videos} videos)" for row in summary.itertuples()]
+    names = [f"{row.community} ({plural(row.count_videos, 'video')})" for row in summary.itertuples()]
     colors = [community_color(community_id) for community_id in summary["community_id"]]
     fig = make_subplots(
         rows=1,
@@ -573,7 +577,7 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
     fig.update_layout(margin={"t": 150, "r": 56}, bargap=0.3)
     fig.update_annotations(font={"size": 13, "color": INK}, yshift=4)
     _horizontal(fig)
-    fig.update_xaxes(title_text="Members", tickformat="~s", row=1, col=1)
+    fig.update_xaxes(title_text="Members", row=1, col=1, **count_ticks(summary["count_members"].max()))
     fig.update_xaxes(title_text="Views", tickformat="~s", row=1, col=2)
     fig.update_xaxes(title_text="Engagement rate (%)", tickformat=".0%", row=1, col=3)
     return fig
@@ -659,6 +663,6 @@ def active_hours_chart(hours: pd.DataFrame, *, top: int = 3) -> go.Figure:
         height=380,
     )
     fig.update_layout(hovermode="closest", bargap=0.15, showlegend=False, margin={"t": 120})
-    fig.update_yaxes(title_text="Active followers (average)", tickformat="~s")
+    fig.update_yaxes(title_text="Active followers (average)", **count_ticks(values.max()))
     fig.update_xaxes(title_text="Hour of the day (as in TikTok's file)", dtick=2, range=[-0.6, 23.6])
     return fig

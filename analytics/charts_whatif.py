@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.charts import ACCENT, MUTED, style
+from analytics.charts import ACCENT, MUTED, count_ticks, style
 from analytics.whatif import Projection, describe_rate
 
 INK = "#334155"
@@ -73,7 +73,8 @@ def projection_chart(
             row=1,
             col=column,
         )
-        fig.update_yaxes(tickformat="~s", rangemode="tozero", row=1, col=column)
+        highest = max(value for value in [*values, row.current_high, row.planned_high] if not pd.isna(value))
+        fig.update_yaxes(rangemode="tozero", row=1, col=column, **count_ticks(highest))
     style(fig, title=title, subtitle=subtitle, height=440)
     fig.update_layout(hovermode="closest", bargap=0.35, margin={"t": 150})
     fig.update_annotations(font={"size": 14, "color": INK}, yshift=4)

@@ -19,11 +19,14 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
     "engagement_rate": (
         "Engagement rate",
-        "Engagements ÷ video views, as a ratio of sums over the period (not an average of daily or per-video rates).",
+        "Engagements ÷ video views, as a ratio of sums over the period (not an average of daily or per-video rates). "
+        "It counts every view and engagement on the period's days, old videos included; the Interaction formats "
+        "page divides the lifetime numbers of the videos posted in the period, so its rate differs.",
     ),
     "follower_growth": (
         "Follower growth",
-        "Followers on the last day minus followers on the first day of the period; the % is of the first day's followers.",
+        "Followers on the last day minus followers on the first day of the period; the % is that change as a share "
+        "of the first day's followers.",
     ),
     "new_viewers": (
         "New viewers",

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from analytics import wording
 from analytics.db import read_sql
 from analytics.definitions import DEFINITIONS
 
@@ -32,7 +33,7 @@ class Period:
         return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
 
     def describe(self) -> str:
-        return f"{self.start:%d %b %Y} – {self.end:%d %b %Y} ({self.days} days)"
+        return f"{wording.day(self.start)} – {wording.day(self.end)} ({wording.plural(self.days, 'day')})"
 
 
 # metric -> (unit, where it comes from when missing)
@@ -40,7 +41,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "video_views": ("count", "a TikTok Studio Overview export"),
     "engagements": ("count", "a TikTok Studio Overview export"),
     "engagement_rate": ("percent", "a TikTok Studio Overview export"),
-    "follower_growth": ("count", "a TikTok Studio Followers export (FollowerHistory)"),
+    "follower_growth": ("signed_count", "a TikTok Studio Followers export (FollowerHistory)"),
     "profile_views": ("count", "a TikTok Studio Overview export"),
     "new_viewers": ("count", "a TikTok Studio Viewers export"),
     "returning_viewers": ("count", "a TikTok Studio Viewers export"),
@@ -95,7 +96,13 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
 
     One row per metric. Columns: metric, label, value, previous_value, change (relative,
     e.g. 0.12 for +12%; for rates, the difference in percentage points), unit,
-    definition, missing_source (the file that would provide a missing number).
+    definition, missing_source (the file that would provide a missing number), and the
+    words every page, deck and report shows: value_text, change_text, change_basis
+    ("vs previous period"), previous_text.
+
+    Follower growth is itself a change, so its one percentage is not a change of a change:
+    `change` holds the growth as a share of the first day's followers (metrics.md), worded
+    "+0.3%" "of first-day followers"; the previous period's growth is in previous_value.
     """
     current = period_totals(con, period)
     previous = period_totals(con, period.previous())
@@ -104,12 +111,19 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
         value, before = current[metric], previous[metric]
         if metric in PER_VIDEO and previous["count_videos"] < MIN_VIDEOS:
             before = None  # a change measured on one or two videos is luck, not a trend
-        if value is None or before is None:
-            change = None
-        elif unit == "percent":
-            change = value - before
+        basis = wording.PREVIOUS_PERIOD_BASIS
+        if metric == "follower_growth":
+            change = current["follower_growth_share"]
+            basis = wording.FOLLOWER_SHARE_BASIS
+            change_text = None if change is None else wording.percent(change, signed=True)
         else:
-            change = (value - before) / abs(before) if before else None
+            if value is None or before is None:
+                change = None
+            elif unit == "percent":
+                change = value - before
+            else:
+                change = (value - before) / abs(before) if before else None
+            change_text = wording.change(change, unit)
         rows.append(
             {
                 "metric": metric,
@@ -120,9 +134,16 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
                 "unit": unit,
                 "definition": DEFINITIONS[metric][1],
                 "missing_source": source if value is None else None,
+                "value_text": wording.value(value, unit),
+                "change_text": change_text,
+                "change_basis": basis if change_text else None,
+                "previous_text": None if before is None else wording.value(before, unit),
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    words = ["change_text", "change_basis", "previous_text", "missing_source"]
+    frame[words] = frame[words].astype(object).where(frame[words].notna(), None)
+    return frame
 
 
 def daily_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:

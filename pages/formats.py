@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from analytics import charts_formats as charts
-from analytics import lives, preferences, timezones
+from analytics import lives, preferences, timezones, wording
 from analytics.formats import (
     DEFAULT_RULES,
     FORMATS,
@@ -24,11 +24,6 @@ from analytics.overview import Period
 from analytics.templates import lives_template_csv
 
 AUTOMATIC = "↺ Automatic (file or rules)"
-
-
-def count(number: int, noun: str) -> str:
-    """ "1 video", "3 videos": the number with its noun, in the singular for one."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 st.title("Interaction formats")
@@ -104,7 +99,7 @@ if not videos.empty:
     st.info(f"**{format_takeaway(videos, min_videos=min_videos)}**", icon="💡")
     if (~table["is_small_sample"]).sum() < 2 and st.session_state.get("period_preset") != "All data":
         st.caption(
-            f"Only {count(len(videos), 'video')} {'was' if len(videos) == 1 else 'were'} posted in this period, "
+            f"Only {wording.plural(len(videos), 'video')} {'was' if len(videos) == 1 else 'were'} posted in this period, "
             "too few to compare most formats. "
             "A longer period gives every format more videos."
         )
@@ -168,9 +163,9 @@ with fixing:
     every_video = video_formats(ws.con, rules=rules, overrides=overrides)
     sources = every_video["format_source"].value_counts()
     st.markdown(
-        f"Each video's format comes from, in this order: **your fix** ({count(sources.get('override', 0), 'video')}), "
+        f"Each video's format comes from, in this order: **your fix** ({wording.plural(sources.get('override', 0), 'video')}), "
         f"the **format column** of your file ({sources.get('file', 0):,}), the **caption rules** "
-        f"({sources.get('rules', 0):,}). Every video is listed ({count(len(every_video), 'video')}), whatever the period."
+        f"({sources.get('rules', 0):,}). All {wording.plural(len(every_video), 'video')} listed, whatever the period."
     )
     search = st.text_input(
         "Show videos whose caption contains",
@@ -220,16 +215,16 @@ with fixing:
     if search and not matching.empty:
         bulk_left, bulk_right = st.columns([2, 1], vertical_alignment="bottom")
         bulk_format = bulk_left.selectbox(
-            f"Set the format of the {count(len(matching), 'video')} whose caption contains “{search}”",
+            f"Set the format of the {wording.plural(len(matching), 'video')} whose caption contains “{search}”",
             options[1:],
             key="formats_bulk_format",
         )
         if bulk_right.button(
-            f"Set {count(len(matching), 'video')} to {bulk_format}", key="formats_bulk_apply"
+            f"Set {wording.plural(len(matching), 'video')} to {bulk_format}", key="formats_bulk_apply"
         ):
             remember(overrides=preferences.with_overrides(overrides, matching["video_id"], bulk_format))
     if overrides and st.button(
-        f"Forget the {count(len(overrides), 'format')} set by hand", key="formats_forget_fixes"
+        f"Forget the {wording.plural(len(overrides), 'format')} set by hand", key="formats_forget_fixes"
     ):
         remember(overrides={})
 
@@ -393,12 +388,15 @@ with live_tab:
                     kpi.label,
                     kpi.display,
                     delta=ui.format_change(kpi.change, "count"),
-                    # Longer or shorter LIVEs are a choice, not good or bad news.
-                    delta_color="off" if kpi.metric == "average_duration_minutes" else "normal",
+                    # Longer or shorter LIVEs are a choice, not good or bad news; no change is neither.
+                    **(
+                        wording.delta_style(ui.format_change(kpi.change, "count"))
+                        or {"delta_color": "off" if kpi.metric == "average_duration_minutes" else "normal"}
+                    ),
                     help=kpi.definition,
                     border=True,
                 )
-            note = f"{count(len(sessions), 'LIVE')} from {first:%d %b} to {last:%d %b %Y}"
+            note = f"{wording.plural(len(sessions), 'LIVE')} from {wording.day(first)} to {wording.day(last)}"
             if kpis["previous_value"].isna().all():
                 note += f"; none in the {live_period.days} days before to compare with"
             st.caption(note + ". Hover a number for its definition.")

@@ -8,7 +8,7 @@ import streamlit as st
 
 import ui
 from analytics import charts_members as charts
-from analytics import communities, preferences, segments
+from analytics import communities, preferences, segments, wording
 from analytics.definitions import DEFINITIONS
 from analytics.formats import video_formats
 from analytics.members import (
@@ -239,7 +239,7 @@ as_of = left.date_input(
     min_value=first_day,
     max_value=newest_day,
     key="members_as_of",
-    format="DD/MM/YYYY",
+    format=wording.DATE_INPUT_FORMAT,
     help="Tiers count every comment up to this day (default: the newest comment). "
     "Pick an earlier day to see who was a Champion then.",
 )
@@ -326,7 +326,7 @@ mood_before = segments.sentiment_rates(labelled, start=previous.start, end=previ
 def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str | None:
     if before is None or pd.isna(now[column].iloc[0]) or pd.isna(before[column].iloc[0]):
         return None
-    return f"{(now[column].iloc[0] - before[column].iloc[0]) * 100:+.1f} pts"
+    return wording.change(now[column].iloc[0] - before[column].iloc[0], "percent")
 
 
 # Two rows of three: six tiles in one row cut the numbers on a laptop or tablet.
@@ -334,7 +334,7 @@ tiles = [*st.columns(3), *st.columns(3)]
 tiles[0].metric(
     "Members",
     f"{len(profiles):,}",
-    help=f"People who commented up to {as_of:%d %b %Y}, the brand excluded.",
+    help=f"People who commented up to {wording.day(as_of)}, the brand excluded.",
     border=True,
 )
 tiles[1].metric(
@@ -343,22 +343,29 @@ tiles[1].metric(
 tiles[2].metric(
     "At risk", f"{count['At risk']:,}", help=TIER_MEANINGS["At risk"].capitalize() + ".", border=True
 )
+# One definition with the tier chart: the New tier. Newcomers who already meet a higher tier's rule
+# (first rule met wins) are counted there, and the help says how many.
 tiles[3].metric(
-    "New this month",
-    f"{len(newcomers):,}",
-    help=f"First comment in the {rules.new_days} days up to {as_of:%d %b %Y}.",
+    "New",
+    f"{count['New']:,}",
+    help=f"The New tier, as in the chart: first comment in the {rules.new_days} days up to {wording.day(as_of)}, "
+    f"not yet Loyal or Champion. With the {len(newcomers) - count['New']:,} newcomers already in a higher tier, "
+    f"{len(newcomers):,} people commented for the first time (the “New this month” list).",
     border=True,
 )
 tiles[4].metric(
     "Reply rate",
     ui.format_value(replies["reply_rate"].iloc[0], "percent") if shows_replies else "—",
     delta=change(replies, replies_before, "reply_rate") if shows_replies else "not in this export",
-    delta_color="normal" if shows_replies else "off",
-    delta_arrow="auto" if shows_replies else "off",
     help=DEFINITIONS["reply_rate"][1] + " Comments made in the sidebar period, against the period before."
     if shows_replies
     else NO_REPLIES_HELP,
     border=True,
+    **(
+        wording.delta_style(change(replies, replies_before, "reply_rate"))
+        if shows_replies
+        else {"delta_color": "off", "delta_arrow": "off"}
+    ),
 )
 tiles[5].metric(
     "Positive share",
@@ -366,6 +373,7 @@ tiles[5].metric(
     delta=change(mood, mood_before, "positive_response_rate"),
     help=DEFINITIONS["positive_response_rate"][1] + " Members' comments in the sidebar period.",
     border=True,
+    **wording.delta_style(change(mood, mood_before, "positive_response_rate")),
 )
 
 tiers_tab, lists_tab, member_tab, replies_tab, sentiment_tab = st.tabs(
@@ -602,6 +610,7 @@ with replies_tab:
             delta=change(replies, replies_before, "reply_rate"),
             help=DEFINITIONS["reply_rate"][1],
             border=True,
+            **wording.delta_style(change(replies, replies_before, "reply_rate")),
         )
         hours = replies["median_hours_to_first_reply"].iloc[0]
         numbers[1].metric(
@@ -669,6 +678,7 @@ with sentiment_tab:
         delta=change(mood, mood_before, "positive_response_rate"),
         help=DEFINITIONS["positive_response_rate"][1],
         border=True,
+        **wording.delta_style(change(mood, mood_before, "positive_response_rate")),
     )
     numbers[1].metric("Member comments labelled", f"{mood['count_labelled_comments'].iloc[0]:,}", border=True)
     numbers[2].metric("Negative comments", f"{mood['count_negative_comments'].iloc[0]:,}", border=True)

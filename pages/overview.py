@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from analytics import charts
+from analytics import charts, wording
 from analytics.definitions import DEFINITIONS
 from analytics.overview import account_kpis, daily_trend
 
@@ -25,7 +25,7 @@ shown = kpis[kpis["value"].notna()]
 ui.kpi_tiles(shown)
 if shown["previous_value"].isna().all():
     st.caption(
-        f"No data before {period.start:%d %b %Y} to compare with: pick a shorter period in the sidebar to see changes."
+        f"No data before {wording.day(period.start)} to compare with: pick a shorter period in the sidebar to see changes."
     )
 missing = kpis[kpis["value"].isna()]
 if not missing.empty:

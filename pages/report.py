@@ -7,7 +7,7 @@ import secrets
 import streamlit as st
 
 import ui
-from analytics import preferences
+from analytics import preferences, wording
 from analytics.charts import BRAND
 from analytics.overview import Period
 from analytics.report import SECTIONS, build_report
@@ -147,7 +147,13 @@ for section in report.sections:
             st.caption(ui.markdown_escape(finding.caption))
             if finding.kpis:
                 for column, kpi in zip(st.columns(5) * 4, finding.kpis, strict=False):
-                    column.metric(kpi.label, kpi.value, delta=kpi.change, help=kpi.definition)
+                    column.metric(
+                        kpi.label,
+                        kpi.value,
+                        delta=wording.tile_delta(kpi.change, kpi.change_basis),
+                        help=kpi.definition,
+                        **wording.delta_style(kpi.change),
+                    )
             elif finding.table is not None:
                 st.dataframe(finding.table, hide_index=True, width="stretch")
             elif finding.figure is not None:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from analytics import charts_whatif, lives, whatif
+from analytics import charts_whatif, lives, whatif, wording
 from analytics.formats import hashtag_performance, video_formats
 from analytics.overview import Period
 
@@ -42,10 +42,13 @@ def projection_tiles(projection: whatif.Projection, what: str) -> None:
     totals = projection.totals.dropna(subset=["current"])
     for column, row in zip(st.columns(max(len(totals), 1)), totals.itertuples(), strict=False):
         relative = row.change / row.current if row.current else None
+        delta = f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else "")
+        delta = wording.NO_CHANGE if wording.is_no_change(delta) else delta
         column.metric(
             f"{row.label} per month",
             per_month(row.planned),
-            delta=f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else ""),
+            delta=delta,
+            **wording.delta_style(delta),
             help=f"With {what}. Now: {per_month(row.current)} a month. Range (10th–90th percentile): "
             f"{per_month(row.planned_low)} – {per_month(row.planned_high)}. {whatif.PROJECTION_EXPLAINED}",
             border=True,
@@ -59,7 +62,7 @@ planner, compare, live_tab = st.tabs(["Content-mix planner", "Compare two groups
 with planner:
     mix = whatif.posting_mix(videos, days=period.days)
     st.markdown(
-        f"**Your history:** {len(videos)} videos posted {period.describe()}, about "
+        f"**Your history:** {wording.plural(len(videos), 'video')} posted {period.describe()}, about "
         f"{len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post a week."
     )
     if mix["is_small_sample"].sum() > len(mix) / 2 and st.session_state.get("period_preset") != "All data":
@@ -172,7 +175,7 @@ with compare:
         )
         label_a, label_b = whatif.group_label(kind, choice_a), whatif.group_label(kind, choice_b)
         st.caption(
-            f"A: {ui.markdown_escape(label_a)} ({len(group_a)} videos) · B: {ui.markdown_escape(label_b)} ({len(group_b)} videos), "
+            f"A: {ui.markdown_escape(label_a)} ({wording.plural(len(group_a), 'video')}) · B: {ui.markdown_escape(label_b)} ({wording.plural(len(group_b), 'video')}), "
             f"from {where}."
         )
         if group_a.empty or group_b.empty:

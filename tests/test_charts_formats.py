@@ -77,7 +77,9 @@ def test_the_dashed_line_is_all_videos_together_as_a_ratio_of_sums():
     fig = format_rate_chart(format_table())
     (line,) = fig.layout.shapes
     assert line.x0 == pytest.approx(450 / 5000)  # (120 + 240 + 90) / (1000 + 3000 + 1000)
-    assert fig.layout.annotations[0].text == "All videos: 9.0%"
+    assert fig.layout.annotations[0].text == "All these videos: 9.0%"
+    # Said in words why it is not the Overview's engagement rate (issue 8: 8.3% there, 8.6% here).
+    assert "Not the Overview's rate" in fig.layout.title.subtitle.text
 
 
 def test_published_claims_are_off_unless_asked_and_then_labelled_as_claims():
@@ -251,7 +253,7 @@ def test_a_sparse_heatmap_keeps_only_the_hours_with_data_and_shows_counts_on_hov
     heat = fig.data[0]
     assert list(heat.x) == ["11h", "20h"]
     assert heat.z[1][0] == 0.1 and heat.z[4][1] == 0.05
-    assert heat.customdata[1][0] == 1 and heat.customdata[0][0] == 0
+    assert heat.customdata[1][0] == "1 video" and heat.customdata[0][0] == "0 videos"
     assert heat.texttemplate == "%{z:.1%}"
     assert heat.colorbar.tickformat == ".0%"
 

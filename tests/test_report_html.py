@@ -132,7 +132,7 @@ def test_the_command_line_builds_the_html_report_from_files(tmp_path):
         timeout=180,
     )
     assert done.returncode == 0, done.stderr
-    assert "HTML report with" in done.stdout and "01 Jun 2026 – 21 Nov 2026 (174 days)" in done.stdout
+    assert "HTML report with" in done.stdout and "1 Jun 2026 – 21 Nov 2026 (174 days)" in done.stdout
     written = out.read_text(encoding="utf-8")
     assert '<section id="overview">' in written and '<section id="live">' in written
     assert '<section id="members">' not in written

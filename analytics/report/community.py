@@ -65,6 +65,8 @@ COMMUNITY_DEFINITIONS: dict[str, tuple[str, str]] = {
 }
 
 GENDER_WORDS = {"female": "women", "male": "men"}
+MIN_MEMBERS = 5  # per group, as the reply effect's minimum: below it a share is a handful of people
+MIN_COMMENTS_FOR_RATE = 20  # below it, a reply rate is said as "3 of 7", not as a percentage
 
 
 def _comments_in_period(con: duckdb.DuckDBPyConnection, period: Period) -> int:
@@ -83,8 +85,14 @@ def member_names(tiers: pd.DataFrame, *, real_handles: bool, salt: str) -> pd.Se
 
 
 def members_findings(
-    con: duckdb.DuckDBPyConnection, period: Period, *, real_handles: bool = False, salt: str
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    *,
+    real_handles: bool = False,
+    salt: str,
+    left_out: list[str] | None = None,
 ) -> list[Finding]:
+    left_out = [] if left_out is None else left_out
     if not _comments_in_period(con, period):
         return []
     tiers = member_tiers(member_stats(con, as_of=period.end))
@@ -99,8 +107,9 @@ def members_findings(
             section="members",
             key="members_tiers",
             headline=(
-                f"{core:,} members keep coming back: {count['Champion']:,} Champions and {count['Loyal']:,} "
-                f"Loyal, of {total:,} commenters"
+                f"{text.plural(core, 'member')} keep{'s' if core == 1 else ''} coming back: "
+                f"{text.plural(count['Champion'], 'Champion')} and {count['Loyal']:,} Loyal, "
+                f"of {text.plural(total, 'commenter')}"
             ),
             caption=f"Members by tier as of {text.day(period.end)} (every comment up to that day)",
             note=(
@@ -156,8 +165,8 @@ def members_findings(
                 section="members",
                 key="members_champions",
                 headline=(
-                    f"Your {len(every):,} Champions commented on {typical_videos:.0f} videos each (median): "
-                    "ambassador candidates"
+                    f"Your {text.plural(len(every), 'Champion')} commented on "
+                    f"{text.plural(round(typical_videos), 'video')} each (median): ambassador candidates"
                 ),
                 caption=f"The {len(champions)} most active Champions (decayed activity score)",
                 note=f"Ranked by activity over the last 12 months, recent months counting more. {handles_note}",
@@ -173,14 +182,18 @@ def members_findings(
         by_tier = reply_stats(con, start=period.start, end=period.end, by="tier", tiers=tiers)
         by_tier = by_tier[(by_tier["count_top_level_comments"] > 0) & by_tier["tier"].isin(TIER_ORDER)]
         best = by_tier.sort_values("reply_rate", ascending=False).iloc[0] if len(by_tier) else None
-        headline = f"The brand answered {replies['reply_rate']:.0%} of members' comments"
+        answered, asked = int(replies["count_replied_comments"]), int(replies["count_top_level_comments"])
+        if asked >= MIN_COMMENTS_FOR_RATE:
+            headline = f"The brand answered {replies['reply_rate']:.0%} of members' comments"
+        else:
+            headline = f"The brand answered {answered:,} of {text.plural(asked, 'member comment')}"
         if not pd.isna(replies["median_hours_to_first_reply"]):
             headline += f", in a median {text.hours(replies['median_hours_to_first_reply'])}"
         note = (
             f"{int(replies['count_replied_comments']):,} of {int(replies['count_top_level_comments']):,} "
             "top-level member comments of the period got a reply."
         )
-        if best is not None:
+        if best is not None and best["count_top_level_comments"] >= MIN_COMMENTS_FOR_RATE:
             note += f" Most answered: {best['tier']} members ({best['reply_rate']:.0%})."
         findings.append(
             Finding(
@@ -201,17 +214,24 @@ def members_findings(
             )
         )
 
-    effect = reply_effect(con)
-    if effect["difference"] is not None:
+    effect = reply_effect(con, min_members=MIN_MEMBERS)
+    if effect["difference"] is None:
+        left_out.append(f"Reply effect: {effect['sentence']}")
+    else:
         replied, other = effect["return_rate_replied"], effect["return_rate_not_replied"]
-        more = "more" if replied >= other else "less"
+        if effect["difference_low"] > 0 or effect["difference_high"] < 0:
+            more = "more" if replied > other else "less"
+            headline = f"Members the brand answered came back {more} often: {replied:.0%} against {other:.0%}"
+        else:
+            headline = (
+                f"No clear sign yet that answering brings members back: {replied:.0%} of answered members "
+                f"came back, {other:.0%} of the others, a gap luck could make"
+            )
         findings.append(
             Finding(
                 section="members",
                 key="members_reply_effect",
-                headline=(
-                    f"Members the brand answered came back {more} often: {replied:.0%} against {other:.0%}"
-                ),
+                headline=headline,
                 caption=f"Members who commented on another video within {effect['window_days']} days of their first comment",
                 note=effect["sentence"],
                 figure=charts_members.reply_effect_chart(effect),
@@ -222,7 +242,7 @@ def members_findings(
                     number_format="0%",
                     point_colors=[charts_members.BRAND, charts_members.MUTED],
                 ),
-                metrics=("reply_effect",),
+                metrics=("reply_effect", "interval"),
             )
         )
     return findings
@@ -346,12 +366,13 @@ def segments_findings(
                     section="segments",
                     key="segments_communities",
                     headline=(
-                        f"{biggest['community']} is your biggest hashtag community: {int(biggest['count_members']):,} "
-                        f"members commented on its {int(biggest['count_videos'])} videos"
+                        f"{biggest['community']} is your biggest hashtag community: "
+                        f"{text.plural(int(biggest['count_members']), 'member')} commented on its "
+                        f"{text.plural(int(biggest['count_videos']), 'video')}"
                     ),
                     caption="Members who commented on each hashtag community's videos",
                     note="; ".join(
-                        f"{row.community}: {row.count_videos} videos, {text.count(row.total_views)} views, "
+                        f"{row.community}: {text.plural(row.count_videos, 'video')}, {text.count(row.total_views)} views, "
                         f"{row.engagement_rate:.1%} engagement"
                         for row in summary.head(4).itertuples()
                         if not pd.isna(row.engagement_rate)
@@ -383,10 +404,16 @@ def segments_findings(
         )
         if promoters + detractors + overall.at["Neutral", "count_members"]:
             share = overall.at["Promoter", "share_of_group"]
-            if detractors and promoters >= detractors:
+            toned = f"{text.plural(promoters, 'promoter')} and {text.plural(detractors, 'detractor')}"
+            if promoters + detractors < 2 * MIN_MEMBERS:
+                headline = f"Too few members with a clear tone to call it yet: {toned}"
+            elif promoters == detractors:
+                headline = f"As many promoters as detractors: {toned}"
+            elif detractors and promoters > detractors:
+                times = promoters / detractors
                 headline = (
-                    f"Promoters outnumber detractors {promoters / detractors:.0f} to 1: {share:.0%} of members "
-                    "write more praise than complaints"
+                    f"Promoters outnumber detractors {times:.{0 if times >= 2 else 1}f} to 1: {share:.0%} of "
+                    "members write more praise than complaints"
                 )
             elif detractors > promoters:
                 headline = f"Detractors outnumber promoters: {detractors:,} against {promoters:,} members"
@@ -401,8 +428,8 @@ def segments_findings(
                     headline=headline,
                     caption="Members by the tone of their comments in the period",
                     note=(
-                        f"{promoters:,} promoters, {overall.at['Neutral', 'count_members']:,} neutral, "
-                        f"{detractors:,} detractors. Sarcasm and irony are missed; slang the word lists do not "
+                        f"{text.plural(promoters, 'promoter')}, {overall.at['Neutral', 'count_members']:,} "
+                        f"neutral, {text.plural(detractors, 'detractor')}. Sarcasm and irony are missed; slang the word lists do not "
                         "know counts as neutral."
                     ),
                     figure=doughnut_chart(

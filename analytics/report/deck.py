@@ -238,7 +238,13 @@ def _kpi_tiles(slide, finding: Finding) -> None:
         _write(frame, kpi.value, size=24 if rows <= 3 else 20, bold=True, paragraph=frame.add_paragraph())
         if kpi.change:
             color = GREY if kpi.is_good is None else GOOD if kpi.is_good else BAD
-            _write(frame, kpi.change, size=12, color=color, paragraph=frame.add_paragraph())
+            _write(
+                frame,
+                f"{kpi.change} {kpi.change_basis}",
+                size=11,
+                color=color,
+                paragraph=frame.add_paragraph(),
+            )
 
 
 def _table(slide, finding: Finding, brand: str) -> None:

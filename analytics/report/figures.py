@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from analytics.charts import BRAND, PALETTE, style
+from analytics.charts import BRAND, PALETTE, count_ticks, style
 
 TIER_COLORS: dict[str, str] = {
     "Champion": BRAND,
@@ -56,7 +56,7 @@ def bar_chart(
     fig.update_layout(hovermode="closest", bargap=0.3, margin={"t": 110, "r": 70})
     fig.update_xaxes(
         title_text=axis_title,
-        tickformat=".0%" if percent else "~s",
+        **({"tickformat": ".0%"} if percent else count_ticks(max(values, default=None))),
         showgrid=True,
         gridcolor="#E2E8F0",
     )
@@ -104,7 +104,12 @@ def grouped_bar_chart(
         )
     style(fig, title=title, subtitle=subtitle, height=440)
     fig.update_layout(hovermode="closest", barmode="group", bargap=0.3, margin={"t": 110})
-    fig.update_yaxes(title_text=axis_title, tickformat=".0%" if percent else "~s")
+    highest = max(
+        [value for _, values in series for value in values]
+        + [value for whiskers in errors or [] if whiskers for value in whiskers[1]],
+        default=None,
+    )
+    fig.update_yaxes(title_text=axis_title, **({"tickformat": ".0%"} if percent else count_ticks(highest)))
     return fig
 
 

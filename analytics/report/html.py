@@ -66,7 +66,7 @@ def _tiles(finding: Finding) -> str:
         change = ""
         if kpi.change:
             kind = "" if kpi.is_good is None else " good" if kpi.is_good else " bad"
-            change = f'<div class="change{kind}">{escape(kpi.change)} vs previous period</div>'
+            change = f'<div class="change{kind}">{escape(kpi.change)} {escape(kpi.change_basis)}</div>'
         tiles.append(
             f'<div class="tile" title="{escape(kpi.definition)}"><div class="label">{escape(kpi.label)}</div>'
             f'<div class="value">{escape(kpi.value)}</div>{change}</div>'

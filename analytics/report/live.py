@@ -19,19 +19,26 @@ from analytics.report import text
 from analytics.report.figures import bar_chart, grouped_bar_chart
 from analytics.report.model import Finding, NativeChart
 
-MIN_LIVES_PER_SLOT = 2
+MIN_LIVES_PER_SLOT = 2  # a start time drawn on the chart
+MIN_LIVES = 5  # an average compared between periods, or a start time named the best
 
 
-def live_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Finding]:
+def live_findings(
+    con: duckdb.DuckDBPyConnection, period: Period, left_out: list[str] | None = None
+) -> list[Finding]:
+    left_out = [] if left_out is None else left_out
     sessions = lives.live_sessions(con, start=period.start, end=period.end)
     if sessions.empty:
         return []
     kpis = lives.live_kpis(con, start=period.start, end=period.end).set_index("metric")
     viewers, change = kpis.at["average_viewers", "value"], kpis.at["average_viewers", "change"]
     count = len(sessions)
-    headline = f"{count} LIVE{'s' if count != 1 else ''} drew {text.count(viewers)} viewers on average"
-    if not text.is_missing(change):
+    before = lives.live_summary(con, start=period.previous().start, end=period.previous().end)["count_lives"]
+    headline = f"{text.plural(count, 'LIVE')} drew {text.count(viewers)} viewers on average"
+    if not text.is_missing(change) and min(count, before) >= MIN_LIVES:
         headline += f", {change:+.0%} on the previous {period.days} days"
+    elif not text.is_missing(change):
+        headline += f" (too few LIVEs to compare with the {text.plural(before, 'LIVE')} of the previous {period.days} days)"
     details = [
         f"{kpis.at[metric, 'label']}: {kpis.at[metric, 'display']}"
         for metric in ("lives_per_week", "interactions_per_viewer", "new_followers_per_live", "total_gifts")
@@ -66,7 +73,12 @@ def live_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Findin
         best = rated.iloc[0]
         slot = f"{lives.WEEKDAYS[int(best['weekday'])]} LIVEs at {int(best['hour']):02d}:00"
         percent = round((best["relative_viewers"] - 1) * 100)
-        if percent >= 10:
+        if best["count_lives"] < MIN_LIVES:
+            headline = (
+                f"Too few LIVEs per start time to name a best one yet: {slot} leads on "
+                f"{text.plural(int(best['count_lives']), 'LIVE')} (it takes {MIN_LIVES})"
+            )
+        elif percent >= 10:
             headline = f"{slot} drew {percent}% more viewers than LIVEs held in the same weeks"
         else:
             headline = f"No LIVE time stands out yet: the best, {slot}, draws about the usual audience"

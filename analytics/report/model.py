@@ -48,6 +48,7 @@ class Kpi:
     change: str | None = None
     is_good: bool | None = None  # None: a change that is neither good nor bad news
     definition: str = ""
+    change_basis: str = "vs previous period"  # what the change is measured against, after it
 
 
 @dataclass

@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import charts, timezones
+from analytics import charts, timezones, wording
 from analytics import charts_formats as format_charts
 from analytics.charts import BRAND, MUTED
 from analytics.definitions import DEFINITIONS
@@ -32,7 +32,7 @@ from analytics.formats import (
     posting_time_performance,
     video_formats,
 )
-from analytics.overview import Period, account_kpis, daily_trend, default_period, period_totals
+from analytics.overview import Period, account_kpis, daily_trend, default_period
 from analytics.report import text
 from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
 from analytics.whatif import PROJECTION_EXPLAINED
@@ -54,7 +54,8 @@ EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
     "projection": ("Projection", PROJECTION_EXPLAINED),
     "posting_slot": (
         "Posting slot",
-        "Weekday and hour a video was posted, in the audience's time zone; a slot needs 2 videos to count.",
+        f"Weekday and hour a video was posted, in the audience's time zone; a slot needs {MIN_VIDEOS} videos to "
+        "count, and is called the best only when its engagement rate beats the other videos' beyond luck.",
     ),
 }
 
@@ -97,6 +98,32 @@ def _overview_headline(kpis: pd.DataFrame, period: Period) -> str:
     return text.sentence("; ".join(parts)) if parts else "The account's numbers for the period"
 
 
+MIN_TREND_DAYS = 14  # a week at each end: shorter stretches are mostly weekday swings
+
+
+def _views_trend_headline(views: pd.Series) -> tuple[str, int]:
+    """(headline, days averaged at each end; 0 when no trend is claimed) for the views-per-day chart.
+
+    Views "grew" or "fell" only when the last week's daily average differs from the first week's by
+    more than twice its standard error (day-to-day swings); with fewer than MIN_TREND_DAYS days of
+    data, or a change within the swings, the headline gives the daily average and says so.
+    """
+    average = text.count(views.mean())
+    if len(views) < MIN_TREND_DAYS:
+        return (
+            f"About {average} video views a day over {text.plural(len(views), 'day')}: too few days "
+            f"to call a trend (it needs {MIN_TREND_DAYS})",
+            0,
+        )
+    first, last = views.head(7), views.tail(7)
+    before, after = text.counts(first.mean(), last.mean())
+    noise = float(np.sqrt(first.var() / len(first) + last.var() / len(last)))
+    if abs(last.mean() - first.mean()) <= 2 * noise or abs(last.mean() - first.mean()) <= 0.05 * first.mean():
+        return f"Daily views held steady at about {average} a day: the change is within day-to-day swings", 7
+    verb = "grew" if last.mean() > first.mean() else "fell"
+    return f"Daily views {verb} from {before} to {after} a day over the period", 7
+
+
 def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Finding]:
     kpis = account_kpis(con, period)
     shown = kpis[kpis["value"].notna()]
@@ -105,10 +132,13 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
     tiles = [
         Kpi(
             label=row.label,
-            value=text.value(row.value, row.unit),
-            change=text.change(row.change, row.unit),
-            is_good=None if text.is_missing(row.change) or row.change == 0 else bool(row.change > 0),
+            value=row.value_text,
+            change=row.change_text,
+            is_good=None
+            if wording.is_no_change(row.change_text) or row.change_text is None
+            else row.change > 0,
             definition=row.definition,
+            change_basis=row.change_basis or "",
         )
         for row in shown.itertuples()
     ]
@@ -132,18 +162,10 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
         )
     ]
 
-    trend = daily_trend(con, period)
+    trend = charts.every_day(daily_trend(con, period))  # a gap in the files stays a gap on the chart
     views = trend["video_views"].astype(float)
     if views.notna().sum() >= 4:
-        window = max(1, min(7, int(views.notna().sum()) // 2))
-        first, last = views.dropna().head(window).mean(), views.dropna().tail(window).mean()
-        before, after = text.counts(first, last)
-        if last > first * 1.05:
-            headline = f"Daily views grew from {before} to {after} a day over the period"
-        elif last < first * 0.95:
-            headline = f"Daily views fell from {before} to {after} a day over the period"
-        else:
-            headline = f"Daily views held steady at about {text.count(views.mean())} a day"
+        headline, window = _views_trend_headline(views.dropna())
         best = trend.loc[views.idxmax()]
         rolling = views.rolling(7, min_periods=4).mean()
         findings.append(
@@ -153,7 +175,8 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
                 headline=headline,
                 caption="Video views per day, with the 7-day average",
                 note=(
-                    f"Averages of the first and last {window} days of the period. Best day: "
+                    (f"Averages of the first and last {window} days of the period. " if window else "")
+                    + "Best day: "
                     f"{text.day(best['stat_date'])}, with {text.count(best['video_views'])} views. "
                     f"{text.count(views.sum())} views in all."
                 ),
@@ -175,13 +198,13 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
         )
 
     followers = trend["followers"].astype(float)
-    totals = period_totals(con, period)
-    growth, share = totals["follower_growth"], totals["follower_growth_share"]
-    if followers.notna().sum() >= 2 and growth is not None:
+    growth_row = kpis.set_index("metric").loc["follower_growth"]
+    growth = growth_row["value"]
+    if followers.notna().sum() >= 2 and not text.is_missing(growth):
         verb = "gained" if growth >= 0 else "lost"
-        headline = f"The account {verb} {abs(growth):,} followers in {period.days} days"
-        if share is not None:
-            headline += f" ({share:+.1%})"
+        headline = f"The account {verb} {text.plural(abs(growth), 'follower')} in {period.days} days"
+        if growth_row["change_text"]:
+            headline += f" ({growth_row['change_text']} {growth_row['change_basis']})"
         headline += f", to {text.count(followers.dropna().iloc[-1])}"
         changes = trend["follower_change"].astype(float)
         best = trend.loc[changes.idxmax()] if changes.notna().any() else None
@@ -264,12 +287,16 @@ def _format_headline(videos: pd.DataFrame, min_videos: int) -> tuple[str, str]:
         )
     best, reference, result = found
     ratio, verdict = float(result["ratio"]), str(result["verdict"])
+    if not result["is_unlikely_luck"]:
+        return (
+            f"No format clearly beats the others yet: {_plural(best)} and {_plural(reference)} are within luck "
+            "of each other",
+            verdict,
+        )
     if ratio >= 1.1:
         claim = f"{_plural(best)} earn {ratio:.1f}x the engagement of {_plural(reference)}"
     else:
         claim = f"{_plural(best)} earn {round((ratio - 1) * 100)}% more engagement than {_plural(reference)}"
-    if not result["is_unlikely_luck"]:
-        claim += ", but it could be luck"
     return text.sentence(claim), verdict
 
 
@@ -280,13 +307,35 @@ def formats_findings(
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
     min_videos: int = MIN_VIDEOS,
+    left_out: list[str] | None = None,
 ) -> list[Finding]:
+    left_out = [] if left_out is None else left_out
     videos = video_formats(con, rules=rules, overrides=overrides, start=period.start, end=period.end)
     if videos.empty:
         return []
     table = engagement_by_format(
         con, rules=rules, overrides=overrides, start=period.start, end=period.end, min_videos=min_videos
     )
+    rated = table[table["engagement_rate"].notna()]
+    findings = []
+    compared = rated[~rated["is_small_sample"]]
+    if len(compared) < 2:
+        # One bar, or bars of two videos each, compares nothing: the slide would headline luck.
+        counts = (
+            ", ".join(f"{row.format} {row.count_videos}" for row in rated.itertuples()) or "none with views"
+        )
+        left_out.append(
+            f"Engagement by format: a comparison needs two formats with {min_videos} videos or more each, "
+            f"and this period has {len(compared)} (videos per format: {counts})."
+        )
+    else:
+        findings.append(_formats_rate_finding(videos, table, min_videos))
+    findings += _top_video_findings(videos, min_videos)
+    findings += _posting_time_findings(con, period, videos, min_videos, left_out)
+    return findings
+
+
+def _formats_rate_finding(videos: pd.DataFrame, table: pd.DataFrame, min_videos: int) -> Finding:
     rated = table[table["engagement_rate"].notna()]
     headline, verdict = _format_headline(videos, min_videos)
     ranges = [
@@ -299,27 +348,28 @@ def formats_findings(
     small = rated.loc[rated["is_small_sample"], "format"].tolist()
     if small:
         note += f" Grey: fewer than {min_videos} videos ({', '.join(small)}), not enough to say."
-    findings = [
-        Finding(
-            section="formats",
-            key="formats_rate",
-            headline=headline,
-            caption="Engagement rate by interaction format (videos in brackets): likes + comments + shares ÷ views",
-            note=note,
-            figure=format_charts.format_rate_chart(table, min_videos=min_videos),
-            native=NativeChart(
-                kind="bar",
-                categories=[f"{row.format} ({row.count_videos})" for row in rated.itertuples()],
-                series=[("Engagement rate", _values(rated["engagement_rate"]))],
-                number_format="0.0%",
-                point_colors=[MUTED if small else BRAND for small in rated["is_small_sample"]],
-            ),
-            metrics=("engagement_rate", "format", "interval"),
-        )
-    ]
+    return Finding(
+        section="formats",
+        key="formats_rate",
+        headline=headline,
+        caption="Engagement rate by interaction format (videos in brackets): likes + comments + shares ÷ views",
+        note=note,
+        figure=format_charts.format_rate_chart(table, min_videos=min_videos),
+        native=NativeChart(
+            kind="bar",
+            categories=[f"{row.format} ({row.count_videos})" for row in rated.itertuples()],
+            series=[("Engagement rate", _values(rated["engagement_rate"]))],
+            number_format="0.0%",
+            point_colors=[MUTED if small else BRAND for small in rated["is_small_sample"]],
+        ),
+        metrics=("engagement_rate", "format", "interval"),
+    )
 
+
+def _top_video_findings(videos: pd.DataFrame, min_videos: int) -> list[Finding]:
+    findings = []
     shown = videos[(videos["total_views"] > 0).fillna(False) & videos["engagement_rate"].notna()]
-    if len(shown) >= 3:
+    if len(shown) >= min_videos:  # "a typical video" needs a few videos to be typical of
         top = shown.loc[shown["total_views"].idxmax()]
         typical = float(shown["total_views"].median())
         times = float(top["total_views"]) / typical if typical else np.nan
@@ -351,36 +401,68 @@ def formats_findings(
             )
         )
 
+    return findings
+
+
+def _posting_time_findings(
+    con: duckdb.DuckDBPyConnection, period: Period, videos: pd.DataFrame, min_videos: int, left_out: list[str]
+) -> list[Finding]:
+    """The best posting slot, named only when it has `min_videos` videos and beats the others beyond luck."""
     middle = period.start + (period.end - period.start) / 2
     guess = timezones.guess_time_zone(con, on=middle)
     offset = guess.utc_offset_hours
     grid = posting_time_performance(con, utc_offset_hours=offset, start=period.start, end=period.end)
-    slots = best_posting_slots(grid, min_videos=2)
-    if slots:
-        when, numbers = slots[0].rsplit(": ", 1)
-        findings.append(
-            Finding(
-                section="formats",
-                key="formats_posting_times",
-                headline=f"Best posting slot so far: {when} ({numbers})",
-                caption=f"Engagement rate of the videos posted in each hour ({timezones.describe_offset(offset)})",
-                note=(("Next best: " + "; ".join(slots[1:]) + ". ") if len(slots) > 1 else "") + guess.reason,
-                figure=format_charts.weekday_hour_heatmap(
-                    grid,
-                    "engagement_rate",
-                    title="When your videos earned the most engagement",
-                    subtitle="Engagement rate of the videos posted in each hour; hours without a video left out.",
-                    hour_title=f"Hour posted ({timezones.describe_offset(offset)})",
-                    value_title="Engagement rate",
-                    percent=True,
-                    count_column="count_videos",
-                    hours_with_data_only=True,
-                    show_values=True,
-                ),
-                metrics=("engagement_rate", "posting_slot"),
-            )
+    if not (grid["count_videos"] > 0).any():
+        return []
+    busiest = int(grid["count_videos"].max())
+    slots = best_posting_slots(grid, min_videos=min_videos)
+    if not slots:
+        left_out.append(
+            f"Best posting time: no weekday and hour holds {min_videos} videos yet (the most in one slot: "
+            f"{text.plural(busiest, 'video')}), so any “best slot” would be luck."
         )
-    return findings
+        return []
+    when, numbers = slots[0].rsplit(": ", 1)
+    local = videos["posted_at"] + pd.to_timedelta(offset, unit="h")
+    best = grid[grid["count_videos"] >= min_videos].sort_values(
+        ["engagement_rate", "count_videos", "weekday", "hour"], ascending=[False, False, True, True]
+    )
+    weekday, hour = int(best["weekday"].iloc[0]), int(best["hour"].iloc[0])
+    in_slot = (local.dt.day_of_week == weekday) & (local.dt.hour == hour)
+    result = compare_rates(
+        videos[in_slot],
+        videos[~in_slot & videos["posted_at"].notna()],
+        label_a=f"videos posted {when}",
+        label_b="videos posted at other times",
+        min_videos=min_videos,
+    )
+    if result["is_unlikely_luck"]:
+        headline = f"Best posting slot so far: {when} ({numbers})"
+    else:
+        headline = f"No posting time stands out from luck yet: the best, {when} ({numbers}), is within range of the rest"
+    return [
+        Finding(
+            section="formats",
+            key="formats_posting_times",
+            headline=headline,
+            caption=f"Engagement rate of the videos posted in each hour ({timezones.describe_offset(offset)})",
+            note=(("Next best: " + "; ".join(slots[1:]) + ". ") if len(slots) > 1 else "")
+            + f"{result['verdict']} {guess.reason}",
+            figure=format_charts.weekday_hour_heatmap(
+                grid,
+                "engagement_rate",
+                title="When your videos earned the most engagement",
+                subtitle="Engagement rate of the videos posted in each hour; hours without a video left out.",
+                hour_title=f"Hour posted ({timezones.describe_offset(offset)})",
+                value_title="Engagement rate",
+                percent=True,
+                count_column="count_videos",
+                hours_with_data_only=True,
+                show_values=True,
+            ),
+            metrics=("engagement_rate", "posting_slot", "interval"),
+        )
+    ]
 
 
 def _escape_caption(caption: object) -> object:
@@ -467,11 +549,14 @@ def build_report(
     salt = salt or secrets.token_hex(16)
     findings: list[Finding] = []
     skipped: list[str] = []
+    left_out: list[str] = []  # findings held back: below the minimum sample, or not telling from luck
     windows: list[tuple[str, str]] = []
     builders = {
         "overview": lambda: overview_findings(con, period),
-        "formats": lambda: formats_findings(con, period, rules=rules, overrides=overrides),
-        "members": lambda: community.members_findings(con, period, real_handles=real_handles, salt=salt),
+        "formats": lambda: formats_findings(con, period, rules=rules, overrides=overrides, left_out=left_out),
+        "members": lambda: community.members_findings(
+            con, period, real_handles=real_handles, salt=salt, left_out=left_out
+        ),
         "segments": lambda: community.segments_findings(
             con,
             period,
@@ -481,7 +566,7 @@ def build_report(
             brand_hashtags=brand_hashtags,
             brand_handle=brand_handle,
         ),
-        "live": lambda: live.live_findings(con, period),
+        "live": lambda: live.live_findings(con, period, left_out=left_out),
     }
     reasons = {
         "overview": "no daily account numbers (TikTok Studio Overview export) in this period",
@@ -491,10 +576,11 @@ def build_report(
         "live": "no LIVE in this period (fill in the LIVE template on the Data page)",
     }
     for name in chosen:
+        held_back = len(left_out)
         found = builders[name]()
         if found:
             findings += found
-        else:
+        elif len(left_out) == held_back:  # else the held-back findings already say why
             skipped.append(f"{SECTIONS[name]}: {reasons[name]}.")
     windows = _windows(con, period, chosen)
     windows += community.windows(con, period, chosen, real_handles=real_handles)
@@ -510,7 +596,7 @@ def build_report(
         findings=findings,
         windows=windows,
         definitions=_definitions(findings),
-        skipped=skipped,
+        skipped=skipped + left_out,
         real_handles=real_handles,
         brand_color=brand_color,
         logo=logo,

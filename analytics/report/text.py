@@ -1,75 +1,40 @@
-"""Numbers and dates as a client reads them in a headline: "45.3K", "+12%", "21 Nov 2026"."""
+"""Numbers and dates as a client reads them in a headline: "45.3K", "+12%", "21 Nov 2026".
+
+The shared forms live in `analytics.wording` (pages use them too); headline-only ones here.
+"""
 
 from __future__ import annotations
 
-import math
-from datetime import date
+from analytics.wording import change, count, day, is_missing, plural, short_day, span, value
 
-import pandas as pd
-
-
-def is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
-
-
-def count(value: float | None) -> str:
-    """1,234 · 45.3K · 1.25M; "—" when unknown."""
-    if is_missing(value):
-        return "—"
-    size = abs(float(value))
-    if size >= 1_000_000:
-        return f"{value / 1_000_000:.2f}M"
-    if size >= 10_000:
-        return f"{value / 1_000:.1f}K"
-    return f"{value:,.0f}"
+__all__ = [
+    "change",
+    "count",
+    "counts",
+    "day",
+    "hours",
+    "is_missing",
+    "plural",
+    "sentence",
+    "short_day",
+    "shorten",
+    "span",
+    "value",
+]
 
 
 def counts(first: float, second: float) -> tuple[str, str]:
-    """Two counts in the same unit, so a headline never says "from 9,758 to 28.4K"."""
+    """Two counts in the same unit, so a headline never says "from 9,758 to 28.4K" (nor "0.0K")."""
     largest = max(abs(first), abs(second))
     if largest >= 1_000_000:
-        return f"{first / 1_000_000:.2f}M", f"{second / 1_000_000:.2f}M"
+        return _scaled(first, 1_000_000, "M", 2), _scaled(second, 1_000_000, "M", 2)
     if largest >= 10_000:
-        return f"{first / 1_000:.1f}K", f"{second / 1_000:.1f}K"
+        return _scaled(first, 1_000, "K", 1), _scaled(second, 1_000, "K", 1)
     return f"{first:,.0f}", f"{second:,.0f}"
 
 
-def value(number: float | None, unit: str) -> str:
-    """A KPI's value by its unit ("count", "percent", "seconds", "decimal", "minutes")."""
-    if is_missing(number):
-        return "—"
-    if unit == "percent":
-        return f"{number:.1%}"
-    if unit == "seconds":
-        return f"{number:.1f} s"
-    if unit == "decimal":
-        return f"{number:,.1f}"
-    if unit == "minutes":
-        return f"{number:,.0f} min"
-    return count(number)
-
-
-def change(number: float | None, unit: str) -> str | None:
-    """A change against the previous period: "+12.0%", or "+0.4 pts" for a rate."""
-    if is_missing(number):
-        return None
-    if unit == "percent":
-        return f"{number * 100:+.1f} pts"
-    return f"{number:+.1%}"
-
-
-def day(when: date | pd.Timestamp) -> str:
-    return f"{when:%d %b %Y}".lstrip("0")
-
-
-def short_day(when: date | pd.Timestamp) -> str:
-    return f"{when:%d %b}".lstrip("0")
-
-
-def span(start: date, end: date) -> str:
-    if start.year == end.year:
-        return f"{short_day(start)} – {day(end)}"
-    return f"{day(start)} – {day(end)}"
+def _scaled(number: float, size: int, suffix: str, digits: int) -> str:
+    return "0" if round(number / size, digits) == 0 else f"{number / size:.{digits}f}{suffix}"
 
 
 def hours(number: float | None) -> str:
