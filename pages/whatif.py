@@ -12,6 +12,7 @@ from analytics.overview import Period
 
 # Tier thresholds are a what-if too, on the Members page; link to it only when that page exists.
 HAS_MEMBERS_PAGE = (Path(__file__).parent / "members.py").exists()
+NOT_KNOWN = "not known"
 RATE_COLUMNS = {
     "label": "Rate",
     "a": "A",
@@ -38,14 +39,32 @@ def per_month(value: float) -> str:
     return ui.format_value(value, "count")
 
 
+def per_video(value: float) -> str:
+    """A format's average video in words: a number, or "not known" when the files do not give it."""
+    return NOT_KNOWN if pd.isna(value) else ui.format_value(value, "count")
+
+
+def not_known(labels: list[str], why: str) -> None:
+    """Say which numbers the files do not give, instead of leaving them out silently or showing 0."""
+    if labels:
+        names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        st.caption(f"{names[:1].upper() + names[1:]} {'is' if len(labels) == 1 else 'are'} not known: {why}")
+
+
 def projection_tiles(projection: whatif.Projection, what: str) -> None:
     totals = projection.totals.dropna(subset=["current"])
     for column, row in zip(st.columns(max(len(totals), 1)), totals.itertuples(), strict=False):
         relative = row.change / row.current if row.current else None
+        unchanged = round(row.change) == 0
         column.metric(
             f"{row.label} per month",
             per_month(row.planned),
-            delta=f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else ""),
+            # No change is said in words, grey and without an arrow, not "+0 (+0%)" in green.
+            delta="no change"
+            if unchanged
+            else f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else ""),
+            delta_color="off" if unchanged else "normal",
+            delta_arrow="off" if unchanged else "auto",
             help=f"With {what}. Now: {per_month(row.current)} a month. Range (10th–90th percentile): "
             f"{per_month(row.planned_low)} – {per_month(row.planned_high)}. {whatif.PROJECTION_EXPLAINED}",
             border=True,
@@ -58,11 +77,17 @@ planner, compare, live_tab = st.tabs(["Content-mix planner", "Compare two groups
 
 with planner:
     mix = whatif.posting_mix(videos, days=period.days)
-    st.markdown(
-        f"**Your history:** {len(videos)} videos posted {period.describe()}, about "
-        f"{len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post a week."
-    )
-    if mix["is_small_sample"].sum() > len(mix) / 2 and st.session_state.get("period_preset") != "All data":
+    if videos.empty:
+        st.info(f"No video was posted {period.describe()}: plan from a longer history.", icon="📅")
+    else:
+        st.markdown(
+            f"**Your history:** {len(videos)} video{'s' if len(videos) != 1 else ''} posted {period.describe()}, "
+            f"about {len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post "
+            "a week."
+        )
+    if (videos.empty or mix["is_small_sample"].sum() > len(mix) / 2) and st.session_state.get(
+        "period_preset"
+    ) != "All data":
         st.caption(
             "Most formats have fewer than 5 videos in this period: a longer history projects more of them."
         )
@@ -73,6 +98,8 @@ with planner:
             "Videos in history": mix["count_videos"],
             "Now per week": mix["posts_per_week"].round(1),
             "Planned per week": mix["posts_per_week"].round(1),
+            "Views per video": mix["mean_views"].map(per_video),
+            "New followers per video": mix["mean_new_followers"].map(per_video),
         }
     )
     edited = st.data_editor(
@@ -80,12 +107,25 @@ with planner:
         key=f"whatif_mix_{period.start}_{period.end}_{len(videos)}",
         hide_index=True,
         width="stretch",
-        disabled=["Format", "Videos in history", "Now per week"],
+        disabled=[
+            "Format",
+            "Videos in history",
+            "Now per week",
+            "Views per video",
+            "New followers per video",
+        ],
         column_config={
             "Planned per week": st.column_config.NumberColumn(
                 min_value=0.0, max_value=50.0, step=0.1, format="%.1f", help="Posts of this format a week."
             ),
             "Now per week": st.column_config.NumberColumn(format="%.1f"),
+            "Views per video": st.column_config.TextColumn(
+                help="The average video of this format in your history."
+            ),
+            "New followers per video": st.column_config.TextColumn(
+                help="The average video of this format in your history; known when your files give new followers "
+                "per video (a video detail sheet)."
+            ),
         },
     )
     # A row left as shown keeps its exact rhythm, so an untouched plan changes nothing (not +1% from rounding).
@@ -108,8 +148,11 @@ with planner:
             + ".",
             icon="⚠️",
         )
-    if "new_followers" not in set(projection.totals["metric"]):
-        st.caption("New followers are projected when your files give them per video (a video detail sheet).")
+    if not videos.empty and "new_followers" not in set(projection.totals["metric"]):
+        st.caption(
+            "New followers per video are not known: TikTok Studio's Content export does not give them, so they "
+            "are not projected. Upload a video detail sheet with a new-followers column to project them."
+        )
     ui.chart(charts_whatif.projection_chart(projection), "whatif_projection_chart")
     with st.expander("How the projection works"):
         st.markdown(whatif.PROJECTION_EXPLAINED)
@@ -215,8 +258,15 @@ with compare:
             )
             st.caption(
                 "Rates are ratios of sums over each group's videos; the interval is where A − B would land 95% of "
-                "the time if the same videos were drawn again (bootstrap, 2,000 redraws). Completion and follows "
-                "appear when your files have them."
+                "the time if the same videos were drawn again (bootstrap, 2,000 redraws)."
+            )
+            not_known(
+                [
+                    label.lower()
+                    for rate, (label, *_) in whatif.RATES.items()
+                    if rate not in set(rates["rate"])
+                ],
+                "your files do not give them for the videos of both groups (they come with a video detail sheet).",
             )
 
 with live_tab:
@@ -267,6 +317,15 @@ with live_tab:
             )
             st.caption(
                 "If each extra LIVE does as well as your average one. An estimate from your own history, not a promise."
+            )
+            projected = set(live_projection.totals["metric"])
+            not_known(
+                [
+                    f"{label.lower()} per LIVE"
+                    for metric, label in whatif.LIVE_METRICS.items()
+                    if metric not in projected
+                ],
+                "your LIVE sheet leaves them empty, so they are not projected.",
             )
 
 st.divider()
