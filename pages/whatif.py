@@ -102,6 +102,8 @@ with planner:
             "New followers per video": mix["mean_new_followers"].map(per_video),
         }
     )
+    if mix["mean_new_followers"].isna().all():  # said once below the tiles, not in a column of "not known"
+        table = table.drop(columns="New followers per video")
     edited = st.data_editor(
         table,
         key=f"whatif_mix_{period.start}_{period.end}_{len(videos)}",
@@ -169,9 +171,15 @@ with compare:
         key="whatif_compare_kind",
     )
     left, right = st.columns(2)
-    pool, choice_a, choice_b = videos, None, None
+    pool, choice_a, choice_b, too_few = videos, None, None, None
     if kind == "format":
         options = list(videos["format"].value_counts().index)
+        if len(options) == 1:
+            too_few = (
+                f"Every video posted {period.describe()} is {ui.markdown_escape(options[0])}: there is no second "
+                "format to compare with. Compare two date ranges, hashtags or campaigns instead, or fix formats on "
+                "the Interaction formats page."
+            )
         if options:
             choice_a = left.selectbox("Group A", options, key="whatif_format_a")
             choice_b = right.selectbox(
@@ -191,6 +199,12 @@ with compare:
     elif kind == "hashtag":
         tags = hashtag_performance(ws.con, start=period.start, end=period.end)
         options = list(tags.sort_values("count_videos", ascending=False)["hashtag"])
+        if len(options) < 2:
+            too_few = (
+                f"The videos posted {period.describe()} use "
+                + (f"only one hashtag ({ui.markdown_escape(options[0])})" if options else "no hashtag")
+                + ": compare two campaigns (a caption word) or two date ranges instead."
+            )
         if options:
             choice_a = left.selectbox("Group A", options, key="whatif_hashtag_a")
             choice_b = right.selectbox(
@@ -204,7 +218,9 @@ with compare:
             "Group B: captions containing", key="whatif_keyword_b", placeholder="e.g. tet"
         )
     where = "all your data" if kind == "dates" else f"videos posted {period.describe()}"
-    if not choice_a or not choice_b:
+    if too_few:
+        st.info(too_few, icon="⚖️")
+    elif not choice_a or not choice_b:
         st.info("Pick or type both groups to compare them.", icon="⚖️")
     elif choice_a == choice_b:
         st.info("Pick two different groups.", icon="⚖️")
