@@ -451,10 +451,17 @@ def compare_groups(
     }
 
 
+def describe_interval(low: float, high: float, unit: str) -> str:
+    """A difference's interval in words: "+0.3 pts to +2.0 pts"; "not known" when either end is."""
+    if pd.isna(low) or pd.isna(high):
+        return "not known"
+    return f"{describe_rate(low, unit, signed=True)} to {describe_rate(high, unit, signed=True)}"
+
+
 def describe_rate(value: float, unit: str, *, signed: bool = False) -> str:
-    """A rate in words: "7.9%", "+1.2 pts", "3.4 per 1,000"; "—" when unknown."""
+    """A rate in words: "7.9%", "+1.2 pts", "3.4 per 1,000"; "not known" when the files do not give it."""
     if value is None or pd.isna(value):
-        return "—"
+        return "not known"
     if unit == "percent":
         return f"{value * 100:+.1f} pts" if signed else f"{value:.1%}"
     return f"{value:+.1f}" if signed else f"{value:.1f}"

@@ -259,7 +259,7 @@ with compare:
                         for v, u in zip(rates["difference"], rates["unit"], strict=True)
                     ],
                     "interval": [
-                        f"{whatif.describe_rate(low, u, signed=True)} to {whatif.describe_rate(high, u, signed=True)}"
+                        whatif.describe_interval(low, high, u)
                         for low, high, u in zip(
                             rates["difference_low"], rates["difference_high"], rates["unit"], strict=True
                         )

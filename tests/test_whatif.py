@@ -283,3 +283,10 @@ def test_a_period_without_videos_projects_nothing_and_keeps_the_plan_table_reada
     projection = whatif.project_mix(empty, {}, days=28)
     assert projection.by_group.empty and {"group", "is_projected", "count_items"} <= set(projection.by_group)
     assert projection.totals["current"].isna().all()
+
+
+def test_a_rate_or_an_interval_the_files_do_not_give_is_written_not_known():
+    assert whatif.describe_rate(np.nan, "percent") == "not known"
+    assert whatif.describe_rate(pd.NA, "per1000", signed=True) == "not known"
+    assert whatif.describe_interval(np.nan, 0.02, "percent") == "not known"
+    assert whatif.describe_interval(0.003, 0.02, "percent") == "+0.3 pts to +2.0 pts"
