@@ -2,7 +2,8 @@
 
 The matrix: each folder of ../shared/real_exports alone; all TikTok Studio files of one account without
 a video detail sheet (the en-US folder); its Content export with each comment layout (Apify JSON,
-the nested-replies JSON, the Excel exporter); two accounts' files together. Each combination is
+the nested-replies JSON, the Excel exporter); the same comments in two layouts (the Apify JSON and the
+Apify CSV written from it); two accounts' files together. Each combination is
 uploaded once into one app (AppTest) and every page is opened through the sidebar's "All data" and
 "Last 28 days", plus the What-if comparisons of dates, hashtags and caption words. What each page
 showed is kept (`Seen`), and the tests read it: the numbers are checked against counts made here,
@@ -36,6 +37,7 @@ APIFY = "apify-tiktok-comments-scraper_json_farrelad"
 NESTED = "comments-json_romysaputra-scrapper"
 EXCEL_COMMENTS = "comments-xlsx_haron416-exporter"
 CONTENT = f"{HTUPY}/Content.csv"
+APIFY_AS_CSV = "the Apify JSON as Apify's all-fields CSV"
 
 FOLDERS = sorted(path.name for path in REAL.iterdir() if path.is_dir())
 COMBINATIONS: dict[str, list[str]] = {folder: [folder] for folder in FOLDERS}
@@ -45,6 +47,8 @@ COMBINATIONS |= {
     "content+nested": [CONTENT, NESTED],
     "content+excel": [CONTENT, EXCEL_COMMENTS],
     "two accounts": [HTUPY, GREEK],
+    # The same comments in two layouts: the Apify JSON and the Apify all-fields CSV written from it.
+    "apify json+csv": [APIFY, APIFY_AS_CSV],
 }
 PRESETS = ["All data", "Last 28 days"]
 PAGES = ["overview", "formats", "members", "segments", "whatif", "report", "data"]
@@ -73,9 +77,23 @@ class Seen:
         return value
 
 
+def apify_items() -> list[dict]:
+    [path] = (REAL / APIFY).glob("*.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def apify_csv() -> bytes:
+    """The same comments as Apify's all-fields CSV download: its columns in alphabetical order."""
+    frame = pd.DataFrame(apify_items())
+    return frame[sorted(frame.columns)].to_csv(index=False).encode()
+
+
 def files_of(parts: list[str]) -> list[tuple[str, bytes, str]]:
     files = []
     for part in parts:
+        if part == APIFY_AS_CSV:
+            files.append(("dataset_tiktok-comments-scraper_2025-05-25.csv", apify_csv(), "text/csv"))
+            continue
         path = REAL / part
         paths = sorted(item for item in path.rglob("*") if item.is_file()) if path.is_dir() else [path]
         files += [(item.name, item.read_bytes(), "application/octet-stream") for item in paths]
@@ -244,9 +262,8 @@ def test_formats_lists_every_video_of_the_content_exports_and_compares_those_of_
 
 def commenters(combination: str) -> set[str]:
     """Distinct people who commented, by each layout's stable key, the brand (the video's author) left out."""
-    if combination == "content+apify":
-        [path] = (REAL / APIFY).glob("*.json")
-        items = json.loads(path.read_text(encoding="utf-8"))
+    if combination in ("content+apify", "apify json+csv"):
+        items = apify_items()
         brands = {re.search(r"@([^/]+)/", item["videoWebUrl"]).group(1) for item in items}
         return {item["uniqueId"] for item in items} - brands
     if combination == "content+nested":
@@ -265,7 +282,9 @@ def commenters(combination: str) -> set[str]:
     return set(sheet["Author ID"])  # @mcexodus, whose video it is, does not comment in it
 
 
-@pytest.mark.parametrize("combination", ["content+apify", "content+nested", "content+excel"])
+@pytest.mark.parametrize(
+    "combination", ["content+apify", "content+nested", "content+excel", "apify json+csv"]
+)
 def test_members_are_the_distinct_commenters_without_the_brand(combination):
     shown = visit(combination)["All data", "members"]
     assert shown.metric("Members") == f"{len(commenters(combination)):,}"
