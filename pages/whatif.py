@@ -116,17 +116,29 @@ with planner:
             "Views per video",
             "New followers per video",
         ],
+        # Short labels, so the six columns fit a 1024 px screen; the help says each in full.
         column_config={
-            "Planned per week": st.column_config.NumberColumn(
-                min_value=0.0, max_value=50.0, step=0.1, format="%.1f", help="Posts of this format a week."
+            "Videos in history": st.column_config.NumberColumn(
+                "Videos", help="Videos of this format posted in the chosen period (your history)."
             ),
-            "Now per week": st.column_config.NumberColumn(format="%.1f"),
+            "Now per week": st.column_config.NumberColumn(
+                "Now/week", format="%.1f", help="Videos of this format you post a week now."
+            ),
+            "Planned per week": st.column_config.NumberColumn(
+                "Plan/week",
+                min_value=0.0,
+                max_value=50.0,
+                step=0.1,
+                format="%.1f",
+                help="Posts of this format a week you plan: click to change.",
+            ),
             "Views per video": st.column_config.TextColumn(
-                help="The average video of this format in your history."
+                "Views/video", help="Views of the average video of this format in your history."
             ),
             "New followers per video": st.column_config.TextColumn(
-                help="The average video of this format in your history; known when your files give new followers "
-                "per video (a video detail sheet)."
+                "Follows/video",
+                help="New followers of the average video of this format in your history; known when your files "
+                "give new followers per video (a video detail sheet).",
             ),
         },
     )
