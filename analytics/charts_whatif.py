@@ -93,8 +93,13 @@ def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figu
     rates: pd.DataFrame = comparison["rates"]
     titles = [
         f"{row.label}<br><span style='font-size:12px;color:#475569'>A − B: "
-        f"{describe_rate(row.difference, row.unit, signed=True)}<br>95%: {_bare(row.difference_low, row.unit)} "
-        f"to {_bare(row.difference_high, row.unit)}</span>"
+        f"{describe_rate(row.difference, row.unit, signed=True)}<br>95%: "
+        + (
+            "not known"
+            if pd.isna(row.difference_low) or pd.isna(row.difference_high)
+            else f"{_bare(row.difference_low, row.unit)} to {_bare(row.difference_high, row.unit)}"
+        )
+        + "</span>"
         for row in rates.itertuples()
     ]
     fig = make_subplots(rows=1, cols=max(len(rates), 1), subplot_titles=titles, horizontal_spacing=0.06)

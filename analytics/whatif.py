@@ -156,8 +156,12 @@ def _project(
                 draws[metric]["planned"] += boot * plan * WEEKS_PER_MONTH
         rows.append(row)
 
-    by_group = pd.DataFrame(rows)
-    projected = by_group[by_group["is_projected"]] if len(by_group) else by_group
+    columns = ["group", "count_items", "current_per_week", "planned_per_week", "is_projected", "note"]
+    columns += [f"{kind}_{metric}{end}" for metric in metrics for kind, end in _GROUP_METRIC_COLUMNS]
+    by_group = pd.DataFrame(
+        rows, columns=columns
+    )  # the columns even without a group (no video in the period)
+    projected = by_group[by_group["is_projected"].astype(bool)]
     total_rows = []
     for metric, label in metrics.items():
         if not has_metric[metric]:
@@ -187,6 +191,7 @@ def _project(
     return Projection(by_group, pd.DataFrame(total_rows), warnings, weeks)
 
 
+_GROUP_METRIC_COLUMNS = [("current", ""), ("planned", ""), ("planned", "_low"), ("planned", "_high")]
 _TOTAL_COLUMNS = [
     "current",
     "current_low",
@@ -198,6 +203,16 @@ _TOTAL_COLUMNS = [
     "change_low",
     "change_high",
 ]
+
+
+def _known_mean(values: pd.Series) -> float:
+    """The mean of the values the files give; NaN ("not known") when they give none.
+
+    Columns read from DuckDB are nullable (Int64 with pd.NA for a count no file has, such as new followers
+    per video without a detail sheet), and pd.NA is neither a float nor 0: it becomes NaN here, once.
+    """
+    known = pd.to_numeric(values, errors="coerce").astype("float64").dropna()
+    return float(known.mean()) if len(known) else np.nan
 
 
 def posting_mix(videos: pd.DataFrame, *, days: int, min_videos: int = MIN_VIDEOS) -> pd.DataFrame:
@@ -216,9 +231,9 @@ def posting_mix(videos: pd.DataFrame, *, days: int, min_videos: int = MIN_VIDEOS
                 "format": name,
                 "count_videos": len(group),
                 "posts_per_week": len(group) / weeks,
-                "mean_views": float(group["total_views"].mean()),
-                "mean_engagements": float(group["total_engagements"].mean()),
-                "mean_new_followers": float(group["new_followers"].mean()),
+                "mean_views": _known_mean(group["total_views"]),
+                "mean_engagements": _known_mean(group["total_engagements"]),
+                "mean_new_followers": _known_mean(group["new_followers"]),
                 "is_small_sample": len(group) < min_videos,
             }
         )
@@ -436,10 +451,17 @@ def compare_groups(
     }
 
 
+def describe_interval(low: float, high: float, unit: str) -> str:
+    """A difference's interval in words: "+0.3 pts to +2.0 pts"; "not known" when either end is."""
+    if pd.isna(low) or pd.isna(high):
+        return "not known"
+    return f"{describe_rate(low, unit, signed=True)} to {describe_rate(high, unit, signed=True)}"
+
+
 def describe_rate(value: float, unit: str, *, signed: bool = False) -> str:
-    """A rate in words: "7.9%", "+1.2 pts", "3.4 per 1,000"; "—" when unknown."""
+    """A rate in words: "7.9%", "+1.2 pts", "3.4 per 1,000"; "not known" when the files do not give it."""
     if value is None or pd.isna(value):
-        return "—"
+        return "not known"
     if unit == "percent":
         return f"{value * 100:+.1f} pts" if signed else f"{value:.1%}"
     return f"{value:+.1f}" if signed else f"{value:.1f}"

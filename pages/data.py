@@ -41,7 +41,10 @@ else:
         }
     )
     st.dataframe(
-        table[["File", "What it is", "Rows", "From", "To", "Year from"]],
+        # A distribution (gender, territories) has no dates: said in words, not an empty "None" cell.
+        table[["File", "What it is", "Rows", "From", "To", "Year from"]]
+        .style.format(lambda day: f"{day:%d %b %Y}".lstrip("0"), subset=["From", "To"], na_rep="no dates")
+        .format("{:,}", subset=["Rows"]),
         hide_index=True,
         width="stretch",
         column_config={

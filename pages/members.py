@@ -217,6 +217,16 @@ def shown(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return table.rename(columns=COLUMNS)
 
 
+def video_names(frame: pd.DataFrame) -> pd.Series:
+    """Each comment's video as a marketer can find it: its caption, else its id (no Content export for it)."""
+    captions = frame["video_caption"].astype("object")
+    captions = captions.where(
+        captions.map(lambda caption: isinstance(caption, str) and bool(caption.strip()))
+    )
+    ids = frame["video_id"].astype("object").map(lambda video_id: f"video {video_id}", na_action="ignore")
+    return captions.fillna(ids).fillna("not known")
+
+
 def for_download(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """What leaves the app: with pseudonyms on, no handle, name or comment text goes with it."""
     kept = [
@@ -563,7 +573,10 @@ with member_tab:
             )
         history = segments.member_timeline(ws.con, member_id, labelled)
         st.dataframe(
-            history[
+            history.assign(
+                video_caption=video_names(history),
+                first_brand_reply_text=history["first_brand_reply_text"].astype("object").fillna("no reply"),
+            )[
                 [
                     "commented_at",
                     "text",
@@ -738,7 +751,7 @@ with sentiment_tab:
                     "Comment": queue["text"],
                     "Label": queue["label"],
                     "Likes": queue["likes"],
-                    "Video": queue["video_caption"],
+                    "Video": video_names(queue),
                 }
             ).head(200),
             hide_index=True,

@@ -12,6 +12,7 @@ from analytics.overview import Period
 
 # Tier thresholds are a what-if too, on the Members page; link to it only when that page exists.
 HAS_MEMBERS_PAGE = (Path(__file__).parent / "members.py").exists()
+NOT_KNOWN = "not known"
 RATE_COLUMNS = {
     "label": "Rate",
     "a": "A",
@@ -38,6 +39,18 @@ def per_month(value: float) -> str:
     return ui.format_value(value, "count")
 
 
+def per_video(value: float) -> str:
+    """A format's average video in words: a number, or "not known" when the files do not give it."""
+    return NOT_KNOWN if pd.isna(value) else ui.format_value(value, "count")
+
+
+def not_known(labels: list[str], why: str) -> None:
+    """Say which numbers the files do not give, instead of leaving them out silently or showing 0."""
+    if labels:
+        names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        st.caption(f"{names[:1].upper() + names[1:]} {'is' if len(labels) == 1 else 'are'} not known: {why}")
+
+
 def projection_tiles(projection: whatif.Projection, what: str) -> None:
     totals = projection.totals.dropna(subset=["current"])
     for column, row in zip(st.columns(max(len(totals), 1)), totals.itertuples(), strict=False):
@@ -61,11 +74,17 @@ planner, compare, live_tab = st.tabs(["Content-mix planner", "Compare two groups
 
 with planner:
     mix = whatif.posting_mix(videos, days=period.days)
-    st.markdown(
-        f"**Your history:** {wording.plural(len(videos), 'video')} posted {period.describe()}, about "
-        f"{len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post a week."
-    )
-    if mix["is_small_sample"].sum() > len(mix) / 2 and st.session_state.get("period_preset") != "All data":
+    if videos.empty:
+        st.info(f"No video was posted {period.describe()}: plan from a longer history.", icon="📅")
+    else:
+        st.markdown(
+            f"**Your history:** {wording.plural(len(videos), 'video')} posted {period.describe()}, "
+            f"about {len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post "
+            "a week."
+        )
+    if (videos.empty or mix["is_small_sample"].sum() > len(mix) / 2) and st.session_state.get(
+        "period_preset"
+    ) != "All data":
         st.caption(
             "Most formats have fewer than 5 videos in this period: a longer history projects more of them."
         )
@@ -76,19 +95,48 @@ with planner:
             "Videos in history": mix["count_videos"],
             "Now per week": mix["posts_per_week"].round(1),
             "Planned per week": mix["posts_per_week"].round(1),
+            "Views per video": mix["mean_views"].map(per_video),
+            "New followers per video": mix["mean_new_followers"].map(per_video),
         }
     )
+    if mix["mean_new_followers"].isna().all():  # said once below the tiles, not in a column of "not known"
+        table = table.drop(columns="New followers per video")
     edited = st.data_editor(
         table,
         key=f"whatif_mix_{period.start}_{period.end}_{len(videos)}",
         hide_index=True,
         width="stretch",
-        disabled=["Format", "Videos in history", "Now per week"],
+        disabled=[
+            "Format",
+            "Videos in history",
+            "Now per week",
+            "Views per video",
+            "New followers per video",
+        ],
+        # Short labels, so the six columns fit a 1024 px screen; the help says each in full.
         column_config={
-            "Planned per week": st.column_config.NumberColumn(
-                min_value=0.0, max_value=50.0, step=0.1, format="%.1f", help="Posts of this format a week."
+            "Videos in history": st.column_config.NumberColumn(
+                "Videos", help="Videos of this format posted in the chosen period (your history)."
             ),
-            "Now per week": st.column_config.NumberColumn(format="%.1f"),
+            "Now per week": st.column_config.NumberColumn(
+                "Now/week", format="%.1f", help="Videos of this format you post a week now."
+            ),
+            "Planned per week": st.column_config.NumberColumn(
+                "Plan/week",
+                min_value=0.0,
+                max_value=50.0,
+                step=0.1,
+                format="%.1f",
+                help="Posts of this format a week you plan: click to change.",
+            ),
+            "Views per video": st.column_config.TextColumn(
+                "Views/video", help="Views of the average video of this format in your history."
+            ),
+            "New followers per video": st.column_config.TextColumn(
+                "Follows/video",
+                help="New followers of the average video of this format in your history; known when your files "
+                "give new followers per video (a video detail sheet).",
+            ),
         },
     )
     # A row left as shown keeps its exact rhythm, so an untouched plan changes nothing (not +1% from rounding).
@@ -111,8 +159,11 @@ with planner:
             + ".",
             icon="⚠️",
         )
-    if "new_followers" not in set(projection.totals["metric"]):
-        st.caption("New followers are projected when your files give them per video (a video detail sheet).")
+    if not videos.empty and "new_followers" not in set(projection.totals["metric"]):
+        st.caption(
+            "New followers per video are not known: TikTok Studio's Content export does not give them, so they "
+            "are not projected. Upload a video detail sheet with a new-followers column to project them."
+        )
     ui.chart(charts_whatif.projection_chart(projection), "whatif_projection_chart")
     with st.expander("How the projection works"):
         st.markdown(whatif.PROJECTION_EXPLAINED)
@@ -129,9 +180,15 @@ with compare:
         key="whatif_compare_kind",
     )
     left, right = st.columns(2)
-    pool, choice_a, choice_b = videos, None, None
+    pool, choice_a, choice_b, too_few = videos, None, None, None
     if kind == "format":
         options = list(videos["format"].value_counts().index)
+        if len(options) == 1:
+            too_few = (
+                f"Every video posted {period.describe()} is {ui.markdown_escape(options[0])}: there is no second "
+                "format to compare with. Compare two date ranges, hashtags or campaigns instead, or fix formats on "
+                "the Interaction formats page."
+            )
         if options:
             choice_a = left.selectbox("Group A", options, key="whatif_format_a")
             choice_b = right.selectbox(
@@ -151,6 +208,12 @@ with compare:
     elif kind == "hashtag":
         tags = hashtag_performance(ws.con, start=period.start, end=period.end)
         options = list(tags.sort_values("count_videos", ascending=False)["hashtag"])
+        if len(options) < 2:
+            too_few = (
+                f"The videos posted {period.describe()} use "
+                + (f"only one hashtag ({ui.markdown_escape(options[0])})" if options else "no hashtag")
+                + ": compare two campaigns (a caption word) or two date ranges instead."
+            )
         if options:
             choice_a = left.selectbox("Group A", options, key="whatif_hashtag_a")
             choice_b = right.selectbox(
@@ -164,7 +227,9 @@ with compare:
             "Group B: captions containing", key="whatif_keyword_b", placeholder="e.g. tet"
         )
     where = "all your data" if kind == "dates" else f"videos posted {period.describe()}"
-    if not choice_a or not choice_b:
+    if too_few:
+        st.info(too_few, icon="⚖️")
+    elif not choice_a or not choice_b:
         st.info("Pick or type both groups to compare them.", icon="⚖️")
     elif choice_a == choice_b:
         st.info("Pick two different groups.", icon="⚖️")
@@ -203,7 +268,7 @@ with compare:
                         for v, u in zip(rates["difference"], rates["unit"], strict=True)
                     ],
                     "interval": [
-                        f"{whatif.describe_rate(low, u, signed=True)} to {whatif.describe_rate(high, u, signed=True)}"
+                        whatif.describe_interval(low, high, u)
                         for low, high, u in zip(
                             rates["difference_low"], rates["difference_high"], rates["unit"], strict=True
                         )
@@ -218,8 +283,15 @@ with compare:
             )
             st.caption(
                 "Rates are ratios of sums over each group's videos; the interval is where A − B would land 95% of "
-                "the time if the same videos were drawn again (bootstrap, 2,000 redraws). Completion and follows "
-                "appear when your files have them."
+                "the time if the same videos were drawn again (bootstrap, 2,000 redraws)."
+            )
+            not_known(
+                [
+                    label.lower()
+                    for rate, (label, *_) in whatif.RATES.items()
+                    if rate not in set(rates["rate"])
+                ],
+                "your files do not give them for the videos of both groups (they come with a video detail sheet).",
             )
 
 with live_tab:
@@ -270,6 +342,15 @@ with live_tab:
             )
             st.caption(
                 "If each extra LIVE does as well as your average one. An estimate from your own history, not a promise."
+            )
+            projected = set(live_projection.totals["metric"])
+            not_known(
+                [
+                    f"{label.lower()} per LIVE"
+                    for metric, label in whatif.LIVE_METRICS.items()
+                    if metric not in projected
+                ],
+                "your LIVE sheet leaves them empty, so they are not projected.",
             )
 
 st.divider()

@@ -228,3 +228,65 @@ def test_groups_are_picked_by_format_dates_hashtag_or_caption_word():
         whatif.group_label("dates", (date(2026, 6, 1), date(2026, 6, 30)))
         == "Videos posted 1 Jun 2026 – 30 Jun 2026"
     )
+
+
+# ---------------------------------------------------------------- files without a number: "not known"
+
+STUDIO_CONTENT = (
+    '\ufeff"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"\n'
+    + "\n".join(
+        f'"June 30","how to brew #{n}","https://www.tiktok.com/@brand/video/{(1_780_000_000 + n * 86_400) << 32}",'
+        f'"June {n}","{10 * n}","{n}","{n}","{1000 * n}"'
+        for n in range(1, 8)
+    )
+).encode()
+
+
+@pytest.fixture
+def studio_videos() -> pd.DataFrame:
+    """video_formats() of a genuine-layout Content export alone: DuckDB's nullable columns, no new followers."""
+    from analytics.formats import video_formats
+    from analytics.workspace import Workspace
+
+    workspace = Workspace(today=date(2026, 7, 1), remember_mappings=False)
+    workspace.add_files([("Content.csv", STUDIO_CONTENT)])
+    return video_formats(workspace.con)
+
+
+def test_a_content_export_without_new_followers_plans_a_mix_with_them_not_known(studio_videos):
+    assert studio_videos["new_followers"].isna().all() and len(studio_videos) == 7
+    mix = whatif.posting_mix(studio_videos, days=28)
+    assert mix["count_videos"].sum() == 7
+    assert mix["mean_views"].map(type).eq(float).all()
+    assert mix["mean_new_followers"].isna().all()  # NaN: not known, never 0
+    tutorials = studio_videos[studio_videos["format"] == mix.loc[0, "format"]]
+    assert mix.loc[0, "mean_views"] == pytest.approx(tutorials["total_views"].astype(float).mean())
+    projection = whatif.project_mix(studio_videos, {}, days=28, n_boot=200)
+    assert "new_followers" not in set(projection.totals["metric"])
+    assert projection.total("total_views")["current"] == pytest.approx(
+        studio_videos["total_views"].sum() / 4 * MONTH
+    )
+
+
+def test_a_comparison_of_videos_without_completion_or_follows_leaves_those_rates_out(studio_videos):
+    result = whatif.compare_groups(studio_videos.iloc[:4], studio_videos.iloc[4:], n_boot=200)
+    assert list(result["rates"]["rate"]) == [
+        "engagement_rate",
+        "shares_per_1000_views",
+        "comments_per_1000_views",
+    ]
+
+
+def test_a_period_without_videos_projects_nothing_and_keeps_the_plan_table_readable():
+    empty = videos_of("Tutorial", [], [])
+    assert whatif.posting_mix(empty, days=28).empty
+    projection = whatif.project_mix(empty, {}, days=28)
+    assert projection.by_group.empty and {"group", "is_projected", "count_items"} <= set(projection.by_group)
+    assert projection.totals["current"].isna().all()
+
+
+def test_a_rate_or_an_interval_the_files_do_not_give_is_written_not_known():
+    assert whatif.describe_rate(np.nan, "percent") == "not known"
+    assert whatif.describe_rate(pd.NA, "per1000", signed=True) == "not known"
+    assert whatif.describe_interval(np.nan, 0.02, "percent") == "not known"
+    assert whatif.describe_interval(0.003, 0.02, "percent") == "+0.3 pts to +2.0 pts"
