@@ -221,9 +221,23 @@ def presentation_mode() -> None:
         )
 
 
+# Characters Streamlit's Markdown gives a meaning to: emphasis, links and images, code, HTML, LaTeX,
+# headings, lists and quotes, tables, strikethrough, entities, `:red[...]` and `:material/...:`
+# directives, bare links (`https:`, `www.`) and e-mail addresses, setext underlines.
+MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~$&:@="
+
+
 def markdown_escape(text: object) -> str:
-    """Uploaded text (handles, captions, comments) shown in Markdown, its special characters made literal."""
-    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
+    """Uploaded text (file names, handles, captions, comments, format names) shown as text, never as Markdown.
+
+    Line breaks and tabs become spaces (a line break would let the text start a heading, a list or a
+    quote); every Markdown character gets a backslash; and an invisible word joiner after a colon keeps
+    `:fire:` or `:material/home:` from turning into an emoji or an icon (they are matched after the
+    backslashes are read).
+    """
+    flat = " ".join(str(text).split())
+    escaped = "".join("\\" + char if char in MARKDOWN_SPECIAL else char for char in flat)
+    return escaped.replace("\\:", "\\:\u2060")
 
 
 def format_choices() -> tuple[dict, dict]:
