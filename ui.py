@@ -6,6 +6,7 @@ as a page. Nothing here computes a number: that is analytics/'s job.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pandas as pd
@@ -231,13 +232,16 @@ def markdown_escape(text: object) -> str:
     """Uploaded text (file names, handles, captions, comments, format names) shown as text, never as Markdown.
 
     Line breaks and tabs become spaces (a line break would let the text start a heading, a list or a
-    quote); every Markdown character gets a backslash; and an invisible word joiner after a colon keeps
-    `:fire:` or `:material/home:` from turning into an emoji or an icon (they are matched after the
-    backslashes are read).
+    quote); every Markdown character gets a backslash; and an invisible word joiner (after a colon and
+    `www`, before an `@`) keeps
+    `:fire:`, `:material/home:`, `www.x.com` or `me@x.com` from turning into an emoji, an icon or a
+    link (those are matched after the backslashes are read).
     """
     flat = " ".join(str(text).split())
     escaped = "".join("\\" + char if char in MARKDOWN_SPECIAL else char for char in flat)
-    return escaped.replace("\\:", "\\:\u2060")
+    escaped = escaped.replace("\\:", "\\:\u2060")  # emoji, icons, https:// links
+    escaped = re.sub(r"(?i)(www)(?=\\\.)", "\\1\u2060", escaped)  # www. links
+    return re.sub(r"(?<=[\w.+-])\\@", "\u2060\\@", escaped)  # e-mail addresses
 
 
 def format_choices() -> tuple[dict, dict]:

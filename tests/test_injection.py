@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -28,6 +30,7 @@ from analytics.report.model import Finding, Kpi, NativeChart, Report
 from analytics.sample import DOWNLOAD_DATE, sample_files
 from analytics.workspace import Workspace
 from tests.apptest import app
+from tests.browser import CHROMIUM, launch, running_app, wait_until_idle
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -297,7 +300,10 @@ def test_markdown_escape_leaves_no_markdown_html_latex_or_emoji_alive():
         "1. item": r"1\. item",
         "> quote": r"\> quote",
         "one\ntwo\r\n===": r"one two \=\=\=",
-        "visit www.x.com": r"visit www\.x\.com",
+        "visit www.x.com": "visit www\u2060\\.x\\.com",
+        "mail me@x.com": "mail me\u2060\\@x\\.com",
+        "https://attacker.example": "https\\:\u2060//attacker\\.example",
+        ":red[text]": "\\:\u2060red\\[text\\]",
     }
     assert {text: ui.markdown_escape(text) for text in cases} == cases
 
@@ -335,3 +341,32 @@ def test_no_page_renders_uploaded_text_as_markdown():
         ui.markdown_escape("**urgent** [Re-login here](https://attacker.example)") in body for body in shown
     )
     assert any(ui.markdown_escape("**b**") in body for body in shown)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not shutil.which("chromium"), reason="Debian chromium not installed"
+)
+def test_in_chromium_a_hostile_file_name_shows_as_text_with_no_bold_link_or_emoji():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    name = "**urgent** [Re-login here](https:attacker.example) :fire: www.attacker.example <img src=x>.csv"
+    with running_app() as url, playwright_api.sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        wait_until_idle(page)
+        payload = {"name": name, "mimeType": "text/csv", "buffer": b"\x00\x01 not an export"}
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([payload])
+        page.wait_for_timeout(1000)
+        wait_until_idle(page)
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Data").click()  # the same session
+        page.wait_for_timeout(1000)
+        wait_until_idle(page)
+        alerts = page.locator("[data-testid='stAlert']", has_text="urgent")
+        assert alerts.count() == 1
+        shown = alerts.first.inner_text().replace("\u2060", "")
+        markup = alerts.first.inner_html()
+        browser.close()
+    assert name in shown
+    assert "<strong>urgent" not in markup and "<a " not in markup and "<img" not in markup
+    assert "🔥" not in shown
