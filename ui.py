@@ -232,10 +232,9 @@ def markdown_escape(text: object) -> str:
     """Uploaded text (file names, handles, captions, comments, format names) shown as text, never as Markdown.
 
     Line breaks and tabs become spaces (a line break would let the text start a heading, a list or a
-    quote); every Markdown character gets a backslash; and an invisible word joiner (after a colon and
-    `www`, before an `@`) keeps
-    `:fire:`, `:material/home:`, `www.x.com` or `me@x.com` from turning into an emoji, an icon or a
-    link (those are matched after the backslashes are read).
+    quote); every Markdown character gets a backslash; and an invisible word joiner (after a colon
+    and `www`, before an `@`) keeps `:fire:`, `:material/home:`, `www.x.com` or `me@x.com` from
+    turning into an emoji, an icon or a link (those are matched after the backslashes are read).
     """
     flat = " ".join(str(text).split())
     escaped = "".join("\\" + char if char in MARKDOWN_SPECIAL else char for char in flat)
