@@ -15,6 +15,7 @@ import streamlit as st
 
 from analytics.export import csv_bytes
 from analytics.overview import Period, default_period
+from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
 from analytics.workspace import Workspace
 
@@ -157,7 +158,7 @@ def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
 
 def chart(fig: go.Figure, key: str) -> None:
     st.plotly_chart(
-        fig,
+        literal_labels(fig),  # uploaded text in a label shows as typed, never as a link
         key=key,
         config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}},
     )

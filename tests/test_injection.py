@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from pptx import Presentation
 
@@ -25,6 +26,7 @@ from analytics.export import csv_bytes
 from analytics.overview import Period
 from analytics.report import build_report, default_report_period
 from analytics.report.deck import build_deck
+from analytics.report.figures import literal_labels
 from analytics.report.html import build_html
 from analytics.report.model import Finding, Kpi, NativeChart, Report
 from analytics.sample import DOWNLOAD_DATE, sample_files
@@ -36,6 +38,7 @@ HOSTILE = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "[x](javascript:alert(1))",
+    '<a href="https://attacker.example">Re-login</a>',
     "**b**",
     '=HYPERLINK("http://attacker.example","Open")',
     "+1+1",
@@ -46,7 +49,7 @@ HOSTILE = [
     "a\r=1",
 ]
 # Markdown a page must never render from uploaded text: what each hostile string would become.
-LIVE_MARKDOWN = ["**b**", "](javascript:", "<script>", "<img ", "**urgent**", "](https://attacker"]
+LIVE_MARKDOWN = ["**b**", "](javascript:", "<script>", "<img ", "<a ", "**urgent**", "](https://attacker"]
 HOSTILE_NAME = "**urgent** [Re-login here](https://attacker.example) <img src=x onerror=alert(1)>.csv"
 
 
@@ -281,6 +284,39 @@ def test_the_html_report_shows_every_hostile_string_as_text(report):
     # Every table cell and heading that holds an upload is escaped, not only the charts' JSON.
     cells = re.findall(r"<td>(.*?)</td>", page)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in cell for cell in cells)
+
+
+def test_chart_labels_show_uploaded_tags_as_typed_and_keep_the_charts_own_markup():
+    link = '<a href="https://attacker.example">Re-login</a>'
+    ours = (
+        "Tutorial  ·  3 videos<br><span style='font-size:11px;color:#94A3B8'>not enough videos to say</span>"
+    )
+    fig = go.Figure(
+        go.Bar(
+            x=[1, 2],
+            y=[link, ours],
+            orientation="h",
+            name=f"<b>{link}</b>",
+            customdata=[[link], ["x"]],
+            hovertemplate=f"<b>{link}</b>: %{{x}}<extra></extra>",
+        )
+    )
+    fig.update_layout(title_text=f"A: {link}")
+    safe = literal_labels(fig)
+    escaped = '&lt;a href="https://attacker.example"&gt;Re-login&lt;/a&gt;'
+    assert list(safe.data[0].y) == [escaped, ours]
+    assert safe.data[0].name == f"<b>{escaped}</b>"
+    assert safe.data[0].customdata[0][0] == escaped
+    assert safe.data[0].hovertemplate == f"<b>{escaped}</b>: %{{x}}<extra></extra>"
+    assert safe.layout.title.text == f"A: {escaped}"
+    assert fig.data[0].y[0] == link  # the figure itself is left as it was
+
+
+def test_no_chart_of_the_html_report_turns_an_uploaded_link_into_a_link(report):
+    page = build_html(report)
+    assert '\\u003ca href=\\"https:\\u002f\\u002fattacker' not in page
+    assert "\\u003ca href" not in page
+    assert '&lt;a href=\\"https:\\u002f\\u002fattacker.example\\"&gt;Re-login' in page
 
 
 # ---------------------------------------------------------------- pages

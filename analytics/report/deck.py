@@ -29,6 +29,7 @@ from xlsxwriter import Workbook
 
 from analytics.charts import BRAND, PALETTE
 from analytics.report import text
+from analytics.report.figures import literal_labels
 from analytics.report.images import figure_png
 from analytics.report.model import SECTIONS, Finding, NativeChart, Report
 
@@ -323,7 +324,7 @@ def _image(slide, finding: Finding, images: bool) -> None:
     if not images:
         _text(slide, (left, top + 1.8, width, 0.5), "(chart image left out)", size=14, color=GREY)
         return
-    figure = finding.figure.to_dict()
+    figure = literal_labels(finding.figure).to_dict()
     layout = figure["layout"]
     layout.pop("title", None)  # the slide's headline and caption already say what it shows
     layout["height"] = None
