@@ -12,6 +12,8 @@ import csv
 import io
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -206,6 +208,26 @@ def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(monkeypat
     # The hostile strings did reach the downloads (as text): the test is not vacuous.
     assert '\'=HYPERLINK("http://attacker.example","Open")' in texts
     assert any("\r=1" in cell and not live_formula(cell) for cell in texts)
+
+
+@pytest.mark.parametrize("command", ["members", "formats"])
+def test_the_command_lines_csv_is_safe_with_hostile_uploads(command, tmp_path):
+    paths = []
+    for name, data in hostile_files():
+        path = tmp_path / name
+        path.write_bytes(data)
+        paths.append(str(path))
+    out = tmp_path / "out.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", command, *paths, "--out", str(out)],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    cells = [cell for row in assert_safe_csv(out.read_bytes()) for cell in row]
+    assert any(cell.startswith("'") for cell in cells)  # hostile names and formats reached the file, as text
 
 
 # ---------------------------------------------------------------- deck
