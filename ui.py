@@ -223,25 +223,28 @@ def presentation_mode() -> None:
         )
 
 
-# Characters Streamlit's Markdown gives a meaning to: emphasis, links and images, code, HTML, LaTeX,
-# headings, lists and quotes, tables, strikethrough, entities, `:red[...]` and `:material/...:`
-# directives, bare links (`https:`, `www.`) and e-mail addresses, setext underlines.
-MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~$&:@="
+# Characters that make Markdown anywhere in a line in Streamlit: emphasis and strikethrough, links and
+# images, code, HTML and autolinks, LaTeX, tables. A heading, list or quote needs the start of a line.
+MARKDOWN_INLINE = "\\`*_[]<>$~|"
 
 
 def markdown_escape(text: object) -> str:
     """Uploaded text (file names, handles, captions, comments, format names) shown as text, never as Markdown.
 
-    Line breaks and tabs become spaces (a line break would let the text start a heading, a list or a
-    quote); every Markdown character gets a backslash; and an invisible word joiner (after a colon
-    and `www`, before an `@`) keeps `:fire:`, `:material/home:`, `www.x.com` or `me@x.com` from
-    turning into an emoji, an icon or a link (those are matched after the backslashes are read).
+    Line breaks and tabs become spaces, so the text cannot start a line of its own; Markdown characters
+    get a backslash (`#`, `-`, `+` and `1.` only at the start, `&` only where it spells an entity);
+    an invisible word joiner after a colon and `www` and before an `@` keeps `:fire:`,
+    `:material/home:`, `:red[...]`, `https://x.com`, `www.x.com` or `me@x.com` from becoming an emoji,
+    an icon, a colour or a link. A plain sentence comes out unchanged.
     """
     flat = " ".join(str(text).split())
-    escaped = "".join("\\" + char if char in MARKDOWN_SPECIAL else char for char in flat)
-    escaped = escaped.replace("\\:", "\\:\u2060")  # emoji, icons, https:// links
-    escaped = re.sub(r"(?i)(www)(?=\\\.)", "\\1\u2060", escaped)  # www. links
-    return re.sub(r"(?<=[\w.+-])\\@", "\u2060\\@", escaped)  # e-mail addresses
+    escaped = "".join("\\" + char if char in MARKDOWN_INLINE else char for char in flat)
+    escaped = re.sub(r"&(?=#?\w+;)", r"\\&", escaped)  # &lt; &#42;
+    escaped = re.sub(r"^([#+-])", r"\\\1", escaped)  # a heading or a list
+    escaped = re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped)  # a numbered list
+    escaped = re.sub(r":(?=\S)", ":\u2060", escaped)  # emoji, icons, colours, https:// links
+    escaped = re.sub(r"(?i)(www)(?=\.)", "\\1\u2060", escaped)  # www. links
+    return re.sub(r"(?<=[\w.+-])@", "\u2060@", escaped)  # e-mail addresses
 
 
 def format_choices() -> tuple[dict, dict]:

@@ -347,21 +347,28 @@ def test_no_chart_of_the_html_report_turns_an_uploaded_link_into_a_link(report):
 def test_markdown_escape_leaves_no_markdown_html_latex_or_emoji_alive():
     cases = {
         "**b**": r"\*\*b\*\*",
-        "[x](javascript:alert(1))": "\\[x\\]\\(javascript\\:\u2060alert\\(1\\)\\)",
+        "[x](javascript:alert(1))": "\\[x\\](javascript:\u2060alert(1))",
         "<script>": r"\<script\>",
-        "<img src=x onerror=alert(1)>": r"\<img src\=x onerror\=alert\(1\)\>",
+        "<img src=x onerror=alert(1)>": r"\<img src=x onerror=alert(1)\>",
         "`code`": r"\`code\`",
         "$x^2$": r"\$x^2\$",
-        "so good :fire:": "so good \\:\u2060fire\\:\u2060",
+        "~~gone~~ a | b": r"\~\~gone\~\~ a \| b",
+        "so good :fire:": "so good :\u2060fire:",
+        ":red[text]": "\u2060".join([":", "red\\[text\\]"]),
         "# Heading": r"\# Heading",
         "- item": r"\- item",
+        "+ item": r"\+ item",
         "1. item": r"1\. item",
         "> quote": r"\> quote",
-        "one\ntwo\r\n===": r"one two \=\=\=",
-        "visit www.x.com": "visit www\u2060\\.x\\.com",
-        "mail me@x.com": "mail me\u2060\\@x\\.com",
-        "https://attacker.example": "https\\:\u2060//attacker\\.example",
-        ":red[text]": "\\:\u2060red\\[text\\]",
+        "one\ntwo\r\n===": "one two ===",
+        "&lt;b&gt; R&D": r"\&lt;b\&gt; R&D",
+        "visit www.x.com": "visit www\u2060.x.com",
+        "mail me@x.com": "mail me\u2060@x.com",
+        "https://attacker.example": "https:\u2060//attacker.example",
+        # A plain sentence is left as it is.
+        "Mini games earn 2.6x (11.8% vs 4.5%): #CoffeeTok & #FoodTok, @fan.036.": (
+            "Mini games earn 2.6x (11.8% vs 4.5%): #CoffeeTok & #FoodTok, @fan.036."
+        ),
     }
     assert {text: ui.markdown_escape(text) for text in cases} == cases
 
