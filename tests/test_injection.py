@@ -184,6 +184,12 @@ def test_handles_and_negative_numbers_are_written_as_they_are_and_formulas_are_m
     assert [row[1] for row in rows[1:]] == ["-5", "-1", "0", "2", "3", "4", "5"]
 
 
+def test_text_in_a_categorical_column_is_made_safe_too():
+    frame = pd.DataFrame({"format": pd.Categorical(['=HYPERLINK("http://x")', "Tutorial", "a\r=1"])})
+    rows = assert_safe_csv(csv_bytes(frame))
+    assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")', "Tutorial", "a\r=1"]
+
+
 def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(monkeypatch):
     made: dict[str, bytes] = {}
 
