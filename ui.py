@@ -6,6 +6,7 @@ as a page. Nothing here computes a number: that is analytics/'s job.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pandas as pd
@@ -15,6 +16,7 @@ import streamlit as st
 from analytics import wording
 from analytics.export import csv_bytes
 from analytics.overview import Period, default_period
+from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
 from analytics.workspace import Workspace
 
@@ -149,7 +151,7 @@ def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
 
 def chart(fig: go.Figure, key: str) -> None:
     st.plotly_chart(
-        fig,
+        literal_labels(fig),  # uploaded text in a label shows as typed, never as a link
         key=key,
         config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}},
     )
@@ -214,9 +216,28 @@ def presentation_mode() -> None:
         )
 
 
+# Characters that make Markdown anywhere in a line in Streamlit: emphasis and strikethrough, links and
+# images, code, HTML and autolinks, LaTeX, tables. A heading, list or quote needs the start of a line.
+MARKDOWN_INLINE = "\\`*_[]<>$~|"
+
+
 def markdown_escape(text: object) -> str:
-    """Uploaded text (handles, captions, comments) shown in Markdown, its special characters made literal."""
-    return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in str(text))
+    """Uploaded text (file names, handles, captions, comments, format names) shown as text, never as Markdown.
+
+    Line breaks and tabs become spaces, so the text cannot start a line of its own; Markdown characters
+    get a backslash (`#`, `-`, `+` and `1.` only at the start, `&` only where it spells an entity);
+    an invisible word joiner after a colon and `www` and before an `@` keeps `:fire:`,
+    `:material/home:`, `:red[...]`, `https://x.com`, `www.x.com` or `me@x.com` from becoming an emoji,
+    an icon, a colour or a link. A plain sentence comes out unchanged.
+    """
+    flat = " ".join(str(text).split())
+    escaped = "".join("\\" + char if char in MARKDOWN_INLINE else char for char in flat)
+    escaped = re.sub(r"&(?=#?\w+;)", r"\\&", escaped)  # &lt; &#42;
+    escaped = re.sub(r"^([#+-])", r"\\\1", escaped)  # a heading or a list
+    escaped = re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped)  # a numbered list
+    escaped = re.sub(r":(?=\S)", ":\u2060", escaped)  # emoji, icons, colours, https:// links
+    escaped = re.sub(r"(?i)(www)(?=\.)", "\\1\u2060", escaped)  # www. links
+    return re.sub(r"(?<=[\w.+-])@", "\u2060@", escaped)  # e-mail addresses
 
 
 def format_choices() -> tuple[dict, dict]:

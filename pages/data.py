@@ -21,7 +21,7 @@ if ui.is_demo():
     )
 
 for problem in ws.problems:
-    st.error(problem.message, icon="🚫")
+    st.error(ui.markdown_escape(problem.message), icon="🚫")
 
 summary = ws.summary()
 if summary.empty and not ws.pending:
@@ -67,7 +67,7 @@ else:
     if notes:
         st.warning("**What we noticed or assumed**\n\n" + "\n".join(notes), icon="📝")
     for note in ws.merge_notes:
-        st.info(note, icon="🔁")
+        st.info(ui.markdown_escape(note), icon="🔁")
 
     yearless = summary[summary["has_yearless_dates"]]
     if not yearless.empty:
@@ -105,7 +105,7 @@ else:
 for index, pending in enumerate(ws.pending):
     with st.container(border=True):
         st.markdown(
-            f"**{pending.source}**: we did not recognise these columns. Tell us which is which once; we remember it for files shaped the same."
+            f"**{ui.markdown_escape(pending.source)}**: we did not recognise these columns. Tell us which is which once; we remember it for files shaped the same."
         )
         st.dataframe(pending.raw.frame.head(5), hide_index=True)
         kinds = {KINDS[kind].label: kind for kind in MAPPABLE}
@@ -127,7 +127,7 @@ for index, pending in enumerate(ws.pending):
         if st.button("Load with these columns", key=f"data_map_apply_{index}"):
             problem = ws.map_columns(pending, kind, mapping)
             if problem:
-                st.error(problem.message)
+                st.error(ui.markdown_escape(problem.message))
             else:
                 st.rerun()
 

@@ -96,7 +96,7 @@ table = engagement_by_format(
     ws.con, rules=rules, overrides=overrides, min_videos=min_videos, start=start, end=end
 )
 if not videos.empty:
-    st.info(f"**{format_takeaway(videos, min_videos=min_videos)}**", icon="💡")
+    st.info(f"**{ui.markdown_escape(format_takeaway(videos, min_videos=min_videos))}**", icon="💡")
     if (~table["is_small_sample"]).sum() < 2 and st.session_state.get("period_preset") != "All data":
         st.caption(
             f"Only {wording.plural(len(videos), 'video')} {'was' if len(videos) == 1 else 'were'} posted in this period, "
@@ -141,7 +141,7 @@ with by_format:
         small = table.loc[table["is_small_sample"], "format"].tolist()
         st.caption(
             (
-                f"Grey: {', '.join(small)}, with fewer than {min_videos} videos: not enough videos to say. "
+                f"Grey: {ui.markdown_escape(', '.join(small))}, with fewer than {min_videos} videos: not enough videos to say. "
                 if small
                 else ""
             )
@@ -335,7 +335,7 @@ with timing:
         if offset == guess.utc_offset_hours
         else f"Times are in {timezones.describe_offset(offset)}, as you chose."
     )
-    st.caption(zone_note + " Change it above if your audience lives elsewhere.")
+    st.caption(ui.markdown_escape(zone_note) + " Change it above if your audience lives elsewhere.")
     if ws.has("follower_activity"):
         activity = timezones.follower_activity_grid(ws.con)
         ui.chart(charts.follower_activity_heatmap(activity), "formats_activity_heatmap")

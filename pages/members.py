@@ -496,7 +496,7 @@ with lists_tab:
         )
     with at_risk_tab:
         quiet = segments.at_risk_members(profiles)
-        st.info(f"**{segments.at_risk_takeaway(quiet, rules)}**", icon="💡")
+        st.info(f"**{ui.markdown_escape(segments.at_risk_takeaway(quiet, rules))}**", icon="💡")
         st.caption("They met the Loyal bar, then went quiet; most active history first.")
         quiet_columns = [
             "days_since_last",
@@ -516,7 +516,7 @@ with lists_tab:
             key="members_at_risk_download",
         )
     with new_tab:
-        st.info(f"**{segments.new_members_takeaway(newcomers, rules)}**", icon="💡")
+        st.info(f"**{ui.markdown_escape(segments.new_members_takeaway(newcomers, rules))}**", icon="💡")
         st.caption("Newest first: a reply or a like now makes them feel seen.")
         new_columns = [
             "first_seen_at",
@@ -667,7 +667,7 @@ with replies_tab:
         chart_column, text_column = st.columns([3, 2])
         with chart_column:
             ui.chart(charts.reply_effect_chart(effect), "members_reply_effect_chart")
-        text_column.info(effect["sentence"], icon="🔍")
+        text_column.info(ui.markdown_escape(effect["sentence"]), icon="🔍")
         text_column.caption(
             f"Uses every member's first comment in all your data (not only the sidebar period). "
             f"{effect['count_too_recent_members']:,} members commented for the first time less than {int(window)} days "

@@ -103,7 +103,10 @@ if cached is None or cached[0] != options:
 report = st.session_state.report_cache[1]
 
 if not report.findings:
-    st.info("Nothing to report for these sections and dates: " + " ".join(report.skipped), icon="📭")
+    st.info(
+        "Nothing to report for these sections and dates: " + ui.markdown_escape(" ".join(report.skipped)),
+        icon="📭",
+    )
     st.stop()
 
 name = re.sub(r"[^A-Za-z0-9]+", "_", client or ws.label).strip("_").lower() or "brand"

@@ -59,7 +59,7 @@ with communities_tab:
         brand_tags = ui.brand_hashtags(formats)
         found = communities.hashtag_communities(formats, brand_hashtags=brand_tags)
         summary = communities.community_summary(ws.con, formats, found)
-        st.info(f"**{communities.community_takeaway(summary)}**", icon="💡")
+        st.info(f"**{ui.markdown_escape(communities.community_takeaway(summary))}**", icon="💡")
         if not summary.empty:
             ui.chart(charts.community_chart(summary), "segments_community_chart")
             ui.chart(charts.community_network_chart(found.hashtags, found.edges), "segments_network_chart")
@@ -160,7 +160,7 @@ with members_tab:
     else:
         fingerprint = segments.comments_fingerprint(ws.con)
         by_month = remembered("tiers", fingerprint, lambda: segments.tier_sizes_by_month(ws.con))
-        st.info(f"**{segments.tier_trend_takeaway(by_month)}**", icon="💡")
+        st.info(f"**{ui.markdown_escape(segments.tier_trend_takeaway(by_month))}**", icon="💡")
         ui.chart(charts.tier_sizes_chart(by_month), "segments_tiers_chart")
 
         tiers = member_tiers(member_stats(ws.con))
@@ -169,7 +169,7 @@ with members_tab:
             charts.frequency_chart(segments.frequency_distribution(frequency, tiers)),
             "segments_frequency_chart",
         )
-        st.caption(segments.frequency_takeaway(frequency, tiers))
+        st.caption(ui.markdown_escape(segments.frequency_takeaway(frequency, tiers)))
 
         edits = ui.sentiment_edits()
         labelled = segments.comment_sentiment(

@@ -507,19 +507,19 @@ def test_pseudonyms_are_stable_ignore_case_and_at_sign_and_change_with_the_salt(
         pseudonymize(handles, salt="")
 
 
-def test_excel_safe_quotes_cells_that_would_run_as_formulas_and_leaves_numbers_alone():
+def test_excel_safe_quotes_cells_that_would_run_as_formulas_and_leaves_numbers_and_handles_alone():
     frame = pd.DataFrame(
         {
-            "text": ['=HYPERLINK("http://x")', "+1", "-2", "@sum", "\tTab", "\rCR", "fine", None],
+            "text": ['=HYPERLINK("http://x")', "+1", "-2", "@sum(1)", "\tTab", "\rCR", "fine", None],
             "likes": [1, -2, 3, 4, 5, 6, 7, 8],
-            "mixed": pd.Series(["=1", 2, None, "ok", -5, "-x", 1.5, "@"], dtype=object),
+            "mixed": pd.Series(["=1", 2, None, "@fan_036", -5, "-x", 1.5, "@"], dtype=object),
         }
     )
     safe = excel_safe(frame)
     assert safe.to_dict("list") == {
-        "text": ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@sum", "'\tTab", "'\rCR", "fine", np.nan],
+        "text": ['\'=HYPERLINK("http://x")', "'+1", "-2", "'@sum(1)", "'\tTab", "'\rCR", "fine", np.nan],
         "likes": [1, -2, 3, 4, 5, 6, 7, 8],
-        "mixed": ["'=1", 2, None, "ok", -5, "'-x", 1.5, "'@"],
+        "mixed": ["'=1", 2, None, "@fan_036", -5, "'-x", 1.5, "'@"],
     }
     assert frame.loc[0, "text"] == '=HYPERLINK("http://x")'  # the original is left untouched
 

@@ -53,7 +53,7 @@ def test_comparing_two_formats_gives_the_verdict_and_the_rates_side_by_side():
     at.selectbox(key="whatif_format_a").select("Mini game").run()
     at.selectbox(key="whatif_format_b").select("Product").run()
     assert not at.exception
-    assert any("Mini games earn 2\\.6x the engagement of Product videos" in info.value for info in at.info)
+    assert any("Mini games earn 2.6x the engagement of Product videos" in info.value for info in at.info)
     table = next(frame.value for frame in at.dataframe if "Rate" in frame.value.columns)
     assert list(table["Rate"])[:3] == [
         "Engagement rate",

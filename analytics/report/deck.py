@@ -13,9 +13,11 @@ import io
 import math
 import re
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.shapes import MSO_SHAPE
@@ -23,9 +25,11 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
+from xlsxwriter import Workbook
 
 from analytics.charts import BRAND, PALETTE
 from analytics.report import text
+from analytics.report.figures import literal_labels
 from analytics.report.images import figure_png
 from analytics.report.model import SECTIONS, Finding, NativeChart, Report
 
@@ -48,6 +52,39 @@ CHART_TYPES = {
 # Thousands and millions on an axis, the way a client reads them (Excel conditional format).
 COMPACT = '[>=1000000]0.0,,"M";[>=1000]0,"K";0'
 PX_PER_INCH = 72  # layout pixels per inch of slide: the charts' 13 px text reads as 13 pt
+
+
+# Characters an XML file may not hold (control characters, lone surrogates): an uploaded label
+# carrying one would stop the deck from being written.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def plain(value: object) -> str:
+    """Text as PowerPoint can hold it: characters no XML file may contain are left out."""
+    return _NOT_XML.sub("", str(value))
+
+
+class _TextWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's writer of a chart's embedded workbook, with text always written as text.
+
+    Behind PowerPoint's "Edit Data", XlsxWriter would otherwise turn a category such as
+    `=HYPERLINK(...)` (a territory or a format name from an upload) into a live formula, and a URL
+    into a link.
+    """
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = Workbook(xlsx_file, options)
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _ChartData(CategoryChartData):
+    @property
+    def _workbook_writer(self):
+        return _TextWorkbookWriter(self)
 
 
 def rgb(color: str) -> RGBColor:
@@ -85,7 +122,7 @@ def _box(slide, left: float, top: float, width: float, height: float):
 def _write(frame, value: str, *, size: float, color: str = INK, bold: bool = False, paragraph=None):
     paragraph = paragraph if paragraph is not None else frame.paragraphs[0]
     run = paragraph.add_run()
-    run.text = value
+    run.text = plain(value)
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.color.rgb = rgb(color)
@@ -278,7 +315,7 @@ def _cell_text(cell, value: str, *, bold: bool = False, color: str = INK, align=
     frame = cell.text_frame
     frame.paragraphs[0].text = ""
     run = frame.paragraphs[0].add_run()
-    run.text = value
+    run.text = plain(value)
     run.font.size = Pt(13)
     run.font.bold = bold
     run.font.color.rgb = rgb(color)
@@ -293,7 +330,7 @@ def _image(slide, finding: Finding, images: bool) -> None:
     if not images:
         _text(slide, (left, top + 1.8, width, 0.5), "(chart image left out)", size=14, color=GREY)
         return
-    figure = finding.figure.to_dict()
+    figure = literal_labels(finding.figure).to_dict()
     layout = figure["layout"]
     layout.pop("title", None)  # the slide's headline and caption already say what it shows
     layout["height"] = None
@@ -305,10 +342,12 @@ def _image(slide, finding: Finding, images: bool) -> None:
 
 def _native_chart(slide, native: NativeChart) -> None:
     left, top, width, height = CHART_BOX
-    data = CategoryChartData(number_format=native.number_format)
-    data.categories = native.categories
+    data = _ChartData(number_format=native.number_format)
+    data.categories = [
+        plain(category) if isinstance(category, str) else category for category in native.categories
+    ]
     for name, values in native.series:
-        data.add_series(name, values)
+        data.add_series(plain(name), values)
     frame = slide.shapes.add_chart(
         CHART_TYPES[native.kind], Inches(left), Inches(top), Inches(width), Inches(height), data
     )
@@ -481,7 +520,7 @@ def build_deck(report: Report, *, images: bool = True) -> bytes:
     for number, finding in enumerate(report.findings, start=2):
         _finding_slide(prs, report, finding, brand, number, images)
     _methodology_slides(prs, report, brand, len(report.findings) + 2)
-    prs.core_properties.title = f"{report.title}: {report.client or report.brand_label}"
+    prs.core_properties.title = plain(f"{report.title}: {report.client or report.brand_label}")
     prs.core_properties.author = "CommunityLens"
     buffer = io.BytesIO()
     prs.save(buffer)

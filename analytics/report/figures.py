@@ -6,8 +6,10 @@ Each takes plain lists, so a section builds its chart from whatever table it com
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+import numpy as np
 import plotly.graph_objects as go
 
 from analytics.charts import BRAND, PALETTE, count_ticks, style
@@ -21,6 +23,48 @@ TIER_COLORS: dict[str, str] = {
     "Regular": "#94A3B8",
     "One-time": "#CBD5E1",
 }
+
+
+# The only markup our charts write into their labels. plotly reads any tag in a label as markup, so
+# an uploaded `<a href="https://...">Re-login</a>` (a territory, a format name, a hashtag) would
+# be a live link in the chart: every other `<` and `>` is written as an entity, shown as typed.
+_OUR_MARKUP = re.compile(r"<br>|</?b>|</span>|<span style='[^'<>]*'>|</?extra>")
+_TRACE_TEXT = ("x", "y", "labels", "parents", "text", "hovertext", "hovertemplate", "customdata", "name")
+
+
+def _literal(value):
+    if isinstance(value, str):
+        pieces, start = [], 0
+        for match in _OUR_MARKUP.finditer(value):
+            pieces += [value[start : match.start()].replace("<", "&lt;").replace(">", "&gt;"), match.group()]
+            start = match.end()
+        return "".join(pieces) + value[start:].replace("<", "&lt;").replace(">", "&gt;")
+    if isinstance(value, list | tuple):
+        return type(value)(_literal(item) for item in value)
+    if isinstance(value, np.ndarray) and value.dtype == object:
+        return np.array([_literal(item) for item in value.tolist()], dtype=object).reshape(value.shape)
+    if isinstance(value, dict):
+        return {key: _literal(item) for key, item in value.items()}
+    return value
+
+
+def literal_labels(fig: go.Figure) -> go.Figure:
+    """A copy of the figure whose labels (categories, names, texts, tick labels) show uploaded text as typed."""
+    safe = go.Figure(fig)
+    for trace in safe.data:
+        for key in _TRACE_TEXT:
+            if key in trace and trace[key] is not None:
+                trace[key] = _literal(trace[key])
+    for axis in (*safe.select_xaxes(), *safe.select_yaxes()):
+        if axis.ticktext is not None:
+            axis.ticktext = _literal(axis.ticktext)
+        if axis.title.text is not None:
+            axis.title.text = _literal(axis.title.text)
+    for annotation in safe.layout.annotations:
+        annotation.text = _literal(annotation.text)
+    if safe.layout.title.text is not None:
+        safe.layout.title.text = _literal(safe.layout.title.text)
+    return safe
 
 
 def _number(percent: bool, decimals: int = 1) -> str:

@@ -4,7 +4,8 @@ plotly.js is embedded once (the first figure carries it), the logo is a data: UR
 and a Content-Security-Policy forbids every network request, so the file shows the same on a
 plane as in the office and cannot call anywhere. Every piece of text that came from a file or the
 marketer (client name, headlines that name formats or hashtags, notes, table cells) goes through
-html.escape; figures are JSON that plotly escapes itself.
+html.escape; figures are JSON that plotly escapes itself, their labels made literal first (plotly
+would read a `<a href>` in a territory or a format name as a link).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from html import escape
 
 from analytics.report import text
 from analytics.report.deck import BAD, GOOD, accent_text_color, luminance, safe_color
+from analytics.report.figures import literal_labels
 from analytics.report.model import SECTIONS, Finding, Report
 
 # No network at all: scripts and styles inline only, images from data: URIs (the logo, plotly's PNG export).
@@ -93,7 +95,7 @@ def _figure(finding: Finding, *, first: bool) -> str:
     config = CHART_CONFIG | {
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": finding.key},
     }
-    return finding.figure.to_html(
+    return literal_labels(finding.figure).to_html(
         full_html=False,
         include_plotlyjs=first,  # plotly.js once, inline: no CDN, works offline
         div_id=f"chart-{finding.key}",
