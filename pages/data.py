@@ -146,9 +146,10 @@ with st.expander("Where to find your TikTok exports"):
 
 if ws.uploads and not ui.is_demo():
     with st.expander("Remove a file"):
-        name = st.selectbox("File", [upload.name for upload in ws.uploads], key="data_remove_file")
+        choices = ui.upload_choices(ws.uploads)
+        digest = st.selectbox("File", list(choices), format_func=choices.get, key="data_remove_file")
         if st.button("Remove", key="data_remove_apply"):
-            ws.remove_file(name)
+            ui.remove_upload(digest)
             st.rerun()
 
 counts = pd.DataFrame(
