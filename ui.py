@@ -63,16 +63,17 @@ def upload_box() -> None:
     ) or []
     # uploader file id -> digest of its bytes, for the files this box handed to the workspace
     held: dict[str, str] = st.session_state.setdefault("upload_digests", {})
+    new = {file.file_id: file for file in files if file.file_id not in held}
+    arriving = {file_id: hashlib.sha256(file.getvalue()).hexdigest() for file_id, file in new.items()}
     current = {file.file_id for file in files}
-    gone = {file_id: held.pop(file_id) for file_id in list(held) if file_id not in current}
-    removed = set(gone.values()) - set(held.values())  # the same bytes may sit in the box twice
+    gone = {held.pop(file_id) for file_id in list(held) if file_id not in current}
+    removed = gone - set(held.values()) - set(arriving.values())  # the same bytes may be in the box twice
     if removed and not is_demo():
         names = [upload.name for upload in workspace().uploads if upload.digest in removed]
         for digest in removed:
             workspace().remove_file(digest)
         if names:
             st.toast(f"Removed {', '.join(names)}.", icon="🗑️")
-    new = [file for file in files if file.file_id not in held]
     if not new:
         return
     if is_demo():
@@ -80,8 +81,8 @@ def upload_box() -> None:
         st.session_state.workspace = Workspace()
         st.session_state.is_demo = False
     with st.spinner(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…"):
-        results = workspace().add_files([(file.name, file.getvalue()) for file in new])
-    held.update({file.file_id: hashlib.sha256(file.getvalue()).hexdigest() for file in new})
+        results = workspace().add_files([(file.name, file.getvalue()) for file in new.values()])
+    held.update(arriving)
     if not results:
         return  # the same bytes as a file already loaded
     st.session_state.last_results = results
