@@ -53,14 +53,17 @@ def upload_box() -> None:
     of every page. Files are told apart by their bytes, not their names: two different
     `Overview.csv` downloads are two files.
     """
-    files = st.sidebar.file_uploader(
-        "Add TikTok exports",
-        type=UPLOAD_TYPES,
-        accept_multiple_files=True,
-        key=uploader_key(),
-        help="TikTok Studio CSV/XLSX/ZIP downloads, comment exports, your video tracking sheet, the LIVE template. "
-        "Files are recognised by their columns, whatever their name. The ✕ on a file removes its data too.",
-    ) or []
+    files = (
+        st.sidebar.file_uploader(
+            "Add TikTok exports",
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+            key=uploader_key(),
+            help="TikTok Studio CSV/XLSX/ZIP downloads, comment exports, your video tracking sheet, the LIVE template. "
+            "Files are recognised by their columns, whatever their name. The ✕ on a file removes its data too.",
+        )
+        or []
+    )
     # uploader file id -> digest of its bytes, for the files this box handed to the workspace
     held: dict[str, str] = st.session_state.setdefault("upload_digests", {})
     new = {file.file_id: file for file in files if file.file_id not in held}
@@ -218,6 +221,32 @@ def chart(fig: go.Figure, key: str) -> None:
         key=key,
         config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}},
     )
+
+
+# Table columns wide enough for their whole value in the tables' 14 px font, so a date is never cut
+# to "21 Nov 202(" when the other columns take the room (Streamlit's "small" is 75 px).
+DATE_WIDTH = 110  # "21 Nov 2026"
+DATE_TIME_WIDTH = 150  # "21 Nov 2026, 20:00"
+COUNT_WIDTH = 100  # "12,345,678"
+
+
+def date_column(label: str | None = None, *, with_time: bool = False, **options):
+    """A table column of dates ("21 Nov 2026") or moments ("21 Nov 2026, 20:00"), never cut."""
+    if with_time:
+        return st.column_config.DatetimeColumn(
+            label, format="D MMM YYYY, HH:mm", width=DATE_TIME_WIDTH, **options
+        )
+    return st.column_config.DateColumn(label, format="D MMM YYYY", width=DATE_WIDTH, **options)
+
+
+def timestamp_date_column(label: str | None = None, **options):
+    """A table column of moments shown as their day only ("21 Nov 2026"), never cut."""
+    return st.column_config.DatetimeColumn(label, format="D MMM YYYY", width=DATE_WIDTH, **options)
+
+
+def count_column(label: str | None = None, **options):
+    """A table column of counts with thousands separators ("12,345,678"), never cut."""
+    return st.column_config.NumberColumn(label, format="localized", width=COUNT_WIDTH, **options)
 
 
 def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:

@@ -45,9 +45,9 @@ else:
         width="stretch",
         column_config={
             "File": st.column_config.TextColumn(width="medium"),
-            "Rows": st.column_config.NumberColumn(format="localized", width="small"),
-            "From": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
-            "To": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Rows": ui.count_column(),
+            "From": ui.date_column(),
+            "To": ui.date_column(),
         },
     )
     notes = [f"- **{loaded.source}**: {warning}" for loaded in ws.tables for warning in loaded.warnings]

@@ -194,9 +194,9 @@ with fixing:
         height=320,
         disabled=["Posted", "Caption", "Views", "Why"],
         column_config={
-            "Posted": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Posted": ui.date_column(),
             "Caption": st.column_config.TextColumn(width="large"),
-            "Views": st.column_config.NumberColumn(format="localized", width="small"),
+            "Views": ui.count_column(),
             "Format": st.column_config.SelectboxColumn(
                 options=options, required=True, width="medium", help="Pick the right format to fix a video."
             ),
@@ -419,7 +419,7 @@ with live_tab:
                     hide_index=True,
                     width="stretch",
                     height=240,
-                    column_config={"Last comment": st.column_config.DatetimeColumn(format="D MMM YYYY")},
+                    column_config={"Last comment": ui.timestamp_date_column()},
                 )
             else:
                 st.caption(

@@ -56,7 +56,10 @@ def test_removing_one_of_two_files_named_overview_on_the_data_page_keeps_the_oth
     at.switch_page("pages/data.py").run()
     remove = at.selectbox(key="data_remove_file")
     # The two files are told apart by their dates.
-    assert sorted(remove.options) == ["Overview.csv (01 Apr 2026 – 01 Apr 2026)", "Overview.csv (01 Mar 2026 – 02 Mar 2026)"]
+    assert sorted(remove.options) == [
+        "Overview.csv (01 Apr 2026 – 01 Apr 2026)",
+        "Overview.csv (01 Mar 2026 – 02 Mar 2026)",
+    ]
     remove.select(hashlib.sha256(APRIL).hexdigest()).run()
     at.button(key="data_remove_apply").click().run()
     assert not at.exception
