@@ -222,3 +222,26 @@ def test_presentation_mode_keeps_the_pages_and_shows_the_period_in_large_type(re
     assert page.locator("[data-testid='stSidebarNavLink']").count() == len(PAGES)
     assert not banner.is_visible()
     assert page.locator("[data-testid='stMainBlockContainer'] h1", has_text="Members").is_visible()
+
+
+def test_the_cross_on_one_of_two_files_named_overview_removes_only_its_data(app_in_chromium, tmp_path):
+    url, browser = app_in_chromium
+    march, april = tmp_path / "march" / "Overview.csv", tmp_path / "april" / "Overview.csv"
+    april_csv = OVERVIEW_CSV.split("\n")[0] + '\n"1 tháng Tư","7","1","1","0","0"'
+    for path, text in ((march, OVERVIEW_CSV), (april, april_csv)):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    wait_until_idle(page, selector=".js-plotly-plot")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(march), str(april)])
+    page.get_by_text("2 file(s) loaded").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    views = page.locator("[data-testid='stMetric']", has_text="Video views").first
+    assert "6,007" in views.inner_text()  # March's 6,000 and April's 7
+    page.get_by_role("button", name="Remove Overview.csv").last.click()  # the April download's ✕
+    page.get_by_text("1 file(s) loaded").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    assert_no_exception(page, "Overview")
+    assert "6,000" in views.inner_text()
+    page.close()
