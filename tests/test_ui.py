@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 import time
 
 import duckdb
-import pytest
 
 import ui
 from tests.apptest import app
@@ -130,3 +130,25 @@ def test_a_second_run_of_the_app_waits_until_the_session_is_free():
     older.join()
     assert not at.exception
     assert waited >= 4.5
+
+
+NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}
+# The pixels a whole value needs in the tables' 14 px font, per column format.
+NEEDED_WIDTH = {"D MMM YYYY": 100, "D MMM YYYY, HH:mm": 140, "localized": 90}
+PAGES = ["overview", "formats", "members", "segments", "whatif", "report", "data"]
+
+
+def test_no_table_column_on_any_page_is_too_narrow_for_its_dates_or_counts():
+    # "Posted" was cut to "21 Nov 202(" at 1400 px: a "small" column is 75 px.
+    at = app()
+    too_narrow = []
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, page
+        for table in at.dataframe:
+            for name, config in json.loads(table.proto.columns or "{}").items():
+                needed = NEEDED_WIDTH.get(config.get("type_config", {}).get("format"))
+                width = NAMED_WIDTHS.get(config.get("width"), config.get("width"))
+                if needed and width is not None and width < needed:
+                    too_narrow.append(f"{page}: {name} ({width} px)")
+    assert too_narrow == []
