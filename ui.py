@@ -355,7 +355,7 @@ def presentation_mode(period: Period | None) -> None:
             st.markdown("No data loaded yet")
         else:
             st.markdown(f"{period.start:%d %b %Y} – {period.end:%d %b %Y}")
-            st.caption(f"{period.days} days, each number compared with the {period.days} days before")
+            st.caption(f"{period.days} days; changes are against the {period.days} days before")
     right.button(
         "Exit presentation mode",
         key="ui_presentation_exit",

@@ -232,9 +232,10 @@ def test_the_cross_on_one_of_two_files_named_overview_removes_only_its_data(app_
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(url)
-    wait_until_idle(page, selector=".js-plotly-plot")
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(march), str(april)])
+    page.goto(url)  # no need to wait for the demo's charts: the upload replaces them
+    upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    upload.wait_for(state="attached", timeout=60_000)
+    upload.set_input_files([str(march), str(april)])
     page.get_by_text("2 file(s) loaded").wait_for(timeout=60_000)
     wait_until_idle(page)
     views = page.locator("[data-testid='stMetric']", has_text="Video views").first
