@@ -382,8 +382,19 @@ def run_lock(state: MutableMapping) -> threading.RLock:
 
 @contextmanager
 def one_run_at_a_time() -> Iterator[None]:
-    with run_lock(st.session_state):
+    """Hold the session's lock for this run, saying so while an earlier run still holds it."""
+    lock = run_lock(st.session_state)
+    waiting = None
+    if not lock.acquire(blocking=False):
+        waiting = st.empty()
+        waiting.caption("Finishing the previous step first…")
+        lock.acquire()
+    try:
+        if waiting is not None:
+            waiting.empty()
         yield
+    finally:
+        lock.release()
 
 
 def markdown_escape(text: object) -> str:

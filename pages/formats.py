@@ -239,7 +239,7 @@ with fixing:
             hide_index=True,
             width="stretch",
             column_config={
-                "format": st.column_config.TextColumn("Format", width="small", required=True),
+                "format": st.column_config.TextColumn("Format", width="medium", required=True),
                 "patterns": st.column_config.TextColumn(
                     "Words and hashtags (comma-separated)", width="large"
                 ),
