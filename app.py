@@ -23,14 +23,17 @@ pages = st.navigation(
         st.Page("pages/whatif.py", title="What-if", icon=":material/tune:"),
         st.Page("pages/report.py", title="Report", icon=":material/slideshow:"),
         st.Page("pages/data.py", title="Data", icon=":material/upload_file:"),
-    ]
+    ],
+    # In presentation mode the sidebar hides, so the pages move to the top bar.
+    position="top" if ui.presenting() else "sidebar",
 )
 
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
-ui.workspace()
-ui.upload_box()
-ui.data_source_note()
-st.session_state.period = ui.period_control()
-ui.presentation_mode()
-
-pages.run()
+ui.page_style()
+with ui.one_run_at_a_time():
+    ui.workspace()
+    ui.upload_box()
+    ui.data_source_note()
+    st.session_state.period = ui.period_control()
+    ui.presentation_mode(st.session_state.period)
+    pages.run()

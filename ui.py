@@ -6,7 +6,11 @@ as a page. Nothing here computes a number: that is analytics/'s job.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pandas as pd
@@ -46,17 +50,36 @@ def is_demo() -> bool:
 
 
 def upload_box() -> None:
-    """The one uploader, in the sidebar: any mix of TikTok exports, several at once."""
-    files = st.sidebar.file_uploader(
-        "Add TikTok exports",
-        type=UPLOAD_TYPES,
-        accept_multiple_files=True,
-        key="upload_files",
-        help="TikTok Studio CSV/XLSX/ZIP downloads, comment exports, your video tracking sheet, the LIVE template. "
-        "Files are recognised by their columns, whatever their name.",
+    """The one uploader, in the sidebar: any mix of TikTok exports, several at once.
+
+    The workspace follows the box: a new file is read, and a file taken out with its ✕ is taken out
+    of every page. Files are told apart by their bytes, not their names: two different
+    `Overview.csv` downloads are two files.
+    """
+    files = (
+        st.sidebar.file_uploader(
+            "Add TikTok exports",
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+            key=uploader_key(),
+            help="TikTok Studio CSV/XLSX/ZIP downloads, comment exports, your video tracking sheet, the LIVE template. "
+            "Files are recognised by their columns, whatever their name. The ✕ on a file removes its data too.",
+        )
+        or []
     )
-    seen: set[str] = st.session_state.setdefault("seen_uploads", set())
-    new = [file for file in files or [] if file.file_id not in seen]
+    # uploader file id -> digest of its bytes, for the files this box handed to the workspace
+    held: dict[str, str] = st.session_state.setdefault("upload_digests", {})
+    new = {file.file_id: file for file in files if file.file_id not in held}
+    arriving = {file_id: hashlib.sha256(file.getvalue()).hexdigest() for file_id, file in new.items()}
+    current = {file.file_id for file in files}
+    gone = {held.pop(file_id) for file_id in list(held) if file_id not in current}
+    removed = gone - set(held.values()) - set(arriving.values())  # the same bytes may be in the box twice
+    if removed and not is_demo():
+        names = [upload.name for upload in workspace().uploads if upload.digest in removed]
+        for digest in removed:
+            workspace().remove_file(digest)
+        if names:
+            st.toast(f"Removed {', '.join(names)}.", icon="🗑️")
     if not new:
         return
     if is_demo():
@@ -67,8 +90,10 @@ def upload_box() -> None:
         st.session_state.workspace = Workspace(brand_answer=preferences.load_brand_answer())
         st.session_state.is_demo = False
     with st.spinner(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…"):
-        results = workspace().add_files([(file.name, file.getvalue()) for file in new])
-    seen.update(file.file_id for file in new)
+        results = workspace().add_files([(file.name, file.getvalue()) for file in new.values()])
+    held.update(arriving)
+    if not results:
+        return  # the same bytes as a file already loaded
     st.session_state.last_results = results
     loaded = sum(len(result.tables) for result in results)
     problems = sum(len(result.problems) for result in results)
@@ -77,6 +102,42 @@ def upload_box() -> None:
     if problems or pending:
         message += f"; {problems + pending} need a look on the Data page"
     st.toast(message + ".", icon="📥" if not problems else "⚠️")
+
+
+def uploader_key() -> str:
+    """The upload box's widget key; a new one empties the box (Streamlit cannot take one file out of it)."""
+    generation = st.session_state.get("upload_generation", 0)
+    return "upload_files" if not generation else f"upload_files_{generation}"
+
+
+def remove_upload(digest: str) -> None:
+    """Take one file out of the workspace (the Data page's "Remove"), and empty the upload box.
+
+    Emptied, because the box cannot drop a single file and must never show a file whose data is
+    gone; the other files stay loaded, listed on the Data page.
+    """
+    workspace().remove_file(digest)
+    st.session_state.upload_generation = st.session_state.get("upload_generation", 0) + 1
+    st.session_state.upload_digests = {}
+
+
+def upload_choices(uploads: list) -> dict[str, str]:
+    """digest -> how the Data page names an upload; files sharing a name get their dates to tell them apart."""
+    names = [upload.name for upload in uploads]
+    choices = {}
+    for upload in uploads:
+        label = upload.name
+        if names.count(upload.name) > 1:
+            ranges = [table.date_range() for table in (upload.result.tables if upload.result else [])]
+            starts = [start for start, _ in ranges if start]
+            ends = [end for _, end in ranges if end]
+            label += (
+                f" ({min(starts):%d %b %Y} – {max(ends):%d %b %Y})"
+                if starts and ends
+                else f" (file {upload.order + 1})"
+            )
+        choices[upload.digest] = label
+    return choices
 
 
 def data_source_note() -> None:
@@ -157,6 +218,32 @@ def chart(fig: go.Figure, key: str) -> None:
     )
 
 
+# Table columns wide enough for their whole value in the tables' 14 px font, so a date is never cut
+# to "21 Nov 202(" when the other columns take the room (Streamlit's "small" is 75 px).
+DATE_WIDTH = 110  # "21 Nov 2026"
+DATE_TIME_WIDTH = 150  # "21 Nov 2026, 20:00"
+COUNT_WIDTH = 100  # "12,345,678"
+
+
+def date_column(label: str | None = None, *, with_time: bool = False, **options):
+    """A table column of dates ("21 Nov 2026") or moments ("21 Nov 2026, 20:00"), never cut."""
+    if with_time:
+        return st.column_config.DatetimeColumn(
+            label, format="D MMM YYYY, HH:mm", width=DATE_TIME_WIDTH, **options
+        )
+    return st.column_config.DateColumn(label, format="D MMM YYYY", width=DATE_WIDTH, **options)
+
+
+def timestamp_date_column(label: str | None = None, **options):
+    """A table column of moments shown as their day only ("21 Nov 2026"), never cut."""
+    return st.column_config.DatetimeColumn(label, format="D MMM YYYY", width=DATE_WIDTH, **options)
+
+
+def count_column(label: str | None = None, **options):
+    """A table column of counts with thousands separators ("12,345,678"), never cut."""
+    return st.column_config.NumberColumn(label, format="localized", width=COUNT_WIDTH, **options)
+
+
 def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
     st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
 
@@ -171,18 +258,55 @@ def today() -> date:
 
 
 # Static CSS only: no uploaded text ever goes into this HTML.
+# KPI tiles: a row of tiles becomes two per row (three for rows of five or more) when its width
+# runs short, and the number is sized to its tile (container query units), so no number is ever
+# cut to "2...." at any width. Below 640 px Streamlit stacks the tiles one per row itself.
+PAGE_CSS = """
+<style>
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
+  container-type: inline-size; flex-wrap: wrap;
+}
+@container (max-width: 40rem) {
+  [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:has([data-testid="stMetric"]) {
+    flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important;
+  }
+}
+@container (min-width: 40rem) and (max-width: 64rem) {
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]:nth-child(5))
+    > [data-testid="stColumn"]:has([data-testid="stMetric"]) {
+    flex: 1 1 calc(33% - 1rem) !important; min-width: calc(33% - 1rem) !important;
+  }
+}
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-size: clamp(1.25rem, 20cqi, 2.25rem); }
+[data-testid="stMetricValue"] > div, [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] {
+  overflow: visible; text-overflow: clip;
+}
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { white-space: normal; }
+</style>
+"""
+
 PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1.5rem 3rem 3rem !important; }
-[data-testid="stMain"] h1 { font-size: 3rem !important; }
-[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2rem !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 3.4rem !important; line-height: 1.15; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
-[data-testid="stMetricDelta"] p { font-size: 1.2rem !important; }
+[data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
+[data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 4.5rem 3rem 3rem !important; }
+[data-testid="stHeader"] [data-testid="stTopNavLink"] p { font-size: 1.1rem !important; }
+[data-testid="stMain"] h1 { font-size: 3.2rem !important; }
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2.1rem !important; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.3rem !important; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem !important; }
+[data-testid="stMain"] [data-baseweb="tab"] p { font-size: 1.2rem !important; }
+[data-testid="stMain"] [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 22cqi, 3.4rem) !important; line-height: 1.15; }
+[data-testid="stMain"] [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: inherit !important; }
+[data-testid="stMain"] [data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem !important; }
+[data-testid="stMain"] .st-key-ui_presentation_period [data-testid="stMarkdownContainer"] p {
+  font-size: 2.4rem !important; font-weight: 600; line-height: 1.25;
+}
+[data-testid="stMain"] .st-key-ui_presentation_period [data-testid="stCaptionContainer"] p { font-size: 1.25rem !important; }
+[data-testid="stMain"] .st-key-ui_presentation_exit [data-testid="stMarkdownContainer"] p { font-size: 1rem !important; }
 [data-testid="stDownloadButton"], [data-testid="stFileUploader"], [data-testid="stSelectbox"],
 [data-testid="stMultiSelect"], [data-testid="stTextInput"], [data-testid="stDateInput"],
 [data-testid="stNumberInput"], [data-testid="stColorPicker"], [data-testid="stCheckbox"],
@@ -193,27 +317,79 @@ PRESENTATION_CSS = """
 """
 
 
-def presentation_mode() -> None:
-    """A sidebar switch for screen shares: when on, sidebar and controls hide and numbers grow.
+def page_style() -> None:
+    """The app's own CSS, on every page (KPI tiles that never cut their numbers)."""
+    st.html(PAGE_CSS)
 
-    The page's own content (charts, tables, the what-if planner's table) stays; an "Exit" button at
-    the top of the page turns the mode off again, since the switch itself is hidden with the sidebar.
+
+def presenting() -> bool:
+    """Whether presentation mode is on (read before the navigation is built: it moves to the top)."""
+    return bool(st.session_state.get("ui_presentation"))
+
+
+def presentation_mode(period: Period | None) -> None:
+    """A sidebar switch for screen shares: the sidebar and controls hide, the page's text grows.
+
+    The page navigation moves to the top bar (app.py), so the marketer changes page without leaving
+    the mode, and the period every number covers stays on screen in large type. The page's own
+    content (charts, tables, the what-if planner's table) stays; an "Exit" button next to the
+    period turns the mode off again, since the switch itself is hidden with the sidebar.
     """
     st.sidebar.toggle(
         "Presentation mode",
         key="ui_presentation",
-        help="For a screen share: hides the sidebar and the controls and enlarges numbers and charts. "
-        "An “Exit presentation mode” button at the top brings them back.",
+        help="For a screen share: hides the sidebar and the controls, moves the pages to the top "
+        "and enlarges text, numbers and the period. An “Exit presentation mode” button brings them back.",
     )
-    if st.session_state.get("ui_presentation"):
-        st.html(PRESENTATION_CSS)
-        st.button(
-            "Exit presentation mode",
-            key="ui_presentation_exit",
-            icon=":material/close_fullscreen:",
-            type="tertiary",
-            on_click=lambda: st.session_state.update(ui_presentation=False),
-        )
+    if not presenting():
+        return
+    st.html(PRESENTATION_CSS)
+    left, right = st.columns([3, 1], vertical_alignment="center")
+    with left.container(key="ui_presentation_period"):
+        if period is None:
+            st.markdown("No data loaded yet")
+        else:
+            st.markdown(f"{period.start:%d %b %Y} – {period.end:%d %b %Y}")
+            st.caption(f"{period.days} days; changes are against the {period.days} days before")
+    right.button(
+        "Exit presentation mode",
+        key="ui_presentation_exit",
+        icon=":material/close_fullscreen:",
+        type="tertiary",
+        on_click=lambda: st.session_state.update(ui_presentation=False),
+    )
+
+
+_LOCKS_GUARD = threading.Lock()
+
+
+def run_lock(state: MutableMapping) -> threading.RLock:
+    """The lock that lets one run of the script at a time use this browser session's workspace.
+
+    Why: when the marketer clicks another page during a long computation, Streamlit starts the new
+    run at once and only asks the old one to stop at its next Streamlit call; meanwhile the old one
+    may still be inside a DuckDB query, and DuckDB refuses a second call on the same connection
+    ("connection is busy"). With the lock the new run waits for the old one to stop.
+    """
+    with _LOCKS_GUARD:
+        return state.setdefault("ui_run_lock", threading.RLock())
+
+
+@contextmanager
+def one_run_at_a_time() -> Iterator[None]:
+    """Hold the session's lock for this run, saying so while an earlier run still holds it."""
+    lock = run_lock(st.session_state)
+    waiting = None
+    if not lock.acquire(blocking=False):
+        waiting = st.empty()
+        waiting.caption("Finishing the previous step first…")
+        lock.acquire()
+    try:
+        if waiting is not None:
+            waiting.empty()
+        yield
+    finally:
+        lock.release()
 
 
 # Characters that make Markdown anywhere in a line in Streamlit: emphasis and strikethrough, links and

@@ -111,8 +111,9 @@ class Workspace:
                 self._lend_years(upload.batch)
         self.rebuild()
 
-    def remove_file(self, name: str) -> None:
-        self.uploads = [upload for upload in self.uploads if upload.name != name]
+    def remove_file(self, digest: str) -> None:
+        """Forget one upload, named by the digest of its bytes: two different downloads can share a name."""
+        self.uploads = [upload for upload in self.uploads if upload.digest != digest]
         self.rebuild()
 
     def map_columns(self, pending: PendingTable, kind: str, mapping: dict[str, str]) -> ReadProblem | None:

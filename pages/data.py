@@ -50,9 +50,9 @@ else:
         column_config={
             "File": st.column_config.TextColumn(width="medium"),
             "What it is": st.column_config.TextColumn(width="medium"),
-            "Rows": st.column_config.NumberColumn(format="localized", width="small"),
-            "From": st.column_config.DateColumn(format="D MMM YYYY", width=95),
-            "To": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "Rows": ui.count_column(),
+            "From": ui.date_column(),
+            "To": ui.date_column(),
             "Year from": st.column_config.TextColumn(
                 width="medium",
                 help="TikTok Studio dates have no year: where we took it from for this file.",
@@ -173,9 +173,10 @@ with st.expander("Where to find your TikTok exports"):
 
 if ws.uploads and not ui.is_demo():
     with st.expander("Remove a file"):
-        name = st.selectbox("File", [upload.name for upload in ws.uploads], key="data_remove_file")
+        choices = ui.upload_choices(ws.uploads)
+        digest = st.selectbox("File", list(choices), format_func=choices.get, key="data_remove_file")
         if st.button("Remove", key="data_remove_apply"):
-            ws.remove_file(name)
+            ui.remove_upload(digest)
             st.rerun()
 
 counts = pd.DataFrame(

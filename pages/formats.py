@@ -196,9 +196,9 @@ with fixing:
         height=320,
         disabled=["Posted", "Caption", "Views", "Why"],
         column_config={
-            "Posted": st.column_config.DateColumn(format="D MMM YYYY", width="small"),
+            "Posted": ui.date_column(),
             "Caption": st.column_config.TextColumn(width="large"),
-            "Views": st.column_config.NumberColumn(format="localized", width="small"),
+            "Views": ui.count_column(),
             "Format": st.column_config.SelectboxColumn(
                 options=options, required=True, width="medium", help="Pick the right format to fix a video."
             ),
@@ -245,7 +245,7 @@ with fixing:
             hide_index=True,
             width="stretch",
             column_config={
-                "format": st.column_config.TextColumn("Format", width="small", required=True),
+                "format": st.column_config.TextColumn("Format", width="medium", required=True),
                 "patterns": st.column_config.TextColumn(
                     "Words and hashtags (comma-separated)", width="large"
                 ),
@@ -428,7 +428,7 @@ with live_tab:
                     hide_index=True,
                     width="stretch",
                     height=240,
-                    column_config={"Last comment": st.column_config.DatetimeColumn(format="D MMM YYYY")},
+                    column_config={"Last comment": ui.timestamp_date_column()},
                 )
             else:
                 st.caption(

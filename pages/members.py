@@ -72,8 +72,8 @@ COLUMN_CONFIG = {
         help="Activity, share of positive comments and likes per comment together: the mean of their "
         "percentile ranks among Champions (100 = best on all three).",
     ),
-    "First seen": st.column_config.DatetimeColumn(format="D MMM YYYY"),
-    "Last seen": st.column_config.DatetimeColumn(format="D MMM YYYY"),
+    "First seen": ui.timestamp_date_column(),
+    "Last seen": ui.timestamp_date_column(),
     "Likes per comment": st.column_config.NumberColumn(format="%.1f"),
     "Why this tier": st.column_config.TextColumn(width="large"),
     "Last comment": st.column_config.TextColumn(width="large"),
@@ -599,7 +599,7 @@ with member_tab:
             ),
             hide_index=True,
             column_config={
-                "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                "When": ui.date_column(with_time=True),
                 "Hours to reply": st.column_config.NumberColumn(format="%.1f"),
                 "Comment": st.column_config.TextColumn(width="large"),
             },
@@ -760,7 +760,7 @@ with sentiment_tab:
                 "Label": st.column_config.SelectboxColumn(
                     options=list(LABELS), required=True, help="Change it if the method got it wrong."
                 ),
-                "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                "When": ui.date_column(with_time=True),
                 "Comment": st.column_config.TextColumn(width="large"),
             },
             key=queue_key,
@@ -836,7 +836,7 @@ with sentiment_tab:
             disabled=["When", "Member", "Comment", "How"],
             column_config={
                 "Label": st.column_config.SelectboxColumn(options=list(LABELS), required=True),
-                "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                "When": ui.date_column(with_time=True),
                 "Comment": st.column_config.TextColumn(width="large"),
             },
             key=check_key,

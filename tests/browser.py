@@ -82,10 +82,19 @@ def launch(playwright):
 def wait_until_idle(
     page, timeout: float = 60_000, selector: str = "[data-testid='stMainBlockContainer'] h1"
 ) -> None:
-    """Wait until the page shows `selector` and Streamlit has finished running the script."""
+    """Wait until the page shows `selector` and Streamlit has finished running the script.
+
+    Finished: the app says its script is not running (`data-test-script-state`), twice half a
+    second apart, since a widget's callback can start another run right after the first.
+    """
     page.wait_for_selector(selector, timeout=timeout)
-    page.wait_for_timeout(500)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
-    page.wait_for_timeout(500)
+    for _ in range(2):
+        page.wait_for_timeout(500)
+        page.wait_for_function(
+            """() => {
+                const app = document.querySelector('[data-testid="stApp"]');
+                const state = app && app.getAttribute('data-test-script-state');
+                return state === 'notRunning' && !document.querySelector('[data-testid="stStatusWidget"]');
+            }""",
+            timeout=timeout,
+        )

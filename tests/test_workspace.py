@@ -1,6 +1,7 @@
 """A marketer's loaded files merged into DuckDB: overlaps, re-uploads, bad files, years, mappings, brand."""
 
 import codecs
+import hashlib
 import io
 import json
 import zipfile
@@ -267,9 +268,18 @@ def test_removing_a_file_rebuilds_the_tables_without_it():
     ws.add_files(
         [(f"Overview_2026-05-01_{MAY_4}_brand.csv", OLDER), (f"Overview_2026-05-02_{MAY_5}_brand.csv", NEWER)]
     )
-    ws.remove_file(f"Overview_2026-05-02_{MAY_5}_brand.csv")
+    ws.remove_file(hashlib.sha256(NEWER).hexdigest())
     assert daily_views(ws) == [(date(2026, 5, 1), 1), (date(2026, 5, 2), 2), (date(2026, 5, 3), 3)]
     assert ws.merge_notes == []
+
+
+def test_removing_one_of_two_different_files_with_the_same_name_keeps_the_other():
+    # Two Overview.csv downloads of different months: removing one must not empty the account.
+    ws = workspace()
+    ws.add_files([("Overview.csv", OLDER), ("Overview.csv", overview(("May 10", 7)))])
+    ws.remove_file(hashlib.sha256(OLDER).hexdigest())
+    assert [upload.name for upload in ws.uploads] == ["Overview.csv"]
+    assert daily_views(ws) == [(date(2026, 5, 10), 7)]
 
 
 def test_clearing_a_year_returns_to_the_dates_the_batch_download_gave():

@@ -1,0 +1,154 @@
+"""The furniture every page shares (ui.py): the upload box, presentation mode, one run at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+
+import duckdb
+
+import ui
+from tests.apptest import app
+
+HEADER = '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+MARCH = (HEADER + '"1 tháng Ba","1000","10","50","5","5"\n"2 tháng Ba","2000","20","100","10","10"').encode()
+APRIL = (HEADER + '"1 tháng Tư","7","1","1","0","0"').encode()
+
+
+def loaded_days(at) -> int:
+    return at.session_state["workspace"].con.execute("select count(*) from daily_stats").fetchone()[0]
+
+
+def test_the_cross_on_an_uploaded_file_in_the_sidebar_removes_its_data_from_every_page():
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("March.csv", MARCH, "text/csv"), ("April.csv", APRIL, "text/csv")]
+    ).run()
+    assert loaded_days(at) == 3
+    # The ✕ on April.csv: the box now holds March.csv only.
+    at.sidebar.file_uploader(key="upload_files").set_value([("March.csv", MARCH, "text/csv")]).run()
+    assert not at.exception
+    assert loaded_days(at) == 2
+    assert "1 file(s) loaded" in at.sidebar.caption[0].value
+    at.switch_page("pages/data.py").run()
+    assert at.dataframe[0].value["File"].tolist() == ["March.csv"]
+
+
+def test_the_same_bytes_twice_in_the_box_stay_loaded_until_both_are_removed():
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("March.csv", MARCH, "text/csv"), ("March copy.csv", MARCH, "text/csv")]
+    ).run()
+    at.sidebar.file_uploader(key="upload_files").set_value([("March copy.csv", MARCH, "text/csv")]).run()
+    assert loaded_days(at) == 2
+    at.sidebar.file_uploader(key="upload_files").set_value([]).run()
+    assert not at.exception
+    assert loaded_days(at) == 0
+
+
+def test_removing_one_of_two_files_named_overview_on_the_data_page_keeps_the_other():
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("Overview.csv", MARCH, "text/csv"), ("Overview.csv", APRIL, "text/csv")]
+    ).run()
+    at.switch_page("pages/data.py").run()
+    remove = at.selectbox(key="data_remove_file")
+    # The two files are told apart by their dates.
+    assert sorted(remove.options) == [
+        "Overview.csv (01 Apr 2026 – 01 Apr 2026)",
+        "Overview.csv (01 Mar 2026 – 02 Mar 2026)",
+    ]
+    remove.select(hashlib.sha256(APRIL).hexdigest()).run()
+    at.button(key="data_remove_apply").click().run()
+    assert not at.exception
+    assert loaded_days(at) == 2
+    assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
+    # The box is emptied (it cannot drop one file), and emptying it does not remove the rest.
+    assert at.sidebar.file_uploader(key="upload_files_1").value in (None, [])
+    assert "1 file(s) loaded" in at.sidebar.caption[0].value
+
+
+def test_presentation_mode_shows_the_period_in_large_type_and_a_way_out():
+    at = app()
+    period = at.session_state["period"]
+    at.sidebar.toggle(key="ui_presentation").set_value(True).run()
+    assert not at.exception
+    shown = [markdown.value for markdown in at.markdown]
+    assert f"{period.start:%d %b %Y} – {period.end:%d %b %Y}" in shown
+    styles = " ".join(element.proto.body for element in at.get("html"))
+    assert ".st-key-ui_presentation_period" in styles and "stTopNavLink" in styles
+    assert at.button(key="ui_presentation_exit")
+    assert at.metric  # the page itself still renders
+
+
+def test_two_overlapping_runs_of_one_session_wait_for_each_other_instead_of_failing():
+    # Streamlit starts a new run while the old one may still be in a DuckDB query; DuckDB refuses
+    # a second call on a busy connection ("connection is busy"). Each run holds the session's lock.
+    con = duckdb.connect()
+    state: dict = {}
+    started = threading.Event()
+    errors: list[str] = []
+
+    def run(first: bool) -> None:
+        if not first:
+            started.wait(10)
+            time.sleep(0.2)  # the first run is now inside its query
+        try:
+            with ui.run_lock(state):
+                started.set()
+                con.execute("select count(*) from range(200000000) t(i) where i % 7 = 3").fetchall()
+        except duckdb.Error as error:
+            errors.append(str(error))
+
+    threads = [threading.Thread(target=run, args=(first,)) for first in (True, False)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert ui.run_lock(state) is ui.run_lock(state)
+
+
+def test_a_second_run_of_the_app_waits_until_the_session_is_free():
+    at = app()
+    lock = at.session_state["ui_run_lock"]
+    held = threading.Event()
+
+    def older_run() -> None:
+        with lock:
+            held.set()
+            time.sleep(5)
+
+    older = threading.Thread(target=older_run)
+    older.start()
+    held.wait(10)
+    began = time.monotonic()
+    at.run()  # a rerun of the Overview on the demo takes about a second when it does not wait
+    waited = time.monotonic() - began
+    older.join()
+    assert not at.exception
+    assert waited >= 4.5
+
+
+NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}
+# The pixels a whole value needs in the tables' 14 px font, per column format.
+NEEDED_WIDTH = {"D MMM YYYY": 100, "D MMM YYYY, HH:mm": 140, "localized": 90}
+PAGES = ["overview", "formats", "members", "segments", "whatif", "report", "data"]
+
+
+def test_no_table_column_on_any_page_is_too_narrow_for_its_dates_or_counts():
+    # "Posted" was cut to "21 Nov 202(" at 1400 px: a "small" column is 75 px.
+    at = app()
+    too_narrow = []
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, page
+        for table in at.dataframe:
+            for name, config in json.loads(table.proto.columns or "{}").items():
+                needed = NEEDED_WIDTH.get(config.get("type_config", {}).get("format"))
+                width = NAMED_WIDTHS.get(config.get("width"), config.get("width"))
+                if needed and width is not None and width < needed:
+                    too_narrow.append(f"{page}: {name} ({width} px)")
+    assert too_narrow == []
