@@ -165,7 +165,8 @@ with fixing:
     st.markdown(
         f"Each video's format comes from, in this order: **your fix** ({wording.plural(sources.get('override', 0), 'video')}), "
         f"the **format column** of your file ({sources.get('file', 0):,}), the **caption rules** "
-        f"({sources.get('rules', 0):,}). All {wording.plural(len(every_video), 'video')} listed, whatever the period."
+        f"({sources.get('rules', 0):,}). {'The video is' if len(every_video) == 1 else f'All {len(every_video):,} videos are'} listed, "
+        "whatever the period."
     )
     search = st.text_input(
         "Show videos whose caption contains",

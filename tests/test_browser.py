@@ -153,7 +153,7 @@ def real_account_page(app_in_chromium):
     page.goto(url)  # the only load: from here on, every page is reached by its link
     wait_until_idle(page, selector=".js-plotly-plot")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(real_account_files())
-    page.get_by_text(f"{len(real_account_files())} file(s) loaded").wait_for(timeout=90_000)
+    page.get_by_text(f"{len(real_account_files())} files loaded").wait_for(timeout=90_000)
     wait_until_idle(page, timeout=90_000)
     yield page
     page.close()
@@ -236,12 +236,12 @@ def test_the_cross_on_one_of_two_files_named_overview_removes_only_its_data(app_
     upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     upload.wait_for(state="attached", timeout=60_000)
     upload.set_input_files([str(march), str(april)])
-    page.get_by_text("2 file(s) loaded").wait_for(timeout=60_000)
+    page.get_by_text("2 files loaded").wait_for(timeout=60_000)
     wait_until_idle(page)
     views = page.locator("[data-testid='stMetric']", has_text="Video views").first
     assert "6,007" in views.inner_text()  # March's 6,000 and April's 7
     page.get_by_role("button", name="Remove Overview.csv").last.click()  # the April download's ✕
-    page.get_by_text("1 file(s) loaded").wait_for(timeout=60_000)
+    page.get_by_text("1 file loaded").wait_for(timeout=60_000)
     wait_until_idle(page)
     assert_no_exception(page, "Overview")
     assert "6,000" in views.inner_text()

@@ -310,7 +310,7 @@ def test_the_html_report_shows_every_hostile_string_as_text(report):
     assert "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "\\u003cscript\\u003e" in page
     # Every table cell and heading that holds an upload is escaped, not only the charts' JSON.
-    cells = re.findall(r"<td>(.*?)</td>", page)
+    cells = re.findall(r"<(?:td|h[1-6])[^>]*>(.*?)</(?:td|h[1-6])>", page)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in cell for cell in cells)
 
 

@@ -31,7 +31,7 @@ def test_the_cross_on_an_uploaded_file_in_the_sidebar_removes_its_data_from_ever
     at.sidebar.file_uploader(key="upload_files").set_value([("March.csv", MARCH, "text/csv")]).run()
     assert not at.exception
     assert loaded_days(at) == 2
-    assert "1 file(s) loaded" in at.sidebar.caption[0].value
+    assert "1 file loaded" in at.sidebar.caption[0].value
     at.switch_page("pages/data.py").run()
     assert at.dataframe[0].value["File"].tolist() == ["March.csv"]
 
@@ -67,7 +67,7 @@ def test_removing_one_of_two_files_named_overview_on_the_data_page_keeps_the_oth
     assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
     # The box is emptied (it cannot drop one file), and emptying it does not remove the rest.
     assert at.sidebar.file_uploader(key="upload_files_1").value in (None, [])
-    assert "1 file(s) loaded" in at.sidebar.caption[0].value
+    assert "1 file loaded" in at.sidebar.caption[0].value
 
 
 def test_presentation_mode_shows_the_period_in_large_type_and_a_way_out():
