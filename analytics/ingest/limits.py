@@ -32,7 +32,7 @@ MAX_COLUMNS = 1_000
 # Excel's own limit for the text of one cell.
 MAX_CELL_CHARS = 32_767
 # Cells of one spreadsheet sheet, and the text they hold once shared strings are filled in.
-MAX_SHEET_CELLS = 20_000_000
+MAX_SHEET_CELLS = 5_000_000
 # JSON: how deep objects and lists nest, and how many fields one object has.
 MAX_JSON_DEPTH = 64
 MAX_JSON_KEYS = MAX_COLUMNS
@@ -64,6 +64,13 @@ def zip_bomb(name: str, member: str) -> str:
     return (
         f"{member} inside {name} claims to unpack to over {MAX_ZIP_RATIO} times its packed size, "
         "which no export does; we did not open it. Download the export again from TikTok."
+    )
+
+
+def workbook_bomb(name: str) -> str:
+    return (
+        f"{name} claims to unpack to over {MAX_ZIP_RATIO} times its size, which no spreadsheet does; "
+        "we did not open it. Save it again from Excel or as CSV and upload it again."
     )
 
 

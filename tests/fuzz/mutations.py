@@ -79,10 +79,11 @@ def _xlsx(rows: list[list[str]], *, inline: bool = False, dimension: str | None 
         + "".join(f"<si><t>{_xml(value)}</t></si>" for value in strings)
         + "</sst>"
     )
-    return _workbook(sheet.encode(), shared.encode())
+    return workbook(sheet.encode(), shared.encode())
 
 
-def _workbook(sheet: bytes, shared: bytes | None) -> bytes:
+def workbook(sheet: bytes, shared: bytes | None) -> bytes:
+    """A one-sheet .xlsx from its sheet XML and shared strings XML, as given."""
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     parts = {
@@ -324,7 +325,7 @@ def shared_string_bomb(rng, name, data):
     strings = f"<si><t>{'a' * size}</t></si>"
     row = "".join(f'<c r="{_letters(i % 10 + 1)}{i // 10 + 1}" t="s"><v>0</v></c>' for i in range(cells))
     sheet = f'<worksheet><dimension ref="A1:J{cells // 10 + 1}"/><sheetData><row r="1">{row}</row></sheetData></worksheet>'
-    return "strings.xlsx", _workbook(sheet.encode(), f"<sst>{strings}</sst>".encode())
+    return "strings.xlsx", workbook(sheet.encode(), f"<sst>{strings}</sst>".encode())
 
 
 def inline_string_bomb(rng, name, data):
@@ -334,7 +335,7 @@ def inline_string_bomb(rng, name, data):
         f'<c r="A{i + 1}" t="inlineStr"><is><t>{"b" * (size // cells)}</t></is></c>' for i in range(cells)
     )
     sheet = f"<worksheet><sheetData><row>{row}</row></sheetData></worksheet>"
-    return "inline.xlsx", _workbook(sheet.encode(), None)
+    return "inline.xlsx", workbook(sheet.encode(), None)
 
 
 def far_cell(rng, name, data):
@@ -352,7 +353,7 @@ def far_cell(rng, name, data):
         sheet = sheet.replace(
             "</sheetData>", "<row>" + "<c><v>1</v></c>" * rng.choice([500, 20_000]) + "</row></sheetData>"
         )
-    return "far.xlsx", _workbook(sheet.encode(), shared)
+    return "far.xlsx", workbook(sheet.encode(), shared)
 
 
 def deep_json(rng, name, data):
