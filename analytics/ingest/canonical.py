@@ -56,7 +56,7 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
         )
     builder = _BUILDERS[kind]
     frame, download_date = builder(fields, context, warnings)
-    frame = plausible_rows(KINDS[kind].table, frame, context, warnings)
+    frame = plausible_rows(KINDS[kind].table, frame, context, warnings, fields)
     columns = [column for column in TABLES[KINDS[kind].table] if column in frame.columns]
     return Canonical(kind, frame[columns].reset_index(drop=True), warnings, download_date)
 
@@ -444,7 +444,9 @@ FIRST_DAY = date(2016, 1, 1)  # TikTok did not exist before
 MAX_COUNT = 10**12
 
 
-def plausible_rows(table: str, frame: pd.DataFrame, context: Context, warnings: list[str]) -> pd.DataFrame:
+def plausible_rows(
+    table: str, frame: pd.DataFrame, context: Context, warnings: list[str], fields: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Rows dated before TikTok existed or after tomorrow are left out; impossible counts are emptied.
 
     Both with a sentence. A table whose every date is impossible is not loaded at all (ValueError),
@@ -477,6 +479,10 @@ def plausible_rows(table: str, frame: pd.DataFrame, context: Context, warnings: 
     impossible = 0
     for name in counts:
         too_big = frame[name].abs().gt(MAX_COUNT).fillna(False).astype(bool)
+        if fields is not None and name in fields:
+            # Numbers past 2^63 (1e308) were already emptied when read: count them too.
+            written = parse_numbers(fields[name].reindex(frame.index)).abs().gt(MAX_COUNT)
+            too_big |= written.fillna(False).astype(bool)
         if too_big.any():
             impossible += int(too_big.sum())
             frame = frame.assign(**{name: frame[name].mask(too_big)})
