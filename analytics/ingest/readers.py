@@ -111,8 +111,8 @@ def _read_any(
         text, note = decode_text(data)
     except IngestError as error:
         return [], [ReadProblem(name, f"{name}: {error}")]
-    stripped = text.lstrip()
-    if not stripped or stripped == "\ufeff":
+    stripped = text.lstrip().lstrip("\ufeff").lstrip()  # a second BOM, left by re-saving, is not content
+    if not stripped:
         return [], [
             ReadProblem(name, f"{name} is empty. Export it again from TikTok and upload the new file.")
         ]

@@ -29,6 +29,7 @@ import json
 import os
 import resource
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -177,11 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-gb", type=float, default=4.0)
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose analytics/ is tested")
     parser.add_argument("--log", type=Path, help="write one JSON line per input here")
+    parser.add_argument("--table-of", type=Path, help="print the table of an earlier run's --log file")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.table_of:
+        return print_table(table_of(args.table_of))
     if args.worker:
         serve(args.seed, args.memory_gb)
         return 0
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     case = _case()
     todo = list(range(args.start, args.start + args.count))[::-1]
     workers = [Worker(args.seed, args.code.resolve(), args.memory_gb) for _ in range(args.workers)]
@@ -195,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         done += 1
         if log:
             log.write(json.dumps(answer) + "\n")
+            log.flush()
         if answer["outcome"] in ("exception", "hang", "kill", "unnamed"):
             print(
                 f"  #{answer['index']} {answer['kind']}: {answer['outcome']} {answer.get('detail', '')}",
@@ -212,42 +218,59 @@ def main(argv: list[str] | None = None) -> int:
     for worker in workers:
         if todo:
             worker.send(todo.pop())
-    while any(worker.index is not None for worker in workers):
-        busy = [worker for worker in workers if worker.index is not None]
-        ready, _, _ = select.select([worker.process.stdout for worker in busy], [], [], 0.2)
-        for position, worker in enumerate(workers):
-            if worker.index is None:
-                continue
-            if worker.process.stdout in ready:
-                lines = worker.lines()
-                if lines is None:
-                    worker = workers[position] = replace(worker, "kill")
-                for line in lines or []:
-                    if line == "go":
-                        worker.started, worker.cpu_started, worker.going = (
-                            time.monotonic(),
-                            worker.cpu(),
-                            True,
-                        )
-                    else:
-                        record(json.loads(line))
-                        worker.index = None
-            elif worker.over(args.timeout):
-                worker = workers[position] = replace(worker, "hang")
-            if worker.index is None and todo:
-                worker.send(todo.pop())
+    try:
+        while any(worker.index is not None for worker in workers):
+            busy = [worker for worker in workers if worker.index is not None]
+            ready, _, _ = select.select([worker.process.stdout for worker in busy], [], [], 0.2)
+            for position, worker in enumerate(workers):
+                if worker.index is None:
+                    continue
+                if worker.process.stdout in ready:
+                    lines = worker.lines()
+                    if lines is None:
+                        worker = workers[position] = replace(worker, "kill")
+                    for line in lines or []:
+                        if line == "go":
+                            worker.started, worker.cpu_started, worker.going = (
+                                time.monotonic(),
+                                worker.cpu(),
+                                True,
+                            )
+                        else:
+                            record(json.loads(line))
+                            worker.index = None
+                elif worker.over(args.timeout):
+                    worker = workers[position] = replace(worker, "hang")
+                if worker.index is None and todo:
+                    worker.send(todo.pop())
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the table of what is done so far
+        print("  stopped early", file=sys.stderr)
     for worker in workers:
         worker.stop()
-    total = Counter()
     print(f"\n{done:,} inputs, seed {args.seed}, {time.monotonic() - began:,.0f} s, code: {args.code}\n")
+    return print_table(table)
+
+
+def print_table(table: dict[str, Counter]) -> int:
+    """The outcomes per kind of damage as a Markdown table; 1 when anything is not fine."""
+    total = Counter()
     print("| kind | " + " | ".join(OUTCOMES) + " |")
     print("|---|" + "---:|" * len(OUTCOMES))
     for kind in sorted(table):
         total.update(table[kind])
         print(f"| {kind} | " + " | ".join(f"{table[kind][outcome]:,}" for outcome in OUTCOMES) + " |")
     print("| **all** | " + " | ".join(f"**{total[outcome]:,}**" for outcome in OUTCOMES) + " |")
-    bad = sum(total[outcome] for outcome in ("exception", "hang", "kill", "unnamed"))
-    return 1 if bad else 0
+    return 1 if sum(total[outcome] for outcome in ("exception", "hang", "kill", "unnamed")) else 0
+
+
+def table_of(log: Path) -> dict[str, Counter]:
+    """The outcome table of a run's --log file, whole or cut short."""
+    table: dict[str, Counter] = defaultdict(Counter)
+    for line in log.read_text().splitlines():
+        if line.strip():
+            answer = json.loads(line)
+            table[answer["kind"]][answer["outcome"]] += 1
+    return table
 
 
 if __name__ == "__main__":
