@@ -185,15 +185,26 @@ def _line_shape(text: str, separator: str) -> tuple[int, int]:
     """(most separators on one line, longest line) of a CSV, counted fast without parsing it.
 
     Separators inside quotes count too, so the first number is an upper bound of the cells
-    of a row; `_check_width` gives the exact count when the bound is over the limit.
+    of a row; `_check_width` gives the exact count when the bound is over the limit. Read in
+    blocks, so a 500 MB file needs a few arrays of one block, not of the whole file.
     """
-    data = np.frombuffer(text.encode("utf-8", errors="replace"), dtype=np.uint8)
-    ends = np.flatnonzero(data == 10)
-    bounds = np.concatenate(([-1], ends, [len(data)]))
-    longest = int(np.diff(bounds).max()) - 1
-    separators = np.concatenate(([0], np.cumsum(data == ord(separator))))
-    per_line = separators[bounds[1:]] - separators[bounds[:-1] + 1]
-    return int(per_line.max()) if len(per_line) else 0, longest
+    data = text.encode("utf-8", errors="replace")
+    most = longest = carry_separators = carry_length = 0
+    for start in range(0, len(data), _CHUNK):
+        block = np.frombuffer(data, dtype=np.uint8, count=min(_CHUNK, len(data) - start), offset=start)
+        ends = np.flatnonzero(block == 10)
+        separators = np.flatnonzero(block == ord(separator))
+        if not len(ends):
+            carry_separators, carry_length = carry_separators + len(separators), carry_length + len(block)
+            continue
+        per_line = np.diff(np.searchsorted(separators, ends), prepend=0)
+        lengths = np.diff(ends, prepend=-1) - 1
+        per_line[0] += carry_separators
+        lengths[0] += carry_length
+        most, longest = max(most, int(per_line.max())), max(longest, int(lengths.max()))
+        carry_separators = len(separators) - int(np.searchsorted(separators, ends[-1]))
+        carry_length = len(block) - int(ends[-1]) - 1
+    return max(most, carry_separators), max(longest, carry_length)
 
 
 def _check_width(name: str, text: str, separator: str) -> int:
