@@ -11,7 +11,7 @@ import re
 import threading
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,7 +19,7 @@ import streamlit as st
 
 from analytics import wording
 from analytics.export import csv_bytes
-from analytics.overview import Period, default_period
+from analytics.overview import Period, default_period, shift
 from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
 from analytics.workspace import Workspace
@@ -164,7 +164,7 @@ def period_control() -> Period | None:
         picked = st.sidebar.date_input(
             "From – to",
             value=(span.start, span.end),
-            min_value=span.start - timedelta(days=366),
+            min_value=shift(span.start, -366),
             max_value=span.end,
             key="period_custom",
             format=wording.DATE_INPUT_FORMAT,
@@ -174,7 +174,7 @@ def period_control() -> Period | None:
         )
         period = Period(start, end)
     else:
-        period = Period(max(span.start, span.end - timedelta(days=days - 1)), span.end)
+        period = Period(max(span.start, shift(span.end, 1 - days)), span.end)
     st.sidebar.caption(f"{period.describe()}, compared with the {period.days} days before.")
     return period
 

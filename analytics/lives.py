@@ -136,7 +136,7 @@ def live_summary(
                     as interactions_per_viewer,
                 avg(new_followers) as new_followers_per_live,
                 avg(duration_minutes) as average_duration_minutes,
-                sum(gifts)::bigint as total_gifts
+                try_cast(sum(gifts) as bigint) as total_gifts
             from lives_in_period
             """,
             _params(start, end),

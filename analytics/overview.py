@@ -19,6 +19,14 @@ from analytics.db import read_sql
 from analytics.definitions import DEFINITIONS
 
 
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, stopping at the calendar's first or last day instead of raising OverflowError."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
 @dataclass(frozen=True)
 class Period:
     start: date
@@ -30,7 +38,7 @@ class Period:
 
     def previous(self) -> Period:
         """The period of equal length that ends the day before this one starts."""
-        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+        return Period(shift(self.start, -self.days), shift(self.start, -1))
 
     def describe(self) -> str:
         return f"{wording.day(self.start)} – {wording.day(self.end)} ({wording.plural(self.days, 'day')})"

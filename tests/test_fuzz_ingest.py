@@ -285,3 +285,15 @@ def test_whatever_loads_also_merges_into_duckdb(header, cells):
     )
     ws.summary()
     ws.data_range()
+
+
+# The hostile-files benchmark's first 200 inputs (issue 14): tests/fuzz/run.py runs the full 10,000 ---------
+
+
+def test_two_hundred_seeded_hostile_uploads_cause_no_exception_hang_or_crash(capsys):
+    from tests.fuzz.run import main
+
+    status = main(["--count", "200", "--seed", "14", "--workers", "2", "--timeout", "20"])
+    table = capsys.readouterr().out
+    assert status == 0, table
+    assert "| **all** |" in table

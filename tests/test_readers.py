@@ -3,15 +3,20 @@
 import codecs
 import io
 import json
+import random
+import string
+import struct
 import zipfile
+import zlib
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analytics.ingest import Context, ingest_file
+from analytics.ingest import Context, ingest_file, limits
 from analytics.ingest.readers import read_tables
+from tests.fuzz.mutations import workbook
 
 REAL_EXPORTS = Path(__file__).resolve().parents[2] / "shared" / "real_exports"
 OVERVIEW_HEADER = '"Date","Video Views","Profile Views","Likes","Comments","Shares"'
@@ -476,5 +481,210 @@ def test_binary_garbage_is_a_plain_sentence_ending_with_a_full_stop():
     ],
 )
 def test_a_repeated_column_name_does_not_lose_the_whole_file(data):
+    result = ingest_file("Overview.csv", data, context=Context(today=date(2026, 11, 22)))
+    assert [(table.kind, table.rows) for table in result.tables] == [("overview", 1)]
+
+
+# Hostile files: limits checked before reading whole (issue 14) ------------------------------------------------
+
+
+def raw_zip(members: list[tuple[str, bytes, int]]) -> bytes:
+    """A ZIP of deflated members whose table of contents claims `size` bytes for each, true or not."""
+    body, directory = b"", b""
+    for member, data, size in members:
+        packed, encoded = zlib.compress(data, 9)[2:-4], member.encode()
+        crc = zlib.crc32(data)
+        body_offset = len(body)
+        body += struct.pack(
+            "<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(packed), size, len(encoded), 0
+        )
+        body += encoded + packed
+        directory += struct.pack(
+            "<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(packed), size, len(encoded), 0, 0, 0, 0, 0,
+            body_offset,
+        ) + encoded  # fmt: skip
+    end = struct.pack(
+        "<4s4H2IH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), len(body), 0
+    )
+    return body + directory + end
+
+
+def only_problem(name: str, data: bytes) -> str:
+    [(source, message)] = problems_of(name, data)
+    assert source == name
+    assert is_plain_sentence_naming(message, name), message
+    return message
+
+
+def test_a_zip_whose_table_of_contents_claims_a_1_9_gb_member_is_refused_before_unpacking():
+    data = raw_zip([("Overview.csv", OVERVIEW_HEADER.encode(), 1_900_000_000)])
+    assert len(data) < 500
+    assert problems_of("Overview.zip", data) == [
+        ("Overview.zip › Overview.csv", limits.zip_bomb("Overview.zip", "Overview.csv"))
+    ]
+
+
+def test_zip_members_that_unpack_to_more_than_the_limit_in_all_are_refused_before_unpacking():
+    # 600 MB claimed by members of a believable ratio: 3 MB packed each.
+    noise = random.Random(14).randbytes(3_000_000)
+    data = raw_zip([(f"part{i}.csv", noise, 100_000_000) for i in range(6)])
+    assert only_problem("Overview.zip", data) == limits.expands_too_much("Overview.zip", 600_000_000)
+
+
+def test_zips_inside_zips_are_limited_by_their_sizes_summed_over_every_level(monkeypatch):
+    inner = zip_bytes({f"part{i}.csv": b"a,b\n" + b"1,2\n" * 200 for i in range(3)})  # 2,412 bytes inside
+    outer = zip_bytes({"a.zip": inner, "b.zip": inner})
+    # Room for the outer ZIP's members and one inner ZIP's: each level alone is under the limit.
+    monkeypatch.setattr(limits, "MAX_EXPANDED_BYTES", 2 * len(inner) + 2_412 + 100)
+    tables, problems = read_tables("exports.zip", outer)
+    assert len(tables) == 3
+    assert [problem.source for problem in problems] == ["exports.zip › b.zip"]
+    assert "we open from one upload" in problems[0].message
+
+
+def test_a_zip_member_that_unpacks_to_a_thousand_times_its_size_is_a_bomb_and_left_closed():
+    data = zip_bytes({"Overview.csv": b"\x00" * 3_000_000, "Viewers.csv": b"Date,Total Viewers\nMay 1,3\n"})
+    tables, problems = read_tables("Overview.zip", data)
+    assert [table.source for table in tables] == ["Overview.zip › Viewers.csv"]
+    assert [(problem.source, problem.message) for problem in problems] == [
+        ("Overview.zip › Overview.csv", limits.zip_bomb("Overview.zip", "Overview.csv"))
+    ]
+
+
+def test_zips_nested_deeper_than_the_limit_are_refused_in_a_sentence():
+    data = b"Date,Total Viewers\nMay 1,3\n"
+    for level in range(limits.MAX_ZIP_DEPTH + 1):
+        data = zip_bytes({f"level{level}.zip" if level else "Viewers.csv": data})
+    _, problems = read_tables("deep.zip", data)
+    assert [problem.message for problem in problems] == [
+        limits.zip_too_deep("deep.zip › level3.zip › level2.zip › level1.zip")
+    ]
+
+
+def xlsx_parts(sheet: str, shared: list[str] | None = None) -> bytes:
+    """A workbook written by hand, its sheet XML as given: openpyxl would refuse to write a hostile one."""
+    strings = "".join(f"<si><t>{text}</t></si>" for text in shared or [])
+    return workbook(
+        f"<worksheet><sheetData>{sheet}</sheetData></worksheet>".encode(), f"<sst>{strings}</sst>".encode()
+    )
+
+
+def incompressible(size: int) -> str:
+    """Text that deflates badly, so that a test's workbook is not mistaken for a ZIP bomb."""
+    return "".join(random.Random(size).choices(string.ascii_letters, k=size))
+
+
+def test_an_xlsx_with_one_cell_at_xfd1048576_is_refused_before_the_excel_reader_sees_it():
+    data = xlsx_parts('<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row>'
+                      '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')  # fmt: skip
+    assert len(data) < 5_000
+    message = only_problem("Overview.xlsx", data)
+    assert "row 1,048,576, column 16,384" in message
+
+
+def test_an_xlsx_whose_dimension_claims_the_whole_sheet_is_refused():
+    book = xlsx_parts('<row r="1"><c r="A1"><v>1</v></c></row>')
+    with zipfile.ZipFile(io.BytesIO(book)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"<sheetData>", b'<dimension ref="A1:XFD1048576"/><sheetData>'
+    )
+    assert "column 16,384" in only_problem("Overview.xlsx", zip_bytes(parts))
+
+
+def test_cells_without_addresses_count_towards_the_width_of_their_row():
+    cells = "<c><v>1</v></c>" * (limits.MAX_COLUMNS + 1)
+    assert "column 1,001" in only_problem("Overview.xlsx", xlsx_parts(f"<row>{cells}</row>"))
+
+
+def test_a_shared_string_longer_than_excel_allows_is_refused_before_reading():
+    data = xlsx_parts('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', [incompressible(2_000_000)])
+    assert "longer than 32,767 characters" in only_problem("strings.xlsx", data)
+
+
+def test_a_huge_inline_string_is_refused_before_reading():
+    data = xlsx_parts(
+        f'<row r="1"><c r="A1" t="inlineStr"><is><t>{incompressible(2_000_000)}</t></is></c></row>'
+    )
+    assert "longer than 32,767 characters" in only_problem("inline.xlsx", data)
+
+
+def test_a_shared_string_copied_into_many_cells_counts_every_copy(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_EXPANDED_BYTES", 1_000_000)
+    cells = "".join(f'<c r="A{row}" t="s"><v>0</v></c>' for row in range(1, 51))
+    data = xlsx_parts(f"<row>{cells}</row>", [incompressible(30_000)])  # 1.5 MB of text from a few KB
+    assert "more than the 1 MB we open from one upload" in only_problem("strings.xlsx", data)
+
+
+def test_a_csv_row_of_a_million_cells_is_refused_from_its_first_bytes():
+    data = (OVERVIEW_HEADER + '\n"May 1"' + "," * 1_000_000 + "\n").encode()
+    assert "has a row of 1,000,001 cells, more than the 1,000 columns" in only_problem("Overview.csv", data)
+
+
+def test_a_csv_header_of_twenty_thousand_columns_is_refused():
+    data = (",".join(f"c{i}" for i in range(20_000)) + "\n1,2\n").encode()
+    assert "has a row of 20,000 cells" in only_problem("wide.csv", data)
+
+
+def test_a_json_record_with_100000_keys_is_refused_without_building_the_table():
+    data = json.dumps([{f"k{i}": i for i in range(100_000)}]).encode()
+    assert "has a record with 100,000 fields" in only_problem("wide.json", data)
+
+
+def test_json_nested_100000_levels_deep_is_refused_in_a_sentence():
+    assert only_problem("deep.json", b"[" * 100_000 + b"]" * 100_000) == limits.json_too_deep("deep.json")
+
+
+def test_a_file_over_the_byte_limit_is_refused_by_its_size(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
+    assert "more than the 100 bytes we read in one file" in only_problem("Overview.csv", b"a,b\n" * 50)
+
+
+def test_a_cell_longer_than_excel_allows_is_cut_with_a_note():
+    [table] = read_tables("comments.csv", ("text,uniqueId\n" + "x" * 40_000 + ",fan\n").encode())[0]
+    assert [len(text) for text in table.frame["text"]] == [32_767]
+    assert table.notes == [limits.cells_cut(1)]
+
+
+# Damaged text files --------------------------------------------------------------------------------------------
+
+
+def test_a_nul_byte_early_in_a_csv_is_removed_and_the_file_still_loads():
+    data = (OVERVIEW_HEADER + '\n"May 1","1","2","3","4","5"\n').encode().replace(b'"Likes"', b'"Lik\x00es"')
+    result = ingest_file("Overview.csv", data, context=Context(today=date(2026, 11, 22)))
+    assert [(table.kind, table.rows) for table in result.tables] == [("overview", 1)]
+    assert "we removed it" in " ".join(result.tables[0].warnings)
+
+
+def test_a_first_data_row_longer_than_its_header_does_not_shift_the_columns():
+    data = (
+        OVERVIEW_HEADER + '\n"May 1","1","2","3","4","5","6"\n"May 2","10","20","30","40","50"\n'
+    ).encode()
+    [table] = read_tables("Overview.csv", data)[0]
+    assert table.frame.to_dict("records") == [
+        {
+            "Date": "May 2",
+            "Video Views": "10",
+            "Profile Views": "20",
+            "Likes": "30",
+            "Comments": "40",
+            "Shares": "50",
+        }
+    ]
+    assert table.notes == [
+        "1 row has more cells than the header (the first, data row 1, has 7 for 6 columns); "
+        "it was left out, the other rows line up."
+    ]
+
+
+def test_empty_cells_past_the_header_are_ignored_and_every_row_loads():
+    data = (OVERVIEW_HEADER + '\n"May 1","1","2","3","4","5",,\n"May 2","1","2","3","4","5"\n').encode()
+    [table] = read_tables("Overview.csv", data)[0]
+    assert list(table.frame["Date"]) == ["May 1", "May 2"]
+    assert table.notes == []
+
+
+def test_an_89_byte_overview_cut_after_its_first_row_loads():
+    data = (codecs.BOM_UTF8 + (OVERVIEW_HEADER + '\n"8 de marzo","0","0"').encode())[:89]
     result = ingest_file("Overview.csv", data, context=Context(today=date(2026, 11, 22)))
     assert [(table.kind, table.rows) for table in result.tables] == [("overview", 1)]

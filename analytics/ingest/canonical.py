@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytics import dates
 from analytics.numbers import count_missing, parse_counts, parse_numbers, parse_rates, to_bool
-from analytics.schema import KINDS, TABLES
+from analytics.schema import DATE_COLUMNS, KINDS, TABLES
 from analytics.templates import EXAMPLE_HANDLE, EXAMPLE_MARK
 
 VIDEO_URL = re.compile(r"(?:@(?P<handle>[\w.\-]+)/)?(?:video|photo|v)/(?P<id>\d{6,25})")
@@ -85,6 +85,7 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
     builder = _BUILDERS[kind]
     sources: list[YearSource] = []
     frame, download_date = builder(fields, context, warnings, sources)
+    frame = plausible_rows(KINDS[kind].table, frame, context, warnings, fields)
     columns = [column for column in TABLES[KINDS[kind].table] if column in frame.columns]
     return Canonical(
         kind,
@@ -592,6 +593,67 @@ def _lives(fields, context, warnings, sources):
             f"{have(bad, 'LIVE row')} a start time we could not read (expected like 2026-06-03 20:00); {were(bad)} left out."
         )
     return frame[frame["started_at"].notna()], None
+
+
+# Plausibility: what no real export holds ------------------------------------------
+
+FIRST_DAY = date(2016, 1, 1)  # TikTok did not exist before
+# A thousand billion views (or likes...) on one day or one video: no account has come near.
+MAX_COUNT = 10**12
+
+
+def plausible_rows(
+    table: str, frame: pd.DataFrame, context: Context, warnings: list[str], fields: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Rows dated before TikTok existed or after tomorrow are left out; impossible counts are emptied.
+
+    Both with a sentence. A table whose every date is impossible is not loaded at all (ValueError),
+    so one bad file can never push the app's periods to year 1 or 9999.
+    """
+    column = DATE_COLUMNS[table]
+    if column and column in frame and len(frame):
+        last_day = (context.today or date.today()) + timedelta(days=1)
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            days = values.dt.floor("D")
+            outside = (days < pd.Timestamp(FIRST_DAY)) | (days > pd.Timestamp(last_day))
+        else:
+            outside = values.map(
+                lambda day: isinstance(day, date) and not FIRST_DAY <= _day(day) <= last_day
+            ).astype(bool)
+        if outside.any():
+            sample = _day(values[outside].iloc[0]).isoformat()
+            if outside.sum() == values.notna().sum():
+                raise ValueError(
+                    f"every date (like {sample}) is before TikTok existed (2016) or after tomorrow"
+                )
+            count = int(outside.sum())
+            warnings.append(
+                f"{have(count, 'row')} a date before TikTok existed (2016) or after tomorrow "
+                f"(like {sample}); {were(count)} left out."
+            )
+            frame = frame[~outside]
+    counts = [name for name, kind in TABLES[table].items() if kind in ("BIGINT", "DOUBLE") and name in frame]
+    impossible = 0
+    for name in counts:
+        too_big = frame[name].abs().gt(MAX_COUNT).fillna(False).astype(bool)
+        if fields is not None and name in fields:
+            # Numbers past 2^63 (1e308) were already emptied when read: count them too.
+            written = parse_numbers(fields[name].reindex(frame.index)).abs().gt(MAX_COUNT)
+            too_big |= written.fillna(False).astype(bool)
+        if too_big.any():
+            impossible += int(too_big.sum())
+            frame = frame.assign(**{name: frame[name].mask(too_big)})
+    if impossible:
+        warnings.append(
+            f"{impossible:,} number{'s are' if impossible > 1 else ' is'} above a thousand billion, "
+            "which no TikTok account reaches (a typo or a damaged file?); left empty."
+        )
+    return frame
+
+
+def _day(value: object) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 _BUILDERS = {

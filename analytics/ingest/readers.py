@@ -3,26 +3,36 @@
 The container is recognised from the bytes (a ZIP starts with `PK`, JSON with `[` or
 `{`), never from the name, because marketers rename and re-save files. Every cell stays
 text here; types are decided later, per kind, in `canonical.py`.
+
+Before anything is read whole, the limits in `limits.py` are checked from what the file
+says about itself: a ZIP's table of contents, a workbook's sheet sizes and cell addresses,
+the longest line of a CSV, the nesting of a JSON. The XLSX reader is native code that can
+abort the whole server on a hostile workbook, so it only ever sees a workbook that passed.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import io
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 from pyarrow import csv as pa_csv
+from python_calamine import CalamineWorkbook
 
-MAX_ZIP_MEMBERS = 200
+from analytics.ingest import limits
+from analytics.ingest.limits import TooBig
+
 # A ZIP starts with a file entry, or with the end-of-archive record when it is empty.
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-MAX_UNCOMPRESSED_BYTES = 2_000_000_000
 
 
 class IngestError(Exception):
@@ -49,15 +59,39 @@ class ReadProblem:
     message: str
 
 
+@dataclass
+class Budget:
+    """What is left of the bytes one upload may unpack to, shared by every ZIP inside it."""
+
+    remaining: int = field(default_factory=lambda: limits.MAX_EXPANDED_BYTES)
+
+    def spend(self, name: str, size: int) -> None:
+        if size > self.remaining:
+            raise TooBig(limits.expands_too_much(name, limits.MAX_EXPANDED_BYTES - self.remaining + size))
+        self.remaining -= size
+
+
 def read_tables(
-    name: str, data: bytes, names: tuple[str, ...] = ()
+    name: str, data: bytes, names: tuple[str, ...] = (), budget: Budget | None = None, depth: int = 0
 ) -> tuple[list[RawTable], list[ReadProblem]]:
     """Every table in one uploaded file, and a plain sentence for each part we could not read."""
-    names = (*names, name)
+    try:
+        if budget is None:
+            if len(data) > limits.MAX_FILE_BYTES:
+                raise TooBig(limits.file_too_big(name, len(data)))
+            budget = Budget()
+        return _read_any(name, data, (*names, name), budget, depth)
+    except TooBig as error:
+        return [], [ReadProblem(name, str(error))]
+
+
+def _read_any(
+    name: str, data: bytes, names: tuple[str, ...], budget: Budget, depth: int
+) -> tuple[list[RawTable], list[ReadProblem]]:
     if data[:4] in ZIP_SIGNATURES:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
             return [], [
                 ReadProblem(
                     name, f"{name} looks like a ZIP file but it is damaged. Download it again from TikTok."
@@ -65,8 +99,8 @@ def read_tables(
             ]
         with archive:
             if "xl/workbook.xml" in archive.namelist():
-                return _read_workbook(name, data, names)
-            return _read_zip(name, archive, names)
+                return _read_workbook(name, data, archive, names, budget)
+            return _read_zip(name, archive, names, budget, depth)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         return [], [
             ReadProblem(
@@ -77,7 +111,7 @@ def read_tables(
         text, note = decode_text(data)
     except IngestError as error:
         return [], [ReadProblem(name, f"{name}: {error}")]
-    stripped = text.lstrip()
+    stripped = text.lstrip().lstrip("\ufeff").lstrip()  # a second BOM, left by re-saving, is not content
     if not stripped:
         return [], [
             ReadProblem(name, f"{name} is empty. Export it again from TikTok and upload the new file.")
@@ -85,14 +119,23 @@ def read_tables(
     if stripped[0] in "[{":
         return _read_json(name, stripped, names)
     try:
-        frame = read_csv_text(text)
+        frame, notes = read_csv_text(text, name)
     except IngestError as error:
         return [], [ReadProblem(name, f"{name}: {error}")]
-    return [RawTable(name, frame, names, [note] if note else [])], []
+    return [RawTable(name, frame, names, [note] * bool(note) + notes)], []
+
+
+# A text file has few control characters; a picture or a binary file is full of them.
+_CONTROL = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_BINARY_SHARE = 0.05
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Text from UTF-8 (with or without BOM), UTF-16 LE/BE or, failing that, Windows-1252."""
+    """Text from UTF-8 (with or without BOM), UTF-16 LE/BE or, failing that, Windows-1252.
+
+    A few stray zero bytes (a file cut and re-saved by a broken tool) are removed with a note;
+    a file full of control bytes is not text at all.
+    """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), ""
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -103,21 +146,26 @@ def decode_text(data: bytes) -> tuple[str, str]:
         # UTF-16 without a BOM: the zero bytes sit on one side of each pair.
         encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
         return data.decode(encoding, errors="replace"), ""
-    if b"\x00" in head:
-        raise IngestError("it is not a text, spreadsheet, ZIP or JSON file. Is it a TikTok export?")
+    note = ""
+    if b"\x00" in data:
+        if len(head.translate(None, _CONTROL)) < len(head) * (1 - _BINARY_SHARE):
+            raise IngestError("it is not a text, spreadsheet, ZIP or JSON file. Is it a TikTok export?")
+        zeros = data.count(0)
+        data = data.replace(b"\x00", b"")
+        note = f"The file held {zeros:,} zero byte{'s' if zeros > 1 else ''} (a sign of damage); we removed {'them' if zeros > 1 else 'it'}."
     try:
-        return data.decode("utf-8"), ""
+        return data.decode("utf-8"), note
     except UnicodeDecodeError:
-        note = (
+        cp1252 = (
             "The file is not UTF-8; we read it as Windows-1252. If accents look wrong, save it as UTF-8 CSV."
         )
-        return data.decode("cp1252", errors="replace"), note
+        return data.decode("cp1252", errors="replace"), " ".join(filter(None, (note, cp1252)))
 
 
 def sniff_separator(text: str) -> str:
     """`,`, `;` or tab: the one that splits the header into the most columns outside quotes."""
     first_line = next(iter(csv.reader(io.StringIO(text[:20000]))), [""])
-    header = ",".join(first_line) if len(first_line) > 1 else text.split("\n", 1)[0]
+    header = ",".join(first_line) if len(first_line) > 1 else text[:20000].split("\n", 1)[0]
     counts = {sep: _count_outside_quotes(header, sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: counts[sep])
     return best if counts[best] else ","
@@ -133,40 +181,132 @@ def _count_outside_quotes(line: str, sep: str) -> int:
     return count
 
 
-def read_csv_text(text: str) -> pd.DataFrame:
-    """A CSV as a DataFrame of text; the header row becomes the columns.
+def _line_shape(text: str, separator: str) -> tuple[int, int]:
+    """(most separators on one line, longest line) of a CSV, counted fast without parsing it.
+
+    Separators inside quotes count too, so the first number is an upper bound of the cells
+    of a row; `_check_width` gives the exact count when the bound is over the limit. Read in
+    blocks, so a 500 MB file needs a few arrays of one block, not of the whole file.
+    """
+    data = text.encode("utf-8", errors="replace")
+    most = longest = carry_separators = carry_length = 0
+    for start in range(0, len(data), _CHUNK):
+        block = np.frombuffer(data, dtype=np.uint8, count=min(_CHUNK, len(data) - start), offset=start)
+        ends = np.flatnonzero(block == 10)
+        separators = np.flatnonzero(block == ord(separator))
+        if not len(ends):
+            carry_separators, carry_length = carry_separators + len(separators), carry_length + len(block)
+            continue
+        per_line = np.diff(np.searchsorted(separators, ends), prepend=0)
+        lengths = np.diff(ends, prepend=-1) - 1
+        per_line[0] += carry_separators
+        lengths[0] += carry_length
+        most, longest = max(most, int(per_line.max())), max(longest, int(lengths.max()))
+        carry_separators = len(separators) - int(np.searchsorted(separators, ends[-1]))
+        carry_length = len(block) - int(ends[-1]) - 1
+    return max(most, carry_separators), max(longest, carry_length)
+
+
+def _check_width(name: str, text: str, separator: str) -> int:
+    """The most cells in any record of a CSV, quotes respected; refused past the limit."""
+    csv.field_size_limit(1 << 30)
+    widest = 1
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=separator):
+            widest = max(widest, len(row))
+            if widest > limits.MAX_COLUMNS:
+                raise TooBig(limits.too_many_columns(name, widest))
+    except csv.Error as error:
+        raise IngestError(f"we could not read it as a table ({error}). Is it a CSV export?") from error
+    return widest
+
+
+def read_csv_text(text: str, name: str = "The file") -> tuple[pd.DataFrame, list[str]]:
+    """A CSV as a DataFrame of text, the header row as columns, and notes about what we changed.
 
     Arrow's multi-threaded reader first (5x faster on a million-comment export, quoted
-    newlines allowed); pandas' reader when Arrow refuses, for its plainer error messages.
+    newlines allowed); pandas' reader when Arrow refuses (rows shorter or longer than the
+    header). Checked before reading: cells per row, and rows; cut: cells longer than Excel allows.
     """
     text = text.lstrip("\ufeff")
     separator = sniff_separator(text)
+    most_separators, longest_line = _line_shape(text, separator)
+    if most_separators + 1 > limits.MAX_COLUMNS:
+        _check_width(name, text, separator)
+    notes: list[str] = []
     try:
-        frame = _read_csv_arrow(text, separator)
-    except (pa.ArrowException, ValueError, StopIteration):
-        try:
-            frame = pd.read_csv(
-                io.StringIO(text),
-                sep=separator,
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=True,
-                engine="c",
-            )
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-            raise IngestError(
-                f"we could not read it as a table ({_csv_error(error)}). Is it a CSV export?"
-            ) from error
+        frame = _read_csv_arrow(name, text, separator)
+    except (pa.ArrowException, ValueError, StopIteration, csv.Error):
+        frame, notes = _read_csv_pandas(text, separator, _check_width(name, text, separator))
+    if len(frame) > limits.MAX_ROWS:
+        raise TooBig(limits.too_many_rows(name, len(frame)))
     frame.columns = unique_headers([str(column).strip().strip('"').strip() for column in frame.columns])
-    return frame
+    if longest_line > limits.MAX_CELL_CHARS:
+        frame, cut = _cut_long_cells(frame)
+        notes += [limits.cells_cut(cut)] * bool(cut)
+    return frame, notes
 
 
-def _read_csv_arrow(text: str, separator: str) -> pd.DataFrame:
-    header = next(
-        csv.reader(
-            io.StringIO(text[: text.find("\n") + 1 if "\n" in text else len(text)]), delimiter=separator
+def _read_csv_pandas(text: str, separator: str, width: int) -> tuple[pd.DataFrame, list[str]]:
+    """Rows shorter than the header are padded; longer rows are left out unless the extra cells are empty.
+
+    Every row is read into `width` columns first, so a first row longer than its header can
+    never turn the first column into an index and shift the others.
+    """
+    try:
+        grid = pd.read_csv(
+            io.StringIO(text),
+            sep=separator,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=True,
+            index_col=False,
+            engine="c",
         )
-    )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+        raise IngestError(
+            f"we could not read it as a table ({_csv_error(error)}). Is it a CSV export?"
+        ) from error
+    if grid.empty:
+        raise IngestError("we could not read it as a table (it has no header row). Is it a CSV export?")
+    header = list(grid.iloc[0])
+    while len(header) > 1 and header[-1] == "":
+        header.pop()
+    header = [cell or f"column {i + 1}" for i, cell in enumerate(header)]
+    extra = grid.iloc[1:, len(header) :]
+    filled = extra.ne("").any(axis=1).to_numpy()
+    frame = grid.iloc[1:, : len(header)][~filled].reset_index(drop=True)
+    frame.columns = header
+    if not filled.any():
+        return frame, []
+    first = int(np.argmax(filled))
+    cells = int(extra.iloc[first].ne("").to_numpy().nonzero()[0].max()) + len(header) + 1
+    count = int(filled.sum())
+    rows = "1 row has" if count == 1 else f"{count:,} rows have"
+    return frame, [
+        f"{rows} more cells than the header (the first, data row {first + 1}, has {cells} for "
+        f"{len(header)} columns); {'it was' if count == 1 else 'they were'} left out, the other rows line up."
+    ]
+
+
+def _cut_long_cells(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    cut = 0
+    for column in frame.columns:
+        lengths = frame[column].str.len()
+        long = lengths > limits.MAX_CELL_CHARS
+        if long.any():
+            cut += int(long.sum())
+            frame[column] = frame[column].where(~long, frame[column].str.slice(0, limits.MAX_CELL_CHARS))
+    return frame, cut
+
+
+def _read_csv_arrow(name: str, text: str, separator: str) -> pd.DataFrame:
+    csv.field_size_limit(1 << 30)
+    header = next(csv.reader(io.StringIO(text[:1_000_000]), delimiter=separator))
+    if len(header) > limits.MAX_COLUMNS:
+        raise TooBig(limits.too_many_columns(name, len(header)))
     if len(set(header)) != len(header) or not header:
         raise ValueError("repeated headers: let pandas name them")
     table = pa_csv.read_csv(
@@ -214,8 +354,9 @@ def _short(error: Exception) -> str:
 
 
 def _read_zip(
-    name: str, archive: zipfile.ZipFile, names: tuple[str, ...]
+    name: str, archive: zipfile.ZipFile, names: tuple[str, ...], budget: Budget, depth: int
 ) -> tuple[list[RawTable], list[ReadProblem]]:
+    """Each file inside a ZIP, after its table of contents passed the limits (sizes summed over every level)."""
     tables: list[RawTable] = []
     problems: list[ReadProblem] = []
     members = [
@@ -227,12 +368,16 @@ def _read_zip(
     ]
     if not members:
         return [], [ReadProblem(name, f"{name} is a ZIP file with no files inside.")]
-    if len(members) > MAX_ZIP_MEMBERS or sum(info.file_size for info in members) > MAX_UNCOMPRESSED_BYTES:
-        return [], [
-            ReadProblem(
-                name, f"{name} holds more than we can open at once. Unzip it and upload the CSV files."
-            )
-        ]
+    if depth >= limits.MAX_ZIP_DEPTH:
+        raise TooBig(limits.zip_too_deep(name))
+    if len(members) > limits.MAX_ZIP_MEMBERS:
+        raise TooBig(limits.too_many_members(name, len(members)))
+    bombs = [info for info in members if _is_bomb(info)]
+    members = [info for info in members if info not in bombs]
+    budget.spend(name, sum(info.file_size for info in members))
+    for info in bombs:
+        member_name = info.filename.rsplit("/", 1)[-1]
+        problems.append(ReadProblem(f"{name} › {member_name}", limits.zip_bomb(name, member_name)))
     for info in members:
         member_name = info.filename.rsplit("/", 1)[-1]
         try:
@@ -244,17 +389,31 @@ def _read_zip(
                 )
             )
             continue
-        found, failed = read_tables(f"{name} › {member_name}", data, names)
+        found, failed = read_tables(f"{name} › {member_name}", data, names, budget, depth + 1)
         tables += found
         problems += failed
     return tables, problems
 
 
+def _is_bomb(info: zipfile.ZipInfo) -> bool:
+    return info.file_size > limits.RATIO_EXEMPT_BYTES and info.file_size > limits.MAX_ZIP_RATIO * max(
+        info.compress_size, 1
+    )
+
+
 def _read_workbook(
-    name: str, data: bytes, names: tuple[str, ...]
+    name: str, data: bytes, archive: zipfile.ZipFile, names: tuple[str, ...], budget: Budget
 ) -> tuple[list[RawTable], list[ReadProblem]]:
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="calamine", dtype=str, header=None)
+        _check_workbook(name, archive, budget)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+        return [], [
+            ReadProblem(
+                name, f"{name} is an Excel file we could not open ({_short(error)}). Save it again and retry."
+            )
+        ]
+    try:
+        sheets = _excel_sheets(data)
     except Exception as error:  # calamine raises its own error types for damaged workbooks
         return [], [
             ReadProblem(
@@ -280,25 +439,231 @@ def _read_workbook(
     return tables, []
 
 
+def _excel_sheets(data: bytes) -> dict[str, pd.DataFrame]:
+    """Every sheet as a grid of text (None where empty), numbers written as Excel shows them (1591, not 1591.0).
+
+    python-calamine directly: pandas' wrapper converts each cell in Python, 25 s for a sheet of 3 million.
+    """
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = {}
+    for sheet in book.sheet_names:
+        rows = book.get_sheet_by_name(sheet).to_python()
+        width = max(map(len, rows), default=0)
+        grid = np.empty((len(rows), width), dtype=object)
+        for index, row in enumerate(rows):
+            grid[index, : len(row)] = row
+        # Text cells stay as they are; only the few others (numbers, dates) are converted one by one.
+        other = np.not_equal(_cell_type(grid), str)
+        grid[other] = [_excel_text(value) for value in grid[other]]
+        grid[grid == ""] = None
+        sheets[sheet] = pd.DataFrame(grid)
+    return sheets
+
+
+_cell_type = np.frompyfunc(type, 1, 1)
+
+
+def _excel_text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, bool) or value is None:
+        return None if value is None else str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, datetime.date):  # datetime too
+        return str(pd.Timestamp(value))
+    if isinstance(value, datetime.timedelta):
+        return str(pd.Timedelta(value))
+    return str(value)
+
+
+# Workbook checks: the parts of an .xlsx are XML files in a ZIP, scanned in chunks, never parsed whole.
+_CHUNK = 1 << 22
+_DIMENSION = re.compile(rb'<dimension\s+ref="\$?([A-Z]{1,4})\$?(\d{1,9})(?::\$?([A-Z]{1,4})\$?(\d{1,9}))?"')
+_CELL_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,4})(\d{1,9})"')
+_ROW_REF = re.compile(rb'<row\s[^>]*?\br="(\d{1,9})"')
+_SHARED_REF = re.compile(rb'<c\s[^>]*?\bt="s"[^>]*>\s*<v>\s*(\d{1,12})\s*</v>')
+_CELL_START = re.compile(rb"<c[\s>/]")
+_STRING_START = re.compile(rb"<si[\s>/]")
+_ROW_START = re.compile(rb"<row[\s>/]")
+# XML bytes per character of text, at most: UTF-8 and entities such as `&amp;` take more than one.
+_XML_BYTES_PER_CHAR = 6
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """The member's bytes in pieces that end after a complete tag, and the offset of each piece."""
+    carry, offset = b"", 0
+    with archive.open(info) as stream:
+        while piece := stream.read(_CHUNK):
+            piece = carry + piece
+            cut = piece.rfind(b">") + 1
+            if len(piece) - cut > 8 * _CHUNK:  # no tag ends in 32 MB: one endless text
+                cut = len(piece)
+            yield offset, piece[:cut]
+            offset += cut
+            carry = piece[cut:]
+    if carry:
+        yield offset, carry
+
+
+def _longest_text(piece: bytes, offset: int, last_tag: int) -> tuple[int, int]:
+    """Longest run of bytes between two `<` in this piece (text of one cell), and where the last `<` is."""
+    marks = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == 60) + offset
+    if not len(marks):
+        return offset + len(piece) - last_tag, last_tag
+    runs = np.diff(np.concatenate(([last_tag], marks)))
+    return max(int(runs.max()), offset + len(piece) - int(marks[-1])), int(marks[-1])
+
+
+def _check_workbook(name: str, archive: zipfile.ZipFile, budget: Budget) -> None:
+    """Refuse a workbook whose sheets, cells or shared strings are beyond the limits, before Excel is read.
+
+    The XLSX reader lays a sheet out as one block from A1 to its farthest cell and copies a
+    shared string into every cell that uses it, so both are measured: the sheet's size from
+    its `<dimension>` and every cell address, and the text the cells will hold in total.
+    """
+    parts = [info for info in archive.infolist() if not info.is_dir()]
+    if len(parts) > 10 * limits.MAX_ZIP_MEMBERS:
+        raise TooBig(limits.too_many_members(name, len(parts)))
+    for info in parts:
+        if _is_bomb(info):
+            raise TooBig(limits.workbook_bomb(name))
+    budget.spend(name, sum(info.file_size for info in parts))
+    longest_cell = limits.MAX_CELL_CHARS * _XML_BYTES_PER_CHAR + 1024
+    lengths = np.zeros(0, dtype=np.int64)
+    for info in parts:
+        if info.filename.lower().endswith("sharedstrings.xml"):
+            starts, last_tag, longest = [], 0, 0
+            for offset, piece in _chunks(archive, info):
+                starts += [offset + match.start() for match in _STRING_START.finditer(piece)]
+                run, last_tag = _longest_text(piece, offset, last_tag)
+                longest = max(longest, run)
+                if longest > longest_cell:
+                    raise TooBig(limits.cell_too_long(name))
+            ends = np.array([*starts[1:], info.file_size], dtype=np.int64)
+            lengths = ends - np.array(starts, dtype=np.int64)
+            if len(lengths) and int(lengths.max()) > longest_cell:
+                raise TooBig(limits.cell_too_long(name))
+    expanded = 0
+    for info in parts:
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        rows = columns = cells = addressed = widest = in_row = row_count = 0
+        last_tag = longest = 0
+        for offset, piece in _chunks(archive, info):
+            if offset == 0 and (dimension := _DIMENSION.search(piece[:4096])):
+                first_col, first_row, last_col, last_row = dimension.groups()
+                rows = max(rows, int(last_row or first_row))
+                columns = max(columns, _column_number(last_col or first_col))
+            starts = [match.start() for match in _CELL_START.finditer(piece)]
+            cells += len(starts)
+            if starts:
+                # Cells per row, for cells without an address: they sit one after another in their row.
+                row_starts = [match.start() for match in _ROW_START.finditer(piece)]
+                row_count += len(row_starts)
+                per_row = np.bincount(np.searchsorted(row_starts, starts), minlength=len(row_starts) + 1)
+                widest = max(widest, in_row + int(per_row[0]), int(per_row[1:].max(initial=0)))
+                in_row = int(per_row[-1]) if row_starts else in_row + int(per_row[0])
+            refs = _CELL_REF.findall(piece)
+            addressed += len(refs)
+            if refs:
+                rows = max(rows, max(int(row) for _, row in refs))
+                columns = max(columns, max(_column_number(col) for col in {col for col, _ in refs}))
+            rows = max(rows, max((int(row) for row in _ROW_REF.findall(piece)), default=0))
+            used = np.array([int(index) for index in _SHARED_REF.findall(piece)], dtype=np.int64)
+            used = used[used < len(lengths)]
+            expanded += int(lengths[used].sum()) if len(used) else 0
+            run, last_tag = _longest_text(piece, offset, last_tag)
+            longest = max(longest, run)
+            if longest > longest_cell:
+                raise TooBig(limits.cell_too_long(name))
+            if expanded > budget.remaining:
+                raise TooBig(
+                    limits.expands_too_much(name, limits.MAX_EXPANDED_BYTES - budget.remaining + expanded)
+                )
+        if cells > addressed:
+            columns, rows = max(columns, widest), max(rows, row_count)
+        if rows > limits.MAX_ROWS + 1 or columns > limits.MAX_COLUMNS:
+            raise TooBig(limits.sheet_too_wide(name, rows, columns))
+        if rows * columns > limits.MAX_SHEET_CELLS or cells > limits.MAX_SHEET_CELLS:
+            raise TooBig(limits.sheet_too_big(name, max(rows * columns, cells)))
+    budget.spend(name, expanded)
+
+
 def _read_json(name: str, text: str, names: tuple[str, ...]) -> tuple[list[RawTable], list[ReadProblem]]:
+    if _json_depth(text) > limits.MAX_JSON_DEPTH:
+        raise TooBig(limits.json_too_deep(name))
+
+    def checked(pairs: list[tuple[str, object]]) -> dict:
+        if len(pairs) > limits.MAX_JSON_KEYS:
+            raise TooBig(limits.json_too_wide(name, len(pairs)))
+        return dict(pairs)
+
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError:
+        document = json.loads(text, object_pairs_hook=checked)
+    except ValueError:
         try:
-            document = [json.loads(line) for line in text.splitlines() if line.strip()]
+            document = [
+                json.loads(line, object_pairs_hook=checked) for line in text.splitlines() if line.strip()
+            ]
         except json.JSONDecodeError as error:
             message = f"{name} is not valid JSON (line {error.lineno}). Download the export again."
             return [], [ReadProblem(name, message)]
+        except ValueError:  # a number of thousands of digits
+            return [], [ReadProblem(name, f"{name} is not valid JSON. Download the export again.")]
     records = json_records(document)
     if records is None:
         return [], [
             ReadProblem(name, f"{name} is JSON but holds no list of records (comments or rows) we recognise.")
         ]
+    if len(records) > limits.MAX_ROWS:
+        raise TooBig(limits.too_many_rows(name, len(records)))
     # Leaves become text before flattening: a 19-digit id next to a null must not turn into a float.
     records = [_leaves_to_text(record) for record in records]
+    columns: set[str] = set()
+    for record in records:
+        columns |= _flat_keys(record)
+        if len(columns) > limits.MAX_COLUMNS:
+            raise TooBig(limits.json_too_wide(name, len(columns)))
     frame = pd.json_normalize(records, sep=".") if records else pd.DataFrame()
     frame = frame.fillna("").map(_cell_text) if not frame.empty else frame
     return [RawTable(name, frame, names)], []
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
+def _json_depth(text: str) -> int:
+    """How deep lists and objects nest, from the brackets outside strings: no parsing, no recursion."""
+    structure = _JSON_STRING.sub("", text)
+    depth = deepest = 0
+    for start in range(0, len(structure), _CHUNK):
+        codes = np.frombuffer(
+            structure[start : start + _CHUNK].encode("utf-8", errors="replace"), dtype=np.uint8
+        )
+        steps = np.isin(codes, (91, 123)).astype(np.int32) - np.isin(codes, (93, 125))
+        if len(steps):
+            levels = depth + np.cumsum(steps)
+            deepest = max(deepest, int(levels.max()))
+            depth = int(levels[-1])
+    return deepest
+
+
+def _flat_keys(record: dict, prefix: str = "") -> set[str]:
+    keys = set()
+    for key, value in record.items():
+        if isinstance(value, dict) and value:
+            keys |= _flat_keys(value, f"{prefix}{key}.")
+        else:
+            keys.add(f"{prefix}{key}")
+    return keys
 
 
 def _leaves_to_text(value: object) -> object:

@@ -1,4 +1,5 @@
 -- Account totals for one period: the numbers on the Overview page.
+-- Sums are HUGEINT; try_cast gives NULL (unknown), never an error, should one not fit a BIGINT.
 -- Days come from daily_stats (TikTok Studio Overview, Viewers, FollowerHistory or the
 -- Business Suite daily file); completion and watch time from the videos posted in the period.
 with days as (
@@ -11,20 +12,20 @@ followers_in_period as (
     select
         arg_min(followers, stat_date) filter (where followers is not null) as first_followers,
         arg_max(followers, stat_date) filter (where followers is not null) as last_followers,
-        sum(net_followers)::bigint as total_net_followers
+        try_cast(sum(net_followers) as bigint) as total_net_followers
     from days
 ),
 
 day_totals as (
     select
         count(*) filter (where video_views is not null) as count_days,
-        sum(video_views)::bigint as total_views,
-        sum(profile_views)::bigint as total_profile_views,
-        sum(likes)::bigint as total_likes,
-        sum(comments)::bigint as total_comments,
-        sum(shares)::bigint as total_shares,
-        sum(new_viewers)::bigint as total_new_viewers,
-        sum(returning_viewers)::bigint as total_returning_viewers
+        try_cast(sum(video_views) as bigint) as total_views,
+        try_cast(sum(profile_views) as bigint) as total_profile_views,
+        try_cast(sum(likes) as bigint) as total_likes,
+        try_cast(sum(comments) as bigint) as total_comments,
+        try_cast(sum(shares) as bigint) as total_shares,
+        try_cast(sum(new_viewers) as bigint) as total_new_viewers,
+        try_cast(sum(returning_viewers) as bigint) as total_returning_viewers
     from days
 ),
 

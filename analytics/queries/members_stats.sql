@@ -49,7 +49,7 @@ member_totals as (
         count(distinct date_trunc('week', member_comments.commented_at)) as active_weeks,
         min(member_comments.commented_at) as first_seen_at,
         max(member_comments.commented_at) as last_seen_at,
-        coalesce(sum(member_comments.likes), 0)::bigint as total_likes_received,
+        try_cast(coalesce(sum(member_comments.likes), 0) as bigint) as total_likes_received,
         coalesce(sum(brand_replies.count_brand_replies), 0)::bigint as count_brand_replies_received
     from member_comments
     left join brand_replies on brand_replies.comment_id = member_comments.comment_id
