@@ -87,6 +87,17 @@ def count_ticks(high: float | None, low: float | None = 0) -> dict:
     return {"tickformat": ",d", "tickmode": "auto"}
 
 
+def percent_ticks(high: float | None) -> str:
+    """The tick format of a rate axis: enough decimals to tell its ticks apart.
+
+    Never "0% 0% 0% 1%" on an account whose engagement rate is below a few percent: whole percents
+    from 6% up, one decimal from 0.6%, two below (trailing zeros dropped: 0.5%, 1%, 1.5%).
+    """
+    if high is None or pd.isna(high) or float(high) >= 0.06:
+        return ".0%"
+    return ".1~%" if float(high) >= 0.006 else ".2~%"
+
+
 def every_day(trend: pd.DataFrame) -> pd.DataFrame:
     """The trend with a row for every day of its span, empty where no file covers it.
 
@@ -134,7 +145,11 @@ def daily_trend_chart(
     style(fig, title=title, subtitle=definition)
     fig.update_yaxes(
         title_text=label + (" (%)" if percent else ""),
-        **({"tickformat": ".0%"} if percent else count_ticks(values.max(), min(values.min(), 0))),
+        **(
+            {"tickformat": percent_ticks(values.max())}
+            if percent
+            else count_ticks(values.max(), min(values.min(), 0))
+        ),
     )
     fig.update_xaxes(title_text="Day")
     return fig

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, style
+from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.members import TIER_ORDER
 from analytics.wording import plural
 
@@ -579,7 +579,12 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
     _horizontal(fig)
     fig.update_xaxes(title_text="Members", row=1, col=1, **count_ticks(summary["count_members"].max()))
     fig.update_xaxes(title_text="Views", tickformat="~s", row=1, col=2)
-    fig.update_xaxes(title_text="Engagement rate (%)", tickformat=".0%", row=1, col=3)
+    fig.update_xaxes(
+        title_text="Engagement rate (%)",
+        tickformat=percent_ticks(summary["engagement_rate"].max()),
+        row=1,
+        col=3,
+    )
     return fig
 
 

@@ -270,3 +270,17 @@ def test_the_audience_charts_name_territories_and_mark_the_busiest_hours():
     assert [color == charts.BRAND for color in fig.data[0].marker.color].count(True) == 3
     assert fig.data[0].marker.color[23] == charts.BRAND and fig.data[0].marker.color[0] == charts.LIGHT
     assert fig.layout.xaxis.title.text == "Hour of the day (as in TikTok's file)"
+
+
+def test_the_community_chart_rate_axis_tells_ticks_apart_below_one_percent():
+    summary = pd.DataFrame(
+        {
+            "community_id": [1, 2],
+            "community": ["#a", "#b"],
+            "count_videos": [3, 2],
+            "total_views": [3000, 2000],
+            "engagement_rate": [0.004, 0.002],
+            "count_members": [2, 5],
+        }
+    )
+    assert charts.community_chart(summary).layout.xaxis3.tickformat == ".2~%"

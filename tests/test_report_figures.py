@@ -125,3 +125,21 @@ def test_a_four_week_gap_in_the_files_breaks_the_seven_day_average_line():
     gap = [pd.Timestamp(x) for x, y in zip(line.x, line.y, strict=True) if pd.isna(y)]
     assert pd.Timestamp("2026-01-20") in gap and pd.Timestamp("2026-02-05") in gap
     assert line.connectgaps in (None, False)
+
+
+def test_the_daily_engagement_rate_of_an_account_below_one_percent_has_distinct_ticks():
+    # A genuine account at 0.2% engagement: the axis read "0% 0% 0% 1%".
+    days = [date(2026, 1, 1) + timedelta(days=day) for day in range(28)]
+    trend = pd.DataFrame(
+        {"stat_date": days, "engagement_rate": [0.002 + 0.0002 * (day % 7) for day in range(28)]}
+    )
+    fig = charts.daily_trend_chart(trend, "engagement_rate", title="Rate", definition="", percent=True)
+    assert fig.layout.yaxis.tickformat == ".2~%"
+    trend["engagement_rate"] = trend["engagement_rate"] * 10
+    assert (
+        charts.daily_trend_chart(
+            trend, "engagement_rate", title="Rate", definition="", percent=True
+        ).layout.yaxis.tickformat
+        == ".1~%"
+    )
+    assert charts.percent_ticks(0.12) == ".0%"
