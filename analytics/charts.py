@@ -7,6 +7,8 @@ explains itself.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -40,6 +42,10 @@ LABELS: dict[str, str] = {
 }
 
 
+# Characters of a subtitle line: one line fits the chart's width in a 1024 px window.
+SUBTITLE_WIDTH = 100
+
+
 def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) -> go.Figure:
     """The house style: title and subtitle top left, light grid, readable fonts.
 
@@ -47,6 +53,11 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
     theme, which has no automatic margins, so a report built inside the app cut every long axis label
     ("ed States", "dnesday"). Margins grow to fit the labels on every axis, whatever the default.
     """
+    lines = 1
+    if subtitle and "<br>" not in subtitle:
+        # Plotly never wraps a subtitle: a long definition ran off the chart's right edge, cut mid-sentence.
+        wrapped = textwrap.wrap(subtitle, SUBTITLE_WIDTH)
+        subtitle, lines = "<br>".join(wrapped), len(wrapped)
     fig.update_layout(
         template="plotly",
         title={
@@ -58,7 +69,7 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
         font={"family": FONT, "size": 13, "color": "#0F172A"},
         colorway=PALETTE,
         height=height,
-        margin={"l": 64, "r": 24, "t": 96 if subtitle else 64, "b": 56},
+        margin={"l": 64, "r": 24, "t": 80 + 16 * lines if subtitle else 64, "b": 56},
         plot_bgcolor="white",
         paper_bgcolor="white",
         hovermode="x unified",

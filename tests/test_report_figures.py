@@ -18,6 +18,7 @@ import pytest
 from analytics import charts
 from analytics.charts_formats import formats_by_month_chart
 from analytics.charts_members import tier_chart
+from analytics.definitions import DEFINITIONS
 from analytics.report import build_report, default_report_period
 from analytics.sample import demo_workspace
 
@@ -143,3 +144,16 @@ def test_the_daily_engagement_rate_of_an_account_below_one_percent_has_distinct_
         == ".1~%"
     )
     assert charts.percent_ticks(0.12) == ".0%"
+
+
+def test_a_long_definition_under_a_chart_wraps_instead_of_running_off_its_edge():
+    # The engagement rate's definition (about 300 characters) was one line, cut at "on the" at 1400 px.
+    definition = DEFINITIONS["engagement_rate"][1]
+    trend = pd.DataFrame({"stat_date": [date(2026, 1, 1)], "engagement_rate": [0.05]})
+    fig = charts.daily_trend_chart(
+        trend, "engagement_rate", title="Rate", definition=definition, percent=True
+    )
+    lines = fig.layout.title.subtitle.text.split("<br>")
+    assert len(lines) >= 3 and all(len(line) <= charts.SUBTITLE_WIDTH for line in lines)
+    assert " ".join(lines) == definition
+    assert fig.layout.margin.t >= 80 + 16 * len(lines)
