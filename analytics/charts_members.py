@@ -177,7 +177,7 @@ def _month_end_label(day: pd.Timestamp, is_last: bool) -> str:
     """A month-end as "Jun 2026"; the newest day of a month not over yet as "22 Nov 2026"."""
     if not is_last or (day + pd.Timedelta(days=1)).day == 1:
         return f"{day:%b %Y}"
-    return f"{day:%d %b %Y}"
+    return f"{day:%d %b %Y}".lstrip("0")
 
 
 def frequency_chart(distribution: pd.DataFrame) -> go.Figure:

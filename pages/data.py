@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from analytics import wording
 from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, field_mapping
 from analytics.schema import KINDS
 from analytics.templates import lives_template_csv, video_details_template_csv
@@ -40,6 +41,9 @@ else:
             "year_label": "Year from",
         }
     )
+    # A snapshot (gender, territories) has no dates: a dash, never "None".
+    for column in ("From", "To"):
+        table[column] = table[column].map(lambda when: "—" if pd.isna(when) else wording.day(when))
     st.dataframe(
         table[["File", "What it is", "Rows", "From", "To", "Year from"]],
         hide_index=True,
@@ -48,8 +52,8 @@ else:
             "File": st.column_config.TextColumn(width="medium"),
             "What it is": st.column_config.TextColumn(width="medium"),
             "Rows": st.column_config.NumberColumn(format="localized", width="small"),
-            "From": st.column_config.DateColumn(format="D MMM YYYY", width=95),
-            "To": st.column_config.DateColumn(format="D MMM YYYY", width=95),
+            "From": st.column_config.TextColumn(width=95),
+            "To": st.column_config.TextColumn(width=95),
             "Year from": st.column_config.TextColumn(
                 width="medium",
                 help="TikTok Studio dates have no year: where we took it from for this file.",
@@ -175,10 +179,19 @@ if ws.uploads and not ui.is_demo():
             ws.remove_file(name)
             st.rerun()
 
-counts = pd.DataFrame(
-    [
-        {"Table": table, "Rows": ws.con.execute(f'select count(*) from "{table}"').fetchone()[0]}
-        for table in ("daily_stats", "videos", "comments", "lives")
-    ]
+counts = {
+    table: ws.con.execute(f'select count(*) from "{table}"').fetchone()[0]
+    for table in ("daily_stats", "videos", "comments", "lives")
+}
+st.caption(
+    "In all, once your files are merged: "
+    + ", ".join(
+        [
+            wording.plural(counts["daily_stats"], "day") + " of daily numbers",
+            wording.plural(counts["videos"], "video"),
+            wording.plural(counts["comments"], "comment"),
+            wording.plural(counts["lives"], "LIVE session"),
+        ]
+    )
+    + "."
 )
-st.caption("Merged tables: " + ", ".join(f"{row.Table} {row.Rows:,} rows" for row in counts.itertuples()))
