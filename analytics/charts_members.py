@@ -488,7 +488,8 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
         fig,
         title="Hashtags that travel together",
         subtitle="Each dot is a hashtag (bigger: on more videos); a line joins two hashtags used in the same "
-        "captions (thicker: more videos).<br>Colours are the communities found by Louvain clustering.",
+        "captions (thicker: more videos).<br>Colours are the communities: hashtags used together more often than "
+        "with the others.",
         height=560,
     )
     fig.update_layout(hovermode="closest", margin={"t": 120, "l": 24, "r": 24})
