@@ -264,6 +264,12 @@ def complaint_queue(
     queue = comments[(comments["label"] == "negative") & ~comments["comment_id"].isin(answered)]
     videos = con.execute("select video_id, caption as video_caption, video_url from videos").df()
     queue = queue.merge(videos, on="video_id", how="left")
+    # A video missing from the Content export (or with none loaded) keeps the link its comments carry.
+    links = con.execute(
+        "select video_id, min(video_url) as comment_video_url from comments where video_url is not null group by 1"
+    ).df()
+    queue = queue.merge(links, on="video_id", how="left")
+    queue["video_url"] = queue["video_url"].fillna(queue.pop("comment_video_url"))
     queue = queue.sort_values(["commented_at", "comment_id"], ascending=[False, False], ignore_index=True)
     columns = [
         "comment_id",

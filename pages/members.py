@@ -738,7 +738,8 @@ with sentiment_tab:
                     "Comment": queue["text"],
                     "Label": queue["label"],
                     "Likes": queue["likes"],
-                    "Video": queue["video_caption"],
+                    # Without a Content export a video has no caption: its link, never "None".
+                    "Video": queue["video_caption"].fillna(queue["video_url"]).fillna("—"),
                 }
             ).head(200),
             hide_index=True,

@@ -246,3 +246,32 @@ def test_when_a_superfan_is_on_every_video_too_the_page_asks_which_account_is_yo
     assert not at.warning
     members = set(table_with(at, "Why this tier")["Member"])
     assert "Superfan" in members and "BrewHaus Đà Nẵng" not in members
+
+
+def test_the_complaint_queue_names_the_video_by_its_link_when_no_content_export_is_loaded():
+    # A comments file alone: the queue's Video column read "None".
+    import json
+
+    url = "https://www.tiktok.com/@shopdemo/video/7507890376124992786"
+    rows = [
+        {
+            "videoWebUrl": url,
+            "cid": f"75081699696126205{i:02d}",
+            "createTimeISO": f"2025-05-{i + 1:02d}T10:00:00.000Z",
+            "text": "terrible, the bottle arrived broken and support never answered" if i == 0 else "love it",
+            "diggCount": 0,
+            "repliesToId": None,
+            "replyCommentTotal": 0,
+            "uid": f"67969344645494712{i:02d}",
+            "uniqueId": f"fan_{i}",
+        }
+        for i in range(6)
+    ]
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("dataset_tiktok-comments-scraper.json", json.dumps(rows).encode(), "application/json")]
+    ).run()
+    at.switch_page("pages/members.py").run()
+    assert not at.exception
+    queue = next(editor.value for editor in at.data_editor if "Video" in editor.value.columns)
+    assert queue["Video"].tolist() == [url]
