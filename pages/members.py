@@ -22,6 +22,7 @@ from analytics.members import (
     member_stats,
     member_tiers,
     pseudonymize,
+    replies_shown,
     reply_effect,
     reply_stats,
     tier_counts,
@@ -506,7 +507,12 @@ with lists_tab:
             key="members_at_risk_download",
         )
     with new_tab:
-        st.info(f"**{segments.new_members_takeaway(newcomers, rules)}**", icon="💡")
+        # The New list spans the files' whole history up to the as-of day: can those files show replies?
+        newcomers_replies_known = replies_shown(ws.con, end=as_of)
+        st.info(
+            f"**{segments.new_members_takeaway(newcomers, rules, replies_known=newcomers_replies_known)}**",
+            icon="💡",
+        )
         st.caption("Newest first: a reply or a like now makes them feel seen.")
         new_columns = [
             "first_seen_at",

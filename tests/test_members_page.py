@@ -158,6 +158,9 @@ def test_the_excel_exporter_shows_members_by_name_and_says_it_does_not_show_repl
     assert metric(at, "Reply rate") == "—"
     assert next(item for item in at.metric if item.label == "Reply rate").delta == "not in this export"
     assert any("this export does not show replies" in box.value for box in at.info)
+    # Nor does the New list count its 100 newcomers as unanswered.
+    assert not any("had no reply from you" in box.value for box in at.info)
+    assert any("100 people commented for the first time" in box.value for box in at.info)
     assert not any(item.label in ("Comments answered", "Time to first reply") for item in at.metric)
     # @mcexodus, the account in the links, never comments here: nobody is taken for the brand, and
     # with one video nobody could be, so the question stays folded.
