@@ -49,13 +49,14 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "File": st.column_config.TextColumn(width="medium"),
-            "What it is": st.column_config.TextColumn(width="medium"),
-            "Rows": st.column_config.NumberColumn(format="localized", width="small"),
+            # Widths that add up to the page at 1400 px, so "What it is" and "Year from" read whole.
+            "File": st.column_config.TextColumn(width=190),
+            "What it is": st.column_config.TextColumn(width=265),
+            "Rows": st.column_config.NumberColumn(format="localized", width=60),
             "From": st.column_config.TextColumn(width=95),
             "To": st.column_config.TextColumn(width=95),
             "Year from": st.column_config.TextColumn(
-                width="medium",
+                width=235,
                 help="TikTok Studio dates have no year: where we took it from for this file.",
             ),
         },

@@ -173,3 +173,18 @@ def test_the_data_page_shows_a_snapshot_without_dates_and_the_merged_totals_in_w
         in captions
     )
     assert not any("daily_stats" in caption for caption in captions)
+
+
+def test_the_loaded_files_table_fits_the_page_at_1400_px_with_room_for_its_longest_cells():
+    # 'medium' columns cut "Year from" ("video ids: newest posted 1 Feb 202") and the file kinds at 1400 px.
+    import json
+
+    at = app()
+    at.switch_page("pages/data.py").run()
+    widths = {name: config.get("width") for name, config in json.loads(at.dataframe[0].proto.columns).items()}
+    shown = [widths[name] for name in ("File", "What it is", "Rows", "From", "To", "Year from")]
+    assert all(isinstance(width, int) for width in shown)
+    assert sum(shown) <= 945  # the main column's width in a 1400 px window, sidebar open
+    assert (
+        widths["Year from"] >= 230 and widths["What it is"] >= 260
+    )  # "video ids: newest posted 12 Feb 2026"
