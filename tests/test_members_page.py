@@ -278,3 +278,9 @@ def test_the_complaint_queue_names_the_video_by_its_link_when_no_content_export_
     assert not at.exception
     queue = next(editor.value for editor in at.data_editor if "Video" in editor.value.columns)
     assert queue["Video"].tolist() == [url]
+
+
+def test_the_reply_effect_sentence_writes_thousands_with_a_separator(members):
+    # "Of 739 members … of 2383 members who got no reply": every other count on the page has its comma.
+    sentence = next(box.value for box in members.info if "members who got no reply" in box.value)
+    assert "of 2,383 members who got no reply" in sentence
