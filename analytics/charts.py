@@ -42,8 +42,8 @@ LABELS: dict[str, str] = {
 }
 
 
-# Characters of a subtitle line: one line fits the chart's width in a 1024 px window.
-SUBTITLE_WIDTH = 100
+# Characters of a subtitle line: one line fits a full-width chart in a 1024 px window (sidebar open).
+SUBTITLE_WIDTH = 72
 
 
 def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) -> go.Figure:
@@ -69,7 +69,8 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
         font={"family": FONT, "size": 13, "color": "#0F172A"},
         colorway=PALETTE,
         height=height,
-        margin={"l": 64, "r": 24, "t": 80 + 16 * lines if subtitle else 64, "b": 56},
+        # Under a wrapped subtitle, room for the legend that sits just above the plot.
+        margin={"l": 64, "r": 24, "t": (96 if lines == 1 else 96 + 16 * lines) if subtitle else 64, "b": 56},
         plot_bgcolor="white",
         paper_bgcolor="white",
         hovermode="x unified",

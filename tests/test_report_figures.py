@@ -156,4 +156,4 @@ def test_a_long_definition_under_a_chart_wraps_instead_of_running_off_its_edge()
     lines = fig.layout.title.subtitle.text.split("<br>")
     assert len(lines) >= 3 and all(len(line) <= charts.SUBTITLE_WIDTH for line in lines)
     assert " ".join(lines) == definition
-    assert fig.layout.margin.t >= 80 + 16 * len(lines)
+    assert fig.layout.margin.t >= 96 + 16 * len(lines)  # and the legend's row under them
