@@ -65,6 +65,11 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
             "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#475569"}},
             "x": 0.01,
             "xanchor": "left",
+            # Pinned to the top: centred in the top margin, a long subtitle slid down onto the legend.
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 16},
         },
         font={"family": FONT, "size": 13, "color": "#0F172A"},
         colorway=PALETTE,

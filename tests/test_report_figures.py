@@ -157,3 +157,5 @@ def test_a_long_definition_under_a_chart_wraps_instead_of_running_off_its_edge()
     assert len(lines) >= 3 and all(len(line) <= charts.SUBTITLE_WIDTH for line in lines)
     assert " ".join(lines) == definition
     assert fig.layout.margin.t >= 96 + 16 * len(lines)  # and the legend's row under them
+    # The title block starts at the top, so the extra margin is left free for the legend above the plot.
+    assert (fig.layout.title.yref, fig.layout.title.yanchor, fig.layout.title.y) == ("container", "top", 1)
