@@ -394,12 +394,12 @@ def positive_rate_chart(table: pd.DataFrame, group: str, *, overall: pd.DataFram
         fig,
         title=f"Positive response rate {title}",
         # Drawn in half the page's width: short lines, or the subtitle runs off the chart's edge.
-        subtitle="Positive member comments ÷ all labelled member<br>comments (positive + neutral + negative).<br>"
-        "Whiskers: 95% interval; light grey: under 30<br>comments, too few to say.",
-        height=max(320, 164 + 40 * len(names)),
+        subtitle="Positive member comments ÷ all<br>labelled member comments (positive +<br>neutral + negative). "
+        "Whiskers: 95%<br>interval; light grey: under 30<br>comments, too few to say.",
+        height=max(340, 180 + 40 * len(names)),
     )
     _horizontal(fig)
-    fig.update_layout(margin={"t": 144, "r": 48}, bargap=0.3)
+    fig.update_layout(margin={"t": 160, "r": 48}, bargap=0.3)
     fig.update_xaxes(title_text="Positive comments (%)", tickformat=".0%", range=[0, 1])
     return fig
 

@@ -703,28 +703,37 @@ with sentiment_tab:
         charts.sentiment_by_month_chart(segments.sentiment_rates(labelled, by="month")),
         "members_sentiment_month_chart",
     )
-    format_column, tier_column = st.columns(2)
-    with format_column:
-        if formats.empty:
-            st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
-        else:
+    if not mood["count_labelled_comments"].iloc[0]:
+        # Two empty charts with a "0 1 2 3 4" axis said nothing: say why instead.
+        st.info(
+            "No member comments in this period, so no mood by format or by tier: pick a longer period in the sidebar.",
+            icon="📅",
+        )
+    else:
+        format_column, tier_column = st.columns(2)
+        with format_column:
+            if formats.empty:
+                st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
+            else:
+                ui.chart(
+                    charts.positive_rate_chart(
+                        segments.sentiment_rates(
+                            labelled, by="format", formats=formats, start=start, end=end
+                        ),
+                        "format",
+                        overall=mood,
+                    ),
+                    "members_sentiment_format_chart",
+                )
+        with tier_column:
             ui.chart(
                 charts.positive_rate_chart(
-                    segments.sentiment_rates(labelled, by="format", formats=formats, start=start, end=end),
-                    "format",
+                    segments.sentiment_rates(labelled, by="tier", tiers=tiers, start=start, end=end),
+                    "tier",
                     overall=mood,
                 ),
-                "members_sentiment_format_chart",
+                "members_sentiment_tier_chart",
             )
-    with tier_column:
-        ui.chart(
-            charts.positive_rate_chart(
-                segments.sentiment_rates(labelled, by="tier", tiers=tiers, start=start, end=end),
-                "tier",
-                overall=mood,
-            ),
-            "members_sentiment_tier_chart",
-        )
 
     st.subheader("Complaint queue")
     st.caption(

@@ -152,9 +152,10 @@ def test_the_positive_rate_chart_puts_all_comments_first_in_grey():
     assert list(fig.data[0].x) == [0.75, 0.8, 0.5]
     assert list(fig.data[0].marker.color) == [charts.MUTED, charts.TIER_COLORS["Champion"], "#E2E8F0"]
     assert fig.layout.xaxis.title.text == "Positive comments (%)"
-    # Half the page wide (by format | by tier): its subtitle was cut at "(positive + n" at 1400 px.
+    # Half the page wide (by format | by tier): its subtitle was cut at "(positive + n" at 1400 px
+    # and at "all labelled m" at 1024 px.
     lines = fig.layout.title.subtitle.text.split("<br>")
-    assert max(len(line) for line in lines) <= 50
+    assert max(len(line) for line in lines) <= 40
     assert fig.layout.margin.t >= 80 + 16 * len(lines)
 
 

@@ -284,3 +284,26 @@ def test_the_reply_effect_sentence_writes_thousands_with_a_separator(members):
     # "Of 739 members … of 2383 members who got no reply": every other count on the page has its comma.
     sentence = next(box.value for box in members.info if "members who got no reply" in box.value)
     assert "of 2,383 members who got no reply" in sentence
+
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real_exports"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="real exports folder absent")
+def test_a_period_without_member_comments_says_so_instead_of_two_empty_mood_charts():
+    # A 2026 Content export with 2025 comments: "Positive response rate by format / by tier" were empty
+    # charts with a "0 1 2 3 4" axis.
+    content = REAL / "tiktok-studio_en-US_htupycollabs" / "Content.csv"
+    comments = next((REAL / "apify-tiktok-comments-scraper_json_farrelad").glob("*.json"))
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [
+            (content.name, content.read_bytes(), "text/csv"),
+            (comments.name, comments.read_bytes(), "application/json"),
+        ]
+    ).run()
+    at.switch_page("pages/members.py").run()
+    assert not at.exception
+    specs = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))
+    assert "Positive response rate by tier" not in specs and "Positive response rate, month by month" in specs
+    assert any("No member comments in this period, so no mood" in box.value for box in at.info)
