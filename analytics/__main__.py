@@ -16,6 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from analytics.wording import plural
 from analytics.workspace import Workspace
 
 
@@ -119,7 +120,7 @@ def members(args: argparse.Namespace) -> int:
     else:
         named = sorted(workspace.brand_handles) or workspace.detected_brand_handles()[:1]
         brand = f"@{named[0]}, not among the commenters" if named else "none found"
-    print(f"{len(table)} members written to {args.out} (brand account: {brand})")
+    print(f"{plural(len(table), 'member')} written to {args.out} (brand account: {brand})")
     replies = reply_stats(workspace.con).iloc[0]
     if not replies["replies_shown"]:
         print(f"Reply rate: not measured, {NO_REPLIES}.")
@@ -193,7 +194,7 @@ def report(args: argparse.Namespace) -> int:
         from analytics.report.html import build_html
 
         out.write_text(build_html(built), encoding="utf-8")
-    print(f"{kind} with {len(built.findings)} findings, {period.describe()}, written to {out}")
+    print(f"{kind} with {plural(len(built.findings), 'finding')}, {period.describe()}, written to {out}")
     for skipped in built.skipped:
         print(f"Left out: {skipped}")
     return _finish(problems)

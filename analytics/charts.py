@@ -7,6 +7,8 @@ explains itself.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -40,6 +42,10 @@ LABELS: dict[str, str] = {
 }
 
 
+# Characters of a subtitle line: one line fits a full-width chart in a 1024 px window (sidebar open).
+SUBTITLE_WIDTH = 72
+
+
 def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) -> go.Figure:
     """The house style: title and subtitle top left, light grid, readable fonts.
 
@@ -47,6 +53,11 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
     theme, which has no automatic margins, so a report built inside the app cut every long axis label
     ("ed States", "dnesday"). Margins grow to fit the labels on every axis, whatever the default.
     """
+    lines = 1
+    if subtitle and "<br>" not in subtitle:
+        # Plotly never wraps a subtitle: a long definition ran off the chart's right edge, cut mid-sentence.
+        wrapped = textwrap.wrap(subtitle, SUBTITLE_WIDTH)
+        subtitle, lines = "<br>".join(wrapped), len(wrapped)
     fig.update_layout(
         template="plotly",
         title={
@@ -54,11 +65,17 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
             "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#475569"}},
             "x": 0.01,
             "xanchor": "left",
+            # Pinned to the top: centred in the top margin, a long subtitle slid down onto the legend.
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 16},
         },
         font={"family": FONT, "size": 13, "color": "#0F172A"},
         colorway=PALETTE,
         height=height,
-        margin={"l": 64, "r": 24, "t": 96 if subtitle else 64, "b": 56},
+        # Under a wrapped subtitle, room for the legend that sits just above the plot.
+        margin={"l": 64, "r": 24, "t": (96 if lines == 1 else 96 + 16 * lines) if subtitle else 64, "b": 56},
         plot_bgcolor="white",
         paper_bgcolor="white",
         hovermode="x unified",
@@ -85,6 +102,17 @@ def count_ticks(high: float | None, low: float | None = 0) -> dict:
     if max(abs(float(high)), abs(low)) >= 10_000 and span >= 0.2 * max(abs(float(high)), abs(low)):
         return {"tickformat": "~s", "tickmode": "auto"}
     return {"tickformat": ",d", "tickmode": "auto"}
+
+
+def percent_ticks(high: float | None) -> str:
+    """The tick format of a rate axis: enough decimals to tell its ticks apart.
+
+    Never "0% 0% 0% 1%" on an account whose engagement rate is below a few percent: whole percents
+    from 6% up, one decimal from 0.6%, two below (trailing zeros dropped: 0.5%, 1%, 1.5%).
+    """
+    if high is None or pd.isna(high) or float(high) >= 0.06:
+        return ".0%"
+    return ".1~%" if float(high) >= 0.006 else ".2~%"
 
 
 def every_day(trend: pd.DataFrame) -> pd.DataFrame:
@@ -134,7 +162,11 @@ def daily_trend_chart(
     style(fig, title=title, subtitle=definition)
     fig.update_yaxes(
         title_text=label + (" (%)" if percent else ""),
-        **({"tickformat": ".0%"} if percent else count_ticks(values.max(), min(values.min(), 0))),
+        **(
+            {"tickformat": percent_ticks(values.max())}
+            if percent
+            else count_ticks(values.max(), min(values.min(), 0))
+        ),
     )
     fig.update_xaxes(title_text="Day")
     return fig

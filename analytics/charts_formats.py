@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, style
+from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
 from analytics.wording import day, plural
 
@@ -183,7 +183,8 @@ def format_rate_chart(
             "Whiskers: 95% range (bootstrap).<br>"
             f"Grey: fewer than {min_videos} videos, not enough to say. Dashed: {VIDEOS_RATE_VS_OVERVIEW}"
         ),
-        height=(190 if shown_claims else 150) + 46 * max(len(rated), 1),
+        # The margins plus 46 px a format: one format alone still gets a bar, not a sliver under the subtitle.
+        height=136 + (110 if shown_claims else 56) + 46 * max(len(rated), 1),
     )
     fig.update_layout(
         hovermode="closest",
@@ -199,8 +200,15 @@ def format_rate_chart(
         },
         showlegend=bool(shown_claims),
     )
+    highest = max(
+        [rated["engagement_rate_high"].max(), rated["engagement_rate"].max()]
+        + [float(claim["claimed_rate_high"]) for claim in shown_claims]
+    )
     fig.update_xaxes(
-        title_text="Engagement rate (% of views)", tickformat=".0%", showgrid=True, gridcolor="#E2E8F0"
+        title_text="Engagement rate (% of views)",
+        tickformat=percent_ticks(highest),
+        showgrid=True,
+        gridcolor="#E2E8F0",
     )
     fig.update_yaxes(autorange="reversed", title_text=None, gridcolor="rgba(0,0,0,0)", ticksuffix="  ")
     return fig
@@ -334,7 +342,9 @@ def video_scatter_chart(
         showgrid=True,
         gridcolor="#E2E8F0",
     )
-    fig.update_yaxes(title_text="Engagement rate (% of views)", tickformat=".0%")
+    fig.update_yaxes(
+        title_text="Engagement rate (% of views)", tickformat=percent_ticks(shown["engagement_rate"].max())
+    )
     return fig
 
 
@@ -386,7 +396,10 @@ def hashtag_chart(
     style(fig, title=title, subtitle=subtitle, height=150 + 30 * max(len(shown), 1))
     fig.update_layout(hovermode="closest", bargap=0.25, margin={"t": 110})
     fig.update_xaxes(
-        title_text="Engagement rate (% of views)", tickformat=".0%", showgrid=True, gridcolor="#E2E8F0"
+        title_text="Engagement rate (% of views)",
+        tickformat=percent_ticks(shown["engagement_rate"].max()),
+        showgrid=True,
+        gridcolor="#E2E8F0",
     )
     fig.update_yaxes(autorange="reversed", title_text=None, ticksuffix="  ")
     return fig
@@ -435,7 +448,7 @@ def weekday_hour_heatmap(
             ygap=2,
             colorbar={
                 "title": {"text": value_title, "side": "right"},
-                "tickformat": ".0%" if percent else "~s",
+                "tickformat": percent_ticks(table.max().max()) if percent else "~s",
             },
             customdata=counts.fillna(0).map(lambda count: plural(count, "video")).to_numpy()
             if counts is not None

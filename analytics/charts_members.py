@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, style
+from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.members import TIER_ORDER
 from analytics.wording import plural
 
@@ -177,7 +177,7 @@ def _month_end_label(day: pd.Timestamp, is_last: bool) -> str:
     """A month-end as "Jun 2026"; the newest day of a month not over yet as "22 Nov 2026"."""
     if not is_last or (day + pd.Timedelta(days=1)).day == 1:
         return f"{day:%b %Y}"
-    return f"{day:%d %b %Y}"
+    return f"{day:%d %b %Y}".lstrip("0")
 
 
 def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
@@ -393,12 +393,13 @@ def positive_rate_chart(table: pd.DataFrame, group: str, *, overall: pd.DataFram
     style(
         fig,
         title=f"Positive response rate {title}",
-        subtitle="Positive member comments ÷ all labelled member comments (positive + neutral<br>+ negative). "
-        "Whiskers: 95% interval; light grey: under 30 comments, too few to say.",
-        height=max(300, 130 + 40 * len(names)),
+        # Drawn in half the page's width: short lines, or the subtitle runs off the chart's edge.
+        subtitle="Positive member comments ÷ all<br>labelled member comments (positive +<br>neutral + negative). "
+        "Whiskers: 95%<br>interval; light grey: under 30<br>comments, too few to say.",
+        height=max(340, 180 + 40 * len(names)),
     )
     _horizontal(fig)
-    fig.update_layout(margin={"t": 110, "r": 48}, bargap=0.3)
+    fig.update_layout(margin={"t": 160, "r": 48}, bargap=0.3)
     fig.update_xaxes(title_text="Positive comments (%)", tickformat=".0%", range=[0, 1])
     return fig
 
@@ -488,7 +489,8 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
         fig,
         title="Hashtags that travel together",
         subtitle="Each dot is a hashtag (bigger: on more videos); a line joins two hashtags used in the same "
-        "captions (thicker: more videos).<br>Colours are the communities found by Louvain clustering.",
+        "captions (thicker: more videos).<br>Colours are the communities: hashtags used together more often than "
+        "with the others.",
         height=560,
     )
     fig.update_layout(hovermode="closest", margin={"t": 120, "l": 24, "r": 24})
@@ -579,7 +581,12 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
     _horizontal(fig)
     fig.update_xaxes(title_text="Members", row=1, col=1, **count_ticks(summary["count_members"].max()))
     fig.update_xaxes(title_text="Views", tickformat="~s", row=1, col=2)
-    fig.update_xaxes(title_text="Engagement rate (%)", tickformat=".0%", row=1, col=3)
+    fig.update_xaxes(
+        title_text="Engagement rate (%)",
+        tickformat=percent_ticks(summary["engagement_rate"].max()),
+        row=1,
+        col=3,
+    )
     return fig
 
 

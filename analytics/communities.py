@@ -33,6 +33,7 @@ import pandas as pd
 
 from analytics.formats import extract_hashtags
 from analytics.preferences import guess_brand_hashtags
+from analytics.wording import plural
 
 KNOWN_COMMUNITYTOKS: tuple[str, ...] = (
     "#BookTok",
@@ -351,15 +352,30 @@ def community_takeaway(summary: pd.DataFrame) -> str:
         return "No hashtag is shared by enough videos to form a community yet."
     if len(summary) == 1:
         row = summary.iloc[0]
+        if not row["count_members"]:
+            return (
+                f"Your captions form one hashtag community, {row['community']}: "
+                f"{plural(row['count_videos'], 'video')}. Upload a comments export to see who comments on them."
+            )
         return (
-            f"Your captions form one hashtag community, {row['community']}: {row['count_videos']} videos "
-            f"and {row['count_members']:,} members who comment on them."
+            f"Your captions form one hashtag community, {row['community']}: {plural(row['count_videos'], 'video')} "
+            f"and {plural(row['count_members'], 'member')} who comment on them."
         )
-    biggest = summary.sort_values(["count_members", "community_id"], ascending=[False, True]).iloc[0]
-    sentence = (
-        f"Your captions gather {len(summary)} hashtag communities. {biggest['community']} brings the most "
-        f"members ({biggest['count_members']:,} who comment, on {biggest['count_videos']} videos)"
-    )
+    if not summary["count_members"].fillna(0).any():
+        # No comments loaded: "brings the most members (0 who comment)" claimed what no file shows.
+        biggest = summary.sort_values(["total_views", "community_id"], ascending=[False, True]).iloc[0]
+        sentence = (
+            f"Your captions gather {len(summary)} hashtag communities. {biggest['community']} draws the most "
+            f"views ({biggest['total_views']:,.0f} on {plural(biggest['count_videos'], 'video')})"
+        )
+        hint = " Upload a comments export to see who comments in each."
+    else:
+        hint = ""
+        biggest = summary.sort_values(["count_members", "community_id"], ascending=[False, True]).iloc[0]
+        sentence = (
+            f"Your captions gather {len(summary)} hashtag communities. {biggest['community']} brings the most "
+            f"members ({biggest['count_members']:,} who comment, on {plural(biggest['count_videos'], 'video')})"
+        )
     rated = summary.dropna(subset=["engagement_rate"])
     if len(rated) > 1:
         best = rated.sort_values(["engagement_rate", "community_id"], ascending=[False, True]).iloc[0]
@@ -374,4 +390,4 @@ def community_takeaway(summary: pd.DataFrame) -> str:
                 f"; {best['community']} earns the highest engagement rate ({best['engagement_rate']:.1%} "
                 f"against {biggest['engagement_rate']:.1%})"
             )
-    return sentence + "."
+    return sentence + "." + hint

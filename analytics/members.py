@@ -392,15 +392,15 @@ def _reply_effect_sentence(result: dict[str, Any], min_members: int) -> str:
     replied_n, other_n = result["count_replied_members"], result["count_not_replied_members"]
     if result["difference"] is None:
         return (
-            f"Not enough members to say: {replied_n} got a reply to their first comment and "
-            f"{other_n} did not (at least {min_members} in each group are needed)."
+            f"Not enough members to say: {replied_n:,} got a reply to their first comment and "
+            f"{other_n:,} did not (at least {min_members} in each group are needed)."
         )
     points = result["difference"] * 100
     low, high = result["difference_low"] * 100, result["difference_high"] * 100
     sentence = (
-        f"Of {replied_n} members whose first comment got a reply from the brand within {days} days, "
+        f"Of {replied_n:,} members whose first comment got a reply from the brand within {days} days, "
         f"{result['return_rate_replied']:.0%} commented on another video within {days} days; "
-        f"of {other_n} members who got no reply, {result['return_rate_not_replied']:.0%} did "
+        f"of {other_n:,} members who got no reply, {result['return_rate_not_replied']:.0%} did "
         f"(a difference of {points:+.0f} points, 95% interval {low:+.0f} to {high:+.0f}). "
     )
     if low <= 0 <= high:

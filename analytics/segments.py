@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.members import (
+    NO_REPLIES,
     TIER_ORDER,
     TierRules,
     member_history,
@@ -41,6 +42,7 @@ from analytics.members import (
 )
 from analytics.sentiment import LABELS, label_comments
 from analytics.timezones import follower_activity_grid, territory_name
+from analytics.wording import plural
 
 SEGMENT_ORDER: tuple[str, ...] = ("Promoter", "Neutral", "Detractor")
 SEGMENT_MEANINGS: dict[str, str] = {
@@ -264,6 +266,12 @@ def complaint_queue(
     queue = comments[(comments["label"] == "negative") & ~comments["comment_id"].isin(answered)]
     videos = con.execute("select video_id, caption as video_caption, video_url from videos").df()
     queue = queue.merge(videos, on="video_id", how="left")
+    # A video missing from the Content export (or with none loaded) keeps the link its comments carry.
+    links = con.execute(
+        "select video_id, min(video_url) as comment_video_url from comments where video_url is not null group by 1"
+    ).df()
+    queue = queue.merge(links, on="video_id", how="left")
+    queue["video_url"] = queue["video_url"].fillna(queue.pop("comment_video_url"))
     queue = queue.sort_values(["commented_at", "comment_id"], ascending=[False, False], ignore_index=True)
     columns = [
         "comment_id",
@@ -409,10 +417,21 @@ def at_risk_takeaway(at_risk: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULE
     return sentence
 
 
-def new_members_takeaway(newcomers: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULES) -> str:
-    """One sentence on the New list: how many, and how many have had no reply from the brand yet."""
+def new_members_takeaway(
+    newcomers: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULES, *, replies_known: bool = True
+) -> str:
+    """One sentence on the New list: how many, and how many have had no reply from the brand yet.
+
+    `replies_known` False (exports without a parent-comment column): nothing says who was answered,
+    so the sentence says so instead of counting everyone as unanswered.
+    """
     if newcomers.empty:
         return f"Nobody commented for the first time in the last {rules.new_days} days."
+    if not replies_known:
+        return (
+            f"{plural(len(newcomers), 'person', 'people')} commented for the first time in the last "
+            f"{rules.new_days} days; {NO_REPLIES}, so which of them you answered is not known."
+        )
     unanswered = int((newcomers["count_brand_replies_received"] == 0).sum())
     return (
         f"{len(newcomers):,} people commented for the first time in the last {rules.new_days} days; "

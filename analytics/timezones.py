@@ -29,6 +29,8 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
+from analytics.wording import day
+
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 # Where most people of a multi-zone territory live (each zone is in CLDR's list for the territory).
@@ -205,7 +207,7 @@ def guess_time_zone(con: duckdb.DuckDBPyConnection, *, on: date) -> ZoneGuess:
         )
         reason += (
             f"; the zone moves between {describe_offset(winter)} and {describe_offset(summer)} through the year, "
-            f"and we use its offset on {on:%d %b %Y}"
+            f"and we use its offset on {day(on)}"
         )
     return ZoneGuess(zone, offset, code, name, share, has_daylight_saving(zone, on.year), reason + ".")
 

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from analytics import wording
 from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, field_mapping
 from analytics.schema import KINDS
 from analytics.templates import lives_template_csv, video_details_template_csv
@@ -40,21 +41,22 @@ else:
             "year_label": "Year from",
         }
     )
+    # A snapshot (gender, territories) has no dates: a dash, never "None".
+    for column in ("From", "To"):
+        table[column] = table[column].map(lambda when: "—" if pd.isna(when) else wording.day(when))
     st.dataframe(
-        # A distribution (gender, territories) has no dates: said in words, not an empty "None" cell.
-        table[["File", "What it is", "Rows", "From", "To", "Year from"]]
-        .style.format(lambda day: f"{day:%d %b %Y}".lstrip("0"), subset=["From", "To"], na_rep="no dates")
-        .format("{:,}", subset=["Rows"]),
+        table[["File", "What it is", "Rows", "From", "To", "Year from"]],
         hide_index=True,
         width="stretch",
         column_config={
-            "File": st.column_config.TextColumn(width="medium"),
-            "What it is": st.column_config.TextColumn(width="medium"),
-            "Rows": ui.count_column(),
-            "From": ui.date_column(),
-            "To": ui.date_column(),
+            # Widths that add up to the page at 1400 px, so "What it is" and "Year from" read whole.
+            "File": st.column_config.TextColumn(width=190),
+            "What it is": st.column_config.TextColumn(width=265),
+            "Rows": st.column_config.NumberColumn(format="localized", width=60),
+            "From": st.column_config.TextColumn(width=95),
+            "To": st.column_config.TextColumn(width=95),
             "Year from": st.column_config.TextColumn(
-                width="medium",
+                width=235,
                 help="TikTok Studio dates have no year: where we took it from for this file.",
             ),
         },
@@ -179,10 +181,19 @@ if ws.uploads and not ui.is_demo():
             ui.remove_upload(digest)
             st.rerun()
 
-counts = pd.DataFrame(
-    [
-        {"Table": table, "Rows": ws.con.execute(f'select count(*) from "{table}"').fetchone()[0]}
-        for table in ("daily_stats", "videos", "comments", "lives")
-    ]
+counts = {
+    table: ws.con.execute(f'select count(*) from "{table}"').fetchone()[0]
+    for table in ("daily_stats", "videos", "comments", "lives")
+}
+st.caption(
+    "In all, once your files are merged: "
+    + ", ".join(
+        [
+            wording.plural(counts["daily_stats"], "day") + " of daily numbers",
+            wording.plural(counts["videos"], "video"),
+            wording.plural(counts["comments"], "comment"),
+            wording.plural(counts["lives"], "LIVE session"),
+        ]
+    )
+    + "."
 )
-st.caption("Merged tables: " + ", ".join(f"{row.Table} {row.Rows:,} rows" for row in counts.itertuples()))

@@ -22,6 +22,7 @@ from analytics.members import (
     member_stats,
     member_tiers,
     pseudonymize,
+    replies_shown,
     reply_effect,
     reply_stats,
     tier_counts,
@@ -218,13 +219,15 @@ def shown(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def video_names(frame: pd.DataFrame) -> pd.Series:
-    """Each comment's video as a marketer can find it: its caption, else its id (no Content export for it)."""
-    captions = frame["video_caption"].astype("object")
-    captions = captions.where(
-        captions.map(lambda caption: isinstance(caption, str) and bool(caption.strip()))
-    )
-    ids = frame["video_id"].astype("object").map(lambda video_id: f"video {video_id}", na_action="ignore")
-    return captions.fillna(ids).fillna("not known")
+    """Each comment's video as a marketer can find it: its caption, else its link, else its id (no Content
+    export for it)."""
+
+    def text(column: str) -> pd.Series:
+        values = frame[column].astype("object") if column in frame else pd.Series(None, index=frame.index)
+        return values.where(values.map(lambda value: isinstance(value, str) and bool(value.strip())))
+
+    ids = text("video_id").map(lambda video_id: f"video {video_id}", na_action="ignore")
+    return text("video_caption").fillna(text("video_url")).fillna(ids).fillna("not known")
 
 
 def for_download(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -516,7 +519,12 @@ with lists_tab:
             key="members_at_risk_download",
         )
     with new_tab:
-        st.info(f"**{ui.markdown_escape(segments.new_members_takeaway(newcomers, rules))}**", icon="💡")
+        # The New list spans the files' whole history up to the as-of day: can those files show replies?
+        newcomers_replies_known = replies_shown(ws.con, end=as_of)
+        st.info(
+            f"**{ui.markdown_escape(segments.new_members_takeaway(newcomers, rules, replies_known=newcomers_replies_known))}**",
+            icon="💡",
+        )
         st.caption("Newest first: a reply or a like now makes them feel seen.")
         new_columns = [
             "first_seen_at",
@@ -710,28 +718,37 @@ with sentiment_tab:
         charts.sentiment_by_month_chart(segments.sentiment_rates(labelled, by="month")),
         "members_sentiment_month_chart",
     )
-    format_column, tier_column = st.columns(2)
-    with format_column:
-        if formats.empty:
-            st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
-        else:
+    if not mood["count_labelled_comments"].iloc[0]:
+        # Two empty charts with a "0 1 2 3 4" axis said nothing: say why instead.
+        st.info(
+            "No member comments in this period, so no mood by format or by tier: pick a longer period in the sidebar.",
+            icon="📅",
+        )
+    else:
+        format_column, tier_column = st.columns(2)
+        with format_column:
+            if formats.empty:
+                st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
+            else:
+                ui.chart(
+                    charts.positive_rate_chart(
+                        segments.sentiment_rates(
+                            labelled, by="format", formats=formats, start=start, end=end
+                        ),
+                        "format",
+                        overall=mood,
+                    ),
+                    "members_sentiment_format_chart",
+                )
+        with tier_column:
             ui.chart(
                 charts.positive_rate_chart(
-                    segments.sentiment_rates(labelled, by="format", formats=formats, start=start, end=end),
-                    "format",
+                    segments.sentiment_rates(labelled, by="tier", tiers=tiers, start=start, end=end),
+                    "tier",
                     overall=mood,
                 ),
-                "members_sentiment_format_chart",
+                "members_sentiment_tier_chart",
             )
-    with tier_column:
-        ui.chart(
-            charts.positive_rate_chart(
-                segments.sentiment_rates(labelled, by="tier", tiers=tiers, start=start, end=end),
-                "tier",
-                overall=mood,
-            ),
-            "members_sentiment_tier_chart",
-        )
 
     st.subheader("Complaint queue")
     st.caption(

@@ -133,7 +133,7 @@ download_right.download_button(
     width="stretch",
 )
 st.caption(
-    f"{len(report.findings)} findings, one per slide, between a title slide and the methodology (every definition "
+    f"{wording.plural(len(report.findings), 'finding')}, one per slide, between a title slide and the methodology (every definition "
     "and the data windows used). Only the sections you picked leave the app; member handles are pseudonyms unless "
     "you switch real handles on; no comment text goes in. Every chart on every page can also be downloaded as a "
     "PNG: hover it and click the camera icon at its top right."

@@ -89,8 +89,8 @@ with communities_tab:
             )
             st.caption(
                 "A community is named after the known CommunityToks it holds (#BookTok, #CoffeeTok, #FoodTok…), "
-                "else after its two most used hashtags. Found with Louvain clustering of the hashtags that "
-                "appear in the same captions, over all your videos."
+                "else after its two most used hashtags. Found by grouping the hashtags that appear together in "
+                "the same captions more often than with the others, over all your videos."
             )
             ui.download_csv(
                 summary.drop(columns="community_id"),

@@ -11,6 +11,7 @@ import pytest
 
 from analytics.ingest import Context, LoadedTable, ingest_file
 from analytics.templates import lives_template_csv, video_details_template_csv
+from analytics.wording import day as day_words
 
 TODAY = date(2026, 11, 22)
 CONTEXT = Context(today=TODAY)
@@ -92,7 +93,7 @@ def test_year_less_dates_end_yesterday_and_step_back_a_year_across_new_year(date
     assert year_notes(table) == [
         f"Dates have no year, and neither the file nor its name says which: we took its last day, {last_day}, "
         f"to be the most recent {last_day} already past, so we read them as "
-        f"{expected[0]:%d %b %Y} to {expected[-1]:%d %b %Y}."
+        f"{day_words(expected[0])} to {day_words(expected[-1])}."
     ]
 
 
@@ -207,7 +208,7 @@ def test_the_year_the_marketer_sets_puts_the_last_row_in_that_year():
     )
     assert days(table) == [date(2023, 12, 31), date(2024, 1, 1)]
     assert year_notes(table) == [
-        "Dates have no year: we read them as 31 Dec 2023 to 01 Jan 2024 (the year comes from the year you set (2024))."
+        "Dates have no year: we read them as 31 Dec 2023 to 1 Jan 2024 (the year comes from the year you set (2024))."
     ]
 
 

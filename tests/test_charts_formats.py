@@ -332,3 +332,31 @@ def test_every_chart_has_a_title_a_definition_and_labelled_axes(fig):
     assert (
         fig.layout.yaxis.title.text or fig.layout.yaxis.autorange == "reversed"
     )  # category bars name themselves
+
+
+def test_one_format_alone_still_gets_room_for_its_bar_under_the_subtitle():
+    # A real account whose videos are all "Other": the plot was 4 px high, the subtitle over it.
+    for claims in (None, PUBLISHED_CLAIMS):
+        fig = format_rate_chart(format_table().head(1), claims=claims)
+        margin = fig.layout.margin
+        assert fig.layout.height - margin.t - margin.b >= 40
+
+
+def test_rate_axes_of_an_account_below_one_percent_tell_their_ticks_apart():
+    # A genuine account's 0.1% engagement rate read "0% 0% 0% 0% 0%" on every rate axis.
+    low = format_table().assign(
+        engagement_rate=[0.0012, 0.0008, 0.0009],
+        engagement_rate_low=[0.0010, 0.0007, 0.0005],
+        engagement_rate_high=[0.0015, 0.0009, 0.0012],
+    )
+    assert format_rate_chart(low).layout.xaxis.tickformat == ".2~%"
+    assert video_scatter_chart(
+        videos().assign(engagement_rate=[0.012, 0.008, 0.005, None])
+    ).layout.yaxis.tickformat == (".1~%")
+    grid = week_grid({(1, 9): 0.003, (2, 10): 0.001})
+    heatmap = weekday_hour_heatmap(
+        grid, "value", title="t", subtitle="s", hour_title="h", value_title="v", percent=True
+    )
+    assert heatmap.data[0].colorbar.tickformat == ".2~%"
+    # Rates of several percent keep whole percents.
+    assert format_rate_chart(format_table()).layout.xaxis.tickformat == ".0%"

@@ -152,6 +152,11 @@ def test_the_positive_rate_chart_puts_all_comments_first_in_grey():
     assert list(fig.data[0].x) == [0.75, 0.8, 0.5]
     assert list(fig.data[0].marker.color) == [charts.MUTED, charts.TIER_COLORS["Champion"], "#E2E8F0"]
     assert fig.layout.xaxis.title.text == "Positive comments (%)"
+    # Half the page wide (by format | by tier): its subtitle was cut at "(positive + n" at 1400 px
+    # and at "all labelled m" at 1024 px.
+    lines = fig.layout.title.subtitle.text.split("<br>")
+    assert max(len(line) for line in lines) <= 40
+    assert fig.layout.margin.t >= 80 + 16 * len(lines)
 
 
 def test_the_tier_trend_chart_draws_one_line_per_tier_with_the_long_tail_switched_off():
@@ -270,3 +275,17 @@ def test_the_audience_charts_name_territories_and_mark_the_busiest_hours():
     assert [color == charts.BRAND for color in fig.data[0].marker.color].count(True) == 3
     assert fig.data[0].marker.color[23] == charts.BRAND and fig.data[0].marker.color[0] == charts.LIGHT
     assert fig.layout.xaxis.title.text == "Hour of the day (as in TikTok's file)"
+
+
+def test_the_community_chart_rate_axis_tells_ticks_apart_below_one_percent():
+    summary = pd.DataFrame(
+        {
+            "community_id": [1, 2],
+            "community": ["#a", "#b"],
+            "count_videos": [3, 2],
+            "total_views": [3000, 2000],
+            "engagement_rate": [0.004, 0.002],
+            "count_members": [2, 5],
+        }
+    )
+    assert charts.community_chart(summary).layout.xaxis3.tickformat == ".2~%"

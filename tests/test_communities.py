@@ -235,3 +235,19 @@ def test_the_brand_hashtags_are_guessed_from_the_account_handle():
     videos = pd.DataFrame({"caption": ["#phinco #PhincoCoffee #coffee", "#phinchallenge #CoffeeTok"]})
     assert likely_brand_hashtags(videos, "phinco.coffee") == ["#phinco", "#phincocoffee"]
     assert likely_brand_hashtags(videos, None) == []
+
+
+def test_without_comments_the_takeaway_ranks_communities_by_views_not_by_zero_members():
+    # A Content export alone (the el-GR account): "brings the most members (0 who comment, on 10 videos)".
+    summary = community_summary(comments_connection(), VIDEOS, found()).assign(
+        count_members=[0, 0], total_views=[3000, 12000], engagement_rate=[0.05, 0.075]
+    )
+    assert community_takeaway(summary) == (
+        "Your captions gather 2 hashtag communities. #BookTok draws the most views (12,000 on 2 videos) and the "
+        "highest engagement rate (7.5%). Upload a comments export to see who comments in each."
+    )
+    one = summary.head(1)
+    assert community_takeaway(one) == (
+        "Your captions form one hashtag community, #CoffeeTok: 3 videos. Upload a comments export to see who "
+        "comments on them."
+    )

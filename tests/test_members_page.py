@@ -158,6 +158,9 @@ def test_the_excel_exporter_shows_members_by_name_and_says_it_does_not_show_repl
     assert metric(at, "Reply rate") == "—"
     assert next(item for item in at.metric if item.label == "Reply rate").delta == "not in this export"
     assert any("this export does not show replies" in box.value for box in at.info)
+    # Nor does the New list count its 100 newcomers as unanswered.
+    assert not any("had no reply from you" in box.value for box in at.info)
+    assert any("100 people commented for the first time" in box.value for box in at.info)
     assert not any(item.label in ("Comments answered", "Time to first reply") for item in at.metric)
     # @mcexodus, the account in the links, never comments here: nobody is taken for the brand, and
     # with one video nobody could be, so the question stays folded.
@@ -246,3 +249,61 @@ def test_when_a_superfan_is_on_every_video_too_the_page_asks_which_account_is_yo
     assert not at.warning
     members = set(table_with(at, "Why this tier")["Member"])
     assert "Superfan" in members and "BrewHaus Đà Nẵng" not in members
+
+
+def test_the_complaint_queue_names_the_video_by_its_link_when_no_content_export_is_loaded():
+    # A comments file alone: the queue's Video column read "None".
+    import json
+
+    url = "https://www.tiktok.com/@shopdemo/video/7507890376124992786"
+    rows = [
+        {
+            "videoWebUrl": url,
+            "cid": f"75081699696126205{i:02d}",
+            "createTimeISO": f"2025-05-{i + 1:02d}T10:00:00.000Z",
+            "text": "terrible, the bottle arrived broken and support never answered" if i == 0 else "love it",
+            "diggCount": 0,
+            "repliesToId": None,
+            "replyCommentTotal": 0,
+            "uid": f"67969344645494712{i:02d}",
+            "uniqueId": f"fan_{i}",
+        }
+        for i in range(6)
+    ]
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("dataset_tiktok-comments-scraper.json", json.dumps(rows).encode(), "application/json")]
+    ).run()
+    at.switch_page("pages/members.py").run()
+    assert not at.exception
+    queue = next(editor.value for editor in at.data_editor if "Video" in editor.value.columns)
+    assert queue["Video"].tolist() == [url]
+
+
+def test_the_reply_effect_sentence_writes_thousands_with_a_separator(members):
+    # "Of 739 members … of 2383 members who got no reply": every other count on the page has its comma.
+    sentence = next(box.value for box in members.info if "members who got no reply" in box.value)
+    assert "of 2,383 members who got no reply" in sentence
+
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real_exports"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="real exports folder absent")
+def test_a_period_without_member_comments_says_so_instead_of_two_empty_mood_charts():
+    # A 2026 Content export with 2025 comments: "Positive response rate by format / by tier" were empty
+    # charts with a "0 1 2 3 4" axis.
+    content = REAL / "tiktok-studio_en-US_htupycollabs" / "Content.csv"
+    comments = next((REAL / "apify-tiktok-comments-scraper_json_farrelad").glob("*.json"))
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [
+            (content.name, content.read_bytes(), "text/csv"),
+            (comments.name, comments.read_bytes(), "application/json"),
+        ]
+    ).run()
+    at.switch_page("pages/members.py").run()
+    assert not at.exception
+    specs = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))
+    assert "Positive response rate by tier" not in specs and "Positive response rate, month by month" in specs
+    assert any("No member comments in this period, so no mood" in box.value for box in at.info)

@@ -121,10 +121,7 @@ def test_the_year_of_a_year_less_file_can_be_changed_on_the_data_page():
     at.button(key="data_year_apply").click().run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert [str(day)[:10] for day in (table["From"].iloc[0], table["To"].iloc[0])] == [
-        "2024-03-01",
-        "2024-03-03",
-    ]
+    assert [table["From"].iloc[0], table["To"].iloc[0]] == ["1 Mar 2024", "3 Mar 2024"]
 
 
 def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to_the_files_that_took_it():
@@ -141,16 +138,53 @@ def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to
         tiktok_name: "file name: downloaded 14 Mar 2026",
         "Viewers.csv": f"same account: {tiktok_name}",
     }
-    assert str(table.loc["Viewers.csv", "To"])[:10] == "2026-03-03"
+    assert table.loc["Viewers.csv", "To"] == "3 Mar 2026"
     at.selectbox(key="data_year_file").select(tiktok_name).run()
     at.number_input(key="data_year_value").set_value(2025).run()
     at.button(key="data_year_apply").click().run()
     assert not at.exception
     table = at.dataframe[0].value.set_index("File")
-    assert [str(table.loc[name, "To"])[:10] for name in (tiktok_name, "Viewers.csv")] == [
-        "2025-03-03",
-        "2025-03-03",
-    ]
+    assert [table.loc[name, "To"] for name in (tiktok_name, "Viewers.csv")] == ["3 Mar 2025", "3 Mar 2025"]
     assert table.loc[tiktok_name, "Year from"] == "your fix: 2025"
     captions = [caption.value.replace("\\", "") for caption in at.caption]
     assert "Its year now comes from the year you set (2025). Re-read with it: Viewers.csv." in captions
+
+
+@pytest.mark.skipif(
+    not (REAL / "tiktok-studio_en-US_htupycollabs").exists(), reason="real exports not available"
+)
+def test_the_data_page_shows_a_snapshot_without_dates_and_the_merged_totals_in_words():
+    # A Followers folder: gender and territories are snapshots; their dates read "None" in the table.
+    folder = REAL / "tiktok-studio_en-US_htupycollabs"
+    files = [folder / "Content.csv", *sorted((folder / "Followers_haileytupy2.0").glob("*.csv"))]
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [(path.name, path.read_bytes(), "text/csv") for path in files]
+    ).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("File")
+    assert table.loc["FollowerGender.csv", ["From", "To"]].tolist() == ["—", "—"]
+    assert table.loc["FollowerActivity.csv", ["From", "To"]].tolist() == ["21 Feb 2026", "27 Feb 2026"]
+    assert all("None" not in str(value) and "NaT" not in str(value) for value in table.to_numpy().ravel())
+    captions = [caption.value for caption in at.caption]
+    assert (
+        "In all, once your files are merged: 365 days of daily numbers, 13 videos, 0 comments, 0 LIVE sessions."
+        in captions
+    )
+    assert not any("daily_stats" in caption for caption in captions)
+
+
+def test_the_loaded_files_table_fits_the_page_at_1400_px_with_room_for_its_longest_cells():
+    # 'medium' columns cut "Year from" ("video ids: newest posted 1 Feb 202") and the file kinds at 1400 px.
+    import json
+
+    at = app()
+    at.switch_page("pages/data.py").run()
+    widths = {name: config.get("width") for name, config in json.loads(at.dataframe[0].proto.columns).items()}
+    shown = [widths[name] for name in ("File", "What it is", "Rows", "From", "To", "Year from")]
+    assert all(isinstance(width, int) for width in shown)
+    assert sum(shown) <= 945  # the main column's width in a 1400 px window, sidebar open
+    assert (
+        widths["Year from"] >= 230 and widths["What it is"] >= 260
+    )  # "video ids: newest posted 12 Feb 2026"

@@ -18,6 +18,7 @@ import pytest
 from analytics import charts
 from analytics.charts_formats import formats_by_month_chart
 from analytics.charts_members import tier_chart
+from analytics.definitions import DEFINITIONS
 from analytics.report import build_report, default_report_period
 from analytics.sample import demo_workspace
 
@@ -125,3 +126,36 @@ def test_a_four_week_gap_in_the_files_breaks_the_seven_day_average_line():
     gap = [pd.Timestamp(x) for x, y in zip(line.x, line.y, strict=True) if pd.isna(y)]
     assert pd.Timestamp("2026-01-20") in gap and pd.Timestamp("2026-02-05") in gap
     assert line.connectgaps in (None, False)
+
+
+def test_the_daily_engagement_rate_of_an_account_below_one_percent_has_distinct_ticks():
+    # A genuine account at 0.2% engagement: the axis read "0% 0% 0% 1%".
+    days = [date(2026, 1, 1) + timedelta(days=day) for day in range(28)]
+    trend = pd.DataFrame(
+        {"stat_date": days, "engagement_rate": [0.002 + 0.0002 * (day % 7) for day in range(28)]}
+    )
+    fig = charts.daily_trend_chart(trend, "engagement_rate", title="Rate", definition="", percent=True)
+    assert fig.layout.yaxis.tickformat == ".2~%"
+    trend["engagement_rate"] = trend["engagement_rate"] * 10
+    assert (
+        charts.daily_trend_chart(
+            trend, "engagement_rate", title="Rate", definition="", percent=True
+        ).layout.yaxis.tickformat
+        == ".1~%"
+    )
+    assert charts.percent_ticks(0.12) == ".0%"
+
+
+def test_a_long_definition_under_a_chart_wraps_instead_of_running_off_its_edge():
+    # The engagement rate's definition (about 300 characters) was one line, cut at "on the" at 1400 px.
+    definition = DEFINITIONS["engagement_rate"][1]
+    trend = pd.DataFrame({"stat_date": [date(2026, 1, 1)], "engagement_rate": [0.05]})
+    fig = charts.daily_trend_chart(
+        trend, "engagement_rate", title="Rate", definition=definition, percent=True
+    )
+    lines = fig.layout.title.subtitle.text.split("<br>")
+    assert len(lines) >= 3 and all(len(line) <= charts.SUBTITLE_WIDTH for line in lines)
+    assert " ".join(lines) == definition
+    assert fig.layout.margin.t >= 96 + 16 * len(lines)  # and the legend's row under them
+    # The title block starts at the top, so the extra margin is left free for the legend above the plot.
+    assert (fig.layout.title.yref, fig.layout.title.yanchor, fig.layout.title.y) == ("container", "top", 1)

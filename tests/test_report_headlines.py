@@ -168,3 +168,24 @@ def test_small_reports_write_one_of_anything_in_the_singular():
     found = report(load(videos=videos, comments=rows), "formats", "members", "segments")
     words = " ".join([finding.headline + " " + finding.note for finding in found.findings] + found.skipped)
     assert not SMALL_NUMBER_PLURALS.search(words), SMALL_NUMBER_PLURALS.search(words)
+
+
+def test_comments_outside_the_period_are_said_to_be_outside_it_not_missing():
+    # A Content export of 2026 with a comments file of 2025: the methodology said "and no comments".
+    con = load(
+        videos=[video("1", "a day at the shop", "2026-03-05 12:00", 1000, 80)],
+        comments=[
+            {
+                "comment_id": "c1",
+                "video_id": "9",
+                "author_handle": "fan",
+                "text": "love it",
+                "created_at": "2025-05-01 10:00",
+            }
+        ],
+    )
+    found = report(con, "segments")
+    assert (
+        "Community segments: no audience files (TikTok Studio Followers export) and no comments in this period."
+        in found.skipped
+    )

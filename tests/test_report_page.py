@@ -122,3 +122,22 @@ def test_in_a_browser_every_chart_offers_a_png_download_and_presentation_mode_hi
         assert not page.locator("[data-testid='stSidebar']").is_visible()
         assert page.get_by_role("button", name="Exit presentation mode").is_visible()
         browser.close()
+
+
+REAL_CONTENT = Path(__file__).resolve().parents[1].parent / "shared" / "real_exports"
+
+
+@pytest.mark.skipif(
+    not (REAL_CONTENT / "tiktok-studio_en-US_htupycollabs").exists(), reason="real exports absent"
+)
+def test_a_report_with_one_finding_says_one_finding():
+    # A Content export alone: one finding (the videos' scatter), announced as "1 findings".
+    content = REAL_CONTENT / "tiktok-studio_en-US_htupycollabs" / "Content.csv"
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [(content.name, content.read_bytes(), "text/csv")]
+    ).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    captions = [caption.value for caption in at.caption]
+    assert any(caption.startswith("1 finding, one per slide") for caption in captions), captions

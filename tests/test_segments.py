@@ -341,6 +341,19 @@ def test_the_list_takeaways_say_how_many_and_what_to_do():
     )
 
 
+def test_the_new_list_does_not_count_everyone_unanswered_when_the_export_cannot_show_replies():
+    # The Excel exporter's file: "Not measured: this export does not show replies" on the same page as
+    # "100 of them have had no reply from you yet".
+    newcomers = pd.DataFrame({"count_brand_replies_received": [0, 0, 0]})
+    assert segments.new_members_takeaway(newcomers, replies_known=False) == (
+        "3 people commented for the first time in the last 30 days; this export does not show replies, so which "
+        "of them you answered is not known."
+    )
+    assert segments.new_members_takeaway(newcomers.head(1), replies_known=False).startswith(
+        "1 person commented"
+    )
+
+
 # ---------------------------------------------------------------- member segments
 
 

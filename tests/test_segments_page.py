@@ -42,6 +42,9 @@ def test_the_segments_page_tells_the_demo_brands_story():
     assert communities["Known CommunityTok"].tolist() == ["#CoffeeTok, #FoodTok", "—", "#BookTok"]
     left_out = next(frame.value for frame in at.dataframe if "Why it is left out" in frame.value.columns)
     assert {"#fyp", "#xuhuong", "#phinco", "#phincocoffee"} <= set(left_out["Hashtag"])
+    # A marketer's words on screen: how communities are found, never the algorithm's name.
+    shown = " ".join([caption.value for caption in at.caption] + list(titles))
+    assert "Louvain" not in shown and "clustering" not in shown
 
 
 def segment_groups(at) -> list[str]:

@@ -121,7 +121,7 @@ def test_a_french_audience_in_july_gets_paris_summer_time_and_a_sentence_that_sa
         has_daylight_saving=True,
         reason="Your top audience territory is France (60% of your followers), so times are in France Time "
         "(Europe/Paris), UTC+02:00; "
-        "the zone moves between UTC+01:00 and UTC+02:00 through the year, and we use its offset on 01 Jul 2026.",
+        "the zone moves between UTC+01:00 and UTC+02:00 through the year, and we use its offset on 1 Jul 2026.",
     )
 
 

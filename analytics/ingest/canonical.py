@@ -17,6 +17,7 @@ from analytics import dates
 from analytics.numbers import count_missing, parse_counts, parse_numbers, parse_rates, to_bool
 from analytics.schema import DATE_COLUMNS, KINDS, TABLES
 from analytics.templates import EXAMPLE_HANDLE, EXAMPLE_MARK
+from analytics.wording import day as day_words
 
 VIDEO_URL = re.compile(r"(?:@(?P<handle>[\w.\-]+)/)?(?:video|photo|v)/(?P<id>\d{6,25})")
 SHARE_URL = re.compile(r"share_item_id=(?P<id>\d{6,25})")
@@ -171,11 +172,11 @@ def year_note(first: date, last: date, source: YearSource) -> str:
         day = f"{last.day} {last:%B}"
         return (
             f"Dates have no year, and neither the file nor its name says which: we took its last day, {day}, "
-            f"to be the most recent {day} already past, so we read them as {first:%d %b %Y} to {last:%d %b %Y}. "
+            f"to be the most recent {day} already past, so we read them as {day_words(first)} to {day_words(last)}. "
             f"If the data is older, set the year of its last day {fix}."
         )
     return (
-        f"Dates have no year: we read them as {first:%d %b %Y} to {last:%d %b %Y} "
+        f"Dates have no year: we read them as {day_words(first)} to {day_words(last)} "
         f"(the year comes from {source.words}). If the year is wrong, change it {fix}."
     )
 
@@ -254,7 +255,7 @@ def _latest_possible(context: Context) -> date:
 def _in_name(what: str, day: date) -> YearSource:
     short = "downloaded" if what == "the download time" else "first day"
     return YearSource(
-        FILE_NAME, f"{what} in the file name ({day:%d %b %Y})", f"file name: {short} {day:%d %b %Y}"
+        FILE_NAME, f"{what} in the file name ({day_words(day)})", f"file name: {short} {day_words(day)}"
     )
 
 
@@ -414,8 +415,8 @@ def _content(fields, context, warnings, sources):
             sources.append(
                 YearSource(
                     VIDEO_IDS,
-                    f"the video ids (the newest was posted on {newest:%d %b %Y})",
-                    f"video ids: newest posted {newest:%d %b %Y}",
+                    f"the video ids (the newest was posted on {day_words(newest)})",
+                    f"video ids: newest posted {day_words(newest)}",
                 )
             )
         elif month:

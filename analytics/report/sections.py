@@ -572,7 +572,7 @@ def build_report(
         "overview": "no daily account numbers (TikTok Studio Overview export) in this period",
         "formats": "no videos posted in this period",
         "members": "no comments in this period",
-        "segments": "no audience files (TikTok Studio Followers export) and no comments",
+        "segments": "no audience files (TikTok Studio Followers export) and no comments in this period",
         "live": "no LIVE in this period (fill in the LIVE template on the Data page)",
     }
     for name in chosen:
