@@ -50,9 +50,9 @@ else:
         width="stretch",
         column_config={
             # Widths that add up to the page at 1400 px, so "What it is" and "Year from" read whole.
-            "File": st.column_config.TextColumn(width=190),
+            "File": st.column_config.TextColumn(width=160),
             "What it is": st.column_config.TextColumn(width=265),
-            "Rows": st.column_config.NumberColumn(format="localized", width=60),
+            "Rows": st.column_config.NumberColumn(format="localized", width=90),
             "From": st.column_config.TextColumn(width=95),
             "To": st.column_config.TextColumn(width=95),
             "Year from": st.column_config.TextColumn(
