@@ -79,7 +79,7 @@ def upload_box() -> None:
         for digest in removed:
             workspace().remove_file(digest)
         if names:
-            st.toast(f"Removed {', '.join(names)}.", icon="🗑️")
+            st.toast(f"Removed {', '.join(markdown_escape(name) for name in names)}.", icon="🗑️")
     if not new:
         return
     if is_demo():

@@ -216,12 +216,13 @@ with fixing:
     if search and not matching.empty:
         bulk_left, bulk_right = st.columns([2, 1], vertical_alignment="bottom")
         bulk_format = bulk_left.selectbox(
-            f"Set the format of the {wording.plural(len(matching), 'video')} whose caption contains “{search}”",
+            f"Set the format of the {wording.plural(len(matching), 'video')} whose caption contains “{ui.markdown_escape(search)}”",
             options[1:],
             key="formats_bulk_format",
         )
         if bulk_right.button(
-            f"Set {wording.plural(len(matching), 'video')} to {bulk_format}", key="formats_bulk_apply"
+            f"Set {wording.plural(len(matching), 'video')} to {ui.markdown_escape(bulk_format)}",
+            key="formats_bulk_apply",
         ):
             remember(overrides=preferences.with_overrides(overrides, matching["video_id"], bulk_format))
     if overrides and st.button(

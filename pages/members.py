@@ -165,7 +165,7 @@ with st.expander("Which of these commenters is you?", expanded=ask, icon="🙋")
         "The accounts that commented on the most videos",
         options,
         index=options.index(current) if current else len(options) - 1,
-        format_func=lambda option: brand_choice_labels.get(option, option),
+        format_func=lambda option: ui.markdown_escape(brand_choice_labels.get(option, option)),
         key="members_brand_pick",
     )
     st.button("Save my answer", key="members_brand_save", on_click=save_brand_answer)

@@ -391,6 +391,8 @@ def page_bodies(at) -> list[str]:
     bodies += [element.label for element in at.get("metric")]
     bodies += [element.label for element in at.get("expander")]
     bodies += [element.label for element in at.get("tab")]
+    bodies += [element.label for element in at.get("button")]
+    bodies += [option for radio in at.get("radio") for option in radio.options]
     return bodies
 
 
