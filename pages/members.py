@@ -342,6 +342,9 @@ def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str |
     return wording.change(now[column].iloc[0] - before[column].iloc[0], "percent")
 
 
+reply_change = change(replies, replies_before, "reply_rate")
+mood_change = change(mood, mood_before, "positive_response_rate")
+
 # Two rows of three: six tiles in one row cut the numbers on a laptop or tablet.
 tiles = [*st.columns(3), *st.columns(3)]
 tiles[0].metric(
@@ -369,24 +372,20 @@ tiles[3].metric(
 tiles[4].metric(
     "Reply rate",
     ui.format_value(replies["reply_rate"].iloc[0], "percent") if shows_replies else "—",
-    delta=change(replies, replies_before, "reply_rate") if shows_replies else "not in this export",
+    delta=reply_change if shows_replies else "not in this export",
     help=DEFINITIONS["reply_rate"][1] + " Comments made in the sidebar period, against the period before."
     if shows_replies
     else NO_REPLIES_HELP,
     border=True,
-    **(
-        wording.delta_style(change(replies, replies_before, "reply_rate"))
-        if shows_replies
-        else {"delta_color": "off", "delta_arrow": "off"}
-    ),
+    **(wording.delta_style(reply_change) if shows_replies else {"delta_color": "off", "delta_arrow": "off"}),
 )
 tiles[5].metric(
     "Positive share",
     ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
-    delta=change(mood, mood_before, "positive_response_rate"),
+    delta=mood_change,
     help=DEFINITIONS["positive_response_rate"][1] + " Members' comments in the sidebar period.",
     border=True,
-    **wording.delta_style(change(mood, mood_before, "positive_response_rate")),
+    **wording.delta_style(mood_change),
 )
 
 tiers_tab, lists_tab, member_tab, replies_tab, sentiment_tab = st.tabs(
@@ -628,10 +627,10 @@ with replies_tab:
         numbers[0].metric(
             "Reply rate",
             ui.format_value(replies["reply_rate"].iloc[0], "percent"),
-            delta=change(replies, replies_before, "reply_rate"),
+            delta=reply_change,
             help=DEFINITIONS["reply_rate"][1],
             border=True,
-            **wording.delta_style(change(replies, replies_before, "reply_rate")),
+            **wording.delta_style(reply_change),
         )
         hours = replies["median_hours_to_first_reply"].iloc[0]
         numbers[1].metric(
@@ -696,10 +695,10 @@ with sentiment_tab:
     numbers[0].metric(
         "Positive comments",
         ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
-        delta=change(mood, mood_before, "positive_response_rate"),
+        delta=mood_change,
         help=DEFINITIONS["positive_response_rate"][1],
         border=True,
-        **wording.delta_style(change(mood, mood_before, "positive_response_rate")),
+        **wording.delta_style(mood_change),
     )
     numbers[1].metric("Member comments labelled", f"{mood['count_labelled_comments'].iloc[0]:,}", border=True)
     numbers[2].metric("Negative comments", f"{mood['count_negative_comments'].iloc[0]:,}", border=True)
