@@ -26,7 +26,9 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
@@ -48,28 +50,74 @@ def preferences_folder() -> Path:
 # ---------------------------------------------------------------- reading and writing JSON
 
 
-def _read(name: str) -> object:
-    try:
-        return json.loads((preferences_folder() / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+class Memory(Protocol):
+    """Where remembered choices live: a name -> JSON-like value store.
+
+    `FolderMemory` keeps JSON files in a folder (the shared column-mapping folder, or the CLI without
+    a client); `SessionMemory` keeps them for one browser session only (the demo writes nothing); a
+    client's memory lives in the client store (`analytics.store`), so one client's choices never
+    reach another's screen. `read` gives None when nothing is remembered; `write` gives False when
+    the choice could not be kept beyond the session.
+    """
+
+    def read(self, name: str) -> object: ...
+
+    def write(self, name: str, value: object) -> bool: ...
 
 
-def _write(name: str, value: object) -> bool:
-    folder = preferences_folder()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+@dataclass
+class FolderMemory:
+    """JSON files in `folder`, one per preference, each replaced in one step."""
+
+    folder: Path
+
+    def read(self, name: str) -> object:
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(value, file, ensure_ascii=False, indent=1)
-            os.replace(temporary, folder / name)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return False
-    return True
+            return json.loads((self.folder / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def write(self, name: str, value: object) -> bool:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as file:
+                    json.dump(value, file, ensure_ascii=False, indent=1)
+                os.replace(temporary, self.folder / name)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return False
+        return True
+
+
+@dataclass
+class SessionMemory:
+    """Choices kept for this session only (the demo brand): nothing is written to disk."""
+
+    values: dict[str, object] = field(default_factory=dict)
+
+    def read(self, name: str) -> object:
+        return json.loads(json.dumps(self.values[name])) if name in self.values else None
+
+    def write(self, name: str, value: object) -> bool:
+        self.values[name] = json.loads(json.dumps(value))
+        return True
+
+
+def shared_memory() -> FolderMemory:
+    """The memory outside any client: the folder of `COMMUNITYLENS_HOME`."""
+    return FolderMemory(preferences_folder())
+
+
+def _read(name: str, memory: Memory | None = None) -> object:
+    return (memory or shared_memory()).read(name)
+
+
+def _write(name: str, value: object, memory: Memory | None = None) -> bool:
+    return (memory or shared_memory()).write(name, value)
 
 
 def _text(value: object) -> str:
@@ -87,14 +135,14 @@ def clean_overrides(value: object) -> dict[str, str]:
     return {video_id: name for video_id, name in cleaned.items() if video_id and name}
 
 
-def load_format_overrides() -> dict[str, str]:
+def load_format_overrides(memory: Memory | None = None) -> dict[str, str]:
     """The formats the marketer set by hand, per video id; {} when none are remembered."""
-    return clean_overrides(_read(OVERRIDES_FILE))
+    return clean_overrides(_read(OVERRIDES_FILE, memory))
 
 
-def save_format_overrides(overrides: Mapping[str, str]) -> bool:
+def save_format_overrides(overrides: Mapping[str, str], memory: Memory | None = None) -> bool:
     """Remember these hand-set formats (replacing the stored ones). False if the disk refused."""
-    return _write(OVERRIDES_FILE, clean_overrides(overrides))
+    return _write(OVERRIDES_FILE, clean_overrides(overrides), memory)
 
 
 def with_overrides(
@@ -142,12 +190,12 @@ def clean_rules(value: object) -> dict[str, list[str]] | None:
     return rules
 
 
-def load_format_rules() -> dict[str, list[str]] | None:
+def load_format_rules(memory: Memory | None = None) -> dict[str, list[str]] | None:
     """The caption rules as the marketer last edited them, or None to use the defaults."""
-    return clean_rules(_read(RULES_FILE))
+    return clean_rules(_read(RULES_FILE, memory))
 
 
-def save_format_rules(rules: Mapping[str, Sequence[str]] | None) -> bool:
+def save_format_rules(rules: Mapping[str, Sequence[str]] | None, memory: Memory | None = None) -> bool:
     """Remember these rules; None forgets them (back to the defaults). False if the disk refused."""
     if rules is None:
         try:
@@ -155,7 +203,9 @@ def save_format_rules(rules: Mapping[str, Sequence[str]] | None) -> bool:
         except OSError:
             return False
         return True
-    return _write(RULES_FILE, clean_rules({name: list(patterns) for name, patterns in rules.items()}) or {})
+    return _write(
+        RULES_FILE, clean_rules({name: list(patterns) for name, patterns in rules.items()}) or {}, memory
+    )
 
 
 def rules_table(rules: Mapping[str, Sequence[str]]) -> pd.DataFrame:
@@ -217,9 +267,9 @@ def parse_hashtags(text: str) -> list[str]:
     return list(dict.fromkeys("#" + tag.casefold() for tag in tags if tag))
 
 
-def load_brand_hashtags(handle: str | None) -> list[str] | None:
+def load_brand_hashtags(handle: str | None, memory: Memory | None = None) -> list[str] | None:
     """The brand hashtags the marketer named for this account, or None when never named."""
-    stored = _read(BRAND_HASHTAGS_FILE)
+    stored = _read(BRAND_HASHTAGS_FILE, memory)
     if not handle or not isinstance(stored, Mapping):
         return None
     tags = stored.get(handle.lstrip("@").casefold())
@@ -228,22 +278,22 @@ def load_brand_hashtags(handle: str | None) -> list[str] | None:
     return parse_hashtags(" ".join(tags))
 
 
-def save_brand_hashtags(handle: str | None, hashtags: Sequence[str]) -> bool:
+def save_brand_hashtags(handle: str | None, hashtags: Sequence[str], memory: Memory | None = None) -> bool:
     """Remember the brand hashtags of this account (other accounts' are kept). False if not saved."""
     if not handle:
         return False
-    stored = _read(BRAND_HASHTAGS_FILE)
+    stored = _read(BRAND_HASHTAGS_FILE, memory)
     stored = dict(stored) if isinstance(stored, Mapping) else {}
     stored[handle.lstrip("@").casefold()] = parse_hashtags(" ".join(hashtags))
-    return _write(BRAND_HASHTAGS_FILE, stored)
+    return _write(BRAND_HASHTAGS_FILE, stored, memory)
 
 
 # ---------------------------------------------------------------- sentiment corrections and brand lexicon
 
 
-def load_sentiment_edits() -> dict[str, dict]:
+def load_sentiment_edits(memory: Memory | None = None) -> dict[str, dict]:
     """The labels corrected by hand (comment id -> label) and the brand's own words (word -> valence)."""
-    stored = _read("sentiment_edits.json")
+    stored = _read("sentiment_edits.json", memory)
     stored = stored if isinstance(stored, dict) else {}
     corrections = stored.get("corrections") if isinstance(stored.get("corrections"), dict) else {}
     lexicon = stored.get("lexicon") if isinstance(stored.get("lexicon"), dict) else {}
@@ -261,9 +311,13 @@ def load_sentiment_edits() -> dict[str, dict]:
     }
 
 
-def save_sentiment_edits(corrections: Mapping[str, str], lexicon: Mapping[str, float]) -> bool:
+def save_sentiment_edits(
+    corrections: Mapping[str, str], lexicon: Mapping[str, float], memory: Memory | None = None
+) -> bool:
     """Remember these corrections and words (replacing the stored ones). False if the disk refused."""
-    return _write("sentiment_edits.json", {"corrections": dict(corrections), "lexicon": dict(lexicon)})
+    return _write(
+        "sentiment_edits.json", {"corrections": dict(corrections), "lexicon": dict(lexicon)}, memory
+    )
 
 
 # ---------------------------------------------------------------- the brand's own commenting account
@@ -275,16 +329,18 @@ def _ids(value: object) -> set[str]:
     return {_text(item) for item in value if _text(item)} if isinstance(value, list) else set()
 
 
-def load_brand_answer() -> tuple[set[str], set[str]]:
+def load_brand_answer(memory: Memory | None = None) -> tuple[set[str], set[str]]:
     """The member ids the marketer said are their own account, and those they said are not."""
-    stored = _read(BRAND_ACCOUNTS_FILE)
+    stored = _read(BRAND_ACCOUNTS_FILE, memory)
     stored = stored if isinstance(stored, Mapping) else {}
     accounts = _ids(stored.get("is"))
     return accounts, _ids(stored.get("is_not")) - accounts
 
 
-def save_brand_answer(accounts: Iterable[str], not_accounts: Iterable[str]) -> bool:
+def save_brand_answer(
+    accounts: Iterable[str], not_accounts: Iterable[str], memory: Memory | None = None
+) -> bool:
     """Remember which commenters are the brand and which are not (replacing the stored answer)."""
     accounts = {str(item) for item in accounts if str(item).strip()}
     not_accounts = {str(item) for item in not_accounts if str(item).strip()} - accounts
-    return _write(BRAND_ACCOUNTS_FILE, {"is": sorted(accounts), "is_not": sorted(not_accounts)})
+    return _write(BRAND_ACCOUNTS_FILE, {"is": sorted(accounts), "is_not": sorted(not_accounts)}, memory)
