@@ -17,9 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import wording
+from analytics import overview, wording
 from analytics.export import csv_bytes
-from analytics import overview
 from analytics.overview import Period, default_period, shift
 from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace

@@ -144,8 +144,8 @@ PERIODS = {name.lower().replace(" ", "-"): name for name in PRESETS}
 def report(args: argparse.Namespace) -> int:
     from analytics.overview import Period, default_period
     from analytics.report import SECTIONS, build_report, default_report_period
-    from analytics.report.sections import DEFAULT_DAYS
     from analytics.report.model import image_type
+    from analytics.report.sections import DEFAULT_DAYS
 
     out = Path(args.out)
     kind = REPORT_SUFFIXES.get(out.suffix.lower())

@@ -62,7 +62,7 @@ class Period:
 
     @property
     def name(self) -> str | None:
-        """"October 2026", "November 2026 so far"; None for a run of days."""
+        """ "October 2026", "November 2026 so far"; None for a run of days."""
         if self.kind == DAYS:
             return None
         month = f"{self.start:%B %Y}"

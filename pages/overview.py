@@ -8,9 +8,7 @@ from analytics.definitions import DEFINITIONS
 from analytics.overview import account_kpis, daily_trend
 
 st.title("Overview")
-st.caption(
-    "How the account did in the chosen period, each number against the period before it."
-)
+st.caption("How the account did in the chosen period, each number against the period before it.")
 
 ws = ui.workspace()
 period = ui.current_period()

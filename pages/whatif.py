@@ -171,6 +171,7 @@ with planner:
         projection.by_group, "Download the plan (CSV)", "communitylens_mix_plan.csv", key="whatif_download"
     )
 
+
 def compare_months() -> None:
     """A button callback: compare the videos of this month so far with last month's."""
     this_month, last_month = whatif.this_month_vs_last_month(default_period(ws.con).end)

@@ -41,7 +41,9 @@ def live_findings(
     if not text.is_missing(change) and min(count, before) >= MIN_LIVES:
         headline += f", {change:+.0%} on {period.previous_name}"
     elif not text.is_missing(change):
-        headline += f" (too few LIVEs to compare with the {text.plural(before, 'LIVE')} of {period.previous_name})"
+        headline += (
+            f" (too few LIVEs to compare with the {text.plural(before, 'LIVE')} of {period.previous_name})"
+        )
     details = [
         f"{kpis.at[metric, 'label']}: {kpis.at[metric, 'display']}"
         for metric in ("lives_per_week", "interactions_per_viewer", "new_followers_per_live", "total_gifts")

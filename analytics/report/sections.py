@@ -87,7 +87,11 @@ def _overview_headline(kpis: pd.DataFrame, period: Period) -> str:
     views, views_change = row.at["video_views", "value"], row.at["video_views", "change"]
     rate, rate_change = row.at["engagement_rate", "value"], row.at["engagement_rate", "change"]
     # Over periods the files cover for different numbers of days, the change is of the daily average.
-    subject = "Daily video views" if row.at["video_views", "change_basis"] == wording.DAILY_AVERAGE_BASIS else "Video views"
+    subject = (
+        "Daily video views"
+        if row.at["video_views", "change_basis"] == wording.DAILY_AVERAGE_BASIS
+        else "Video views"
+    )
     if not text.is_missing(views_change):
         if abs(views_change) < 0.005:
             parts = [f"{subject} level with {period.previous_name}"]
