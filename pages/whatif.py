@@ -181,8 +181,7 @@ def compare_months() -> None:
 
 
 with compare:
-    kind_column, months_column = st.columns([3, 1], vertical_alignment="bottom")
-    kind = kind_column.radio(
+    kind = st.radio(
         "Compare",
         list(whatif.GROUP_KINDS),
         format_func=whatif.GROUP_KINDS.get,
@@ -190,7 +189,7 @@ with compare:
         key="whatif_compare_kind",
     )
     months = whatif.this_month_vs_last_month(default_period(ws.con).end)
-    months_column.button(
+    st.button(
         "This month vs last month",
         key="whatif_this_vs_last_month",
         icon=":material/calendar_month:",
@@ -225,8 +224,8 @@ with compare:
             choice_a, choice_b = tuple(picked_a), tuple(picked_b)
         if (choice_a, choice_b) == tuple((month.start, month.end) for month in months):
             st.caption(
-                f"A: {months[0].describe()} · B: {months[1].describe()}, the whole month. Rates are ratios over "
-                "each month's videos, so months of different lengths compare fairly."
+                f"{months[0].name} against the whole of {months[1].name}: rates are ratios over each month's "
+                "videos, so months of different lengths compare fairly."
             )
     elif kind == "hashtag":
         tags = hashtag_performance(ws.con, start=period.start, end=period.end)
