@@ -275,7 +275,7 @@ def add_to_workspace(files: list[tuple[str, bytes]], *, any_account: bool = Fals
         if ws.held:
             st.session_state.held_files = ws.held
         if st.session_state.pop("named_after_upload", None) == ws.client_id and ws.account:
-            _name_after_account(ws)
+            results = _name_after_account(ws, files) or results
         return results
     before = len(ws.uploads)
     results = ws.add_files(files)
@@ -284,17 +284,35 @@ def add_to_workspace(files: list[tuple[str, bytes]], *, any_account: bool = Fals
     return results
 
 
-def _name_after_account(ws: ClientWorkspace) -> None:
-    """A client made by an upload takes its account's name (the marketer can rename it)."""
+def _name_after_account(ws: ClientWorkspace, files: list[tuple[str, bytes]]) -> list | None:
+    """A client made by an upload takes its account's name; when a client of that account exists
+    already, the files go there instead (this month's exports uploaded from the demo)."""
+    lake_store = store()
+    clients = lake_store.clients()
+    owner = clients[(clients["account"] == ws.account) & (clients["client_id"] != ws.client_id)]
+    if len(owner):
+        target = owner.iloc[0]
+        lake_store.delete_client(ws.client_id)
+        st.session_state.pending_client = target["client_id"]
+        st.session_state.workspace = lake_store.open(target["client_id"], today=today())
+        st.session_state.client_memory = st.session_state.workspace.memory
+        results = st.session_state.workspace.add_files(files, who="app")
+        notify(
+            f"These files are @{markdown_escape(ws.account)}'s: added to your client "
+            f"{markdown_escape(target['name'])}.",
+            icon="🗂️",
+        )
+        return results
     try:
-        store().rename_client(ws.client_id, f"@{ws.account}")
+        lake_store.rename_client(ws.client_id, f"@{ws.account}")
     except ValueError:
-        return  # a client of that name exists: keep "New client"
+        return None  # a client of that name exists: keep "New client"
     ws.label = f"@{ws.account}"
     notify(
         f"Your files are kept in a new client, {markdown_escape(ws.label)}: rename it under Manage clients.",
         icon="🗂️",
     )
+    return None
 
 
 def notify(message: str, icon: str | None = None) -> None:

@@ -13,7 +13,7 @@ import duckdb
 import ui
 from analytics import wording
 from analytics.overview import MONTH_SO_FAR, Period
-from tests.apptest import app
+from tests.apptest import app, loaded_files
 
 HEADER = '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
 MARCH = (HEADER + '"1 tháng Ba","1000","10","50","5","5"\n"2 tháng Ba","2000","20","100","10","10"').encode()
@@ -36,7 +36,7 @@ def test_the_cross_on_an_uploaded_file_in_the_sidebar_removes_its_data_from_ever
     assert loaded_days(at) == 2
     assert "1 file loaded" in at.sidebar.caption[0].value
     at.switch_page("pages/data.py").run()
-    assert at.dataframe[0].value["File"].tolist() == ["March.csv"]
+    assert loaded_files(at).value["File"].tolist() == ["March.csv"]
 
 
 def test_the_same_bytes_twice_in_the_box_stay_loaded_until_both_are_removed():
@@ -67,7 +67,7 @@ def test_removing_one_of_two_files_named_overview_on_the_data_page_keeps_the_oth
     at.button(key="data_remove_apply").click().run()
     assert not at.exception
     assert loaded_days(at) == 2
-    assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
+    assert loaded_files(at).value["File"].tolist() == ["Overview.csv"]
     # The box is emptied (it cannot drop one file), and emptying it does not remove the rest.
     assert at.sidebar.file_uploader(key="upload_files_1").value in (None, [])
     assert "1 file loaded" in at.sidebar.caption[0].value
