@@ -186,6 +186,11 @@ def workspace() -> Workspace:
             st.session_state.workspace = store().open(chosen, today=today())
         st.session_state.is_demo = False
         st.session_state.client_memory = st.session_state.workspace.memory
+    elif not st.session_state.get("ui_refreshed") and ws.refresh():
+        notify(
+            f"{markdown_escape(ws.label)} was changed elsewhere (another window or the command line): updated."
+        )
+    st.session_state.ui_refreshed = True  # once per run: pages call workspace() many times
     return st.session_state.workspace
 
 
