@@ -14,6 +14,9 @@ from the lake; parts of the files being added come from memory.
 from __future__ import annotations
 
 import json
+import os
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -321,6 +324,7 @@ class ClientWorkspace(Workspace):
                         [self._next_id("meta_changes", "change_id"), _now(), kind, words, before],
                     )
                     self.last_change = words
+                _pause_for_tests()
                 cur.execute("commit")
             except BaseException:
                 _rollback(cur)
@@ -492,6 +496,18 @@ class ClientWorkspace(Workspace):
         cur = self._cur or self.store.cursor()
         value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
         return int(value)
+
+
+def _pause_for_tests() -> None:
+    """Tests only: wait COMMUNITYLENS_TEST_PAUSE seconds between writing a change and committing it.
+
+    Lets a test kill the process while the change's Parquet files are written but not committed,
+    every time. Unset (always, outside tests), this does nothing.
+    """
+    pause = os.environ.get("COMMUNITYLENS_TEST_PAUSE")
+    if pause:
+        print("COMMUNITYLENS_TEST_PAUSE: written, not committed", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def _copy(rows, con, table: str, replace: bool = False) -> None:

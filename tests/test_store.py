@@ -1,0 +1,220 @@
+"""The client store keeps each client's history whole: across restarts, kills, undos and fixes.
+
+Every test has its own COMMUNITYLENS_HOME (a fresh lake). Files are the genuine exports in
+/work/shared/real_exports (skipped when absent) and comments generated in the layouts of
+tests/test_comment_layouts.py.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.schema import TABLES
+from analytics.store import AccountMismatch, UnknownClient, open_store
+from tests.test_comment_layouts import APIFY_HEADER, BRAND_UID, apify_csv, community, excel_workbooks
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "real_exports"
+TODAY = date(2026, 11, 22)
+FOLDERS = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.exists() else []
+needs_real = pytest.mark.skipif(not REAL.exists(), reason="real exports folder absent")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+    for name in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS", "COMMUNITYLENS_TEST_PAUSE"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def store(home):
+    opened = open_store()
+    yield opened
+    opened.close()
+
+
+def real_files(*folders: str) -> list[tuple[str, bytes]]:
+    return [
+        (path.name, path.read_bytes())
+        for folder in folders
+        for path in sorted((REAL / folder).rglob("*"))
+        if path.is_file() and path.name != "SOURCES.md"
+    ]
+
+
+def state(ws) -> dict:
+    """Everything a page reads from a client, in comparable form."""
+    return {
+        "tables": {t: ws.con.execute(f'select * from "{t}" order by all').df() for t in TABLES},
+        "summary": ws.summary(),
+        "imports": ws.imports(),
+        "merge_notes": list(ws.merge_notes),
+        "brand_accounts": ws.brand_accounts(),
+        "account": ws.account,
+        "detected": ws.detected_brand_handles(),
+    }
+
+
+def assert_same(got: dict, expected: dict) -> None:
+    assert got.keys() == expected.keys()
+    for table in TABLES:
+        pd.testing.assert_frame_equal(got["tables"][table], expected["tables"][table], obj=table)
+    for name in ("summary", "imports"):
+        pd.testing.assert_frame_equal(got[name], expected[name], obj=name)
+    # Kept as JSON: strings may come back as `object` and a gap as None rather than NaN, same values.
+    pd.testing.assert_frame_equal(plain(got["brand_accounts"]), plain(expected["brand_accounts"]))
+    for name in ("merge_notes", "account", "detected"):
+        assert got[name] == expected[name], name
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def counts(ws) -> dict[str, int]:
+    return {t: ws.con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in TABLES}
+
+
+def big_apify_csv(count: int, seed: int = 1, handle: str = "brewhaus_dn", first_id: int = 0) -> bytes:
+    """`count` comments in Apify's CSV layout, on 300 videos of @handle in the year before TODAY."""
+    rng = np.random.default_rng(seed)
+    cid = (7_700_000_000_000_000_000 + first_id + np.arange(count)).astype(str)
+    video = (7_600_000_000_000_000_000 + 1000 * rng.integers(0, 300, count)).astype(str)
+    uid = (6_800_000_000_000_000_000 + 7919 * rng.integers(0, max(count // 8, 1), count)).astype(str)
+    at = pd.Timestamp("2025-11-20") + pd.to_timedelta(rng.integers(0, 365 * 86400, count), unit="s")
+    links = "https://www.tiktok.com/@" + handle + "/video/" + pd.Series(video)
+    frame = pd.DataFrame(
+        {
+            "avatarThumbnail": "",
+            "cid": cid,
+            "createTime": (at.astype("int64") // 10**9).astype(str),
+            "createTimeISO": at.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "diggCount": rng.integers(0, 40, count),
+            "input": links,
+            "likedByAuthor": "False",
+            "pinnedByAuthor": "False",
+            "repliesToId": "",
+            "replyCommentTotal": 0,
+            "submittedVideoUrl": links,
+            "text": "Ngon quá",
+            "uid": uid,
+            "uniqueId": "fan_" + pd.Series(uid).str[-7:],
+            "videoWebUrl": links,
+        }
+    )[APIFY_HEADER]
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def in_new_process(home: Path, code: str, *, env: dict | None = None, timeout: int = 600):
+    """Run `code` in a fresh Python (with `store` open on `home`); what it pickles to `out` comes back."""
+    out = home / "out.pickle"
+    out.unlink(missing_ok=True)
+    script = (
+        "import pickle, sys\n"
+        "from datetime import date\n"
+        "from analytics.store import open_store\n"
+        f"store = open_store()\nout = {str(out)!r}\n" + code
+    )
+    run_env = {**os.environ, "COMMUNITYLENS_HOME": str(home), "PYTHONPATH": str(ROOT), **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=run_env, capture_output=True, text=True, timeout=timeout
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return pickle.loads(out.read_bytes()) if out.exists() else None
+
+
+STATE_CODE = """
+from tests.test_store import state
+ws = store.open({client!r}, today=date(2026, 11, 22))
+pickle.dump(state(ws), open(out, "wb"))
+"""
+
+
+# 1. What was imported is there after a restart --------------------------------------------------
+
+
+@needs_real
+@pytest.mark.parametrize("folders", [[folder] for folder in FOLDERS] + [FOLDERS], ids=[*FOLDERS, "all-together"])
+def test_a_client_comes_back_whole_in_a_new_store_and_a_new_process(home, store, folders):
+    client = store.create_client("Phin & Co.")
+    ws = store.open(client, today=TODAY)
+    ws.add_files(real_files(*folders), who="test", any_account=True)
+    ws.set_brand_handles({"@PhinCo"})
+    expected = state(ws)
+    assert sum(len(frame) for frame in expected["tables"].values()) > 0 or folders == [
+        "tiktok-studio_small-account_sobatti"
+    ]
+    assert len(expected["imports"]) == 1
+
+    again = open_store().open(client, today=TODAY)
+    assert_same(state(again), expected)
+    assert again.brand_handles == {"phinco"}
+    assert again.label == "Phin & Co."
+
+    if len(folders) > 1:  # a new process too (once: it takes a while to start)
+        assert_same(in_new_process(home, STATE_CODE.format(client=client)), expected)
+
+
+# 2. An import killed mid-way ------------------------------------------------------------------------
+
+BIG_IMPORT = """
+from tests.test_store import big_apify_csv
+ws = store.open({client!r}, today=date(2026, 11, 22))
+ws.add_files([("dataset_tiktok-comments-scraper_big.csv", big_apify_csv({count}))], who="killed")
+print("COMMITTED", file=sys.stderr, flush=True)
+"""
+
+
+def parquet_files(home: Path) -> set[Path]:
+    return set((home / "lake" / "data").rglob("*.parquet"))
+
+
+def start_import(home: Path, client: str, count: int, env: dict) -> subprocess.Popen:
+    script = "import sys\nfrom datetime import date\nfrom analytics.store import open_store\nstore = open_store()\n"
+    return subprocess.Popen(
+        [sys.executable, "-c", script + BIG_IMPORT.format(client=client, count=count)],
+        cwd=ROOT,
+        env={**os.environ, "COMMUNITYLENS_HOME": str(home), "PYTHONPATH": str(ROOT), **env},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_an_import_killed_between_writing_and_committing_leaves_the_previous_state_whole(home, store):
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files([("dataset_tiktok-comments-scraper_2026-11-01.csv", apify_csv(community()))])
+    before, files_before = state(ws), parquet_files(home)
+
+    process = start_import(home, client, 300_000, {"COMMUNITYLENS_TEST_PAUSE": "120"})
+    try:
+        line = process.stderr.readline()  # blocks until the change is written and waits for its commit
+        assert "written, not committed" in line, line + process.stderr.read()
+        written = parquet_files(home) - files_before
+        assert written  # the rows of the killed import were on disk...
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL
+
+    reopened = open_store()
+    assert_same(state(reopened.open(client, today=TODAY)), before)  # ...and are not part of the client
+    assert reopened.clients()["imports"].tolist() == [1]
+
+    after = reopened.open(client, today=TODAY)
+    after.add_files([("more.csv", big_apify_csv(2_000, seed=2))], who="next")
+    assert after.imports()["who"].tolist() == ["next", "app"]
+    assert counts(open_store().open(client, today=TODAY))["comments"] == len(community()) + 2_000
