@@ -218,3 +218,77 @@ def test_an_import_killed_between_writing_and_committing_leaves_the_previous_sta
     after.add_files([("more.csv", big_apify_csv(2_000, seed=2))], who="next")
     assert after.imports()["who"].tolist() == ["next", "app"]
     assert counts(open_store().open(client, today=TODAY))["comments"] == len(community()) + 2_000
+
+
+# 3. Undo ---------------------------------------------------------------------------------------------
+
+
+def month(comments: pd.DataFrame, first: str, last: str) -> pd.DataFrame:
+    return comments[(comments["at"] >= first) & (comments["at"] < last)]
+
+
+def test_undo_takes_back_an_import_then_a_removal_then_the_import_before(home, store):
+    comments = community()
+    july, august = month(comments, "2026-07-01", "2026-08-01"), month(comments, "2026-08-01", "2026-09-01")
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    assert ws.undo() is None  # nothing to undo yet
+    empty = state(ws)
+    ws.add_files([("july.csv", apify_csv(july))])
+    after_july = state(ws)
+    ws.add_files([("august.csv", apify_csv(august))])
+    after_august = state(ws)
+    assert counts(ws)["comments"] == len(july) + len(august)
+
+    # An import undone: the client as it was before it, also after a restart.
+    assert ws.undo() == "the import of august.csv"
+    assert_same(state(ws), after_july)
+    assert_same(state(open_store().open(client, today=TODAY)), after_july)
+
+    # A removal undone, by import and by file.
+    ws.add_files([("august.csv", apify_csv(august))])
+    with_both = state(ws)
+    [august_import] = ws.imports().loc[lambda i: i["files"] == "august.csv", "import_id"]
+    ws.remove_import(august_import)
+    assert_same(state(ws), after_july)
+    assert ws.undo().startswith(f"the removal of import {august_import}")
+    assert_same(state(ws), with_both)
+    [july_file] = [upload.digest for upload in ws.uploads if upload.name == "july.csv"]
+    ws.remove_file(july_file)
+    assert counts(ws)["comments"] == len(august)
+    reopened = open_store().open(client, today=TODAY)
+    assert reopened.last_change == "the removal of july.csv"
+    assert reopened.undo() == "the removal of july.csv"
+    assert_same(state(reopened), with_both)
+
+    # Undo twice walks back two changes (the re-import of August, then the import of July).
+    assert reopened.undo() == "the import of august.csv"
+    assert reopened.undo() == "the import of july.csv"
+    assert_same(state(reopened), empty)
+    assert reopened.undo() is None
+    assert_same(state(open_store().open(client, today=TODAY)), empty)
+    del after_august
+
+
+# 4. The same file twice ----------------------------------------------------------------------------
+
+
+def test_the_same_file_twice_changes_nothing_and_says_so(home, store):
+    data = apify_csv(community())
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+
+    ws.add_files([("comments.csv", data), ("comments (1).csv", data)])  # twice in one import
+    assert len(ws.uploads) == 1 and ws.imports()["files"].tolist() == ["comments.csv"]
+    assert ws.skipped == ["comments (1).csv is comments.csv again: it was read once."]
+    once = state(ws)
+
+    for name, known in (("comments.csv", ""), ("renamed.csv", " (as comments.csv)")):  # later, any name
+        results = ws.add_files([(name, data)])
+        assert results == [] and ws.skipped == [f"{name} was already imported{known}: nothing new in it."]
+        assert_same(state(ws), once)
+        assert ws.last_change == "the import of comments.csv"
+    reopened = open_store().open(client, today=TODAY)
+    reopened.add_files([("renamed.csv", data)])
+    assert reopened.skipped == ["renamed.csv was already imported (as comments.csv): nothing new in it."]
+    assert_same(state(reopened), once)

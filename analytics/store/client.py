@@ -13,6 +13,7 @@ from the lake; parts of the files being added come from memory.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -168,9 +169,18 @@ class ClientWorkspace(Workspace):
         Files already imported are skipped (`skipped` says so); files of another account are held
         back (`held`) unless `any_account`, for the marketer to decide.
         """
-        self.skipped = [
-            f"{upload.name} was already imported: nothing new in it." for upload in self.already_loaded(files)
-        ]
+        stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
+        first: dict[str, str] = {}  # digest -> the name it first came under in this import
+        self.skipped = []
+        for name, data in files:
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in stored:
+                known = "" if stored[digest] == name else f" (as {stored[digest]})"
+                self.skipped.append(f"{name} was already imported{known}: nothing new in it.")
+            elif digest in first:
+                self.skipped.append(f"{name} is {first[digest]} again: it was read once.")
+            else:
+                first[digest] = name
         self.held = []
         added: list[Upload] = []
 
