@@ -292,3 +292,51 @@ def test_the_same_file_twice_changes_nothing_and_says_so(home, store):
     reopened.add_files([("renamed.csv", data)])
     assert reopened.skipped == ["renamed.csv was already imported (as comments.csv): nothing new in it."]
     assert_same(state(reopened), once)
+
+
+# 5. One account per client --------------------------------------------------------------------------
+
+HAILEY, OKN = "tiktok-studio_en-US_htupycollabs", "tiktok-studio_el-GR_okn-analytics"
+
+
+@needs_real
+def test_a_file_of_another_account_is_held_with_the_client_that_has_it_and_added_only_when_asked(home, store):
+    hailey = store.create_client("Hailey")
+    store.open(hailey, today=TODAY).add_files(real_files(HAILEY))
+    okn = store.create_client("OKN")
+    store.open(okn, today=TODAY).add_files(real_files(OKN))
+    assert store.clients().set_index("name")["account"].to_dict() == {"Hailey": "haileytupy2.0", "OKN": "orthodox.korea"}
+
+    ws = store.open(hailey, today=TODAY)
+    before = state(ws)
+    okn_content = [(name, data) for name, data in real_files(OKN) if name == "Content.csv"]
+    assert ws.add_files(okn_content) == []
+    assert ws.held == [AccountMismatch("Content.csv", "orthodox.korea", "haileytupy2.0", okn, okn_content[0][1])]
+    assert ws.held[0].words() == "Content.csv looks like @orthodox.korea's, not @haileytupy2.0's (this client's account)."
+    assert_same(state(ws), before)
+    assert_same(state(open_store().open(hailey, today=TODAY)), before)
+
+    # Asked for: added, in an import of its own, and the client keeps its account.
+    ws.add_files(okn_content, any_account=True)
+    assert ws.held == [] and len(ws.imports()) == 2
+    assert counts(ws)["videos"] == counts(store.open(okn, today=TODAY))["videos"] + len(before["tables"]["videos"])
+    assert open_store().open(hailey, today=TODAY).account == "haileytupy2.0"
+
+
+def test_comments_on_another_accounts_videos_are_held_too(home, store):
+    ours = store.create_client("BrewHaus")
+    ws = store.open(ours, today=TODAY)
+    ws.add_files([("brewhaus.csv", big_apify_csv(500))])
+    assert ws.account == "brewhaus_dn"
+    theirs = store.create_client("Other brand")
+    store.open(theirs, today=TODAY).add_files([("other.csv", big_apify_csv(300, seed=5, handle="otherbrand"))])
+    before = state(ws)
+
+    other = big_apify_csv(200, seed=3, handle="otherbrand", first_id=10**6)
+    ws.add_files([("scraped.csv", other)])
+    assert [(held.name, held.account, held.client_account, held.other_client) for held in ws.held] == [
+        ("scraped.csv", "otherbrand", "brewhaus_dn", theirs)
+    ]
+    assert_same(state(ws), before)
+    ws.add_files([("scraped.csv", other)], any_account=True)
+    assert counts(ws)["comments"] == 700

@@ -26,7 +26,7 @@ import pandas as pd
 
 from analytics import preferences
 from analytics.ingest import FileResult, LoadedTable
-from analytics.ingest.canonical import YearSource
+from analytics.ingest.canonical import YearSource, video_ids_and_handles
 from analytics.schema import TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
@@ -461,6 +461,8 @@ class ClientWorkspace(Workspace):
             self._parts.pop(table, None)
         self._dirty.add(upload.digest)
         super()._read(upload)
+        for table in upload.result.tables:
+            table.account = table.account or _commented_account(table)
 
     def _keep_original(self, upload: Upload) -> None:
         folder = self.store.originals(self.client_id)
@@ -496,16 +498,28 @@ class ClientWorkspace(Workspace):
         return others
 
     def _batch_account(self, uploads: list[Upload]) -> str | None:
-        """For a client's first import: the account most of its tables name (None when they do not say)."""
-        named = pd.Series(
-            [t.account for u in uploads for t in (u.result.tables if u.result else []) if t.account]
-        )
+        """For a client's first import: the account most of its tables name (None when they do not say).
+
+        TikTok Studio's files name the account they were downloaded from; comments only name whose
+        videos they are on (a competitor's, sometimes), so they count only when no Studio file names one.
+        """
+        tables = [t for u in uploads for t in (u.result.tables if u.result else []) if t.account]
+        studio = [t.account for t in tables if t.table != "comments"]
+        named = pd.Series(studio or [t.account for t in tables])
         return named.value_counts().index[0] if len(named) else None
 
     def _next_id(self, table: str, column: str) -> int:
         cur = self._cur or self.store.cursor()
         value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
         return int(value)
+
+
+def _commented_account(table: LoadedTable) -> str | None:
+    """Whose videos a comment file is about: the account most of its video links name."""
+    if table.table != "comments" or "video_url" not in table.frame or table.frame.empty:
+        return None
+    handles = video_ids_and_handles(table.frame["video_url"])[1].dropna()
+    return str(handles.mode().iloc[0]) if len(handles) else None
 
 
 def _pause_for_tests() -> None:
