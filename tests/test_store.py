@@ -340,3 +340,137 @@ def test_comments_on_another_accounts_videos_are_held_too(home, store):
     assert_same(state(ws), before)
     ws.add_files([("scraped.csv", other)], any_account=True)
     assert counts(ws)["comments"] == 700
+
+
+# 6. History grows ------------------------------------------------------------------------------------
+
+
+def overview_csv(first: str, last: str, views: int) -> bytes:
+    """A TikTok Studio Overview with full dates; every day's views are `views`."""
+    header = '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+    rows = "".join(f'"{day:%Y-%m-%d}","{views}","1","2","3","4"\n' for day in pd.date_range(first, last))
+    return (header + rows).encode("utf-8")
+
+
+def test_this_months_exports_on_top_of_last_months_count_each_day_and_comment_once_with_the_best_of_both(
+    home, store
+):
+    comments = community()
+    july_august = month(comments, "2026-07-01", "2026-09-01")
+    last_month = [
+        ("Overview.csv", overview_csv("2026-01-01", "2026-03-31", views=10)),
+        ("dataset_tiktok-comments-scraper_2026-08-01.csv", apify_csv(month(comments, "2026-07-01", "2026-08-01"), with_uid=False)),
+    ]
+    this_month = [("Overview.csv", overview_csv("2026-03-01", "2026-05-31", views=20)), *excel_workbooks(july_august)]
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files(last_month)
+    ws.add_files(this_month)
+
+    daily = ws.con.execute("select stat_date, video_views from daily_stats order by stat_date").df()
+    assert daily["stat_date"].is_unique and len(daily) == 31 + 28 + 31 + 30 + 31  # January to May: the union
+    assert daily.set_index("stat_date")["video_views"].groupby(lambda day: day.month).unique().to_dict() == {
+        1: [10], 2: [10], 3: [20], 4: [20], 5: [20]  # March from the newer download
+    }
+    assert counts(ws)["comments"] == len(july_august)  # July's comments, seen in both, once
+    july = ws.con.execute(
+        "select * from comments where commented_at < '2026-08-01' order by comment_id"
+    ).df()
+    fans = july[july["member_uid"] != BRAND_UID]
+    assert fans["member_handle"].notna().all()  # from the Apify file (it has no user ids)...
+    assert fans["member_uid"].notna().all() and fans["member_name"].notna().all()  # ...from the exporter's
+    assert (fans["member_id"] == fans["member_uid"]).all()
+    assert any(note.startswith("31 days appear in more than one") for note in ws.merge_notes)
+
+    # The same merge as the in-session workspace's, and the same after a restart.
+    from analytics.workspace import Workspace
+
+    session = Workspace(today=TODAY, remember_mappings=False)
+    session.add_files(last_month)
+    session.add_files(this_month)
+    for table in TABLES:
+        expected = session.con.execute(f'select * from "{table}" order by all').df()
+        pd.testing.assert_frame_equal(state(ws)["tables"][table], expected, obj=table)
+    assert ws.merge_notes == session.merge_notes
+    assert_same(state(open_store().open(client, today=TODAY)), state(ws))
+
+
+# 7. Year and mapping fixes -----------------------------------------------------------------------------
+
+
+@needs_real
+def test_a_year_fix_rereads_the_stored_original_and_changes_only_that_file_and_its_borrowers(home, store):
+    from analytics.workspace import Workspace
+
+    studio, comments = real_files(HAILEY), [("comments.csv", apify_csv(community()))]
+    client = store.create_client("Hailey")
+    ws = store.open(client, today=TODAY)
+    ws.add_files(studio)
+    ws.add_files(comments, any_account=True)
+    before = state(ws)
+    assert ws.tables_taking_their_year_from("Overview.csv") == []
+    ws.set_last_year("Overview.csv", 2024)
+
+    session = Workspace(today=TODAY, remember_mappings=False)
+    session.add_files(studio)
+    session.add_files(comments)
+    session.set_last_year("Overview.csv", 2024)
+    after = state(ws)
+    for table in TABLES:
+        expected = session.con.execute(f'select * from "{table}" order by all').df()
+        pd.testing.assert_frame_equal(after["tables"][table], expected, obj=table)
+    pd.testing.assert_frame_equal(after["summary"], session.summary())
+    assert after["summary"].set_index("file").loc["Overview.csv", "end_date"].year == 2024
+    pd.testing.assert_frame_equal(after["tables"]["comments"], before["tables"]["comments"])
+    changed = after["summary"].compare(before["summary"]).index
+    assert set(after["summary"].loc[changed, "file"]) <= {"Overview.csv", *ws.tables_taking_their_year_from("Overview.csv")}
+    same = ["import_id", "who", "files", "kinds", "rows"]  # a fix is no import (its dates move, though)
+    pd.testing.assert_frame_equal(after["imports"][same], before["imports"][same])
+
+    reopened = open_store().open(client, today=TODAY)
+    assert_same(state(reopened), after)
+    assert [u.last_year for u in reopened.uploads if u.name == "Overview.csv"] == [2024]
+    reopened.set_last_year("Overview.csv", None)  # back to our reading
+    assert_same(state(open_store().open(client, today=TODAY)), before)
+
+
+UNKNOWN_LAYOUT = (
+    "Mã người dùng;Tên hiển thị;Nội dung;Lúc\n111;Lan Anh;ngon;2026-06-01 10:00\n111;Lan Anh 🌸;lại ngon;2026-06-09 10:00\n"
+).encode("utf-8")
+MAPPING = {"member_uid": "Mã người dùng", "member_name": "Tên hiển thị", "text": "Nội dung", "commented_at": "Lúc"}
+
+
+def test_a_file_waiting_for_its_columns_is_still_waiting_after_a_restart_and_its_mapping_is_kept(home, store):
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files([("binh_luan.csv", UNKNOWN_LAYOUT), ("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
+    [pending] = ws.pending
+    assert ws.imports()["files"].tolist() == ["binh_luan.csv, july.csv"]
+
+    reopened = open_store().open(client, today=TODAY)
+    assert [(p.file, p.header) for p in reopened.pending] == [(pending.file, pending.header)]
+    assert_same(state(reopened), state(ws))
+    assert reopened.map_columns(reopened.pending[0], "comments", MAPPING) is None
+    mapped = state(reopened)
+    assert counts(reopened)["comments"] == counts(ws)["comments"] + 2
+
+    again = open_store().open(client, today=TODAY)
+    assert again.pending == []
+    assert_same(state(again), mapped)
+    [table] = [t for t in again.tables if t.file == "binh_luan.csv"]
+    assert table.mapped_by_hand and table.mapping == MAPPING
+
+
+def test_of_two_files_of_the_same_days_in_one_import_the_later_one_wins_before_and_after_a_restart(home, store):
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files(
+        [("Overview_a.csv", overview_csv("2026-03-01", "2026-03-31", 1)), ("Overview_b.csv", overview_csv("2026-03-01", "2026-03-31", 2))]
+    )
+    views = "select distinct video_views from daily_stats"
+    assert ws.con.execute(views).fetchall() == [(2,)]
+    ws.set_last_year("Overview_a.csv", 2026)  # re-stores the first file's rows: it must not become the later one
+    reopened = open_store().open(client, today=TODAY)
+    assert [upload.name for upload in reopened.uploads] == ["Overview_a.csv", "Overview_b.csv"]
+    reopened.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])  # merges again
+    assert reopened.con.execute(views).fetchall() == [(2,)]

@@ -25,8 +25,9 @@ from datetime import date, datetime
 import pandas as pd
 
 from analytics import preferences
-from analytics.ingest import FileResult, LoadedTable
+from analytics.ingest import FileResult, LoadedTable, ingest_file
 from analytics.ingest.canonical import YearSource, video_ids_and_handles
+from analytics.ingest.readers import ReadProblem
 from analytics.schema import TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
@@ -79,7 +80,8 @@ class ClientWorkspace(Workspace):
         """Read the client from the lake: its files and tables, the merged tables, the notes."""
         cur = self.store.cursor()
         try:
-            self._load_meta(cur)
+            state = dict(cur.execute(f"select name, value from {self.schema}.meta_state").fetchall())
+            self._load_meta(cur, json.loads(state.get("waiting") or "{}"))
             for table in TABLES:
                 _copy(
                     cur.execute(f"select * from {self.schema}.{table}").to_arrow_table(),
@@ -87,12 +89,11 @@ class ClientWorkspace(Workspace):
                     f'"{table}"',
                     replace=True,
                 )
-            state = dict(cur.execute(f"select name, value from {self.schema}.meta_state").fetchall())
         finally:
             cur.close()
         self._restore_state(state)
 
-    def _load_meta(self, cur) -> None:
+    def _load_meta(self, cur, waiting: dict[str, dict]) -> None:
         files = cur.execute(f"select * from {self.schema}.meta_files order by file_order").df()
         tables = cur.execute(f"select * from {self.schema}.meta_tables order by part").df()
         self.uploads, self._parts = [], {}
@@ -111,6 +112,8 @@ class ClientWorkspace(Workspace):
                 loaded = _stored_table(row)
                 upload.result.tables.append(loaded)
                 self._parts[loaded] = int(row.part)
+            if file.digest in waiting:
+                self._restore_waiting(upload, waiting[file.digest])
             self.uploads.append(upload)
         memory = self.memory
         handles = memory.read("brand_handles")
@@ -118,6 +121,26 @@ class ClientWorkspace(Workspace):
             {h for h in handles if isinstance(h, str)} if isinstance(handles, list) else set()
         )
         self.brand_answer = preferences.load_brand_answer(memory)
+
+    def _restore_waiting(self, upload: Upload, waiting: dict) -> None:
+        """What a stored file still asks of the marketer: its problems, and tables waiting for their columns.
+
+        The problems are kept as sentences; a waiting table needs the file's rows, so its original is
+        read again (without remembered mappings: a table mapped since is stored, not waiting).
+        """
+        upload.result.problems = [ReadProblem(source, message) for source, message in waiting.get("problems", [])]
+        if not waiting.get("pending"):
+            return
+        try:
+            upload.data = (self.store.originals(self.client_id) / upload.digest).read_bytes()
+        except OSError:
+            upload.result.problems.append(
+                ReadProblem(upload.name, f"{upload.name}'s original is missing: upload it again to map its columns.")
+            )
+            return
+        fresh = ingest_file(upload.name, upload.data, context=self._context(upload), remembered={})
+        loaded = {table.source for table in upload.result.tables}
+        upload.result.pending = [pending for pending in fresh.pending if pending.source not in loaded]
 
     def _restore_state(self, state: dict[str, str]) -> None:
         self.account = state.get("account") or None
@@ -240,9 +263,9 @@ class ClientWorkspace(Workspace):
 
         def change() -> str:
             nonlocal problem
-            upload = next(u for u in self.uploads if u.result and pending in u.result.pending)
-            self._dirty.add(upload.digest)
-            problem = super(ClientWorkspace, self).map_columns(pending, kind, mapping)
+            # After another writer's change the client is read again: the same table, by its source.
+            current = next(p for p in self.pending if (p.file, p.source) == (pending.file, pending.source))
+            problem = super(ClientWorkspace, self).map_columns(current, kind, mapping)
             return ""
 
         self._change(None, change)
@@ -368,19 +391,20 @@ class ClientWorkspace(Workspace):
             )
         part = self._next_id("meta_tables", "part")
         for upload in self.uploads:
-            if upload.digest not in self._dirty:
-                continue
-            self._keep_original(upload)
-            import_id = imports.get(upload.digest) or (self._import[0] if self._import else 0)
-            lender_day, lender = upload.lender or (None, None)
-            cur.execute(
-                f"insert into {self.schema}.meta_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [upload.digest, upload.name, import_id, upload.order, upload.batch, upload.last_year,
-                 lender_day, lender, len(upload.data)],
-            )  # fmt: skip
+            if upload.digest in self._dirty:
+                self._keep_original(upload)
+                import_id = imports.get(upload.digest) or (self._import[0] if self._import else 0)
+                lender_day, lender = upload.lender or (None, None)
+                cur.execute(
+                    f"insert into {self.schema}.meta_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [upload.digest, upload.name, import_id, upload.order, upload.batch, upload.last_year,
+                     lender_day, lender, len(upload.data)],
+                )  # fmt: skip
+            # Tables not stored yet: a file's tables when it was read, or one the marketer just mapped.
             for loaded in upload.result.tables if upload.result else []:
-                self._store_table(cur, loaded, upload.digest, part)
-                part += 1
+                if loaded not in self._parts:
+                    self._store_table(cur, loaded, upload.digest, part)
+                    part += 1
         cur.execute(
             f"delete from {self.schema}.meta_imports where import_id not in "
             f"(select import_id from {self.schema}.meta_files)"
@@ -401,6 +425,17 @@ class ClientWorkspace(Workspace):
             "merge_notes": json.dumps(self.merge_notes, ensure_ascii=False),
             "detected_handles": json.dumps(self._detected_handles, ensure_ascii=False),
             "brand_accounts": self._brand_accounts.to_json(orient="split", index=False),
+            "waiting": json.dumps(
+                {
+                    upload.digest: {
+                        "problems": [[problem.source, problem.message] for problem in upload.result.problems],
+                        "pending": bool(upload.result.pending),
+                    }
+                    for upload in self.uploads
+                    if upload.result and (upload.result.problems or upload.result.pending)
+                },
+                ensure_ascii=False,
+            ),
         }
         cur.execute(f"delete from {self.schema}.meta_state")
         cur.executemany(f"insert into {self.schema}.meta_state values (?, ?)", list(state.items()))
