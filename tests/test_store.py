@@ -7,12 +7,14 @@ tests/test_comment_layouts.py.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -474,3 +476,22 @@ def test_of_two_files_of_the_same_days_in_one_import_the_later_one_wins_before_a
     assert [upload.name for upload in reopened.uploads] == ["Overview_a.csv", "Overview_b.csv"]
     reopened.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])  # merges again
     assert reopened.con.execute(views).fetchall() == [(2,)]
+
+
+def test_mapping_the_waiting_table_of_a_stored_zip_keeps_its_other_table(home, store):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Overview.csv", overview_csv("2026-03-01", "2026-03-31", 5))
+        archive.writestr("binh_luan.csv", UNKNOWN_LAYOUT)
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files([("export.zip", buffer.getvalue())])
+    assert counts(ws)["daily_stats"] == 31 and len(ws.pending) == 1
+
+    reopened = open_store().open(client, today=TODAY)
+    assert reopened.map_columns(reopened.pending[0], "comments", MAPPING) is None
+    assert counts(reopened)["daily_stats"] == 31 and counts(reopened)["comments"] == 2
+    again = open_store().open(client, today=TODAY)
+    again.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])  # merges again
+    assert counts(again)["daily_stats"] == 31  # the Overview sheet's rows were kept
+    assert sorted(again.summary()["rows"]) == sorted([31, 2, len(month(community(), "2026-07-01", "2026-08-01"))])
