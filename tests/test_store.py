@@ -11,6 +11,7 @@ import io
 import os
 import pickle
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -495,3 +496,91 @@ def test_mapping_the_waiting_table_of_a_stored_zip_keeps_its_other_table(home, s
     again.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])  # merges again
     assert counts(again)["daily_stats"] == 31  # the Overview sheet's rows were kept
     assert sorted(again.summary()["rows"]) == sorted([31, 2, len(month(community(), "2026-07-01", "2026-08-01"))])
+
+
+# 8. Each client remembers its own choices ----------------------------------------------------------------
+
+
+def test_one_clients_remembered_choices_never_show_in_another(home, store):
+    first, second = store.create_client("BrewHaus"), store.create_client("Phin & Co.")
+    store.memory(first).write("format_overrides", {"7600000000000000000": "Challenge"})
+    store.memory(first).write("brand_words", ["brewhaus", "cà phê"])
+    assert store.memory(second).read("format_overrides") is None
+    assert store.memory(second).read("brand_words") is None
+    store.memory(second).write("brand_words", ["phin"])
+
+    a, b = store.open(first, today=TODAY), store.open(second, today=TODAY)
+    a.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
+    a.set_brand_handles({"@BrewHaus_DN", "brewhaus.vn"})
+    fan = a.con.execute("select member_id from comments where member_id <> ? limit 1", [BRAND_UID]).fetchone()[0]
+    a.set_brand_answer({fan}, set())
+    assert b.brand_handles == set() and b.brand_answer == (set(), set())
+
+    again = open_store()
+    assert again.memory(first).read("brand_words") == ["brewhaus", "cà phê"]
+    assert again.memory(second).read("brand_words") == ["phin"]
+    a2, b2 = again.open(first, today=TODAY), again.open(second, today=TODAY)
+    assert a2.brand_handles == {"brewhaus_dn", "brewhaus.vn"} and a2.brand_answer[0] == {fan}
+    assert b2.brand_handles == set() and b2.brand_answer == (set(), set())
+    assert a2.memory.read("format_overrides") == {"7600000000000000000": "Challenge"}
+    assert b2.memory.read("format_overrides") is None
+    # A memory is read back as written, and an undo leaves it alone (it is no import).
+    a2.undo()
+    assert open_store().memory(first).read("brand_words") == ["brewhaus", "cà phê"]
+
+
+# 9. Deleting a client ---------------------------------------------------------------------------------------
+
+
+def test_deleting_a_client_removes_its_tables_originals_and_parquet_files_and_leaves_the_others(home, store):
+    gone, kept = store.create_client("Gone"), store.create_client("Kept")
+    store.open(gone, today=TODAY).add_files([("gone.csv", big_apify_csv(500, handle="gone"))])
+    ws = store.open(kept, today=TODAY)
+    ws.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
+    ws.add_files([("august.csv", apify_csv(month(community(), "2026-08-01", "2026-09-01")))])
+    kept_state = state(ws)
+    data = home / "lake" / "data"
+    assert (home / "originals" / gone).is_dir() and any(data.rglob(f"c_{gone}/**/*.parquet"))
+
+    store.delete_client(gone)
+    assert store.clients()["name"].tolist() == ["Kept"]
+    assert store.find_client("Gone") is None and store.find_client(gone) is None
+    with pytest.raises(UnknownClient):
+        store.open(gone)
+    assert not (home / "originals" / gone).exists()
+    assert not list(data.rglob(f"*{gone}*"))  # no Parquet file of it is left
+    schemas = store.cursor().execute("select schema_name from duckdb_schemas() where database_name = 'lake'").fetchall()
+    assert f"c_{gone}" not in {row[0] for row in schemas}
+    catalog = sqlite3.connect(home / "lake" / "catalog.sqlite")
+    names = catalog.execute("select schema_name from ducklake_schema where end_snapshot is null").fetchall()
+    assert f"c_{gone}" not in {row[0] for row in names}
+
+    # The other client is whole, after a restart too; its undo works or says why it cannot.
+    assert_same(state(store.open(kept, today=TODAY)), kept_state)
+    reopened = open_store().open(kept, today=TODAY)
+    assert_same(state(reopened), kept_state)
+    try:
+        assert reopened.undo() == "the import of august.csv"
+        assert counts(reopened)["comments"] == len(month(community(), "2026-07-01", "2026-08-01"))
+    except ValueError as refusal:
+        assert "cannot be undone" in str(refusal)
+        assert_same(state(open_store().open(kept, today=TODAY)), kept_state)
+    # A name freed by a deletion can be used again.
+    assert store.find_client(store.create_client("Gone")) is not None
+
+
+def test_no_byte_of_a_deleted_clients_comments_or_choices_is_left_under_the_home_folder(home, store):
+    gone, kept = store.create_client("Gone"), store.create_client("Kept")
+    for count in (5, 3_000):  # a few rows live in the catalog itself, more in Parquet files
+        data = big_apify_csv(count, seed=count, handle="gone").replace("Ngon quá".encode(), b"SECRET-COMMENT")
+        store.open(gone, today=TODAY).add_files([(f"gone_{count}.csv", data)])
+    store.memory(gone).write("brand_words", ["SECRET-WORD"])
+    store.open(kept, today=TODAY).add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
+
+    def holding(secret: bytes) -> list[Path]:
+        return [path for path in home.rglob("*") if path.is_file() and secret in path.read_bytes()]
+
+    assert holding(b"SECRET-COMMENT") and holding(b"SECRET-WORD")
+    store.delete_client(gone)
+    assert holding(b"SECRET-COMMENT") == [] and holding(b"SECRET-WORD") == []
+    assert counts(open_store().open(kept, today=TODAY))["comments"] > 0
