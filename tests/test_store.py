@@ -584,3 +584,63 @@ def test_no_byte_of_a_deleted_clients_comments_or_choices_is_left_under_the_home
     store.delete_client(gone)
     assert holding(b"SECRET-COMMENT") == [] and holding(b"SECRET-WORD") == []
     assert counts(open_store().open(kept, today=TODAY))["comments"] > 0
+
+
+# 10. Names are values, never SQL ---------------------------------------------------------------------------
+
+HOSTILE = "x'); drop table lake.main.clients; --"
+
+
+@pytest.mark.parametrize("name", [HOSTILE, 'Cà phê "Phin" ☕🇻🇳 & Co.', "N" * 80, "Robert'); DROP SCHEMA lake.main CASCADE;--"])
+def test_any_client_name_is_kept_as_typed_and_never_runs_as_sql(home, store, name):
+    other = store.create_client("Kept")
+    client = store.create_client(name)
+    assert client != name and len(client) == 8 and int(client, 16) >= 0  # ids are made here, never typed
+    assert store.find_client(name) == client and store.find_client(name.upper()) == client
+    ws = store.open(client, today=TODAY)
+    assert ws.label == name
+    ws.add_files([(name + ".csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))], who=name)
+    store.memory(client).write(name, {name: name})
+    store.rename_client(client, name + " 2" if len(name) < 79 else name[:78] + " 2")
+
+    again = open_store()
+    assert sorted(again.clients()["client_id"]) == sorted([client, other])
+    assert again.memory(client).read(name) == {name: name}
+    reopened = again.open(client, today=TODAY)
+    assert reopened.imports()[["files", "who"]].values.tolist() == [[name + ".csv", name]]
+    assert reopened.undo() == f"the import of {name}.csv"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "N" * 81])
+def test_a_client_name_that_is_empty_or_too_long_gets_a_sentence(store, name):
+    with pytest.raises(ValueError, match=r"^A client"):
+        store.create_client(name)
+    assert store.clients().empty
+
+
+@pytest.mark.parametrize("client", [HOSTILE, "../../etc", "c_12345678", "", "12345678"])
+def test_a_client_id_that_is_not_one_of_ours_opens_nothing(store, client):
+    store.create_client("Kept")
+    with pytest.raises(UnknownClient):
+        store.open(client)
+    assert store.find_client(client) is None
+    with pytest.raises(UnknownClient):
+        store.delete_client(client)
+    assert store.clients()["name"].tolist() == ["Kept"]
+    assert store.memory("12345678").read("anything") is None and store.memory("12345678").write("x", 1) is False
+
+
+def test_deleting_a_client_that_is_not_there_leaves_every_clients_undo(store):
+    client = store.create_client("Kept")
+    ws = store.open(client, today=TODAY)
+    ws.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
+    with pytest.raises(UnknownClient, match="There is no client"):
+        store.delete_client("12345678")
+    assert ws.undo() == "the import of july.csv"
+
+
+def test_a_second_client_cannot_take_a_name_already_used_whatever_its_case_and_spacing(store):
+    store.create_client("Phin & Co.")
+    with pytest.raises(ValueError, match="There is already a client called"):
+        store.create_client("  phin   &  CO. ")
+    assert len(store.clients()) == 1

@@ -269,6 +269,8 @@ class Store:
     def delete_client(self, client_id: str) -> None:
         """Delete a client for good: its tables, its remembered choices, and the files it imported."""
         schema = f"{lake.LAKE}.{schema_of(client_id)}"
+        if self.find_client(client_id) != client_id:  # nothing to delete, and every client's undo kept
+            raise UnknownClient(f"There is no client '{client_id}'.")
 
         def attempt() -> None:
             cur = self.cursor()
