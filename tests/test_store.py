@@ -644,3 +644,24 @@ def test_a_second_client_cannot_take_a_name_already_used_whatever_its_case_and_s
     with pytest.raises(ValueError, match="There is already a client called"):
         store.create_client("  phin   &  CO. ")
     assert len(store.clients()) == 1
+
+
+# Two sessions (or the app and the command line) on one client ------------------------------------------------
+
+
+def test_an_import_from_a_session_opened_before_another_sessions_import_keeps_both(home, store):
+    client = store.create_client("BrewHaus")
+    comments = community()
+    july, august = month(comments, "2026-07-01", "2026-08-01"), month(comments, "2026-08-01", "2026-09-01")
+    morning, afternoon = store.open(client, today=TODAY), store.open(client, today=TODAY)
+    morning.add_files([("july.csv", apify_csv(july))])
+    afternoon.add_files([("august.csv", apify_csv(august))])  # it had not seen July's import
+    assert counts(afternoon)["comments"] == len(july) + len(august)
+    in_new_process(home, f"store.open({client!r}).add_files([('overview.csv', {overview_csv('2026-07-01', '2026-08-31', 3)!r})], who='cli')")
+    morning.add_files([("july.csv", apify_csv(july))])  # already there: nothing to do, and it says so
+    assert morning.skipped == ["july.csv was already imported: nothing new in it."]
+    morning.set_brand_handles({"brewhaus_dn"})  # a fix from a stale session keeps the others' imports too
+    reopened = open_store().open(client, today=TODAY)
+    assert sorted(reopened.imports()["files"]) == ["august.csv", "july.csv", "overview.csv"]
+    assert counts(reopened)["comments"] == len(july) + len(august) and counts(reopened)["daily_stats"] == 62
+    assert_same(state(morning), state(reopened))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import os
 import sys
 import time
@@ -144,6 +145,7 @@ class ClientWorkspace(Workspace):
 
     def _restore_state(self, state: dict[str, str]) -> None:
         self.account = state.get("account") or None
+        self._version = state.get("version")
         self.merge_notes = json.loads(state.get("merge_notes") or "[]")
         self._detected_handles = json.loads(state.get("detected_handles") or "[]")
         brand = state.get("brand_accounts")
@@ -192,23 +194,11 @@ class ClientWorkspace(Workspace):
         Files already imported are skipped (`skipped` says so); files of another account are held
         back (`held`) unless `any_account`, for the marketer to decide.
         """
-        stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
-        first: dict[str, str] = {}  # digest -> the name it first came under in this import
-        self.skipped = []
-        for name, data in files:
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in stored:
-                known = "" if stored[digest] == name else f" (as {stored[digest]})"
-                self.skipped.append(f"{name} was already imported{known}: nothing new in it.")
-            elif digest in first:
-                self.skipped.append(f"{name} is {first[digest]} again: it was read once.")
-            else:
-                first[digest] = name
-        self.held = []
         added: list[Upload] = []
 
         def change() -> bool:
             nonlocal added
+            self.skipped, self.held = self._repeats(files), []  # (again on a retry, from the client as it is now)
             added = self._read_batch(files)
             if not any_account:
                 for upload in self._other_accounts(added):
@@ -224,6 +214,22 @@ class ClientWorkspace(Workspace):
 
         self._change("import", change)
         return [upload.result for upload in added if upload.result]
+
+    def _repeats(self, files: list[tuple[str, bytes]]) -> list[str]:
+        """The files of an import that are already stored, or repeat an earlier file of it, in words."""
+        stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
+        first: dict[str, str] = {}  # digest -> the name it first came under in this import
+        words = []
+        for name, data in files:
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in stored:
+                known = "" if stored[digest] == name else f" (as {stored[digest]})"
+                words.append(f"{name} was already imported{known}: nothing new in it.")
+            elif digest in first:
+                words.append(f"{name} is {first[digest]} again: it was read once.")
+            else:
+                first[digest] = name
+        return words
 
     def set_last_year(self, source: str, year: int | None) -> None:
         self._change(None, lambda: super(ClientWorkspace, self).set_last_year(source, year) or "")
@@ -346,6 +352,11 @@ class ClientWorkspace(Workspace):
             try:
                 cur.execute("begin")
                 before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
+                version = cur.execute(
+                    f"select value from {self.schema}.meta_state where name = 'version'"
+                ).fetchone()
+                if (version[0] if version else None) != self._version:
+                    self._load()  # another session or process changed the client since: start from theirs
                 words = change()
                 if words is False:
                     cur.execute("rollback")
@@ -417,11 +428,13 @@ class ClientWorkspace(Workspace):
                 f"{self.schema}.{table}",
                 replace=True,
             )
+        self._version = secrets.token_hex(8)  # other sessions holding the client see it changed
         if not self.account:
             accounts = {t.account for t in self.tables if t.account}
             self.account = next(iter(accounts)) if len(accounts) == 1 else None
         state = {
             "account": self.account or "",
+            "version": self._version,
             "merge_notes": json.dumps(self.merge_notes, ensure_ascii=False),
             "detected_handles": json.dumps(self._detected_handles, ensure_ascii=False),
             "brand_accounts": self._brand_accounts.to_json(orient="split", index=False),
