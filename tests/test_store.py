@@ -254,6 +254,8 @@ def test_undo_takes_back_an_import_then_a_removal_then_the_import_before(home, s
     [august_import] = ws.imports().loc[lambda i: i["files"] == "august.csv", "import_id"]
     ws.remove_import(august_import)
     assert_same(state(ws), after_july)
+    with pytest.raises(ValueError, match=f"This client has no import {august_import} "):
+        ws.remove_import(august_import)  # twice: nothing to remove, and no change to undo
     assert ws.undo().startswith(f"the removal of import {august_import}")
     assert_same(state(ws), with_both)
     [july_file] = [upload.digest for upload in ws.uploads if upload.name == "july.csv"]

@@ -255,6 +255,8 @@ class ClientWorkspace(Workspace):
             ]
         finally:
             cur.close()
+        if not digests:
+            raise ValueError(f"This client has no import {import_id} (removed already?): nothing was changed.")
         names = [upload.name for upload in self.uploads if upload.digest in digests]
 
         def change() -> str:
