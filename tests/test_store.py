@@ -667,3 +667,28 @@ def test_an_import_from_a_session_opened_before_another_sessions_import_keeps_bo
     assert sorted(reopened.imports()["files"]) == ["august.csv", "july.csv", "overview.csv"]
     assert counts(reopened)["comments"] == len(july) + len(august) and counts(reopened)["daily_stats"] == 62
     assert_same(state(morning), state(reopened))
+
+
+def test_an_import_killed_as_its_first_parquet_file_appears_leaves_one_whole_state(home, store):
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files([("dataset_tiktok-comments-scraper_2026-11-01.csv", apify_csv(community()))])
+    before, files_before = state(ws), parquet_files(home)
+
+    process = start_import(home, client, 100_000, {})
+    try:
+        deadline = time.monotonic() + 600
+        while not (parquet_files(home) - files_before) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+    after = open_store().open(client, today=TODAY)
+    if len(after.imports()) == 1:  # killed before the commit: as before, whole
+        assert_same(state(after), before)
+    else:  # the commit won the race: the import is there, whole
+        assert counts(after)["comments"] == len(community()) + 100_000
+        assert after.imports()["who"].tolist() == ["killed", "app"]
+    after.add_files([("more.csv", big_apify_csv(1_000, seed=2, first_id=10**7))], who="next")
+    assert open_store().open(client, today=TODAY).imports()["who"].iloc[0] == "next"
