@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +37,12 @@ needs_real = pytest.mark.skipif(not REAL.exists(), reason="real exports folder a
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
-    for name in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS", "COMMUNITYLENS_TEST_PAUSE"):
+    for name in (
+        "COMMUNITYLENS_LAKE",
+        "COMMUNITYLENS_LAKE_DATA",
+        "COMMUNITYLENS_ORIGINALS",
+        "COMMUNITYLENS_TEST_PAUSE",
+    ):
         monkeypatch.delenv(name, raising=False)
     return tmp_path
 
@@ -150,7 +155,9 @@ pickle.dump(state(ws), open(out, "wb"))
 
 
 @needs_real
-@pytest.mark.parametrize("folders", [[folder] for folder in FOLDERS] + [FOLDERS], ids=[*FOLDERS, "all-together"])
+@pytest.mark.parametrize(
+    "folders", [[folder] for folder in FOLDERS] + [FOLDERS], ids=[*FOLDERS, "all-together"]
+)
 def test_a_client_comes_back_whole_in_a_new_store_and_a_new_process(home, store, folders):
     client = store.create_client("Phin & Co.")
     ws = store.open(client, today=TODAY)
@@ -310,21 +317,31 @@ def test_a_file_of_another_account_is_held_with_the_client_that_has_it_and_added
     store.open(hailey, today=TODAY).add_files(real_files(HAILEY))
     okn = store.create_client("OKN")
     store.open(okn, today=TODAY).add_files(real_files(OKN))
-    assert store.clients().set_index("name")["account"].to_dict() == {"Hailey": "haileytupy2.0", "OKN": "orthodox.korea"}
+    assert store.clients().set_index("name")["account"].to_dict() == {
+        "Hailey": "haileytupy2.0",
+        "OKN": "orthodox.korea",
+    }
 
     ws = store.open(hailey, today=TODAY)
     before = state(ws)
     okn_content = [(name, data) for name, data in real_files(OKN) if name == "Content.csv"]
     assert ws.add_files(okn_content) == []
-    assert ws.held == [AccountMismatch("Content.csv", "orthodox.korea", "haileytupy2.0", okn, okn_content[0][1])]
-    assert ws.held[0].words() == "Content.csv looks like @orthodox.korea's, not @haileytupy2.0's (this client's account)."
+    assert ws.held == [
+        AccountMismatch("Content.csv", "orthodox.korea", "haileytupy2.0", okn, okn_content[0][1])
+    ]
+    assert (
+        ws.held[0].words()
+        == "Content.csv looks like @orthodox.korea's, not @haileytupy2.0's (this client's account)."
+    )
     assert_same(state(ws), before)
     assert_same(state(open_store().open(hailey, today=TODAY)), before)
 
     # Asked for: added, in an import of its own, and the client keeps its account.
     ws.add_files(okn_content, any_account=True)
     assert ws.held == [] and len(ws.imports()) == 2
-    assert counts(ws)["videos"] == counts(store.open(okn, today=TODAY))["videos"] + len(before["tables"]["videos"])
+    assert counts(ws)["videos"] == counts(store.open(okn, today=TODAY))["videos"] + len(
+        before["tables"]["videos"]
+    )
     assert open_store().open(hailey, today=TODAY).account == "haileytupy2.0"
 
 
@@ -334,7 +351,9 @@ def test_comments_on_another_accounts_videos_are_held_too(home, store):
     ws.add_files([("brewhaus.csv", big_apify_csv(500))])
     assert ws.account == "brewhaus_dn"
     theirs = store.create_client("Other brand")
-    store.open(theirs, today=TODAY).add_files([("other.csv", big_apify_csv(300, seed=5, handle="otherbrand"))])
+    store.open(theirs, today=TODAY).add_files(
+        [("other.csv", big_apify_csv(300, seed=5, handle="otherbrand"))]
+    )
     before = state(ws)
 
     other = big_apify_csv(200, seed=3, handle="otherbrand", first_id=10**6)
@@ -364,9 +383,15 @@ def test_this_months_exports_on_top_of_last_months_count_each_day_and_comment_on
     july_august = month(comments, "2026-07-01", "2026-09-01")
     last_month = [
         ("Overview.csv", overview_csv("2026-01-01", "2026-03-31", views=10)),
-        ("dataset_tiktok-comments-scraper_2026-08-01.csv", apify_csv(month(comments, "2026-07-01", "2026-08-01"), with_uid=False)),
+        (
+            "dataset_tiktok-comments-scraper_2026-08-01.csv",
+            apify_csv(month(comments, "2026-07-01", "2026-08-01"), with_uid=False),
+        ),
     ]
-    this_month = [("Overview.csv", overview_csv("2026-03-01", "2026-05-31", views=20)), *excel_workbooks(july_august)]
+    this_month = [
+        ("Overview.csv", overview_csv("2026-03-01", "2026-05-31", views=20)),
+        *excel_workbooks(july_august),
+    ]
     client = store.create_client("BrewHaus")
     ws = store.open(client, today=TODAY)
     ws.add_files(last_month)
@@ -375,12 +400,14 @@ def test_this_months_exports_on_top_of_last_months_count_each_day_and_comment_on
     daily = ws.con.execute("select stat_date, video_views from daily_stats order by stat_date").df()
     assert daily["stat_date"].is_unique and len(daily) == 31 + 28 + 31 + 30 + 31  # January to May: the union
     assert daily.set_index("stat_date")["video_views"].groupby(lambda day: day.month).unique().to_dict() == {
-        1: [10], 2: [10], 3: [20], 4: [20], 5: [20]  # March from the newer download
+        1: [10],
+        2: [10],
+        3: [20],
+        4: [20],
+        5: [20],  # March from the newer download
     }
     assert counts(ws)["comments"] == len(july_august)  # July's comments, seen in both, once
-    july = ws.con.execute(
-        "select * from comments where commented_at < '2026-08-01' order by comment_id"
-    ).df()
+    july = ws.con.execute("select * from comments where commented_at < '2026-08-01' order by comment_id").df()
     fans = july[july["member_uid"] != BRAND_UID]
     assert fans["member_handle"].notna().all()  # from the Apify file (it has no user ids)...
     assert fans["member_uid"].notna().all() and fans["member_name"].notna().all()  # ...from the exporter's
@@ -428,7 +455,10 @@ def test_a_year_fix_rereads_the_stored_original_and_changes_only_that_file_and_i
     assert after["summary"].set_index("file").loc["Overview.csv", "end_date"].year == 2024
     pd.testing.assert_frame_equal(after["tables"]["comments"], before["tables"]["comments"])
     changed = after["summary"].compare(before["summary"]).index
-    assert set(after["summary"].loc[changed, "file"]) <= {"Overview.csv", *ws.tables_taking_their_year_from("Overview.csv")}
+    assert set(after["summary"].loc[changed, "file"]) <= {
+        "Overview.csv",
+        *ws.tables_taking_their_year_from("Overview.csv"),
+    }
     same = ["import_id", "who", "files", "kinds", "rows"]  # a fix is no import (its dates move, though)
     pd.testing.assert_frame_equal(after["imports"][same], before["imports"][same])
 
@@ -441,14 +471,24 @@ def test_a_year_fix_rereads_the_stored_original_and_changes_only_that_file_and_i
 
 UNKNOWN_LAYOUT = (
     "Mã người dùng;Tên hiển thị;Nội dung;Lúc\n111;Lan Anh;ngon;2026-06-01 10:00\n111;Lan Anh 🌸;lại ngon;2026-06-09 10:00\n"
-).encode("utf-8")
-MAPPING = {"member_uid": "Mã người dùng", "member_name": "Tên hiển thị", "text": "Nội dung", "commented_at": "Lúc"}
+).encode()
+MAPPING = {
+    "member_uid": "Mã người dùng",
+    "member_name": "Tên hiển thị",
+    "text": "Nội dung",
+    "commented_at": "Lúc",
+}
 
 
 def test_a_file_waiting_for_its_columns_is_still_waiting_after_a_restart_and_its_mapping_is_kept(home, store):
     client = store.create_client("BrewHaus")
     ws = store.open(client, today=TODAY)
-    ws.add_files([("binh_luan.csv", UNKNOWN_LAYOUT), ("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
+    ws.add_files(
+        [
+            ("binh_luan.csv", UNKNOWN_LAYOUT),
+            ("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01"))),
+        ]
+    )
     [pending] = ws.pending
     assert ws.imports()["files"].tolist() == ["binh_luan.csv, july.csv"]
 
@@ -466,18 +506,25 @@ def test_a_file_waiting_for_its_columns_is_still_waiting_after_a_restart_and_its
     assert table.mapped_by_hand and table.mapping == MAPPING
 
 
-def test_of_two_files_of_the_same_days_in_one_import_the_later_one_wins_before_and_after_a_restart(home, store):
+def test_of_two_files_of_the_same_days_in_one_import_the_later_one_wins_before_and_after_a_restart(
+    home, store
+):
     client = store.create_client("BrewHaus")
     ws = store.open(client, today=TODAY)
     ws.add_files(
-        [("Overview_a.csv", overview_csv("2026-03-01", "2026-03-31", 1)), ("Overview_b.csv", overview_csv("2026-03-01", "2026-03-31", 2))]
+        [
+            ("Overview_a.csv", overview_csv("2026-03-01", "2026-03-31", 1)),
+            ("Overview_b.csv", overview_csv("2026-03-01", "2026-03-31", 2)),
+        ]
     )
     views = "select distinct video_views from daily_stats"
     assert ws.con.execute(views).fetchall() == [(2,)]
-    ws.set_last_year("Overview_a.csv", 2026)  # re-stores the first file's rows: it must not become the later one
+    # A fix re-stores the first file's rows: it must not become the later one.
+    ws.set_last_year("Overview_a.csv", 2026)
     reopened = open_store().open(client, today=TODAY)
     assert [upload.name for upload in reopened.uploads] == ["Overview_a.csv", "Overview_b.csv"]
-    reopened.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])  # merges again
+    july = apify_csv(month(community(), "2026-07-01", "2026-08-01"))
+    reopened.add_files([("july.csv", july)])  # merges again
     assert reopened.con.execute(views).fetchall() == [(2,)]
 
 
@@ -497,7 +544,9 @@ def test_mapping_the_waiting_table_of_a_stored_zip_keeps_its_other_table(home, s
     again = open_store().open(client, today=TODAY)
     again.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])  # merges again
     assert counts(again)["daily_stats"] == 31  # the Overview sheet's rows were kept
-    assert sorted(again.summary()["rows"]) == sorted([31, 2, len(month(community(), "2026-07-01", "2026-08-01"))])
+    assert sorted(again.summary()["rows"]) == sorted(
+        [31, 2, len(month(community(), "2026-07-01", "2026-08-01"))]
+    )
 
 
 # 8. Each client remembers its own choices ----------------------------------------------------------------
@@ -514,7 +563,9 @@ def test_one_clients_remembered_choices_never_show_in_another(home, store):
     a, b = store.open(first, today=TODAY), store.open(second, today=TODAY)
     a.add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
     a.set_brand_handles({"@BrewHaus_DN", "brewhaus.vn"})
-    fan = a.con.execute("select member_id from comments where member_id <> ? limit 1", [BRAND_UID]).fetchone()[0]
+    fan = a.con.execute(
+        "select member_id from comments where member_id <> ? limit 1", [BRAND_UID]
+    ).fetchone()[0]
     a.set_brand_answer({fan}, set())
     assert b.brand_handles == set() and b.brand_answer == (set(), set())
 
@@ -551,7 +602,11 @@ def test_deleting_a_client_removes_its_tables_originals_and_parquet_files_and_le
         store.open(gone)
     assert not (home / "originals" / gone).exists()
     assert not list(data.rglob(f"*{gone}*"))  # no Parquet file of it is left
-    schemas = store.cursor().execute("select schema_name from duckdb_schemas() where database_name = 'lake'").fetchall()
+    schemas = (
+        store.cursor()
+        .execute("select schema_name from duckdb_schemas() where database_name = 'lake'")
+        .fetchall()
+    )
     assert f"c_{gone}" not in {row[0] for row in schemas}
     catalog = sqlite3.connect(home / "lake" / "catalog.sqlite")
     names = catalog.execute("select schema_name from ducklake_schema where end_snapshot is null").fetchall()
@@ -577,7 +632,9 @@ def test_no_byte_of_a_deleted_clients_comments_or_choices_is_left_under_the_home
         data = big_apify_csv(count, seed=count, handle="gone").replace("Ngon quá".encode(), b"SECRET-COMMENT")
         store.open(gone, today=TODAY).add_files([(f"gone_{count}.csv", data)])
     store.memory(gone).write("brand_words", ["SECRET-WORD"])
-    store.open(kept, today=TODAY).add_files([("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))])
+    store.open(kept, today=TODAY).add_files(
+        [("july.csv", apify_csv(month(community(), "2026-07-01", "2026-08-01")))]
+    )
 
     def holding(secret: bytes) -> list[Path]:
         return [path for path in home.rglob("*") if path.is_file() and secret in path.read_bytes()]
@@ -593,7 +650,9 @@ def test_no_byte_of_a_deleted_clients_comments_or_choices_is_left_under_the_home
 HOSTILE = "x'); drop table lake.main.clients; --"
 
 
-@pytest.mark.parametrize("name", [HOSTILE, 'Cà phê "Phin" ☕🇻🇳 & Co.', "N" * 80, "Robert'); DROP SCHEMA lake.main CASCADE;--"])
+@pytest.mark.parametrize(
+    "name", [HOSTILE, 'Cà phê "Phin" ☕🇻🇳 & Co.', "N" * 80, "Robert'); DROP SCHEMA lake.main CASCADE;--"]
+)
 def test_any_client_name_is_kept_as_typed_and_never_runs_as_sql(home, store, name):
     other = store.create_client("Kept")
     client = store.create_client(name)
@@ -629,7 +688,9 @@ def test_a_client_id_that_is_not_one_of_ours_opens_nothing(store, client):
     with pytest.raises(UnknownClient):
         store.delete_client(client)
     assert store.clients()["name"].tolist() == ["Kept"]
-    assert store.memory("12345678").read("anything") is None and store.memory("12345678").write("x", 1) is False
+    assert (
+        store.memory("12345678").read("anything") is None and store.memory("12345678").write("x", 1) is False
+    )
 
 
 def test_deleting_a_client_that_is_not_there_leaves_every_clients_undo(store):
@@ -659,7 +720,10 @@ def test_an_import_from_a_session_opened_before_another_sessions_import_keeps_bo
     morning.add_files([("july.csv", apify_csv(july))])
     afternoon.add_files([("august.csv", apify_csv(august))])  # it had not seen July's import
     assert counts(afternoon)["comments"] == len(july) + len(august)
-    in_new_process(home, f"store.open({client!r}).add_files([('overview.csv', {overview_csv('2026-07-01', '2026-08-31', 3)!r})], who='cli')")
+    in_new_process(
+        home,
+        f"store.open({client!r}).add_files([('overview.csv', {overview_csv('2026-07-01', '2026-08-31', 3)!r})], who='cli')",
+    )
     morning.add_files([("july.csv", apify_csv(july))])  # already there: nothing to do, and it says so
     assert morning.skipped == ["july.csv was already imported: nothing new in it."]
     morning.set_brand_handles({"brewhaus_dn"})  # a fix from a stale session keeps the others' imports too
@@ -678,7 +742,11 @@ def test_an_import_killed_as_its_first_parquet_file_appears_leaves_one_whole_sta
     process = start_import(home, client, 100_000, {})
     try:
         deadline = time.monotonic() + 600
-        while not (parquet_files(home) - files_before) and process.poll() is None and time.monotonic() < deadline:
+        while (
+            not (parquet_files(home) - files_before)
+            and process.poll() is None
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.005)
     finally:
         process.send_signal(signal.SIGKILL)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import secrets
 import os
+import secrets
 import sys
 import time
 from collections.abc import Callable
@@ -129,14 +129,18 @@ class ClientWorkspace(Workspace):
         The problems are kept as sentences; a waiting table needs the file's rows, so its original is
         read again (without remembered mappings: a table mapped since is stored, not waiting).
         """
-        upload.result.problems = [ReadProblem(source, message) for source, message in waiting.get("problems", [])]
+        upload.result.problems = [
+            ReadProblem(source, message) for source, message in waiting.get("problems", [])
+        ]
         if not waiting.get("pending"):
             return
         try:
             upload.data = (self.store.originals(self.client_id) / upload.digest).read_bytes()
         except OSError:
             upload.result.problems.append(
-                ReadProblem(upload.name, f"{upload.name}'s original is missing: upload it again to map its columns.")
+                ReadProblem(
+                    upload.name, f"{upload.name}'s original is missing: upload it again to map its columns."
+                )
             )
             return
         fresh = ingest_file(upload.name, upload.data, context=self._context(upload), remembered={})
@@ -198,7 +202,8 @@ class ClientWorkspace(Workspace):
 
         def change() -> bool:
             nonlocal added
-            self.skipped, self.held = self._repeats(files), []  # (again on a retry, from the client as it is now)
+            # Worked out again on a retry, from the client as it is now.
+            self.skipped, self.held = self._repeats(files), []
             added = self._read_batch(files)
             if not any_account:
                 for upload in self._other_accounts(added):
@@ -256,7 +261,9 @@ class ClientWorkspace(Workspace):
         finally:
             cur.close()
         if not digests:
-            raise ValueError(f"This client has no import {import_id} (removed already?): nothing was changed.")
+            raise ValueError(
+                f"This client has no import {import_id} (removed already?): nothing was changed."
+            )
         names = [upload.name for upload in self.uploads if upload.digest in digests]
 
         def change() -> str:
