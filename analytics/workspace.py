@@ -104,7 +104,8 @@ class Workspace:
             if digest in known:
                 continue
             known.add(digest)
-            new.append(Upload(name, data, self._next_order(), digest=digest, batch=batch))
+            # Each its own order (the later file of a batch wins a tie), so a stored client reads back the same.
+            new.append(Upload(name, data, self._next_order() + len(new), digest=digest, batch=batch))
         for upload in new:
             self._read(upload)
             self.uploads.append(upload)

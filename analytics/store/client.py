@@ -13,7 +13,12 @@ from the lake; parts of the files being added come from memory.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import secrets
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,8 +26,9 @@ from datetime import date, datetime
 import pandas as pd
 
 from analytics import preferences
-from analytics.ingest import FileResult, LoadedTable
-from analytics.ingest.canonical import YearSource
+from analytics.ingest import FileResult, LoadedTable, ingest_file
+from analytics.ingest.canonical import YearSource, video_ids_and_handles
+from analytics.ingest.readers import ReadProblem
 from analytics.schema import TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
@@ -75,7 +81,8 @@ class ClientWorkspace(Workspace):
         """Read the client from the lake: its files and tables, the merged tables, the notes."""
         cur = self.store.cursor()
         try:
-            self._load_meta(cur)
+            state = dict(cur.execute(f"select name, value from {self.schema}.meta_state").fetchall())
+            self._load_meta(cur, json.loads(state.get("waiting") or "{}"))
             for table in TABLES:
                 _copy(
                     cur.execute(f"select * from {self.schema}.{table}").to_arrow_table(),
@@ -83,13 +90,11 @@ class ClientWorkspace(Workspace):
                     f'"{table}"',
                     replace=True,
                 )
-            state = dict(cur.execute(f"select name, value from {self.schema}.meta_state").fetchall())
         finally:
             cur.close()
         self._restore_state(state)
-        self._seen = self._fingerprint()
 
-    def _load_meta(self, cur) -> None:
+    def _load_meta(self, cur, waiting: dict[str, dict]) -> None:
         files = cur.execute(f"select * from {self.schema}.meta_files order by file_order").df()
         tables = cur.execute(f"select * from {self.schema}.meta_tables order by part").df()
         self.uploads, self._parts = [], {}
@@ -108,6 +113,8 @@ class ClientWorkspace(Workspace):
                 loaded = _stored_table(row)
                 upload.result.tables.append(loaded)
                 self._parts[loaded] = int(row.part)
+            if file.digest in waiting:
+                self._restore_waiting(upload, waiting[file.digest])
             self.uploads.append(upload)
         memory = self.memory
         handles = memory.read("brand_handles")
@@ -116,8 +123,33 @@ class ClientWorkspace(Workspace):
         )
         self.brand_answer = preferences.load_brand_answer(memory)
 
+    def _restore_waiting(self, upload: Upload, waiting: dict) -> None:
+        """What a stored file still asks of the marketer: its problems, and tables waiting for their columns.
+
+        The problems are kept as sentences; a waiting table needs the file's rows, so its original is
+        read again (without remembered mappings: a table mapped since is stored, not waiting).
+        """
+        upload.result.problems = [
+            ReadProblem(source, message) for source, message in waiting.get("problems", [])
+        ]
+        if not waiting.get("pending"):
+            return
+        try:
+            upload.data = (self.store.originals(self.client_id) / upload.digest).read_bytes()
+        except OSError:
+            upload.result.problems.append(
+                ReadProblem(
+                    upload.name, f"{upload.name}'s original is missing: upload it again to map its columns."
+                )
+            )
+            return
+        fresh = ingest_file(upload.name, upload.data, context=self._context(upload), remembered={})
+        loaded = {table.source for table in upload.result.tables}
+        upload.result.pending = [pending for pending in fresh.pending if pending.source not in loaded]
+
     def _restore_state(self, state: dict[str, str]) -> None:
         self.account = state.get("account") or None
+        self._version = state.get("version")
         self.merge_notes = json.loads(state.get("merge_notes") or "[]")
         self._detected_handles = json.loads(state.get("detected_handles") or "[]")
         brand = state.get("brand_accounts")
@@ -137,7 +169,7 @@ class ClientWorkspace(Workspace):
 
     def refresh(self) -> bool:
         """Read the client again if another session or the command line changed it; whether it did."""
-        if self._fingerprint() == self._seen:
+        if self._stored_version() == self._version:
             return False
         self._load()
         return True
@@ -173,14 +205,12 @@ class ClientWorkspace(Workspace):
         Files already imported are skipped (`skipped` says so); files of another account are held
         back (`held`) unless `any_account`, for the marketer to decide.
         """
-        self.skipped = [
-            f"{upload.name} was already imported: nothing new in it." for upload in self.already_loaded(files)
-        ]
-        self.held = []
         added: list[Upload] = []
 
         def change() -> bool:
             nonlocal added
+            # Worked out again on a retry, from the client as it is now.
+            self.skipped, self.held = self._repeats(files), []
             added = self._read_batch(files)
             if not any_account:
                 for upload in self._other_accounts(added):
@@ -196,6 +226,22 @@ class ClientWorkspace(Workspace):
 
         self._change("import", change)
         return [upload.result for upload in added if upload.result]
+
+    def _repeats(self, files: list[tuple[str, bytes]]) -> list[str]:
+        """The files of an import that are already stored, or repeat an earlier file of it, in words."""
+        stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
+        first: dict[str, str] = {}  # digest -> the name it first came under in this import
+        words = []
+        for name, data in files:
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in stored:
+                known = "" if stored[digest] == name else f" (as {stored[digest]})"
+                words.append(f"{name} was already imported{known}: nothing new in it.")
+            elif digest in first:
+                words.append(f"{name} is {first[digest]} again: it was read once.")
+            else:
+                first[digest] = name
+        return words
 
     def set_last_year(self, source: str, year: int | None) -> None:
         self._change(None, lambda: super(ClientWorkspace, self).set_last_year(source, year) or "")
@@ -221,6 +267,10 @@ class ClientWorkspace(Workspace):
             ]
         finally:
             cur.close()
+        if not digests:
+            raise ValueError(
+                f"This client has no import {import_id} (removed already?): nothing was changed."
+            )
         names = [upload.name for upload in self.uploads if upload.digest in digests]
 
         def change() -> str:
@@ -235,21 +285,9 @@ class ClientWorkspace(Workspace):
 
         def change() -> str:
             nonlocal problem
-            # The same table, found again by its file and header when the client was read anew meanwhile
-            same = next(
-                (
-                    (upload, table)
-                    for upload in self.uploads
-                    for table in (upload.result.pending if upload.result else [])
-                    if table is pending
-                    or (table.source, table.signature) == (pending.source, pending.signature)
-                ),
-                None,
-            )
-            if same is None:
-                return ""
-            self._dirty.add(same[0].digest)
-            problem = super(ClientWorkspace, self).map_columns(same[1], kind, mapping)
+            # After another writer's change the client is read again: the same table, by its source.
+            current = next(p for p in self.pending if (p.file, p.source) == (pending.file, pending.source))
+            problem = super(ClientWorkspace, self).map_columns(current, kind, mapping)
             return ""
 
         self._change(None, change)
@@ -330,11 +368,8 @@ class ClientWorkspace(Workspace):
             try:
                 cur.execute("begin")
                 before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
-                if self._fingerprint(cur) != self._seen:
-                    # Another session or the command line changed this client since we read it: start
-                    # from theirs, or this change would write over it.
-                    self._load()
-                    self._dirty = set()
+                if self._stored_version(cur) != self._version:
+                    self._load()  # another session or process changed the client since: start from theirs
                 words = change()
                 if words is False:
                     cur.execute("rollback")
@@ -346,8 +381,8 @@ class ClientWorkspace(Workspace):
                         [self._next_id("meta_changes", "change_id"), _now(), kind, words, before],
                     )
                     self.last_change = words
+                _pause_for_tests()
                 cur.execute("commit")
-                self._seen = self._fingerprint()
             except BaseException:
                 _rollback(cur)
                 self._load()
@@ -380,19 +415,20 @@ class ClientWorkspace(Workspace):
             )
         part = self._next_id("meta_tables", "part")
         for upload in self.uploads:
-            if upload.digest not in self._dirty:
-                continue
-            self._keep_original(upload)
-            import_id = imports.get(upload.digest) or (self._import[0] if self._import else 0)
-            lender_day, lender = upload.lender or (None, None)
-            cur.execute(
-                f"insert into {self.schema}.meta_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [upload.digest, upload.name, import_id, upload.order, upload.batch, upload.last_year,
-                 lender_day, lender, len(upload.data)],
-            )  # fmt: skip
+            if upload.digest in self._dirty:
+                self._keep_original(upload)
+                import_id = imports.get(upload.digest) or (self._import[0] if self._import else 0)
+                lender_day, lender = upload.lender or (None, None)
+                cur.execute(
+                    f"insert into {self.schema}.meta_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [upload.digest, upload.name, import_id, upload.order, upload.batch, upload.last_year,
+                     lender_day, lender, len(upload.data)],
+                )  # fmt: skip
+            # Tables not stored yet: a file's tables when it was read, or one the marketer just mapped.
             for loaded in upload.result.tables if upload.result else []:
-                self._store_table(cur, loaded, upload.digest, part)
-                part += 1
+                if loaded not in self._parts:
+                    self._store_table(cur, loaded, upload.digest, part)
+                    part += 1
         cur.execute(
             f"delete from {self.schema}.meta_imports where import_id not in "
             f"(select import_id from {self.schema}.meta_files)"
@@ -405,14 +441,27 @@ class ClientWorkspace(Workspace):
                 f"{self.schema}.{table}",
                 replace=True,
             )
+        self._version = secrets.token_hex(8)  # other sessions holding the client see it changed
         if not self.account:
             accounts = {t.account for t in self.tables if t.account}
             self.account = next(iter(accounts)) if len(accounts) == 1 else None
         state = {
             "account": self.account or "",
+            "version": self._version,
             "merge_notes": json.dumps(self.merge_notes, ensure_ascii=False),
             "detected_handles": json.dumps(self._detected_handles, ensure_ascii=False),
             "brand_accounts": self._brand_accounts.to_json(orient="split", index=False),
+            "waiting": json.dumps(
+                {
+                    upload.digest: {
+                        "problems": [[problem.source, problem.message] for problem in upload.result.problems],
+                        "pending": bool(upload.result.pending),
+                    }
+                    for upload in self.uploads
+                    if upload.result and (upload.result.problems or upload.result.pending)
+                },
+                ensure_ascii=False,
+            ),
         }
         cur.execute(f"delete from {self.schema}.meta_state")
         cur.executemany(f"insert into {self.schema}.meta_state values (?, ?)", list(state.items()))
@@ -473,6 +522,8 @@ class ClientWorkspace(Workspace):
             self._parts.pop(table, None)
         self._dirty.add(upload.digest)
         super()._read(upload)
+        for table in upload.result.tables:
+            table.account = table.account or _commented_account(table)
 
     def _keep_original(self, upload: Upload) -> None:
         folder = self.store.originals(self.client_id)
@@ -508,34 +559,51 @@ class ClientWorkspace(Workspace):
         return others
 
     def _batch_account(self, uploads: list[Upload]) -> str | None:
-        """For a client's first import: the account most of its tables name (None when they do not say)."""
-        named = pd.Series(
-            [t.account for u in uploads for t in (u.result.tables if u.result else []) if t.account]
-        )
+        """For a client's first import: the account most of its tables name (None when they do not say).
+
+        TikTok Studio's files name the account they were downloaded from; comments only name whose
+        videos they are on (a competitor's, sometimes), so they count only when no Studio file names one.
+        """
+        tables = [t for u in uploads for t in (u.result.tables if u.result else []) if t.account]
+        studio = [t.account for t in tables if t.table != "comments"]
+        named = pd.Series(studio or [t.account for t in tables])
         return named.value_counts().index[0] if len(named) else None
 
-    def _fingerprint(self, cur=None) -> tuple:
-        """What changes whenever any writer changes this client's files or undo log (cheap to read)."""
+    def _stored_version(self, cur=None) -> str | None:
+        """The stamp every change leaves on the client (a new one each time), read cheaply."""
         own = cur is None
         cur = cur or self.store.cursor()
         try:
-            return cur.execute(
-                f"""
-                select (select coalesce(max(part), 0) from {self.schema}.meta_tables),
-                    (select count(*) from {self.schema}.meta_tables),
-                    (select count(*) from {self.schema}.meta_files),
-                    (select count(*) filter (where undone) from {self.schema}.meta_changes),
-                    (select coalesce(max(change_id), 0) from {self.schema}.meta_changes)
-                """
-            ).fetchone()
+            row = cur.execute(f"select value from {self.schema}.meta_state where name = 'version'").fetchone()
         finally:
             if own:
                 cur.close()
+        return row[0] if row else None
 
     def _next_id(self, table: str, column: str) -> int:
         cur = self._cur or self.store.cursor()
         value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
         return int(value)
+
+
+def _commented_account(table: LoadedTable) -> str | None:
+    """Whose videos a comment file is about: the account most of its video links name."""
+    if table.table != "comments" or "video_url" not in table.frame or table.frame.empty:
+        return None
+    handles = video_ids_and_handles(table.frame["video_url"])[1].dropna()
+    return str(handles.mode().iloc[0]) if len(handles) else None
+
+
+def _pause_for_tests() -> None:
+    """Tests only: wait COMMUNITYLENS_TEST_PAUSE seconds between writing a change and committing it.
+
+    Lets a test kill the process while the change's Parquet files are written but not committed,
+    every time. Unset (always, outside tests), this does nothing.
+    """
+    pause = os.environ.get("COMMUNITYLENS_TEST_PAUSE")
+    if pause:
+        print("COMMUNITYLENS_TEST_PAUSE: written, not committed", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def _copy(rows, con, table: str, replace: bool = False) -> None:

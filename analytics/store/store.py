@@ -24,7 +24,9 @@ import json
 import re
 import secrets
 import shutil
+import sqlite3
 import threading
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -267,6 +269,8 @@ class Store:
     def delete_client(self, client_id: str) -> None:
         """Delete a client for good: its tables, its remembered choices, and the files it imported."""
         schema = f"{lake.LAKE}.{schema_of(client_id)}"
+        if self.find_client(client_id) != client_id:  # nothing to delete, and every client's undo kept
+            raise UnknownClient(f"There is no client '{client_id}'.")
 
         def attempt() -> None:
             cur = self.cursor()
@@ -286,6 +290,7 @@ class Store:
         lake.retrying(attempt)
         # Personal data: the client's Parquet files and its originals go now, not at the next cleanup.
         self.forget_history()
+        self._vacuum_catalog()
         shutil.rmtree(self.originals(client_id), ignore_errors=True)
         if self.settings.is_local:
             shutil.rmtree(Path(self.settings.data_path) / schema_of(client_id), ignore_errors=True)
@@ -300,6 +305,17 @@ class Store:
             pass  # a lake another process holds mid-change keeps its history until the next deletion
         finally:
             cur.close()
+
+    def _vacuum_catalog(self) -> None:
+        """A SQLite catalog keeps deleted rows in its free pages until vacuumed; DuckLake keeps a
+        client's small tables (its remembered choices, a few comments) in the catalog itself."""
+        if self.settings.kind != "sqlite":
+            return
+        try:
+            with closing(sqlite3.connect(self.settings.catalog.split(":", 1)[1], timeout=30)) as catalog:
+                catalog.execute("vacuum")
+        except sqlite3.Error:
+            pass  # another process kept it busy for 30 s: the next deletion vacuums it
 
     def originals(self, client_id: str) -> Path:
         return self.settings.originals / schema_of(client_id)[2:]
