@@ -17,6 +17,7 @@ DuckDB cannot download extensions here: DuckLake, SQLite and PostgreSQL come fro
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -104,6 +105,8 @@ def connect(lake_settings: LakeSettings) -> duckdb.DuckDBPyConnection:
     kind, target = lake_settings.catalog.split(":", 1)
     if kind in ("sqlite", "duckdb"):
         Path(target).parent.mkdir(parents=True, exist_ok=True)
+    if kind == "sqlite" and not Path(target).exists():
+        _write_ahead_log(Path(target))
     if lake_settings.is_local:
         Path(lake_settings.data_path).mkdir(parents=True, exist_ok=True)
     location = f"ducklake:{kind}:{target}" if kind != "duckdb" else f"ducklake:{target}"
@@ -111,6 +114,20 @@ def connect(lake_settings: LakeSettings) -> duckdb.DuckDBPyConnection:
     attach = f"attach {_literal(location)} as {LAKE} (data_path {_literal(lake_settings.data_path)})"
     retrying(lambda: con.execute(attach))
     return con
+
+
+def _write_ahead_log(path: Path) -> None:
+    """Create a SQLite catalog in WAL mode (kept in the file), so a session reading never blocks a commit.
+
+    In SQLite's default mode a reader holds a lock until its statement is done with, and a writer
+    waits for every reader: a page that has read a client would stop any import ("database is
+    locked"). With a write-ahead log readers and one writer go on at once. Only a new file is touched:
+    Python's own SQLite closing a file that DuckDB's SQLite has open in this process would drop its locks.
+    """
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as catalog:
+        catalog.execute("pragma journal_mode = wal")
 
 
 def _literal(text: str) -> str:
