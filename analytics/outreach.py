@@ -148,8 +148,12 @@ def member_links(
     }
     handles = members["member_handle"] if "member_handle" in members else pd.Series(None, index=members.index)
     return members.assign(
-        profile_link=handles.map(profile_link).astype(object),
-        video_link=members["member_id"].map(videos).astype(object),
+        profile_link=pd.Series(
+            [profile_link(handle) for handle in handles], index=members.index, dtype=object
+        ),
+        video_link=pd.Series(
+            [videos.get(str(key)) for key in members["member_id"]], index=members.index, dtype=object
+        ),
     )
 
 
@@ -265,7 +269,10 @@ def with_outcomes(members: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame
     extra = outcomes.set_index("member_id")
     result = members.assign(is_contacted=members["member_id"].isin(extra.index))
     for column in ("contacted_date", "count_comments_since_contact", "came_back", "contact_status"):
-        result[column] = members["member_id"].map(extra[column]).astype(object)
+        values = extra[column].to_dict()
+        result[column] = pd.Series(
+            [values.get(key) for key in members["member_id"]], index=members.index, dtype=object
+        )
     return result
 
 
