@@ -30,7 +30,7 @@ import pandas as pd
 
 from analytics.preferences import Memory
 from analytics.wording import day as worded_day
-from analytics.wording import plural
+from analytics.wording import plural, short_day
 
 CONTACTED = "contacted.json"  # the name of the marks in a client's memory
 
@@ -210,7 +210,8 @@ def contact_outcomes(con: duckdb.DuckDBPyConnection, contacted: Mapping[str, dat
     contact day itself does not count (see the module's note). Columns: member_id,
     contacted_date, count_comments_since_contact, came_back ("yes", "not yet", or "too soon to tell"
     when no comment loaded is newer than the contact day), contact_status (the sentence
-    the lists show: "Contacted 3 Oct 2026 · came back (2 comments since)").
+    the lists show: "Contacted 3 Oct · came back (2 comments since)", with the year when it is not
+    the newest comment's).
     """
     marks = pd.DataFrame(
         {"member_id": list(contacted), "contacted_date": pd.to_datetime(list(contacted.values()))},
@@ -247,10 +248,12 @@ def contact_outcomes(con: duckdb.DuckDBPyConnection, contacted: Mapping[str, dat
     said = {
         CAME_BACK: lambda n: f"came back ({plural(n, 'comment')} since)",
         NOT_YET: lambda n: "not back yet",
-        TOO_SOON: lambda n: "no newer comments loaded yet",
+        TOO_SOON: lambda n: "too soon to tell",
     }
+    # "3 Oct" in the year of the newest comment loaded, "3 Oct 2025" before it.
+    year = max((value.year for value in newest.dropna()), default=None)
     status = [
-        f"Contacted {worded_day(day)} · {said[outcome](n)}"
+        f"Contacted {short_day(day) if day.year == year else worded_day(day)} · {said[outcome](n)}"
         for day, outcome, n in zip(days, came_back, count, strict=True)
     ]
     return pd.DataFrame(

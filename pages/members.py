@@ -61,7 +61,7 @@ COLUMNS = {
     "ambassador_score": "Ambassador score",
     "likes_per_comment": "Likes per comment",
     "profile_link": "Profile",
-    "video_link": "Last comment's video",
+    "video_link": "Last video",
     "contact_status": "Follow-up",
 }
 COLUMN_CONFIG = {
@@ -82,22 +82,24 @@ COLUMN_CONFIG = {
     "Why this tier": st.column_config.TextColumn(width="large"),
     "Last comment": st.column_config.TextColumn(width="large"),
     "Contacted": st.column_config.CheckboxColumn(
-        width="small",
+        width=100,
+        pinned=True,
         help="Tick when you reach out to this member (a reply, a message, a gift): the day is remembered, "
         "and the list then says whether they came back.",
     ),
     "Profile": st.column_config.LinkColumn(
         display_text="Open profile",
-        width="small",
+        width=110,
         help="Their TikTok profile (only when the export gives a handle).",
     ),
-    "Last comment's video": st.column_config.LinkColumn(
-        display_text="Open video", width="small", help="The video of their last comment: reply to them there."
+    "Last video": st.column_config.LinkColumn(
+        display_text="Open video", width=105, help="The video of their last comment: answer them there."
     ),
     "Follow-up": st.column_config.TextColumn(
-        width="medium",
-        help="When you marked them contacted, and whether they commented again on a later day "
-        "(a comment on the contact day itself does not count).",
+        width=290,
+        help="When you marked them contacted, and whether they commented again on a later day (a comment on "
+        "the contact day itself does not count). “Too soon to tell”: no comment in your files is newer than the "
+        "contact day yet; upload a newer comments export.",
     ),
 }
 LEXICON_VALUES = {"Positive": 2.0, "Negative": -2.0, "Neutral": 0.0}
@@ -504,12 +506,15 @@ def contact_list(frame: pd.DataFrame, columns: list[str], key: str) -> pd.DataFr
         outreach.member_links(ws.con, frame, as_of=as_of, account=account), outcomes
     )
     links = ["video_link"] if hide_handles else ["profile_link", "video_link"]  # a profile names them
-    table = shown(listed, [*links, "contact_status", *columns])
+    table = shown(
+        listed.assign(contact_status=listed["contact_status"].fillna("")),
+        ["contact_status", *links, *columns],
+    )
     table.insert(0, "Contacted", listed["is_contacted"].to_numpy())
     edited = st.data_editor(
         table,
         hide_index=True,
-        column_config=COLUMN_CONFIG,
+        column_config={**COLUMN_CONFIG, "Member": st.column_config.TextColumn(width="medium", pinned=True)},
         disabled=[column for column in table.columns if column != "Contacted"],
         key=f"{key}_{contacts_version}",
     )
