@@ -83,7 +83,6 @@ COLUMN_CONFIG = {
     "Last comment": st.column_config.TextColumn(width="large"),
     "Contacted": st.column_config.CheckboxColumn(
         width=100,
-        pinned=True,
         help="Tick when you reach out to this member (a reply, a message, a gift): the day is remembered, "
         "and the list then says whether they came back.",
     ),
@@ -96,7 +95,7 @@ COLUMN_CONFIG = {
         display_text="Open video", width=105, help="The video of their last comment: answer them there."
     ),
     "Follow-up": st.column_config.TextColumn(
-        width=290,
+        width=320,
         help="When you marked them contacted, and whether they commented again on a later day (a comment on "
         "the contact day itself does not count). “Too soon to tell”: no comment in your files is newer than the "
         "contact day yet; upload a newer comments export.",
@@ -506,15 +505,15 @@ def contact_list(frame: pd.DataFrame, columns: list[str], key: str) -> pd.DataFr
         outreach.member_links(ws.con, frame, as_of=as_of, account=account), outcomes
     )
     links = ["video_link"] if hide_handles else ["profile_link", "video_link"]  # a profile names them
+    follow_up = ["contact_status"] if listed["is_contacted"].any() else []  # no empty column before a tick
     table = shown(
-        listed.assign(contact_status=listed["contact_status"].fillna("")),
-        ["contact_status", *links, *columns],
+        listed.assign(contact_status=listed["contact_status"].fillna("")), [*follow_up, *links, *columns]
     )
     table.insert(0, "Contacted", listed["is_contacted"].to_numpy())
     edited = st.data_editor(
         table,
         hide_index=True,
-        column_config={**COLUMN_CONFIG, "Member": st.column_config.TextColumn(width="medium", pinned=True)},
+        column_config=COLUMN_CONFIG,
         disabled=[column for column in table.columns if column != "Contacted"],
         key=f"{key}_{contacts_version}",
     )
