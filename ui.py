@@ -776,3 +776,13 @@ def save_sentiment_edits() -> None:
     edits["version"] += 1
     if not is_demo():
         preferences.save_sentiment_edits(edits["corrections"], edits["lexicon"])
+
+
+def memory():
+    """Where this client's remembered choices live: the session only for the demo (it writes nothing),
+    else the open client's memory, else the shared folder."""
+    from analytics.preferences import SessionMemory, shared_memory
+
+    if is_demo():
+        return st.session_state.setdefault("session_memory", SessionMemory())
+    return st.session_state.get("client_memory") or shared_memory()

@@ -8,7 +8,7 @@ import streamlit as st
 
 import ui
 from analytics import charts_members as charts
-from analytics import communities, preferences, segments, wording
+from analytics import communities, outreach, preferences, segments, wording
 from analytics.definitions import DEFINITIONS
 from analytics.formats import video_formats
 from analytics.members import (
@@ -60,6 +60,9 @@ COLUMNS = {
     "last_comment_text": "Last comment",
     "ambassador_score": "Ambassador score",
     "likes_per_comment": "Likes per comment",
+    "profile_link": "Profile",
+    "video_link": "Last video",
+    "contact_status": "Follow-up",
 }
 COLUMN_CONFIG = {
     "Member": st.column_config.TextColumn(width="medium"),
@@ -78,6 +81,25 @@ COLUMN_CONFIG = {
     "Likes per comment": st.column_config.NumberColumn(format="%.1f"),
     "Why this tier": st.column_config.TextColumn(width="large"),
     "Last comment": st.column_config.TextColumn(width="large"),
+    "Contacted": st.column_config.CheckboxColumn(
+        width=100,
+        help="Tick when you reach out to this member (a reply, a message, a gift): the day is remembered, "
+        "and the list then says whether they came back.",
+    ),
+    "Profile": st.column_config.LinkColumn(
+        display_text="Open profile",
+        width=110,
+        help="Their TikTok profile (only when the export gives a handle).",
+    ),
+    "Last video": st.column_config.LinkColumn(
+        display_text="Open video", width=105, help="The video of their last comment: answer them there."
+    ),
+    "Follow-up": st.column_config.TextColumn(
+        width=320,
+        help="When you marked them contacted, and whether they commented again on a later day (a comment on "
+        "the contact day itself does not count). “Too soon to tell”: no comment in your files is newer than the "
+        "contact day yet; upload a newer comments export.",
+    ),
 }
 LEXICON_VALUES = {"Positive": 2.0, "Negative": -2.0, "Neutral": 0.0}
 
@@ -461,7 +483,70 @@ with tiers_tab:
 
 # ---------------------------------------------------------------- lists
 
+memory = ui.memory()
+contacted = outreach.load_contacted(memory)
+outcomes = outreach.contact_outcomes(ws.con, contacted)
+contacts_version = st.session_state.setdefault("members_contacts_version", 0)
+brand_handles = ws.detected_brand_handles()
+account = brand_handles[0] if len(brand_handles) == 1 else None
+
+
+def remember_contacts(ticked: dict[str, bool]) -> None:
+    """Keep who was ticked (contacted today) or unticked in this client's memory, and show it."""
+    marks = outreach.with_contacts(contacted, ticked, ui.today())
+    st.session_state.members_contacts_saved = outreach.save_contacted(marks, memory)
+    st.session_state.members_contacts_version = contacts_version + 1  # a fresh table, read from memory
+    st.rerun()
+
+
+def contact_list(frame: pd.DataFrame, columns: list[str], key: str) -> pd.DataFrame:
+    """One list to act on: a "Contacted" box, the links, the follow-up, then `columns`. Returns its rows."""
+    listed = outreach.with_outcomes(
+        outreach.member_links(ws.con, frame, as_of=as_of, account=account), outcomes
+    )
+    links = ["video_link"] if hide_handles else ["profile_link", "video_link"]  # a profile names them
+    follow_up = ["contact_status"] if listed["is_contacted"].any() else []  # no empty column before a tick
+    table = shown(
+        listed.assign(contact_status=listed["contact_status"].fillna("")), [*follow_up, *links, *columns]
+    )
+    table.insert(0, "Contacted", listed["is_contacted"].to_numpy())
+    edited = st.data_editor(
+        table,
+        hide_index=True,
+        column_config=COLUMN_CONFIG,
+        disabled=[column for column in table.columns if column != "Contacted"],
+        key=f"{key}_{contacts_version}",
+    )
+    changed = (edited["Contacted"] != table["Contacted"]).to_numpy()
+    if changed.any():
+        remember_contacts(
+            dict(zip(listed["member_id"][changed], edited["Contacted"][changed].astype(bool), strict=True))
+        )
+    return listed
+
+
+def list_download(listed: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """A list as a file: with its contacted day and whether they came back; links only with names shown."""
+    follow_up = ["contacted_date", "came_back", "count_comments_since_contact"]
+    return for_download(
+        listed, [*columns, *follow_up, *([] if hide_handles else ["profile_link", "video_link"])]
+    )
+
+
 with lists_tab:
+    summary = outreach.contact_summary(outcomes, today=ui.today())
+    kept = "for this session only: the demo forgets them" if ui.is_demo() else "remembered for this client"
+    st.caption(
+        (f"**{summary}** " if summary else "")
+        + f"Tick “Contacted” next to a member when you reach out ({kept}); the list then says whether they "
+        "came back: a comment on a later day than the contact."
+    )
+    if st.session_state.get("members_contacts_saved") is False:
+        st.warning(
+            "Your last “Contacted” tick could not be saved: the app's folder cannot be written. "
+            "Check the disk and the folder's permissions (COMMUNITYLENS_HOME).",
+            icon="⚠️",
+        )
     champions_tab, at_risk_tab, new_tab = st.tabs(
         [
             f"Champions: ambassador candidates ({count['Champion']:,})",
@@ -484,14 +569,9 @@ with lists_tab:
             "communities",
             "usual_format",
         ]
-        st.dataframe(
-            shown(candidates, champion_columns),
-            hide_index=True,
-            column_config=COLUMN_CONFIG,
-            key="members_champions",
-        )
+        listed = contact_list(candidates, champion_columns, "members_champions")
         ui.download_csv(
-            for_download(candidates, champion_columns),
+            list_download(listed, champion_columns),
             "Download the Champions (CSV)",
             "communitylens_champions.csv",
             key="members_champions_download",
@@ -508,11 +588,9 @@ with lists_tab:
             "active_weeks",
             "communities",
         ]
-        st.dataframe(
-            shown(quiet, quiet_columns), hide_index=True, column_config=COLUMN_CONFIG, key="members_at_risk"
-        )
+        listed = contact_list(quiet, quiet_columns, "members_at_risk")
         ui.download_csv(
-            for_download(quiet, quiet_columns),
+            list_download(listed, quiet_columns),
             "Download the At risk members (CSV)",
             "communitylens_at_risk.csv",
             key="members_at_risk_download",
@@ -534,11 +612,9 @@ with lists_tab:
             "tier",
             "communities",
         ]
-        st.dataframe(
-            shown(newcomers, new_columns), hide_index=True, column_config=COLUMN_CONFIG, key="members_new"
-        )
+        listed = contact_list(newcomers, new_columns, "members_new")
         ui.download_csv(
-            for_download(newcomers, new_columns),
+            list_download(listed, new_columns),
             "Download the new members (CSV)",
             "communitylens_new_members.csv",
             key="members_new_download",
