@@ -20,6 +20,7 @@ import streamlit as st
 from analytics import wording
 from analytics.export import csv_bytes
 from analytics.overview import Period, default_period, shift
+from analytics.preferences import Memory
 from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
 from analytics.workspace import Workspace
@@ -47,6 +48,44 @@ def workspace() -> Workspace:
 
 def is_demo() -> bool:
     return bool(st.session_state.get("is_demo"))
+
+
+def memory() -> Memory:
+    """Where this session's remembered choices go: the open client's own memory.
+
+    The demo brand's choices last for the session only (a `SessionMemory`: it writes nothing);
+    a client opened from the store brings its memory (`client_memory`); else the folder of
+    `COMMUNITYLENS_HOME`, shared by every upload that is not a client's.
+    """
+    from analytics.preferences import SessionMemory, shared_memory
+
+    workspace()
+    if is_demo():
+        return st.session_state.setdefault("demo_memory", SessionMemory())
+    client = st.session_state.get("client_memory")
+    return client if client is not None else shared_memory()
+
+
+def remembered_where() -> str:
+    """Where the choices made on a page are kept, said in a few words."""
+    from analytics.preferences import preferences_folder
+
+    if is_demo():
+        return "for this session only (the demo brand)"
+    if st.session_state.get("client_memory") is not None:
+        return "for this client"
+    return f"on this computer, in {preferences_folder()}"
+
+
+def pseudonym_salt() -> str:
+    """This client's pseudonym secret, so a member has one pseudonym on every page and in every deck."""
+    from analytics.preferences import pseudonym_salt as remembered_salt
+
+    held = st.session_state.get("pseudonym_salt")
+    if held is None or held[0] is not workspace():
+        held = (workspace(), remembered_salt(memory()))
+        st.session_state.pseudonym_salt = held
+    return held[1]
 
 
 def upload_box() -> None:
@@ -86,9 +125,9 @@ def upload_box() -> None:
         # The first upload replaces the demo: a marketer's numbers never mix with Phin & Co.'s.
         from analytics import preferences
 
-        # The marketer's answer to "which of these is you?" (Members page), remembered on disk.
-        st.session_state.workspace = Workspace(brand_answer=preferences.load_brand_answer())
         st.session_state.is_demo = False
+        # The marketer's answer to "which of these is you?" (Members page), remembered.
+        st.session_state.workspace = Workspace(brand_answer=preferences.load_brand_answer(memory=memory()))
     with st.spinner(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…"):
         results = workspace().add_files([(file.name, file.getvalue()) for file in new.values()])
     held.update(arriving)
@@ -420,7 +459,7 @@ def format_choices() -> tuple[dict, dict]:
     """The format rules and hand-set formats in force, so every page agrees with the Interaction formats page.
 
     The session's own edits first (the formats page keeps them in `formats_preferences`),
-    else what this marketer saved on disk; the demo brand always starts from the defaults.
+    else what is remembered for this client (`memory()`; the demo brand starts from the defaults).
     """
     from analytics import preferences
     from analytics.formats import DEFAULT_RULES
@@ -428,9 +467,11 @@ def format_choices() -> tuple[dict, dict]:
     state = st.session_state.get("formats_preferences")
     if state is not None and state["workspace"] is workspace():
         return state["rules"], state["overrides"]
-    if is_demo():
-        return DEFAULT_RULES, {}
-    return preferences.load_format_rules() or DEFAULT_RULES, preferences.load_format_overrides()
+    remembered = memory()
+    return (
+        preferences.load_format_rules(memory=remembered) or DEFAULT_RULES,
+        preferences.load_format_overrides(memory=remembered),
+    )
 
 
 def use_all_data() -> None:
@@ -447,21 +488,21 @@ def brand_hashtags(videos: pd.DataFrame) -> list[str]:
         return preferences.parse_hashtags(typed)
     handles = workspace().detected_brand_handles()
     handle = handles[0] if handles else None
-    saved = preferences.load_brand_hashtags(handle) if handle and not is_demo() else None
+    saved = preferences.load_brand_hashtags(handle, memory=memory())
     return saved or communities.likely_brand_hashtags(videos, handle)
 
 
 def sentiment_edits() -> dict:
     """This workspace's label corrections and brand lexicon, shared by every page.
 
-    Loaded from the marketer's preferences once per workspace (never for the demo);
-    `save_sentiment_edits()` writes them back after a change.
+    Loaded from this client's memory once per workspace; `save_sentiment_edits()` writes them back
+    after a change.
     """
     from analytics import preferences
 
     edits = st.session_state.get("sentiment_edits")
     if edits is None or edits["workspace"] is not workspace():
-        stored = {"lexicon": {}, "corrections": {}} if is_demo() else preferences.load_sentiment_edits()
+        stored = preferences.load_sentiment_edits(memory=memory())
         edits = {"workspace": workspace(), **stored, "version": 0}
         st.session_state.sentiment_edits = edits
     return edits
@@ -472,5 +513,4 @@ def save_sentiment_edits() -> None:
 
     edits = sentiment_edits()
     edits["version"] += 1
-    if not is_demo():
-        preferences.save_sentiment_edits(edits["corrections"], edits["lexicon"])
+    preferences.save_sentiment_edits(edits["corrections"], edits["lexicon"], memory=memory())
