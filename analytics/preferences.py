@@ -422,8 +422,8 @@ def clean_report_settings(value: object, sections: Iterable[str] | None = None) 
     """The well-formed settings of a stored report settings object; a bad one is dropped, not guessed.
 
     Keys kept: `client` (text, up to 80 characters), `logo` (the image's bytes: stored as base64 of
-    a PNG or JPEG of at most 1 MB), `color` ("#rrggbb", lower case) and `sections` (a list of
-    section keys, each once; only those in `sections` when given).
+    a PNG or JPEG of at most 1 MB), `color` ("#rrggbb", lower case) and `sections` (a non-empty list
+    of section keys, each once; all of them among `sections` when given).
     """
     if not isinstance(value, Mapping):
         return {}
@@ -446,7 +446,7 @@ def clean_report_settings(value: object, sections: Iterable[str] | None = None) 
     if isinstance(chosen, list) and all(isinstance(name, str) for name in chosen):
         known = None if sections is None else set(sections)
         kept = [name for name in dict.fromkeys(chosen) if known is None or name in known]
-        if len(kept) == len(chosen):
+        if kept and len(kept) == len(chosen):
             cleaned["sections"] = kept
     return cleaned
 

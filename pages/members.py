@@ -189,7 +189,8 @@ def saved_rules() -> TierRules:
 
 def rules_from_inputs() -> TierRules:
     values = {
-        name: int(st.session_state.get(f"members_rule_{name}", getattr(baseline, name))) for name in RULE_INPUTS
+        name: int(st.session_state.get(f"members_rule_{name}", getattr(baseline, name)))
+        for name in RULE_INPUTS
     }
     try:
         return TierRules(**values)

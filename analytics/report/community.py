@@ -35,9 +35,10 @@ from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
 
+DEFAULT_TIER_RULES = TierRules()
 
 
-def tiers_definition(rules: TierRules = TierRules()) -> tuple[str, str]:
+def tiers_definition(rules: TierRules = DEFAULT_TIER_RULES) -> tuple[str, str]:
     """The tier rules in words, with these thresholds (the client's own, or metrics.md's defaults)."""
     return (
         "Member tiers",
@@ -102,7 +103,7 @@ def members_findings(
     real_handles: bool = False,
     salt: str,
     left_out: list[str] | None = None,
-    tier_rules: TierRules = TierRules(),
+    tier_rules: TierRules = DEFAULT_TIER_RULES,
 ) -> list[Finding]:
     left_out = [] if left_out is None else left_out
     if not _comments_in_period(con, period):
