@@ -66,6 +66,14 @@ def memory() -> Memory:
     return client if client is not None else shared_memory()
 
 
+# Said on the Data page: what stays shared when every other choice is the client's own.
+REMEMBERED_SPLIT = (
+    "Column mappings you teach us are shared by every client, since they describe a tool's file layout; "
+    "everything else you choose (format fixes, brand hashtags, sentiment corrections, your account, tier rules, "
+    "report settings) is remembered for each client on its own."
+)
+
+
 def remembered_where() -> str:
     """Where the choices made on a page are kept, said in a few words."""
     from analytics.preferences import preferences_folder
