@@ -69,8 +69,8 @@ def memory() -> Memory:
 # Said on the Data page: what stays shared when every other choice is the client's own.
 REMEMBERED_SPLIT = (
     "Column mappings you teach us are shared by every client, since they describe a tool's file layout; "
-    "everything else you choose (format fixes, brand hashtags, sentiment corrections, your account, tier rules, "
-    "report settings) is remembered for each client on its own."
+    "everything else you choose (format fixes, brand hashtags, sentiment corrections, which commenter is you, "
+    "tier rules, report settings) is remembered for each client on its own."
 )
 
 

@@ -16,6 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from analytics.preferences import Memory
 from analytics.wording import plural
 from analytics.workspace import Workspace
 
@@ -135,21 +136,32 @@ def members(args: argparse.Namespace) -> int:
 REPORT_SUFFIXES = {".pptx": "PowerPoint deck", ".html": "HTML report", ".htm": "HTML report"}
 
 
-def report(args: argparse.Namespace) -> int:
+def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
+    """The deck or HTML report of these files; with a client's `memory`, with that client's choices.
+
+    Its pseudonym salt (a member keeps one pseudonym from month to month), tier rules, format fixes,
+    brand hashtags, sentiment corrections and report settings (name, logo, colour, sections: the
+    command line's own options win). Without one, pseudonyms hold for this run only.
+    """
+    from analytics import preferences
+    from analytics.charts import BRAND
+    from analytics.formats import DEFAULT_RULES
     from analytics.overview import Period, default_period
     from analytics.report import SECTIONS, build_report, default_report_period
     from analytics.report.model import image_type
 
+    settings = preferences.load_report_settings(memory, SECTIONS) if memory is not None else {}
     out = Path(args.out)
     kind = REPORT_SUFFIXES.get(out.suffix.lower())
-    sections = [name.strip() for name in (args.sections or ",".join(SECTIONS)).split(",") if name.strip()]
+    chosen = args.sections or ",".join(settings.get("sections", SECTIONS))
+    sections = [name.strip() for name in chosen.split(",") if name.strip()]
     unknown = [name for name in sections if name not in SECTIONS]
     setup = []
     if kind is None:
         setup.append(f"{args.out}: the report is a .pptx (PowerPoint) or an .html file; name it so.")
     if unknown:
         setup.append(f"Unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)}.")
-    logo = None
+    logo = settings.get("logo")
     if args.logo:
         try:
             logo = Path(args.logo).read_bytes()
@@ -172,16 +184,30 @@ def report(args: argparse.Namespace) -> int:
     else:
         period = default_report_period(workspace.con)  # the app's default period: the last 90 days
     handles = workspace.detected_brand_handles()
+    handle = handles[0] if handles else None
+    remembered = {}
+    if memory is not None:
+        edits = preferences.load_sentiment_edits(memory)
+        remembered = {
+            "salt": preferences.pseudonym_salt(memory),
+            "tier_rules": preferences.load_tier_rules(memory),
+            "rules": preferences.load_format_rules(memory) or DEFAULT_RULES,
+            "overrides": preferences.load_format_overrides(memory),
+            "brand_hashtags": preferences.load_brand_hashtags(handle, memory),
+            "lexicon_additions": edits["lexicon"],
+            "corrections": edits["corrections"],
+        }
     built = build_report(
         workspace.con,
         period=period,
         sections=sections,
-        client=args.client or "",
-        brand_label=f"@{handles[0]}" if handles else "Your brand",
+        client=args.client or settings.get("client", ""),
+        brand_label=f"@{handle}" if handle else "Your brand",
         real_handles=args.real_handles,
-        brand_color=args.color,
+        brand_color=args.color or settings.get("color", BRAND),
         logo=logo,
-        brand_handle=handles[0] if handles else None,
+        brand_handle=handle,
+        **remembered,
     )
     if not built.findings:
         problems.append("Nothing to report for these sections and dates: " + " ".join(built.skipped))
@@ -272,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         "--end", type=_date, default=None, help="last day (default: the data's last day)"
     )
     report_parser.add_argument("--logo", default=None, help="a PNG or JPEG logo for the title slide")
-    report_parser.add_argument("--color", default="#0F766E", help="the brand colour, as #RRGGBB")
+    report_parser.add_argument("--color", default=None, help="the brand colour, as #RRGGBB (default: teal)")
     report_parser.set_defaults(run=report)
     args = parser.parse_args(argv)
     return args.run(args)
