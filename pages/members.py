@@ -293,7 +293,7 @@ with st.expander("Tier rules: change any threshold to see who would move, keep t
         + (
             "These are the default rules."
             if baseline == DEFAULTS
-            else f"This client's saved rules differ from the defaults (remembered {ui.remembered_where()})."
+            else f"This client's own rules differ from the defaults; they are remembered {ui.remembered_where()}."
         )
     )
     rule_columns = st.columns(4)
@@ -307,8 +307,8 @@ with st.expander("Tier rules: change any threshold to see who would move, keep t
             help=f"{help_text} Default: {getattr(DEFAULTS, name)}.",
         )
     rules = rules_from_inputs()
-    save_column, reset_column = st.columns(2)
-    save_column.button(
+    buttons = st.container(horizontal=True)
+    buttons.button(
         "Keep these rules for this client",
         key="members_save_rules",
         on_click=remember_rules,
@@ -316,7 +316,7 @@ with st.expander("Tier rules: change any threshold to see who would move, keep t
         disabled=rules == baseline,
         help=f"Every tier, list and report of this client then uses them (remembered {ui.remembered_where()}).",
     )
-    reset_column.button(
+    buttons.button(
         "Back to the default rules",
         key="members_reset_rules",
         on_click=remember_rules,

@@ -106,9 +106,9 @@ if logo is not None and (problem := preferences.logo_problem(logo)):
     logo = None
 logo = logo or saved.get("logo")
 if logo is not None:
-    note, forget = left.columns([3, 1], vertical_alignment="center")
-    note.caption(f"Logo in use ({len(logo) / 1000:,.0f} KB), remembered {ui.remembered_where()}.")
-    forget.button("Remove the logo", key="report_logo_forget", on_click=forget_logo)
+    in_use = left.container(horizontal=True, vertical_alignment="center")
+    in_use.image(logo, caption=f"Logo in use ({len(logo) / 1000:,.0f} KB)", width=120)
+    in_use.button("Remove the logo", key="report_logo_forget", on_click=forget_logo, type="tertiary")
 right.caption(f"Sections, name, logo and colour are remembered {ui.remembered_where()}.")
 if not sections:
     st.info("Pick at least one section.", icon="📋")
