@@ -19,6 +19,7 @@ import streamlit as st
 
 from analytics import wording
 from analytics.export import csv_bytes
+from analytics.members import TierRules
 from analytics.overview import Period, default_period, shift
 from analytics.preferences import Memory
 from analytics.report.figures import literal_labels
@@ -83,6 +84,13 @@ def remembered_where() -> str:
     if st.session_state.get("client_memory") is not None:
         return "for this client"
     return f"on this computer, in {preferences_folder()}"
+
+
+def tier_rules() -> TierRules:
+    """The tier thresholds kept for this client on the Members page (metrics.md's defaults when none)."""
+    from analytics.preferences import load_tier_rules
+
+    return load_tier_rules(memory=memory()) or TierRules()
 
 
 def pseudonym_salt() -> str:

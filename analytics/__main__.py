@@ -97,10 +97,23 @@ MEMBER_COLUMNS = {
 }
 
 
-def members(args: argparse.Namespace) -> int:
-    from analytics.members import NO_REPLIES, member_labels, member_stats, member_tiers, reply_stats
+def members(args: argparse.Namespace, memory: Memory | None = None) -> int:
+    """The members CSV; with a client's `memory`, tiered by its rules and with its answer on which
+    commenter is the brand."""
+    from analytics import preferences
+    from analytics.members import (
+        NO_REPLIES,
+        TierRules,
+        member_labels,
+        member_stats,
+        member_tiers,
+        reply_stats,
+    )
 
     workspace, problems = _load(args.files)
+    rules = (preferences.load_tier_rules(memory) if memory is not None else None) or TierRules()
+    if memory is not None:
+        workspace.set_brand_answer(*preferences.load_brand_answer(memory))
     if args.brand:
         workspace.set_brand_handles({args.brand})
     if not workspace.has("comments"):
@@ -108,7 +121,7 @@ def members(args: argparse.Namespace) -> int:
             "No comments in these files: expected a comment export (Apify, an Excel exporter, the Business API)."
         )
         return _finish(problems)
-    tiers = member_tiers(member_stats(workspace.con, as_of=args.as_of))
+    tiers = member_tiers(member_stats(workspace.con, as_of=args.as_of), rules)
     tiers["member"] = tiers["member_handle"].fillna(tiers["member_name"]).fillna(tiers["member_id"])
     table = tiers[list(MEMBER_COLUMNS)].rename(columns=MEMBER_COLUMNS)
     _write(table, args.out)

@@ -178,7 +178,7 @@ def saved_rules() -> TierRules:
     """The thresholds remembered for this client (metrics.md's defaults when none); the inputs start from them."""
     held = st.session_state.get("members_saved_rules")
     if held is None or held[0] is not ws:
-        held = (ws, preferences.load_tier_rules(memory=ui.memory()) or DEFAULTS)
+        held = (ws, ui.tier_rules())
         st.session_state.members_saved_rules = held
         for name in RULE_INPUTS:
             st.session_state.pop(f"members_rule_{name}", None)

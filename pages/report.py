@@ -119,7 +119,7 @@ handle = handles[0] if handles else None
 rules, overrides = ui.format_choices()
 edits = ui.sentiment_edits()
 brand_hashtags = preferences.load_brand_hashtags(handle, memory=ui.memory())
-tier_rules = preferences.load_tier_rules(memory=ui.memory())
+tier_rules = ui.tier_rules()
 salt = ui.pseudonym_salt()
 options = {
     "workspace": id(ws),

@@ -4,9 +4,11 @@ demo writes nothing; and a stored value of the wrong shape is dropped, never tru
 
 from __future__ import annotations
 
+import argparse
 import base64
 import io
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -378,3 +380,56 @@ def test_the_demo_writes_nothing_to_the_home_folder_after_a_format_fix_and_a_vis
     assert at.session_state["formats_preferences"]["overrides"] != {}
     assert (sorted(str(path) for path in home.rglob("*")) if home.exists() else []) == []
     assert json.dumps(at.session_state["demo_memory"].values["format_overrides.json"]) != "{}"
+
+
+# ---------------------------------------------------------------- the command line, given a client's memory
+
+
+def report_args(out: Path, **options) -> argparse.Namespace:
+    defaults = {
+        "files": [str(COMMENTS)],
+        "out": str(out),
+        "client": "",
+        "sections": "members",
+        "real_handles": False,
+        "start": None,
+        "end": None,
+        "logo": None,
+        "color": None,
+    }
+    return argparse.Namespace(**(defaults | options))
+
+
+def pseudonyms(path: Path) -> list[str]:
+    return re.findall(r"member-[0-9a-f]{12}", path.read_text(encoding="utf-8"))
+
+
+def test_the_command_line_report_of_a_client_uses_its_salt_and_settings_and_a_bare_run_a_fresh_salt(tmp_path):
+    from analytics.__main__ import report
+
+    client = SessionMemory()
+    preferences.save_report_settings({"client": "Phin & Co.", "color": "#aa3300", "logo": PNG}, client)
+    first, second, bare = tmp_path / "march.html", tmp_path / "april.html", tmp_path / "bare.html"
+    assert report(report_args(first, end=date(2026, 10, 31)), memory=client) == 0
+    assert report(report_args(second), memory=client) == 0
+    assert report(report_args(bare)) == 0
+    assert len(set(pseudonyms(first)) & set(pseudonyms(second))) >= 3
+    assert not set(pseudonyms(bare)) & set(pseudonyms(second))
+    html = second.read_text(encoding="utf-8")
+    assert "Phin &amp; Co." in html and "#aa3300" in html and "data:image/png;base64," in html
+    assert "Phin &amp; Co." not in bare.read_text(encoding="utf-8")
+
+
+def test_the_command_line_members_of_a_client_are_tiered_by_its_rules(tmp_path):
+    from analytics.__main__ import members
+
+    client = SessionMemory()
+    preferences.save_tier_rules(
+        TierRules(champion_min_videos=1, champion_min_weeks=1, active_days=365, at_risk_days=365), client
+    )
+    args = argparse.Namespace(files=[str(COMMENTS)], out=str(tmp_path / "client.csv"), as_of=None, brand=None)
+    assert members(args, memory=client) == 0
+    assert members(argparse.Namespace(**(vars(args) | {"out": str(tmp_path / "bare.csv")}))) == 0
+    client_tiers = pd.read_csv(tmp_path / "client.csv")["tier"].value_counts()
+    bare_tiers = pd.read_csv(tmp_path / "bare.csv")["tier"].value_counts()
+    assert client_tiers["Champion"] > bare_tiers["Champion"]
