@@ -199,11 +199,20 @@ def rules_from_inputs() -> TierRules:
         return baseline
 
 
-def remember_rules(rules: TierRules | None) -> None:
-    """Keep these thresholds as this client's tier rules (None: back to metrics.md's defaults)."""
+def remember_rules(back_to_defaults: bool) -> None:
+    """Keep the thresholds typed (read when clicked: a value typed just before counts) as this client's
+    tier rules, or go back to metrics.md's defaults."""
+    try:
+        rules = (
+            DEFAULTS
+            if back_to_defaults
+            else TierRules(**{name: int(st.session_state[f"members_rule_{name}"]) for name in RULE_INPUTS})
+        )
+    except ValueError:
+        return  # the page already says what is wrong with them
     preferences.save_tier_rules(None if rules == DEFAULTS else rules, memory=ui.memory())
-    st.session_state.members_saved_rules = (ws, rules or DEFAULTS)
-    for name, value in asdict(rules or DEFAULTS).items():
+    st.session_state.members_saved_rules = (ws, rules)
+    for name, value in asdict(rules).items():
         st.session_state[f"members_rule_{name}"] = value
 
 
@@ -312,7 +321,7 @@ with st.expander("Tier rules: change any threshold to see who would move, keep t
         "Keep these rules for this client",
         key="members_save_rules",
         on_click=remember_rules,
-        args=(rules,),
+        args=(False,),
         disabled=rules == baseline,
         help=f"Every tier, list and report of this client then uses them (remembered {ui.remembered_where()}).",
     )
@@ -320,7 +329,7 @@ with st.expander("Tier rules: change any threshold to see who would move, keep t
         "Back to the default rules",
         key="members_reset_rules",
         on_click=remember_rules,
-        args=(None,),
+        args=(True,),
         disabled=rules == DEFAULTS and baseline == DEFAULTS,
     )
 is_what_if = rules != baseline
