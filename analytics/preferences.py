@@ -27,6 +27,7 @@ first and replace the old one in one step, so an app stopped mid-write never lea
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 import re
@@ -409,12 +410,32 @@ def image_kind(data: bytes | None) -> str | None:
     return None
 
 
+MAX_LOGO_PIXELS = 4096 * 4096
+
+
 def logo_problem(data: bytes) -> str | None:
-    """Why this file cannot be the report's logo, in a sentence; None when it can."""
+    """Why this file cannot be the report's logo, in a sentence; None when it can.
+
+    A PNG or JPEG by its first bytes, of at most 1 MB, that decodes whole (a damaged file would
+    show as a broken picture in the deck) and is at most 4096 × 4096 pixels (a small file can
+    unpack into gigabytes of pixels).
+    """
     if image_kind(data) is None:
         return "That logo is not a PNG or JPEG image, so the report goes without one."
     if len(data) > MAX_LOGO_BYTES:
         return f"That logo is {len(data) / 1_000_000:.1f} MB; logos up to 1 MB are kept, so the report goes without one."
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_LOGO_PIXELS:
+                return (
+                    f"That logo is {image.width:,} × {image.height:,} pixels; logos up to 4096 × 4096 are kept, "
+                    "so the report goes without one."
+                )
+            image.load()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return "That logo is a damaged image file (it cannot be opened), so the report goes without one."
     return None
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from PIL import Image
 from pptx import Presentation
 
 from analytics import preferences
@@ -30,10 +31,20 @@ from tests.apptest import app
 ROOT = Path(__file__).resolve().parents[1]
 COMMENTS = SAMPLE_DIR / "dataset_tiktok-comments-scraper_2026-11-22_02-15-33-120.csv"
 PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763"
-    "d0f3660000012300b0e0a1e3c20000000049454e44ae426082"
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478da63e02fcb0300018b"
+    "00f40238f3860000000049454e44ae426082"
 )
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 20
+DAMAGED_PNG = PNG[:40] + b"\x00" * 20 + PNG[60:]  # a PNG's first bytes, then garbage
+
+
+def image_bytes(size: tuple[int, int], kind: str, mode: str = "RGB") -> bytes:
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, kind)
+    return buffer.getvalue()
+
+
+JPEG = image_bytes((2, 2), "JPEG")
+HUGE_PNG = image_bytes((5000, 5000), "PNG", mode="1")  # a few kB that unpack into 25 million pixels
 
 
 @pytest.fixture(autouse=True)
@@ -169,6 +180,8 @@ def b64(data: bytes) -> str:
         ({"client": "  Phin   & Co. "}, {"client": "Phin & Co."}),
         ({"logo": b64(b"<svg onload=alert(1)>")}, {}),
         ({"logo": b64(b"GIF89a" + b"\x00" * 10)}, {}),
+        ({"logo": b64(DAMAGED_PNG)}, {}),
+        ({"logo": b64(HUGE_PNG)}, {}),
         ({"logo": b64(PNG + b"\x00" * preferences.MAX_LOGO_BYTES)}, {}),
         ({"logo": "not base64 at all!"}, {}),
         ({"logo": 12}, {}),
@@ -205,6 +218,9 @@ def test_a_stored_salt_of_the_wrong_shape_is_replaced_by_a_new_one(stored):
         (JPEG, None),
         (b"<svg onload=alert(1)>", "not a PNG or JPEG image"),
         (PNG + b"\x00" * preferences.MAX_LOGO_BYTES, "up to 1 MB"),
+        (DAMAGED_PNG, "a damaged image file"),
+        (b"\xff\xd8\xff\xe0" + b"\x00" * 20, "a damaged image file"),
+        (HUGE_PNG, "5,000 × 5,000 pixels"),
     ],
 )
 def test_a_logo_must_be_a_png_or_jpeg_of_at_most_one_megabyte(data, problem):
@@ -340,8 +356,13 @@ def test_in_the_app_report_settings_are_remembered_for_the_client(tmp_path):
     at.text_input(key="report_client").input("Phin & Co.").run()
     at.color_picker(key="report_color").pick("#aa3300").run()
     at.multiselect(key="report_sections").set_value(["members"]).run()
+    at.file_uploader(key="report_logo").set_value([("logo.png", DAMAGED_PNG, "image/png")]).run()
+    assert not at.exception, at.exception
+    assert any("damaged image file" in warning.value for warning in at.warning)
+    assert "logo" not in preferences.load_report_settings(client_a)
     at.file_uploader(key="report_logo").set_value([("logo.png", PNG, "image/png")]).run()
-    assert not at.exception
+    assert not at.exception, at.exception
+    assert not at.warning
     assert preferences.load_report_settings(client_a) == {
         "client": "Phin & Co.",
         "color": "#aa3300",
