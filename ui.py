@@ -19,7 +19,9 @@ import streamlit as st
 
 from analytics import overview, preferences, wording
 from analytics.export import csv_bytes
+from analytics.members import TierRules
 from analytics.overview import Period, default_period, shift
+from analytics.preferences import Memory
 from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
 from analytics.store import AccountMismatch, ClientWorkspace, Store, lake
@@ -198,11 +200,57 @@ def is_demo() -> bool:
     return bool(st.session_state.get("is_demo"))
 
 
-def memory() -> preferences.Memory:
-    """Where this screen's choices are remembered: the client's store; the session for the demo."""
+def memory() -> Memory:
+    """Where this session's remembered choices go: the open client's own memory.
+
+    The demo brand's choices last for the session only (a `SessionMemory`: it writes nothing);
+    a client opened from the store brings its memory (`client_memory`); else the folder of
+    `COMMUNITYLENS_HOME`, shared by every upload that is not a client's.
+    """
+    from analytics.preferences import SessionMemory, shared_memory
+
+    workspace()
     if is_demo():
-        return st.session_state.setdefault("session_memory", preferences.SessionMemory())
-    return st.session_state.get("client_memory") or preferences.shared_memory()
+        return st.session_state.setdefault("demo_memory", SessionMemory())
+    client = st.session_state.get("client_memory")
+    return client if client is not None else shared_memory()
+
+
+# Said on the Data page: what stays shared when every other choice is the client's own.
+REMEMBERED_SPLIT = (
+    "Column mappings you teach us are shared by every client, since they describe a tool's file layout; "
+    "everything else you choose (format fixes, brand hashtags, sentiment corrections, which commenter is you, "
+    "tier rules, report settings) is remembered for each client on its own."
+)
+
+
+def remembered_where() -> str:
+    """Where the choices made on a page are kept, said in a few words."""
+    from analytics.preferences import preferences_folder
+
+    if is_demo():
+        return "for this session only (the demo brand)"
+    if st.session_state.get("client_memory") is not None:
+        return "for this client"
+    return f"on this computer, in {preferences_folder()}"
+
+
+def tier_rules() -> TierRules:
+    """The tier thresholds kept for this client on the Members page (metrics.md's defaults when none)."""
+    from analytics.preferences import load_tier_rules
+
+    return load_tier_rules(memory=memory()) or TierRules()
+
+
+def pseudonym_salt() -> str:
+    """This client's pseudonym secret, so a member has one pseudonym on every page and in every deck."""
+    from analytics.preferences import pseudonym_salt as remembered_salt
+
+    held = st.session_state.get("pseudonym_salt")
+    if held is None or held[0] is not workspace():
+        held = (workspace(), remembered_salt(memory()))
+        st.session_state.pseudonym_salt = held
+    return held[1]
 
 
 def upload_box() -> None:
@@ -722,7 +770,7 @@ def format_choices() -> tuple[dict, dict]:
     """The format rules and hand-set formats in force, so every page agrees with the Interaction formats page.
 
     The session's own edits first (the formats page keeps them in `formats_preferences`),
-    else what this marketer saved on disk; the demo brand always starts from the defaults.
+    else what is remembered for this client (`memory()`; the demo brand starts from the defaults).
     """
     from analytics import preferences
     from analytics.formats import DEFAULT_RULES
@@ -730,9 +778,11 @@ def format_choices() -> tuple[dict, dict]:
     state = st.session_state.get("formats_preferences")
     if state is not None and state["workspace"] is workspace():
         return state["rules"], state["overrides"]
-    if is_demo():
-        return DEFAULT_RULES, {}
-    return preferences.load_format_rules() or DEFAULT_RULES, preferences.load_format_overrides()
+    remembered = memory()
+    return (
+        preferences.load_format_rules(memory=remembered) or DEFAULT_RULES,
+        preferences.load_format_overrides(memory=remembered),
+    )
 
 
 def use_all_data() -> None:
@@ -749,21 +799,21 @@ def brand_hashtags(videos: pd.DataFrame) -> list[str]:
         return preferences.parse_hashtags(typed)
     handles = workspace().detected_brand_handles()
     handle = handles[0] if handles else None
-    saved = preferences.load_brand_hashtags(handle) if handle and not is_demo() else None
+    saved = preferences.load_brand_hashtags(handle, memory=memory())
     return saved or communities.likely_brand_hashtags(videos, handle)
 
 
 def sentiment_edits() -> dict:
     """This workspace's label corrections and brand lexicon, shared by every page.
 
-    Loaded from the marketer's preferences once per workspace (never for the demo);
-    `save_sentiment_edits()` writes them back after a change.
+    Loaded from this client's memory once per workspace; `save_sentiment_edits()` writes them back
+    after a change.
     """
     from analytics import preferences
 
     edits = st.session_state.get("sentiment_edits")
     if edits is None or edits["workspace"] is not workspace():
-        stored = {"lexicon": {}, "corrections": {}} if is_demo() else preferences.load_sentiment_edits()
+        stored = preferences.load_sentiment_edits(memory=memory())
         edits = {"workspace": workspace(), **stored, "version": 0}
         st.session_state.sentiment_edits = edits
     return edits
@@ -774,15 +824,4 @@ def save_sentiment_edits() -> None:
 
     edits = sentiment_edits()
     edits["version"] += 1
-    if not is_demo():
-        preferences.save_sentiment_edits(edits["corrections"], edits["lexicon"])
-
-
-def memory():
-    """Where this client's remembered choices live: the session only for the demo (it writes nothing),
-    else the open client's memory, else the shared folder."""
-    from analytics.preferences import SessionMemory, shared_memory
-
-    if is_demo():
-        return st.session_state.setdefault("session_memory", SessionMemory())
-    return st.session_state.get("client_memory") or shared_memory()
+    preferences.save_sentiment_edits(edits["corrections"], edits["lexicon"], memory=memory())

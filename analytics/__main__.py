@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from analytics.overview import PRESETS
+from analytics.preferences import Memory
 from analytics.wording import plural
 from analytics.workspace import Workspace
 
@@ -98,10 +99,23 @@ MEMBER_COLUMNS = {
 }
 
 
-def members(args: argparse.Namespace) -> int:
-    from analytics.members import NO_REPLIES, member_labels, member_stats, member_tiers, reply_stats
+def members(args: argparse.Namespace, memory: Memory | None = None) -> int:
+    """The members CSV; with a client's `memory`, tiered by its rules and with its answer on which
+    commenter is the brand."""
+    from analytics import preferences
+    from analytics.members import (
+        NO_REPLIES,
+        TierRules,
+        member_labels,
+        member_stats,
+        member_tiers,
+        reply_stats,
+    )
 
     workspace, problems = _load(args.files)
+    rules = (preferences.load_tier_rules(memory) if memory is not None else None) or TierRules()
+    if memory is not None:
+        workspace.set_brand_answer(*preferences.load_brand_answer(memory))
     if args.brand:
         workspace.set_brand_handles({args.brand})
     if not workspace.has("comments"):
@@ -109,7 +123,7 @@ def members(args: argparse.Namespace) -> int:
             "No comments in these files: expected a comment export (Apify, an Excel exporter, the Business API)."
         )
         return _finish(problems)
-    tiers = member_tiers(member_stats(workspace.con, as_of=args.as_of))
+    tiers = member_tiers(member_stats(workspace.con, as_of=args.as_of), rules)
     tiers["member"] = tiers["member_handle"].fillna(tiers["member_name"]).fillna(tiers["member_id"])
     table = tiers[list(MEMBER_COLUMNS)].rename(columns=MEMBER_COLUMNS)
     _write(table, args.out)
@@ -141,15 +155,26 @@ REPORT_SUFFIXES = {".pptx": "PowerPoint deck", ".html": "HTML report", ".htm": "
 PERIODS = {name.lower().replace(" ", "-"): name for name in PRESETS}
 
 
-def report(args: argparse.Namespace) -> int:
+def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
+    """The deck or HTML report of these files; with a client's `memory`, with that client's choices.
+
+    Its pseudonym salt (a member keeps one pseudonym from month to month), tier rules, format fixes,
+    brand hashtags, sentiment corrections and report settings (name, logo, colour, sections: the
+    command line's own options win). Without one, pseudonyms hold for this run only.
+    """
+    from analytics import preferences
+    from analytics.charts import BRAND
+    from analytics.formats import DEFAULT_RULES
     from analytics.overview import Period, default_period
     from analytics.report import SECTIONS, build_report, default_report_period
     from analytics.report.model import image_type
     from analytics.report.sections import DEFAULT_DAYS
 
+    settings = preferences.load_report_settings(memory, SECTIONS) if memory is not None else {}
     out = Path(args.out)
     kind = REPORT_SUFFIXES.get(out.suffix.lower())
-    sections = [name.strip() for name in (args.sections or ",".join(SECTIONS)).split(",") if name.strip()]
+    chosen = args.sections or ",".join(settings.get("sections", SECTIONS))
+    sections = [name.strip() for name in chosen.split(",") if name.strip()]
     unknown = [name for name in sections if name not in SECTIONS]
     setup = []
     if kind is None:
@@ -158,7 +183,7 @@ def report(args: argparse.Namespace) -> int:
         setup.append(f"Unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)}.")
     if args.period and (args.start or args.end):
         setup.append("Give either --period or --start/--end, not both.")
-    logo = None
+    logo = settings.get("logo")
     if args.logo:
         try:
             logo = Path(args.logo).read_bytes()
@@ -183,16 +208,30 @@ def report(args: argparse.Namespace) -> int:
             workspace.con, PRESETS[PERIODS[args.period]] if args.period else DEFAULT_DAYS
         )
     handles = workspace.detected_brand_handles()
+    handle = handles[0] if handles else None
+    remembered = {}
+    if memory is not None:
+        edits = preferences.load_sentiment_edits(memory)
+        remembered = {
+            "salt": preferences.pseudonym_salt(memory),
+            "tier_rules": preferences.load_tier_rules(memory),
+            "rules": preferences.load_format_rules(memory) or DEFAULT_RULES,
+            "overrides": preferences.load_format_overrides(memory),
+            "brand_hashtags": preferences.load_brand_hashtags(handle, memory),
+            "lexicon_additions": edits["lexicon"],
+            "corrections": edits["corrections"],
+        }
     built = build_report(
         workspace.con,
         period=period,
         sections=sections,
-        client=args.client or "",
-        brand_label=f"@{handles[0]}" if handles else "Your brand",
+        client=args.client or settings.get("client", ""),
+        brand_label=f"@{handle}" if handle else "Your brand",
         real_handles=args.real_handles,
-        brand_color=args.color,
+        brand_color=args.color or settings.get("color", BRAND),
         logo=logo,
-        brand_handle=handles[0] if handles else None,
+        brand_handle=handle,
+        **remembered,
     )
     if not built.findings:
         problems.append("Nothing to report for these sections and dates: " + " ".join(built.skipped))
@@ -293,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         "--end", type=_date, default=None, help="last day (default: the data's last day)"
     )
     report_parser.add_argument("--logo", default=None, help="a PNG or JPEG logo for the title slide")
-    report_parser.add_argument("--color", default="#0F766E", help="the brand colour, as #RRGGBB")
+    report_parser.add_argument("--color", default=None, help="the brand colour, as #RRGGBB (default: teal)")
     report_parser.set_defaults(run=report)
     args = parser.parse_args(argv)
     return args.run(args)

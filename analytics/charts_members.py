@@ -79,8 +79,10 @@ def _horizontal(fig: go.Figure, *, height: int | None = None) -> go.Figure:
 # ---------------------------------------------------------------- tiers
 
 
-def tier_chart(counts: pd.DataFrame, baseline: pd.DataFrame | None = None) -> go.Figure:
-    """Members per tier; with `baseline` (the default rules' counts), both side by side for the what-if.
+def tier_chart(
+    counts: pd.DataFrame, baseline: pd.DataFrame | None = None, *, baseline_name: str = "default rules"
+) -> go.Figure:
+    """Members per tier; with `baseline` (the saved rules' counts), both side by side for the what-if.
 
     `counts` and `baseline` from `tier_counts` (tier, count_members, share_of_members, meaning).
     """
@@ -89,13 +91,13 @@ def tier_chart(counts: pd.DataFrame, baseline: pd.DataFrame | None = None) -> go
         fig.add_bar(
             x=baseline["tier"],
             y=baseline["count_members"],
-            name="Default rules",
+            name=baseline_name.capitalize(),
             marker={"color": "rgba(0,0,0,0)", "line": {"color": MUTED, "width": 2}},
             text=baseline["count_members"].map("{:,}".format),
             textposition="outside",
             textfont={"color": MUTED},
             cliponaxis=False,
-            hovertemplate="%{x}, default rules: %{y:,} members<extra></extra>",
+            hovertemplate=f"%{{x}}, {baseline_name}: %{{y:,}} members<extra></extra>",
         )
     fig.add_bar(
         x=counts["tier"],

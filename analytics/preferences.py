@@ -10,7 +10,13 @@ of `COMMUNITYLENS_HOME`, default `~/.communitylens`), so a damaged file costs on
 - `brand_hashtags.json`: account handle -> the hashtags the marketer calls the brand's own.
 - `brand_accounts.json`: the marketer's answer to "which of these commenters is you?" on the
   Members page: the member ids (TikTok user ids, else handles) that are the brand and that are not.
-  One list for every client for now; per-client folders come later.
+- `tier_rules.json`: the tier thresholds chosen for this client on the Members page.
+- `report_settings.json`: the Report page's client name, logo (base64), colour and sections.
+- `pseudonym_salt.json`: the secret that turns a member's handle into the same pseudonym in
+  every monthly deck of this client (created once).
+
+Every one of them is a client's own when read through that client's `Memory` (see below); only
+the column mappings stay shared by every client, as they describe a tool's layout.
 
 Reading never fails: a missing, unreadable or malformed file (or a value of the wrong shape) reads
 as "nothing remembered". Writing never fails either: a read-only disk only means the choice is
@@ -20,18 +26,22 @@ first and replace the old one in one step, so an app stopped mid-write never lea
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import os
 import re
+import secrets
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Protocol
 
 import pandas as pd
 
+from analytics.members import TierRules
 from analytics.workspace import mapping_memory_path
 
 OVERRIDES_FILE = "format_overrides.json"
@@ -78,6 +88,12 @@ class FolderMemory:
             return None
 
     def write(self, name: str, value: object) -> bool:
+        if value is None:  # forgotten: no file rather than a file saying "null"
+            try:
+                (self.folder / name).unlink(missing_ok=True)
+            except OSError:
+                return False
+            return True
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
@@ -198,11 +214,7 @@ def load_format_rules(memory: Memory | None = None) -> dict[str, list[str]] | No
 def save_format_rules(rules: Mapping[str, Sequence[str]] | None, memory: Memory | None = None) -> bool:
     """Remember these rules; None forgets them (back to the defaults). False if the disk refused."""
     if rules is None:
-        try:
-            (preferences_folder() / RULES_FILE).unlink(missing_ok=True)
-        except OSError:
-            return False
-        return True
+        return _write(RULES_FILE, None, memory)
     return _write(
         RULES_FILE, clean_rules({name: list(patterns) for name, patterns in rules.items()}) or {}, memory
     )
@@ -344,3 +356,159 @@ def save_brand_answer(
     accounts = {str(item) for item in accounts if str(item).strip()}
     not_accounts = {str(item) for item in not_accounts if str(item).strip()} - accounts
     return _write(BRAND_ACCOUNTS_FILE, {"is": sorted(accounts), "is_not": sorted(not_accounts)}, memory)
+
+
+# ---------------------------------------------------------------- tier thresholds
+
+TIER_RULES_FILE = "tier_rules.json"
+
+
+def clean_tier_rules(value: object) -> TierRules | None:
+    """A stored thresholds object as `TierRules`, or None when it is not one (so the defaults apply).
+
+    Every threshold of `TierRules` must be there, as a whole number TierRules accepts: a half-valid
+    object is not guessed at, since one missing bar would silently move members between tiers.
+    """
+    names = [item.name for item in fields(TierRules)]
+    if not isinstance(value, Mapping) or set(value) != set(names):
+        return None
+    numbers = [value[name] for name in names]
+    if not all(isinstance(number, int) and not isinstance(number, bool) for number in numbers):
+        return None
+    try:
+        return TierRules(**dict(zip(names, numbers, strict=True)))
+    except ValueError:
+        return None
+
+
+def load_tier_rules(memory: Memory | None = None) -> TierRules | None:
+    """The tier thresholds chosen for this client, or None to use the defaults of metrics.md."""
+    return clean_tier_rules(_read(TIER_RULES_FILE, memory))
+
+
+def save_tier_rules(rules: TierRules | None, memory: Memory | None = None) -> bool:
+    """Remember these thresholds; None forgets them (back to the defaults). False if not saved."""
+    return _write(TIER_RULES_FILE, None if rules is None else asdict(rules), memory)
+
+
+# ---------------------------------------------------------------- report settings
+
+REPORT_SETTINGS_FILE = "report_settings.json"
+MAX_LOGO_BYTES = 1_000_000
+MAX_CLIENT_NAME = 80
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def image_kind(data: bytes | None) -> str | None:
+    """ "png" or "jpeg" by the file's first bytes; None for anything else (an SVG could carry a script)."""
+    if not data:
+        return None
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    return None
+
+
+MAX_LOGO_PIXELS = 4096 * 4096
+
+
+def logo_problem(data: bytes) -> str | None:
+    """Why this file cannot be the report's logo, in a sentence; None when it can.
+
+    A PNG or JPEG by its first bytes, of at most 1 MB, that decodes whole (a damaged file would
+    show as a broken picture in the deck) and is at most 4096 × 4096 pixels (a small file can
+    unpack into gigabytes of pixels).
+    """
+    if image_kind(data) is None:
+        return "That logo is not a PNG or JPEG image, so the report goes without one."
+    if len(data) > MAX_LOGO_BYTES:
+        return f"That logo is {len(data) / 1_000_000:.1f} MB; logos up to 1 MB are kept, so the report goes without one."
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_LOGO_PIXELS:
+                return (
+                    f"That logo is {image.width:,} × {image.height:,} pixels; logos up to 4096 × 4096 are kept, "
+                    "so the report goes without one."
+                )
+            image.load()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return "That logo is a damaged image file (it cannot be opened), so the report goes without one."
+    return None
+
+
+def clean_report_settings(value: object, sections: Iterable[str] | None = None) -> dict:
+    """The well-formed settings of a stored report settings object; a bad one is dropped, not guessed.
+
+    Keys kept: `client` (text, up to 80 characters), `logo` (the image's bytes: stored as base64 of
+    a PNG or JPEG of at most 1 MB), `color` ("#rrggbb", lower case) and `sections` (a non-empty list
+    of section keys, each once; all of them among `sections` when given).
+    """
+    if not isinstance(value, Mapping):
+        return {}
+    cleaned: dict = {}
+    client = value.get("client")
+    if isinstance(client, str) and len(_text(client)) <= MAX_CLIENT_NAME:
+        cleaned["client"] = _text(client)
+    logo = value.get("logo")
+    if isinstance(logo, str):
+        try:
+            data = base64.b64decode(logo, validate=True)
+        except ValueError:
+            data = b""
+        if data and logo_problem(data) is None:
+            cleaned["logo"] = data
+    colour = value.get("color")
+    if isinstance(colour, str) and _COLOUR.fullmatch(colour):
+        cleaned["color"] = colour.lower()
+    chosen = value.get("sections")
+    if isinstance(chosen, list) and all(isinstance(name, str) for name in chosen):
+        known = None if sections is None else set(sections)
+        kept = [name for name in dict.fromkeys(chosen) if known is None or name in known]
+        if kept and len(kept) == len(chosen):
+            cleaned["sections"] = kept
+    return cleaned
+
+
+def load_report_settings(memory: Memory | None = None, sections: Iterable[str] | None = None) -> dict:
+    """The report settings remembered for this client (see `clean_report_settings`); {} when none."""
+    return clean_report_settings(_read(REPORT_SETTINGS_FILE, memory), sections)
+
+
+def save_report_settings(settings: Mapping[str, object], memory: Memory | None = None) -> bool:
+    """Remember these report settings, merged over the stored ones (a None value forgets one)."""
+    stored = load_report_settings(memory)
+    stored.update(settings)
+    stored = {key: value for key, value in stored.items() if value is not None}
+    if isinstance(stored.get("logo"), bytes):
+        stored["logo"] = base64.b64encode(stored["logo"]).decode("ascii")
+    cleaned = clean_report_settings(stored)
+    if isinstance(cleaned.get("logo"), bytes):
+        cleaned["logo"] = stored["logo"]
+    return _write(REPORT_SETTINGS_FILE, cleaned, memory)
+
+
+# ---------------------------------------------------------------- pseudonym salt
+
+SALT_FILE = "pseudonym_salt.json"
+_SALT = re.compile(r"[0-9a-f]{32,128}")
+
+
+def clean_salt(value: object) -> str | None:
+    """A stored salt: 32 to 128 lower-case hex digits (as `secrets.token_hex` makes), else None."""
+    return value if isinstance(value, str) and _SALT.fullmatch(value) else None
+
+
+def pseudonym_salt(memory: Memory | None = None) -> str:
+    """This client's pseudonym secret: read, or made once and stored, so a member keeps one pseudonym.
+
+    The same member is then "member-3f9a…" in March's deck and in April's. If it cannot be stored
+    (read-only disk), a fresh one is given: pseudonyms then hold for this session only.
+    """
+    salt = clean_salt(_read(SALT_FILE, memory))
+    if salt is None:
+        salt = secrets.token_hex(16)
+        _write(SALT_FILE, salt, memory)
+    return salt

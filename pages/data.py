@@ -16,6 +16,7 @@ st.caption(
 )
 
 ws = ui.workspace()
+st.caption(ui.REMEMBERED_SPLIT)
 if ui.is_demo():
     st.info(
         "These are the demo brand's files, in the real TikTok export formats. Upload your own in the sidebar: "

@@ -43,14 +43,13 @@ start, end = (period.start, period.end) if period else (None, None)
 
 
 def session_preferences() -> dict:
-    """This session's rules and hand-set formats: read from disk once per workspace, never for the demo."""
+    """This session's rules and hand-set formats: read from this client's memory once per workspace."""
     state = st.session_state.get("formats_preferences")
     if state is None or state["workspace"] is not ws:
-        remembered = not ui.is_demo()
         state = {
             "workspace": ws,
-            "rules": (preferences.load_format_rules() if remembered else None) or DEFAULT_RULES,
-            "overrides": preferences.load_format_overrides() if remembered else {},
+            "rules": preferences.load_format_rules(memory=ui.memory()) or DEFAULT_RULES,
+            "overrides": preferences.load_format_overrides(memory=ui.memory()),
             "version": 0,  # bumped after each saved edit, so the editors start clean on the new data
             "saved": True,
         }
@@ -66,9 +65,8 @@ def remember(*, rules: dict | None = None, overrides: dict | None = None, reset_
     state["rules"] = DEFAULT_RULES if reset_rules else rules or state["rules"]
     state["overrides"] = state["overrides"] if overrides is None else overrides
     state["version"] += 1
-    if not ui.is_demo():
-        rules_saved = preferences.save_format_rules(None if reset_rules else state["rules"])
-        state["saved"] = rules_saved and preferences.save_format_overrides(state["overrides"])
+    rules_saved = preferences.save_format_rules(None if reset_rules else state["rules"], memory=ui.memory())
+    state["saved"] = rules_saved and preferences.save_format_overrides(state["overrides"], memory=ui.memory())
     st.rerun()
 
 
@@ -258,12 +256,8 @@ with fixing:
             remember(rules=new_rules)
         if rules != DEFAULT_RULES and st.button("Back to the default rules", key="formats_rules_reset"):
             remember(reset_rules=True)
-    if ui.is_demo():
-        st.caption("On the demo brand your fixes and rules last for this session only.")
-    elif prefs["saved"]:
-        st.caption(
-            f"Your fixes and rules are remembered on this computer, in {preferences.preferences_folder()}."
-        )
+    if prefs["saved"]:
+        st.caption(f"Your fixes and rules are remembered {ui.remembered_where()}.")
     else:
         st.warning("We could not save your fixes to disk, so they last for this session only.", icon="💾")
     ui.download_csv(
@@ -278,14 +272,13 @@ with hashtags_tab:
     handle = handles[0] if handles else None
     every_tag = hashtag_performance(ws.con, start=start, end=end)
     if "formats_brand_hashtags" not in st.session_state:
-        remembered_tags = None if ui.is_demo() else preferences.load_brand_hashtags(handle)
+        remembered_tags = preferences.load_brand_hashtags(handle, memory=ui.memory())
         guessed = preferences.guess_brand_hashtags(every_tag["hashtag"], handle)
         st.session_state.formats_brand_hashtags = " ".join(remembered_tags or guessed)
 
     def save_brand_hashtags() -> None:
-        if not ui.is_demo():
-            tags = preferences.parse_hashtags(st.session_state.formats_brand_hashtags)
-            preferences.save_brand_hashtags(handle, tags)
+        tags = preferences.parse_hashtags(st.session_state.formats_brand_hashtags)
+        preferences.save_brand_hashtags(handle, tags, memory=ui.memory())
 
     typed = st.text_input(
         "Your brand hashtags",

@@ -1,6 +1,5 @@
 """Members: who the community is, who is loyal or slipping away and why, and how the brand answers them."""
 
-import secrets
 from dataclasses import asdict
 
 import pandas as pd
@@ -148,8 +147,7 @@ def save_brand_answer() -> None:
     shown_ids = set(brand_choices["member_id"])
     accounts = (said_is - shown_ids) | ({picked} if picked != NONE_OF_THESE else set())
     not_accounts = ((said_not - shown_ids) | shown_ids) - accounts
-    if not ui.is_demo():
-        preferences.save_brand_answer(accounts, not_accounts)
+    preferences.save_brand_answer(accounts, not_accounts, memory=ui.memory())
     ws.set_brand_answer(accounts, not_accounts)
 
 
@@ -192,26 +190,51 @@ with st.expander("Which of these commenters is you?", expanded=ask, icon="🙋")
     )
     st.button("Save my answer", key="members_brand_save", on_click=save_brand_answer)
     st.caption(
-        "Remembered on this computer (not for the demo). Found automatically when a commenter's handle or "
+        f"Remembered {ui.remembered_where()}. Found automatically when a commenter's handle or "
         "name is the account in the video links, or one account commented on nearly every video (90% or "
         "more) with at least twice the comments of any other."
     )
 
 
+def saved_rules() -> TierRules:
+    """The thresholds remembered for this client (metrics.md's defaults when none); the inputs start from them."""
+    held = st.session_state.get("members_saved_rules")
+    if held is None or held[0] is not ws:
+        held = (ws, ui.tier_rules())
+        st.session_state.members_saved_rules = held
+        for name in RULE_INPUTS:
+            st.session_state.pop(f"members_rule_{name}", None)
+    for name, value in asdict(held[1]).items():  # Streamlit drops an input's value on another page
+        st.session_state.setdefault(f"members_rule_{name}", value)
+    return held[1]
+
+
 def rules_from_inputs() -> TierRules:
     values = {
-        name: int(st.session_state.get(f"members_rule_{name}", getattr(DEFAULTS, name)))
+        name: int(st.session_state.get(f"members_rule_{name}", getattr(baseline, name)))
         for name in RULE_INPUTS
     }
     try:
         return TierRules(**values)
     except ValueError as problem:
-        st.error(f"{problem} The default rules are used until this is fixed.", icon="⚠️")
-        return DEFAULTS
+        st.error(f"{problem} The saved rules are used until this is fixed.", icon="⚠️")
+        return baseline
 
 
-def reset_rules() -> None:
-    for name, value in asdict(DEFAULTS).items():
+def remember_rules(back_to_defaults: bool) -> None:
+    """Keep the thresholds typed (read when clicked: a value typed just before counts) as this client's
+    tier rules, or go back to metrics.md's defaults."""
+    try:
+        rules = (
+            DEFAULTS
+            if back_to_defaults
+            else TierRules(**{name: int(st.session_state[f"members_rule_{name}"]) for name in RULE_INPUTS})
+        )
+    except ValueError:
+        return  # the page already says what is wrong with them
+    preferences.save_tier_rules(None if rules == DEFAULTS else rules, memory=ui.memory())
+    st.session_state.members_saved_rules = (ws, rules)
+    for name, value in asdict(rules).items():
         st.session_state[f"members_rule_{name}"] = value
 
 
@@ -292,11 +315,17 @@ right.caption(
     f"{f' ({period.describe()})' if period else ''}."
 )
 
-with st.expander("Tier rules: change any threshold to see who would move (a what-if)", icon="🎚️"):
+baseline = saved_rules()
+with st.expander("Tier rules: change any threshold to see who would move, keep the ones that fit", icon="🎚️"):
     st.caption(
         "First matching rule wins, in this order: Champion, Loyal, At risk, Lapsed, New, Regular, One-time. "
         "Loyalty counts distinct videos and weeks, not raw comments: 30 comments under one video are a "
-        "conversation, not loyalty."
+        "conversation, not loyalty. "
+        + (
+            "These are the default rules."
+            if baseline == DEFAULTS
+            else f"This client's own rules differ from the defaults; they are remembered {ui.remembered_where()}."
+        )
     )
     rule_columns = st.columns(4)
     for index, (name, (label, help_text)) in enumerate(RULE_INPUTS.items()):
@@ -304,14 +333,29 @@ with st.expander("Tier rules: change any threshold to see who would move (a what
             label,
             min_value=0,
             max_value=3650,
-            value=getattr(DEFAULTS, name),
             step=1,
             key=f"members_rule_{name}",
-            help=help_text,
+            help=f"{help_text} Default: {getattr(DEFAULTS, name)}.",
         )
-    st.button("Back to the default rules", key="members_reset_rules", on_click=reset_rules)
-rules = rules_from_inputs()
-is_what_if = rules != DEFAULTS
+    rules = rules_from_inputs()
+    buttons = st.container(horizontal=True)
+    buttons.button(
+        "Keep these rules for this client",
+        key="members_save_rules",
+        on_click=remember_rules,
+        args=(False,),
+        disabled=rules == baseline,
+        help=f"Every tier, list and report of this client then uses them (remembered {ui.remembered_where()}).",
+    )
+    buttons.button(
+        "Back to the default rules",
+        key="members_reset_rules",
+        on_click=remember_rules,
+        args=(True,),
+        disabled=rules == DEFAULTS and baseline == DEFAULTS,
+    )
+is_what_if = rules != baseline
+baseline_name = "default rules" if baseline == DEFAULTS else "saved rules"
 
 # ---------------------------------------------------------------- analytics
 
@@ -327,7 +371,7 @@ formats = video_formats(ws.con, rules=rules_in_force, overrides=overrides_in_for
 brand_tags = ui.brand_hashtags(formats)
 found = communities.hashtag_communities(formats, brand_hashtags=brand_tags)
 stats = member_stats(ws.con, as_of=as_of)
-default_tiers = member_tiers(stats)
+default_tiers = member_tiers(stats, baseline)
 tiers = member_tiers(stats, rules) if is_what_if else default_tiers
 profiles = segments.member_profiles(
     ws.con,
@@ -336,7 +380,7 @@ profiles = segments.member_profiles(
     formats=formats,
     communities=communities.member_communities(ws.con, formats, found, as_of=as_of),
 )
-salt = st.session_state.setdefault("members_salt", secrets.token_hex(16))
+salt = ui.pseudonym_salt()
 names = pd.Series(
     pseudonymize(profiles["member_id"], salt=salt).to_numpy()
     if hide_handles
@@ -418,7 +462,10 @@ tiers_tab, lists_tab, member_tab, replies_tab, sentiment_tab = st.tabs(
 
 with tiers_tab:
     ui.chart(
-        charts.tier_chart(counts, tier_counts(default_tiers) if is_what_if else None), "members_tier_chart"
+        charts.tier_chart(
+            counts, tier_counts(default_tiers) if is_what_if else None, baseline_name=baseline_name
+        ),
+        "members_tier_chart",
     )
     if is_what_if:
         moves = tier_moves(default_tiers, tiers)
@@ -434,7 +481,7 @@ with tiers_tab:
             st.dataframe(
                 pd.DataFrame(
                     {
-                        "From (default rules)": moves["from_tier"].replace(ABSENT, "—"),
+                        f"From ({baseline_name})": moves["from_tier"].replace(ABSENT, "—"),
                         "To (your rules)": moves["to_tier"].replace(ABSENT, "—"),
                         "Members": moves["count_members"],
                         "Who (most active first)": moves["member_ids"].map(who),
@@ -828,7 +875,7 @@ with sentiment_tab:
     st.subheader("Complaint queue")
     st.caption(
         "Negative comments the brand has not answered yet, newest first. Not a complaint? Change its label: "
-        "your correction wins over the method and is remembered (for your own uploads; the demo forgets it)."
+        f"your correction wins over the method and is remembered {ui.remembered_where()}."
     )
     if queue.empty:
         st.success("No unanswered negative comment in this period.", icon="✅")
@@ -888,7 +935,7 @@ with sentiment_tab:
         )
     if edits["corrections"]:
         st.caption(
-            f"{len(edits['corrections']):,} labels corrected by hand (remembered for your uploads, not for the demo)."
+            f"{len(edits['corrections']):,} labels corrected by hand (remembered {ui.remembered_where()})."
         )
     if edits["lexicon"] or edits["corrections"]:
 

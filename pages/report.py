@@ -2,7 +2,6 @@
 
 import hashlib
 import re
-import secrets
 
 import streamlit as st
 
@@ -13,9 +12,6 @@ from analytics.overview import Period
 from analytics.report import SECTIONS, build_report
 from analytics.report.deck import build_deck
 from analytics.report.html import build_html
-from analytics.report.model import image_type
-
-MAX_LOGO_BYTES = 5_000_000
 
 st.title("Report")
 st.caption(
@@ -30,32 +26,90 @@ if period is None:
     ui.no_data("No data yet. Upload your TikTok exports to build a report.")
     st.stop()
 
+# The client's remembered settings fill the controls: when another client (workspace) is opened,
+# and whenever Streamlit dropped a control's value on another page.
+saved = preferences.load_report_settings(memory=ui.memory(), sections=SECTIONS)
+fresh = st.session_state.get("report_settings_for") is not ws
+st.session_state.report_settings_for = ws
+for key, setting, default in (
+    ("report_sections", "sections", list(SECTIONS)),
+    ("report_client", "client", ""),
+    ("report_color", "color", BRAND),
+):
+    if fresh or key not in st.session_state:
+        st.session_state[key] = saved.get(setting, default)
+
+
+def remember(setting: str, key: str) -> None:
+    """Keep a changed control's value as this client's report setting."""
+    preferences.save_report_settings({setting: st.session_state[key]}, memory=ui.memory())
+
+
+def remember_logo(key: str) -> None:
+    upload = st.session_state.get(key)
+    if upload is not None and preferences.logo_problem(upload.getvalue()) is None:
+        preferences.save_report_settings({"logo": upload.getvalue()}, memory=ui.memory())
+
+
+def forget_logo() -> None:
+    preferences.save_report_settings({"logo": None}, memory=ui.memory())
+    # A new key empties the upload box, so the forgotten logo is not taken from it again.
+    st.session_state.report_logo_generation = st.session_state.get("report_logo_generation", 0) + 1
+
 
 left, right = st.columns(2)
 sections = left.multiselect(
-    "Sections", list(SECTIONS), default=list(SECTIONS), format_func=SECTIONS.get, key="report_sections"
+    "Sections",
+    list(SECTIONS),
+    format_func=SECTIONS.get,
+    key="report_sections",
+    on_change=remember,
+    args=("sections", "report_sections"),
 )
-client = left.text_input("Client's name", key="report_client", placeholder=ws.label, max_chars=80)
-logo_file = left.file_uploader("Client's logo (PNG or JPEG)", type=["png", "jpg", "jpeg"], key="report_logo")
+client = left.text_input(
+    "Client's name",
+    key="report_client",
+    placeholder=ws.label,
+    max_chars=preferences.MAX_CLIENT_NAME,
+    on_change=remember,
+    args=("client", "report_client"),
+)
+generation = st.session_state.get("report_logo_generation", 0)
+logo_key = f"report_logo_{generation}" if generation else "report_logo"
+logo_file = left.file_uploader(
+    "Client's logo (PNG or JPEG, up to 1 MB)",
+    type=["png", "jpg", "jpeg"],
+    key=logo_key,
+    on_change=remember_logo,
+    args=(logo_key,),
+)
 if right.toggle("Same dates as the sidebar", value=True, key="report_same_period"):
     dates = period
     right.caption(period.describe())
 else:
     picked = right.date_input("Dates", value=(period.start, period.end), key="report_dates")
     dates = Period(picked[0], picked[-1]) if len(picked) else period
-color = right.color_picker("Brand colour", value=BRAND, key="report_color")
+color = right.color_picker(
+    "Brand colour", key="report_color", on_change=remember, args=("color", "report_color")
+)
 real_handles = right.toggle(
     "Show members' real handles",
     value=False,
     key="report_real_handles",
     help="Off (the default): every member handle in the deck and the report is a pseudonym (member-3f9a…), "
-    "the same one the Members page shows. On: real @handles, for your own team only.",
+    "the same one the Members page shows, month after month. On: real @handles, for your own team only.",
 )
 
 logo = logo_file.getvalue() if logo_file is not None else None
-if logo is not None and (image_type(logo) is None or len(logo) > MAX_LOGO_BYTES):
-    st.warning("That logo is not a PNG or JPEG image under 5 MB, so the report goes without one.", icon="🖼️")
+if logo is not None and (problem := preferences.logo_problem(logo)):
+    st.warning(problem, icon="🖼️")
     logo = None
+logo = logo or saved.get("logo")
+if logo is not None:
+    in_use = left.container(horizontal=True, vertical_alignment="center")
+    in_use.image(logo, caption=f"Logo in use ({len(logo) / 1000:,.0f} KB)", width=120)
+    in_use.button("Remove the logo", key="report_logo_forget", on_click=forget_logo, type="tertiary")
+right.caption(f"Sections, name, logo and colour are remembered {ui.remembered_where()}.")
 if not sections:
     st.info("Pick at least one section.", icon="📋")
     st.stop()
@@ -64,7 +118,9 @@ handles = ws.detected_brand_handles()
 handle = handles[0] if handles else None
 rules, overrides = ui.format_choices()
 edits = ui.sentiment_edits()
-brand_hashtags = preferences.load_brand_hashtags(handle) if handle and not ui.is_demo() else None
+brand_hashtags = preferences.load_brand_hashtags(handle, memory=ui.memory())
+tier_rules = ui.tier_rules()
+salt = ui.pseudonym_salt()
 options = {
     "workspace": id(ws),
     "files": tuple(upload.digest for upload in ws.uploads),
@@ -73,6 +129,8 @@ options = {
     "dates": (dates.start, dates.end),
     "client": client,
     "real_handles": real_handles,
+    "salt": salt,
+    "tier_rules": tier_rules,
     "color": color,
     "logo": hashlib.sha256(logo).hexdigest() if logo else None,
     "formats": repr((rules, sorted(overrides.items()))),
@@ -88,7 +146,8 @@ if cached is None or cached[0] != options:
             client=client,
             brand_label=ws.label if ui.is_demo() or not handle else f"@{handle}",
             real_handles=real_handles,
-            salt=st.session_state.setdefault("members_salt", secrets.token_hex(16)),
+            salt=salt,
+            tier_rules=tier_rules,
             brand_color=color,
             logo=logo,
             rules=rules,

@@ -158,12 +158,13 @@ with members_tab:
             icon="💬",
         )
     else:
-        fingerprint = segments.comments_fingerprint(ws.con)
-        by_month = remembered("tiers", fingerprint, lambda: segments.tier_sizes_by_month(ws.con))
+        tier_rules = ui.tier_rules()  # this client's own thresholds, as on the Members page
+        fingerprint = (segments.comments_fingerprint(ws.con), tier_rules)
+        by_month = remembered("tiers", fingerprint, lambda: segments.tier_sizes_by_month(ws.con, tier_rules))
         st.info(f"**{ui.markdown_escape(segments.tier_trend_takeaway(by_month))}**", icon="💡")
         ui.chart(charts.tier_sizes_chart(by_month), "segments_tiers_chart")
 
-        tiers = member_tiers(member_stats(ws.con))
+        tiers = member_tiers(member_stats(ws.con), tier_rules)
         frequency = segments.interaction_frequency(ws.con)
         ui.chart(
             charts.frequency_chart(segments.frequency_distribution(frequency, tiers)),

@@ -19,6 +19,7 @@ from analytics.formats import video_formats
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
+    TierRules,
     member_labels,
     member_sentiment,
     member_stats,
@@ -34,14 +35,25 @@ from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
 
-COMMUNITY_DEFINITIONS: dict[str, tuple[str, str]] = {
-    "tiers": (
+DEFAULT_TIER_RULES = TierRules()
+
+
+def tiers_definition(rules: TierRules = DEFAULT_TIER_RULES) -> tuple[str, str]:
+    """The tier rules in words, with these thresholds (the client's own, or metrics.md's defaults)."""
+    return (
         "Member tiers",
-        "A member is one commenter (never the brand). First rule met wins: Champion (5+ videos, 4+ active "
-        "weeks, last comment within 30 days), Loyal (3+ videos, 2+ weeks, within 30 days), At risk (met the "
-        "Loyal bar, last comment 31–90 days ago), Lapsed (over 90 days), New (first comment within 30 days), "
-        "Regular (2+ videos), One-time. Distinct videos and weeks count, not raw comments.",
-    ),
+        "A member is one commenter (never the brand). First rule met wins: "
+        f"Champion ({rules.champion_min_videos}+ videos, {rules.champion_min_weeks}+ active weeks, last comment "
+        f"within {rules.active_days} days), Loyal ({rules.loyal_min_videos}+ videos, {rules.loyal_min_weeks}+ "
+        f"weeks, within {rules.active_days} days), At risk (met the Loyal bar, last comment "
+        f"{rules.active_days + 1}–{rules.at_risk_days} days ago), Lapsed (over {rules.at_risk_days} days), "
+        f"New (first comment within {rules.new_days} days), Regular ({rules.regular_min_videos}+ videos), "
+        "One-time. Distinct videos and weeks count, not raw comments.",
+    )
+
+
+COMMUNITY_DEFINITIONS: dict[str, tuple[str, str]] = {
+    "tiers": tiers_definition(),
     "reply_effect": (
         "Came back",
         "A member whose first comment was answered by the brand within 30 days, and who commented on another "
@@ -91,11 +103,12 @@ def members_findings(
     real_handles: bool = False,
     salt: str,
     left_out: list[str] | None = None,
+    tier_rules: TierRules = DEFAULT_TIER_RULES,
 ) -> list[Finding]:
     left_out = [] if left_out is None else left_out
     if not _comments_in_period(con, period):
         return []
-    tiers = member_tiers(member_stats(con, as_of=period.end))
+    tiers = member_tiers(member_stats(con, as_of=period.end), tier_rules)
     counts = tier_counts(tiers)
     count = dict(zip(counts["tier"], counts["count_members"], strict=True))
     total = int(counts["count_members"].sum())
@@ -114,7 +127,8 @@ def members_findings(
             caption=f"Members by tier as of {text.day(period.end)} (every comment up to that day)",
             note=(
                 f"{count['At risk']:,} were loyal and are going quiet (At risk): re-engage them now. "
-                f"{count['New']:,} commented for the first time in the last 30 days: welcome them. "
+                f"{count['New']:,} commented for the first time in the last {tier_rules.new_days} days: "
+                "welcome them. "
                 f"{count['One-time']:,} commented on one video only."
             ),
             figure=doughnut_chart(

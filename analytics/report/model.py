@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.overview import Period
+from analytics.preferences import image_kind as image_type
 
 SECTIONS: dict[str, str] = {
     "overview": "Overview",
@@ -92,14 +93,3 @@ class Report:
     @property
     def logo_type(self) -> str | None:
         return image_type(self.logo)
-
-
-def image_type(data: bytes | None) -> str | None:
-    """ "png" or "jpeg" by the file's first bytes; None for anything else (an SVG could carry a script)."""
-    if not data:
-        return None
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    return None

@@ -32,6 +32,7 @@ from analytics.formats import (
     posting_time_performance,
     video_formats,
 )
+from analytics.members import TierRules
 from analytics.overview import Period, account_kpis, daily_trend, default_period, preset_period
 from analytics.report import text
 from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
@@ -488,15 +489,16 @@ def _escape_caption(caption: object) -> object:
 # ---------------------------------------------------------------- the report
 
 
-def _definitions(findings: Sequence[Finding]) -> list[tuple[str, str]]:
+def _definitions(findings: Sequence[Finding], tier_rules: TierRules) -> list[tuple[str, str]]:
     from analytics.lives import LIVE_METRICS
-    from analytics.report.community import COMMUNITY_DEFINITIONS
+    from analytics.report.community import COMMUNITY_DEFINITIONS, tiers_definition
 
     known = (
         dict(DEFINITIONS)
         | {key: (label, definition) for key, (label, _unit, definition) in LIVE_METRICS.items()}
         | EXTRA_DEFINITIONS
         | COMMUNITY_DEFINITIONS
+        | {"tiers": tiers_definition(tier_rules)}
     )
     keys = dict.fromkeys(metric for finding in findings for metric in finding.metrics if metric in known)
     return [known[key] for key in keys]
@@ -538,6 +540,7 @@ def build_report(
     brand_label: str = "",
     real_handles: bool = False,
     salt: str | None = None,
+    tier_rules: TierRules | None = None,
     brand_color: str = BRAND,
     logo: bytes | None = None,
     rules: Rules = DEFAULT_RULES,
@@ -552,7 +555,9 @@ def build_report(
     """Everything a deck or an HTML report says, computed once: findings per chosen section, in order.
 
     `sections` are SECTIONS keys, kept in SECTIONS' order. Member handles become pseudonyms unless
-    `real_handles` (`salt` keeps them stable within a session; a fresh random one by default). A section
+    `real_handles` (`salt` keeps them stable: pass the client's `preferences.pseudonym_salt` so a member
+    keeps one pseudonym across monthly decks; a fresh random one by default). Members are tiered with
+    `tier_rules` (the client's thresholds; metrics.md's defaults when None). A section
     without data in the period is left out and named in `Report.skipped`.
     """
     from analytics.report import community, live
@@ -562,6 +567,7 @@ def build_report(
         raise ValueError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(SECTIONS)}.")
     chosen = [name for name in SECTIONS if name in sections]
     salt = salt or secrets.token_hex(16)
+    tier_rules = tier_rules or TierRules()
     findings: list[Finding] = []
     skipped: list[str] = []
     left_out: list[str] = []  # findings held back: below the minimum sample, or not telling from luck
@@ -570,7 +576,7 @@ def build_report(
         "overview": lambda: overview_findings(con, period),
         "formats": lambda: formats_findings(con, period, rules=rules, overrides=overrides, left_out=left_out),
         "members": lambda: community.members_findings(
-            con, period, real_handles=real_handles, salt=salt, left_out=left_out
+            con, period, real_handles=real_handles, salt=salt, left_out=left_out, tier_rules=tier_rules
         ),
         "segments": lambda: community.segments_findings(
             con,
@@ -610,7 +616,7 @@ def build_report(
         sections=[name for name in chosen if any(f.section == name for f in findings)],
         findings=findings,
         windows=windows,
-        definitions=_definitions(findings),
+        definitions=_definitions(findings, tier_rules),
         skipped=skipped + left_out,
         real_handles=real_handles,
         brand_color=brand_color,
