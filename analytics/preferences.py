@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -344,3 +345,23 @@ def save_brand_answer(
     accounts = {str(item) for item in accounts if str(item).strip()}
     not_accounts = {str(item) for item in not_accounts if str(item).strip()} - accounts
     return _write(BRAND_ACCOUNTS_FILE, {"is": sorted(accounts), "is_not": sorted(not_accounts)}, memory)
+
+
+# ---------------------------------------------------------------- pseudonyms
+
+PSEUDONYM_SALT = "pseudonym_salt"
+
+
+def pseudonym_salt(memory: Memory) -> str:
+    """The key a client's pseudonyms are made with: made once, so a member keeps one pseudonym in every deck.
+
+    A fresh random key (32 hex digits) the first time; read back after writing, so when two
+    programs make one at once both use the one that was kept.
+    """
+    stored = memory.read(PSEUDONYM_SALT)
+    if isinstance(stored, str) and re.fullmatch(r"[0-9a-f]{32}", stored):
+        return stored
+    salt = secrets.token_hex(16)
+    memory.write(PSEUDONYM_SALT, salt)
+    kept = memory.read(PSEUDONYM_SALT)
+    return kept if isinstance(kept, str) and re.fullmatch(r"[0-9a-f]{32}", kept) else salt
