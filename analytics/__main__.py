@@ -92,7 +92,8 @@ def _open_store():
 
 def _known(store) -> str:
     names = store.clients()["name"].tolist()
-    return f"Known clients: {', '.join(names)}." if names else "There are no clients yet."
+    quoted = ", ".join(f"'{name}'" for name in names)
+    return f"Known clients: {quoted}." if names else "There are no clients yet."
 
 
 def _client_id(store, name: str, create: bool = False) -> str:
@@ -167,10 +168,13 @@ def import_files(args: argparse.Namespace) -> int:
     for skipped in workspace.skipped:
         print(skipped)
     for held in workspace.held:
-        owner = f" Client '{store.name_of(held.other_client)}' has that account." if held.other_client else ""
+        where = (
+            f"Client '{store.name_of(held.other_client)}' has that account: import it there"
+            if held.other_client
+            else "Import it into its own client (--client NAME --create)"
+        )
         problems.append(
-            f"{held.words()[:-1]}: not imported.{owner} Import it into its own client, or add --any-account "
-            "to import it here anyway."
+            f"{held.words()[:-1]}: not imported. {where}, or add --any-account to import it here anyway."
         )
     name = store.name_of(client_id)
     results = [result for result in results if result.tables or result.pending]
