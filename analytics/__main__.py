@@ -132,6 +132,10 @@ def _workspace(args: argparse.Namespace) -> tuple[Workspace, list[str]]:
     return store.open(_client_id(store, args.client), today=date.today()), []
 
 
+def _what(workspace: Workspace) -> str:
+    return f"client '{workspace.label}'" if _memory(workspace) else "these files"
+
+
 def _memory(workspace: Workspace):
     """The client's remembered choices when the workspace is a stored client, else None (files only)."""
     from analytics.store import ClientWorkspace
@@ -290,7 +294,7 @@ def formats(args: argparse.Namespace) -> int:
     )[SUMMARY_COLUMNS]
     if table.empty:
         problems.append(
-            "No videos in these files: expected a TikTok Studio Content export or a video detail sheet."
+            f"No videos in {_what(workspace)}: expected a TikTok Studio Content export or a video detail sheet."
         )
     else:
         _write(table, args.out)
@@ -322,7 +326,7 @@ def members(args: argparse.Namespace) -> int:
         Workspace.set_brand_handles(workspace, {args.brand})
     if not workspace.has("comments"):
         problems.append(
-            "No comments in these files: expected a comment export (Apify, an Excel exporter, the Business API)."
+            f"No comments in {_what(workspace)}: expected a comment export (Apify, an Excel exporter, the Business API)."
         )
         return _finish(problems)
     tiers = member_tiers(member_stats(workspace.con, as_of=args.as_of))
@@ -382,7 +386,9 @@ def report(args: argparse.Namespace) -> int:
     workspace, problems = _workspace(args)
     span = default_period(workspace.con)
     if span is None:
-        problems.append("No dated data in these files: expected TikTok Studio exports or a comment export.")
+        problems.append(
+            f"No dated data in {_what(workspace)}: expected TikTok Studio exports or a comment export."
+        )
         return _finish(problems)
     if args.start or args.end:
         period = Period(args.start or span.start, args.end or span.end)
