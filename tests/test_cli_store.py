@@ -5,7 +5,6 @@ import getpass
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -297,7 +296,6 @@ def test_the_command_line_imports_while_the_app_holds_the_same_store_open(home, 
         later = overview(
             tmp_path, "phinco.coffee", "February 20", name="TIKTOK Overview_2026-02-20_1773506459_{}.csv"
         )
-        started = time.monotonic()
         done = run("import", "--client", "Phin & Co.", later)
         assert (done.returncode, done.stderr) == (0, ""), done.stdout
         assert "Imported 1 file into 'Phin & Co.' (now 2 files" in done.stdout
@@ -314,7 +312,6 @@ def test_the_command_line_imports_while_the_app_holds_the_same_store_open(home, 
             ]
         )
         assert len(store.open(client_id).uploads) == 3
-        assert time.monotonic() - started < 240
     finally:
         store.close()
     listed = run("clients", "--json")
