@@ -511,4 +511,6 @@ def pseudonym_salt(memory: Memory | None = None) -> str:
     if salt is None:
         salt = secrets.token_hex(16)
         _write(SALT_FILE, salt, memory)
+        # Read back: when two programs make one at once, both use the one that was kept.
+        salt = clean_salt(_read(SALT_FILE, memory)) or salt
     return salt

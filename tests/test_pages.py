@@ -181,7 +181,9 @@ def test_the_loaded_files_table_fits_the_page_at_1400_px_with_room_for_its_longe
 
     at = app()
     at.switch_page("pages/data.py").run()
-    widths = {name: config.get("width") for name, config in json.loads(loaded_files(at).proto.columns).items()}
+    widths = {
+        name: config.get("width") for name, config in json.loads(loaded_files(at).proto.columns).items()
+    }
     shown = [widths[name] for name in ("File", "What it is", "Rows", "From", "To", "Year from")]
     assert all(isinstance(width, int) for width in shown)
     assert sum(shown) <= 945  # the main column's width in a 1400 px window, sidebar open

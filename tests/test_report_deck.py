@@ -170,7 +170,7 @@ def test_the_command_line_builds_the_deck_from_files(tmp_path):
             *files,
             "--out",
             str(out),
-            "--client",
+            "--client-name",
             "Phin & Co.",
             "--sections",
             "formats,members",

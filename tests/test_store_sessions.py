@@ -7,13 +7,13 @@ import pytest
 from analytics.store import open_store
 
 MARCH = (
-    '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
-    '"March 1","1000","10","50","5","5"\n"March 2","2000","20","100","10","10"\n'
-).encode()
+    b'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+    b'"March 1","1000","10","50","5","5"\n"March 2","2000","20","100","10","10"\n'
+)
 APRIL = (
-    '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
-    '"April 1","100","1","5","1","1"\n"April 2","200","2","10","1","1"\n'
-).encode()
+    b'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+    b'"April 1","100","1","5","1","1"\n"April 2","200","2","10","1","1"\n'
+)
 
 
 @pytest.fixture
@@ -24,7 +24,9 @@ def store(tmp_path):
 
 
 def views(workspace) -> int:
-    return int(workspace.con.execute("select coalesce(sum(video_views), 0)::bigint from daily_stats").fetchone()[0])
+    return int(
+        workspace.con.execute("select coalesce(sum(video_views), 0)::bigint from daily_stats").fetchone()[0]
+    )
 
 
 def test_a_session_opened_before_anothers_import_keeps_that_import_when_it_imports_itself(store):
