@@ -434,9 +434,8 @@ def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
     handles = workspace.detected_brand_handles()
     handle = handles[0] if handles else None
     remembered = {}
-    if (
-        memory is not None
-    ):  # a stored client: its own choices, and one pseudonym per member in every month's deck
+    # A stored client: its own choices, and one pseudonym per member in every month's deck.
+    if memory is not None:
         edits = preferences.load_sentiment_edits(memory)
         remembered = {
             "salt": preferences.pseudonym_salt(memory),
