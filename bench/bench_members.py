@@ -2,7 +2,7 @@
 
 Generates seeded synthetic comments (one member per 10 comments, skewed so a few members comment
 a lot, 3% brand replies, 15% member replies), writes them to Parquet once per size, then runs
-each implementation in a fresh subprocess so its peak memory (ru_maxrss: DuckDB allocates outside
+each implementation in a fresh subprocess so its peak memory (VmHWM: DuckDB allocates outside
 Python, where tracemalloc cannot see) is its own:
 
 - duckdb: `member_stats` (one SQL query) + `member_tiers`, as the app runs them;
@@ -141,6 +141,11 @@ def pandas_member_stats(comments: pd.DataFrame, as_of: date | None = None) -> pd
 
 
 def max_rss_mb() -> float:
+    """This process's peak memory: VmHWM, since Linux carries ru_maxrss over from the parent at exec
+    (the parent that generated ten million comments would set every child's floor)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
