@@ -18,6 +18,7 @@ import json
 import os
 import secrets
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -528,13 +529,18 @@ class ClientWorkspace(Workspace):
             table.account = table.account or _commented_account(table)
 
     def _keep_original(self, upload: Upload) -> None:
+        """Keep the file as uploaded, named by its digest; written aside first, so two programs keeping
+        the same file at once (or a kill mid-write) never leave half of it."""
         folder = self.store.originals(self.client_id)
         path = folder / upload.digest
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".partial")
-            partial.write_bytes(upload.data)
-            partial.replace(path)
+            handle, partial = tempfile.mkstemp(
+                dir=folder, prefix=f".{upload.digest[:12]}.", suffix=".partial"
+            )
+            with os.fdopen(handle, "wb") as file:
+                file.write(upload.data)
+            os.replace(partial, path)
 
     def _other_accounts(self, uploads: list[Upload]) -> list[Upload]:
         """The uploads whose tables name a TikTok account other than the client's; recorded in `held`."""
