@@ -368,6 +368,19 @@ def _name_after_account(ws: ClientWorkspace, files: list[tuple[str, bytes]]) -> 
     return None
 
 
+def attempt(action, *args, rerun: bool = True):
+    """Run a change of the client (a removal, an undo, a fix); a refusal is said in a sentence, never a
+    traceback, and the page stops there. Reruns the page after it unless `rerun` is False."""
+    try:
+        result = action(*args)
+    except ValueError as refusal:
+        st.error(markdown_escape(str(refusal)), icon="🚫")
+        st.stop()
+    if rerun:
+        st.rerun()
+    return result
+
+
 def notify(message: str, icon: str | None = None) -> None:
     """A short note for the marketer, shown at the end of this run, or of the next when this one reruns."""
     st.session_state.setdefault("ui_notes", []).append((message, icon))

@@ -62,11 +62,10 @@ if isinstance(ws, ClientWorkspace):
             }
             chosen = st.selectbox("Import", list(labels), format_func=labels.get, key="data_remove_import")
             if st.button("Remove this import", key="data_remove_import_apply"):
-                ws.remove_import(chosen)
-                st.rerun()
+                ui.attempt(ws.remove_import, chosen)
     if ws.last_change:
         if st.button(f"Undo {ui.markdown_escape(ws.last_change)}", key="data_undo", icon=":material/undo:"):
-            undone = ws.undo()
+            undone = ui.attempt(ws.undo, rerun=False)
             ui.notify(f"Undone: {ui.markdown_escape(undone)}.", icon="↩️")
             st.rerun()
 
@@ -147,7 +146,7 @@ else:
                 key="data_year_value",
             )
             if st.button("Re-read with this year", key="data_year_apply"):
-                ws.set_last_year(source, int(year))
+                ui.attempt(ws.set_last_year, source, int(year), rerun=False)
                 st.rerun()
 
 for index, pending in enumerate(ws.pending):
@@ -173,7 +172,7 @@ for index, pending in enumerate(ws.pending):
             if picked != "—":
                 mapping[name] = picked
         if st.button("Load with these columns", key=f"data_map_apply_{index}"):
-            problem = ws.map_columns(pending, kind, mapping)
+            problem = ui.attempt(ws.map_columns, pending, kind, mapping, rerun=False)
             if problem:
                 st.error(ui.markdown_escape(problem.message))
             else:

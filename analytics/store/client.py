@@ -520,7 +520,14 @@ class ClientWorkspace(Workspace):
     def _read(self, upload: Upload) -> None:
         """Re-reading a stored file reads its original (kept beside the lake)."""
         if not upload.data:
-            upload.data = (self.store.originals(self.client_id) / upload.digest).read_bytes()
+            kept = self.store.originals(self.client_id) / upload.digest
+            try:
+                upload.data = kept.read_bytes()
+            except OSError:
+                raise ValueError(
+                    f"{upload.name} cannot be read again: its original is no longer in {kept.parent}. "
+                    "Remove it and upload it again to change it."
+                ) from None
         for table in upload.result.tables if upload.result else []:
             self._parts.pop(table, None)
         self._dirty.add(upload.digest)
