@@ -15,7 +15,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,45 @@ class PostgresCluster:
             timeout=60,
         )
         return self.conninfo(name)
+
+    def psql(self, conninfo: str, sql: str) -> str:
+        done = subprocess.run(
+            [str(self.bindir / "psql"), "-X", "-tA", "-v", "ON_ERROR_STOP=1", conninfo, "-c", sql],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return done.stdout.strip()
+
+    @contextmanager
+    def commits_held(self, conninfo: str) -> Iterator[Callable[[], int]]:
+        """Hold every DuckLake commit into this catalog until the block ends, so that writers started
+        inside it all commit at the same moment, from the same snapshot: a collision every run.
+
+        A commit starts by inserting the new snapshot's row; an EXCLUSIVE lock on that table lets readers
+        through and makes that insert wait. Yields a function: how many sessions are waiting on a lock now.
+        """
+        holder = subprocess.Popen(
+            [str(self.bindir / "psql"), "-X", "-tA", "-v", "ON_ERROR_STOP=1", conninfo],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            holder.stdin.write("BEGIN; LOCK TABLE ducklake_snapshot IN EXCLUSIVE MODE; SELECT 'held';\n")
+            holder.stdin.flush()
+            assert holder.stdout.readline().strip() == "held"
+            dbname = conninfo.split("dbname=")[1].split()[0]
+            yield lambda: int(
+                self.psql(
+                    conninfo,
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    f"AND datname = '{dbname}'",
+                )
+            )
+        finally:
+            holder.communicate("COMMIT;\n", timeout=60)
 
 
 @pytest.fixture(scope="session")

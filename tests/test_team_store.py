@@ -1,0 +1,234 @@
+"""Team setup, through the app's own store: two people import into the same client at the same moment.
+
+Two app processes (separate Python processes, each with its own COMMUNITYLENS_HOME like two machines)
+share one lake: a PostgreSQL catalog (a throwaway server, tests/postgres.py) and one data folder. Each
+imports different files into the same client. While they work, every commit into the catalog is held,
+so both imports are made from the same state and commit at the same moment; then both must be there,
+no row doubled, and the client's tables equal to importing both in one process.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analytics.schema import TABLES
+from analytics.store import open_store
+
+pytest_plugins = ("tests.postgres",)
+
+ROOT = Path(__file__).resolve().parents[1]
+CLIENT = "Phin & Co."
+
+# One app process: open the store named by the environment, import the files given into the client.
+IMPORT = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from analytics.store import open_store
+
+    store = open_store()
+    ws = store.open(store.find_client(sys.argv[1]))
+    results = ws.add_files([(Path(p).name, Path(p).read_bytes()) for p in sys.argv[2:]], who=sys.argv[2])
+    print(json.dumps({"files": [r.name for r in results], "held": len(ws.held), "skipped": len(ws.skipped)}))
+    """
+)
+
+
+def overview(month: int) -> tuple[str, bytes]:
+    """TikTok Studio's Overview of one month of 2026, downloaded on the 1st of the next one."""
+    first = date(2026, month, 1)
+    days = [first + timedelta(days=n) for n in range(28)]
+    epoch = int(datetime(2026, month + 1, 1, 9, tzinfo=UTC).timestamp())
+    lines = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"'] + [
+        f'"{day:%B} {day.day}","{100 * month + day.day}","{day.day}","{month}","1","0"' for day in days
+    ]
+    return f"Overview_{first}_{epoch}_phinco.csv", ("\ufeff" + "\n".join(lines)).encode()
+
+
+def comments(batch: int, count: int = 150) -> tuple[str, bytes]:
+    """A comment scraper's CSV: `count` comments of batch `batch` under the brand's videos, ids disjoint."""
+    rows = ["text,createTimeISO,uniqueId,videoWebUrl,cid"]
+    for n in range(count):
+        video = 7507890376124992786 + n % 3
+        rows.append(
+            f"comment {batch}-{n},2026-0{batch}-{1 + n % 27:02d}T06:17:54.000Z,fan{n % 40},"
+            f"https://www.tiktok.com/@phinco/video/{video},{batch}{n:06d}"
+        )
+    return f"comments_batch{batch}.csv", "\n".join(rows).encode()
+
+
+def tables(ws) -> dict[str, pd.DataFrame]:
+    """The client's canonical tables, rows in a fixed order (import order must not matter)."""
+    return {
+        name: ws.con.execute(f'SELECT * FROM "{name}" ORDER BY ALL').df().reset_index(drop=True)
+        for name in TABLES
+    }
+
+
+def run_imports(env: dict, tmp_path: Path, batches: list[list[tuple[str, bytes]]]) -> list[subprocess.Popen]:
+    processes = []
+    for n, files in enumerate(batches):
+        paths = []
+        for name, data in files:
+            path = tmp_path / f"upload{n}" / name
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(data)
+            paths.append(str(path))
+        home = tmp_path / f"machine{n}"
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-c", IMPORT, CLIENT, *paths],
+                cwd=ROOT,
+                env={**env, "COMMUNITYLENS_HOME": str(home)},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    return processes
+
+
+def finish(processes: list[subprocess.Popen]) -> list[dict]:
+    outcomes = []
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+        outcomes.append(json.loads(out.splitlines()[-1]))
+    return outcomes
+
+
+@pytest.fixture
+def team(postgres_cluster, tmp_path) -> dict:
+    """The three settings of a team lake, as every machine of the team has them."""
+    return {
+        **os.environ,
+        "COMMUNITYLENS_LAKE": f"postgres:{postgres_cluster.database()}",
+        "COMMUNITYLENS_LAKE_DATA": str(tmp_path / "shared" / "data"),
+        "COMMUNITYLENS_ORIGINALS": str(tmp_path / "shared" / "originals"),
+    }
+
+
+@pytest.mark.parametrize("history", [False, True], ids=["new client", "client with a month already"])
+def test_two_app_processes_importing_into_one_client_at_once_keep_both_imports_and_double_nothing(
+    team, postgres_cluster, tmp_path, history
+):
+    store = open_store(
+        home=tmp_path / "lead", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
+    )
+    client = store.create_client(CLIENT)
+    first = [overview(1), comments(1)] if history else []
+    if first:
+        store.open(client).add_files(first, who="lead")
+    mine, theirs = [overview(2), comments(2)], [overview(3), comments(3)]
+
+    conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
+    with postgres_cluster.commits_held(conninfo) as waiting:
+        processes = run_imports(team, tmp_path, [mine, theirs])
+        deadline = time.monotonic() + 240
+        while waiting() < 2 and all(p.poll() is None for p in processes) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        collided = waiting() >= 2
+    outcomes = finish(processes)
+    assert collided, "the two imports did not reach their commits at the same time"
+    assert [o["files"] for o in outcomes] == [[n for n, _ in mine], [n for n, _ in theirs]]
+
+    # Read back as a third machine would, from nothing.
+    again = open_store(
+        home=tmp_path / "reader", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
+    )
+    ws = again.open(again.find_client(CLIENT))
+    assert len(ws.imports()) == len(first) // 2 + 2
+
+    reference = again.open(again.create_client("One at a time"))
+    for files in ([first] if first else []) + [mine, theirs]:
+        reference.add_files(files, who="lead")
+    expected, got = tables(reference), tables(ws)
+    assert {n: len(t) for n, t in got.items()} == {n: len(t) for n, t in expected.items()}
+    assert len(got["comments"]) == 150 * (len(first) // 2 + 2)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(got[name], expected[name], check_dtype=False, obj=name)
+
+
+# The app, on one computer (default SQLite catalog): holds the store open and keeps reading, as a running
+# Streamlit server does, while the command line imports into the same client.
+READER = textwrap.dedent(
+    """
+    import json, sys, time
+    from analytics.store import open_store
+
+    store = open_store()
+    client = store.find_client(sys.argv[1])
+    ws = store.open(client)
+    print("ready", flush=True)
+    reads, errors, slowest, seen_after = 0, [], 0.0, None
+    started = time.monotonic()
+    while time.monotonic() - started < float(sys.argv[2]):
+        began = time.monotonic()
+        try:
+            count = len(ws.imports())
+            store.clients()
+        except Exception as error:
+            errors.append(f"{type(error).__name__}: {error}")
+            count = 0
+        slowest = max(slowest, time.monotonic() - began)
+        reads += 1
+        if count >= 1 and seen_after is None:
+            seen_after = time.monotonic() - started
+        if seen_after is not None and reads >= 5:
+            break
+    print(json.dumps({"reads": reads, "errors": errors[:3], "slowest": slowest, "seen_after": seen_after}))
+    """
+)
+
+
+def test_the_command_line_imports_into_a_client_the_running_app_holds_open_and_keeps_reading(tmp_path):
+    env = {**os.environ, "COMMUNITYLENS_HOME": str(tmp_path / "home")}
+    for setting in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS"):
+        env.pop(setting, None)  # the defaults: a SQLite catalog and data under the home folder
+    store = open_store(home=tmp_path / "home")
+    store.create_client(CLIENT)
+    store.close()
+
+    app = subprocess.Popen(
+        [sys.executable, "-c", READER, CLIENT, "180"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert app.stdout.readline().strip() == "ready", app.stderr.read()
+    files = [overview(2), comments(2)]
+    paths = []
+    for name, data in files:
+        (tmp_path / name).write_bytes(data)
+        paths.append(str(tmp_path / name))
+    began = time.monotonic()
+    cli = subprocess.run(
+        [sys.executable, "-c", IMPORT, CLIENT, *paths],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    imported_in = time.monotonic() - began
+    out, err = app.communicate(timeout=300)
+    assert cli.returncode == 0, cli.stderr
+    assert app.returncode == 0, err
+    reading = json.loads(out.splitlines()[-1])
+    print(f"import {imported_in:.1f} s; app reads {reading}")
+    assert reading["errors"] == []
+    assert reading["seen_after"] is not None, "the running app never saw the import"
+
+    ws = open_store(home=tmp_path / "home").open(open_store(home=tmp_path / "home").find_client(CLIENT))
+    assert len(ws.imports()) == 1
+    assert len(tables(ws)["comments"]) == 150
