@@ -85,6 +85,17 @@ class Workspace:
 
     def add_files(self, files: list[tuple[str, bytes]]) -> list[FileResult]:
         """Read a batch of uploads; files already loaded (same bytes) are skipped."""
+        new = self._read_batch(files)
+        self.rebuild()
+        return [upload.result for upload in new if upload.result]
+
+    def already_loaded(self, files: list[tuple[str, bytes]]) -> list[Upload]:
+        """The uploads these files repeat byte for byte (re-uploading one changes nothing)."""
+        digests = {hashlib.sha256(data).hexdigest() for _, data in files}
+        return [upload for upload in self.uploads if upload.digest in digests]
+
+    def _read_batch(self, files: list[tuple[str, bytes]]) -> list[Upload]:
+        """Read the files not loaded yet, as one batch, and lend years within it."""
         known = {upload.digest for upload in self.uploads}
         batch = max((upload.batch for upload in self.uploads), default=-1) + 1
         new = []
@@ -98,8 +109,7 @@ class Workspace:
             self._read(upload)
             self.uploads.append(upload)
         self._lend_years(batch)
-        self.rebuild()
-        return [upload.result for upload in new if upload.result]
+        return new
 
     def set_last_year(self, source: str, year: int | None) -> None:
         """Re-read one file with the year of its last date set by the marketer (None: back to our
@@ -234,9 +244,7 @@ class Workspace:
         self.merge_notes = []
         for table_name in TABLES:
             parts = [
-                (rank, table)
-                for rank, table in enumerate(ranked)
-                if table.table == table_name and not table.frame.empty
+                (rank, table) for rank, table in enumerate(ranked) if table.table == table_name and table.rows
             ]
             self._merge(table_name, parts)
         self._link_members()
@@ -249,14 +257,7 @@ class Workspace:
         self.con.execute(db.create_table_sql(table_name, staging))
         self.con.execute(f'alter table "{staging}" add column _rank integer')
         self.con.execute(f'alter table "{staging}" add column _kind varchar')
-        for rank, table in parts:
-            frame = table.frame.assign(_rank=rank, _kind=table.kind)
-            select = ", ".join(
-                f'try_cast("{c}" as {t})' if c in frame.columns else f"null::{t}" for c, t in columns.items()
-            )
-            self.con.register("incoming_frame", frame)
-            self.con.execute(f'insert into "{staging}" select {select}, _rank, _kind from incoming_frame')
-            self.con.unregister("incoming_frame")
+        self._stage(table_name, staging, parts)
         keys = KEYS[table_name]
         column_list = ", ".join(f'"{c}"' for c in columns)
         if not keys:
@@ -280,6 +281,18 @@ class Workspace:
         if keys:
             self._note_overlaps(table_name, staging, keys)
         self.con.execute(f'drop table "{staging}"')
+
+    def _stage(self, table_name: str, staging: str, parts: list[tuple[int, LoadedTable]]) -> None:
+        """Put each part's rows into the staging table, with its rank (newest download highest) and kind."""
+        columns = TABLES[table_name]
+        for rank, table in parts:
+            frame = table.frame.assign(_rank=rank, _kind=table.kind)
+            select = ", ".join(
+                f'try_cast("{c}" as {t})' if c in frame.columns else f"null::{t}" for c, t in columns.items()
+            )
+            self.con.register("incoming_frame", frame)
+            self.con.execute(f'insert into "{staging}" select {select}, _rank, _kind from incoming_frame')
+            self.con.unregister("incoming_frame")
 
     def _note_overlaps(self, table_name: str, staging: str, keys: tuple[str, ...]) -> None:
         key_list = ", ".join(f'"{k}"' for k in keys)

@@ -52,6 +52,9 @@ class LoadedTable:
     mapped_by_hand: bool = False
     year_source: YearSource | None = None  # where the year of its dates came from
     account: str | None = None  # the TikTok handle it belongs to, when its name or links say
+    # A table kept in a client's store has no frame in memory: its rows and dates were counted once.
+    known_rows: int | None = None
+    known_range: tuple[date | None, date | None] | None = None
 
     @property
     def table(self) -> str:
@@ -59,9 +62,11 @@ class LoadedTable:
 
     @property
     def rows(self) -> int:
-        return len(self.frame)
+        return self.known_rows if self.known_rows is not None else len(self.frame)
 
     def date_range(self) -> tuple[date | None, date | None]:
+        if self.known_range is not None:
+            return self.known_range
         column = DATE_COLUMNS[self.table]
         if column is None or self.frame.empty or column not in self.frame:
             return None, None

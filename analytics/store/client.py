@@ -1,0 +1,552 @@
+"""One client's workspace: the same Workspace the pages know, kept in the lake between visits.
+
+Opening a client copies its merged tables from the lake into a private in-memory connection (a
+million comments in a fraction of a second), so every page reads what it always read and one
+session's work never touches another's. Every change (an import, a removal, a year or mapping fix,
+the brand's accounts) is one lake transaction: the files' rows, their descriptions and the merged
+tables commit together or not at all, so a server killed mid-import leaves the previous state whole.
+
+Merging is the Workspace's own: the rows each file gave are kept (`parts_<table>`), and a change
+merges every part again, the newest download winning field by field. Parts already stored are read
+from the lake; parts of the files being added come from memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+
+from analytics import preferences
+from analytics.ingest import FileResult, LoadedTable
+from analytics.ingest.canonical import YearSource
+from analytics.schema import TABLES
+from analytics.store import lake
+from analytics.store.store import Store, _rollback, restorable_tables, schema_of
+from analytics.wording import plural
+from analytics.workspace import Upload, Workspace
+
+
+@dataclass(frozen=True)
+class AccountMismatch:
+    """A file that looks like another TikTok account's than the client's."""
+
+    name: str
+    account: str  # the handle the file names
+    client_account: str
+    other_client: str | None  # the client already holding that account, if any
+    data: bytes = field(repr=False, default=b"")
+
+    def words(self) -> str:
+        return (
+            f"{self.name} looks like @{self.account}'s, not @{self.client_account}'s (this client's account)."
+        )
+
+
+class ClientWorkspace(Workspace):
+    """A client's data, stored: what `Store.open` gives."""
+
+    def __init__(self, store: Store, client_id: str, today: date) -> None:
+        super().__init__(today=today)
+        self.store = store
+        self.client_id = client_id
+        self.schema = f"{lake.LAKE}.{schema_of(client_id)}"
+        self.label = store.name_of(client_id)
+        self.account: str | None = None
+        self.skipped: list[str] = []  # files already imported: nothing to do, and we say so
+        self.held: list[AccountMismatch] = []  # files of another account, waiting for the marketer
+        self.last_change: str | None = None  # the change undo would take back, in words
+        self._parts: dict[LoadedTable, int] = {}
+        self._dirty: set[str] = set()  # digests re-read during a change
+        self._cur = None
+        self._import: tuple[int, str] | None = None
+        self._load()
+
+    @property
+    def memory(self) -> preferences.Memory:
+        return self.store.memory(self.client_id)
+
+    # Reading the stored client ----------------------------------------------------------
+
+    def _load(self) -> None:
+        """Read the client from the lake: its files and tables, the merged tables, the notes."""
+        cur = self.store.cursor()
+        try:
+            self._load_meta(cur)
+            for table in TABLES:
+                _copy(
+                    cur.execute(f"select * from {self.schema}.{table}").to_arrow_table(),
+                    self.con,
+                    f'"{table}"',
+                    replace=True,
+                )
+            state = dict(cur.execute(f"select name, value from {self.schema}.meta_state").fetchall())
+        finally:
+            cur.close()
+        self._restore_state(state)
+
+    def _load_meta(self, cur) -> None:
+        files = cur.execute(f"select * from {self.schema}.meta_files order by file_order").df()
+        tables = cur.execute(f"select * from {self.schema}.meta_tables order by part").df()
+        self.uploads, self._parts = [], {}
+        for file in files.itertuples():
+            upload = Upload(
+                name=file.name,
+                data=b"",
+                order=int(file.file_order),
+                last_year=None if pd.isna(file.last_year) else int(file.last_year),
+                lender=None if pd.isna(file.lender_day) else (_day(file.lender_day), file.lender),
+                digest=file.digest,
+                result=FileResult(file.name),
+                batch=int(file.batch),
+            )
+            for row in tables[tables["digest"] == file.digest].itertuples():
+                loaded = _stored_table(row)
+                upload.result.tables.append(loaded)
+                self._parts[loaded] = int(row.part)
+            self.uploads.append(upload)
+        memory = self.memory
+        handles = memory.read("brand_handles")
+        self.brand_handles = (
+            {h for h in handles if isinstance(h, str)} if isinstance(handles, list) else set()
+        )
+        self.brand_answer = preferences.load_brand_answer(memory)
+
+    def _restore_state(self, state: dict[str, str]) -> None:
+        self.account = state.get("account") or None
+        self.merge_notes = json.loads(state.get("merge_notes") or "[]")
+        self._detected_handles = json.loads(state.get("detected_handles") or "[]")
+        brand = state.get("brand_accounts")
+        self._brand_accounts = (
+            pd.read_json(_io(brand), orient="split", dtype=False)
+            if brand
+            else pd.DataFrame(columns=["member_id", "member_handle", "member_name", "count_videos", "reason"])
+        )
+        cur = self.store.cursor()
+        try:
+            row = cur.execute(
+                f"select words from {self.schema}.meta_changes where not undone order by change_id desc limit 1"
+            ).fetchone()
+        finally:
+            cur.close()
+        self.last_change = row[0] if row else None
+
+    def imports(self) -> pd.DataFrame:
+        """One row per import, newest first: import_id, imported_at, who, files, kinds, rows, start_date, end_date."""
+        cur = self.store.cursor()
+        try:
+            return cur.execute(
+                f"""
+                select i.import_id, i.imported_at, i.who,
+                    string_agg(distinct f.name, ', ' order by f.name) as files,
+                    count(distinct f.digest)::bigint as count_files,
+                    string_agg(distinct t.kind, ', ' order by t.kind) as kinds,
+                    coalesce(sum(t.rows), 0)::bigint as rows,
+                    min(t.start_date) as start_date, max(t.end_date) as end_date
+                from {self.schema}.meta_imports i
+                join {self.schema}.meta_files f using (import_id)
+                left join {self.schema}.meta_tables t on t.digest = f.digest
+                group by all order by i.import_id desc
+                """
+            ).df()
+        finally:
+            cur.close()
+
+    # Changes ------------------------------------------------------------------------------
+
+    def add_files(
+        self, files: list[tuple[str, bytes]], who: str = "app", *, any_account: bool = False
+    ) -> list[FileResult]:
+        """One import: the new files read, checked against the client's account, stored, merged.
+
+        Files already imported are skipped (`skipped` says so); files of another account are held
+        back (`held`) unless `any_account`, for the marketer to decide.
+        """
+        self.skipped = [
+            f"{upload.name} was already imported: nothing new in it." for upload in self.already_loaded(files)
+        ]
+        self.held = []
+        added: list[Upload] = []
+
+        def change() -> bool:
+            nonlocal added
+            added = self._read_batch(files)
+            if not any_account:
+                for upload in self._other_accounts(added):
+                    self.uploads.remove(upload)
+                    added.remove(upload)
+            if not added:
+                return False
+            names = [upload.name for upload in added]
+            self._import = (self._next_id("meta_imports", "import_id"), who)
+            self._dirty |= {upload.digest for upload in added}
+            self.rebuild()
+            return f"the import of {_names(names)}"
+
+        self._change("import", change)
+        return [upload.result for upload in added if upload.result]
+
+    def set_last_year(self, source: str, year: int | None) -> None:
+        self._change(None, lambda: super(ClientWorkspace, self).set_last_year(source, year) or "")
+
+    def remove_file(self, digest: str) -> None:
+        names = [upload.name for upload in self.uploads if upload.digest == digest]
+
+        def change() -> str:
+            super(ClientWorkspace, self).remove_file(digest)
+            return f"the removal of {_names(names)}" if names else ""
+
+        self._change("removal", change)
+
+    def remove_import(self, import_id: int) -> None:
+        """Remove every file of one import (the Data page's "Remove this import")."""
+        cur = self.store.cursor()
+        try:
+            digests = [
+                row[0]
+                for row in cur.execute(
+                    f"select digest from {self.schema}.meta_files where import_id = ?", [int(import_id)]
+                ).fetchall()
+            ]
+        finally:
+            cur.close()
+        names = [upload.name for upload in self.uploads if upload.digest in digests]
+
+        def change() -> str:
+            self.uploads = [upload for upload in self.uploads if upload.digest not in digests]
+            self.rebuild()
+            return f"the removal of import {import_id} ({_names(names)})"
+
+        self._change("removal", change)
+
+    def map_columns(self, pending, kind, mapping):
+        problem = None
+
+        def change() -> str:
+            nonlocal problem
+            upload = next(u for u in self.uploads if u.result and pending in u.result.pending)
+            self._dirty.add(upload.digest)
+            problem = super(ClientWorkspace, self).map_columns(pending, kind, mapping)
+            return ""
+
+        self._change(None, change)
+        return problem
+
+    def set_brand_handles(self, handles: set[str]) -> None:
+        """The brand's handles typed on the Data page, remembered for this client."""
+        cleaned = {handle.strip().lstrip("@").lower() for handle in handles if handle.strip()}
+        self.memory.write("brand_handles", sorted(cleaned))
+        self._change(None, lambda: super(ClientWorkspace, self).set_brand_handles(cleaned) or "")
+
+    def set_brand_answer(self, accounts: set[str], not_accounts: set[str]) -> None:
+        """The answer to "which of these commenters is you?", remembered for this client."""
+        preferences.save_brand_answer(accounts, not_accounts, memory=self.memory)
+        self._change(
+            None, lambda: super(ClientWorkspace, self).set_brand_answer(accounts, not_accounts) or ""
+        )
+
+    def undo(self) -> str | None:
+        """Put the client back as it was before its last import or removal; what was undone, in words."""
+        cur = self.store.cursor()
+        try:
+            row = cur.execute(
+                f"select change_id, words, snapshot_before from {self.schema}.meta_changes "
+                "where not undone order by change_id desc limit 1"
+            ).fetchone()
+            known = {r[0] for r in cur.execute(f"select snapshot_id from {lake.LAKE}.snapshots()").fetchall()}
+        finally:
+            cur.close()
+        if not row:
+            return None
+        change_id, words, before = row
+        if before not in known:
+            raise ValueError(
+                "The history before that change was cleared (a client was deleted since), so it cannot be undone: "
+                "remove the import instead."
+            )
+
+        def attempt() -> None:
+            cur = self.store.cursor()
+            try:
+                # Read the old state first: a scan back in time inside the transaction would see its deletes.
+                old = {
+                    table: cur.execute(
+                        f"select * from {self.schema}.{table} at (version => {int(before)})"
+                    ).to_arrow_table()
+                    for table in restorable_tables()
+                }
+                cur.execute("begin")
+                for table, rows in old.items():
+                    _copy(rows, cur, f"{self.schema}.{table}", replace=True)
+                cur.execute(
+                    f"update {self.schema}.meta_changes set undone = true where change_id = ?", [change_id]
+                )
+                cur.execute("commit")
+            except BaseException:
+                _rollback(cur)
+                raise
+            finally:
+                cur.close()
+
+        lake.retrying(attempt)
+        self._load()
+        return words
+
+    # The transaction around a change ----------------------------------------------------------
+
+    def _change(self, kind: str | None, change: Callable[[], str | bool]) -> None:
+        """Run `change` (which edits this workspace and merges) and store its result in one transaction.
+
+        `change` returns the change in words for the undo log (False: nothing to store). When another
+        writer committed first, the client is read again and the change made again on top of theirs.
+        """
+
+        def attempt() -> None:
+            cur = self.store.cursor()
+            self._cur, self._dirty = cur, set()
+            try:
+                cur.execute("begin")
+                before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
+                words = change()
+                if words is False:
+                    cur.execute("rollback")
+                    return
+                self._save(cur)
+                if kind and words:
+                    cur.execute(
+                        f"insert into {self.schema}.meta_changes values (?, ?, ?, ?, ?, false)",
+                        [self._next_id("meta_changes", "change_id"), _now(), kind, words, before],
+                    )
+                    self.last_change = words
+                cur.execute("commit")
+            except BaseException:
+                _rollback(cur)
+                self._load()
+                raise
+            finally:
+                self._cur, self._import = None, None
+                cur.close()
+
+        lake.retrying(attempt)
+
+    def _save(self, cur) -> None:
+        """Write what changed: files re-read or added (originals, descriptions, parts), removals, merged tables."""
+        kept = {upload.digest for upload in self.uploads}
+        imports = dict(cur.execute(f"select digest, import_id from {self.schema}.meta_files").fetchall())
+        stored = set(imports)
+        gone = (stored - kept) | (self._dirty & stored)
+        for digest in gone:
+            for table in TABLES:
+                cur.execute(
+                    f"delete from {self.schema}.parts_{table} where _part in "
+                    f"(select part from {self.schema}.meta_tables where digest = ?)",
+                    [digest],
+                )
+            cur.execute(f"delete from {self.schema}.meta_tables where digest = ?", [digest])
+            cur.execute(f"delete from {self.schema}.meta_files where digest = ?", [digest])
+        if self._import and any(upload.digest in self._dirty - stored for upload in self.uploads):
+            cur.execute(
+                f"insert into {self.schema}.meta_imports values (?, ?, ?)",
+                [self._import[0], _now(), self._import[1]],
+            )
+        part = self._next_id("meta_tables", "part")
+        for upload in self.uploads:
+            if upload.digest not in self._dirty:
+                continue
+            self._keep_original(upload)
+            import_id = imports.get(upload.digest) or (self._import[0] if self._import else 0)
+            lender_day, lender = upload.lender or (None, None)
+            cur.execute(
+                f"insert into {self.schema}.meta_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [upload.digest, upload.name, import_id, upload.order, upload.batch, upload.last_year,
+                 lender_day, lender, len(upload.data)],
+            )  # fmt: skip
+            for loaded in upload.result.tables if upload.result else []:
+                self._store_table(cur, loaded, upload.digest, part)
+                part += 1
+        cur.execute(
+            f"delete from {self.schema}.meta_imports where import_id not in "
+            f"(select import_id from {self.schema}.meta_files)"
+        )
+        # The merged tables and the merge's notes replace the stored ones.
+        for table in TABLES:
+            _copy(
+                self.con.execute(f'select * from "{table}"').to_arrow_table(),
+                cur,
+                f"{self.schema}.{table}",
+                replace=True,
+            )
+        if not self.account:
+            accounts = {t.account for t in self.tables if t.account}
+            self.account = next(iter(accounts)) if len(accounts) == 1 else None
+        state = {
+            "account": self.account or "",
+            "merge_notes": json.dumps(self.merge_notes, ensure_ascii=False),
+            "detected_handles": json.dumps(self._detected_handles, ensure_ascii=False),
+            "brand_accounts": self._brand_accounts.to_json(orient="split", index=False),
+        }
+        cur.execute(f"delete from {self.schema}.meta_state")
+        cur.executemany(f"insert into {self.schema}.meta_state values (?, ?)", list(state.items()))
+
+    def _store_table(self, cur, loaded: LoadedTable, digest: str, part: int) -> None:
+        start, end = loaded.date_range()
+        year = loaded.year_source
+        cur.execute(
+            f"insert into {self.schema}.meta_tables values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [part, digest, loaded.file, loaded.source, loaded.kind, loaded.rows, start, end,
+             json.dumps(loaded.warnings, ensure_ascii=False), loaded.download_date,
+             json.dumps(loaded.mapping, ensure_ascii=False), loaded.mapped_by_hand,
+             year.kind if year else None, year.words if year else None, year.label if year else None,
+             year.lender if year else None, loaded.account],
+        )  # fmt: skip
+        columns = TABLES[loaded.table]
+        frame = loaded.frame
+        select = ", ".join(
+            f'try_cast("{c}" as {t})' if c in frame.columns else f"null::{t}" for c, t in columns.items()
+        )
+        cur.register("incoming_frame", frame)
+        try:
+            cur.execute(
+                f"insert into {self.schema}.parts_{loaded.table} select {select}, ? from incoming_frame",
+                [part],
+            )
+        finally:
+            cur.unregister("incoming_frame")
+        self._parts[loaded] = part
+        loaded.known_rows, loaded.known_range = loaded.rows, (start, end)
+
+    def _stage(self, table_name: str, staging: str, parts: list[tuple[int, LoadedTable]]) -> None:
+        """Stored parts come from the lake in one read; parts of files read in this change from memory."""
+        fresh = [(rank, table) for rank, table in parts if table not in self._parts]
+        stored = [(self._parts[table], rank, table.kind) for rank, table in parts if table in self._parts]
+        super()._stage(table_name, staging, fresh)
+        if not stored:
+            return
+        cur = self._cur or self.store.cursor()
+        try:
+            ranks = pd.DataFrame(stored, columns=["_part", "_rank", "_kind"])
+            cur.register("part_ranks", ranks)
+            rows = cur.execute(
+                f"select * exclude (_part, _rank, _kind), _rank::integer as _rank, _kind "
+                f"from {self.schema}.parts_{table_name} join part_ranks using (_part)"
+            ).to_arrow_table()
+            cur.unregister("part_ranks")
+        finally:
+            if cur is not self._cur:
+                cur.close()
+        _copy(rows, self.con, f'"{staging}"')
+
+    def _read(self, upload: Upload) -> None:
+        """Re-reading a stored file reads its original (kept beside the lake)."""
+        if not upload.data:
+            upload.data = (self.store.originals(self.client_id) / upload.digest).read_bytes()
+        for table in upload.result.tables if upload.result else []:
+            self._parts.pop(table, None)
+        self._dirty.add(upload.digest)
+        super()._read(upload)
+
+    def _keep_original(self, upload: Upload) -> None:
+        folder = self.store.originals(self.client_id)
+        path = folder / upload.digest
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(".partial")
+            partial.write_bytes(upload.data)
+            partial.replace(path)
+
+    def _other_accounts(self, uploads: list[Upload]) -> list[Upload]:
+        """The uploads whose tables name a TikTok account other than the client's; recorded in `held`."""
+        account = self.account or self._batch_account(uploads)
+        if not account:
+            return []
+        clients = self.store.clients()
+        others = []
+        for upload in uploads:
+            named = {t.account for t in (upload.result.tables if upload.result else []) if t.account}
+            foreign = sorted(named - {account})
+            if foreign and account not in named:
+                owner = clients[(clients["account"] == foreign[0]) & (clients["client_id"] != self.client_id)]
+                self.held.append(
+                    AccountMismatch(
+                        upload.name,
+                        foreign[0],
+                        account,
+                        owner["client_id"].iloc[0] if len(owner) else None,
+                        upload.data,
+                    )
+                )
+                others.append(upload)
+        return others
+
+    def _batch_account(self, uploads: list[Upload]) -> str | None:
+        """For a client's first import: the account most of its tables name (None when they do not say)."""
+        named = pd.Series(
+            [t.account for u in uploads for t in (u.result.tables if u.result else []) if t.account]
+        )
+        return named.value_counts().index[0] if len(named) else None
+
+    def _next_id(self, table: str, column: str) -> int:
+        cur = self._cur or self.store.cursor()
+        value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
+        return int(value)
+
+
+def _copy(rows, con, table: str, replace: bool = False) -> None:
+    """Append Arrow `rows` to `table` on `con` (emptied first when `replace`): data between connections."""
+    con.register("incoming_rows", rows)
+    try:
+        if replace:
+            con.execute(f"delete from {table}")
+        con.execute(f"insert into {table} select * from incoming_rows")
+    finally:
+        con.unregister("incoming_rows")
+
+
+def _stored_table(row) -> LoadedTable:
+    year = (
+        YearSource(
+            row.year_kind,
+            row.year_words,
+            row.year_label,
+            None if pd.isna(row.year_lender) else row.year_lender,
+        )
+        if isinstance(row.year_kind, str)
+        else None
+    )
+    return LoadedTable(
+        file=row.file,
+        source=row.source,
+        kind=row.kind,
+        frame=pd.DataFrame(),
+        warnings=json.loads(row.warnings or "[]"),
+        download_date=_day(row.download_date),
+        mapping=json.loads(row.mapping or "{}"),
+        mapped_by_hand=bool(row.mapped_by_hand),
+        year_source=year,
+        account=None if pd.isna(row.account) else row.account,
+        known_rows=int(row.rows),
+        known_range=(_day(row.start_date), _day(row.end_date)),
+    )
+
+
+def _day(value) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (f" and {plural(len(names) - 3, 'other file')}" if len(names) > 3 else "")
+
+
+def _io(text: str):
+    from io import StringIO
+
+    return StringIO(text)

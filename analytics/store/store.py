@@ -1,0 +1,349 @@
+"""The clients of an agency, each with its own history, kept in the lake.
+
+One schema per client (`c_<id>`) holds everything about that client and nothing else:
+
+- the canonical tables (`videos`, `daily_stats`, `comments`, ...), merged from every import, which
+  is what a page reads when the client is opened;
+- `parts_<table>`: the rows each stored file gave, so a removal or a year fix merges again
+  without re-reading a year of uploads;
+- `meta_files`, `meta_tables`, `meta_imports`, `meta_state`: which files came in which import,
+  what each held, and the merge's notes;
+- `meta_changes`: each import and removal with the snapshot before it, for undo;
+- `meta_memory`: the client's remembered choices (format fixes, brand words, thresholds, ...).
+
+The original uploads are kept as they came under `<originals>/<client id>/<sha256>`, so a year or
+mapping fix re-reads the file itself, and deleting a client deletes its files too.
+
+Who may open which client is decided in one place, `Store.may_open`: today everyone using this
+app's server may open every client.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import shutil
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.schema import TABLES
+from analytics.store import lake
+
+CLIENT_ID = re.compile(r"^[0-9a-f]{8}$")
+NAME_LIMIT = 80
+
+# Tables an undo restores (the memory and the change log itself are not undone).
+META_TABLES = {
+    "meta_imports": "import_id integer, imported_at timestamp, who varchar",
+    "meta_files": (
+        "digest varchar, name varchar, import_id integer, file_order integer, batch integer, "
+        "last_year integer, lender_day date, lender varchar, size_bytes bigint"
+    ),
+    "meta_tables": (
+        "part integer, digest varchar, file varchar, source varchar, kind varchar, rows bigint, "
+        "start_date date, end_date date, warnings varchar, download_date date, mapping varchar, "
+        "mapped_by_hand boolean, year_kind varchar, year_words varchar, year_label varchar, "
+        "year_lender varchar, account varchar"
+    ),
+    "meta_state": "name varchar, value varchar",
+}
+LOG_TABLES = {
+    "meta_changes": (
+        "change_id integer, changed_at timestamp, kind varchar, words varchar, snapshot_before bigint, undone boolean"
+    ),
+    "meta_memory": "name varchar, value varchar",
+}
+
+
+def schema_of(client_id: str) -> str:
+    """The client's schema name, from an id checked against its pattern (identifiers never come from input)."""
+    if not CLIENT_ID.match(client_id or ""):
+        raise UnknownClient(f"'{client_id}' is not a client id.")
+    return f"c_{client_id}"
+
+
+def restorable_tables() -> list[str]:
+    return list(TABLES) + [f"parts_{table}" for table in TABLES] + list(META_TABLES)
+
+
+class UnknownClient(LookupError):
+    """No client by that name or id."""
+
+
+@dataclass
+class ClientMemory:
+    """One client's remembered choices, in its schema: name -> JSON value."""
+
+    store: Store
+    client_id: str
+
+    def read(self, name: str) -> object:
+        cur = self.store.cursor()
+        try:
+            row = cur.execute(
+                f"select value from {lake.LAKE}.{schema_of(self.client_id)}.meta_memory where name = ?",
+                [name],
+            ).fetchone()
+        except duckdb.Error:
+            return None
+        finally:
+            cur.close()
+        try:
+            return json.loads(row[0]) if row else None
+        except ValueError:
+            return None
+
+    def write(self, name: str, value: object) -> bool:
+        table = f"{lake.LAKE}.{schema_of(self.client_id)}.meta_memory"
+        text = json.dumps(value, ensure_ascii=False)
+
+        def attempt() -> None:
+            cur = self.store.cursor()
+            try:
+                cur.execute("begin")
+                cur.execute(f"delete from {table} where name = ?", [name])
+                cur.execute(f"insert into {table} values (?, ?)", [name, text])
+                cur.execute("commit")
+            except BaseException:
+                _rollback(cur)
+                raise
+            finally:
+                cur.close()
+
+        try:
+            lake.retrying(attempt)
+        except duckdb.Error:
+            return False
+        return True
+
+
+class Store:
+    """The lake of clients: one per app process (Streamlit keeps it in `st.cache_resource`)."""
+
+    def __init__(self, settings: lake.LakeSettings) -> None:
+        self.settings = settings
+        self._con = lake.connect(settings)
+        self._lock = threading.Lock()
+        cur = self.cursor()
+        try:
+            cur.execute(
+                f"create table if not exists {lake.LAKE}.main.clients "
+                "(client_id varchar, name varchar, created_at timestamp)"
+            )
+        finally:
+            cur.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own onto the lake, for one thread's work (sessions never share one)."""
+        with self._lock:
+            cur = self._con.cursor()
+        cur.execute("set enable_progress_bar = false")
+        return cur
+
+    def close(self) -> None:
+        self._con.close()
+
+    # Clients -----------------------------------------------------------------------------
+
+    def clients(self) -> pd.DataFrame:
+        """One row per client: client_id, name, account, imports, files, first_date, last_date, size_bytes, created_at."""
+        cur = self.cursor()
+        try:
+            listed = cur.execute(
+                f"select client_id, name, created_at from {lake.LAKE}.main.clients order by lower(name)"
+            ).df()
+            rows = []
+            for client in listed.itertuples():
+                schema = f"{lake.LAKE}.{schema_of(client.client_id)}"
+                imports, files, first, last, size = cur.execute(
+                    f"""
+                    select (select count(*) from {schema}.meta_imports),
+                        (select count(*) from {schema}.meta_files),
+                        (select min(start_date) from {schema}.meta_tables),
+                        (select max(end_date) from {schema}.meta_tables),
+                        (select coalesce(sum(size_bytes), 0) from {schema}.meta_files)
+                    """
+                ).fetchone()
+                account = _state(cur, client.client_id, "account")
+                rows.append(
+                    {
+                        "client_id": client.client_id,
+                        "name": client.name,
+                        "account": account or "",
+                        "imports": int(imports),
+                        "files": int(files),
+                        "first_date": first,
+                        "last_date": last,
+                        "size_bytes": int(size),
+                        "created_at": client.created_at,
+                    }
+                )
+        finally:
+            cur.close()
+        columns = ["client_id", "name", "account", "imports", "files", "first_date", "last_date"]
+        return pd.DataFrame(rows, columns=columns + ["size_bytes", "created_at"])
+
+    def may_open(self, client_id: str) -> bool:
+        """Whether this user may open this client: the one place a team's access rule will go."""
+        return self.find_client(client_id) == client_id
+
+    def find_client(self, name_or_id: str) -> str | None:
+        """The id of the client with this id or name (case and spacing ignored), else None."""
+        wanted = " ".join(str(name_or_id).split()).casefold()
+        cur = self.cursor()
+        try:
+            rows = cur.execute(f"select client_id, name from {lake.LAKE}.main.clients").fetchall()
+        finally:
+            cur.close()
+        for client_id, name in rows:
+            if wanted in (client_id, " ".join(name.split()).casefold()):
+                return client_id
+        return None
+
+    def name_of(self, client_id: str) -> str:
+        cur = self.cursor()
+        try:
+            row = cur.execute(
+                f"select name from {lake.LAKE}.main.clients where client_id = ?", [client_id]
+            ).fetchone()
+        finally:
+            cur.close()
+        if not row:
+            raise UnknownClient(f"There is no client '{client_id}'.")
+        return row[0]
+
+    def _clean_name(self, name: str, client_id: str | None = None) -> str:
+        name = " ".join(str(name).split())
+        if not name:
+            raise ValueError("A client needs a name, such as the brand's.")
+        if len(name) > NAME_LIMIT:
+            raise ValueError(f"A client's name has at most {NAME_LIMIT} characters.")
+        other = self.find_client(name)
+        if other and other != client_id:
+            raise ValueError(f"There is already a client called '{name}': choose another name.")
+        return name
+
+    def create_client(self, name: str) -> str:
+        """A new, empty client; its id."""
+        name = self._clean_name(name)
+        client_id = secrets.token_hex(4)
+        schema = f"{lake.LAKE}.{schema_of(client_id)}"
+
+        def attempt() -> None:
+            cur = self.cursor()
+            try:
+                cur.execute("begin")
+                cur.execute(f"create schema {schema}")
+                for table, columns in TABLES.items():
+                    typed = ", ".join(f'"{column}" {kind}' for column, kind in columns.items())
+                    cur.execute(f"create table {schema}.{table} ({typed})")
+                    cur.execute(f"create table {schema}.parts_{table} ({typed}, _part integer)")
+                for table, columns in {**META_TABLES, **LOG_TABLES}.items():
+                    cur.execute(f"create table {schema}.{table} ({columns})")
+                cur.execute(
+                    f"insert into {lake.LAKE}.main.clients values (?, ?, ?)",
+                    [client_id, name, datetime.now().replace(microsecond=0)],
+                )
+                cur.execute("commit")
+            except BaseException:
+                _rollback(cur)
+                raise
+            finally:
+                cur.close()
+
+        lake.retrying(attempt)
+        return client_id
+
+    def rename_client(self, client_id: str, name: str) -> None:
+        name = self._clean_name(name, client_id)
+        self._write(f"update {lake.LAKE}.main.clients set name = ? where client_id = ?", [name, client_id])
+
+    def delete_client(self, client_id: str) -> None:
+        """Delete a client for good: its tables, its remembered choices, and the files it imported."""
+        schema = f"{lake.LAKE}.{schema_of(client_id)}"
+
+        def attempt() -> None:
+            cur = self.cursor()
+            try:
+                cur.execute("begin")
+                for table in [*restorable_tables(), *LOG_TABLES]:
+                    cur.execute(f"drop table if exists {schema}.{table}")
+                cur.execute(f"drop schema if exists {schema}")
+                cur.execute(f"delete from {lake.LAKE}.main.clients where client_id = ?", [client_id])
+                cur.execute("commit")
+            except BaseException:
+                _rollback(cur)
+                raise
+            finally:
+                cur.close()
+
+        lake.retrying(attempt)
+        # Personal data: the client's Parquet files and its originals go now, not at the next cleanup.
+        self.forget_history()
+        shutil.rmtree(self.originals(client_id), ignore_errors=True)
+        if self.settings.is_local:
+            shutil.rmtree(Path(self.settings.data_path) / schema_of(client_id), ignore_errors=True)
+
+    def forget_history(self) -> None:
+        """Drop the lake's older snapshots and the files only they used (undo can then not go back past now)."""
+        cur = self.cursor()
+        try:
+            cur.execute(f"call ducklake_expire_snapshots('{lake.LAKE}', older_than => now())")
+            cur.execute(f"call ducklake_cleanup_old_files('{lake.LAKE}', cleanup_all => true)")
+        except duckdb.Error:
+            pass  # a lake another process holds mid-change keeps its history until the next deletion
+        finally:
+            cur.close()
+
+    def originals(self, client_id: str) -> Path:
+        return self.settings.originals / schema_of(client_id)[2:]
+
+    def memory(self, client_id: str) -> ClientMemory:
+        schema_of(client_id)
+        return ClientMemory(self, client_id)
+
+    def open(self, client_id: str, today: date | None = None):  # -> ClientWorkspace
+        """The client's workspace, with its merged tables read from the lake into a private connection."""
+        from analytics.store.client import ClientWorkspace
+
+        if not self.may_open(client_id):
+            raise UnknownClient(f"There is no client '{client_id}'.")
+        return ClientWorkspace(self, client_id, today=today or date.today())
+
+    def _write(self, sql: str, params: list) -> None:
+        def attempt() -> None:
+            cur = self.cursor()
+            try:
+                cur.execute(sql, params)
+            finally:
+                cur.close()
+
+        lake.retrying(attempt)
+
+
+def _state(cur: duckdb.DuckDBPyConnection, client_id: str, name: str) -> str | None:
+    row = cur.execute(
+        f"select value from {lake.LAKE}.{schema_of(client_id)}.meta_state where name = ?", [name]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    try:
+        cur.execute("rollback")
+    except duckdb.Error:
+        pass  # no transaction was open
+
+
+_settings = lake.settings
+
+
+def open_store(home: Path | None = None, lake: str | None = None, data_path: str | None = None) -> Store:
+    """The store these settings name (see analytics/store/lake.py), created on first use."""
+    return Store(_settings(lake, data_path, home))
