@@ -122,7 +122,7 @@ class PostgresCluster:
         through and makes that insert wait. Yields a function: how many sessions are waiting on a lock now.
         """
         holder = subprocess.Popen(
-            [str(self.bindir / "psql"), "-X", "-tA", "-v", "ON_ERROR_STOP=1", conninfo],
+            [str(self.bindir / "psql"), "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", conninfo],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

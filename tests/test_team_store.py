@@ -42,27 +42,35 @@ IMPORT = textwrap.dedent(
 )
 
 
-def overview(month: int) -> tuple[str, bytes]:
-    """TikTok Studio's Overview of one month of 2026, downloaded on the 1st of the next one."""
-    first = date(2026, month, 1)
-    days = [first + timedelta(days=n) for n in range(28)]
-    epoch = int(datetime(2026, month + 1, 1, 9, tzinfo=UTC).timestamp())
+def overview(first: date, last: date) -> tuple[str, bytes]:
+    """TikTok Studio's Overview from `first` to `last`, downloaded the day after; a day's figures are the
+    same in every download, so the newest download winning an overlap changes nothing."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    epoch = int(datetime(last.year, last.month, last.day, 23, tzinfo=UTC).timestamp()) + 3600
     lines = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"'] + [
-        f'"{day:%B} {day.day}","{100 * month + day.day}","{day.day}","{month}","1","0"' for day in days
+        f'"{day:%B} {day.day}","{day.toordinal() % 997}","{day.day}","{day.month}","1","0"' for day in days
     ]
     return f"Overview_{first}_{epoch}_phinco.csv", ("\ufeff" + "\n".join(lines)).encode()
 
 
-def comments(batch: int, count: int = 150) -> tuple[str, bytes]:
-    """A comment scraper's CSV: `count` comments of batch `batch` under the brand's videos, ids disjoint."""
+def comments(first: int, count: int) -> tuple[str, bytes]:
+    """A comment scraper's CSV: comments number `first` to `first + count - 1` under the brand's videos;
+    comment n is the same in every file that has it (a comment seen in two exports)."""
     rows = ["text,createTimeISO,uniqueId,videoWebUrl,cid"]
-    for n in range(count):
-        video = 7507890376124992786 + n % 3
+    for n in range(first, first + count):
+        posted = date(2026, 1, 1) + timedelta(days=n // 4)
         rows.append(
-            f"comment {batch}-{n},2026-0{batch}-{1 + n % 27:02d}T06:17:54.000Z,fan{n % 40},"
-            f"https://www.tiktok.com/@phinco/video/{video},{batch}{n:06d}"
+            f"comment {n},{posted}T06:17:54.000Z,fan{n % 40},"
+            f"https://www.tiktok.com/@phinco/video/{7507890376124992786 + n % 3},{7508169969612620000 + n}"
         )
-    return f"comments_batch{batch}.csv", "\n".join(rows).encode()
+    return f"comments_{first}-{first + count - 1}.csv", "\n".join(rows).encode()
+
+
+# January, imported earlier; then two people at once: February to 7 March, and March, with the first week
+# of March and 50 comments in both (the same days and comments in two exports, to be counted once).
+JANUARY = [overview(date(2026, 1, 1), date(2026, 1, 31)), comments(0, 100)]
+MINE = [overview(date(2026, 2, 1), date(2026, 3, 7)), comments(100, 150)]
+THEIRS = [overview(date(2026, 3, 1), date(2026, 3, 31)), comments(200, 150)]
 
 
 def tables(ws) -> dict[str, pd.DataFrame]:
@@ -124,10 +132,10 @@ def test_two_app_processes_importing_into_one_client_at_once_keep_both_imports_a
         home=tmp_path / "lead", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
     )
     client = store.create_client(CLIENT)
-    first = [overview(1), comments(1)] if history else []
+    first = JANUARY if history else []
     if first:
         store.open(client).add_files(first, who="lead")
-    mine, theirs = [overview(2), comments(2)], [overview(3), comments(3)]
+    mine, theirs = MINE, THEIRS
 
     conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
     with postgres_cluster.commits_held(conninfo) as waiting:
@@ -152,7 +160,8 @@ def test_two_app_processes_importing_into_one_client_at_once_keep_both_imports_a
         reference.add_files(files, who="lead")
     expected, got = tables(reference), tables(ws)
     assert {n: len(t) for n, t in got.items()} == {n: len(t) for n, t in expected.items()}
-    assert len(got["comments"]) == 150 * (len(first) // 2 + 2)
+    # February to March is 59 days and comments 100 to 349 are 250 (January: 31 days, 100 comments more).
+    assert (len(got["daily_stats"]), len(got["comments"])) == ((90, 350) if first else (59, 250))
     for name in TABLES:
         pd.testing.assert_frame_equal(got[name], expected[name], check_dtype=False, obj=name)
 
@@ -206,7 +215,7 @@ def test_the_command_line_imports_into_a_client_the_running_app_holds_open_and_k
         text=True,
     )
     assert app.stdout.readline().strip() == "ready", app.stderr.read()
-    files = [overview(2), comments(2)]
+    files = MINE
     paths = []
     for name, data in files:
         (tmp_path / name).write_bytes(data)

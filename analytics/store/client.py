@@ -279,6 +279,7 @@ class ClientWorkspace(Workspace):
                     for table in restorable_tables()
                 }
                 cur.execute("begin")
+                _claim(cur, self.schema)
                 for table, rows in old.items():
                     _copy(rows, cur, f"{self.schema}.{table}", replace=True)
                 cur.execute(
@@ -309,6 +310,7 @@ class ClientWorkspace(Workspace):
             self._cur, self._dirty = cur, set()
             try:
                 cur.execute("begin")
+                _claim(cur, self.schema)
                 before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
                 words = change()
                 if words is False:
@@ -492,6 +494,18 @@ class ClientWorkspace(Workspace):
         cur = self._cur or self.store.cursor()
         value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
         return int(value)
+
+
+def _claim(cur, schema: str) -> None:
+    """Make this change collide with any other change of the same client committed since it began.
+
+    DuckLake settles two commits at once by itself when neither deleted anything, and a new client's
+    tables are empty, so the merged tables' replacement deletes nothing: two imports made at once would
+    both land, each merged without the other's files, and a day or comment in both would be counted
+    twice. Rewriting the client's one version row is a delete in every change, so DuckLake reports a
+    conflict instead, and `lake.retrying` makes the later change again on top of the first.
+    """
+    cur.execute(f"update {schema}.meta_version set version = version + 1")
 
 
 def _copy(rows, con, table: str, replace: bool = False) -> None:

@@ -58,6 +58,8 @@ LOG_TABLES = {
         "change_id integer, changed_at timestamp, kind varchar, words varchar, snapshot_before bigint, undone boolean"
     ),
     "meta_memory": "name varchar, value varchar",
+    # One row, rewritten by every change of the client: two changes made at once always conflict (client.py).
+    "meta_version": "version bigint",
 }
 
 
@@ -246,6 +248,7 @@ class Store:
                     cur.execute(f"create table {schema}.parts_{table} ({typed}, _part integer)")
                 for table, columns in {**META_TABLES, **LOG_TABLES}.items():
                     cur.execute(f"create table {schema}.{table} ({columns})")
+                cur.execute(f"insert into {schema}.meta_version values (0)")
                 cur.execute(
                     f"insert into {lake.LAKE}.main.clients values (?, ?, ?)",
                     [client_id, name, datetime.now().replace(microsecond=0)],
