@@ -16,6 +16,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -241,3 +242,57 @@ def test_the_command_line_imports_into_a_client_the_running_app_holds_open_and_k
     ws = open_store(home=tmp_path / "home").open(open_store(home=tmp_path / "home").find_client(CLIENT))
     assert len(ws.imports()) == 1
     assert len(tables(ws)["comments"]) == 150
+
+
+OPEN = textwrap.dedent(
+    """
+    import sys, time
+    start = float(sys.argv[1])
+    from analytics.store import open_store  # imported before the wait: the opens themselves collide
+    time.sleep(max(0.0, start - time.time()))
+    print(len(open_store().clients()))
+    """
+)
+
+
+def test_three_app_processes_starting_at_once_on_a_new_team_lake_all_open_it(team, tmp_path):
+    """The first start of a team (or a restart of several app servers) creates the catalog's tables in
+    PostgreSQL; two processes creating them at the same moment collide, and the later one must retry."""
+    start = time.time() + 8  # after the three have imported the app
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN, str(start)],
+            cwd=ROOT,
+            env={**team, "COMMUNITYLENS_HOME": str(tmp_path / f"machine{n}")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(3)
+    ]
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert (process.returncode, out.strip()) == (0, "0"), err[-2000:]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Measured (see tests/test_team_lake.py): the text of each race, as duckdb raises it.
+        "TransactionContext Error: Failed to commit: Failed to commit DuckLake transaction.\nExceeded the maximum "
+        "retry count of 10 set by the ducklake_max_retry_count setting.\n... ERROR:  duplicate key value violates "
+        'unique constraint "ducklake_snapshot_pkey"\nDETAIL:  Key (snapshot_id)=(12) already exists.',
+        'Failed to initialize DuckLake: Failed to execute query "CREATE TABLE "public"."ducklake_metadata"(...)": '
+        'ERROR:  duplicate key value violates unique constraint "pg_type_typname_nsp_index"',
+        "Failed to commit DuckLake transaction.\nTransaction conflict - attempting to insert into table with "
+        'index "1" - but another transaction has deleted inlined data from it',
+        "Failed to commit: Failed to commit DuckLake transaction. ... Failed to flush changes into DuckLake: "
+        "database is locked",
+    ],
+    ids=["postgres retries used up", "postgres first start", "logical conflict", "sqlite locked"],
+)
+def test_each_race_between_two_writers_is_retried_and_nothing_else(message):
+    from analytics.store import lake
+
+    assert lake.is_conflict(duckdb.TransactionException(message))
+    assert not lake.is_conflict(duckdb.BinderException('Binder Error: Table "comments" does not exist'))

@@ -133,11 +133,12 @@ class Store:
         self._con = lake.connect(settings)
         self._lock = threading.Lock()
         cur = self.cursor()
-        try:
-            cur.execute(
+        try:  # two processes starting on a new lake at once both create it: the later one sees it made
+            create = (
                 f"create table if not exists {lake.LAKE}.main.clients "
                 "(client_id varchar, name varchar, created_at timestamp)"
             )
+            lake.retrying(lambda: cur.execute(create))
         finally:
             cur.close()
 
