@@ -296,3 +296,56 @@ def test_each_race_between_two_writers_is_retried_and_nothing_else(message):
 
     assert lake.is_conflict(duckdb.TransactionException(message))
     assert not lake.is_conflict(duckdb.BinderException('Binder Error: Table "comments" does not exist'))
+
+
+CREATE = textwrap.dedent(
+    """
+    import sys
+    from analytics.store import open_store
+
+    store = open_store()
+    try:
+        print(store.create_client(sys.argv[1]))
+    except ValueError as taken:
+        print(f"refused: {taken}")
+    """
+)
+
+
+def test_two_people_creating_the_same_client_at_once_end_with_one_client(team, postgres_cluster, tmp_path):
+    open_store(
+        home=tmp_path / "lead", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
+    )
+    conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
+    with postgres_cluster.commits_held(conninfo) as waiting:
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", CREATE, CLIENT],
+                cwd=ROOT,
+                env={**team, "COMMUNITYLENS_HOME": str(tmp_path / f"machine{n}")},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n in range(2)
+        ]
+        deadline = time.monotonic() + 240
+        while waiting() < 2 and all(p.poll() is None for p in processes) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        collided = waiting() >= 2
+    said = []
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err[-2000:]
+        said.append(out.strip())
+    assert collided, "the two creations did not reach their commits at the same time"
+    clients = open_store(
+        home=tmp_path / "reader", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
+    ).clients()
+    assert clients["name"].tolist() == [CLIENT]
+    assert sorted(said) == sorted(
+        [
+            clients["client_id"][0],
+            f"refused: There is already a client called '{CLIENT}': choose another name.",
+        ]
+    )
