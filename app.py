@@ -31,9 +31,12 @@ pages = st.navigation(
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 ui.page_style()
 with ui.one_run_at_a_time():
+    ui.client_picker()
     ui.workspace()
     ui.upload_box()
     ui.data_source_note()
+    ui.held_files()
     st.session_state.period = ui.period_control()
     ui.presentation_mode(st.session_state.period)
     pages.run()
+    ui.show_notes()

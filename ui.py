@@ -17,11 +17,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import wording
+from analytics import preferences, wording
 from analytics.export import csv_bytes
 from analytics.overview import Period, default_period, shift
 from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
+from analytics.store import AccountMismatch, ClientWorkspace, Store, lake
 from analytics.workspace import Workspace
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
@@ -36,12 +37,161 @@ PRESETS = {
 }
 
 
+# Session keys that survive a change of client: the picker itself, the run lock, presentation mode.
+# Everything else (choices typed on a page, the period, the upload box) belongs to one client's screen.
+KEPT_ACROSS_CLIENTS = {"client_choice", "ui_run_lock", "ui_presentation", "ui_notes"}
+DEMO = "demo"
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(settings: lake.LakeSettings) -> Store:
+    """One store per server process, shared by every session (each works through cursors of its own)."""
+    return Store(settings)
+
+
+def store() -> Store | None:
+    """The client store, or None when it cannot be opened (the app then keeps data for the session only)."""
+    try:
+        return _open_store(lake.settings())
+    except Exception as error:  # a locked catalog, a read-only disk, a bad setting: say it, keep working
+        st.session_state.store_problem = (
+            f"Your clients cannot be opened ({' '.join(str(error).split())[:300]}), so uploads are kept "
+            "for this session only. Check that no other CommunityLens uses the same folder with a DuckDB catalog."
+        )
+        return None
+
+
+def client_picker() -> None:
+    """The sidebar's client choice: the demo brand (read-only) and every client in the store.
+
+    The choice is in the address (`?client=<id>`), so a reload, or the same address in another browser,
+    opens the same client; a session opens a client only by choosing it (or by that address).
+    """
+    lake_store = store()
+    if lake_store is None:
+        st.sidebar.caption(st.session_state.get("store_problem", ""))
+        return
+    clients = lake_store.clients()
+    names = dict(zip(clients["client_id"], clients["name"], strict=True))
+    if "pending_client" in st.session_state:  # made by an upload on the demo, during the last run
+        st.session_state.client_choice = st.session_state.pop("pending_client")
+    if "client_choice" not in st.session_state:
+        asked = st.query_params.get("client")
+        st.session_state.client_choice = asked if asked in names and lake_store.may_open(asked) else DEMO
+    if st.session_state.client_choice not in names and st.session_state.client_choice != DEMO:
+        st.session_state.client_choice = DEMO  # deleted meanwhile, in another browser
+    st.sidebar.selectbox(
+        "Client",
+        [DEMO, *names],
+        format_func=lambda choice: "Phin & Co. (demo, read-only)" if choice == DEMO else names[choice],
+        key="client_choice",
+        on_change=_forget_other_client,
+        help="Each client keeps its own files, history and choices. The demo brand is never changed.",
+    )
+    chosen = st.session_state.client_choice
+    if chosen == DEMO:
+        st.query_params.pop("client", None)
+    else:
+        st.query_params["client"] = chosen
+    with st.sidebar.popover("Manage clients", width="stretch"):
+        _manage_clients(lake_store, clients)
+
+
+def _forget_other_client() -> None:
+    """A new client on screen: nothing typed or chosen for the previous one stays."""
+    for key in list(st.session_state):
+        if key not in KEPT_ACROSS_CLIENTS:
+            del st.session_state[key]
+
+
+def open_client(client_id: str) -> None:
+    """Show this client; only from a widget's callback (before the picker is drawn)."""
+    _forget_other_client()
+    st.session_state.client_choice = client_id
+
+
+def _create_client() -> None:
+    try:
+        open_client(store().create_client(st.session_state.get("client_new_name", "")))
+    except ValueError as error:
+        st.session_state.client_problem = str(error)
+
+
+def _rename_client(client_id: str) -> None:
+    try:
+        store().rename_client(client_id, st.session_state.get(f"client_rename_{client_id}", ""))
+    except ValueError as error:
+        st.session_state.client_problem = str(error)
+
+
+def _delete_client(client_id: str) -> None:
+    store().delete_client(client_id)
+    open_client(DEMO)
+
+
+def _manage_clients(lake_store: Store, clients: pd.DataFrame) -> None:
+    chosen = st.session_state.client_choice
+    if problem := st.session_state.pop("client_problem", None):
+        st.error(markdown_escape(problem))
+    name = st.text_input("New client", key="client_new_name", placeholder="The brand's name", max_chars=80)
+    st.button("Create", key="client_create", disabled=not name.strip(), on_click=_create_client)
+    if chosen == DEMO:
+        st.caption("Choose a client above to rename or delete it.")
+        return
+    row = clients[clients["client_id"] == chosen].iloc[0]
+    st.divider()
+    new_name = st.text_input("Rename", value=row["name"], key=f"client_rename_{chosen}", max_chars=80)
+    st.button(
+        "Rename",
+        key="client_rename_apply",
+        disabled=new_name.strip() == row["name"],
+        on_click=_rename_client,
+        args=(chosen,),
+    )
+    st.divider()
+    lost = (
+        f"{wording.plural(int(row['imports']), 'import')} of {wording.plural(int(row['files']), 'file')}"
+        + (
+            f" ({wording.day(row['first_date'])} – {wording.day(row['last_date'])})"
+            if pd.notna(row["first_date"])
+            else ""
+        )
+        + ", every remembered choice and the uploaded files themselves"
+    )
+    sure = st.checkbox(f"Delete {row['name']} for good: {lost}.", key=f"client_delete_sure_{chosen}")
+    st.button(
+        "Delete client",
+        key="client_delete",
+        type="primary",
+        disabled=not sure,
+        on_click=_delete_client,
+        args=(chosen,),
+    )
+
+
+def current_client() -> str | None:
+    """The id of the client on screen, None for the demo (or when there is no store)."""
+    chosen = st.session_state.get("pending_client") or st.session_state.get("client_choice", DEMO)
+    return None if chosen == DEMO or store() is None else chosen
+
+
 def workspace() -> Workspace:
-    """This browser session's data. Starts on the demo brand; never shared between sessions."""
-    if "workspace" not in st.session_state:
-        with st.spinner("Opening the demo brand…"):
-            st.session_state.workspace = demo_workspace()
-        st.session_state.is_demo = True
+    """This browser session's data: the chosen client's (read from the store), else the demo brand.
+
+    A session holds its own copy; two sessions on one client each read it from the store.
+    """
+    chosen = current_client()
+    ws = st.session_state.get("workspace")
+    if chosen is None:
+        if ws is None or (not is_demo() and getattr(ws, "client_id", None) is not None):
+            with st.spinner("Opening the demo brand…"):
+                st.session_state.workspace = demo_workspace()
+            st.session_state.is_demo = True
+    elif getattr(ws, "client_id", None) != chosen:
+        with st.spinner("Opening the client…"):
+            st.session_state.workspace = store().open(chosen, today=today())
+        st.session_state.is_demo = False
+        st.session_state.client_memory = st.session_state.workspace.memory
     return st.session_state.workspace
 
 
@@ -49,12 +199,20 @@ def is_demo() -> bool:
     return bool(st.session_state.get("is_demo"))
 
 
+def memory() -> preferences.Memory:
+    """Where this screen's choices are remembered: the client's store; the session for the demo."""
+    if is_demo():
+        return st.session_state.setdefault("session_memory", preferences.SessionMemory())
+    return st.session_state.get("client_memory") or preferences.shared_memory()
+
+
 def upload_box() -> None:
     """The one uploader, in the sidebar: any mix of TikTok exports, several at once.
 
     The workspace follows the box: a new file is read, and a file taken out with its ✕ is taken out
     of every page. Files are told apart by their bytes, not their names: two different
-    `Overview.csv` downloads are two files.
+    `Overview.csv` downloads are two files. Uploading on the demo makes a new client, kept in the
+    store, so nothing is lost on a reload.
     """
     files = (
         st.sidebar.file_uploader(
@@ -79,21 +237,85 @@ def upload_box() -> None:
         for digest in removed:
             workspace().remove_file(digest)
         if names:
-            st.toast(f"Removed {', '.join(markdown_escape(name) for name in names)}.", icon="🗑️")
+            notify(f"Removed {', '.join(markdown_escape(name) for name in names)}.", icon="🗑️")
     if not new:
         return
+    batch = [(file.name, file.getvalue()) for file in new.values()]
     if is_demo():
         # The first upload replaces the demo: a marketer's numbers never mix with Phin & Co.'s.
-        from analytics import preferences
+        _leave_demo()
+    with st.spinner(f"Reading {wording.plural(len(new), 'file')}…"):
+        results = add_to_workspace(batch)
+    st.session_state.upload_digests = {**st.session_state.get("upload_digests", {}), **arriving}
+    _tell_results(results)
+    if "pending_client" in st.session_state:
+        st.rerun()  # the picker, drawn before the upload, now shows the new client
 
-        # The marketer's answer to "which of these is you?" (Members page), remembered on disk.
-        st.session_state.workspace = Workspace(brand_answer=preferences.load_brand_answer())
+
+def _leave_demo() -> None:
+    """Uploads on the demo go to a new client (kept in the store), or to the session when there is none."""
+    lake_store = store()
+    if lake_store is None:
+        st.session_state.workspace = Workspace(brand_answer=preferences.load_brand_answer(memory()))
         st.session_state.is_demo = False
-    with st.spinner(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…"):
-        results = workspace().add_files([(file.name, file.getvalue()) for file in new.values()])
-    held.update(arriving)
+        return
+    taken = set(lake_store.clients()["name"].str.casefold())
+    name = next(
+        f"New client {number}" if number > 1 else "New client"
+        for number in range(1, 10_000)
+        if (f"New client {number}" if number > 1 else "New client").casefold() not in taken
+    )
+    client_id = lake_store.create_client(name)
+    st.session_state.pending_client = client_id
+    st.session_state.named_after_upload = client_id
+    workspace()
+
+
+def add_to_workspace(files: list[tuple[str, bytes]], *, any_account: bool = False) -> list:
+    """Add files to the workspace on screen: one import for a client (files of another account held back)."""
+    ws = workspace()
+    if isinstance(ws, ClientWorkspace):
+        results = ws.add_files(files, who="app", any_account=any_account)
+        for note in ws.skipped:
+            notify(markdown_escape(note), icon="ℹ️")
+        if ws.held:
+            st.session_state.held_files = ws.held
+        if st.session_state.pop("named_after_upload", None) == ws.client_id and ws.account:
+            _name_after_account(ws)
+        return results
+    before = len(ws.uploads)
+    results = ws.add_files(files)
+    if len(ws.uploads) == before:
+        notify("These files are loaded already: nothing new in them.", icon="ℹ️")
+    return results
+
+
+def _name_after_account(ws: ClientWorkspace) -> None:
+    """A client made by an upload takes its account's name (the marketer can rename it)."""
+    try:
+        store().rename_client(ws.client_id, f"@{ws.account}")
+    except ValueError:
+        return  # a client of that name exists: keep "New client"
+    ws.label = f"@{ws.account}"
+    notify(
+        f"Your files are kept in a new client, {markdown_escape(ws.label)}: rename it under Manage clients.",
+        icon="🗂️",
+    )
+
+
+def notify(message: str, icon: str | None = None) -> None:
+    """A short note for the marketer, shown at the end of this run, or of the next when this one reruns."""
+    st.session_state.setdefault("ui_notes", []).append((message, icon))
+
+
+def show_notes() -> None:
+    for message, icon in st.session_state.pop("ui_notes", []):
+        st.toast(message, icon=icon)
+
+
+def _tell_results(results: list) -> None:
     if not results:
-        return  # the same bytes as a file already loaded
+        return
     st.session_state.last_results = results
     loaded = sum(len(result.tables) for result in results)
     problems = sum(len(result.problems) for result in results)
@@ -101,7 +323,57 @@ def upload_box() -> None:
     message = f"Loaded {loaded} table{'s' if loaded != 1 else ''}"
     if problems or pending:
         message += f"; {problems + pending} need a look on the Data page"
-    st.toast(message + ".", icon="📥" if not problems else "⚠️")
+    notify(message + ".", icon="📥" if not problems else "⚠️")
+
+
+def held_files() -> None:
+    """Files of another TikTok account than the client's: never merged silently, the marketer decides."""
+    waiting: list[AccountMismatch] = st.session_state.get("held_files") or []
+    if not waiting:
+        return
+    lake_store = store()
+    names = (
+        dict(zip(*lake_store.clients()[["client_id", "name"]].to_numpy().T, strict=True))
+        if lake_store
+        else {}
+    )
+    with st.container(border=True, key="held_files_box"):
+        st.warning(
+            "Not added yet: "
+            + " ".join(markdown_escape(item.words()) for item in waiting)
+            + " Where should "
+            + ("it" if len(waiting) == 1 else "they")
+            + " go?",
+            icon="🔀",
+        )
+        others = {item.other_client for item in waiting if item.other_client in names}
+        columns = st.columns(len(others) + 3)
+        for column, other in zip(columns, sorted(others), strict=False):
+            if column.button(f"Put in {names[other]}", key=f"held_to_{other}"):
+                _move_held([item for item in waiting if item.other_client == other], other)
+        account = waiting[0].account
+        if columns[len(others)].button(f"Put in a new client @{account}", key="held_to_new"):
+            _move_held(waiting, None)
+        if columns[len(others) + 1].button("Add here anyway", key="held_add_anyway"):
+            st.session_state.held_files = []
+            _tell_results(add_to_workspace([(item.name, item.data) for item in waiting], any_account=True))
+            st.rerun()
+        if columns[len(others) + 2].button("Leave them out", key="held_drop"):
+            st.session_state.held_files = []
+            st.rerun()
+
+
+def _move_held(items: list[AccountMismatch], client_id: str | None) -> None:
+    lake_store = store()
+    if client_id is None:
+        name = f"@{items[0].account}"
+        existing = lake_store.find_client(name)
+        client_id = existing or lake_store.create_client(name)
+    target = lake_store.open(client_id, today=today())
+    target.add_files([(item.name, item.data) for item in items], who="app", any_account=True)
+    st.session_state.held_files = [item for item in st.session_state.held_files if item not in items]
+    notify(f"Added to {markdown_escape(target.label)}: choose it under Client to see it.", icon="🗂️")
+    st.rerun()
 
 
 def uploader_key() -> str:
@@ -144,7 +416,9 @@ def data_source_note() -> None:
     ws = workspace()
     if is_demo():
         st.sidebar.info(
-            f"You are looking at **{ws.label}**. Upload your own exports above to replace it.", icon="☕"
+            f"You are looking at **{ws.label}**. Upload your own exports above: they are kept as a client of "
+            "your own, there the next time you open the app.",
+            icon="☕",
         )
     else:
         st.sidebar.caption(f"{wording.plural(len(ws.uploads), 'file')} loaded · see the Data page")
