@@ -167,6 +167,32 @@ def test_two_app_processes_importing_into_one_client_at_once_keep_both_imports_a
         pd.testing.assert_frame_equal(got[name], expected[name], check_dtype=False, obj=name)
 
 
+def test_two_people_importing_the_same_export_at_once_store_it_once_and_the_later_is_told_so(
+    team, postgres_cluster, tmp_path
+):
+    store = open_store(
+        home=tmp_path / "lead", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
+    )
+    store.create_client(CLIENT)
+    conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
+    with postgres_cluster.commits_held(conninfo) as waiting:
+        processes = run_imports(team, tmp_path, [JANUARY, JANUARY])
+        deadline = time.monotonic() + 240
+        while waiting() < 2 and all(p.poll() is None for p in processes) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        collided = waiting() >= 2
+    outcomes = finish(processes)
+    assert collided, "the two imports did not reach their commits at the same time"
+    names = [name for name, _ in JANUARY]
+    assert sorted([o["files"], o["skipped"]] for o in outcomes) == [[[], 2], [names, 0]]
+    again = open_store(
+        home=tmp_path / "reader", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
+    )
+    ws = again.open(again.find_client(CLIENT))
+    assert len(ws.imports()) == 1
+    assert (len(tables(ws)["daily_stats"]), len(tables(ws)["comments"])) == (31, 100)
+
+
 # The app, on one computer (default SQLite catalog): holds the store open and keeps reading, as a running
 # Streamlit server does, while the command line imports into the same client.
 READER = textwrap.dedent(

@@ -165,14 +165,16 @@ class ClientWorkspace(Workspace):
         Files already imported are skipped (`skipped` says so); files of another account are held
         back (`held`) unless `any_account`, for the marketer to decide.
         """
-        self.skipped = [
-            f"{upload.name} was already imported: nothing new in it." for upload in self.already_loaded(files)
-        ]
-        self.held = []
+        self.skipped, self.held = [], []
         added: list[Upload] = []
 
         def change() -> bool:
             nonlocal added
+            # Inside the change: when someone imported the same file meanwhile, the rerun says so.
+            self.skipped = [
+                f"{upload.name} was already imported: nothing new in it."
+                for upload in self.already_loaded(files)
+            ]
             added = self._read_batch(files)
             if not any_account:
                 for upload in self._other_accounts(added):
