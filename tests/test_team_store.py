@@ -272,10 +272,11 @@ def test_the_command_line_imports_into_a_client_the_running_app_holds_open_and_k
 
 OPEN = textwrap.dedent(
     """
-    import sys, time
-    start = float(sys.argv[1])
-    from analytics.store import open_store  # imported before the wait: the opens themselves collide
-    time.sleep(max(0.0, start - time.time()))
+    import sys
+    from analytics.store import open_store  # imported before the go: the opens themselves collide
+
+    print("ready", flush=True)
+    sys.stdin.readline()
     print(len(open_store().clients()))
     """
 )
@@ -284,18 +285,23 @@ OPEN = textwrap.dedent(
 def test_three_app_processes_starting_at_once_on_a_new_team_lake_all_open_it(team, tmp_path):
     """The first start of a team (or a restart of several app servers) creates the catalog's tables in
     PostgreSQL; two processes creating them at the same moment collide, and the later one must retry."""
-    start = time.time() + 8  # after the three have imported the app
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", OPEN, str(start)],
+            [sys.executable, "-c", OPEN],
             cwd=ROOT,
             env={**team, "COMMUNITYLENS_HOME": str(tmp_path / f"machine{n}")},
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for n in range(3)
     ]
+    for process in processes:
+        assert process.stdout.readline().strip() == "ready", process.stderr.read()
+    for process in processes:
+        process.stdin.write("go\n")
+        process.stdin.flush()
     for process in processes:
         out, err = process.communicate(timeout=300)
         assert (process.returncode, out.strip()) == (0, "0"), err[-2000:]
