@@ -32,6 +32,7 @@ st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="lar
 ui.page_style()
 with ui.one_run_at_a_time():
     ui.client_picker()
+    st.session_state.ui_refreshed = False
     ui.workspace()
     ui.upload_box()
     ui.data_source_note()

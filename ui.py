@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import preferences, wording
+from analytics import overview, preferences, wording
 from analytics.export import csv_bytes
 from analytics.overview import Period, default_period, shift
 from analytics.report.figures import literal_labels
@@ -26,15 +26,9 @@ from analytics.store import AccountMismatch, ClientWorkspace, Store, lake
 from analytics.workspace import Workspace
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
-# The first preset is the default: a quarter gives most formats enough videos to compare,
-# and a previous quarter to compare the account's numbers with.
-PRESETS = {
-    "Last 90 days": 90,
-    "Last 28 days": 28,
-    "Last 7 days": 7,
-    "All data": None,
-    "Custom": -1,
-}
+# analytics.overview's ready-made periods (the first is the default), and the marketer's own dates.
+CUSTOM = -1
+PRESETS = {**overview.PRESETS, "Custom": CUSTOM}
 
 
 # Session keys that survive a change of client: the picker itself, the run lock, presentation mode.
@@ -192,6 +186,11 @@ def workspace() -> Workspace:
             st.session_state.workspace = store().open(chosen, today=today())
         st.session_state.is_demo = False
         st.session_state.client_memory = st.session_state.workspace.memory
+    elif not st.session_state.get("ui_refreshed") and ws.refresh():
+        notify(
+            f"{markdown_escape(ws.label)} was changed elsewhere (another window or the command line): updated."
+        )
+    st.session_state.ui_refreshed = True  # once per run: pages call workspace() many times
     return st.session_state.workspace
 
 
@@ -281,7 +280,7 @@ def add_to_workspace(files: list[tuple[str, bytes]], *, any_account: bool = Fals
         if ws.held:
             st.session_state.held_files = ws.held
         if st.session_state.pop("named_after_upload", None) == ws.client_id and ws.account:
-            _name_after_account(ws)
+            results = _name_after_account(ws, files) or results
         return results
     before = len(ws.uploads)
     results = ws.add_files(files)
@@ -290,17 +289,35 @@ def add_to_workspace(files: list[tuple[str, bytes]], *, any_account: bool = Fals
     return results
 
 
-def _name_after_account(ws: ClientWorkspace) -> None:
-    """A client made by an upload takes its account's name (the marketer can rename it)."""
+def _name_after_account(ws: ClientWorkspace, files: list[tuple[str, bytes]]) -> list | None:
+    """A client made by an upload takes its account's name; when a client of that account exists
+    already, the files go there instead (this month's exports uploaded from the demo)."""
+    lake_store = store()
+    clients = lake_store.clients()
+    owner = clients[(clients["account"] == ws.account) & (clients["client_id"] != ws.client_id)]
+    if len(owner):
+        target = owner.iloc[0]
+        lake_store.delete_client(ws.client_id)
+        st.session_state.pending_client = target["client_id"]
+        st.session_state.workspace = lake_store.open(target["client_id"], today=today())
+        st.session_state.client_memory = st.session_state.workspace.memory
+        results = st.session_state.workspace.add_files(files, who="app")
+        notify(
+            f"These files are @{markdown_escape(ws.account)}'s: added to your client "
+            f"{markdown_escape(target['name'])}.",
+            icon="🗂️",
+        )
+        return results
     try:
-        store().rename_client(ws.client_id, f"@{ws.account}")
+        lake_store.rename_client(ws.client_id, f"@{ws.account}")
     except ValueError:
-        return  # a client of that name exists: keep "New client"
+        return None  # a client of that name exists: keep "New client"
     ws.label = f"@{ws.account}"
     notify(
         f"Your files are kept in a new client, {markdown_escape(ws.label)}: rename it under Manage clients.",
         icon="🗂️",
     )
+    return None
 
 
 def notify(message: str, icon: str | None = None) -> None:
@@ -431,10 +448,7 @@ def period_control() -> Period | None:
     if span is None:
         return None
     choice = st.sidebar.selectbox("Period", list(PRESETS), key="period_preset", help="Applies to every page.")
-    days = PRESETS[choice]
-    if days is None:
-        period = span
-    elif days == -1:
+    if PRESETS[choice] == CUSTOM:
         picked = st.sidebar.date_input(
             "From – to",
             value=(span.start, span.end),
@@ -448,9 +462,20 @@ def period_control() -> Period | None:
         )
         period = Period(start, end)
     else:
-        period = Period(max(span.start, shift(span.end, 1 - days)), span.end)
-    st.sidebar.caption(f"{period.describe()}, compared with the {period.days} days before.")
+        period = overview.preset_period(span, PRESETS[choice])
+    st.sidebar.caption(period_caption(period))
     return period
+
+
+def period_caption(period: Period) -> str:
+    """Both periods in words: "October 2026 (1 Oct – 31 Oct 2026, 31 days), compared with September 2026
+    (1 Sep – 30 Sep 2026)." A run of days keeps its short form: "…, compared with the 28 days before."."""
+    if period.name is None:
+        return f"{period.describe()}, compared with the {wording.plural(period.days, 'day')} before."
+    caption = f"{period.describe()}, compared with {period.compared_with()}."
+    if period.previous().days != period.days:
+        caption += " Months differ in length, so counts are compared as daily averages."
+    return caption
 
 
 def current_period() -> Period | None:
@@ -624,7 +649,10 @@ def presentation_mode(period: Period | None) -> None:
             st.markdown("No data loaded yet")
         else:
             st.markdown(f"{period.start:%d %b %Y} – {period.end:%d %b %Y}")
-            st.caption(f"{period.days} days; changes are against the {period.days} days before")
+            named = f"{period.name}, " if period.name else ""
+            st.caption(
+                f"{named}{wording.plural(period.days, 'day')}; changes are against {period.compared_with()}"
+            )
     right.button(
         "Exit presentation mode",
         key="ui_presentation_exit",

@@ -3,6 +3,7 @@
     python -m analytics inspect FILE... [--json]
     python -m analytics formats FILE... --out formats.csv
     python -m analytics members FILE... [--as-of YYYY-MM-DD] [--brand HANDLE] --out members.csv
+    python -m analytics report FILE... --out deck.pptx [--period last-month | --start ... --end ...]
 
 A file that cannot be read gives exit status 2 and one plain sentence on stderr; the
 other files are still reported.
@@ -16,6 +17,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from analytics.overview import PRESETS
 from analytics.wording import plural
 from analytics.workspace import Workspace
 
@@ -135,10 +137,15 @@ def members(args: argparse.Namespace) -> int:
 REPORT_SUFFIXES = {".pptx": "PowerPoint deck", ".html": "HTML report", ".htm": "HTML report"}
 
 
+# The app's sidebar periods by a command-line name: "Last month" is --period last-month.
+PERIODS = {name.lower().replace(" ", "-"): name for name in PRESETS}
+
+
 def report(args: argparse.Namespace) -> int:
     from analytics.overview import Period, default_period
     from analytics.report import SECTIONS, build_report, default_report_period
     from analytics.report.model import image_type
+    from analytics.report.sections import DEFAULT_DAYS
 
     out = Path(args.out)
     kind = REPORT_SUFFIXES.get(out.suffix.lower())
@@ -149,6 +156,8 @@ def report(args: argparse.Namespace) -> int:
         setup.append(f"{args.out}: the report is a .pptx (PowerPoint) or an .html file; name it so.")
     if unknown:
         setup.append(f"Unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)}.")
+    if args.period and (args.start or args.end):
+        setup.append("Give either --period or --start/--end, not both.")
     logo = None
     if args.logo:
         try:
@@ -169,8 +178,10 @@ def report(args: argparse.Namespace) -> int:
         period = Period(args.start or span.start, args.end or span.end)
         if period.end < period.start:
             return _finish(problems + ["--end is before --start."])
-    else:
-        period = default_report_period(workspace.con)  # the app's default period: the last 90 days
+    else:  # the app's default period (the last 90 days) unless --period names another
+        period = default_report_period(
+            workspace.con, PRESETS[PERIODS[args.period]] if args.period else DEFAULT_DAYS
+        )
     handles = workspace.detected_brand_handles()
     built = build_report(
         workspace.con,
@@ -194,7 +205,10 @@ def report(args: argparse.Namespace) -> int:
         from analytics.report.html import build_html
 
         out.write_text(build_html(built), encoding="utf-8")
-    print(f"{kind} with {plural(len(built.findings), 'finding')}, {period.describe()}, written to {out}")
+    print(
+        f"{kind} with {plural(len(built.findings), 'finding')}, {period.describe()} against "
+        f"{period.compared_with()}, written to {out}"
+    )
     for skipped in built.skipped:
         print(f"Left out: {skipped}")
     return _finish(problems)
@@ -264,6 +278,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     report_parser.add_argument(
         "--real-handles", action="store_true", help="show members' real handles (default: pseudonyms)"
+    )
+    report_parser.add_argument(
+        "--period",
+        choices=list(PERIODS),
+        default=None,
+        help="one of the app's sidebar periods, e.g. last-month (the last complete calendar month, against "
+        "the month before) or this-month-so-far (default: last-90-days)",
     )
     report_parser.add_argument(
         "--start", type=_date, default=None, help="first day (default: 90 days before --end, as in the app)"

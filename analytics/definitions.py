@@ -61,7 +61,10 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
     "change": (
         "Change",
-        "Against the previous period of equal length just before the chosen one (e.g. the 28 days before a 28-day period).",
+        "Against the period before the chosen one: the same number of days just before (the 28 days before a "
+        "28-day period), the month before a calendar month, the same days of the month before a month so far. "
+        "Counts over periods the files cover for different numbers of days (months differ in length) are "
+        "compared as daily averages.",
     ),
 }
 

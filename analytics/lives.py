@@ -173,21 +173,26 @@ def format_live_value(value: float | None, unit: str) -> str:
     return f"{value:,.0f}"
 
 
-def live_kpis(con: duckdb.DuckDBPyConnection, *, start: date, end: date) -> pd.DataFrame:
-    """The LIVE headline numbers of the period, each against the period of equal length just before.
+def live_kpis(
+    con: duckdb.DuckDBPyConnection, *, start: date, end: date, previous: tuple[date, date] | None = None
+) -> pd.DataFrame:
+    """The LIVE headline numbers of the period, each against the `previous` (first, last day) period:
+    by default the period of equal length just before (pass `Period.previous()` for a calendar month).
 
     One row per LIVE_METRICS key, in its order. Columns: metric, label, unit, value, previous_value,
     change (value ÷ previous - 1; NULL without a previous value), display, definition.
     """
-    days = (end - start).days + 1
+    if previous is None:
+        days = (end - start).days + 1
+        before_end = start - timedelta(days=1)
+        previous = (before_end - timedelta(days=days - 1), before_end)
     current = live_summary(con, start=start, end=end)
-    before_end = start - timedelta(days=1)
-    previous = live_summary(con, start=before_end - timedelta(days=days - 1), end=before_end)
+    before_summary = live_summary(con, start=previous[0], end=previous[1])
     rows = []
     for metric, (label, unit, definition) in LIVE_METRICS.items():
         value = current[metric]
         # A period without any LIVE is no baseline: "+inf%" or "-100%" says nothing useful.
-        before = previous[metric] if previous["count_lives"] else None
+        before = before_summary[metric] if before_summary["count_lives"] else None
         change = value / before - 1 if value is not None and before else None
         rows.append(
             {

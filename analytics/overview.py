@@ -1,13 +1,17 @@
 """How is the account doing? The Overview page's numbers, each against the period before.
 
-The previous period has the same length and ends the day before the chosen one starts,
-so "last 28 days" compares with the 28 days before. A number the files do not provide
-(completion rate without a video detail sheet, say) is None, never zero, and the page
-says which file would provide it.
+A run of days ("last 28 days") compares with as many days just before; a calendar month ("last
+month") with the whole month before; a month so far ("this month so far", 1–18 Nov) with the same
+days of the month before (1–18 Oct). `Period.previous()` is that comparison for every page, deck and
+report. Counts (views, engagements...) are compared as daily averages when the files cover a
+different number of days in the two periods (October has 31 days, September 30), so a longer month
+is not "growth". A number the files do not provide (completion rate without a video detail sheet,
+say) is None, never zero, and the page says which file would provide it.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,21 +31,113 @@ def shift(day: date, days: int) -> date:
         return date.min if days < 0 else date.max
 
 
+# How a period was chosen, which decides what it is compared with.
+DAYS, MONTH, MONTH_SO_FAR = "days", "month", "month_so_far"
+
+
 @dataclass(frozen=True)
 class Period:
+    """A span of whole days (both ends included) and how it was chosen: `kind` is DAYS (a run of
+    days, compared with as many days just before), MONTH (a whole calendar month, compared with the
+    month before) or MONTH_SO_FAR (a month's first day to a day in it, compared with the same days of
+    the month before)."""
+
     start: date
     end: date
+    kind: str = DAYS
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
     def previous(self) -> Period:
-        """The period of equal length that ends the day before this one starts."""
-        return Period(shift(self.start, -self.days), shift(self.start, -1))
+        """What this period's numbers are compared with: the days, the month or the same days before."""
+        if self.kind == DAYS or self.start == date.min:
+            return Period(shift(self.start, -self.days), shift(self.start, -1))
+        before = month_of(self.start - timedelta(days=1))
+        if self.kind == MONTH or self.end == month_of(self.start).end:
+            return before  # a month so far that reached its last day is the whole month
+        end = before.start.replace(day=min(self.end.day, before.end.day))
+        return before if end == before.end else Period(before.start, end, MONTH_SO_FAR)
+
+    @property
+    def name(self) -> str | None:
+        """ "October 2026", "November 2026 so far"; None for a run of days."""
+        if self.kind == DAYS:
+            return None
+        month = f"{self.start:%B %Y}"
+        return month if self.end == month_of(self.start).end else f"{month} so far"
+
+    @property
+    def previous_name(self) -> str:
+        """The comparison in words, for a sentence: "the previous 28 days", "September 2026",
+        "the same days of October 2026"."""
+        before = self.previous()
+        if self.kind == DAYS:
+            return f"the previous {wording.plural(self.days, 'day')}"
+        if before.kind == MONTH:
+            return str(before.name)
+        return f"the same {'day' if before.days == 1 else 'days'} of {before.start:%B %Y}"
 
     def describe(self) -> str:
-        return f"{wording.day(self.start)} – {wording.day(self.end)} ({wording.plural(self.days, 'day')})"
+        """1 Aug 2026 – 28 Aug 2026 (28 days) · October 2026 (1 Oct – 31 Oct 2026, 31 days)."""
+        if self.name is None:
+            return f"{wording.day(self.start)} – {wording.day(self.end)} ({wording.plural(self.days, 'day')})"
+        return f"{self.name} ({wording.span(self.start, self.end)}, {wording.plural(self.days, 'day')})"
+
+    def compared_with(self) -> str:
+        """The comparison in words with its dates: "the 28 days before (4 Jul – 31 Jul 2026)",
+        "September 2026 (1 Sep – 30 Sep 2026)", "the same days of October 2026 (1 Oct – 18 Oct 2026)"."""
+        before = self.previous()
+        words = f"the {wording.plural(self.days, 'day')} before" if self.kind == DAYS else self.previous_name
+        return f"{words} ({wording.span(before.start, before.end)})"
+
+
+def month_of(day: date) -> Period:
+    """The whole calendar month `day` is in."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return Period(day.replace(day=1), day.replace(day=last), MONTH)
+
+
+def last_month(last_day: date) -> Period:
+    """The last complete calendar month of data ending on `last_day`: data to 18 Nov gives October, and
+    data to 30 Nov gives November itself, since its last day is in."""
+    month = month_of(last_day)
+    return month if last_day == month.end else month.previous()
+
+
+def month_so_far(last_day: date) -> Period:
+    """The 1st of `last_day`'s month to `last_day`: "this month so far" for data ending that day (the
+    whole month, compared with the whole month before, when `last_day` is the month's last day)."""
+    month = month_of(last_day)
+    return month if last_day == month.end else Period(month.start, last_day, MONTH_SO_FAR)
+
+
+# The sidebar's ready-made periods, anchored on the data's last day (exports are often a few days
+# old). The first is the default: a quarter gives most formats enough videos to compare, and a
+# previous quarter to compare the account's numbers with. A number is that many days; None is all.
+PRESETS: dict[str, int | str | None] = {
+    "Last 90 days": 90,
+    "Last 28 days": 28,
+    "Last 7 days": 7,
+    "Last month": MONTH,
+    "This month so far": MONTH_SO_FAR,
+    "All data": None,
+}
+
+
+def preset_period(span: Period, preset: int | str | None) -> Period:
+    """The period a PRESETS value picks from the data's whole `span`; a run of days never starts
+    before the data, a calendar month stays whole (its words name it)."""
+    if preset is None:
+        return span
+    if preset == MONTH:
+        return last_month(span.end)
+    if preset == MONTH_SO_FAR:
+        return month_so_far(span.end)
+    if isinstance(preset, int) and preset > 0:
+        return Period(max(span.start, shift(span.end, 1 - preset)), span.end)
+    raise ValueError(f"Unknown period preset {preset!r}.")
 
 
 # metric -> (unit, where it comes from when missing)
@@ -96,17 +192,34 @@ def period_totals(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, f
         "completion_rate": value["completion_rate"],
         "average_watch_seconds": value["average_watch_seconds"],
         "count_videos": int(value["count_videos"] or 0),
+        "count_days": int(value["count_days"] or 0),
+        "count_viewer_days": int(value["count_viewer_days"] or 0),
     }
+
+
+# Counts from the Viewers export cover that file's days, the others the Overview export's days.
+VIEWER_COUNTS = {"new_viewers", "returning_viewers"}
+
+
+def covered_days(totals: dict[str, float | None], metric: str) -> int:
+    """How many days of the period the files give `metric` for (period_totals' count_days)."""
+    return int(totals["count_viewer_days" if metric in VIEWER_COUNTS else "count_days"] or 0)
 
 
 def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:
     """Each headline number for the period, the same for the period before, and the change.
 
-    One row per metric. Columns: metric, label, value, previous_value, change (relative,
-    e.g. 0.12 for +12%; for rates, the difference in percentage points), unit,
-    definition, missing_source (the file that would provide a missing number), and the
-    words every page, deck and report shows: value_text, change_text, change_basis
-    ("vs previous period"), previous_text.
+    The period before is `period.previous()`. One row per metric. Columns: metric, label, value,
+    previous_value, change (relative, e.g. 0.12 for +12%; for rates, the difference in percentage
+    points), unit, definition, missing_source (the file that would provide a missing number), and
+    the words every page, deck and report shows: value_text, change_text, change_basis ("vs
+    previous period", or "in daily average"), previous_text.
+
+    A count (views, engagements...) is a total over the days the files cover, so when they cover a
+    different number of days in the two periods (October's 31 against September's 30, or a
+    comparison month only partly in the files), its change is the change of its daily average,
+    worded "in daily average", and previous_text says over how many days; with the same number of
+    days the two are the same, and the change stays "vs previous period".
 
     Follower growth is itself a change, so its one percentage is not a change of a change:
     `change` holds the growth as a share of the first day's followers (metrics.md), worded
@@ -120,6 +233,8 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
         if metric in PER_VIDEO and previous["count_videos"] < MIN_VIDEOS:
             before = None  # a change measured on one or two videos is luck, not a trend
         basis = wording.PREVIOUS_PERIOD_BASIS
+        previous_text = None if before is None else wording.value(before, unit)
+        days_now, days_before = covered_days(current, metric), covered_days(previous, metric)
         if metric == "follower_growth":
             change = current["follower_growth_share"]
             basis = wording.FOLLOWER_SHARE_BASIS
@@ -129,6 +244,14 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
                 change = None
             elif unit == "percent":
                 change = value - before
+            elif unit == "count" and days_now != days_before and days_now and days_before:
+                change = (value / days_now) / (before / days_before) - 1 if before else None
+                basis = wording.DAILY_AVERAGE_BASIS
+                previous_text = (
+                    f"{previous_text} over {wording.plural(days_before, 'day')} "
+                    f"({wording.value(before / days_before, unit)} a day, against "
+                    f"{wording.value(value / days_now, unit)} a day now)"
+                )
             else:
                 change = (value - before) / abs(before) if before else None
             change_text = wording.change(change, unit)
@@ -145,7 +268,7 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
                 "value_text": wording.value(value, unit),
                 "change_text": change_text,
                 "change_basis": basis if change_text else None,
-                "previous_text": None if before is None else wording.value(before, unit),
+                "previous_text": previous_text,
             }
         )
     frame = pd.DataFrame(rows)

@@ -30,6 +30,8 @@ LIVEs are projected the same way, with broadcasts instead of videos and viewers,
 Comparing two groups of videos (two formats, two date ranges, two hashtags, two campaigns) goes
 through `formats.compare_rates` for every rate, so each difference comes with the same seeded
 bootstrap interval and the engagement rate with the same plain-words verdict as the Formats page.
+"This month vs last month" is two date ranges by the sidebar's calendar rules
+(`this_month_vs_last_month`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.formats import _PLURALS, FORMATS, compare_rates, extract_hashtags
+from analytics.overview import Period, month_of, month_so_far, shift
 from analytics.preferences import captions_containing
 
 WEEKS_PER_MONTH = 52 / 12
@@ -347,6 +350,18 @@ def videos_in_group(videos: pd.DataFrame, kind: str, value: object) -> pd.DataFr
     if kind == "keyword":
         return videos[captions_containing(videos["caption"], str(value))]
     raise ValueError(f"A group is a format, dates, a hashtag or a keyword, not {kind!r}.")
+
+
+def this_month_vs_last_month(last_day: date) -> tuple[Period, Period]:
+    """Which two date ranges does "this month vs last month" compare, for data ending on `last_day`?
+
+    The sidebar's calendar rules: A is "this month so far" (the 1st of `last_day`'s month to
+    `last_day`; the whole month when `last_day` is its last day) and B the whole calendar month
+    before it. B is whole, not the same days: the comparison is of rates (ratios of sums over each
+    group's videos), which a longer month does not inflate, and more videos make it surer.
+    """
+    this_month = month_so_far(last_day)
+    return this_month, month_of(shift(this_month.start, -1))
 
 
 def group_label(kind: str, value: object) -> str:

@@ -124,6 +124,8 @@ def delta_style(worded: str | None) -> dict[str, str]:
 
 FOLLOWER_SHARE_BASIS = "of first-day followers"
 PREVIOUS_PERIOD_BASIS = "vs previous period"
+# A count compared over periods the files cover for different numbers of days (months differ in length).
+DAILY_AVERAGE_BASIS = "in daily average"
 
 
 def tile_delta(change_text: str | None, basis: str | None) -> str | None:

@@ -18,12 +18,56 @@ st.caption(
 ws = ui.workspace()
 if ui.is_demo():
     st.info(
-        "These are the demo brand's files, in the real TikTok export formats. Upload your own in the sidebar to replace them.",
+        "These are the demo brand's files, in the real TikTok export formats. Upload your own in the sidebar: "
+        "they become a client of your own, kept for your next visit.",
         icon="☕",
     )
 
 for problem in ws.problems:
     st.error(ui.markdown_escape(problem.message), icon="🚫")
+
+if isinstance(ws, ClientWorkspace):
+    st.subheader("Imports")
+    imports = ws.imports()
+    if imports.empty:
+        st.caption(f"Nothing imported into {ui.markdown_escape(ws.label)} yet.")
+    else:
+        st.caption(
+            f"Everything uploaded into {ui.markdown_escape(ws.label)}, kept between visits. "
+            "A day, video or comment in several imports counts once: the newest download wins, field by field."
+        )
+        shown = imports.assign(
+            span=[
+                "—" if pd.isna(start) else f"{wording.day(start)} – {wording.day(end)}"
+                for start, end in zip(imports["start_date"], imports["end_date"], strict=True)
+            ]
+        )
+        st.dataframe(
+            shown[["import_id", "imported_at", "who", "files", "rows", "span"]],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "import_id": st.column_config.NumberColumn("Import", width=70),
+                "imported_at": ui.date_column("When", with_time=True),
+                "who": st.column_config.TextColumn("By", width=110),
+                "files": st.column_config.TextColumn("Files", width=330),
+                "rows": st.column_config.NumberColumn("Rows", format="localized", width=90),
+                "span": st.column_config.TextColumn("Dates", width=190),
+            },
+        )
+        with st.expander("Remove an import"):
+            labels = {
+                int(row.import_id): f"Import {row.import_id}: {row.files}" for row in imports.itertuples()
+            }
+            chosen = st.selectbox("Import", list(labels), format_func=labels.get, key="data_remove_import")
+            if st.button("Remove this import", key="data_remove_import_apply"):
+                ws.remove_import(chosen)
+                st.rerun()
+    if ws.last_change:
+        if st.button(f"Undo {ui.markdown_escape(ws.last_change)}", key="data_undo", icon=":material/undo:"):
+            undone = ws.undo()
+            ui.notify(f"Undone: {ui.markdown_escape(undone)}.", icon="↩️")
+            st.rerun()
 
 summary = ws.summary()
 if summary.empty and not ws.pending:
@@ -173,49 +217,6 @@ with st.expander("Where to find your TikTok exports"):
         "- **Comments**: TikTok exports none; use a comment export tool (Apify's TikTok comments scraper, an Excel comment exporter) and upload its CSV, XLSX or JSON.\n"
         "- **Business Suite**: Analytics → Export; daily and per-video files are both recognised."
     )
-
-if isinstance(ws, ClientWorkspace):
-    st.subheader("Imports")
-    imports = ws.imports()
-    if imports.empty:
-        st.caption(f"Nothing imported into {ui.markdown_escape(ws.label)} yet.")
-    else:
-        st.caption(
-            f"Everything uploaded into {ui.markdown_escape(ws.label)}, kept between visits. "
-            "A day, video or comment in several imports counts once: the newest download wins, field by field."
-        )
-        shown = imports.assign(
-            span=[
-                "—" if pd.isna(start) else f"{wording.day(start)} – {wording.day(end)}"
-                for start, end in zip(imports["start_date"], imports["end_date"], strict=True)
-            ]
-        )
-        st.dataframe(
-            shown[["import_id", "imported_at", "who", "files", "rows", "span"]],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "import_id": st.column_config.NumberColumn("Import", width=70),
-                "imported_at": ui.date_column("When", with_time=True),
-                "who": st.column_config.TextColumn("By", width=110),
-                "files": st.column_config.TextColumn("Files"),
-                "rows": st.column_config.NumberColumn("Rows", format="localized", width=90),
-                "span": st.column_config.TextColumn("Dates", width=190),
-            },
-        )
-        with st.expander("Remove an import"):
-            labels = {
-                int(row.import_id): f"Import {row.import_id}: {row.files}" for row in imports.itertuples()
-            }
-            chosen = st.selectbox("Import", list(labels), format_func=labels.get, key="data_remove_import")
-            if st.button("Remove this import", key="data_remove_import_apply"):
-                ws.remove_import(chosen)
-                st.rerun()
-    if ws.last_change:
-        if st.button(f"Undo {ws.last_change}", key="data_undo", icon=":material/undo:"):
-            undone = ws.undo()
-            ui.notify(f"Undone: {ui.markdown_escape(undone)}.", icon="↩️")
-            st.rerun()
 
 if ws.uploads and not ui.is_demo():
     with st.expander("Remove a file"):

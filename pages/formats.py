@@ -384,7 +384,10 @@ with live_tab:
             # Without a sidebar period (only the LIVE sheet loaded), the LIVEs' own span is the period.
             first, last = sessions["started_at"].min().date(), sessions["started_at"].max().date()
             live_period = period or Period(first, last)
-            kpis = lives.live_kpis(ws.con, start=live_period.start, end=live_period.end)
+            before = live_period.previous()
+            kpis = lives.live_kpis(
+                ws.con, start=live_period.start, end=live_period.end, previous=(before.start, before.end)
+            )
             for column, kpi in zip(st.columns(4) + st.columns(4), kpis.itertuples(), strict=False):
                 column.metric(
                     kpi.label,
@@ -400,7 +403,7 @@ with live_tab:
                 )
             note = f"{wording.plural(len(sessions), 'LIVE')} from {wording.day(first)} to {wording.day(last)}"
             if kpis["previous_value"].isna().all():
-                note += f"; none in the {live_period.days} days before to compare with"
+                note += f"; none in {live_period.compared_with()} to compare with"
             st.caption(note + ". Hover a number for its definition.")
             ui.chart(charts.live_trend_chart(sessions), "formats_live_chart")
             st.markdown(

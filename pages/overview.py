@@ -8,9 +8,7 @@ from analytics.definitions import DEFINITIONS
 from analytics.overview import account_kpis, daily_trend
 
 st.title("Overview")
-st.caption(
-    "How the account did in the chosen period, each number against the period of equal length just before it."
-)
+st.caption("How the account did in the chosen period, each number against the period before it.")
 
 ws = ui.workspace()
 period = ui.current_period()
@@ -27,6 +25,13 @@ if shown["previous_value"].isna().all():
     st.caption(
         f"No data before {wording.day(period.start)} to compare with: pick a shorter period in the sidebar to see changes."
     )
+elif (shown["change_basis"] == wording.DAILY_AVERAGE_BASIS).any():
+    st.caption(
+        f"Changes are against {period.compared_with()}. The files cover a different number of days in the two "
+        "periods, so counts are compared as daily averages."
+    )
+else:
+    st.caption(f"Changes are against {period.compared_with()}.")
 missing = kpis[kpis["value"].isna()]
 if not missing.empty:
     st.caption(

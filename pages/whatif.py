@@ -8,7 +8,7 @@ import streamlit as st
 import ui
 from analytics import charts_whatif, lives, whatif, wording
 from analytics.formats import hashtag_performance, video_formats
-from analytics.overview import Period
+from analytics.overview import Period, default_period
 
 # Tier thresholds are a what-if too, on the Members page; link to it only when that page exists.
 HAS_MEMBERS_PAGE = (Path(__file__).parent / "members.py").exists()
@@ -171,6 +171,15 @@ with planner:
         projection.by_group, "Download the plan (CSV)", "communitylens_mix_plan.csv", key="whatif_download"
     )
 
+
+def compare_months() -> None:
+    """A button callback: compare the videos of this month so far with last month's."""
+    this_month, last_month = whatif.this_month_vs_last_month(default_period(ws.con).end)
+    st.session_state.whatif_compare_kind = "dates"
+    st.session_state.whatif_dates_a = (this_month.start, this_month.end)
+    st.session_state.whatif_dates_b = (last_month.start, last_month.end)
+
+
 with compare:
     kind = st.radio(
         "Compare",
@@ -178,6 +187,14 @@ with compare:
         format_func=whatif.GROUP_KINDS.get,
         horizontal=True,
         key="whatif_compare_kind",
+    )
+    months = whatif.this_month_vs_last_month(default_period(ws.con).end)
+    st.button(
+        "This month vs last month",
+        key="whatif_this_vs_last_month",
+        icon=":material/calendar_month:",
+        on_click=compare_months,
+        help=f"Videos posted {months[0].describe()} against {months[1].describe()}, by the data's last day.",
     )
     left, right = st.columns(2)
     pool, choice_a, choice_b, too_few = videos, None, None, None
@@ -205,6 +222,11 @@ with compare:
         )
         if len(picked_a) == 2 and len(picked_b) == 2:
             choice_a, choice_b = tuple(picked_a), tuple(picked_b)
+        if (choice_a, choice_b) == tuple((month.start, month.end) for month in months):
+            st.caption(
+                f"{months[0].name} against the whole of {months[1].name}: rates are ratios over each month's "
+                "videos, so months of different lengths compare fairly."
+            )
     elif kind == "hashtag":
         tags = hashtag_performance(ws.con, start=period.start, end=period.end)
         options = list(tags.sort_values("count_videos", ascending=False)["hashtag"])

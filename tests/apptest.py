@@ -34,3 +34,8 @@ def app(timeout: float = 120) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def loaded_files(at: AppTest):
+    """The Data page's "Loaded files" table (a client's page shows its imports above it)."""
+    return next(frame for frame in at.dataframe if "File" in frame.value.columns)

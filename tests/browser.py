@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -32,10 +33,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(timeout: float = 60):
-    """`streamlit run app.py` on a free loopback port; yields its URL and stops it afterwards."""
+def running_app(timeout: float = 60, home: Path | None = None):
+    """`streamlit run app.py` on a free loopback port; yields its URL and stops it afterwards.
+
+    Its clients and remembered choices live in `home`, a fresh folder unless given.
+    """
     port = free_port()
-    env = {**os.environ, "COMMUNITYLENS_HOME": str(ROOT / ".pytest_home")}
+    env = {**os.environ, "COMMUNITYLENS_HOME": str(home or tempfile.mkdtemp(prefix="communitylens-app-"))}
     process = subprocess.Popen(
         [
             sys.executable,

@@ -246,3 +246,27 @@ def test_the_cross_on_one_of_two_files_named_overview_removes_only_its_data(app_
     assert_no_exception(page, "Overview")
     assert "6,000" in views.inner_text()
     page.close()
+
+
+def test_an_upload_becomes_a_client_that_is_still_there_after_a_reload(app_in_chromium, tmp_path):
+    url, browser = app_in_chromium
+    path = tmp_path / "Overview.csv"
+    path.write_text(OVERVIEW_CSV, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    upload.wait_for(state="attached", timeout=60_000)
+    upload.set_input_files([str(path)])
+    page.get_by_text("1 file loaded").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    assert "client=" in page.url
+    picker = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
+    assert "New client" in picker.inner_text()
+    page.reload()  # a new session: only the store remembers
+    page.get_by_text("1 file loaded").wait_for(timeout=60_000)
+    wait_until_idle(page, selector=".js-plotly-plot")
+    assert "New client" in picker.inner_text()
+    assert "6,000" in page.locator("[data-testid='stMetric']", has_text="Video views").first.inner_text()
+    assert page.locator(".js-plotly-plot").first.is_visible()
+    assert_no_exception(page, "Overview")
+    page.close()

@@ -23,6 +23,7 @@ from analytics.lives import (
     live_summary,
     returning_live_members,
 )
+from analytics.overview import last_month
 
 LIVE_COLUMNS = [
     "started_at",
@@ -126,6 +127,22 @@ def test_kpis_compare_with_the_period_of_equal_length_just_before():
     assert (
         kpis.loc["average_duration_minutes", "display"] == "38 min"
     )  # (30 + 45) / 2 = 37.5, rounded half to even
+
+
+def test_kpis_of_a_calendar_month_compare_with_the_month_before_it():
+    # July 2026 against June (the sidebar's "Last month"), not against the 31 days before 1 July,
+    # which would take in the 31 May LIVE.
+    july = last_month(date(2026, 7, 31))
+    june = july.previous()
+    con = load_lives(
+        ("2026-05-31 20:00", 40, 1000, 60, 10, 80, 10, 5, 4, "Opening"),
+        *THREE_LIVES,
+        ("2026-07-08 20:00", 40, 400, 60, 10, 80, 10, 5, 4, "Summer menu"),
+    )
+    kpis = live_kpis(con, start=july.start, end=july.end, previous=(june.start, june.end)).set_index("metric")
+    assert clean([kpis.loc["average_viewers", ["value", "previous_value", "change"]].to_dict()]) == [
+        {"value": 400.0, "previous_value": 200.0, "change": 1.0}  # June's three LIVEs: (100 + 300 + 200) / 3
+    ]
 
 
 def test_a_period_before_without_any_live_is_no_baseline():

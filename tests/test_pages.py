@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest import app
+from tests.apptest import app, loaded_files
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real_exports"
@@ -49,7 +49,7 @@ def test_an_upload_replaces_the_demo_and_is_listed_on_the_data_page():
     assert [metric.value for metric in at.metric if metric.label == "Video views"] == ["6,000"]
     at.switch_page("pages/data.py").run()
     assert not at.exception
-    table = at.dataframe[0].value
+    table = loaded_files(at).value
     assert table["File"].tolist() == ["Overview 2.csv"]
     assert table["Rows"].tolist() == [3]
 
@@ -64,7 +64,7 @@ def test_a_bad_file_gets_a_sentence_and_keeps_the_good_one():
     at.switch_page("pages/data.py").run()
     assert not at.exception
     assert any("broken.zip" in error.value and "damaged" in error.value for error in at.error)
-    assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
+    assert loaded_files(at).value["File"].tolist() == ["Overview.csv"]
 
 
 def test_the_overview_compares_the_last_90_days_with_the_90_before_and_the_period_control_changes_it():
@@ -87,7 +87,7 @@ def test_a_real_studio_export_uploads_and_shows_on_the_overview():
     assert {metric.label for metric in at.metric} >= {"Video views", "New viewers"}
     at.switch_page("pages/data.py").run()
     assert not at.exception
-    assert sorted(at.dataframe[0].value["File"]) == ["Content.csv", "Overview.csv", "Viewers.csv"]
+    assert sorted(loaded_files(at).value["File"]) == ["Content.csv", "Overview.csv", "Viewers.csv"]
 
 
 def test_an_unknown_sheet_gets_a_column_mapping_step_that_loads_it():
@@ -109,7 +109,7 @@ def test_an_unknown_sheet_gets_a_column_mapping_step_that_loads_it():
         at.selectbox(key=f"data_map_0_comments_{field}").select(column).run()
     at.button(key="data_map_apply_0").click().run()
     assert not at.exception
-    table = at.dataframe[0].value
+    table = loaded_files(at).value
     assert table[["File", "Rows"]].to_dict("records") == [{"File": "my sheet.csv", "Rows": 1}]
 
 
@@ -120,7 +120,7 @@ def test_the_year_of_a_year_less_file_can_be_changed_on_the_data_page():
     at.number_input(key="data_year_value").set_value(2024).run()
     at.button(key="data_year_apply").click().run()
     assert not at.exception
-    table = at.dataframe[0].value
+    table = loaded_files(at).value
     assert [table["From"].iloc[0], table["To"].iloc[0]] == ["1 Mar 2024", "3 Mar 2024"]
 
 
@@ -133,7 +133,7 @@ def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to
     ).run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
-    table = at.dataframe[0].value.set_index("File")
+    table = loaded_files(at).value.set_index("File")
     assert table["Year from"].to_dict() == {
         tiktok_name: "file name: downloaded 14 Mar 2026",
         "Viewers.csv": f"same account: {tiktok_name}",
@@ -143,7 +143,7 @@ def test_the_data_page_says_where_each_files_year_came_from_and_a_fix_carries_to
     at.number_input(key="data_year_value").set_value(2025).run()
     at.button(key="data_year_apply").click().run()
     assert not at.exception
-    table = at.dataframe[0].value.set_index("File")
+    table = loaded_files(at).value.set_index("File")
     assert [table.loc[name, "To"] for name in (tiktok_name, "Viewers.csv")] == ["3 Mar 2025", "3 Mar 2025"]
     assert table.loc[tiktok_name, "Year from"] == "your fix: 2025"
     captions = [caption.value.replace("\\", "") for caption in at.caption]
@@ -163,7 +163,7 @@ def test_the_data_page_shows_a_snapshot_without_dates_and_the_merged_totals_in_w
     ).run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
-    table = at.dataframe[0].value.set_index("File")
+    table = loaded_files(at).value.set_index("File")
     assert table.loc["FollowerGender.csv", ["From", "To"]].tolist() == ["—", "—"]
     assert table.loc["FollowerActivity.csv", ["From", "To"]].tolist() == ["21 Feb 2026", "27 Feb 2026"]
     assert all("None" not in str(value) and "NaT" not in str(value) for value in table.to_numpy().ravel())
@@ -181,7 +181,7 @@ def test_the_loaded_files_table_fits_the_page_at_1400_px_with_room_for_its_longe
 
     at = app()
     at.switch_page("pages/data.py").run()
-    widths = {name: config.get("width") for name, config in json.loads(at.dataframe[0].proto.columns).items()}
+    widths = {name: config.get("width") for name, config in json.loads(loaded_files(at).proto.columns).items()}
     shown = [widths[name] for name in ("File", "What it is", "Rows", "From", "To", "Year from")]
     assert all(isinstance(width, int) for width in shown)
     assert sum(shown) <= 945  # the main column's width in a 1400 px window, sidebar open

@@ -210,3 +210,64 @@ def test_the_command_line_refuses_an_unknown_section_or_file_type(tmp_path):
     )
     assert done.returncode == 2
     assert ".pptx (PowerPoint) or an .html file" in done.stderr and "Unknown section(s) vibes" in done.stderr
+
+
+def test_a_calendar_month_deck_names_the_month_and_the_one_it_is_compared_with(workspace):
+    october = default_report_period(workspace.con, "month")  # the demo's data ends on 21 Nov 2026
+    report = build_report(workspace.con, period=october, sections=["overview"], salt="x")
+    prs = reopen(build_deck(report, images=False))
+    assert "October 2026 (1 Oct – 31 Oct 2026, 31 days)" in shape_texts(prs.slides[0])
+    assert dict(report.windows)["Period"] == "October 2026 (1 Oct – 31 Oct 2026, 31 days)"
+    assert dict(report.windows)["Daily account numbers"] == (
+        "31 days of TikTok Studio exports, 1 Oct – 31 Oct 2026; compared with September 2026 (1 Sep – 30 Sep 2026)"
+    )
+    [kpis] = [finding for finding in report.findings if finding.key == "overview_kpis"]
+    # 31 days against 30: the views headline and tiles are of the daily average, and say so.
+    assert kpis.headline.startswith("Daily video views ") and " on September 2026; " in kpis.headline
+    assert kpis.caption == "The account, 1 Oct – 31 Oct 2026, against September 2026"
+    assert {kpi.change_basis for kpi in kpis.kpis if kpi.label == "Video views"} == {"in daily average"}
+    assert "counts are compared as daily averages" in kpis.note
+    followers = next(finding for finding in report.findings if finding.key == "overview_followers")
+    assert " in October 2026 " in followers.headline
+
+
+def test_a_month_so_far_deck_says_it_is_compared_with_the_same_days_of_the_month_before(workspace):
+    november = default_report_period(workspace.con, "month_so_far")
+    report = build_report(workspace.con, period=november, sections=["overview"], salt="x")
+    assert dict(report.windows)["Period"] == "November 2026 so far (1 Nov – 21 Nov 2026, 21 days)"
+    assert dict(report.windows)["Daily account numbers"].endswith(
+        "compared with the same days of October 2026 (1 Oct – 21 Oct 2026)"
+    )
+    [kpis] = [finding for finding in report.findings if finding.key == "overview_kpis"]
+    assert kpis.headline.startswith("Video views ") and " on the same days of October 2026; " in kpis.headline
+    assert {kpi.change_basis for kpi in kpis.kpis if kpi.label == "Video views"} == {"vs previous period"}
+
+
+def test_the_command_line_builds_last_months_deck_and_says_which_months(tmp_path):
+    files = sorted(str(path) for path in SAMPLE_DIR.iterdir() if path.suffix in {".csv", ".zip"})
+    out = tmp_path / "october.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", "report", *files, "--out", str(out), "--sections", "overview"]
+        + ["--period", "last-month"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        "October 2026 (1 Oct – 31 Oct 2026, 31 days) against September 2026 (1 Sep – 30 Sep 2026)"
+        in done.stdout
+    )
+    written = out.read_text(encoding="utf-8")
+    assert "October 2026 (1 Oct – 31 Oct 2026, 31 days)" in written
+    assert "compared with September 2026 (1 Sep – 30 Sep 2026)" in written
+    both = subprocess.run(
+        [sys.executable, "-m", "analytics", "report", *files, "--out", str(out), "--period", "last-month"]
+        + ["--start", "2026-10-01"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert both.returncode == 2 and "Give either --period or --start/--end, not both." in both.stderr

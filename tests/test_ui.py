@@ -6,11 +6,14 @@ import hashlib
 import json
 import threading
 import time
+from datetime import date
 
 import duckdb
 
 import ui
-from tests.apptest import app
+from analytics import wording
+from analytics.overview import MONTH_SO_FAR, Period
+from tests.apptest import app, loaded_files
 
 HEADER = '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
 MARCH = (HEADER + '"1 tháng Ba","1000","10","50","5","5"\n"2 tháng Ba","2000","20","100","10","10"').encode()
@@ -33,7 +36,7 @@ def test_the_cross_on_an_uploaded_file_in_the_sidebar_removes_its_data_from_ever
     assert loaded_days(at) == 2
     assert "1 file loaded" in at.sidebar.caption[0].value
     at.switch_page("pages/data.py").run()
-    assert at.dataframe[0].value["File"].tolist() == ["March.csv"]
+    assert loaded_files(at).value["File"].tolist() == ["March.csv"]
 
 
 def test_the_same_bytes_twice_in_the_box_stay_loaded_until_both_are_removed():
@@ -64,7 +67,7 @@ def test_removing_one_of_two_files_named_overview_on_the_data_page_keeps_the_oth
     at.button(key="data_remove_apply").click().run()
     assert not at.exception
     assert loaded_days(at) == 2
-    assert at.dataframe[0].value["File"].tolist() == ["Overview.csv"]
+    assert loaded_files(at).value["File"].tolist() == ["Overview.csv"]
     # The box is emptied (it cannot drop one file), and emptying it does not remove the rest.
     assert at.sidebar.file_uploader(key="upload_files_1").value in (None, [])
     assert "1 file loaded" in at.sidebar.caption[0].value
@@ -81,6 +84,62 @@ def test_presentation_mode_shows_the_period_in_large_type_and_a_way_out():
     assert ".st-key-ui_presentation_period" in styles and "stTopNavLink" in styles
     assert at.button(key="ui_presentation_exit")
     assert at.metric  # the page itself still renders
+
+
+def views(at, first: str, last: str) -> tuple[int, int]:
+    """(total video views, days with views) of the demo between two days, straight from daily_stats."""
+    return (
+        at.session_state["workspace"]
+        .con.execute(
+            "select sum(video_views)::bigint, count(video_views) from daily_stats where stat_date between $1 and $2",
+            [first, last],
+        )
+        .fetchone()
+    )
+
+
+def test_last_month_on_the_demo_is_october_against_september_with_counts_per_day():
+    at = app()  # the demo's data ends on 21 Nov 2026
+    at.sidebar.selectbox(key="period_preset").select("Last month").run()
+    assert not at.exception
+    assert at.sidebar.caption[-1].value == (
+        "October 2026 (1 Oct – 31 Oct 2026, 31 days), compared with September 2026 (1 Sep – 30 Sep 2026). "
+        "Months differ in length, so counts are compared as daily averages."
+    )
+    (october, october_days), (september, september_days) = (
+        views(at, "2026-10-01", "2026-10-31"),
+        views(at, "2026-09-01", "2026-09-30"),
+    )
+    assert (october_days, september_days) == (31, 30)
+    tile = next(metric for metric in at.metric if metric.label == "Video views")
+    assert tile.value == wording.count(october)
+    assert tile.delta == f"{wording.change((october / 31) / (september / 30) - 1, 'count')} in daily average"
+    assert any(
+        c.value.startswith("Changes are against September 2026 (1 Sep – 30 Sep 2026).") for c in at.caption
+    )
+
+
+def test_this_month_so_far_on_the_demo_is_1_to_21_november_against_1_to_21_october():
+    at = app()
+    at.sidebar.selectbox(key="period_preset").select("This month so far").run()
+    assert not at.exception
+    assert at.sidebar.caption[-1].value == (
+        "November 2026 so far (1 Nov – 21 Nov 2026, 21 days), compared with the same days of October 2026 "
+        "(1 Oct – 21 Oct 2026)."
+    )
+    november, _ = views(at, "2026-11-01", "2026-11-21")
+    october, _ = views(at, "2026-10-01", "2026-10-21")
+    tile = next(metric for metric in at.metric if metric.label == "Video views")
+    assert (tile.value, tile.delta) == (
+        wording.count(november),
+        wording.change(november / october - 1, "count"),
+    )
+    # Every page uses the same comparison: the Members page's reply rate is against 1-21 October too.
+    at.switch_page("pages/members.py").run()
+    assert not at.exception
+    assert at.session_state["period"].previous() == Period(
+        date(2026, 10, 1), date(2026, 10, 21), MONTH_SO_FAR
+    )
 
 
 def test_two_overlapping_runs_of_one_session_wait_for_each_other_instead_of_failing():

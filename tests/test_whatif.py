@@ -290,3 +290,28 @@ def test_a_rate_or_an_interval_the_files_do_not_give_is_written_not_known():
     assert whatif.describe_rate(pd.NA, "per1000", signed=True) == "not known"
     assert whatif.describe_interval(np.nan, 0.02, "percent") == "not known"
     assert whatif.describe_interval(0.003, 0.02, "percent") == "+0.3 pts to +2.0 pts"
+
+
+@pytest.mark.parametrize(
+    ("last_day", "this_month", "last_month"),
+    [
+        (
+            date(2026, 11, 21),
+            (date(2026, 11, 1), date(2026, 11, 21)),
+            (date(2026, 10, 1), date(2026, 10, 31)),
+        ),
+        (date(2026, 1, 5), (date(2026, 1, 1), date(2026, 1, 5)), (date(2025, 12, 1), date(2025, 12, 31))),
+        (date(2024, 3, 1), (date(2024, 3, 1), date(2024, 3, 1)), (date(2024, 2, 1), date(2024, 2, 29))),
+        # The data's last day is the month's last: this month is the whole of it, last month the one before.
+        (
+            date(2026, 11, 30),
+            (date(2026, 11, 1), date(2026, 11, 30)),
+            (date(2026, 10, 1), date(2026, 10, 31)),
+        ),
+    ],
+)
+def test_this_month_vs_last_month_is_the_month_so_far_against_the_whole_month_before(
+    last_day, this_month, last_month
+):
+    a, b = whatif.this_month_vs_last_month(last_day)
+    assert ((a.start, a.end), (b.start, b.end)) == (this_month, last_month)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.apptest import app
@@ -96,3 +98,30 @@ def test_the_page_links_to_the_tier_thresholds_what_if():
     links = at.get("page_link")
     captions = " ".join(caption.value for caption in at.caption)
     assert links or "Tier thresholds are a what-if too" in captions
+
+
+def test_one_click_compares_this_month_so_far_with_last_month_from_any_comparison():
+    at = whatif_page()  # the demo's data ends on 21 Nov 2026; the comparison starts on formats
+    assert at.radio(key="whatif_compare_kind").value == "format"
+    at.button(key="whatif_this_vs_last_month").click().run()
+    assert not at.exception
+    assert at.radio(key="whatif_compare_kind").value == "dates"
+    assert at.date_input(key="whatif_dates_a").value == (date(2026, 11, 1), date(2026, 11, 21))
+    assert at.date_input(key="whatif_dates_b").value == (date(2026, 10, 1), date(2026, 10, 31))
+    captions = [caption.value for caption in at.caption]
+    assert any(
+        text.startswith("November 2026 so far against the whole of October 2026: ") for text in captions
+    )
+    posted = (
+        at.session_state["workspace"]
+        .con.execute(
+            "select count(*) filter (where posted_at::date between '2026-11-01' and '2026-11-21'), "
+            "count(*) filter (where posted_at::date between '2026-10-01' and '2026-10-31') from videos"
+        )
+        .fetchone()
+    )
+    assert (
+        f"A: Videos posted 1 Nov 2026 – 21 Nov 2026 ({posted[0]} videos) · "
+        f"B: Videos posted 1 Oct 2026 – 31 Oct 2026 ({posted[1]} videos), from all your data."
+    ) in captions
+    assert any("Videos posted 1 Nov 2026 – 21 Nov 2026" in info.value for info in at.info)  # the verdict

@@ -99,12 +99,17 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
 
 
 def account_of(context: Context, frame: pd.DataFrame) -> str | None:
-    """The TikTok account a file belongs to: the handle in its name, else its video links' @handle."""
+    """The TikTok account a file belongs to: the handle in its name, else its video links' @handle
+    (a Content export's, or the videos a comment export's comments are under)."""
     for name in reversed(context.names):  # the closest name first: a member's, then its ZIP's
         if handle := dates.file_name_dates(name).handle:
             return handle
     if "account_handle" in frame and frame["account_handle"].notna().any():
         return str(frame["account_handle"].mode().iloc[0])
+    if "video_url" in frame:
+        handles = frame["video_url"].astype("string").str.extract(VIDEO_URL)["handle"].dropna()
+        if len(handles):
+            return str(handles.str.lower().mode().iloc[0])
     return None
 
 

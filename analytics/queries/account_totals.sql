@@ -19,6 +19,7 @@ followers_in_period as (
 day_totals as (
     select
         count(*) filter (where video_views is not null) as count_days,
+        count(*) filter (where new_viewers is not null or returning_viewers is not null) as count_viewer_days,
         try_cast(sum(video_views) as bigint) as total_views,
         try_cast(sum(profile_views) as bigint) as total_profile_views,
         try_cast(sum(likes) as bigint) as total_likes,

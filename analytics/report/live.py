@@ -30,15 +30,20 @@ def live_findings(
     sessions = lives.live_sessions(con, start=period.start, end=period.end)
     if sessions.empty:
         return []
-    kpis = lives.live_kpis(con, start=period.start, end=period.end).set_index("metric")
+    previous = period.previous()
+    kpis = lives.live_kpis(
+        con, start=period.start, end=period.end, previous=(previous.start, previous.end)
+    ).set_index("metric")
     viewers, change = kpis.at["average_viewers", "value"], kpis.at["average_viewers", "change"]
     count = len(sessions)
-    before = lives.live_summary(con, start=period.previous().start, end=period.previous().end)["count_lives"]
+    before = lives.live_summary(con, start=previous.start, end=previous.end)["count_lives"]
     headline = f"{text.plural(count, 'LIVE')} drew {text.count(viewers)} viewers on average"
     if not text.is_missing(change) and min(count, before) >= MIN_LIVES:
-        headline += f", {change:+.0%} on the previous {period.days} days"
+        headline += f", {change:+.0%} on {period.previous_name}"
     elif not text.is_missing(change):
-        headline += f" (too few LIVEs to compare with the {text.plural(before, 'LIVE')} of the previous {period.days} days)"
+        headline += (
+            f" (too few LIVEs to compare with the {text.plural(before, 'LIVE')} of {period.previous_name})"
+        )
     details = [
         f"{kpis.at[metric, 'label']}: {kpis.at[metric, 'display']}"
         for metric in ("lives_per_week", "interactions_per_viewer", "new_followers_per_live", "total_gifts")

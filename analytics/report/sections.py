@@ -32,7 +32,7 @@ from analytics.formats import (
     posting_time_performance,
     video_formats,
 )
-from analytics.overview import Period, account_kpis, daily_trend, default_period
+from analytics.overview import Period, account_kpis, daily_trend, default_period, preset_period
 from analytics.report import text
 from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
 from analytics.whatif import PROJECTION_EXPLAINED
@@ -65,29 +65,41 @@ EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
 DEFAULT_DAYS = 90
 
 
-def default_report_period(con: duckdb.DuckDBPyConnection, days: int | None = DEFAULT_DAYS) -> Period | None:
-    """The last `days` days of the data, as the app's sidebar picks them (all of it with `days=None`)."""
+def default_report_period(
+    con: duckdb.DuckDBPyConnection, days: int | str | None = DEFAULT_DAYS
+) -> Period | None:
+    """The last `days` days of the data, as the app's sidebar picks them (all of it with `days=None`);
+    `days` may also be any other value of the sidebar's PRESETS ("month": the last complete month)."""
     span = default_period(con)
-    if span is None or days is None:
-        return span
-    return Period(max(span.start, span.end - pd.Timedelta(days=days - 1).to_pytimedelta()), span.end)
+    return None if span is None else preset_period(span, days)
 
 
 # ---------------------------------------------------------------- overview
+
+
+def _in_period(period: Period) -> str:
+    """ "in 28 days", "in October 2026", "in November 2026 so far"."""
+    return f"in {period.name or text.plural(period.days, 'day')}"
 
 
 def _overview_headline(kpis: pd.DataFrame, period: Period) -> str:
     row = kpis.set_index("metric")
     views, views_change = row.at["video_views", "value"], row.at["video_views", "change"]
     rate, rate_change = row.at["engagement_rate", "value"], row.at["engagement_rate", "change"]
+    # Over periods the files cover for different numbers of days, the change is of the daily average.
+    subject = (
+        "Daily video views"
+        if row.at["video_views", "change_basis"] == wording.DAILY_AVERAGE_BASIS
+        else "Video views"
+    )
     if not text.is_missing(views_change):
         if abs(views_change) < 0.005:
-            parts = [f"Video views level with the previous {period.days} days"]
+            parts = [f"{subject} level with {period.previous_name}"]
         else:
             direction = "up" if views_change > 0 else "down"
-            parts = [f"Video views {direction} {abs(views_change):.0%} on the previous {period.days} days"]
+            parts = [f"{subject} {direction} {abs(views_change):.0%} on {period.previous_name}"]
     elif not text.is_missing(views):
-        parts = [f"{text.count(views)} video views in {period.days} days"]
+        parts = [f"{text.count(views)} video views {_in_period(period)}"]
     else:
         parts = []
     if not text.is_missing(rate):
@@ -142,9 +154,13 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
         )
         for row in shown.itertuples()
     ]
-    previous = period.previous()
     missing = kpis[kpis["value"].isna()]["label"].tolist()
-    note = f"Each number against the {period.days} days before ({text.span(previous.start, previous.end)})."
+    note = f"Each number against {period.compared_with()}."
+    if (shown["change_basis"] == wording.DAILY_AVERAGE_BASIS).any():
+        note += (
+            " The files cover a different number of days in the two periods, so counts are compared as "
+            "daily averages."
+        )
     if shown["previous_value"].isna().all():
         note = f"No data before {text.day(period.start)} to compare with."
     if missing:
@@ -155,7 +171,7 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
             key="overview_kpis",
             headline=_overview_headline(kpis, period),
             caption=f"The account, {text.span(period.start, period.end)}"
-            + ("" if shown["previous_value"].isna().all() else f", against the {period.days} days before"),
+            + ("" if shown["previous_value"].isna().all() else f", against {period.previous_name}"),
             note=note,
             kpis=tiles,
             metrics=tuple(shown["metric"]) + ("change",),
@@ -202,7 +218,7 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
     growth = growth_row["value"]
     if followers.notna().sum() >= 2 and not text.is_missing(growth):
         verb = "gained" if growth >= 0 else "lost"
-        headline = f"The account {verb} {text.plural(abs(growth), 'follower')} in {period.days} days"
+        headline = f"The account {verb} {text.plural(abs(growth), 'follower')} {_in_period(period)}"
         if growth_row["change_text"]:
             headline += f" ({growth_row['change_text']} {growth_row['change_basis']})"
         headline += f", to {text.count(followers.dropna().iloc[-1])}"
@@ -491,7 +507,6 @@ def _windows(
 ) -> list[tuple[str, str]]:
     windows = [("Period", period.describe())]
     if "overview" in sections:
-        previous = period.previous()
         days = con.execute(
             "select min(stat_date), max(stat_date), count(*) from daily_stats "
             "where stat_date between $start and $end and video_views is not null",
@@ -502,7 +517,7 @@ def _windows(
                 (
                     "Daily account numbers",
                     f"{days[2]} days of TikTok Studio exports, {text.span(days[0], days[1])}; "
-                    f"compared with {text.span(previous.start, previous.end)}",
+                    f"compared with {period.compared_with()}",
                 )
             )
     if "formats" in sections:

@@ -87,6 +87,7 @@ class ClientWorkspace(Workspace):
         finally:
             cur.close()
         self._restore_state(state)
+        self._seen = self._fingerprint()
 
     def _load_meta(self, cur) -> None:
         files = cur.execute(f"select * from {self.schema}.meta_files order by file_order").df()
@@ -133,6 +134,13 @@ class ClientWorkspace(Workspace):
         finally:
             cur.close()
         self.last_change = row[0] if row else None
+
+    def refresh(self) -> bool:
+        """Read the client again if another session or the command line changed it; whether it did."""
+        if self._fingerprint() == self._seen:
+            return False
+        self._load()
+        return True
 
     def imports(self) -> pd.DataFrame:
         """One row per import, newest first: import_id, imported_at, who, files, kinds, rows, start_date, end_date."""
@@ -229,9 +237,21 @@ class ClientWorkspace(Workspace):
 
         def change() -> str:
             nonlocal problem
-            upload = next(u for u in self.uploads if u.result and pending in u.result.pending)
-            self._dirty.add(upload.digest)
-            problem = super(ClientWorkspace, self).map_columns(pending, kind, mapping)
+            # The same table, found again by its file and header when the client was read anew meanwhile
+            same = next(
+                (
+                    (upload, table)
+                    for upload in self.uploads
+                    for table in (upload.result.pending if upload.result else [])
+                    if table is pending
+                    or (table.source, table.signature) == (pending.source, pending.signature)
+                ),
+                None,
+            )
+            if same is None:
+                return ""
+            self._dirty.add(same[0].digest)
+            problem = super(ClientWorkspace, self).map_columns(same[1], kind, mapping)
             return ""
 
         self._change(None, change)
@@ -314,6 +334,11 @@ class ClientWorkspace(Workspace):
                 cur.execute("begin")
                 _claim(cur, self.schema)
                 before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
+                if self._fingerprint(cur) != self._seen:
+                    # Another session or the command line changed this client since we read it: start
+                    # from theirs, or this change would write over it.
+                    self._load()
+                    self._dirty = set()
                 words = change()
                 if words is False:
                     cur.execute("rollback")
@@ -326,6 +351,7 @@ class ClientWorkspace(Workspace):
                     )
                     self.last_change = words
                 cur.execute("commit")
+                self._seen = self._fingerprint()
             except BaseException:
                 _rollback(cur)
                 self._load()
@@ -491,6 +517,24 @@ class ClientWorkspace(Workspace):
             [t.account for u in uploads for t in (u.result.tables if u.result else []) if t.account]
         )
         return named.value_counts().index[0] if len(named) else None
+
+    def _fingerprint(self, cur=None) -> tuple:
+        """What changes whenever any writer changes this client's files or undo log (cheap to read)."""
+        own = cur is None
+        cur = cur or self.store.cursor()
+        try:
+            return cur.execute(
+                f"""
+                select (select coalesce(max(part), 0) from {self.schema}.meta_tables),
+                    (select count(*) from {self.schema}.meta_tables),
+                    (select count(*) from {self.schema}.meta_files),
+                    (select count(*) filter (where undone) from {self.schema}.meta_changes),
+                    (select coalesce(max(change_id), 0) from {self.schema}.meta_changes)
+                """
+            ).fetchone()
+        finally:
+            if own:
+                cur.close()
 
     def _next_id(self, table: str, column: str) -> int:
         cur = self._cur or self.store.cursor()
