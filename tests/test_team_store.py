@@ -1,10 +1,12 @@
-"""Team setup, through the app's own store: two people import into the same client at the same moment.
+"""Team setup, through the app's own store: several people (processes) on one lake at the same moment.
 
-Two app processes (separate Python processes, each with its own COMMUNITYLENS_HOME like two machines)
-share one lake: a PostgreSQL catalog (a throwaway server, tests/postgres.py) and one data folder. Each
-imports different files into the same client. While they work, every commit into the catalog is held,
-so both imports are made from the same state and commit at the same moment; then both must be there,
-no row doubled, and the client's tables equal to importing both in one process.
+App processes (separate Python processes, each with its own COMMUNITYLENS_HOME like separate machines)
+share one lake: a PostgreSQL catalog (a throwaway server, tests/postgres.py) and one data folder. While
+they work every commit into the catalog is held (`collide`), so their changes are made from the same
+state and commit at the same moment, every run: two imports into one client, the same export twice,
+two creations of the same client (and, started together, the first start of a new lake). Then nothing
+is lost or doubled. One
+test runs on the default SQLite catalog: the command line imports while the app keeps reading.
 """
 
 import json
@@ -37,7 +39,7 @@ IMPORT = textwrap.dedent(
 
     store = open_store()
     ws = store.open(store.find_client(sys.argv[1]))
-    results = ws.add_files([(Path(p).name, Path(p).read_bytes()) for p in sys.argv[2:]], who=sys.argv[2])
+    results = ws.add_files([(Path(p).name, Path(p).read_bytes()) for p in sys.argv[2:]], who="a teammate")
     print(json.dumps({"files": [r.name for r in results], "held": len(ws.held), "skipped": len(ws.skipped)}))
     """
 )
@@ -114,6 +116,22 @@ def finish(processes: list[subprocess.Popen]) -> list[dict]:
     return outcomes
 
 
+def collide(cluster, team: dict, start) -> list[subprocess.Popen]:
+    """Start the writers with every commit held, wait until two of them wait to commit, then let go."""
+    conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
+    with cluster.commits_held(conninfo) as waiting:
+        processes = start()
+        deadline = time.monotonic() + 240
+        while waiting() < 2 and all(p.poll() is None for p in processes) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        collided = waiting() >= 2
+    if not collided:
+        for process in processes:
+            process.communicate(timeout=300)
+        pytest.fail("the two writers did not reach their commits at the same time")
+    return processes
+
+
 @pytest.fixture
 def team(postgres_cluster, tmp_path) -> dict:
     """The three settings of a team lake, as every machine of the team has them."""
@@ -137,16 +155,7 @@ def test_two_app_processes_importing_into_one_client_at_once_keep_both_imports_a
     if first:
         store.open(client).add_files(first, who="lead")
     mine, theirs = MINE, THEIRS
-
-    conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
-    with postgres_cluster.commits_held(conninfo) as waiting:
-        processes = run_imports(team, tmp_path, [mine, theirs])
-        deadline = time.monotonic() + 240
-        while waiting() < 2 and all(p.poll() is None for p in processes) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        collided = waiting() >= 2
-    outcomes = finish(processes)
-    assert collided, "the two imports did not reach their commits at the same time"
+    outcomes = finish(collide(postgres_cluster, team, lambda: run_imports(team, tmp_path, [mine, theirs])))
     assert [o["files"] for o in outcomes] == [[n for n, _ in mine], [n for n, _ in theirs]]
 
     # Read back as a third machine would, from nothing.
@@ -174,15 +183,9 @@ def test_two_people_importing_the_same_export_at_once_store_it_once_and_the_late
         home=tmp_path / "lead", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
     )
     store.create_client(CLIENT)
-    conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
-    with postgres_cluster.commits_held(conninfo) as waiting:
-        processes = run_imports(team, tmp_path, [JANUARY, JANUARY])
-        deadline = time.monotonic() + 240
-        while waiting() < 2 and all(p.poll() is None for p in processes) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        collided = waiting() >= 2
-    outcomes = finish(processes)
-    assert collided, "the two imports did not reach their commits at the same time"
+    outcomes = finish(
+        collide(postgres_cluster, team, lambda: run_imports(team, tmp_path, [JANUARY, JANUARY]))
+    )
     names = [name for name, _ in JANUARY]
     assert sorted([o["files"], o["skipped"]] for o in outcomes) == [[[], 2], [names, 0]]
     again = open_store(
@@ -348,9 +351,10 @@ def test_two_people_creating_the_same_client_at_once_end_with_one_client(team, p
     open_store(
         home=tmp_path / "lead", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
     )
-    conninfo = team["COMMUNITYLENS_LAKE"].split(":", 1)[1]
-    with postgres_cluster.commits_held(conninfo) as waiting:
-        processes = [
+    processes = collide(
+        postgres_cluster,
+        team,
+        lambda: [
             subprocess.Popen(
                 [sys.executable, "-c", CREATE, CLIENT],
                 cwd=ROOT,
@@ -360,17 +364,13 @@ def test_two_people_creating_the_same_client_at_once_end_with_one_client(team, p
                 text=True,
             )
             for n in range(2)
-        ]
-        deadline = time.monotonic() + 240
-        while waiting() < 2 and all(p.poll() is None for p in processes) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        collided = waiting() >= 2
+        ],
+    )
     said = []
     for process in processes:
         out, err = process.communicate(timeout=300)
         assert process.returncode == 0, err[-2000:]
         said.append(out.strip())
-    assert collided, "the two creations did not reach their commits at the same time"
     clients = open_store(
         home=tmp_path / "reader", lake=team["COMMUNITYLENS_LAKE"], data_path=team["COMMUNITYLENS_LAKE_DATA"]
     ).clients()
