@@ -336,6 +336,7 @@ class ClientWorkspace(Workspace):
                     for table in restorable_tables()
                 }
                 cur.execute("begin")
+                _claim(cur, self.schema)
                 for table, rows in old.items():
                     _copy(rows, cur, f"{self.schema}.{table}", replace=True)
                 cur.execute(
@@ -368,6 +369,7 @@ class ClientWorkspace(Workspace):
             self.con = db.connect()
             try:
                 cur.execute("begin")
+                _claim(cur, self.schema)
                 before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
                 if self._stored_version(cur) != self._version:
                     self._load()  # another session or process changed the client since: start from theirs
@@ -619,6 +621,18 @@ def _pause_for_tests() -> None:
     if pause:
         print("COMMUNITYLENS_TEST_PAUSE: written, not committed", file=sys.stderr, flush=True)
         time.sleep(float(pause))
+
+
+def _claim(cur, schema: str) -> None:
+    """Make this change collide with any other change of the same client committed since it began.
+
+    DuckLake settles two commits at once by itself when neither deleted anything, and a new client's
+    tables are empty, so the merged tables' replacement deletes nothing: two imports made at once would
+    both land, each merged without the other's files, and a day or comment in both would be counted
+    twice. Rewriting the client's one version row is a delete in every change, so DuckLake reports a
+    conflict instead, and `lake.retrying` makes the later change again on top of the first.
+    """
+    cur.execute(f"update {schema}.meta_version set version = version + 1")
 
 
 def _copy(rows, con, table: str, replace: bool = False) -> None:

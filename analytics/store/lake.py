@@ -34,7 +34,13 @@ T = TypeVar("T")
 LAKE = "lake"  # the name the lake is attached as
 # Conflicts between two writers committing at once: the loser starts its transaction again.
 RETRIES = 8
-_CONFLICT = re.compile(r"conflict|database is locked|busy|could not serialize|deadlock", re.IGNORECASE)
+# PostgreSQL words the race as a duplicate key: the next snapshot's id once DuckLake's own retries are
+# used up ("Failed to commit DuckLake transaction"), or a catalog table two first starts both create.
+_CONFLICT = re.compile(
+    r"conflict|database is locked|busy|could not serialize|deadlock"
+    r"|duplicate key value violates unique constraint|Failed to commit DuckLake transaction",
+    re.IGNORECASE,
+)
 
 
 def home() -> Path:

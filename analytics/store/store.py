@@ -60,6 +60,8 @@ LOG_TABLES = {
         "change_id integer, changed_at timestamp, kind varchar, words varchar, snapshot_before bigint, undone boolean"
     ),
     "meta_memory": "name varchar, value varchar",
+    # One row, rewritten by every change of the client: two changes made at once always conflict (client.py).
+    "meta_version": "version bigint",
 }
 
 
@@ -133,11 +135,25 @@ class Store:
         self._con = lake.connect(settings)
         self._lock = threading.Lock()
         cur = self.cursor()
+
+        def prepare() -> None:  # two processes starting on a new lake at once both create it: one retries
+            try:
+                cur.execute("begin")
+                cur.execute(
+                    f"create table if not exists {lake.LAKE}.main.clients "
+                    "(client_id varchar, name varchar, created_at timestamp)"
+                )
+                # One row, rewritten by every change to the list of clients (see `_claim_names`).
+                cur.execute(f"create table if not exists {lake.LAKE}.main.clients_version (version bigint)")
+                if not cur.execute(f"select count(*) from {lake.LAKE}.main.clients_version").fetchone()[0]:
+                    cur.execute(f"insert into {lake.LAKE}.main.clients_version values (0)")
+                cur.execute("commit")
+            except BaseException:
+                _rollback(cur)
+                raise
+
         try:
-            cur.execute(
-                f"create table if not exists {lake.LAKE}.main.clients "
-                "(client_id varchar, name varchar, created_at timestamp)"
-            )
+            lake.retrying(prepare)
         finally:
             cur.close()
 
@@ -195,14 +211,17 @@ class Store:
         """Whether this user may open this client: the one place a team's access rule will go."""
         return self.find_client(client_id) == client_id
 
-    def find_client(self, name_or_id: str) -> str | None:
-        """The id of the client with this id or name (case and spacing ignored), else None."""
+    def find_client(self, name_or_id: str, within: duckdb.DuckDBPyConnection | None = None) -> str | None:
+        """The id of the client with this id or name (case and spacing ignored), else None.
+
+        `within`: the cursor of an open transaction, to look at the clients as that transaction sees them."""
         wanted = " ".join(str(name_or_id).split()).casefold()
-        cur = self.cursor()
+        cur = within or self.cursor()
         try:
             rows = cur.execute(f"select client_id, name from {lake.LAKE}.main.clients").fetchall()
         finally:
-            cur.close()
+            if cur is not within:
+                cur.close()
         for client_id, name in rows:
             if wanted in (client_id, " ".join(name.split()).casefold()):
                 return client_id
@@ -220,13 +239,13 @@ class Store:
             raise UnknownClient(f"There is no client '{client_id}'.")
         return row[0]
 
-    def _clean_name(self, name: str, client_id: str | None = None) -> str:
+    def _clean_name(self, name: str, client_id: str | None = None, within=None) -> str:
         name = " ".join(str(name).split())
         if not name:
             raise ValueError("A client needs a name, such as the brand's.")
         if len(name) > NAME_LIMIT:
             raise ValueError(f"A client's name has at most {NAME_LIMIT} characters.")
-        other = self.find_client(name)
+        other = self.find_client(name, within)
         if other and other != client_id:
             raise ValueError(f"There is already a client called '{name}': choose another name.")
         return name
@@ -241,6 +260,8 @@ class Store:
             cur = self.cursor()
             try:
                 cur.execute("begin")
+                _claim_names(cur)
+                self._clean_name(name, within=cur)  # again, as this transaction sees the clients
                 cur.execute(f"create schema {schema}")
                 for table, columns in TABLES.items():
                     typed = ", ".join(f'"{column}" {kind}' for column, kind in columns.items())
@@ -248,6 +269,7 @@ class Store:
                     cur.execute(f"create table {schema}.parts_{table} ({typed}, _part integer)")
                 for table, columns in {**META_TABLES, **LOG_TABLES}.items():
                     cur.execute(f"create table {schema}.{table} ({columns})")
+                cur.execute(f"insert into {schema}.meta_version values (0)")
                 cur.execute(
                     f"insert into {lake.LAKE}.main.clients values (?, ?, ?)",
                     [client_id, name, datetime.now().replace(microsecond=0)],
@@ -264,7 +286,24 @@ class Store:
 
     def rename_client(self, client_id: str, name: str) -> None:
         name = self._clean_name(name, client_id)
-        self._write(f"update {lake.LAKE}.main.clients set name = ? where client_id = ?", [name, client_id])
+
+        def attempt() -> None:
+            cur = self.cursor()
+            try:
+                cur.execute("begin")
+                _claim_names(cur)
+                self._clean_name(name, client_id, within=cur)
+                cur.execute(
+                    f"update {lake.LAKE}.main.clients set name = ? where client_id = ?", [name, client_id]
+                )
+                cur.execute("commit")
+            except BaseException:
+                _rollback(cur)
+                raise
+            finally:
+                cur.close()
+
+        lake.retrying(attempt)
 
     def delete_client(self, client_id: str) -> None:
         """Delete a client for good: its tables, its remembered choices, and the files it imported."""
@@ -332,22 +371,23 @@ class Store:
             raise UnknownClient(f"There is no client '{client_id}'.")
         return ClientWorkspace(self, client_id, today=today or date.today())
 
-    def _write(self, sql: str, params: list) -> None:
-        def attempt() -> None:
-            cur = self.cursor()
-            try:
-                cur.execute(sql, params)
-            finally:
-                cur.close()
-
-        lake.retrying(attempt)
-
 
 def _state(cur: duckdb.DuckDBPyConnection, client_id: str, name: str) -> str | None:
     row = cur.execute(
         f"select value from {lake.LAKE}.{schema_of(client_id)}.meta_state where name = ?", [name]
     ).fetchone()
     return row[0] if row else None
+
+
+def _claim_names(cur: duckdb.DuckDBPyConnection) -> None:
+    """Make this change to the list of clients collide with any other made since it began.
+
+    DuckLake lets two transactions that only insert commit together, so two people creating a client of
+    the same name at once would both succeed. Rewriting the one version row is a delete, so DuckLake
+    reports a conflict, `lake.retrying` runs the later change again, and its name check then sees the
+    first client.
+    """
+    cur.execute(f"update {lake.LAKE}.main.clients_version set version = version + 1")
 
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
