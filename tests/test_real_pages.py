@@ -14,7 +14,9 @@ with pandas, from the raw files.
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
@@ -136,7 +138,12 @@ def seen(at) -> Seen:
 
 @cache
 def visit(combination: str) -> dict[tuple[str, str], Seen]:
-    """Upload the combination once, then open every page (and What-if comparison) for each preset."""
+    """Upload the combination once, then open every page (and What-if comparison) for each preset.
+
+    Each combination in a store of its own: an upload of an account that already has a client goes
+    to that client, and these combinations share accounts.
+    """
+    os.environ["COMMUNITYLENS_HOME"] = tempfile.mkdtemp(prefix="real-pages-")
     at = app()
     at.sidebar.file_uploader(key="upload_files").set_value(files_of(COMBINATIONS[combination])).run()
     if any(button.key == "held_add_anyway" for button in at.button):
