@@ -185,7 +185,7 @@ def workspace() -> Workspace:
             st.session_state.is_demo = True
     elif getattr(ws, "client_id", None) != chosen:
         with st.spinner("Opening the client…"):
-            st.session_state.workspace = store().open(chosen, today=today())
+            st.session_state.workspace = store().open(chosen)
         st.session_state.is_demo = False
         st.session_state.client_memory = st.session_state.workspace.memory
     elif not st.session_state.get("ui_refreshed") and ws.refresh():
@@ -347,7 +347,7 @@ def _name_after_account(ws: ClientWorkspace, files: list[tuple[str, bytes]]) -> 
         target = owner.iloc[0]
         lake_store.delete_client(ws.client_id)
         st.session_state.pending_client = target["client_id"]
-        st.session_state.workspace = lake_store.open(target["client_id"], today=today())
+        st.session_state.workspace = lake_store.open(target["client_id"])
         st.session_state.client_memory = st.session_state.workspace.memory
         results = st.session_state.workspace.add_files(files, who="app")
         notify(
@@ -447,7 +447,7 @@ def _move_held(items: list[AccountMismatch], client_id: str | None) -> None:
         name = f"@{items[0].account}"
         existing = lake_store.find_client(name)
         client_id = existing or lake_store.create_client(name)
-    target = lake_store.open(client_id, today=today())
+    target = lake_store.open(client_id)
     target.add_files([(item.name, item.data) for item in items], who="app", any_account=True)
     st.session_state.held_files = [item for item in st.session_state.held_files if item not in items]
     notify(f"Added to {markdown_escape(target.label)}: choose it under Client to see it.", icon="🗂️")

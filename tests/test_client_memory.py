@@ -297,10 +297,26 @@ def content_csv() -> bytes:
         return archive.read("Content.csv")
 
 
+def store_client(name: str):
+    """A client in the store: its id and its memory (where the app keeps what is chosen for it)."""
+    from analytics.store import open_store
+
+    store = open_store()
+    client_id = store.create_client(name)
+    memory = store.memory(client_id)
+    memory.id = client_id
+    return memory
+
+
 def client_page(memory, page: str, name: str, data: bytes, mime: str = "text/csv"):
-    """A session in which the lead's client picker opened a client with this memory, and uploaded a file."""
-    at = app()
-    at.session_state["client_memory"] = memory
+    """A new browser session opening this client (by its address), uploading a file into it."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import ROOT as APP_ROOT
+
+    at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=120)
+    at.query_params["client"] = memory.id
+    at.run()
     at.sidebar.file_uploader(key="upload_files").set_value([(name, data, mime)]).run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
@@ -312,7 +328,7 @@ def edit_state(rows: dict[int, dict]) -> dict:
 
 
 def test_in_the_app_a_format_fix_and_brand_hashtags_go_to_the_open_client_only(tmp_path, home):
-    client_a, client_b = FolderMemory(tmp_path / "client_a"), FolderMemory(tmp_path / "client_b")
+    client_a, client_b = store_client("A"), store_client("B")
     at = client_page(client_a, "pages/formats.py", "Content.csv", content_csv())
     at.session_state["formats_fix_table_0"] = edit_state({0: {"Format": "Collab"}})
     at.run()
@@ -325,11 +341,11 @@ def test_in_the_app_a_format_fix_and_brand_hashtags_go_to_the_open_client_only(t
     other = client_page(client_b, "pages/formats.py", "Content.csv", content_csv())
     assert other.session_state["formats_preferences"]["overrides"] == {}
     assert other.text_input(key="formats_brand_hashtags").value != "#phinco #cafe"
-    assert not home.exists() or not any(home.iterdir())
+    assert not list(home.glob("*.json"))  # nothing in the shared folder: every choice is the client's
 
 
 def test_in_the_app_tier_rules_kept_for_a_client_come_back_for_it_and_not_for_another(tmp_path):
-    client_a, client_b = SessionMemory(), SessionMemory()
+    client_a, client_b = store_client("A"), store_client("B")
     at = client_page(client_a, "pages/members.py", COMMENTS.name, COMMENTS.read_bytes())
     assert at.number_input(key="members_rule_champion_min_videos").value == 5
     at.number_input(key="members_rule_champion_min_videos").set_value(3).run()
@@ -351,7 +367,7 @@ def test_in_the_app_tier_rules_kept_for_a_client_come_back_for_it_and_not_for_an
 
 
 def test_in_the_app_report_settings_are_remembered_for_the_client(tmp_path):
-    client_a, client_b = SessionMemory(), SessionMemory()
+    client_a, client_b = store_client("A"), store_client("B")
     at = client_page(client_a, "pages/report.py", COMMENTS.name, COMMENTS.read_bytes())
     at.text_input(key="report_client").input("Phin & Co.").run()
     at.color_picker(key="report_color").pick("#aa3300").run()
@@ -399,7 +415,12 @@ def test_the_demo_writes_nothing_to_the_home_folder_after_a_format_fix_and_a_vis
         at.switch_page(page).run()
         assert not at.exception, at.exception
     assert at.session_state["formats_preferences"]["overrides"] != {}
-    assert (sorted(str(path) for path in home.rglob("*")) if home.exists() else []) == []
+    # Only the store's empty catalog: no client, no remembered choice.
+    assert (sorted(path.name for path in home.iterdir()) if home.exists() else []) in ([], ["lake"])
+    assert not list(home.rglob("*.json"))
+    from analytics.store import open_store
+
+    assert open_store().clients().empty
     assert json.dumps(at.session_state["demo_memory"].values["format_overrides.json"]) != "{}"
 
 
@@ -410,7 +431,9 @@ def report_args(out: Path, **options) -> argparse.Namespace:
     defaults = {
         "files": [str(COMMENTS)],
         "out": str(out),
-        "client": "",
+        "client": None,
+        "client_name": None,
+        "period": None,
         "sections": "members",
         "real_handles": False,
         "start": None,
@@ -448,7 +471,14 @@ def test_the_command_line_members_of_a_client_are_tiered_by_its_rules(tmp_path):
     preferences.save_tier_rules(
         TierRules(champion_min_videos=1, champion_min_weeks=1, active_days=365, at_risk_days=365), client
     )
-    args = argparse.Namespace(files=[str(COMMENTS)], out=str(tmp_path / "client.csv"), as_of=None, brand=None)
+    args = argparse.Namespace(
+        files=[str(COMMENTS)],
+        client=None,
+        command="members",
+        out=str(tmp_path / "client.csv"),
+        as_of=None,
+        brand=None,
+    )
     assert members(args, memory=client) == 0
     assert members(argparse.Namespace(**(vars(args) | {"out": str(tmp_path / "bare.csv")}))) == 0
     client_tiers = pd.read_csv(tmp_path / "client.csv")["tier"].value_counts()

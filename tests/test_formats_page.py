@@ -199,8 +199,12 @@ def test_after_only_a_content_export_the_page_still_works_and_explains_how_to_ge
     assert not at.metric  # no LIVE tiles full of zeros
 
 
-def test_an_uploaded_brands_fixes_and_rules_are_remembered_on_disk(home):
+def test_an_uploaded_brands_fixes_and_rules_are_remembered_for_its_client(home):
+    from analytics import preferences
+    from analytics.store import open_store
+
     at = content_only_page()
+    memory = open_store().memory(at.session_state["client_choice"])
     video_id = (
         at.session_state["workspace"]
         .con.execute("select video_id from videos order by posted_at desc limit 1")
@@ -209,7 +213,7 @@ def test_an_uploaded_brands_fixes_and_rules_are_remembered_on_disk(home):
     at.session_state["formats_fix_table_0"] = edit_state({0: {"Format": "Collab"}})
     at.run()
     assert not at.exception
-    assert json.loads((home / "format_overrides.json").read_text(encoding="utf-8")) == {video_id: "Collab"}
+    assert preferences.load_format_overrides(memory) == {video_id: "Collab"}
 
     assert "Challenge" in formats_table(at)["Format"].tolist()
     rules = at.data_editor[1].value
@@ -217,10 +221,11 @@ def test_an_uploaded_brands_fixes_and_rules_are_remembered_on_disk(home):
     at.session_state["formats_rules_table_1"] = edit_state({challenge: {"patterns": ""}})
     at.run()
     assert not at.exception
-    assert json.loads((home / "format_rules.json").read_text(encoding="utf-8"))["Challenge"] == []
+    assert preferences.load_format_rules(memory)["Challenge"] == []
+    assert not list(home.glob("*.json"))  # the client's, not the shared folder's
     assert "Challenge" not in formats_table(at)["Format"].tolist()
 
-    again = content_only_page()  # a new session: the fix and the rules come back from disk
+    again = content_only_page()  # a new session, the same account's file: its client, its choices
     assert again.session_state["formats_preferences"]["overrides"] == {video_id: "Collab"}
     assert "Challenge" not in formats_table(again)["Format"].tolist()
 

@@ -60,7 +60,7 @@ def apify_export() -> bytes:
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    """A private app folder, shared by every AppTest session of the test (a FolderMemory)."""
+    """A private app folder (its client store), shared by every AppTest session of the test."""
     monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
     return tmp_path
 
@@ -82,6 +82,13 @@ def members_page(files: list[tuple[str, bytes]], *, names: bool = True):
         at.toggle(key="members_pseudonymize").set_value(False).run()
     assert not at.exception, at.exception
     return at
+
+
+def client_memory(at):
+    """The memory of the client the upload was kept in."""
+    from analytics.store import open_store
+
+    return open_store().memory(at.session_state["client_choice"])
 
 
 def new_list(at) -> pd.DataFrame:
@@ -134,8 +141,8 @@ def test_a_member_marked_contacted_stays_marked_after_a_rerun_and_in_a_new_sessi
     assert any("2 contacted in the last 60 days; 1 came back." in caption.value for caption in at.caption)
     at.run()
     assert new_list(at).set_index("Member")["Contacted"].sum() == 2
-    # Kept in the app's folder by member id and day, nothing else (no handle, no name).
-    assert json.loads((home / CONTACTED).read_text(encoding="utf-8")) == {
+    # Kept in the client's store by member id and day, nothing else (no handle, no name).
+    assert client_memory(at).read(CONTACTED) == {
         "6796934464549471201": "2025-05-01",
         "6796934464549471202": "2025-05-01",
     }
@@ -210,4 +217,4 @@ def test_a_real_apify_export_links_every_newcomer_to_their_profile_and_the_kumpa
     assert set(listed["Last video"]) == {"https://www.tiktok.com/@kumparan/video/7507890376124992786"}
     tick(at, listed["Member"].iloc[0])
     assert new_list(at)["Contacted"].sum() == 1
-    assert len(json.loads((home / CONTACTED).read_text(encoding="utf-8"))) == 1
+    assert len(client_memory(at).read(CONTACTED)) == 1
