@@ -67,8 +67,7 @@ def client_picker() -> None:
     if lake_store is None:
         st.sidebar.caption(st.session_state.get("store_problem", ""))
         return
-    clients = lake_store.clients()
-    names = dict(zip(clients["client_id"], clients["name"], strict=True))
+    names = lake_store.names()
     if "pending_client" in st.session_state:  # made by an upload on the demo, during the last run
         st.session_state.client_choice = st.session_state.pop("pending_client")
     if "client_choice" not in st.session_state:
@@ -90,7 +89,7 @@ def client_picker() -> None:
     else:
         st.query_params["client"] = chosen
     with st.sidebar.popover("Manage clients", width="stretch"):
-        _manage_clients(lake_store, clients)
+        _manage_clients(lake_store, names)
 
 
 def _forget_other_client() -> None:
@@ -125,7 +124,7 @@ def _delete_client(client_id: str) -> None:
     open_client(DEMO)
 
 
-def _manage_clients(lake_store: Store, clients: pd.DataFrame) -> None:
+def _manage_clients(lake_store: Store, names: dict[str, str]) -> None:
     chosen = st.session_state.client_choice
     if problem := st.session_state.pop("client_problem", None):
         st.error(markdown_escape(problem))
@@ -134,27 +133,30 @@ def _manage_clients(lake_store: Store, clients: pd.DataFrame) -> None:
     if chosen == DEMO:
         st.caption("Choose a client above to rename or delete it.")
         return
-    row = clients[clients["client_id"] == chosen].iloc[0]
+    name = names[chosen]
     st.divider()
-    new_name = st.text_input("Rename", value=row["name"], key=f"client_rename_{chosen}", max_chars=80)
+    new_name = st.text_input("Rename", value=name, key=f"client_rename_{chosen}", max_chars=80)
     st.button(
         "Rename",
         key="client_rename_apply",
-        disabled=new_name.strip() == row["name"],
+        disabled=new_name.strip() == name,
         on_click=_rename_client,
         args=(chosen,),
     )
     st.divider()
-    lost = (
-        f"{wording.plural(int(row['imports']), 'import')} of {wording.plural(int(row['files']), 'file')}"
-        + (
-            f" ({wording.day(row['first_date'])} – {wording.day(row['last_date'])})"
-            if pd.notna(row["first_date"])
-            else ""
+    sure = st.checkbox(f"Delete {markdown_escape(name)} for good", key=f"client_delete_sure_{chosen}")
+    if sure:  # what goes, counted only when asked (it takes a few queries)
+        row = lake_store.clients(only=chosen).iloc[0]
+        st.caption(
+            f"This deletes {wording.plural(int(row['imports']), 'import')} of "
+            f"{wording.plural(int(row['files']), 'file')}"
+            + (
+                f" ({wording.day(row['first_date'])} – {wording.day(row['last_date'])})"
+                if pd.notna(row["first_date"])
+                else ""
+            )
+            + ", every choice remembered for it and the uploaded files themselves. It cannot be undone."
         )
-        + ", every remembered choice and the uploaded files themselves"
-    )
-    sure = st.checkbox(f"Delete {row['name']} for good: {lost}.", key=f"client_delete_sure_{chosen}")
     st.button(
         "Delete client",
         key="client_delete",
@@ -306,7 +308,7 @@ def _leave_demo() -> None:
         st.session_state.workspace = Workspace(brand_answer=preferences.load_brand_answer(memory()))
         st.session_state.is_demo = False
         return
-    taken = set(lake_store.clients()["name"].str.casefold())
+    taken = {name.casefold() for name in lake_store.names().values()}
     name = next(
         f"New client {number}" if number > 1 else "New client"
         for number in range(1, 10_000)
@@ -410,11 +412,7 @@ def held_files() -> None:
     if not waiting:
         return
     lake_store = store()
-    names = (
-        dict(zip(*lake_store.clients()[["client_id", "name"]].to_numpy().T, strict=True))
-        if lake_store
-        else {}
-    )
+    names = lake_store.names() if lake_store else {}
     with st.container(border=True, key="held_files_box"):
         st.warning(
             "Not added yet: "

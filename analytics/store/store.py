@@ -169,12 +169,26 @@ class Store:
 
     # Clients -----------------------------------------------------------------------------
 
-    def clients(self) -> pd.DataFrame:
-        """One row per client: client_id, name, account, imports, files, first_date, last_date, size_bytes, created_at."""
+    def names(self) -> dict[str, str]:
+        """Client id -> name, by name: what the sidebar lists on every run (one query)."""
+        cur = self.cursor()
+        try:
+            rows = cur.execute(
+                f"select client_id, name from {lake.LAKE}.main.clients order by lower(name), client_id"
+            ).fetchall()
+        finally:
+            cur.close()
+        return dict(rows)
+
+    def clients(self, only: str | None = None) -> pd.DataFrame:
+        """One row per client (or only that one): client_id, name, account, imports, files, first_date,
+        last_date, size_bytes, created_at. A few queries per client: for lists, not for every page run."""
         cur = self.cursor()
         try:
             listed = cur.execute(
-                f"select client_id, name, created_at from {lake.LAKE}.main.clients order by lower(name)"
+                f"select client_id, name, created_at from {lake.LAKE}.main.clients "
+                "where ? is null or client_id = ? order by lower(name)",
+                [only, only],
             ).df()
             rows = []
             for client in listed.itertuples():
