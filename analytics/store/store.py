@@ -20,12 +20,14 @@ app's server may open every client.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import secrets
 import shutil
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -108,17 +110,9 @@ class ClientMemory:
         text = json.dumps(value, ensure_ascii=False)
 
         def attempt() -> None:
-            cur = self.store.cursor()
-            try:
-                cur.execute("begin")
+            with self.store.transaction() as cur:
                 cur.execute(f"delete from {table} where name = ?", [name])
                 cur.execute(f"insert into {table} values (?, ?)", [name, text])
-                cur.execute("commit")
-            except BaseException:
-                _rollback(cur)
-                raise
-            finally:
-                cur.close()
 
         try:
             lake.retrying(attempt)
@@ -163,6 +157,20 @@ class Store:
             cur = self._con.cursor()
         cur.execute("set enable_progress_bar = false")
         return cur
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor inside one lake transaction: committed when the block ends, rolled back on any error."""
+        cur = self.cursor()
+        try:
+            cur.execute("begin")
+            yield cur
+            cur.execute("commit")
+        except BaseException:
+            _rollback(cur)
+            raise
+        finally:
+            cur.close()
 
     def close(self) -> None:
         self._con.close()
@@ -271,9 +279,7 @@ class Store:
         schema = f"{lake.LAKE}.{schema_of(client_id)}"
 
         def attempt() -> None:
-            cur = self.cursor()
-            try:
-                cur.execute("begin")
+            with self.transaction() as cur:
                 _claim_names(cur)
                 self._clean_name(name, within=cur)  # again, as this transaction sees the clients
                 cur.execute(f"create schema {schema}")
@@ -288,12 +294,6 @@ class Store:
                     f"insert into {lake.LAKE}.main.clients values (?, ?, ?)",
                     [client_id, name, datetime.now().replace(microsecond=0)],
                 )
-                cur.execute("commit")
-            except BaseException:
-                _rollback(cur)
-                raise
-            finally:
-                cur.close()
 
         lake.retrying(attempt)
         return client_id
@@ -302,20 +302,12 @@ class Store:
         name = self._clean_name(name, client_id)
 
         def attempt() -> None:
-            cur = self.cursor()
-            try:
-                cur.execute("begin")
+            with self.transaction() as cur:
                 _claim_names(cur)
                 self._clean_name(name, client_id, within=cur)
                 cur.execute(
                     f"update {lake.LAKE}.main.clients set name = ? where client_id = ?", [name, client_id]
                 )
-                cur.execute("commit")
-            except BaseException:
-                _rollback(cur)
-                raise
-            finally:
-                cur.close()
 
         lake.retrying(attempt)
 
@@ -326,19 +318,11 @@ class Store:
             raise UnknownClient(f"There is no client '{client_id}'.")
 
         def attempt() -> None:
-            cur = self.cursor()
-            try:
-                cur.execute("begin")
+            with self.transaction() as cur:
                 for table in [*restorable_tables(), *LOG_TABLES]:
                     cur.execute(f"drop table if exists {schema}.{table}")
                 cur.execute(f"drop schema if exists {schema}")
                 cur.execute(f"delete from {lake.LAKE}.main.clients where client_id = ?", [client_id])
-                cur.execute("commit")
-            except BaseException:
-                _rollback(cur)
-                raise
-            finally:
-                cur.close()
 
         lake.retrying(attempt)
         # Personal data: the client's Parquet files and its originals go now, not at the next cleanup.
