@@ -5,9 +5,10 @@ comment) to answer the Members and Community segments pages' questions.
 
 Choices a reader would wonder about:
 
-- Sentiment is computed once per set of comments and lexicon: `comment_sentiment` takes a
-  `memo` (the page passes its session's dict) keyed by a fingerprint of the comments' ids and
-  texts, so two sessions never share labels and new uploads are labelled afresh. Hand
+- Sentiment is computed once per comment: `comment_sentiment` labels the comments that have no
+  label yet and stores their labels beside the comments (`analytics.labels`: the client's schema,
+  or the session's own database), so a page, the deck and the next session read them. A brand
+  lexicon re-labels only the comments containing its words, in the session's `memo`; hand
   corrections are applied on top, cheaply, on every call.
 - Positive response rate counts members' comments only (the brand's replies are not the
   community's mood), over positive + neutral + negative.
@@ -21,7 +22,6 @@ Choices a reader would wonder about:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import MutableMapping
 from datetime import date, timedelta
 from typing import Any
@@ -30,6 +30,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import labels
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
@@ -40,7 +41,7 @@ from analytics.members import (
     member_tiers,
     tier_counts,
 )
-from analytics.sentiment import LABELS, label_comments
+from analytics.sentiment import LABELS
 from analytics.timezones import follower_activity_grid, territory_name
 from analytics.wording import plural
 
@@ -92,33 +93,20 @@ def comment_sentiment(
     lexicon_additions: dict[str, float] | None = None,
     corrections: dict[str, str] | None = None,
     memo: MutableMapping[str, Any] | None = None,
+    member_id: str | None = None,
 ) -> pd.DataFrame:
     """Is each comment positive, neutral or negative?
 
-    One row per comment. Columns: comment_id, video_id, member_id, member_handle, text,
-    commented_at, likes, parent_comment_id, is_brand, label, score, language, method
-    ("correction" where a person chose the label). `corrections` maps comment_id -> label.
-    `memo`: a dict kept by the caller (one per browser session) so the labelling, which takes
-    seconds on tens of thousands of comments, runs once per set of comments and lexicon.
+    One row per comment (or per comment of `member_id`). Columns: comment_id, video_id, member_id,
+    member_handle, text, commented_at, likes, parent_comment_id, is_brand, label, score, language,
+    method ("correction" where a person chose the label). `corrections` maps comment_id -> label.
+    Each comment is labelled once and its label stored beside the comments (`analytics.labels`);
+    `memo`: a dict kept by the caller (one per browser session) for the comments a brand lexicon
+    labels again.
     """
-    comments = con.execute(f"select {', '.join(COMMENT_COLUMNS)} from comments order by comment_id").df()
-    lexicon = tuple(sorted((lexicon_additions or {}).items()))
-    key = hashlib.sha256(
-        pd.util.hash_pandas_object(comments[["comment_id", "text"]].astype(str), index=False)
-        .to_numpy()
-        .tobytes()
-        + repr(lexicon).encode("utf-8")
-    ).hexdigest()
-    if memo is not None and memo.get("key") == key:
-        labels = memo["labels"]
-    else:
-        labels = label_comments(comments["text"], lexicon_additions=dict(lexicon) or None).reset_index(
-            drop=True
-        )
-        if memo is not None:
-            memo.clear()
-            memo.update(key=key, labels=labels)
-    result = pd.concat([comments.reset_index(drop=True), labels], axis=1)
+    result = labels.comments_with_labels(
+        con, COMMENT_COLUMNS, member_id=member_id, lexicon_additions=lexicon_additions, memo=memo
+    )
     result["is_brand"] = result["is_brand"].fillna(False).astype(bool)
     return with_corrections(result, corrections or {})
 
