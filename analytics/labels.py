@@ -174,6 +174,7 @@ def comments_with_labels(
             {f"left join {TABLE} l on l.comment_id = c.comment_id and l.text_hash = {_TEXT_HASH}" if stored else ""}
             left join lexicon_labels x on x.text = c.text
             {where}
+            order by c.comment_id
             """,
                 params,
             )
@@ -221,7 +222,11 @@ def lexicon_labels(
     affected = con.execute(
         f"select distinct c.text from comments c where c.text is not null and ({contains})", folded
     ).df()
-    relabelled = pd.concat([affected[["text"]], _score(affected["text"], dict(lexicon))], axis=1)
+    relabelled = (
+        pd.concat([affected[["text"]], _score(affected["text"], dict(lexicon))], axis=1)
+        if len(affected)
+        else empty.astype({"score": float})
+    )
     if memo is not None:
         memo.clear()
         memo.update(key=memo_key, labels=relabelled)
