@@ -20,7 +20,7 @@ session's own uploads it is the session's private database, gone with the sessio
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 import duckdb
@@ -33,6 +33,7 @@ COLUMNS = (
     "comment_id varchar, text_hash ubigint, label varchar, score double, language varchar, method varchar"
 )
 LABEL_COLUMNS = ["label", "score", "language", "method"]
+CHUNK_TEXTS = 50_000  # distinct texts labelled and stored together
 # The text a label was computed from, as DuckDB hashes it (a change of text means a new label).
 _TEXT_HASH = "hash(coalesce(c.text, ''))"
 # Comparison form for a brand word: lower case, no accents, đ as d, the typographic apostrophe as '.
@@ -63,12 +64,19 @@ def _where(member_id: str | None) -> tuple[str, list[Any]]:
     return ("where c.member_id = ?", [member_id]) if member_id is not None else ("", [])
 
 
-def label_missing(con: duckdb.DuckDBPyConnection, *, member_id: str | None = None) -> int:
-    """Label the comments (of one member, or all) that have no stored label yet, and store them; how many.
+def label_missing(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    member_id: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
+    """Label the comments (of one member, or all) that have no stored label yet, and store them.
 
-    One transaction: the new labels replace any older ones of the same comments and the labels of
-    comments that are gone are dropped with them. When the store is busy (another session writing),
-    the labels are not kept and are computed again next time.
+    Distinct texts are labelled `CHUNK_TEXTS` at a time, each batch stored in one transaction (its
+    labels replace older ones of the same comments; labels of comments that are gone are dropped),
+    so a page left half-way keeps what was done. `progress(done, total)` is told after each batch.
+    Returns the labels that could not be stored (the store busy or read-only): the caller uses them
+    this time, and they are computed again next time.
     """
     if not _has_table(con):
         _store_table(con)
@@ -82,18 +90,33 @@ def label_missing(con: duckdb.DuckDBPyConnection, *, member_id: str | None = Non
         """,
         params,
     ).df()
-    if missing.empty:
-        return 0
+    unstored = []
     missing = missing.drop_duplicates("comment_id")
-    labelled = pd.concat([missing[["comment_id", "text_hash"]], _score(missing["text"])], axis=1)
-    labelled = labelled[["comment_id", "text_hash", *LABEL_COLUMNS]]
+    codes, distinct = pd.factorize(missing["text"].fillna(""))
+    if progress and len(distinct):
+        progress(0, len(distinct))
+    for first in range(0, len(distinct), CHUNK_TEXTS):
+        part = missing[(codes >= first) & (codes < first + CHUNK_TEXTS)]
+        labelled = pd.concat([part[["comment_id", "text_hash"]], _score(part["text"])], axis=1)
+        labelled = labelled[["comment_id", "text_hash", *LABEL_COLUMNS]]
+        if not _write(con, labelled, forget_gone=first == 0):
+            unstored.append(labelled)
+        if progress:
+            progress(min(first + CHUNK_TEXTS, len(distinct)), len(distinct))
+    return pd.concat(unstored, ignore_index=True) if unstored else pd.DataFrame(columns=["comment_id"])
+
+
+def _write(con: duckdb.DuckDBPyConnection, labelled: pd.DataFrame, *, forget_gone: bool) -> bool:
+    """Store `labelled` in one transaction; whether it was stored."""
+    from analytics.store import lake
 
     def write() -> None:
         con.execute("begin")
         try:
             con.register("new_labels", labelled)
             con.execute(f"delete from {TABLE} where comment_id in (select comment_id from new_labels)")
-            _delete_orphans(con, TABLE, "comments")
+            if forget_gone:
+                _delete_orphans(con, TABLE, "comments")
             con.execute(f"insert into {TABLE} select * from new_labels")
             con.execute("commit")
         except BaseException:
@@ -102,13 +125,11 @@ def label_missing(con: duckdb.DuckDBPyConnection, *, member_id: str | None = Non
         finally:
             con.unregister("new_labels")
 
-    from analytics.store import lake
-
     try:
         lake.retrying(write)
     except duckdb.Error:
-        pass  # read-only or busy: the labels are computed again next time
-    return len(labelled)
+        return False  # read-only, busy, or a client made before labels were kept that cannot get the table
+    return True
 
 
 def _store_table(con: duckdb.DuckDBPyConnection) -> None:
@@ -148,6 +169,7 @@ def comments_with_labels(
     member_id: str | None = None,
     lexicon_additions: dict[str, float] | None = None,
     memo: MutableMapping[str, Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """The comments (`columns`), each with its label, score, language and method.
 
@@ -155,7 +177,7 @@ def comments_with_labels(
     comments it can change are read as it says (`lexicon_labels`); a comment with no id, which
     cannot be stored, is labelled here each time.
     """
-    label_missing(con, member_id=member_id)
+    unstored = label_missing(con, member_id=member_id, progress=progress)
     where, params = _where(member_id)
     selected = ", ".join(f"c.{column}" for column in columns)
     relabelled = lexicon_labels(con, lexicon_additions or {}, memo=memo)
@@ -184,7 +206,12 @@ def comments_with_labels(
     finally:
         con.unregister("lexicon_labels")
     unlabelled = frame["label"].isna()
-    if unlabelled.any():
+    if unlabelled.any() and len(unstored):  # labelled just now, but the store would not keep them
+        kept = unstored.set_index("comment_id")
+        for column in LABEL_COLUMNS:
+            frame.loc[unlabelled, column] = frame.loc[unlabelled, "comment_id"].map(kept[column]).to_numpy()
+        unlabelled = frame["label"].isna()
+    if unlabelled.any():  # comments without an id: never stored
         frame.loc[unlabelled, LABEL_COLUMNS] = _score(frame.loc[unlabelled, "text"]).to_numpy()
     return frame.astype({"score": float})
 

@@ -22,7 +22,7 @@ Choices a reader would wonder about:
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -94,6 +94,7 @@ def comment_sentiment(
     corrections: dict[str, str] | None = None,
     memo: MutableMapping[str, Any] | None = None,
     member_id: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """Is each comment positive, neutral or negative?
 
@@ -102,10 +103,15 @@ def comment_sentiment(
     method ("correction" where a person chose the label). `corrections` maps comment_id -> label.
     Each comment is labelled once and its label stored beside the comments (`analytics.labels`);
     `memo`: a dict kept by the caller (one per browser session) for the comments a brand lexicon
-    labels again.
+    labels again; `progress(done, total)`: told as distinct texts are labelled the first time.
     """
     result = labels.comments_with_labels(
-        con, COMMENT_COLUMNS, member_id=member_id, lexicon_additions=lexicon_additions, memo=memo
+        con,
+        COMMENT_COLUMNS,
+        member_id=member_id,
+        lexicon_additions=lexicon_additions,
+        memo=memo,
+        progress=progress,
     )
     result["is_brand"] = result["is_brand"].fillna(False).astype(bool)
     return with_corrections(result, corrections or {})

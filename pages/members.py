@@ -394,14 +394,25 @@ def sentiment_labels(member_id: str | None = None) -> pd.DataFrame:
         everyone = computed["labelled"]
         computed[key] = everyone[everyone["member_id"] == member_id]
     if key not in computed:
-        with st.spinner("Reading the mood of the comments (once: the labels are kept)…"):
+        bar = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            words = f"Reading the mood of {total:,} comment texts, once (the labels are kept): {done:,} done"
+            bar = bar or st.progress(0.0)
+            bar.progress(done / total, text=words)
+
+        with st.spinner("Reading the mood of the comments…"):
             computed[key] = segments.comment_sentiment(
                 ws.con,
                 lexicon_additions=edits["lexicon"],
                 corrections=edits["corrections"],
                 memo=st.session_state.setdefault("sentiment_memo", {}),
                 member_id=member_id,
+                progress=progress,
             )
+        if bar is not None:
+            bar.empty()
     return computed[key]
 
 

@@ -123,3 +123,19 @@ def test_removing_an_import_forgets_the_labels_of_its_comments(store):
     # Deleting the client drops its labels with its schema.
     store.delete_client(client)
     assert client not in store.names()
+
+
+def test_the_first_labelling_is_stored_batch_by_batch_and_says_how_far_it_is(store, monkeypatch):
+    comments = community()
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files([("comments.csv", apify_csv(comments))])
+    monkeypatch.setattr(labels, "CHUNK_TEXTS", 40)
+    told: list[tuple[int, int]] = []
+    before = labels.texts_labelled
+    segments.comment_sentiment(ws.con, progress=lambda done, total: told.append((done, total)))
+    distinct = comments["text"].nunique()
+    assert labels.texts_labelled - before == distinct  # each text once, whatever the batches
+    assert told[0] == (0, distinct) and told[-1] == (distinct, distinct)
+    assert len(told) == 1 + -(-distinct // 40)
+    assert stored_count(ws) == len(comments)
