@@ -954,19 +954,20 @@ with sentiment_tab:
         if queue.empty:
             st.success("No unanswered negative comment in this period.", icon="✅")
         else:
-            queue_ids = queue["comment_id"].head(200).tolist()
+            first = queue.head(200)  # the newest 200 are shown; the file has them all
+            queue_ids = first["comment_id"].tolist()
             queue_key = f"members_queue_{edits['version']}"
             st.data_editor(
                 pd.DataFrame(
                     {
-                        "When": queue["commented_at"],
-                        "Member": queue["member_id"].map(names),
-                        "Comment": queue["text"],
-                        "Label": queue["label"],
-                        "Likes": queue["likes"],
-                        "Video": video_names(queue),
+                        "When": first["commented_at"],
+                        "Member": first["member_id"].map(names),
+                        "Comment": first["text"],
+                        "Label": first["label"],
+                        "Likes": first["likes"],
+                        "Video": video_names(first),
                     }
-                ).head(200),
+                ),
                 hide_index=True,
                 disabled=["When", "Member", "Comment", "Likes", "Video"],
                 column_config={
@@ -1026,14 +1027,19 @@ with sentiment_tab:
                 "Comments containing", key="members_label_search", placeholder="e.g. chậm, cher, sweet"
             )
             which = st.selectbox("Labelled", ["any", *LABELS], key="members_label_filter")
-            found_comments = labelled[~labelled["is_brand"]]
+            # One mask, then the 100 newest rows only: a million comments are not copied to show 100.
+            matching = ~labelled["is_brand"].to_numpy(dtype=bool)
             if search.strip():
-                found_comments = found_comments[
-                    found_comments["text"].fillna("").str.contains(search.strip(), case=False, regex=False)
-                ]
+                matching &= (
+                    labelled["text"]
+                    .fillna("")
+                    .str.contains(search.strip(), case=False, regex=False)
+                    .to_numpy()
+                )
             if which != "any":
-                found_comments = found_comments[found_comments["label"] == which]
-            found_comments = found_comments.sort_values("commented_at", ascending=False).head(100)
+                matching &= (labelled["label"] == which).to_numpy(dtype=bool)
+            newest = labelled["commented_at"][matching].sort_values(ascending=False, kind="stable")
+            found_comments = labelled.loc[newest.index[:100]]
             check_key = f"members_check_{edits['version']}"
             st.data_editor(
                 pd.DataFrame(
