@@ -139,3 +139,14 @@ def test_the_first_labelling_is_stored_batch_by_batch_and_says_how_far_it_is(sto
     assert told[0] == (0, distinct) and told[-1] == (distinct, distinct)
     assert len(told) == 1 + -(-distinct // 40)
     assert stored_count(ws) == len(comments)
+
+
+def test_a_client_made_before_labels_were_kept_gets_its_label_table_on_first_need(store):
+    comments = community()
+    client = store.create_client("BrewHaus")
+    ws = store.open(client, today=TODAY)
+    ws.add_files([("july.csv", apify_csv(comments[comments["at"] < "2026-08-01"]))])
+    ws.con.execute(f"drop table {labels.TABLE}")  # as a client stored by an older version has none
+    ws.add_files([("august.csv", apify_csv(comments[comments["at"] >= "2026-08-01"]))])  # merges without it
+    segments.comment_sentiment(ws.con)
+    assert stored_count(ws) == len(comments)
