@@ -5,9 +5,10 @@ comment) to answer the Members and Community segments pages' questions.
 
 Choices a reader would wonder about:
 
-- Sentiment is computed once per set of comments and lexicon: `comment_sentiment` takes a
-  `memo` (the page passes its session's dict) keyed by a fingerprint of the comments' ids and
-  texts, so two sessions never share labels and new uploads are labelled afresh. Hand
+- Sentiment is computed once per comment: `comment_sentiment` labels the comments that have no
+  label yet and stores their labels beside the comments (`analytics.labels`: the client's schema,
+  or the session's own database), so a page, the deck and the next session read them. A brand
+  lexicon re-labels only the comments containing its words, in the session's `memo`; hand
   corrections are applied on top, cheaply, on every call.
 - Positive response rate counts members' comments only (the brand's replies are not the
   community's mood), over positive + neutral + negative.
@@ -21,8 +22,7 @@ Choices a reader would wonder about:
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,6 +30,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import labels
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
@@ -40,7 +41,7 @@ from analytics.members import (
     member_tiers,
     tier_counts,
 )
-from analytics.sentiment import LABELS, label_comments
+from analytics.sentiment import LABELS
 from analytics.timezones import follower_activity_grid, territory_name
 from analytics.wording import plural
 
@@ -92,33 +93,26 @@ def comment_sentiment(
     lexicon_additions: dict[str, float] | None = None,
     corrections: dict[str, str] | None = None,
     memo: MutableMapping[str, Any] | None = None,
+    member_id: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """Is each comment positive, neutral or negative?
 
-    One row per comment. Columns: comment_id, video_id, member_id, member_handle, text,
-    commented_at, likes, parent_comment_id, is_brand, label, score, language, method
-    ("correction" where a person chose the label). `corrections` maps comment_id -> label.
-    `memo`: a dict kept by the caller (one per browser session) so the labelling, which takes
-    seconds on tens of thousands of comments, runs once per set of comments and lexicon.
+    One row per comment (or per comment of `member_id`). Columns: comment_id, video_id, member_id,
+    member_handle, text, commented_at, likes, parent_comment_id, is_brand, label, score, language,
+    method ("correction" where a person chose the label). `corrections` maps comment_id -> label.
+    Each comment is labelled once and its label stored beside the comments (`analytics.labels`);
+    `memo`: a dict kept by the caller (one per browser session) for the comments a brand lexicon
+    labels again; `progress(done, total)`: told as distinct texts are labelled the first time.
     """
-    comments = con.execute(f"select {', '.join(COMMENT_COLUMNS)} from comments order by comment_id").df()
-    lexicon = tuple(sorted((lexicon_additions or {}).items()))
-    key = hashlib.sha256(
-        pd.util.hash_pandas_object(comments[["comment_id", "text"]].astype(str), index=False)
-        .to_numpy()
-        .tobytes()
-        + repr(lexicon).encode("utf-8")
-    ).hexdigest()
-    if memo is not None and memo.get("key") == key:
-        labels = memo["labels"]
-    else:
-        labels = label_comments(comments["text"], lexicon_additions=dict(lexicon) or None).reset_index(
-            drop=True
-        )
-        if memo is not None:
-            memo.clear()
-            memo.update(key=key, labels=labels)
-    result = pd.concat([comments.reset_index(drop=True), labels], axis=1)
+    result = labels.comments_with_labels(
+        con,
+        COMMENT_COLUMNS,
+        member_id=member_id,
+        lexicon_additions=lexicon_additions,
+        memo=memo,
+        progress=progress,
+    )
     result["is_brand"] = result["is_brand"].fillna(False).astype(bool)
     return with_corrections(result, corrections or {})
 
@@ -139,19 +133,24 @@ def with_corrections(labelled: pd.DataFrame, corrections: dict[str, str]) -> pd.
 
 
 def _member_comments(
-    labelled: pd.DataFrame, start: date | None = None, end: date | None = None
+    labelled: pd.DataFrame,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    columns: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Members' comments (the brand's left out) dated between `start` and `end` (inclusive days)."""
-    comments = labelled[
-        ~labelled["is_brand"] & labelled["member_id"].notna() & labelled["commented_at"].notna()
-    ]
-    days = comments["commented_at"].dt.date
+    """Members' comments (the brand's left out) dated between `start` and `end` (inclusive days).
+
+    `columns`: only these (a million comments' texts are not copied for a count). One mask, one copy.
+    """
+    at = labelled["commented_at"]
+    keep = ~labelled["is_brand"].to_numpy(dtype=bool) & labelled["member_id"].notna().to_numpy()
+    keep &= at.notna().to_numpy()
     if start is not None:
-        comments = comments[days >= start]
-        days = days[days >= start]
+        keep &= (at >= pd.Timestamp(start)).to_numpy()
     if end is not None:
-        comments = comments[days <= end]
-    return comments
+        keep &= (at < pd.Timestamp(end) + pd.Timedelta(days=1)).to_numpy()
+    return labelled[keep] if columns is None else labelled.loc[keep, columns]
 
 
 def with_rate_interval(
@@ -174,6 +173,14 @@ def with_rate_interval(
     )
 
 
+def _looked_up(values: pd.Series, lookup: pd.Series) -> pd.Series:
+    """`values.map(lookup)`, looking each distinct value up once (a million comments, a few hundred videos)."""
+    codes, distinct = pd.factorize(values)
+    found = lookup.reindex(distinct).to_numpy(dtype=object)
+    mapped = np.where(codes >= 0, found[np.maximum(codes, 0)] if len(found) else None, None)
+    return pd.Series(mapped, index=values.index, dtype=object).where(codes >= 0)
+
+
 def sentiment_rates(
     labelled: pd.DataFrame,
     *,
@@ -192,25 +199,30 @@ def sentiment_rates(
     count_negative_comments, positive_response_rate, positive_response_rate_low,
     positive_response_rate_high (95% Wilson interval), is_small_sample (fewer than 30 comments).
     """
-    comments = _member_comments(labelled, start, end)
-    comments = comments[comments["label"].isin(LABELS)]
+    comments = _member_comments(
+        labelled, start, end, columns=["label", "video_id", "member_id", "commented_at"]
+    )
+    comments = comments[comments["label"].isin(LABELS).to_numpy()]
     if by is None:
         groups = pd.Series("All", index=comments.index, name="group")
     elif by == "format":
         if formats is None:
             raise ValueError("Positive response rate by format needs the videos' formats.")
         lookup = formats.drop_duplicates("video_id").set_index("video_id")["format"]
-        groups = comments["video_id"].map(lookup).fillna("Unknown").rename("format")
+        groups = _looked_up(comments["video_id"], lookup).fillna("Unknown").rename("format")
     elif by == "tier":
         if tiers is None:
             raise ValueError("Positive response rate by tier needs the members' tiers.")
         lookup = tiers.drop_duplicates("member_id").set_index("member_id")["tier"]
-        groups = comments["member_id"].map(lookup).fillna("Unknown").rename("tier")
+        groups = _looked_up(comments["member_id"], lookup).fillna("Unknown").rename("tier")
     elif by == "month":
-        groups = comments["commented_at"].dt.to_period("M").dt.start_time.dt.date.rename("month")
+        months = comments["commented_at"].to_numpy().astype("datetime64[M]")  # vectorised, not per row
+        groups = pd.Series(months, index=comments.index, name="month")
     else:
         raise ValueError(f"Sentiment can be split by 'format', 'tier' or 'month', not {by!r}.")
     counts = pd.crosstab(groups, comments["label"]).reindex(columns=list(LABELS), fill_value=0)
+    if by == "month":
+        counts.index = pd.Index([month.date() for month in counts.index], name="month")
     total = counts.sum(axis=1)
     table = pd.DataFrame(
         {
@@ -261,9 +273,10 @@ def complaint_queue(
     brand. Columns: comment_id, commented_at, member_id, member_handle, text, likes, video_id,
     video_caption, video_url, label, method.
     """
-    comments = _member_comments(labelled, start, end)
-    answered = set(labelled.loc[labelled["is_brand"], "parent_comment_id"].dropna())
-    queue = comments[(comments["label"] == "negative") & ~comments["comment_id"].isin(answered)]
+    negative = labelled[(labelled["label"] == "negative").to_numpy(dtype=bool)]
+    comments = _member_comments(negative, start, end)
+    answered = set(labelled.loc[labelled["is_brand"].to_numpy(dtype=bool), "parent_comment_id"].dropna())
+    queue = comments[~comments["comment_id"].isin(answered).to_numpy()]
     videos = con.execute("select video_id, caption as video_caption, video_url from videos").df()
     queue = queue.merge(videos, on="video_id", how="left")
     # A video missing from the Content export (or with none loaded) keeps the link its comments carry.
@@ -319,7 +332,13 @@ def member_profiles(
     )
     profile["count_labelled_comments"] = profile["count_labelled_comments"].fillna(0).astype("int64")
 
-    newest = comments.sort_values(["commented_at", "comment_id"]).drop_duplicates("member_id", keep="last")
+    # Each member's last comment: only the comments at their latest time are sorted (ties: the highest id).
+    latest = comments.groupby("member_id")["commented_at"].transform("max")
+    newest = (
+        comments[(comments["commented_at"] == latest).to_numpy()]
+        .sort_values(["commented_at", "comment_id"])
+        .drop_duplicates("member_id", keep="last")
+    )
     last = newest.set_index("member_id")[["text", "commented_at", "video_id"]]
     profile["last_comment_text"] = profile["member_id"].map(last["text"])
     profile["last_comment_at"] = profile["member_id"].map(last["commented_at"])

@@ -359,37 +359,23 @@ baseline_name = "default rules" if baseline == DEFAULTS else "saved rules"
 
 # ---------------------------------------------------------------- analytics
 
+# Cheap first: the tiers come from one query and are all the tiles and the Tiers tab need. Sentiment,
+# formats and hashtag communities are worked out when a tab (or the table's switch) shows them, and
+# each comment's label is kept once computed (analytics/labels.py): a million comments drew in 38 s.
 edits = ui.sentiment_edits()
-labelled = segments.comment_sentiment(
-    ws.con,
-    lexicon_additions=edits["lexicon"],
-    corrections=edits["corrections"],
-    memo=st.session_state.setdefault("sentiment_memo", {}),
-)
-rules_in_force, overrides_in_force = ui.format_choices()
-formats = video_formats(ws.con, rules=rules_in_force, overrides=overrides_in_force)
-brand_tags = ui.brand_hashtags(formats)
-found = communities.hashtag_communities(formats, brand_hashtags=brand_tags)
 stats = member_stats(ws.con, as_of=as_of)
 default_tiers = member_tiers(stats, baseline)
 tiers = member_tiers(stats, rules) if is_what_if else default_tiers
-profiles = segments.member_profiles(
-    ws.con,
-    tiers,
-    labelled=labelled,
-    formats=formats,
-    communities=communities.member_communities(ws.con, formats, found, as_of=as_of),
-)
 salt = ui.pseudonym_salt()
 names = pd.Series(
-    pseudonymize(profiles["member_id"], salt=salt).to_numpy()
+    pseudonymize(tiers["member_id"], salt=salt).to_numpy()
     if hide_handles
-    else member_labels(profiles).to_numpy(),
-    index=profiles["member_id"],
+    else member_labels(tiers).to_numpy(),
+    index=tiers["member_id"],
 )
 counts = tier_counts(tiers)
 count = dict(zip(counts["tier"], counts["count_members"], strict=True))
-newcomers = segments.new_members(profiles, rules)
+newcomers = segments.new_members(tiers, rules)
 replies = reply_stats(ws.con, start=start, end=end)
 shows_replies = bool(replies["replies_shown"].iloc[0])
 NO_REPLIES_HELP = (
@@ -398,8 +384,68 @@ NO_REPLIES_HELP = (
 )
 previous = period.previous() if period else None
 replies_before = reply_stats(ws.con, start=previous.start, end=previous.end) if previous else None
-mood = segments.sentiment_rates(labelled, start=start, end=end)
-mood_before = segments.sentiment_rates(labelled, start=previous.start, end=previous.end) if previous else None
+computed: dict[str, object] = {}  # what this run has worked out, each at most once
+
+
+def sentiment_labels(member_id: str | None = None) -> pd.DataFrame:
+    """Every comment's sentiment (or one member's), with the marketer's words and corrections on top."""
+    key = f"labelled_{member_id}" if member_id is not None else "labelled"
+    if key not in computed and "labelled" in computed:
+        everyone = computed["labelled"]
+        computed[key] = everyone[everyone["member_id"] == member_id]
+    if key not in computed:
+        bar = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            words = f"Reading the mood of {total:,} comment texts, once (the labels are kept): {done:,} done"
+            bar = bar or st.progress(0.0)
+            bar.progress(done / total, text=words)
+
+        with st.spinner("Reading the mood of the comments…"):
+            computed[key] = segments.comment_sentiment(
+                ws.con,
+                lexicon_additions=edits["lexicon"],
+                corrections=edits["corrections"],
+                memo=st.session_state.setdefault("sentiment_memo", {}),
+                member_id=member_id,
+                progress=progress,
+            )
+        if bar is not None:
+            bar.empty()
+    return computed[key]
+
+
+def video_formats_now() -> pd.DataFrame:
+    if "formats" not in computed:
+        rules_in_force, overrides_in_force = ui.format_choices()
+        computed["formats"] = video_formats(ws.con, rules=rules_in_force, overrides=overrides_in_force)
+    return computed["formats"]
+
+
+def member_communities() -> pd.DataFrame:
+    if "communities" not in computed:
+        formats = video_formats_now()
+        found = communities.hashtag_communities(formats, brand_hashtags=ui.brand_hashtags(formats))
+        computed["communities"] = communities.member_communities(ws.con, formats, found, as_of=as_of)
+    return computed["communities"]
+
+
+def profiles_of(frame: pd.DataFrame, member_id: str | None = None) -> pd.DataFrame:
+    """`frame`'s tier rows with their mood, usual format, hashtag communities and last comment."""
+    return segments.member_profiles(
+        ws.con,
+        frame,
+        labelled=sentiment_labels(member_id),
+        formats=video_formats_now(),
+        communities=member_communities(),
+    )
+
+
+def all_profiles() -> pd.DataFrame:
+    if "profiles" not in computed:
+        computed["profiles"] = profiles_of(tiers)
+    return computed["profiles"]
 
 
 def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str | None:
@@ -409,13 +455,12 @@ def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str |
 
 
 reply_change = change(replies, replies_before, "reply_rate")
-mood_change = change(mood, mood_before, "positive_response_rate")
 
 # Two rows of three: six tiles in one row cut the numbers on a laptop or tablet.
 tiles = [*st.columns(3), *st.columns(3)]
 tiles[0].metric(
     "Members",
-    f"{len(profiles):,}",
+    f"{len(tiers):,}",
     help=f"People who commented up to {wording.day(as_of)}, the brand excluded.",
     border=True,
 )
@@ -445,88 +490,94 @@ tiles[4].metric(
     border=True,
     **(wording.delta_style(reply_change) if shows_replies else {"delta_color": "off", "delta_arrow": "off"}),
 )
-tiles[5].metric(
-    "Positive share",
-    ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
-    delta=mood_change,
-    help=DEFINITIONS["positive_response_rate"][1] + " Members' comments in the sidebar period.",
-    border=True,
-    **wording.delta_style(mood_change),
-)
+tiles[5].metric("Loyal", f"{count['Loyal']:,}", help=TIER_MEANINGS["Loyal"].capitalize() + ".", border=True)
 
+# Only the open tab runs (a tab switch reruns the page): the Sentiment tab's work is not the Tiers tab's wait.
 tiers_tab, lists_tab, member_tab, replies_tab, sentiment_tab = st.tabs(
-    ["Tiers", "Lists to act on", "One member", "Replies", "Sentiment"]
+    ["Tiers", "Lists to act on", "One member", "Replies", "Sentiment"], key="members_view", on_change="rerun"
 )
 
 # ---------------------------------------------------------------- tiers
 
 with tiers_tab:
-    ui.chart(
-        charts.tier_chart(
-            counts, tier_counts(default_tiers) if is_what_if else None, baseline_name=baseline_name
-        ),
-        "members_tier_chart",
-    )
-    if is_what_if:
-        moves = tier_moves(default_tiers, tiers)
-        st.subheader("Who moves with your rules")
-        if moves.empty:
-            st.caption("Nobody changes tier with these thresholds.")
-        else:
-
-            def who(ids: list[str]) -> str:
-                listed = ", ".join(names.get(member_id, member_id) for member_id in ids[:6])
-                return listed + (f" and {len(ids) - 6:,} more" if len(ids) > 6 else "")
-
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        f"From ({baseline_name})": moves["from_tier"].replace(ABSENT, "—"),
-                        "To (your rules)": moves["to_tier"].replace(ABSENT, "—"),
-                        "Members": moves["count_members"],
-                        "Who (most active first)": moves["member_ids"].map(who),
-                    }
-                ),
-                hide_index=True,
-                key="members_moves",
-            )
-    else:
-        st.caption(
-            "Change a threshold under “Tier rules” above: the counts update and the people who move are listed here."
+    if tiers_tab.open:
+        ui.chart(
+            charts.tier_chart(
+                counts, tier_counts(default_tiers) if is_what_if else None, baseline_name=baseline_name
+            ),
+            "members_tier_chart",
         )
+        if is_what_if:
+            moves = tier_moves(default_tiers, tiers)
+            st.subheader("Who moves with your rules")
+            if moves.empty:
+                st.caption("Nobody changes tier with these thresholds.")
+            else:
 
-    st.subheader("Every member, and why they are in their tier")
-    pick = st.selectbox("Show", ["All tiers", *TIER_ORDER], key="members_table_tier")
-    table = profiles if pick == "All tiers" else profiles[profiles["tier"] == pick]
-    columns = [
-        "tier",
-        "reason",
-        "count_comments",
-        "count_videos",
-        "active_weeks",
-        "active_days",
-        "first_seen_at",
-        "last_seen_at",
-        "days_since_last",
-        "total_likes_received",
-        "count_brand_replies_received",
-        "positive_rate",
-        "communities",
-        "usual_format",
-    ]
-    st.dataframe(
-        shown(table, columns), hide_index=True, column_config=COLUMN_CONFIG, height=420, key="members_table"
-    )
-    st.caption(
-        f"{len(table):,} members, highest activity first within each tier (activity: days with a comment, each month "
-        "back counting 10% less). Hashtag communities: those of the videos they comment on (Community segments page)."
-    )
-    ui.download_csv(
-        for_download(table, [*columns, "last_comment_text"]),
-        "Download these members (CSV, opens safely in Excel)",
-        "communitylens_members.csv",
-        key="members_download",
-    )
+                def who(ids: list[str]) -> str:
+                    listed = ", ".join(names.get(member_id, member_id) for member_id in ids[:6])
+                    return listed + (f" and {len(ids) - 6:,} more" if len(ids) > 6 else "")
+
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            f"From ({baseline_name})": moves["from_tier"].replace(ABSENT, "—"),
+                            "To (your rules)": moves["to_tier"].replace(ABSENT, "—"),
+                            "Members": moves["count_members"],
+                            "Who (most active first)": moves["member_ids"].map(who),
+                        }
+                    ),
+                    hide_index=True,
+                    key="members_moves",
+                )
+        else:
+            st.caption(
+                "Change a threshold under “Tier rules” above: the counts update and the people who move are listed here."
+            )
+
+        st.subheader("Every member, and why they are in their tier")
+        pick_column, more_column = st.columns([1, 2], vertical_alignment="bottom")
+        pick = pick_column.selectbox("Show", ["All tiers", *TIER_ORDER], key="members_table_tier")
+        more = more_column.toggle(
+            "Add their mood, hashtag communities and usual format",
+            key="members_table_more",
+            help="Reads every comment's sentiment and every video's format: a few seconds the first time on a "
+            "big comments export (the labels are then kept), instant after.",
+        )
+        table = tiers if pick == "All tiers" else tiers[tiers["tier"] == pick]
+        if more:
+            table = all_profiles() if pick == "All tiers" else profiles_of(table)
+        columns = [
+            "tier",
+            "reason",
+            "count_comments",
+            "count_videos",
+            "active_weeks",
+            "active_days",
+            "first_seen_at",
+            "last_seen_at",
+            "days_since_last",
+            "total_likes_received",
+            "count_brand_replies_received",
+            *(["positive_rate", "communities", "usual_format"] if more else []),
+        ]
+        st.dataframe(
+            shown(table, columns),
+            hide_index=True,
+            column_config=COLUMN_CONFIG,
+            height=420,
+            key="members_table",
+        )
+        st.caption(
+            f"{len(table):,} members, highest activity first within each tier (activity: days with a comment, each month "
+            "back counting 10% less). Hashtag communities: those of the videos they comment on (Community segments page)."
+        )
+        ui.download_csv(
+            for_download(table, [*columns, *(["last_comment_text"] if more else [])]),
+            "Download these members (CSV, opens safely in Excel)",
+            "communitylens_members.csv",
+            key="members_download",
+        )
 
 # ---------------------------------------------------------------- lists
 
@@ -581,405 +632,436 @@ def list_download(listed: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 with lists_tab:
-    summary = outreach.contact_summary(outcomes, today=ui.today())
-    kept = "for this session only: the demo forgets them" if ui.is_demo() else "remembered for this client"
-    st.caption(
-        (f"**{summary}** " if summary else "")
-        + f"Tick “Contacted” next to a member when you reach out ({kept}); the list then says whether they "
-        "came back: a comment on a later day than the contact."
-    )
-    if st.session_state.get("members_contacts_saved") is False:
-        st.warning(
-            "Your last “Contacted” tick could not be saved: the app's folder cannot be written. "
-            "Check the disk and the folder's permissions (COMMUNITYLENS_HOME).",
-            icon="⚠️",
+    if lists_tab.open:
+        summary = outreach.contact_summary(outcomes, today=ui.today())
+        kept = (
+            "for this session only: the demo forgets them" if ui.is_demo() else "remembered for this client"
         )
-    champions_tab, at_risk_tab, new_tab = st.tabs(
-        [
-            f"Champions: ambassador candidates ({count['Champion']:,})",
-            f"At risk: win them back ({count['At risk']:,})",
-            f"New this month: welcome them ({len(newcomers):,})",
-        ]
-    )
-    with champions_tab:
         st.caption(
-            "Your core, best ambassador candidates first: they comment often, kindly, and the community likes "
-            "what they say (ranked on activity, share of positive comments and likes per comment together)."
+            (f"**{summary}** " if summary else "")
+            + f"Tick “Contacted” next to a member when you reach out ({kept}); the list then says whether they "
+            "came back: a comment on a later day than the contact."
         )
-        candidates = segments.ambassador_candidates(profiles)
-        champion_columns = [
-            "ambassador_score",
-            "count_videos",
-            "active_weeks",
-            "positive_rate",
-            "likes_per_comment",
-            "communities",
-            "usual_format",
-        ]
-        listed = contact_list(candidates, champion_columns, "members_champions")
-        ui.download_csv(
-            list_download(listed, champion_columns),
-            "Download the Champions (CSV)",
-            "communitylens_champions.csv",
-            key="members_champions_download",
+        if st.session_state.get("members_contacts_saved") is False:
+            st.warning(
+                "Your last “Contacted” tick could not be saved: the app's folder cannot be written. "
+                "Check the disk and the folder's permissions (COMMUNITYLENS_HOME).",
+                icon="⚠️",
+            )
+        champions_tab, at_risk_tab, new_tab = st.tabs(
+            [
+                f"Champions: ambassador candidates ({count['Champion']:,})",
+                f"At risk: win them back ({count['At risk']:,})",
+                f"New this month: welcome them ({len(newcomers):,})",
+            ]
         )
-    with at_risk_tab:
-        quiet = segments.at_risk_members(profiles)
-        st.info(f"**{ui.markdown_escape(segments.at_risk_takeaway(quiet, rules))}**", icon="💡")
-        st.caption("They met the Loyal bar, then went quiet; most active history first.")
-        quiet_columns = [
-            "days_since_last",
-            "last_comment_text",
-            "usual_format",
-            "count_videos",
-            "active_weeks",
-            "communities",
-        ]
-        listed = contact_list(quiet, quiet_columns, "members_at_risk")
-        ui.download_csv(
-            list_download(listed, quiet_columns),
-            "Download the At risk members (CSV)",
-            "communitylens_at_risk.csv",
-            key="members_at_risk_download",
-        )
-    with new_tab:
-        # The New list spans the files' whole history up to the as-of day: can those files show replies?
-        newcomers_replies_known = replies_shown(ws.con, end=as_of)
-        st.info(
-            f"**{ui.markdown_escape(segments.new_members_takeaway(newcomers, rules, replies_known=newcomers_replies_known))}**",
-            icon="💡",
-        )
-        st.caption("Newest first: a reply or a like now makes them feel seen.")
-        new_columns = [
-            "first_seen_at",
-            "count_comments",
-            "count_videos",
-            "count_brand_replies_received",
-            "last_comment_text",
-            "tier",
-            "communities",
-        ]
-        listed = contact_list(newcomers, new_columns, "members_new")
-        ui.download_csv(
-            list_download(listed, new_columns),
-            "Download the new members (CSV)",
-            "communitylens_new_members.csv",
-            key="members_new_download",
-        )
+        with champions_tab:
+            st.caption(
+                "Your core, best ambassador candidates first: they comment often, kindly, and the community likes "
+                "what they say (ranked on activity, share of positive comments and likes per comment together)."
+            )
+            candidates = segments.ambassador_candidates(all_profiles())
+            champion_columns = [
+                "ambassador_score",
+                "count_videos",
+                "active_weeks",
+                "positive_rate",
+                "likes_per_comment",
+                "communities",
+                "usual_format",
+            ]
+            listed = contact_list(candidates, champion_columns, "members_champions")
+            ui.download_csv(
+                list_download(listed, champion_columns),
+                "Download the Champions (CSV)",
+                "communitylens_champions.csv",
+                key="members_champions_download",
+            )
+        with at_risk_tab:
+            quiet = segments.at_risk_members(all_profiles())
+            st.info(f"**{ui.markdown_escape(segments.at_risk_takeaway(quiet, rules))}**", icon="💡")
+            st.caption("They met the Loyal bar, then went quiet; most active history first.")
+            quiet_columns = [
+                "days_since_last",
+                "last_comment_text",
+                "usual_format",
+                "count_videos",
+                "active_weeks",
+                "communities",
+            ]
+            listed = contact_list(quiet, quiet_columns, "members_at_risk")
+            ui.download_csv(
+                list_download(listed, quiet_columns),
+                "Download the At risk members (CSV)",
+                "communitylens_at_risk.csv",
+                key="members_at_risk_download",
+            )
+        with new_tab:
+            # The New list spans the files' whole history up to the as-of day: can those files show replies?
+            newcomers_replies_known = replies_shown(ws.con, end=as_of)
+            st.info(
+                f"**{ui.markdown_escape(segments.new_members_takeaway(newcomers, rules, replies_known=newcomers_replies_known))}**",
+                icon="💡",
+            )
+            st.caption("Newest first: a reply or a like now makes them feel seen.")
+            new_columns = [
+                "first_seen_at",
+                "count_comments",
+                "count_videos",
+                "count_brand_replies_received",
+                "last_comment_text",
+                "tier",
+                "communities",
+            ]
+            listed = contact_list(segments.new_members(all_profiles(), rules), new_columns, "members_new")
+            ui.download_csv(
+                list_download(listed, new_columns),
+                "Download the new members (CSV)",
+                "communitylens_new_members.csv",
+                key="members_new_download",
+            )
 
 # ---------------------------------------------------------------- one member
 
 with member_tab:
-    choices = dict(
-        zip(profiles["member_id"], names.to_numpy() + " · " + profiles["tier"].to_numpy(), strict=True)
-    )
-    member_id = st.selectbox(
-        "Member",
-        list(choices),
-        format_func=choices.get,
-        key="members_member",
-        help="Members in tier order, most active first. Type to search.",
-    )
-    if member_id is not None:
-        row = profiles[profiles["member_id"] == member_id].iloc[0]
-        st.markdown(
-            f"**{ui.markdown_escape(names[member_id])}** is **{row['tier']}**: {ui.markdown_escape(row['reason'])}."
+    if member_tab.open:
+        choices = dict(
+            zip(tiers["member_id"], names.to_numpy() + " · " + tiers["tier"].to_numpy(), strict=True)
         )
-        facts = st.columns(5)
-        facts[0].metric("Comments", f"{row['count_comments']:,}", border=True)
-        facts[1].metric("Videos", f"{row['count_videos']:,}", border=True)
-        facts[2].metric("Active weeks", f"{row['active_weeks']:,}", border=True)
-        facts[3].metric("Positive comments", ui.format_value(row["positive_rate"], "percent"), border=True)
-        facts[4].metric(
-            "Brand replies received",
-            f"{row['count_brand_replies_received']:,}" if shows_replies else "Not shown",
-            help=None if shows_replies else NO_REPLIES_HELP,
-            border=True,
+        member_id = st.selectbox(
+            "Member",
+            list(choices),
+            format_func=choices.get,
+            key="members_member",
+            help="Members in tier order, most active first. Type to search.",
         )
-        if row["communities"] or isinstance(row["usual_format"], str):
-            st.caption(
-                f"Hashtag communities: {ui.markdown_escape(row['communities'] or 'none')}. "
-                f"Format they usually answer: {ui.markdown_escape(row['usual_format'] if isinstance(row['usual_format'], str) else '—')}."
+        if member_id is not None:
+            # Their comments only: one member's page does not wait for a million comments' mood.
+            row = profiles_of(tiers[tiers["member_id"] == member_id], member_id).iloc[0]
+            st.markdown(
+                f"**{ui.markdown_escape(names[member_id])}** is **{row['tier']}**: {ui.markdown_escape(row['reason'])}."
             )
-        history = segments.member_timeline(ws.con, member_id, labelled)
-        st.dataframe(
-            history.assign(
-                video_caption=video_names(history),
-                first_brand_reply_text=history["first_brand_reply_text"].astype("object").fillna("no reply"),
-            )[
-                [
-                    "commented_at",
-                    "text",
-                    "label",
-                    "likes",
-                    "video_caption",
-                    "first_brand_reply_text",
-                    "hours_to_first_reply",
-                ]
-            ].rename(
-                columns={
-                    "commented_at": "When",
-                    "text": "Comment",
-                    "label": "Sentiment",
-                    "likes": "Likes",
-                    "video_caption": "Video",
-                    "first_brand_reply_text": "The brand's reply",
-                    "hours_to_first_reply": "Hours to reply",
-                }
-            ),
-            hide_index=True,
-            column_config={
-                "When": ui.date_column(with_time=True),
-                "Hours to reply": st.column_config.NumberColumn(format="%.1f"),
-                "Comment": st.column_config.TextColumn(width="large"),
-            },
-            key="members_history",
-        )
+            facts = st.columns(5)
+            facts[0].metric("Comments", f"{row['count_comments']:,}", border=True)
+            facts[1].metric("Videos", f"{row['count_videos']:,}", border=True)
+            facts[2].metric("Active weeks", f"{row['active_weeks']:,}", border=True)
+            facts[3].metric(
+                "Positive comments", ui.format_value(row["positive_rate"], "percent"), border=True
+            )
+            facts[4].metric(
+                "Brand replies received",
+                f"{row['count_brand_replies_received']:,}" if shows_replies else "Not shown",
+                help=None if shows_replies else NO_REPLIES_HELP,
+                border=True,
+            )
+            if row["communities"] or isinstance(row["usual_format"], str):
+                st.caption(
+                    f"Hashtag communities: {ui.markdown_escape(row['communities'] or 'none')}. "
+                    f"Format they usually answer: {ui.markdown_escape(row['usual_format'] if isinstance(row['usual_format'], str) else '—')}."
+                )
+            history = segments.member_timeline(ws.con, member_id, sentiment_labels(member_id))
+            st.dataframe(
+                history.assign(
+                    video_caption=video_names(history),
+                    first_brand_reply_text=history["first_brand_reply_text"]
+                    .astype("object")
+                    .fillna("no reply"),
+                )[
+                    [
+                        "commented_at",
+                        "text",
+                        "label",
+                        "likes",
+                        "video_caption",
+                        "first_brand_reply_text",
+                        "hours_to_first_reply",
+                    ]
+                ].rename(
+                    columns={
+                        "commented_at": "When",
+                        "text": "Comment",
+                        "label": "Sentiment",
+                        "likes": "Likes",
+                        "video_caption": "Video",
+                        "first_brand_reply_text": "The brand's reply",
+                        "hours_to_first_reply": "Hours to reply",
+                    }
+                ),
+                hide_index=True,
+                column_config={
+                    "When": ui.date_column(with_time=True),
+                    "Hours to reply": st.column_config.NumberColumn(format="%.1f"),
+                    "Comment": st.column_config.TextColumn(width="large"),
+                },
+                key="members_history",
+            )
 
 # ---------------------------------------------------------------- replies
 
 with replies_tab:
-    st.caption(
-        f"Top-level comments members made {period.describe() if period else 'at any time'}; a reply counts "
-        "whenever it came. Your own account is chosen at the top of the page."
-    )
-    if not shows_replies:
-        st.info(NO_REPLIES_HELP, icon="💬")
-    else:
-        numbers = st.columns(3)
-        numbers[0].metric(
-            "Reply rate",
-            ui.format_value(replies["reply_rate"].iloc[0], "percent"),
-            delta=reply_change,
-            help=DEFINITIONS["reply_rate"][1],
-            border=True,
-            **wording.delta_style(reply_change),
+    if replies_tab.open:
+        st.caption(
+            f"Top-level comments members made {period.describe() if period else 'at any time'}; a reply counts "
+            "whenever it came. Your own account is chosen at the top of the page."
         )
-        hours = replies["median_hours_to_first_reply"].iloc[0]
-        numbers[1].metric(
-            "Time to first reply",
-            "—" if pd.isna(hours) else f"{hours:.1f} h",
-            help=DEFINITIONS["time_to_first_reply"][1],
-            border=True,
-        )
-        numbers[2].metric(
-            "Comments answered",
-            f"{replies['count_replied_comments'].iloc[0]:,} of {replies['count_top_level_comments'].iloc[0]:,}",
-            border=True,
-        )
-
-        def with_interval(table: pd.DataFrame) -> pd.DataFrame:
-            return segments.with_rate_interval(
-                table, "count_replied_comments", "count_top_level_comments", "reply_rate"
+        if not shows_replies:
+            st.info(NO_REPLIES_HELP, icon="💬")
+        else:
+            numbers = st.columns(3)
+            numbers[0].metric(
+                "Reply rate",
+                ui.format_value(replies["reply_rate"].iloc[0], "percent"),
+                delta=reply_change,
+                help=DEFINITIONS["reply_rate"][1],
+                border=True,
+                **wording.delta_style(reply_change),
+            )
+            hours = replies["median_hours_to_first_reply"].iloc[0]
+            numbers[1].metric(
+                "Time to first reply",
+                "—" if pd.isna(hours) else f"{hours:.1f} h",
+                help=DEFINITIONS["time_to_first_reply"][1],
+                border=True,
+            )
+            numbers[2].metric(
+                "Comments answered",
+                f"{replies['count_replied_comments'].iloc[0]:,} of {replies['count_top_level_comments'].iloc[0]:,}",
+                border=True,
             )
 
-        if replies["count_top_level_comments"].iloc[0]:
-            if formats.empty:
-                st.info("Upload TikTok Studio's **Content** export to see replies by format.", icon="🎬")
-            else:
-                by_format = reply_stats(ws.con, start=start, end=end, by="format", formats=formats)
-                ui.chart(charts.reply_chart(with_interval(by_format), "format"), "members_reply_format_chart")
-            by_tier = reply_stats(ws.con, start=start, end=end, by="tier", tiers=tiers)
-            ui.chart(charts.reply_chart(with_interval(by_tier), "tier"), "members_reply_tier_chart")
-        else:
-            st.info("No member comments in this period. Pick a longer period in the sidebar.", icon="📅")
+            def with_interval(table: pd.DataFrame) -> pd.DataFrame:
+                return segments.with_rate_interval(
+                    table, "count_replied_comments", "count_top_level_comments", "reply_rate"
+                )
 
-        st.subheader("Does answering bring members back?")
-        window = st.columns(4)[0].number_input(
-            "Came back within (days)",
-            min_value=7,
-            max_value=120,
-            value=30,
-            step=1,
-            key="members_effect_window",
-        )
-        effect = reply_effect(ws.con, window_days=int(window))
-        chart_column, text_column = st.columns([3, 2])
-        with chart_column:
-            ui.chart(charts.reply_effect_chart(effect), "members_reply_effect_chart")
-        text_column.info(ui.markdown_escape(effect["sentence"]), icon="🔍")
-        text_column.caption(
-            f"Uses every member's first comment in all your data (not only the sidebar period). "
-            f"{effect['count_too_recent_members']:,} members commented for the first time less than {int(window)} days "
-            "before the newest comment: too recent to tell, left out."
-        )
+            if replies["count_top_level_comments"].iloc[0]:
+                formats = video_formats_now()
+                if formats.empty:
+                    st.info("Upload TikTok Studio's **Content** export to see replies by format.", icon="🎬")
+                else:
+                    by_format = reply_stats(ws.con, start=start, end=end, by="format", formats=formats)
+                    ui.chart(
+                        charts.reply_chart(with_interval(by_format), "format"), "members_reply_format_chart"
+                    )
+                by_tier = reply_stats(ws.con, start=start, end=end, by="tier", tiers=tiers)
+                ui.chart(charts.reply_chart(with_interval(by_tier), "tier"), "members_reply_tier_chart")
+            else:
+                st.info("No member comments in this period. Pick a longer period in the sidebar.", icon="📅")
+
+            st.subheader("Does answering bring members back?")
+            window = st.columns(4)[0].number_input(
+                "Came back within (days)",
+                min_value=7,
+                max_value=120,
+                value=30,
+                step=1,
+                key="members_effect_window",
+            )
+            effect = reply_effect(ws.con, window_days=int(window))
+            chart_column, text_column = st.columns([3, 2])
+            with chart_column:
+                ui.chart(charts.reply_effect_chart(effect), "members_reply_effect_chart")
+            text_column.info(ui.markdown_escape(effect["sentence"]), icon="🔍")
+            text_column.caption(
+                f"Uses every member's first comment in all your data (not only the sidebar period). "
+                f"{effect['count_too_recent_members']:,} members commented for the first time less than {int(window)} days "
+                "before the newest comment: too recent to tell, left out."
+            )
 
 # ---------------------------------------------------------------- sentiment
 
 with sentiment_tab:
-    st.caption(
-        "Every comment is labelled positive, neutral or negative on this computer, by word lists and rules "
-        "(VADER for English, VADER-FR for French, our own lists for Spanish, Portuguese, Vietnamese and "
-        "Indonesian, and emoji). It misses sarcasm and slang it does not know: correct it below."
-    )
-    with st.expander("How comments are labelled, and the limits", icon="ℹ️"):
-        st.markdown(METHOD_DESCRIPTION)
-    numbers = st.columns(4)
-    numbers[0].metric(
-        "Positive comments",
-        ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
-        delta=mood_change,
-        help=DEFINITIONS["positive_response_rate"][1],
-        border=True,
-        **wording.delta_style(mood_change),
-    )
-    numbers[1].metric("Member comments labelled", f"{mood['count_labelled_comments'].iloc[0]:,}", border=True)
-    numbers[2].metric("Negative comments", f"{mood['count_negative_comments'].iloc[0]:,}", border=True)
-    queue = segments.complaint_queue(ws.con, labelled, start=start, end=end)
-    numbers[3].metric(
-        "Complaints not answered",
-        f"{len(queue):,}",
-        help="Negative member comments with no reply from the brand.",
-        border=True,
-    )
-    st.caption(
-        f"Numbers for members' comments {period.describe() if period else 'at any time'}; the monthly chart shows all your data."
-    )
-
-    ui.chart(
-        charts.sentiment_by_month_chart(segments.sentiment_rates(labelled, by="month")),
-        "members_sentiment_month_chart",
-    )
-    if not mood["count_labelled_comments"].iloc[0]:
-        # Two empty charts with a "0 1 2 3 4" axis said nothing: say why instead.
-        st.info(
-            "No member comments in this period, so no mood by format or by tier: pick a longer period in the sidebar.",
-            icon="📅",
+    if sentiment_tab.open:
+        labelled = sentiment_labels()
+        formats = video_formats_now()
+        mood = segments.sentiment_rates(labelled, start=start, end=end)
+        mood_before = (
+            segments.sentiment_rates(labelled, start=previous.start, end=previous.end) if previous else None
         )
-    else:
-        format_column, tier_column = st.columns(2)
-        with format_column:
-            if formats.empty:
-                st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
-            else:
+        mood_change = change(mood, mood_before, "positive_response_rate")
+        st.caption(
+            "Every comment is labelled positive, neutral or negative on this computer, by word lists and rules "
+            "(VADER for English, VADER-FR for French, our own lists for Spanish, Portuguese, Vietnamese and "
+            "Indonesian, and emoji). It misses sarcasm and slang it does not know: correct it below."
+        )
+        with st.expander("How comments are labelled, and the limits", icon="ℹ️"):
+            st.markdown(METHOD_DESCRIPTION)
+        numbers = st.columns(4)
+        numbers[0].metric(
+            "Positive comments",
+            ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
+            delta=mood_change,
+            help=DEFINITIONS["positive_response_rate"][1],
+            border=True,
+            **wording.delta_style(mood_change),
+        )
+        numbers[1].metric(
+            "Member comments labelled", f"{mood['count_labelled_comments'].iloc[0]:,}", border=True
+        )
+        numbers[2].metric("Negative comments", f"{mood['count_negative_comments'].iloc[0]:,}", border=True)
+        queue = segments.complaint_queue(ws.con, labelled, start=start, end=end)
+        numbers[3].metric(
+            "Complaints not answered",
+            f"{len(queue):,}",
+            help="Negative member comments with no reply from the brand.",
+            border=True,
+        )
+        st.caption(
+            f"Numbers for members' comments {period.describe() if period else 'at any time'}; the monthly chart shows all your data."
+        )
+
+        ui.chart(
+            charts.sentiment_by_month_chart(segments.sentiment_rates(labelled, by="month")),
+            "members_sentiment_month_chart",
+        )
+        if not mood["count_labelled_comments"].iloc[0]:
+            # Two empty charts with a "0 1 2 3 4" axis said nothing: say why instead.
+            st.info(
+                "No member comments in this period, so no mood by format or by tier: pick a longer period in the sidebar.",
+                icon="📅",
+            )
+        else:
+            format_column, tier_column = st.columns(2)
+            with format_column:
+                if formats.empty:
+                    st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
+                else:
+                    ui.chart(
+                        charts.positive_rate_chart(
+                            segments.sentiment_rates(
+                                labelled, by="format", formats=formats, start=start, end=end
+                            ),
+                            "format",
+                            overall=mood,
+                        ),
+                        "members_sentiment_format_chart",
+                    )
+            with tier_column:
                 ui.chart(
                     charts.positive_rate_chart(
-                        segments.sentiment_rates(
-                            labelled, by="format", formats=formats, start=start, end=end
-                        ),
-                        "format",
+                        segments.sentiment_rates(labelled, by="tier", tiers=tiers, start=start, end=end),
+                        "tier",
                         overall=mood,
                     ),
-                    "members_sentiment_format_chart",
+                    "members_sentiment_tier_chart",
                 )
-        with tier_column:
-            ui.chart(
-                charts.positive_rate_chart(
-                    segments.sentiment_rates(labelled, by="tier", tiers=tiers, start=start, end=end),
-                    "tier",
-                    overall=mood,
-                ),
-                "members_sentiment_tier_chart",
-            )
 
-    st.subheader("Complaint queue")
-    st.caption(
-        "Negative comments the brand has not answered yet, newest first. Not a complaint? Change its label: "
-        f"your correction wins over the method and is remembered {ui.remembered_where()}."
-    )
-    if queue.empty:
-        st.success("No unanswered negative comment in this period.", icon="✅")
-    else:
-        queue_ids = queue["comment_id"].head(200).tolist()
-        queue_key = f"members_queue_{edits['version']}"
-        st.data_editor(
-            pd.DataFrame(
-                {
-                    "When": queue["commented_at"],
-                    "Member": queue["member_id"].map(names),
-                    "Comment": queue["text"],
-                    "Label": queue["label"],
-                    "Likes": queue["likes"],
-                    "Video": video_names(queue),
-                }
-            ).head(200),
-            hide_index=True,
-            disabled=["When", "Member", "Comment", "Likes", "Video"],
-            column_config={
-                "Label": st.column_config.SelectboxColumn(
-                    options=list(LABELS), required=True, help="Change it if the method got it wrong."
-                ),
-                "When": ui.date_column(with_time=True),
-                "Comment": st.column_config.TextColumn(width="large"),
-            },
-            key=queue_key,
-            on_change=save_label_edits,
-            args=(queue_key, queue_ids),
-        )
-        ui.download_csv(
-            queue.assign(member=queue["member_id"].map(names))[
-                ["commented_at", "member", "text", "likes", "video_caption", "video_url"]
-            ],
-            "Download the complaint queue (CSV)",
-            "communitylens_complaints.csv",
-            key="members_queue_download",
-        )
-
-    st.subheader("Teach it your brand's words")
-    st.caption(
-        "Words the method does not know count as neutral. Add your products and your community's slang "
-        "(“bạc xỉu”, “chân ái”, “pas ouf”…): every comment is labelled again with them, in every language."
-    )
-    word_column, feeling_column, button_column = st.columns([3, 2, 2], vertical_alignment="bottom")
-    word_column.text_input("Word, phrase or emoji", key="members_lexicon_word", placeholder="e.g. chân ái")
-    feeling_column.selectbox("Counts as", list(LEXICON_VALUES), key="members_lexicon_feeling")
-    button_column.button("Add to the brand lexicon", key="members_lexicon_add", on_click=add_to_lexicon)
-    if edits["lexicon"]:
+        st.subheader("Complaint queue")
         st.caption(
-            "Your brand lexicon: "
-            + ", ".join(
-                f"“{ui.markdown_escape(word)}” ({'positive' if value > 0 else 'negative' if value < 0 else 'neutral'})"
-                for word, value in edits["lexicon"].items()
-            )
-            + "."
+            "Negative comments the brand has not answered yet, newest first. Not a complaint? Change its label: "
+            f"your correction wins over the method and is remembered {ui.remembered_where()}."
         )
-    if edits["corrections"]:
-        st.caption(
-            f"{len(edits['corrections']):,} labels corrected by hand (remembered {ui.remembered_where()})."
-        )
-    if edits["lexicon"] or edits["corrections"]:
-
-        def forget() -> None:
-            ui.sentiment_edits().update(lexicon={}, corrections={})
-            ui.save_sentiment_edits()
-
-        st.button("Forget my words and corrections", key="members_sentiment_forget", on_click=forget)
-
-    with st.expander("Check and correct any comment's label"):
-        search = st.text_input(
-            "Comments containing", key="members_label_search", placeholder="e.g. chậm, cher, sweet"
-        )
-        which = st.selectbox("Labelled", ["any", *LABELS], key="members_label_filter")
-        found_comments = labelled[~labelled["is_brand"]]
-        if search.strip():
-            found_comments = found_comments[
-                found_comments["text"].fillna("").str.contains(search.strip(), case=False, regex=False)
-            ]
-        if which != "any":
-            found_comments = found_comments[found_comments["label"] == which]
-        found_comments = found_comments.sort_values("commented_at", ascending=False).head(100)
-        check_key = f"members_check_{edits['version']}"
-        st.data_editor(
-            pd.DataFrame(
-                {
-                    "When": found_comments["commented_at"],
-                    "Member": found_comments["member_id"].map(names).fillna(found_comments["member_id"]),
-                    "Comment": found_comments["text"],
-                    "Label": found_comments["label"],
-                    "How": found_comments["method"].map(
-                        lambda method: "your correction" if method == "correction" else "the method"
+        if queue.empty:
+            st.success("No unanswered negative comment in this period.", icon="✅")
+        else:
+            first = queue.head(200)  # the newest 200 are shown; the file has them all
+            queue_ids = first["comment_id"].tolist()
+            queue_key = f"members_queue_{edits['version']}"
+            st.data_editor(
+                pd.DataFrame(
+                    {
+                        "When": first["commented_at"],
+                        "Member": first["member_id"].map(names),
+                        "Comment": first["text"],
+                        "Label": first["label"],
+                        "Likes": first["likes"],
+                        "Video": video_names(first),
+                    }
+                ),
+                hide_index=True,
+                disabled=["When", "Member", "Comment", "Likes", "Video"],
+                column_config={
+                    "Label": st.column_config.SelectboxColumn(
+                        options=list(LABELS), required=True, help="Change it if the method got it wrong."
                     ),
-                }
-            ),
-            hide_index=True,
-            disabled=["When", "Member", "Comment", "How"],
-            column_config={
-                "Label": st.column_config.SelectboxColumn(options=list(LABELS), required=True),
-                "When": ui.date_column(with_time=True),
-                "Comment": st.column_config.TextColumn(width="large"),
-            },
-            key=check_key,
-            on_change=save_label_edits,
-            args=(check_key, found_comments["comment_id"].tolist()),
+                    "When": ui.date_column(with_time=True),
+                    "Comment": st.column_config.TextColumn(width="large"),
+                },
+                key=queue_key,
+                on_change=save_label_edits,
+                args=(queue_key, queue_ids),
+            )
+            ui.download_csv(
+                queue.assign(member=queue["member_id"].map(names))[
+                    ["commented_at", "member", "text", "likes", "video_caption", "video_url"]
+                ],
+                "Download the complaint queue (CSV)",
+                "communitylens_complaints.csv",
+                key="members_queue_download",
+            )
+
+        st.subheader("Teach it your brand's words")
+        st.caption(
+            "Words the method does not know count as neutral. Add your products and your community's slang "
+            "(“bạc xỉu”, “chân ái”, “pas ouf”…): every comment is labelled again with them, in every language."
         )
-        st.caption("The 100 newest matching comments.")
+        word_column, feeling_column, button_column = st.columns([3, 2, 2], vertical_alignment="bottom")
+        word_column.text_input(
+            "Word, phrase or emoji", key="members_lexicon_word", placeholder="e.g. chân ái"
+        )
+        feeling_column.selectbox("Counts as", list(LEXICON_VALUES), key="members_lexicon_feeling")
+        button_column.button("Add to the brand lexicon", key="members_lexicon_add", on_click=add_to_lexicon)
+        if edits["lexicon"]:
+            st.caption(
+                "Your brand lexicon: "
+                + ", ".join(
+                    f"“{ui.markdown_escape(word)}” ({'positive' if value > 0 else 'negative' if value < 0 else 'neutral'})"
+                    for word, value in edits["lexicon"].items()
+                )
+                + "."
+            )
+        if edits["corrections"]:
+            st.caption(
+                f"{len(edits['corrections']):,} labels corrected by hand (remembered {ui.remembered_where()})."
+            )
+        if edits["lexicon"] or edits["corrections"]:
+
+            def forget() -> None:
+                ui.sentiment_edits().update(lexicon={}, corrections={})
+                ui.save_sentiment_edits()
+
+            st.button("Forget my words and corrections", key="members_sentiment_forget", on_click=forget)
+
+        with st.expander("Check and correct any comment's label"):
+            search = st.text_input(
+                "Comments containing", key="members_label_search", placeholder="e.g. chậm, cher, sweet"
+            )
+            which = st.selectbox("Labelled", ["any", *LABELS], key="members_label_filter")
+            # One mask, then the 100 newest rows only: a million comments are not copied to show 100.
+            matching = ~labelled["is_brand"].to_numpy(dtype=bool)
+            if search.strip():
+                matching &= (
+                    labelled["text"]
+                    .fillna("")
+                    .str.contains(search.strip(), case=False, regex=False)
+                    .to_numpy()
+                )
+            if which != "any":
+                matching &= (labelled["label"] == which).to_numpy(dtype=bool)
+            newest = labelled["commented_at"][matching].sort_values(ascending=False, kind="stable")
+            found_comments = labelled.loc[newest.index[:100]]
+            check_key = f"members_check_{edits['version']}"
+            st.data_editor(
+                pd.DataFrame(
+                    {
+                        "When": found_comments["commented_at"],
+                        "Member": found_comments["member_id"].map(names).fillna(found_comments["member_id"]),
+                        "Comment": found_comments["text"],
+                        "Label": found_comments["label"],
+                        "How": found_comments["method"].map(
+                            lambda method: "your correction" if method == "correction" else "the method"
+                        ),
+                    }
+                ),
+                hide_index=True,
+                disabled=["When", "Member", "Comment", "How"],
+                column_config={
+                    "Label": st.column_config.SelectboxColumn(options=list(LABELS), required=True),
+                    "When": ui.date_column(with_time=True),
+                    "Comment": st.column_config.TextColumn(width="large"),
+                },
+                key=check_key,
+                on_change=save_label_edits,
+                args=(check_key, found_comments["comment_id"].tolist()),
+            )
+            st.caption("The 100 newest matching comments.")

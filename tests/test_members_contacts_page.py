@@ -80,8 +80,15 @@ def members_page(files: list[tuple[str, bytes]], *, names: bool = True):
     at.switch_page("pages/members.py").run()
     if names:
         at.toggle(key="members_pseudonymize").set_value(False).run()
+    open_lists(at)
     assert not at.exception, at.exception
     return at
+
+
+def open_lists(at):
+    """Click the "Lists to act on" tab (only the open tab runs)."""
+    at.session_state["members_view"] = "Lists to act on"
+    return at.run()
 
 
 def client_memory(at):
@@ -187,6 +194,7 @@ def test_the_demo_keeps_a_contacted_mark_for_the_session_and_writes_nothing_to_d
     monkeypatch.setattr(ui, "today", lambda: date(2026, 11, 1))  # the demo's comments end on 22 Nov 2026
     at = app()
     at.switch_page("pages/members.py").run()
+    open_lists(at)
     before = sorted(path.relative_to(home) for path in home.rglob("*"))
     version = at.session_state["members_contacts_version"]
     champions = next(editor for editor in at.data_editor if editor.key == f"members_champions_{version}")

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import db, segments
+from analytics import db, segments, sentiment
 from analytics.members import TierRules, member_stats, member_tiers
 from analytics.segments import (
     active_hours,
@@ -75,11 +75,13 @@ def D(day, hour=12):
 # ---------------------------------------------------------------- sentiment per comment
 
 
-def test_comment_sentiment_labels_once_per_set_of_comments_and_lexicon(monkeypatch):
+def test_comment_sentiment_labels_each_comment_once_and_a_lexicon_only_the_comments_with_its_words(
+    monkeypatch,
+):
     calls = []
 
     def fake(texts, *, lexicon_additions=None):
-        calls.append(lexicon_additions)
+        calls.append((sorted(texts), lexicon_additions))
         labels = [
             "positive" if "love" in text else "negative" if "bad" in text else "neutral" for text in texts
         ]
@@ -87,7 +89,7 @@ def test_comment_sentiment_labels_once_per_set_of_comments_and_lexicon(monkeypat
             {"label": labels, "score": 0.0, "language": "en", "method": "rules"}, index=texts.index
         )
 
-    monkeypatch.setattr(segments, "label_comments", fake)
+    monkeypatch.setattr(sentiment, "label_comments", fake)
     con = connect(
         [comment("c1", "anna", "v1", D(1), text="love it"), comment("c2", "ben", "v1", D(2), text="bad")]
     )
@@ -95,15 +97,17 @@ def test_comment_sentiment_labels_once_per_set_of_comments_and_lexicon(monkeypat
     first = comment_sentiment(con, memo=memo)
     second = comment_sentiment(con, memo=memo)
     assert first["label"].tolist() == second["label"].tolist() == ["positive", "negative"]
-    assert calls == [None]
+    assert calls == [(["bad", "love it"], None)]
     comment_sentiment(con, lexicon_additions={"bad": 2.0}, memo=memo)
-    assert calls == [None, {"bad": 2.0}]
+    comment_sentiment(con, lexicon_additions={"bad": 2.0}, memo=memo)
+    assert calls == [(["bad", "love it"], None), (["bad"], {"bad": 2.0})]
+    # A comment whose text changed (a newer export) is labelled again, and only it.
     con.execute("update comments set text = 'love' where comment_id = 'c2'")
     assert comment_sentiment(con, lexicon_additions={"bad": 2.0}, memo=memo)["label"].tolist() == [
         "positive",
         "positive",
     ]
-    assert len(calls) == 3
+    assert calls[2:] == [(["love"], None)]
 
 
 def test_a_hand_correction_wins_over_the_method_and_says_so():

@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from analytics import db, preferences
+from analytics import db, labels, preferences
 from analytics.ingest import FileResult, LoadedTable, ingest_file
 from analytics.ingest.canonical import YearSource, video_ids_and_handles
 from analytics.ingest.readers import ReadProblem
@@ -446,6 +446,7 @@ class ClientWorkspace(Workspace):
                 f"{self.schema}.{table}",
                 replace=True,
             )
+        labels.forget_removed(cur, self.schema)  # the sentiment of comments no longer there goes with them
         self._version = secrets.token_hex(8)  # other sessions holding the client see it changed
         if not self.account:
             accounts = {t.account for t in self.tables if t.account}

@@ -36,6 +36,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analytics import labels
 from analytics.schema import TABLES
 from analytics.store import lake
 
@@ -64,6 +65,9 @@ LOG_TABLES = {
     "meta_memory": "name varchar, value varchar",
     # One row, rewritten by every change of the client: two changes made at once always conflict (client.py).
     "meta_version": "version bigint",
+    # Each comment's sentiment, labelled once (analytics/labels.py); not undone: a comment an undo brings back
+    # without a label is labelled again when a page needs it.
+    labels.TABLE: labels.COLUMNS,
 }
 
 
