@@ -72,7 +72,9 @@ def test_an_upload_says_which_file_it_reads_and_recognises_then_what_it_stores_a
     # Each file's share of reading follows its size: the second file starts where the first one's bytes end.
     start, end = stages.READING
     assert heard[0][1] == start
-    assert heard[2][1] == pytest.approx(start + (end - start) * len(OVERVIEW) / (len(OVERVIEW) + len(comments)))
+    assert heard[2][1] == pytest.approx(
+        start + (end - start) * len(OVERVIEW) / (len(OVERVIEW) + len(comments))
+    )
     assert heard[-1][1] == stages.COMPUTING[0]
 
 
