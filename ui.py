@@ -310,12 +310,15 @@ def _leave_demo() -> None:
         st.session_state.is_demo = False
         return
     taken = {name.casefold() for name in lake_store.names().values()}
-    name = next(
-        f"New client {number}" if number > 1 else "New client"
-        for number in range(1, 10_000)
-        if (f"New client {number}" if number > 1 else "New client").casefold() not in taken
-    )
-    client_id = lake_store.create_client(name)
+    for number in range(1, 10_000):
+        name = f"New client {number}" if number > 1 else "New client"
+        if name.casefold() in taken:
+            continue
+        try:
+            client_id = lake_store.create_client(name)
+            break
+        except ValueError:  # another session uploading at the same moment took this name: the next one
+            continue
     st.session_state.pending_client = client_id
     st.session_state.named_after_upload = client_id
     workspace()

@@ -136,3 +136,29 @@ def test_the_sidebar_shows_the_upload_done_with_a_full_bar_and_the_file_name_as_
     bar = statuses[0].get("progress")[0]
     assert (bar.value, bar.text) == (100, "Done.")
     assert at.session_state["workspace"].has("comments")
+
+
+def test_two_sessions_uploading_on_the_demo_at_the_same_moment_each_get_a_client_of_their_own(
+    store, monkeypatch
+):
+    """Both see no "New client" yet; the other one creates it first: this one takes the next name."""
+    from analytics.store.store import Store
+
+    create = Store.create_client
+    raced: list[str] = []
+
+    def other_session_first(self, name: str) -> str:
+        if not raced:
+            raced.append(create(self, name))  # the other session, a moment earlier
+        return create(self, name)
+
+    monkeypatch.setattr(Store, "create_client", other_session_first)
+    at = app()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("comments.csv", comments_csv(10), "text/csv")]
+    ).run()
+    assert not at.exception, at.exception
+    names = store.names()
+    assert len(names) == 2 and names[raced[0]] == "New client"
+    mine = at.session_state["client_choice"]
+    assert mine != raced[0] and at.session_state["workspace"].has("comments")
