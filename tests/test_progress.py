@@ -112,6 +112,34 @@ def test_a_client_import_ends_by_saving_to_the_client_and_a_repeat_import_reads_
     assert heard == [] and ws.skipped
 
 
+def test_an_import_redone_after_another_sessions_save_says_so_and_its_bar_starts_again(store, monkeypatch):
+    import duckdb
+
+    from analytics.store.client import ClientWorkspace
+
+    save = ClientWorkspace._save
+    conflicts = []
+
+    def another_session_saved_first(self, cur):
+        if not conflicts:
+            conflicts.append(1)
+            raise duckdb.TransactionException("Transaction conflict: another transaction committed first")
+        return save(self, cur)
+
+    monkeypatch.setattr(ClientWorkspace, "_save", another_session_saved_first)
+    heard, progress = listening()
+    ws = store.open(store.create_client("Phin & Co."))
+    ws.add_files([("comments.csv", comments_csv(30))], progress=progress)
+    words = [words for words, _ in heard]
+    again = words.index("Another import was saved at the same moment: adding yours again on top of it…")
+    assert heard[again][1] == 0.0
+    redone = words[again + 1 :]  # the whole import once more, from the first file
+    assert redone[0] == "Reading comments.csv…" and redone[-1] == "Saving to Phin & Co.…"
+    assert redone[:again] == words[:again]
+    assert_moves_forward(heard[again:])
+    assert ws.has("comments")
+
+
 def test_changes_after_the_upload_do_not_move_its_bar(store):
     heard, progress = listening()
     ws = store.open(store.create_client("Phin & Co."))

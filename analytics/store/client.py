@@ -404,7 +404,7 @@ class ClientWorkspace(Workspace):
                 self._cur, self._import = None, None
                 cur.close()
 
-        lake.retrying(attempt)
+        lake.retrying(attempt, on_conflict=self._progress.again)
 
     def _save(self, cur) -> None:
         """Write what changed: files re-read or added (originals, descriptions, parts), removals, merged tables."""
