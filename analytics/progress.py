@@ -3,8 +3,8 @@
 A progress callback is a plain callable `(words, fraction)`: `words` say what is happening now
 ("Reading comments.csv (1 of 3)…", "Storing 1,000,000 comments…"), `fraction` how much of the
 whole upload is done, from 0 to 1, never going back unless the import starts again (another
-session saved to the store at the same moment, and this import is redone on top of theirs). The library only calls it; the app draws
-the bar (the command line and the tests pass none).
+session saved to the store at the same moment, and this import is redone on top of theirs). The
+library only calls it; the app draws the bar (the command line and the tests pass none).
 
 An upload's stages, each with its share of the bar: reading and recognising each file (shared
 by the files' sizes), storing the rows in the tables, computing what the pages need first (who
@@ -53,7 +53,7 @@ class UploadProgress:
         self._stored = 0  # rows stored so far
 
     def report(self, words: str, fraction: float) -> None:
-        """Tell the callback; the bar never moves back (a file read again for its year stays behind it)."""
+        """Tell the callback; the bar does not move back (a file read again for its year stays behind it)."""
         self.done = max(self.done, min(max(fraction, 0.0), 1.0))
         self.callback(words, self.done)
 
