@@ -22,6 +22,7 @@ from analytics.export import csv_bytes
 from analytics.members import TierRules
 from analytics.overview import Period, default_period, shift
 from analytics.preferences import Memory
+from analytics.progress import Progress
 from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
 from analytics.store import AccountMismatch, ClientWorkspace, Store, lake
@@ -293,8 +294,8 @@ def upload_box() -> None:
     if is_demo():
         # The first upload replaces the demo: a marketer's numbers never mix with Phin & Co.'s.
         _leave_demo()
-    with st.spinner(f"Reading {wording.plural(len(new), 'file')}…"):
-        results = add_to_workspace(batch)
+    with upload_progress(batch) as progress:
+        results = add_to_workspace(batch, progress=progress)
     st.session_state.upload_digests = {**st.session_state.get("upload_digests", {}), **arriving}
     _tell_results(results)
     if "pending_client" in st.session_state:
@@ -309,37 +310,67 @@ def _leave_demo() -> None:
         st.session_state.is_demo = False
         return
     taken = {name.casefold() for name in lake_store.names().values()}
-    name = next(
-        f"New client {number}" if number > 1 else "New client"
-        for number in range(1, 10_000)
-        if (f"New client {number}" if number > 1 else "New client").casefold() not in taken
-    )
-    client_id = lake_store.create_client(name)
+    for number in range(1, 10_000):
+        name = f"New client {number}" if number > 1 else "New client"
+        if name.casefold() in taken:
+            continue
+        try:
+            client_id = lake_store.create_client(name)
+            break
+        except ValueError:  # another session uploading at the same moment took this name: the next one
+            continue
     st.session_state.pending_client = client_id
     st.session_state.named_after_upload = client_id
     workspace()
 
 
-def add_to_workspace(files: list[tuple[str, bytes]], *, any_account: bool = False) -> list:
+@contextmanager
+def upload_progress(files: list[tuple[str, bytes]]) -> Iterator[Progress]:
+    """A status box in the sidebar with a bar that moves through the upload's stages (reading each
+    file, recognising it, storing, computing, saving); yields the callback the workspace reports to.
+
+    When the upload is done the box closes to one line saying so, for this run (the toast says what loaded).
+    """
+    names = markdown_escape(files[0][0] if len(files) == 1 else wording.plural(len(files), "file"))
+    with st.sidebar.status(f"Adding {names}…", expanded=True) as status:
+        bar = st.progress(0.0, text="Starting…")
+
+        def progress(words: str, fraction: float) -> None:
+            bar.progress(min(max(fraction, 0.0), 1.0), text=markdown_escape(words))
+
+        try:
+            yield progress
+        except Exception:
+            status.update(label=f"{names} could not be added.", state="error")
+            raise
+        bar.progress(1.0, text="Done.")
+        status.update(label=f"Added {names}.", state="complete", expanded=False)
+
+
+def add_to_workspace(
+    files: list[tuple[str, bytes]], *, any_account: bool = False, progress: Progress | None = None
+) -> list:
     """Add files to the workspace on screen: one import for a client (files of another account held back)."""
     ws = workspace()
     if isinstance(ws, ClientWorkspace):
-        results = ws.add_files(files, who="app", any_account=any_account)
+        results = ws.add_files(files, who="app", any_account=any_account, progress=progress)
         for note in ws.skipped:
             notify(markdown_escape(note), icon="ℹ️")
         if ws.held:
             st.session_state.held_files = ws.held
         if st.session_state.pop("named_after_upload", None) == ws.client_id and ws.account:
-            results = _name_after_account(ws, files) or results
+            results = _name_after_account(ws, files, progress) or results
         return results
     before = len(ws.uploads)
-    results = ws.add_files(files)
+    results = ws.add_files(files, progress=progress)
     if len(ws.uploads) == before:
         notify("These files are loaded already: nothing new in them.", icon="ℹ️")
     return results
 
 
-def _name_after_account(ws: ClientWorkspace, files: list[tuple[str, bytes]]) -> list | None:
+def _name_after_account(
+    ws: ClientWorkspace, files: list[tuple[str, bytes]], progress: Progress | None = None
+) -> list | None:
     """A client made by an upload takes its account's name; when a client of that account exists
     already, the files go there instead (this month's exports uploaded from the demo)."""
     lake_store = store()
@@ -351,7 +382,7 @@ def _name_after_account(ws: ClientWorkspace, files: list[tuple[str, bytes]]) -> 
         st.session_state.pending_client = target["client_id"]
         st.session_state.workspace = lake_store.open(target["client_id"])
         st.session_state.client_memory = st.session_state.workspace.memory
-        results = st.session_state.workspace.add_files(files, who="app")
+        results = st.session_state.workspace.add_files(files, who="app", progress=progress)
         notify(
             f"These files are @{markdown_escape(ws.account)}'s: added to your client "
             f"{markdown_escape(target['name'])}.",

@@ -14,9 +14,11 @@ different columns of the same day.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,6 +30,7 @@ from analytics import db
 from analytics.ingest import Context, FileResult, LoadedTable, PendingTable, apply_mapping, ingest_file
 from analytics.ingest.canonical import ASSUMED, OWN_YEAR, SAME_ACCOUNT, VIDEO_IDS
 from analytics.ingest.readers import ReadProblem
+from analytics.progress import Progress, UploadProgress
 from analytics.schema import DATE_COLUMNS, KEYS, KINDS, TABLES
 
 # Tables whose rows are whole records from one file (a LIVE): the newest file's row wins
@@ -80,14 +83,28 @@ class Workspace:
     _detected_handles: list[str] = field(default_factory=list)
     _brand_accounts: pd.DataFrame = field(default_factory=pd.DataFrame)
     label: str = "Your data"
+    _progress: UploadProgress = field(default_factory=UploadProgress, repr=False, compare=False)
 
     # Loading -----------------------------------------------------------------------
 
-    def add_files(self, files: list[tuple[str, bytes]]) -> list[FileResult]:
-        """Read a batch of uploads; files already loaded (same bytes) are skipped."""
-        new = self._read_batch(files)
-        self.rebuild()
+    def add_files(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[FileResult]:
+        """Read a batch of uploads; files already loaded (same bytes) are skipped.
+
+        `progress(words, fraction)`, when given, hears each stage (see analytics.progress).
+        """
+        with self._reporting(progress):
+            new = self._read_batch(files)
+            self.rebuild()
         return [upload.result for upload in new if upload.result]
+
+    @contextlib.contextmanager
+    def _reporting(self, progress: Progress | None) -> Iterator[None]:
+        """Stages report to `progress` during this block only (a later fix or removal has no bar)."""
+        self._progress = UploadProgress(progress)
+        try:
+            yield
+        finally:
+            self._progress = UploadProgress()
 
     def already_loaded(self, files: list[tuple[str, bytes]]) -> list[Upload]:
         """The uploads these files repeat byte for byte (re-uploading one changes nothing)."""
@@ -106,6 +123,7 @@ class Workspace:
             known.add(digest)
             # Each its own order (the later file of a batch wins a tie), so a stored client reads back the same.
             new.append(Upload(name, data, self._next_order() + len(new), digest=digest, batch=batch))
+        self._progress.files(new)
         for upload in new:
             self._read(upload)
             self.uploads.append(upload)
@@ -243,11 +261,14 @@ class Workspace:
         """Rebuild every canonical table from the loaded files; the newest download wins."""
         ranked = sorted(self.tables, key=self._recency)
         self.merge_notes = []
+        rows = sum(table.rows for table in ranked)
         for table_name in TABLES:
             parts = [
                 (rank, table) for rank, table in enumerate(ranked) if table.table == table_name and table.rows
             ]
+            self._progress.storing(table_name, sum(table.rows for _, table in parts), rows)
             self._merge(table_name, parts)
+        self._progress.computing()
         self._link_members()
         self._detected_handles = self._find_brand_handles()
         self._mark_brand_comments()
@@ -431,7 +452,11 @@ class Workspace:
 
     def _read(self, upload: Upload) -> None:
         upload.result = ingest_file(
-            upload.name, upload.data, context=self._context(upload), remembered=self._memory()
+            upload.name,
+            upload.data,
+            context=self._context(upload),
+            remembered=self._memory(),
+            progress=self._progress.reading(upload),
         )
 
     def _lend_years(self, batch: int) -> None:

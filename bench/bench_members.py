@@ -1,6 +1,20 @@
 """How fast, and in how much memory, are member stats and tiers for 1 and 10 million comments?
 
-Generates seeded synthetic comments (one member per 10 comments, skewed so a few members comment
+Two parts (`--only queries` or `--only processes` runs one).
+
+Whole processes, as a marketer's analyst would compare them: on an Apify all-fields comment CSV
+of each of `--whole-sizes` (bench_ingest.py's seeded generator), each run as its own fresh process,
+timed from its start to its exit and with its own peak memory (VmHWM, read by the process at exit):
+
+- cli: `python -m analytics members comments.csv --out members.csv`, the app's library end to end
+  (read, recognise, merge, brand detection, member stats, tiers, the CSV);
+- analyst: `python bench/analyst_members.py comments.csv members.csv`, the plain pandas script an
+  analyst would write for the same tiers (read 3 columns, group by member, apply the rules).
+
+Both must find the same members in the same tiers; the table gives cli ÷ analyst (the goal of
+issue 10: at most 0.5×).
+
+The queries alone: generates seeded synthetic comments (one member per 10 comments, skewed so a few members comment
 a lot, 3% brand replies, 15% member replies), writes them to Parquet once per size, then runs
 each implementation in a fresh subprocess so its peak memory (VmHWM: DuckDB allocates outside
 Python, where tracemalloc cannot see) is its own:
@@ -12,16 +26,18 @@ Each child loads the data once and computes `--repeat` times (default 3); the ta
 fastest run, since other work on a shared 2-core machine slows runs unevenly. It checks that
 both give the same members, counts, scores and tiers, and prints a table.
 
-    python bench/bench_members.py --sizes 1000000,10000000
+    python bench/bench_members.py --sizes 1000000,10000000 --whole-sizes 100000,1000000
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -31,11 +47,27 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_ingest import generate as generate_csv  # noqa: E402
 
 from analytics import db  # noqa: E402
 from analytics.members import member_stats, member_tiers  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+ANALYST = ROOT / "bench" / "analyst_members.py"
+# Runs a script or module as __main__ in this fresh process, then writes its peak memory (VmHWM, in
+# KiB: this process's own, unlike ru_maxrss, which Linux carries over from the parent) to a file.
+WHOLE_PROCESS = """
+import atexit, runpy, sys
+def peak():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmHWM:'):
+            open({peak!r}, 'w').write(line.split()[1])
+atexit.register(peak)
+sys.argv = {argv!r}
+runpy.{run}({target!r}, run_name='__main__'{alter})
+"""
 COMPARED = [
     "member_id",
     "member_handle",
@@ -217,8 +249,106 @@ def compare(first: Path, second: Path) -> None:
     pd.testing.assert_frame_equal(left, right, check_dtype=False)
 
 
+# Whole processes: the command line against the analyst's pandas script -------------------------
+
+
+def whole_process(argv: list[str], *, module: bool) -> dict:
+    """`python -m argv[0] argv[1:]` (module) or `python argv...` as a fresh process: seconds from its
+    start to its exit, and its peak memory."""
+    with tempfile.TemporaryDirectory(prefix="bench-members-") as folder:
+        peak = Path(folder) / "peak"
+        code = WHOLE_PROCESS.format(
+            peak=str(peak),
+            argv=argv,
+            run="run_module" if module else "run_path",
+            target=argv[0],
+            alter=", alter_sys=True" if module else "",
+        )
+        env = {**os.environ, "COMMUNITYLENS_HOME": folder}  # no client, no remembered choices
+        started = time.perf_counter()
+        finished = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        seconds = time.perf_counter() - started
+        if finished.returncode:
+            raise RuntimeError(f"{' '.join(argv)} failed:\n{finished.stdout}{finished.stderr}")
+        return {"seconds": seconds, "peak_mb": int(peak.read_text()) / 1024}
+
+
+def run_cli(data: Path, out: Path) -> dict:
+    return whole_process(["analytics", "members", str(data), "--out", str(out)], module=True)
+
+
+def run_analyst(data: Path, out: Path) -> dict:
+    return whole_process([str(ANALYST), str(data), str(out)], module=False)
+
+
+def same_tiers(cli: Path, analyst: Path) -> str:
+    """Every member the CLI lists is the analyst's, in the same tier; the analyst's one other is the
+    account the CLI took for the brand's own (bench_ingest's most active commenter is on nearly
+    every video: the app's brand rule), which the analyst's script does not look for. In words."""
+    ours = pd.read_csv(cli, usecols=["member", "tier"], dtype=str)
+    theirs = pd.read_csv(analyst, usecols=["uid", "tier"], dtype=str)
+    # bench_ingest's member N is @member.N with the user id 6700000000000000000 + N.
+    ours["n"] = ours["member"].str.removeprefix("member.").astype("int64")
+    theirs["n"] = (theirs["uid"].astype("uint64") - 6_700_000_000_000_000_000).astype("int64")
+    both = ours.merge(theirs, on="n", how="outer", suffixes=("_cli", "_analyst"), indicator=True)
+    if (both["_merge"] == "left_only").any():
+        raise AssertionError(
+            f"the CLI lists members the analyst does not: {both[both['_merge'] == 'left_only']}"
+        )
+    matched = both[both["_merge"] == "both"]
+    differ = matched[matched["tier_cli"] != matched["tier_analyst"]]
+    if len(differ):
+        raise AssertionError(f"{len(differ):,} members are in another tier:\n{differ.head()}")
+    brand = both.loc[both["_merge"] == "right_only", "n"].tolist()
+    if len(brand) > 1:
+        raise AssertionError(f"the CLI left out {len(brand)} members: {brand[:10]}")
+    left_out = f" (the CLI leaves out member.{brand[0]}, taken for the brand)" if brand else ""
+    return f"both find {len(matched):,} members in the same tiers{left_out}"
+
+
+def compare_processes(sizes: list[int], repeat: int) -> list[dict]:
+    """Each size: the CLI and the analyst script as whole processes, the fastest of `repeat` runs each."""
+    header = f"{'comments':>10} {'MB file':>8} {'impl':>8} {'seconds':>8} {'peak MB':>8} {'× analyst':>10}"
+    print(header, flush=True)
+    rows = []
+    for size in sizes:
+        data = RESULTS / f"comments_{size}.csv"  # bench_ingest.py's file of that size
+        if not data.exists():
+            started = time.perf_counter()
+            generate_csv(size, data)
+            print(f"generated {size:,} comments in {time.perf_counter() - started:.1f} s", flush=True)
+        results, outputs = {}, {}
+        for implementation, run in (("analyst", run_analyst), ("cli", run_cli)):
+            outputs[implementation] = RESULTS / f"members_{size}_{implementation}.csv"
+            runs = [run(data, outputs[implementation]) for _ in range(repeat)]
+            results[implementation] = {
+                "seconds": min(run["seconds"] for run in runs),
+                "peak_mb": max(run["peak_mb"] for run in runs),
+            }
+        agreement = same_tiers(outputs["cli"], outputs["analyst"])
+        for implementation, result in results.items():
+            ratio = result["seconds"] / results["analyst"]["seconds"]
+            rows.append({"comments": size, "implementation": implementation, "ratio": ratio, **result})
+            print(
+                f"{size:>10,} {data.stat().st_size / 1e6:>8.0f} {implementation:>8} {result['seconds']:>8.2f} "
+                f"{result['peak_mb']:>8,.0f} {ratio:>9.2f}×",
+                flush=True,
+            )
+        print(f"{size:,}: {agreement}", flush=True)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["queries", "processes"], help="run one of the two parts")
+    parser.add_argument(
+        "--whole-sizes", default="100000,1000000", help="comment CSV sizes for whole processes"
+    )
+    parser.add_argument(
+        "--whole-repeat", type=int, default=1, help="runs per whole process; the fastest is shown"
+    )
     parser.add_argument("--sizes", default="1000000", help="comma-separated numbers of comments")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--implementations", default="duckdb,pandas")
@@ -232,6 +362,13 @@ def main() -> None:
         return
 
     RESULTS.mkdir(parents=True, exist_ok=True)
+    if options.only != "queries":
+        sizes = [int(value) for value in options.whole_sizes.split(",")]
+        whole = compare_processes(sizes, options.whole_repeat)
+        (RESULTS / "members_processes.json").write_text(json.dumps(whole, indent=1))
+        print()
+    if options.only == "processes":
+        return
     implementations = options.implementations.split(",")
     header = (
         f"{'comments':>12} {'members':>9} {'impl':>7} {'load s':>7} {'stats s':>8} {'tiers s':>8} "

@@ -19,6 +19,7 @@ import pandas as pd
 from analytics.ingest.canonical import Canonical, Context, YearSource, canonicalize
 from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_signature
 from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_tables
+from analytics.progress import Progress, recognising, silent
 from analytics.schema import DATE_COLUMNS, KINDS
 
 # Kinds recognised from a few generic headers (a link, a name, a date): confirmed by their rows.
@@ -105,8 +106,12 @@ def ingest_file(
     *,
     context: Context | None = None,
     remembered: dict[str, tuple[str, dict[str, str]]] | None = None,
+    progress: Progress = silent,
 ) -> FileResult:
-    """Everything one uploaded file holds. Never raises for bad input: problems are sentences."""
+    """Everything one uploaded file holds. Never raises for bad input: problems are sentences.
+
+    `progress` hears when the bytes are read and the columns are being recognised (see analytics.progress).
+    """
     context = context or Context()
     result = FileResult(name)
     try:
@@ -116,6 +121,7 @@ def ingest_file(
             ReadProblem(name, f"{name} could not be read ({type(error).__name__}). Is it a TikTok export?")
         )
         return result
+    recognising(progress, name)
     context = _with_source_url(context, raws)
     for raw in raws:
         signature = header_signature(raw.header)

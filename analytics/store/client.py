@@ -30,6 +30,7 @@ from analytics import db, labels, preferences
 from analytics.ingest import FileResult, LoadedTable, ingest_file
 from analytics.ingest.canonical import YearSource, video_ids_and_handles
 from analytics.ingest.readers import ReadProblem
+from analytics.progress import Progress
 from analytics.schema import TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
@@ -197,12 +198,18 @@ class ClientWorkspace(Workspace):
     # Changes ------------------------------------------------------------------------------
 
     def add_files(
-        self, files: list[tuple[str, bytes]], who: str = "app", *, any_account: bool = False
+        self,
+        files: list[tuple[str, bytes]],
+        who: str = "app",
+        *,
+        any_account: bool = False,
+        progress: Progress | None = None,
     ) -> list[FileResult]:
         """One import: the new files read, checked against the client's account, stored, merged.
 
         Files already imported are skipped (`skipped` says so); files of another account are held
-        back (`held`) unless `any_account`, for the marketer to decide.
+        back (`held`) unless `any_account`, for the marketer to decide. `progress(words, fraction)`,
+        when given, hears each stage (see analytics.progress).
         """
         added: list[Upload] = []
 
@@ -223,7 +230,8 @@ class ClientWorkspace(Workspace):
             self.rebuild()
             return f"the import of {_names(names)}"
 
-        self._change("import", change)
+        with self._reporting(progress):
+            self._change("import", change)
         return [upload.result for upload in added if upload.result]
 
     def _repeats(self, files: list[tuple[str, bytes]]) -> list[str]:
@@ -396,10 +404,11 @@ class ClientWorkspace(Workspace):
                 self._cur, self._import = None, None
                 cur.close()
 
-        lake.retrying(attempt)
+        lake.retrying(attempt, on_conflict=self._progress.again)
 
     def _save(self, cur) -> None:
         """Write what changed: files re-read or added (originals, descriptions, parts), removals, merged tables."""
+        self._progress.saving(self.label)
         kept = {upload.digest for upload in self.uploads}
         imports = dict(cur.execute(f"select digest, import_id from {self.schema}.meta_files").fetchall())
         stored = set(imports)
