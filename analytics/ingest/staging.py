@@ -1,0 +1,284 @@
+"""Comments from any layout into the canonical table: one staging query, whatever the container.
+
+A comment export of a million rows is read by DuckDB itself (a clean UTF-8 CSV), so its rows never
+pass through Python; the rows other readers found (a workbook's sheet, a JSON export, a CSV that
+Python read because DuckDB refused it) feed the same query through a registered frame. Either way
+the rules live in one place, `queries/staging/comments.sql`, fed a relation of text columns named
+by canonical field.
+
+Python keeps what it does per distinct value, never per row: the video id and account in each
+video link (a million comments sit on a few hundred videos), the rare times and counts written in
+a form SQL does not read (`13/06/2026 20:00`, `1.2K`), and the id hash of rows without a comment
+id (kept the same as before, so a re-import matches the comments already stored).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from analytics.db import read_sql
+from analytics.ingest import limits
+from analytics.ingest.canonical import (
+    Canonical,
+    Context,
+    have,
+    named_account,
+    parse_timestamps,
+    url_account,
+    video_ids_and_handles,
+    were,
+)
+from analytics.ingest.detect import ALIASES
+from analytics.ingest.limits import TooBig
+from analytics.ingest.readers import CsvSource
+from analytics.numbers import parse_counts, parse_numbers
+from analytics.schema import TABLES
+
+FIELDS = tuple(ALIASES["comments"])
+COLUMNS = tuple(TABLES["comments"])
+MAX_COUNT = 10**12
+
+
+class CsvRefused(Exception):
+    """DuckDB would not read the CSV as it is (ragged rows, a stray quote, not UTF-8, a very long line):
+    the Python reader, which knows what to do with each, reads it instead."""
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """A private in-memory database with the staging macros; times read in UTC."""
+    con = duckdb.connect(":memory:")
+    con.execute("set enable_progress_bar = false")
+    con.execute("set TimeZone = 'UTC'")
+    con.execute(read_sql("staging/macros"))
+    return con
+
+
+def comments_from_csv(
+    name: str, csv: CsvSource, mapping: dict[str, int], context: Context
+) -> tuple[Canonical, int]:
+    """The comments of a CSV DuckDB reads itself, and its row count; CsvRefused when DuckDB will not.
+
+    `mapping` gives each canonical field its column's position in the header.
+    """
+    con = connect()
+    handle, path = tempfile.mkstemp(prefix="communitylens-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(csv.data)
+        columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(csv.header)))
+        projection = _projection({field: f"c{index}" for field, index in mapping.items()})
+        try:
+            con.execute(
+                f"""
+                create temp table comment_fields as
+                select {projection} from read_csv(
+                    $path, columns = {{{columns}}}, header = true, delim = $separator, quote = '"',
+                    escape = '"', auto_detect = false, strict_mode = true, null_padding = false,
+                    max_line_size = {limits.MAX_CELL_CHARS}
+                )
+                """,
+                {"path": path, "separator": csv.separator},
+            )
+        except (duckdb.InvalidInputException, duckdb.ConversionException) as error:
+            raise CsvRefused(str(error).splitlines()[0]) from error
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        rows = con.execute("select count(*) from comment_fields").fetchone()[0]
+        if rows > limits.MAX_ROWS:
+            raise TooBig(limits.too_many_rows(name, rows))
+        return _stage(con, mapping, context, rows), rows
+    finally:
+        con.close()
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def comments_from_frame(raw: pd.DataFrame, mapping: dict[str, str], context: Context) -> Canonical:
+    """The comments of a table another reader found (its cells text), through the same staging query."""
+    con = connect()
+    try:
+        fields = pd.DataFrame({field: raw[column].astype("string") for field, column in mapping.items()})
+        con.register("raw_fields", fields)
+        projection = _projection({field: f'"{field}"' for field in mapping})
+        con.execute(f"create temp table comment_fields as select {projection} from raw_fields")
+        con.unregister("raw_fields")
+        return _stage(con, mapping, context, len(raw))
+    finally:
+        con.close()
+
+
+def _projection(columns: dict[str, str]) -> str:
+    """Every canonical field, from its column (an identifier we made) or NULL."""
+    return ", ".join(
+        f'{columns[field]}::varchar as "{field}"' if field in columns else f'null::varchar as "{field}"'
+        for field in FIELDS
+    )
+
+
+def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows: int) -> Canonical:
+    warnings: list[str] = []
+    if not rows:
+        warnings.append(
+            "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
+        )
+    source_id = source_handle = None
+    if context.source_url:
+        ids, handles = video_ids_and_handles(pd.Series([context.source_url], dtype="string"))
+        source_id, source_handle = _value(ids.iloc[0]), _value(handles.iloc[0])
+    _lookups(con, context)
+    con.execute(
+        f"create temp table staged as {read_sql('staging/comments')}",
+        {
+            "source_url": context.source_url,
+            "source_id": source_id,
+            "source_handle": source_handle,
+            "replies_known": "parent_comment_id" in mapping,
+        },
+    )
+    _hash_missing_ids(con)
+    unknown_member, bad_time, with_video = con.execute(
+        "select count(*) filter (where member_id is null), count(*) filter (where commented_at is null), "
+        "count(video_id) from staged"
+    ).fetchone()
+    if unknown_member:
+        warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
+    if bad_time:
+        warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
+    if rows and not with_video:
+        warnings.append("No video link or id in this file: comments cannot be matched to videos.")
+    if rows and "parent_comment_id" not in mapping:
+        warnings.append(
+            "This export does not show replies (no parent comment column): the reply rate cannot be "
+            "measured from it."
+        )
+    frame = _plausible(con, context, warnings)
+    urls = con.execute(
+        "select video_url, count(*) from kept where video_url is not null group by video_url"
+    ).fetchall()
+    account = named_account(context) or url_account(urls)
+    return Canonical("comments", frame, warnings, None, None, account)
+
+
+def _lookups(con: duckdb.DuckDBPyConnection, context: Context) -> None:
+    """Python's part, per distinct value: video links, and times and counts SQL does not read."""
+    urls = [row[0] for row in con.execute("select distinct video_url from comment_fields").fetchall()]
+    urls = pd.Series([url for url in [*urls, context.source_url] if url], dtype="string").drop_duplicates()
+    ids, handles = video_ids_and_handles(urls)
+    con.register(
+        "links",
+        pa.table(
+            {
+                "video_url": pa.array(urls.tolist(), pa.string()),
+                "link_video_id": pa.array([_value(v) for v in ids], pa.string()),
+                "link_handle": pa.array([_value(v) for v in handles], pa.string()),
+            }
+        ),
+    )
+    times = _distinct_unread(con, "commented_at", "sql_time(py_strip(commented_at))")
+    parsed = parse_timestamps(times)
+    con.register(
+        "parsed_times",
+        pa.table(
+            {
+                "raw": pa.array(times.tolist(), pa.string()),
+                "parsed": pa.array([None if pd.isna(v) else v for v in parsed], pa.timestamp("us")),
+            }
+        ),
+    )
+    likes = _distinct_unread(con, "likes", "sql_count(likes)")
+    counts, numbers = parse_counts(likes), parse_numbers(likes)
+    too_big = (counts.abs().gt(MAX_COUNT).fillna(False) | numbers.abs().gt(MAX_COUNT).fillna(False)).astype(bool)
+    con.register(
+        "parsed_likes",
+        pa.table(
+            {
+                "raw": pa.array(likes.tolist(), pa.string()),
+                "likes": pa.array([_value(v) for v in counts.mask(too_big)], pa.int64()),
+                "too_big": pa.array(too_big.tolist(), pa.bool_()),
+            }
+        ),
+    )
+
+
+def _distinct_unread(con: duckdb.DuckDBPyConnection, field: str, read_by_sql: str) -> pd.Series:
+    """The distinct values of a field that SQL's fast forms do not read (few: they are the odd ones)."""
+    values = con.execute(
+        f'select distinct "{field}" from comment_fields where "{field}" is not null and {read_by_sql} is null'
+    ).fetchall()
+    return pd.Series([row[0] for row in values], dtype="string")
+
+
+def _hash_missing_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """No id in the file: a hash of who, when and what keeps re-uploads from double counting.
+
+    The same hash as ever (pandas' of `member|time|text`, the time written as pandas writes the
+    whole column), so comments stored by an earlier version keep their ids.
+    """
+    if not con.execute("select count(*) from staged where comment_id is null").fetchone()[0]:
+        return
+    frame = con.execute("select _row, comment_id, member_id, commented_at, text from staged order by _row").df()
+    missing = frame["comment_id"].isna()
+    basis = (
+        frame["member_id"].astype("string").fillna("")
+        + "|"
+        + frame["commented_at"].astype("datetime64[us]").astype("string").fillna("")
+        + "|"
+        + frame["text"].astype("string")
+    )
+    hashed = "h" + pd.util.hash_pandas_object(basis[missing], index=False).astype(str)
+    con.register(
+        "hashed_ids",
+        pa.table({"_row": pa.array(frame["_row"][missing].tolist(), pa.int64()), "hash": pa.array(hashed.tolist())}),
+    )
+    con.execute("update staged set comment_id = hashed_ids.hash from hashed_ids where staged._row = hashed_ids._row")
+    con.unregister("hashed_ids")
+
+
+def _plausible(con: duckdb.DuckDBPyConnection, context: Context, warnings: list[str]) -> pa.Table:
+    """The readable comments, as `canonical.plausible_rows` keeps them: dated from 2016 to tomorrow,
+    counts no account reaches emptied; each with its sentence."""
+    last_day = (context.today or date.today()) + timedelta(days=1)
+    con.execute(
+        """
+        create temp table readable as
+        select *, commented_at::date < date '2016-01-01' or commented_at::date > $last_day as is_outside
+        from staged where member_id is not null and commented_at is not null
+        """,
+        {"last_day": last_day},
+    )
+    outside, dated, sample = con.execute(
+        "select count(*) filter (where is_outside), count(*), "
+        "arg_min(commented_at::date, _row) filter (where is_outside) from readable"
+    ).fetchone()
+    if outside:
+        if outside == dated:
+            raise ValueError(
+                f"every date (like {sample.isoformat()}) is before TikTok existed (2016) or after tomorrow"
+            )
+        warnings.append(
+            f"{have(outside, 'row')} a date before TikTok existed (2016) or after tomorrow "
+            f"(like {sample.isoformat()}); {were(outside)} left out."
+        )
+    con.execute("create temp table kept as select * from readable where not is_outside")
+    impossible = con.execute("select count(*) from kept where likes_too_big").fetchone()[0]
+    if impossible:
+        warnings.append(
+            f"{impossible:,} number{'s are' if impossible > 1 else ' is'} above a thousand billion, "
+            "which no TikTok account reaches (a typo or a damaged file?); left empty."
+        )
+    columns = ", ".join(
+        "case when not likes_too_big then likes end as likes" if column == "likes" else f'"{column}"'
+        for column in COLUMNS
+    )
+    return con.execute(f"select {columns} from kept order by _row").to_arrow_table()
+
+
+def _value(value: object) -> object:
+    return None if pd.isna(value) else value

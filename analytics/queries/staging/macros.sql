@@ -1,0 +1,32 @@
+-- The cleaning rules the staging queries share, as DuckDB macros (read once per staging connection).
+
+-- Python's str.strip() removes every Unicode space (a no-break space pasted from a web page, an
+-- ideographic space); SQL's trim() only the plain one: these are the characters str.isspace() knows.
+create macro py_strip(x) as trim(
+    x,
+    chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(28) || chr(29) || chr(30) || chr(31)
+    || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195)
+    || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202)
+    || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)
+);
+
+-- A cell that says nothing: empty, or the word a tool writes for nothing.
+create macro blank_to_na(x) as
+    case when py_strip(x) in ('', 'None', 'nan', 'null') then null else py_strip(x) end;
+
+-- A moment (UTC) from ISO text (`2025-05-25T07:14:25+07:00`, `2025-05-25 00:14:25`, `2025-05-25`) or
+-- Unix seconds / milliseconds; NULL for any other form (Python reads those, per distinct value).
+create macro sql_time(t) as
+    case
+        when regexp_full_match(
+            t, '\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?)?(Z|[+-]\d{2}:\d{2})?'
+        ) then try_cast(t as timestamptz)::timestamp
+        when regexp_full_match(t, '\d{9,13}') then
+            case
+                when t::bigint > 100000000000 then epoch_ms(t::bigint)
+                else epoch_ms(t::bigint * 1000)
+            end
+    end;
+
+-- A count written as plain digits (exact up to 15 of them); NULL for any other form (`1.2K`, `1 234`).
+create macro sql_count(x) as case when regexp_full_match(x, '\d{1,15}') then x::bigint end;
