@@ -132,7 +132,7 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows
     if context.source_url:
         ids, handles = video_ids_and_handles(pd.Series([context.source_url], dtype="string"))
         source_id, source_handle = _value(ids.iloc[0]), _value(handles.iloc[0])
-    _lookups(con, context)
+    _links(con, context)
     con.execute(
         f"create temp table staged as {read_sql('staging/comments')}",
         {
@@ -142,6 +142,8 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows
             "replies_known": "parent_comment_id" in mapping,
         },
     )
+    con.execute("drop table comment_fields")
+    _read_the_rest(con)
     _hash_missing_ids(con)
     unknown_member, bad_time, with_video = con.execute(
         "select count(*) filter (where member_id is null), count(*) filter (where commented_at is null), "
@@ -159,15 +161,14 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows
             "measured from it."
         )
     frame = _plausible(con, context, warnings)
-    urls = con.execute(
-        "select video_url, count(*) from kept where video_url is not null group by video_url"
-    ).fetchall()
+    links = pa.table({"video_url": frame.column("video_url")}).group_by("video_url").aggregate([([], "count_all")])
+    urls = [(url, count) for url, count in zip(*links.to_pydict().values(), strict=True) if url is not None]
     account = named_account(context) or url_account(urls)
     return Canonical("comments", frame, warnings, None, None, account)
 
 
-def _lookups(con: duckdb.DuckDBPyConnection, context: Context) -> None:
-    """Python's part, per distinct value: video links, and times and counts SQL does not read."""
+def _links(con: duckdb.DuckDBPyConnection, context: Context) -> None:
+    """The video id and account in each distinct video link (a million comments, a few hundred links)."""
     urls = [row[0] for row in con.execute("select distinct video_url from comment_fields").fetchall()]
     urls = pd.Series([url for url in [*urls, context.source_url] if url], dtype="string").drop_duplicates()
     ids, handles = video_ids_and_handles(urls)
@@ -181,37 +182,49 @@ def _lookups(con: duckdb.DuckDBPyConnection, context: Context) -> None:
             }
         ),
     )
-    times = _distinct_unread(con, "commented_at", "sql_time(py_strip(commented_at))")
-    parsed = parse_timestamps(times)
-    con.register(
-        "parsed_times",
-        pa.table(
-            {
-                "raw": pa.array(times.tolist(), pa.string()),
-                "parsed": pa.array([None if pd.isna(v) else v for v in parsed], pa.timestamp("us")),
-            }
-        ),
-    )
-    likes = _distinct_unread(con, "likes", "sql_count(likes)")
-    counts, numbers = parse_counts(likes), parse_numbers(likes)
-    too_big = (counts.abs().gt(MAX_COUNT).fillna(False) | numbers.abs().gt(MAX_COUNT).fillna(False)).astype(bool)
-    con.register(
-        "parsed_likes",
-        pa.table(
-            {
-                "raw": pa.array(likes.tolist(), pa.string()),
-                "likes": pa.array([_value(v) for v in counts.mask(too_big)], pa.int64()),
-                "too_big": pa.array(too_big.tolist(), pa.bool_()),
-            }
-        ),
-    )
 
 
-def _distinct_unread(con: duckdb.DuckDBPyConnection, field: str, read_by_sql: str) -> pd.Series:
-    """The distinct values of a field that SQL's fast forms do not read (few: they are the odd ones)."""
-    values = con.execute(
-        f'select distinct "{field}" from comment_fields where "{field}" is not null and {read_by_sql} is null'
-    ).fetchall()
+def _read_the_rest(con: duckdb.DuckDBPyConnection) -> None:
+    """Times and counts in a form SQL does not read (`13/06/2026 20:00`, `1.2K`), read by Python's
+    rules once per distinct value."""
+    times = _distinct(con, "unread_time")
+    if len(times):
+        parsed = parse_timestamps(times)
+        con.register(
+            "parsed_times",
+            pa.table(
+                {
+                    "raw": pa.array(times.tolist(), pa.string()),
+                    "parsed": pa.array([None if pd.isna(v) else v for v in parsed], pa.timestamp("us")),
+                }
+            ),
+        )
+        con.execute(
+            "update staged set commented_at = parsed from parsed_times "
+            "where staged.unread_time is not null and staged.unread_time = parsed_times.raw"
+        )
+    likes = _distinct(con, "unread_likes")
+    if len(likes):
+        counts, numbers = parse_counts(likes), parse_numbers(likes)
+        too_big = counts.abs().gt(MAX_COUNT).fillna(False) | numbers.abs().gt(MAX_COUNT).fillna(False)
+        con.register(
+            "parsed_likes",
+            pa.table(
+                {
+                    "raw": pa.array(likes.tolist(), pa.string()),
+                    "likes": pa.array([_value(v) for v in counts.mask(too_big)], pa.int64()),
+                    "too_big": pa.array(too_big.astype(bool).tolist(), pa.bool_()),
+                }
+            ),
+        )
+        con.execute(
+            "update staged set likes = parsed_likes.likes, likes_too_big = parsed_likes.too_big from parsed_likes "
+            "where staged.unread_likes is not null and staged.unread_likes = parsed_likes.raw"
+        )
+
+
+def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> pd.Series:
+    values = con.execute(f'select distinct "{column}" from staged where "{column}" is not null').fetchall()
     return pd.Series([row[0] for row in values], dtype="string")
 
 
@@ -245,39 +258,34 @@ def _plausible(con: duckdb.DuckDBPyConnection, context: Context, warnings: list[
     """The readable comments, as `canonical.plausible_rows` keeps them: dated from 2016 to tomorrow,
     counts no account reaches emptied; each with its sentence."""
     last_day = (context.today or date.today()) + timedelta(days=1)
-    con.execute(
-        """
-        create temp table readable as
-        select *, commented_at::date < date '2016-01-01' or commented_at::date > $last_day as is_outside
-        from staged where member_id is not null and commented_at is not null
+    readable = "member_id is not null and commented_at is not null"
+    outside = "(commented_at::date < date '2016-01-01' or commented_at::date > $last_day)"
+    count, dated, sample, impossible = con.execute(
+        f"""
+        select count(*) filter (where {outside}), count(*), arg_min(commented_at::date, _row) filter (where {outside}),
+            count(*) filter (where likes_too_big and not {outside})
+        from staged where {readable}
         """,
         {"last_day": last_day},
-    )
-    outside, dated, sample = con.execute(
-        "select count(*) filter (where is_outside), count(*), "
-        "arg_min(commented_at::date, _row) filter (where is_outside) from readable"
     ).fetchone()
-    if outside:
-        if outside == dated:
+    if count:
+        if count == dated:
             raise ValueError(
                 f"every date (like {sample.isoformat()}) is before TikTok existed (2016) or after tomorrow"
             )
         warnings.append(
-            f"{have(outside, 'row')} a date before TikTok existed (2016) or after tomorrow "
-            f"(like {sample.isoformat()}); {were(outside)} left out."
+            f"{have(count, 'row')} a date before TikTok existed (2016) or after tomorrow "
+            f"(like {sample.isoformat()}); {were(count)} left out."
         )
-    con.execute("create temp table kept as select * from readable where not is_outside")
-    impossible = con.execute("select count(*) from kept where likes_too_big").fetchone()[0]
     if impossible:
         warnings.append(
             f"{impossible:,} number{'s are' if impossible > 1 else ' is'} above a thousand billion, "
             "which no TikTok account reaches (a typo or a damaged file?); left empty."
         )
-    columns = ", ".join(
-        "case when not likes_too_big then likes end as likes" if column == "likes" else f'"{column}"'
-        for column in COLUMNS
-    )
-    return con.execute(f"select {columns} from kept order by _row").to_arrow_table()
+    columns = ", ".join(f'"{column}"' for column in COLUMNS)
+    return con.execute(
+        f"select {columns} from staged where {readable} and not {outside}", {"last_day": last_day}
+    ).to_arrow_table()
 
 
 def _value(value: object) -> object:
