@@ -217,7 +217,10 @@ def _load_csv(
     file_context = replace(context, names=raw.names)
     try:
         canonical, raw.known_rows = staging.comments_from_csv(
-            raw.source, raw.csv, {field: header.index(column) for field, column in mapping.items()}, file_context
+            raw.source,
+            raw.csv,
+            {field: header.index(column) for field, column in mapping.items()},
+            file_context,
         )
     except staging.CsvRefused:
         found, failed = read_rows(raw)

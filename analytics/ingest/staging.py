@@ -161,7 +161,11 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows
             "measured from it."
         )
     frame = _plausible(con, context, warnings)
-    links = pa.table({"video_url": frame.column("video_url")}).group_by("video_url").aggregate([([], "count_all")])
+    links = (
+        pa.table({"video_url": frame.column("video_url")})
+        .group_by("video_url")
+        .aggregate([([], "count_all")])
+    )
     urls = [(url, count) for url, count in zip(*links.to_pydict().values(), strict=True) if url is not None]
     account = named_account(context) or url_account(urls)
     return Canonical("comments", frame, warnings, None, None, account)
@@ -236,7 +240,9 @@ def _hash_missing_ids(con: duckdb.DuckDBPyConnection) -> None:
     """
     if not con.execute("select count(*) from staged where comment_id is null").fetchone()[0]:
         return
-    frame = con.execute("select _row, comment_id, member_id, commented_at, text from staged order by _row").df()
+    frame = con.execute(
+        "select _row, comment_id, member_id, commented_at, text from staged order by _row"
+    ).df()
     missing = frame["comment_id"].isna()
     basis = (
         frame["member_id"].astype("string").fillna("")
@@ -248,9 +254,13 @@ def _hash_missing_ids(con: duckdb.DuckDBPyConnection) -> None:
     hashed = "h" + pd.util.hash_pandas_object(basis[missing], index=False).astype(str)
     con.register(
         "hashed_ids",
-        pa.table({"_row": pa.array(frame["_row"][missing].tolist(), pa.int64()), "hash": pa.array(hashed.tolist())}),
+        pa.table(
+            {"_row": pa.array(frame["_row"][missing].tolist(), pa.int64()), "hash": pa.array(hashed.tolist())}
+        ),
     )
-    con.execute("update staged set comment_id = hashed_ids.hash from hashed_ids where staged._row = hashed_ids._row")
+    con.execute(
+        "update staged set comment_id = hashed_ids.hash from hashed_ids where staged._row = hashed_ids._row"
+    )
     con.unregister("hashed_ids")
 
 
