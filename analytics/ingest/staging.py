@@ -123,6 +123,8 @@ def _projection(columns: dict[str, str]) -> str:
 
 
 def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows: int) -> Canonical:
+    """`comment_fields` through the staging query, Python's lookups, the warnings and the plausibility
+    rules: the canonical comments, their sentences and their account."""
     warnings: list[str] = []
     if not rows:
         warnings.append(
@@ -299,4 +301,5 @@ def _plausible(con: duckdb.DuckDBPyConnection, context: Context, warnings: list[
 
 
 def _value(value: object) -> object:
-    return None if pd.isna(value) else value
+    """A cell of a pandas result as Arrow takes it: None for missing."""
+    return None if value is None or value is pd.NA or value != value else value
