@@ -17,11 +17,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.db import read_sql
 from analytics.ingest import limits
@@ -115,18 +116,22 @@ def comments_from_frame(raw: pd.DataFrame, mapping: dict[str, str], context: Con
 
 
 def _projection(columns: dict[str, str]) -> str:
-    """Every canonical field, from its column (an identifier we made) or NULL."""
+    """Every canonical field, from its column (an identifier we made) or NULL; and room for what each
+    row's video link says (`_links`)."""
     return ", ".join(
-        f'{columns[field]}::varchar as "{field}"' if field in columns else f'null::varchar as "{field}"'
-        for field in FIELDS
+        [
+            f'{columns[field]}::varchar as "{field}"' if field in columns else f'null::varchar as "{field}"'
+            for field in FIELDS
+        ]
+        + ["null::varchar as link_video_id", "null::varchar as link_handle"]
     )
 
 
-def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows: int) -> Canonical:
+def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, raw_rows: int) -> Canonical:
     """`comment_fields` through the staging query, Python's lookups, the warnings and the plausibility
     rules: the canonical comments, their sentences and their account."""
     warnings: list[str] = []
-    if not rows:
+    if not raw_rows:
         warnings.append(
             "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
         )
@@ -135,18 +140,20 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows
         ids, handles = video_ids_and_handles(pd.Series([context.source_url], dtype="string"))
         source_id, source_handle = _value(ids.iloc[0]), _value(handles.iloc[0])
     _links(con, context)
-    con.execute(
-        f"create temp table staged as {read_sql('staging/comments')}",
+    # Straight into Arrow, the form the rows leave in: no table written in between.
+    rows = con.execute(
+        read_sql("staging/comments"),
         {
             "source_url": context.source_url,
             "source_id": source_id,
             "source_handle": source_handle,
             "replies_known": "parent_comment_id" in mapping,
         },
-    )
+    ).to_arrow_table()
     con.execute("drop table comment_fields")
-    _read_the_rest(con)
-    _hash_missing_ids(con)
+    con.register("staged", rows)
+    rows = _read_the_rest(con, rows)
+    rows = _hash_missing_ids(con, rows)
     unknown_member, bad_time, with_video = con.execute(
         "select count(*) filter (where member_id is null), count(*) filter (where commented_at is null), "
         "count(video_id) from staged"
@@ -155,14 +162,14 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows
         warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
     if bad_time:
         warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
-    if rows and not with_video:
+    if rows.num_rows and not with_video:
         warnings.append("No video link or id in this file: comments cannot be matched to videos.")
-    if rows and "parent_comment_id" not in mapping:
+    if rows.num_rows and "parent_comment_id" not in mapping:
         warnings.append(
             "This export does not show replies (no parent comment column): the reply rate cannot be "
             "measured from it."
         )
-    frame = _plausible(con, context, warnings)
+    frame = _plausible(con, rows, context, warnings)
     links = (
         pa.table({"video_url": frame.column("video_url")})
         .group_by("video_url")
@@ -174,7 +181,8 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, rows
 
 
 def _links(con: duckdb.DuckDBPyConnection, context: Context) -> None:
-    """The video id and account in each distinct video link (a million comments, a few hundred links)."""
+    """Each row's `link_video_id` and `link_handle`: the video id and account in its video link,
+    parsed once per distinct link. An update in place keeps the file's order, as a join would not."""
     urls = [row[0] for row in con.execute("select distinct video_url from comment_fields").fetchall()]
     urls = pd.Series([url for url in [*urls, context.source_url] if url], dtype="string").drop_duplicates()
     ids, handles = video_ids_and_handles(urls)
@@ -188,45 +196,62 @@ def _links(con: duckdb.DuckDBPyConnection, context: Context) -> None:
             }
         ),
     )
+    con.execute(
+        "update comment_fields set link_video_id = links.link_video_id, link_handle = links.link_handle "
+        "from links where links.video_url = comment_fields.video_url"
+    )
+    con.unregister("links")
 
 
-def _read_the_rest(con: duckdb.DuckDBPyConnection) -> None:
+def _read_the_rest(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> pa.Table:
     """Times and counts in a form SQL does not read (`13/06/2026 20:00`, `1.2K`), read by Python's
     rules once per distinct value."""
-    times = _distinct(con, "unread_time")
-    if len(times):
-        parsed = parse_timestamps(times)
-        con.register(
-            "parsed_times",
-            pa.table(
-                {
-                    "raw": pa.array(times.tolist(), pa.string()),
-                    "parsed": pa.array([None if pd.isna(v) else v for v in parsed], pa.timestamp("us")),
-                }
-            ),
+    times, likes = _distinct(con, "unread_time"), _distinct(con, "unread_likes")
+    if not len(times) and not len(likes):
+        return rows
+    parsed = parse_timestamps(times)
+    con.register(
+        "parsed_times",
+        pa.table(
+            {
+                "raw": pa.array(times.tolist(), pa.string()),
+                "parsed": pa.array([_value(v) for v in parsed], pa.timestamp("us")),
+            }
+        ),
+    )
+    counts, numbers = parse_counts(likes), parse_numbers(likes)
+    too_big = counts.abs().gt(MAX_COUNT).fillna(False) | numbers.abs().gt(MAX_COUNT).fillna(False)
+    con.register(
+        "parsed_likes",
+        pa.table(
+            {
+                "raw": pa.array(likes.tolist(), pa.string()),
+                "likes": pa.array([_value(v) for v in counts.mask(too_big)], pa.int64()),
+                "too_big": pa.array(too_big.astype(bool).tolist(), pa.bool_()),
+            }
+        ),
+    )
+    return _restage(
+        con,
+        """
+        select staged.* replace (
+            coalesce(staged.commented_at, parsed_times.parsed) as commented_at,
+            if(parsed_likes.raw is null, staged.likes, parsed_likes.likes) as likes,
+            coalesce(parsed_likes.too_big, staged.likes_too_big) as likes_too_big
         )
-        con.execute(
-            "update staged set commented_at = parsed from parsed_times "
-            "where staged.unread_time is not null and staged.unread_time = parsed_times.raw"
-        )
-    likes = _distinct(con, "unread_likes")
-    if len(likes):
-        counts, numbers = parse_counts(likes), parse_numbers(likes)
-        too_big = counts.abs().gt(MAX_COUNT).fillna(False) | numbers.abs().gt(MAX_COUNT).fillna(False)
-        con.register(
-            "parsed_likes",
-            pa.table(
-                {
-                    "raw": pa.array(likes.tolist(), pa.string()),
-                    "likes": pa.array([_value(v) for v in counts.mask(too_big)], pa.int64()),
-                    "too_big": pa.array(too_big.astype(bool).tolist(), pa.bool_()),
-                }
-            ),
-        )
-        con.execute(
-            "update staged set likes = parsed_likes.likes, likes_too_big = parsed_likes.too_big from parsed_likes "
-            "where staged.unread_likes is not null and staged.unread_likes = parsed_likes.raw"
-        )
+        from staged
+        left join parsed_times on parsed_times.raw = staged.unread_time
+        left join parsed_likes on parsed_likes.raw = staged.unread_likes
+        order by _row
+        """,
+    )
+
+
+def _restage(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
+    """`staged` replaced by the result of `sql` (a rare path: files with odd values)."""
+    rows = con.execute(sql).to_arrow_table()
+    con.register("staged", rows)
+    return rows
 
 
 def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> pd.Series:
@@ -234,14 +259,14 @@ def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> pd.Series:
     return pd.Series([row[0] for row in values], dtype="string")
 
 
-def _hash_missing_ids(con: duckdb.DuckDBPyConnection) -> None:
+def _hash_missing_ids(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> pa.Table:
     """No id in the file: a hash of who, when and what keeps re-uploads from double counting.
 
     The same hash as ever (pandas' of `member|time|text`, the time written as pandas writes the
     whole column), so comments stored by an earlier version keep their ids.
     """
-    if not con.execute("select count(*) from staged where comment_id is null").fetchone()[0]:
-        return
+    if not rows.column("comment_id").null_count:
+        return rows
     frame = con.execute(
         "select _row, comment_id, member_id, commented_at, text from staged order by _row"
     ).df()
@@ -260,23 +285,26 @@ def _hash_missing_ids(con: duckdb.DuckDBPyConnection) -> None:
             {"_row": pa.array(frame["_row"][missing].tolist(), pa.int64()), "hash": pa.array(hashed.tolist())}
         ),
     )
-    con.execute(
-        "update staged set comment_id = hashed_ids.hash from hashed_ids where staged._row = hashed_ids._row"
+    return _restage(
+        con,
+        "select staged.* replace (coalesce(staged.comment_id, hashed_ids.hash) as comment_id) "
+        "from staged left join hashed_ids using (_row) order by _row",
     )
-    con.unregister("hashed_ids")
 
 
-def _plausible(con: duckdb.DuckDBPyConnection, context: Context, warnings: list[str]) -> pa.Table:
+def _plausible(
+    con: duckdb.DuckDBPyConnection, rows: pa.Table, context: Context, warnings: list[str]
+) -> pa.Table:
     """The readable comments, as `canonical.plausible_rows` keeps them: dated from 2016 to tomorrow,
     counts no account reaches emptied; each with its sentence."""
     last_day = (context.today or date.today()) + timedelta(days=1)
-    readable = "member_id is not null and commented_at is not null"
     outside = "(commented_at::date < date '2016-01-01' or commented_at::date > $last_day)"
     count, dated, sample, impossible = con.execute(
         f"""
-        select count(*) filter (where {outside}), count(*), arg_min(commented_at::date, _row) filter (where {outside}),
+        select count(*) filter (where {outside}), count(*),
+            arg_min(commented_at::date, _row) filter (where {outside}),
             count(*) filter (where likes_too_big and not {outside})
-        from staged where {readable}
+        from staged where member_id is not null and commented_at is not null
         """,
         {"last_day": last_day},
     ).fetchone()
@@ -294,10 +322,19 @@ def _plausible(con: duckdb.DuckDBPyConnection, context: Context, warnings: list[
             f"{impossible:,} number{'s are' if impossible > 1 else ' is'} above a thousand billion, "
             "which no TikTok account reaches (a typo or a damaged file?); left empty."
         )
-    columns = ", ".join(f'"{column}"' for column in COLUMNS)
-    return con.execute(
-        f"select {columns} from staged where {readable} and not {outside}", {"last_day": last_day}
-    ).to_arrow_table()
+    con.unregister("staged")
+    rows = rows.select(list(COLUMNS))
+    if dated - count == rows.num_rows:
+        return rows  # every row kept: the same columns, no copy
+    day = pc.floor_temporal(rows.column("commented_at"), unit="day")
+    keep = pc.and_kleene(
+        pc.is_valid(rows.column("member_id")),
+        pc.and_kleene(
+            pc.greater_equal(day, pa.scalar(datetime(2016, 1, 1), pa.timestamp("us"))),
+            pc.less_equal(day, pa.scalar(datetime.combine(last_day, time()), pa.timestamp("us"))),
+        ),
+    )
+    return rows.filter(pc.fill_null(keep, False))
 
 
 def _value(value: object) -> object:

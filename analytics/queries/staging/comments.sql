@@ -1,12 +1,14 @@
 -- Comments, from any layout, renamed and typed once into the canonical `comments` columns.
 --
 -- Reads `comment_fields`: one text column per canonical field (NULL when the file has no such
--- column); its `rowid` is the row's place in the file. Python's one lookup, made per distinct link:
---   links(video_url, link_video_id, link_handle)   the video id and account in each video link
+-- column); its `rowid` is the row's place in the file. Its `link_video_id` and `link_handle` are
+-- Python's one lookup, made once per distinct link (a million comments sit on a few hundred videos):
+-- the video id and account in the row's video link.
 -- Parameters: $source_url, $source_id, $source_handle (the video a side sheet names, or NULL),
 -- $replies_known (the layout has a parent comment column).
--- Every row comes out, in the file's order. Times and counts in a form SQL does not read come out
--- NULL with their text (`unread_time`, `unread_likes`): Python reads those, per distinct value.
+-- Every row comes out, in the file's order (nothing here reorders rows). Times and counts in a form
+-- SQL does not read come out NULL with their text (`unread_time`, `unread_likes`): Python reads
+-- those, per distinct value.
 with stripped as (
     select
         rowid as _row,
@@ -22,7 +24,9 @@ with stripped as (
         likes,
         py_strip(parent_comment_id) as parent_comment_id,
         lower(py_strip(owner_flag)) in ('true', '1', 'yes') as is_owner,
-        lower(py_strip(label_text)) = 'creator' as is_creator
+        lower(py_strip(label_text)) = 'creator' as is_creator,
+        link_video_id,
+        link_handle
     from comment_fields
 ),
 
@@ -30,9 +34,7 @@ cleaned as (
     select
         _row,
         blank_to_na(comment_id) as comment_id,
-        nullif(video_id, '') as written_video_id,
         nullif(video_url, '') as written_url,
-        video_url as raw_url,
         ltrim(blank_to_na(member_handle), '@') as member_handle,
         blank_to_na(member_uid) as member_uid,
         blank_to_na(member_name) as member_name,
@@ -43,17 +45,10 @@ cleaned as (
         sql_count(likes) as likes,
         nullif(blank_to_na(parent_comment_id), '0') as parent_comment_id,
         is_owner,
-        is_creator
+        is_creator,
+        coalesce(nullif(video_id, ''), link_video_id) as found_video_id,
+        link_handle as url_handle
     from stripped
-),
-
-linked as (
-    select
-        cleaned.*,
-        coalesce(written_video_id, links.link_video_id) as found_video_id,
-        links.link_handle as url_handle
-    from cleaned
-    left join links on links.video_url = cleaned.raw_url
 )
 
 select
@@ -85,5 +80,4 @@ select
         false
     ) as is_brand,
     $replies_known::boolean as replies_known
-from linked
-order by _row
+from cleaned
