@@ -1,7 +1,7 @@
 """Rename and type one raw table into its canonical table, with warnings in plain words.
 
 This is the only place that knows a file's headers (through the mapping found in
-`detect.py`). Year-less dates are resolved here: see `analytics/dates.py` for how the
+`detect.py`), with `staging.py` for comments (one SQL query for every comment layout). Year-less dates are resolved here: see `analytics/dates.py` for how the
 year is inferred and `YearAnchor` for where the anchor comes from.
 """
 

@@ -2,7 +2,12 @@
 
 The container is recognised from the bytes (a ZIP starts with `PK`, JSON with `[` or
 `{`), never from the name, because marketers rename and re-save files. Every cell stays
-text here; types are decided later, per kind, in `canonical.py`.
+text here; types are decided later, per kind, in `canonical.py` (comments: `staging.py`).
+
+A clean UTF-8 CSV can be left unread (`lazy`): its header comes from the first bytes, and
+DuckDB reads the whole file when it holds comments (a million rows in a second). DuckDB
+refuses what it does not read exactly as Python would (ragged rows, stray quotes, other
+encodings, very long lines), and `read_rows` then reads it here, with the same sentences.
 
 Before anything is read whole, the limits in `limits.py` are checked from what the file
 says about itself: a ZIP's table of contents, a workbook's sheet sizes and cell addresses,
