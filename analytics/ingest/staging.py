@@ -87,7 +87,7 @@ def comments_from_csv(
                 """,
                 {"path": path, "separator": csv.separator},
             )
-        except (duckdb.InvalidInputException, duckdb.ConversionException) as error:
+        except duckdb.Error as error:  # a CSV error, or any other: Python's reader has its own answers
             raise CsvRefused(str(error).splitlines()[0]) from error
         with contextlib.suppress(OSError):
             os.unlink(path)
