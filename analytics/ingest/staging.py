@@ -68,11 +68,17 @@ def comments_from_csv(
 
     `mapping` gives each canonical field its column's position in the header.
     """
-    con = connect()
-    handle, path = tempfile.mkstemp(prefix="communitylens-", suffix=".csv")
     try:
+        # DuckDB reads files: the upload, written aside for as long as the read takes.
+        handle, path = tempfile.mkstemp(prefix="communitylens-", suffix=".csv")
         with os.fdopen(handle, "wb") as file:
             file.write(csv.data)
+    except OSError as error:  # no room for it: Python's reader reads it from memory
+        with contextlib.suppress(NameError, OSError):
+            os.unlink(path)
+        raise CsvRefused(str(error)) from error
+    con = connect()
+    try:
         columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(csv.header)))
         projection = _projection({field: f"c{index}" for field, index in mapping.items()})
         try:
