@@ -181,7 +181,7 @@ def test_the_pandas_view_of_comments_keeps_the_types_pages_know():
     assert io.StringIO(frame.to_csv(index=False)).getvalue().count("\n") == 5  # the quoted newline kept
 
 
-def test_a_server_without_room_for_the_temporary_copy_reads_comments_the_python_way(monkeypatch, tmp_path):
+def test_a_server_without_room_for_the_temporary_copy_reads_comments_the_python_way(monkeypatch):
     def no_room(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
