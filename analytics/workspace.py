@@ -308,13 +308,19 @@ class Workspace:
         """Put each part's rows into the staging table, with its rank (newest download highest) and kind."""
         columns = TABLES[table_name]
         for rank, table in parts:
-            frame = table.frame.assign(_rank=rank, _kind=table.kind)
+            rows = table.duckdb_rows  # comments: an Arrow table, scanned in place
+            present = set(rows.column_names if hasattr(rows, "column_names") else rows.columns)
             select = ", ".join(
-                f'try_cast("{c}" as {t})' if c in frame.columns else f"null::{t}" for c, t in columns.items()
+                f'try_cast("{c}" as {t})' if c in present else f"null::{t}" for c, t in columns.items()
             )
-            self.con.register("incoming_frame", frame)
-            self.con.execute(f'insert into "{staging}" select {select}, _rank, _kind from incoming_frame')
-            self.con.unregister("incoming_frame")
+            self.con.register("incoming_rows", rows)
+            try:
+                self.con.execute(
+                    f'insert into "{staging}" select {select}, $rank, $kind from incoming_rows',
+                    {"rank": rank, "kind": table.kind},
+                )
+            finally:
+                self.con.unregister("incoming_rows")
 
     def _note_overlaps(self, table_name: str, staging: str, keys: tuple[str, ...]) -> None:
         key_list = ", ".join(f'"{k}"' for k in keys)

@@ -12,13 +12,17 @@ other members still load.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from analytics.ingest import staging
 from analytics.ingest.canonical import Canonical, Context, YearSource, canonicalize
 from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_signature
-from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_tables
+from analytics.ingest.limits import TooBig
+from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_rows, read_tables
 from analytics.progress import Progress, recognising, silent
 from analytics.schema import DATE_COLUMNS, KINDS
 
@@ -41,12 +45,17 @@ __all__ = [
 
 @dataclass(eq=False)
 class LoadedTable:
-    """One recognised table: where it came from, its kind, and its canonical rows."""
+    """One recognised table: where it came from, its kind, and its canonical rows.
+
+    The rows (`data`) are an Arrow table for comments, which DuckDB scans without a copy, and a
+    pandas frame for the small Studio tables; `frame` is always pandas (converted once, on first
+    use, for pages and tests), `duckdb_rows` what an import hands to DuckDB.
+    """
 
     file: str
     source: str
     kind: str
-    frame: pd.DataFrame
+    data: pd.DataFrame | pa.Table
     warnings: list[str]
     download_date: date | None
     mapping: dict[str, str]
@@ -56,19 +65,47 @@ class LoadedTable:
     # A table kept in a client's store has no frame in memory: its rows and dates were counted once.
     known_rows: int | None = None
     known_range: tuple[date | None, date | None] | None = None
+    # What read the file's rows: "duckdb" (a clean CSV, read whole by DuckDB), "csv" (Python's reader), "excel", "json".
+    reader: str = ""
+    _frame: pd.DataFrame | None = field(default=None, init=False, repr=False)
 
     @property
     def table(self) -> str:
         return KINDS[self.kind].table
 
     @property
+    def frame(self) -> pd.DataFrame:
+        if isinstance(self.data, pd.DataFrame):
+            return self.data
+        if self._frame is None:
+            self._frame = arrow_to_pandas(self.data)
+        return self._frame
+
+    @property
+    def duckdb_rows(self) -> pd.DataFrame | pa.Table:
+        """The rows to hand to DuckDB: the Arrow table when there is one (no conversion, no copy)."""
+        return self.data
+
+    @property
     def rows(self) -> int:
-        return self.known_rows if self.known_rows is not None else len(self.frame)
+        if self.known_rows is not None:
+            return self.known_rows
+        return self.data.num_rows if isinstance(self.data, pa.Table) else len(self.data)
 
     def date_range(self) -> tuple[date | None, date | None]:
         if self.known_range is not None:
             return self.known_range
         column = DATE_COLUMNS[self.table]
+        if isinstance(self.data, pa.Table):
+            if column is None or column not in self.data.column_names:
+                return None, None
+            values = self.data.column(column).cast(pa.timestamp("us"))
+            inside = pc.and_(
+                pc.greater_equal(values, pa.scalar(datetime(2000, 1, 1), pa.timestamp("us"))),
+                pc.less(values, pa.scalar(datetime(2100, 1, 1), pa.timestamp("us"))),
+            )
+            low, high = pc.min_max(values.filter(inside)).values()
+            return (low.as_py().date(), high.as_py().date()) if low.is_valid else (None, None)
         if column is None or self.frame.empty or column not in self.frame:
             return None, None
         values = pd.to_datetime(self.frame[column], errors="coerce").dropna()
@@ -76,6 +113,12 @@ class LoadedTable:
         if values.empty:
             return None, None
         return values.min().date(), values.max().date()
+
+
+def arrow_to_pandas(rows: pa.Table) -> pd.DataFrame:
+    """An Arrow table as pandas with the types the pages know: nullable text and whole numbers."""
+    types = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype()}
+    return rows.to_pandas(types_mapper=types.get)
 
 
 @dataclass(eq=False)
@@ -115,13 +158,14 @@ def ingest_file(
     context = context or Context()
     result = FileResult(name)
     try:
-        raws, result.problems = read_tables(name, data)
+        raws, result.problems = read_tables(name, data, lazy=True)
     except Exception as error:  # the last line of defence: a marketer sees a sentence, not a traceback
         result.problems.append(
             ReadProblem(name, f"{name} could not be read ({type(error).__name__}). Is it a TikTok export?")
         )
         return result
     recognising(progress, name)
+    raws = _rows_for_python(raws, result)
     context = _with_source_url(context, raws)
     for raw in raws:
         signature = header_signature(raw.header)
@@ -135,16 +179,17 @@ def ingest_file(
             continue
         else:
             kind, mapping = detection.kind, detection.mapping
-        loaded, problem = _load(name, raw, kind, mapping, context, by_hand)
-        if (
-            loaded is not None
-            and loaded.kind in LOOSE_KINDS
-            and loaded.frame.empty
-            and not raw.frame.empty
-            and not by_hand
-        ):
+        if raw.csv is not None:
+            loaded, problem, raw = _load_csv(name, raw, mapping, context, result)
+            if raw is None:
+                continue
+        else:
+            loaded, problem = _load(name, raw, kind, mapping, context, by_hand)
+        if loaded is not None and loaded.kind in LOOSE_KINDS and not loaded.rows and raw.rows and not by_hand:
             # Headers matched loosely but no row held a TikTok video or comment: not that kind after all.
-            result.pending.append(PendingTable(name, raw.source, raw, signature))
+            found, failed = read_rows(raw)
+            result.problems += failed
+            result.pending += [PendingTable(name, table.source, table, signature) for table in found]
             continue
         if loaded:
             result.tables.append(loaded)
@@ -152,6 +197,50 @@ def ingest_file(
             result.problems.append(problem)
     _drop_side_sheets(result)
     return result
+
+
+def _rows_for_python(raws: list[RawTable], result: FileResult) -> list[RawTable]:
+    """Only comments are worth DuckDB's reading (a million rows, not a Studio file's dozens): every
+    other CSV is read by Python, as it always was."""
+    ready = []
+    for raw in raws:
+        detection = detect(raw.header) if raw.csv is not None else None
+        if raw.csv is None or (detection is not None and detection.kind == "comments"):
+            ready.append(raw)
+        else:
+            found, failed = read_rows(raw)
+            ready += found
+            result.problems += failed
+    return ready
+
+
+def _load_csv(
+    name: str, raw: RawTable, mapping: dict[str, str], context: Context, result: FileResult
+) -> tuple[LoadedTable | None, ReadProblem | None, RawTable | None]:
+    """A comments CSV read whole by DuckDB; when DuckDB refuses it, read by Python (the same rows and
+    sentences as ever). The RawTable its rows came from is returned, None when it could not be read."""
+    header = list(raw.csv.header)
+    file_context = replace(context, names=raw.names)
+    try:
+        canonical, raw.known_rows = staging.comments_from_csv(
+            raw.source,
+            raw.csv,
+            {field: header.index(column) for field, column in mapping.items()},
+            file_context,
+        )
+    except staging.CsvRefused:
+        found, failed = read_rows(raw)
+        result.problems += failed
+        if not found:
+            return None, None, None
+        [raw] = found
+        loaded, problem = _load(name, raw, "comments", mapping, context, False)
+        return loaded, problem, raw
+    except TooBig as error:
+        return None, ReadProblem(raw.source, str(error)), raw
+    except (ValueError, KeyError, TypeError, OverflowError) as error:
+        return None, _not_that_kind(raw, "comments", error), raw
+    return _loaded(name, raw, "comments", mapping, False, canonical), None, raw
 
 
 def apply_mapping(
@@ -172,9 +261,19 @@ def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context:
     try:
         canonical: Canonical = canonicalize(kind, raw.frame, mapping, file_context)
     except (ValueError, KeyError, TypeError, OverflowError) as error:
-        message = f"{raw.source} looks like {KINDS[kind].label}, but {error}. Check the file or map its columns by hand."
-        return None, ReadProblem(raw.source, message)
-    table = LoadedTable(
+        return None, _not_that_kind(raw, kind, error)
+    return _loaded(name, raw, kind, mapping, by_hand, canonical), None
+
+
+def _not_that_kind(raw: RawTable, kind: str, error: Exception) -> ReadProblem:
+    message = f"{raw.source} looks like {KINDS[kind].label}, but {error}. Check the file or map its columns by hand."
+    return ReadProblem(raw.source, message)
+
+
+def _loaded(
+    name: str, raw: RawTable, kind: str, mapping: dict[str, str], by_hand: bool, canonical: Canonical
+) -> LoadedTable:
+    return LoadedTable(
         name,
         raw.source,
         kind,
@@ -185,8 +284,8 @@ def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context:
         by_hand,
         canonical.year_source,
         canonical.account,
+        reader=raw.reader,
     )
-    return table, None
 
 
 def _with_source_url(context: Context, raws: list[RawTable]) -> Context:

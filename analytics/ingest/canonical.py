@@ -1,7 +1,7 @@
 """Rename and type one raw table into its canonical table, with warnings in plain words.
 
 This is the only place that knows a file's headers (through the mapping found in
-`detect.py`). Year-less dates are resolved here: see `analytics/dates.py` for how the
+`detect.py`), with `staging.py` for comments (one SQL query for every comment layout). Year-less dates are resolved here: see `analytics/dates.py` for how the
 year is inferred and `YearAnchor` for where the anchor comes from.
 """
 
@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 
 from analytics import dates
-from analytics.numbers import count_missing, parse_counts, parse_numbers, parse_rates, to_bool
+from analytics.numbers import count_missing, parse_counts, parse_numbers, parse_rates
 from analytics.schema import DATE_COLUMNS, KINDS, TABLES
 from analytics.templates import EXAMPLE_HANDLE, EXAMPLE_MARK
 from analytics.wording import day as day_words
@@ -74,7 +74,15 @@ class Canonical:
 
 
 def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context: Context) -> Canonical:
-    """One raw table of text -> its canonical columns, typed, plus the warnings worth telling."""
+    """One raw table of text -> its canonical columns, typed, plus the warnings worth telling.
+
+    Comments, whatever file they come from, go through the one staging query (`staging.py`); their
+    rows come back as an Arrow table.
+    """
+    if kind == "comments":
+        from analytics.ingest import staging
+
+        return staging.comments_from_frame(raw, mapping, context)
     fields = pd.DataFrame(
         {name: raw[column].astype("string") for name, column in mapping.items()}, index=raw.index
     )
@@ -101,16 +109,38 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
 def account_of(context: Context, frame: pd.DataFrame) -> str | None:
     """The TikTok account a file belongs to: the handle in its name, else its video links' @handle
     (a Content export's, or the videos a comment export's comments are under)."""
-    for name in reversed(context.names):  # the closest name first: a member's, then its ZIP's
-        if handle := dates.file_name_dates(name).handle:
-            return handle
+    if handle := named_account(context):
+        return handle
     if "account_handle" in frame and frame["account_handle"].notna().any():
         return str(frame["account_handle"].mode().iloc[0])
     if "video_url" in frame:
-        handles = frame["video_url"].astype("string").str.extract(VIDEO_URL)["handle"].dropna()
-        if len(handles):
-            return str(handles.str.lower().mode().iloc[0])
+        links = frame["video_url"].astype("string").value_counts(dropna=True)
+        return url_account(list(links.items()))
     return None
+
+
+def named_account(context: Context) -> str | None:
+    """The handle in a file's names, the closest name first: a member's, then its ZIP's."""
+    for name in reversed(context.names):
+        if handle := dates.file_name_dates(name).handle:
+            return handle
+    return None
+
+
+def url_account(links: list[tuple[str, int]]) -> str | None:
+    """The @handle most rows' video links name, from (link, rows) pairs; the first in order on a tie.
+
+    Each distinct link is parsed once: a million comments sit on a few hundred videos.
+    """
+    handles = pd.Series([link for link, _ in links], dtype="string").str.extract(VIDEO_URL)["handle"]
+    counts = (
+        pd.Series([count for _, count in links], dtype="int64")
+        .groupby(handles.str.lower().to_numpy(), dropna=True)
+        .sum()
+    )
+    if counts.empty:
+        return None
+    return str(counts[counts == counts.max()].sort_index().index[0])
 
 
 def have(count: int, noun: str) -> str:
@@ -454,81 +484,6 @@ def _video_details(fields, context, warnings, sources):
     return frame, download
 
 
-def _comments(fields: pd.DataFrame, context: Context, warnings: list[str], sources: list[YearSource]):
-    frame = pd.DataFrame(index=fields.index)
-    url = (
-        fields["video_url"] if "video_url" in fields else pd.Series(pd.NA, index=fields.index, dtype="string")
-    )
-    ids, url_handles = video_ids_and_handles(url)
-    if "video_id" in fields:
-        ids = fields["video_id"].str.strip().replace("", pd.NA).fillna(ids)
-    url = url.replace("", pd.NA)
-    if context.source_url:
-        # The file's own note of which video it holds: fills the link, id and account it leaves out.
-        source_id, source_handle = video_ids_and_handles(pd.Series([context.source_url], dtype="string"))
-        same_video = ids.isna() | (ids == source_id.iloc[0])
-        url_handles = url_handles.mask(url_handles.isna() & same_video, source_handle.iloc[0])
-        url = url.fillna(context.source_url)
-        ids = ids.fillna(source_id.iloc[0])
-    frame["video_id"] = ids
-    frame["video_url"] = url
-    handle = _blank_to_na(fields.get("member_handle"), fields.index).str.lstrip("@")
-    uid = _blank_to_na(fields.get("member_uid"), fields.index)
-    name = _blank_to_na(fields.get("member_name"), fields.index)
-    frame["member_handle"] = handle
-    frame["member_name"] = name
-    frame["member_uid"] = uid
-    # The key: TikTok's user id when the file has it (a handle can be changed, the id cannot),
-    # else the handle, else the display name. The workspace links ids and handles across files.
-    frame["member_id"] = uid.fillna(handle.str.lower()).fillna(name)
-    frame["text"] = fields["text"].fillna("") if "text" in fields else ""
-    frame["commented_at"] = parse_timestamps(fields["commented_at"])
-    frame["likes"] = parse_counts(fields["likes"]) if "likes" in fields else pd.NA
-    parent = _blank_to_na(fields.get("parent_comment_id"), fields.index).replace("0", pd.NA)
-    frame["parent_comment_id"] = parent
-    # Whether this layout tells replies apart: only a parent id says which comment was answered.
-    frame["replies_known"] = "parent_comment_id" in fields
-    if "comment_id" in fields:
-        frame["comment_id"] = _blank_to_na(fields["comment_id"])
-    else:
-        frame["comment_id"] = pd.NA
-    missing_id = frame["comment_id"].isna()
-    if missing_id.any():
-        # No id in the file: a hash of who, when and what keeps re-uploads from double counting.
-        basis = (
-            frame["member_id"].fillna("")
-            + "|"
-            + frame["commented_at"].astype("string").fillna("")
-            + "|"
-            + frame["text"]
-        )
-        frame.loc[missing_id, "comment_id"] = "h" + pd.util.hash_pandas_object(
-            basis[missing_id], index=False
-        ).astype(str)
-    owner = to_bool(fields["owner_flag"]).fillna(False) if "owner_flag" in fields else False
-    label = (
-        fields["label_text"].str.strip().str.casefold().eq("creator").fillna(False)
-        if "label_text" in fields
-        else False
-    )
-    same_handle = (frame["member_handle"].str.lower() == url_handles).fillna(False)
-    frame["is_brand"] = (owner | label | same_handle).astype(bool)
-    unknown_member = int(frame["member_id"].isna().sum())
-    bad_time = int(frame["commented_at"].isna().sum())
-    if unknown_member:
-        warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
-    if bad_time:
-        warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
-    if frame["video_id"].isna().all() and len(frame):
-        warnings.append("No video link or id in this file: comments cannot be matched to videos.")
-    if len(frame) and "parent_comment_id" not in fields:
-        warnings.append(
-            "This export does not show replies (no parent comment column): the reply rate cannot be "
-            "measured from it."
-        )
-    return frame[frame["member_id"].notna() & frame["commented_at"].notna()], None
-
-
 EARLIEST = pd.Timestamp("2016-01-01")
 LATEST = pd.Timestamp("2100-01-01")
 _SLASH_DATE = re.compile(
@@ -571,14 +526,6 @@ def parse_timestamps(values: pd.Series) -> pd.Series:
     from_text = pd.to_datetime(iso_like, utc=True, errors="coerce", format="mixed").dt.tz_convert(None)
     parsed = iso.fillna(from_epoch).fillna(from_slash).fillna(from_text).astype("datetime64[us]")
     return parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
-
-
-def _blank_to_na(values: pd.Series | None, index: pd.Index | None = None) -> pd.Series:
-    if values is None:
-        return pd.Series(pd.NA, index=index, dtype="string")
-    return (
-        values.astype("string").str.strip().replace({"": pd.NA, "None": pd.NA, "nan": pd.NA, "null": pd.NA})
-    )
 
 
 def _lives(fields, context, warnings, sources):
@@ -673,7 +620,6 @@ _BUILDERS = {
     "content": _content,
     "business_videos": _business_videos,
     "video_details": _video_details,
-    "comments": _comments,
     "lives": _lives,
 }
 

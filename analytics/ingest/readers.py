@@ -2,7 +2,12 @@
 
 The container is recognised from the bytes (a ZIP starts with `PK`, JSON with `[` or
 `{`), never from the name, because marketers rename and re-save files. Every cell stays
-text here; types are decided later, per kind, in `canonical.py`.
+text here; types are decided later, per kind, in `canonical.py` (comments: `staging.py`).
+
+A clean UTF-8 CSV can be left unread (`lazy`): its header comes from the first bytes, and
+DuckDB reads the whole file when it holds comments (a million rows in a second). DuckDB
+refuses what it does not read exactly as Python would (ragged rows, stray quotes, other
+encodings, very long lines), and `read_rows` then reads it here, with the same sentences.
 
 Before anything is read whole, the limits in `limits.py` are checked from what the file
 says about itself: a ZIP's table of contents, a workbook's sheet sizes and cell addresses,
@@ -39,18 +44,41 @@ class IngestError(Exception):
     """A file we cannot read. The message is a plain sentence for a marketer."""
 
 
+@dataclass(frozen=True)
+class CsvSource:
+    """A clean UTF-8 CSV that DuckDB reads itself: its bytes, separator and header."""
+
+    data: bytes = field(repr=False)
+    separator: str
+    header: tuple[str, ...]
+
+
 @dataclass
 class RawTable:
-    """One table of text found in an upload (a CSV, one sheet, one ZIP member...)."""
+    """One table of text found in an upload (a CSV, one sheet, one ZIP member...).
+
+    `reader` says what read its rows: `duckdb` (a clean CSV, read whole by DuckDB: `frame` is
+    None and `csv` holds the file until then), `csv` (Python's CSV reader), `excel` or `json`.
+    """
 
     source: str
-    frame: pd.DataFrame
+    frame: pd.DataFrame | None
     names: tuple[str, ...] = ()
     notes: list[str] = field(default_factory=list)
+    reader: str = "csv"
+    csv: CsvSource | None = None
+    known_rows: int | None = None
 
     @property
     def header(self) -> list[str]:
+        if self.frame is None and self.csv is not None:
+            return list(self.csv.header)
         return [str(column) for column in self.frame.columns]
+
+    @property
+    def rows(self) -> int | None:
+        """Its rows, or None for a CSV DuckDB has not read yet."""
+        return len(self.frame) if self.frame is not None else self.known_rows
 
 
 @dataclass
@@ -72,17 +100,74 @@ class Budget:
 
 
 def read_tables(
-    name: str, data: bytes, names: tuple[str, ...] = (), budget: Budget | None = None, depth: int = 0
+    name: str,
+    data: bytes,
+    names: tuple[str, ...] = (),
+    budget: Budget | None = None,
+    depth: int = 0,
+    *,
+    lazy: bool = False,
 ) -> tuple[list[RawTable], list[ReadProblem]]:
-    """Every table in one uploaded file, and a plain sentence for each part we could not read."""
+    """Every table in one uploaded file, and a plain sentence for each part we could not read.
+
+    `lazy`: a clean UTF-8 CSV (not inside a ZIP) comes back unread, its header found from the
+    first bytes, for DuckDB to read whole (`RawTable.csv`); `read_rows` reads it the Python way.
+    """
     try:
         if budget is None:
             if len(data) > limits.MAX_FILE_BYTES:
                 raise TooBig(limits.file_too_big(name, len(data)))
             budget = Budget()
+        if lazy and depth == 0 and (found := clean_csv(name, data, (*names, name))):
+            return [found], []
         return _read_any(name, data, (*names, name), budget, depth)
     except TooBig as error:
         return [], [ReadProblem(name, str(error))]
+
+
+def read_rows(raw: RawTable) -> tuple[list[RawTable], list[ReadProblem]]:
+    """The rows of a CSV DuckDB was to read, read by Python instead (DuckDB refused it, or its kind is
+    one pandas reads as fast): the same tables and sentences as a CSV that was never offered to DuckDB."""
+    if raw.frame is not None or raw.csv is None:
+        return [raw], []
+    try:
+        return _read_text(raw.source, raw.csv.data, raw.names)
+    except TooBig as error:
+        return [], [ReadProblem(raw.source, str(error))]
+
+
+# The first bytes of a CSV that say how to read the rest: its header and separator.
+_HEAD = 1 << 16
+
+
+def clean_csv(name: str, data: bytes, names: tuple[str, ...]) -> RawTable | None:
+    """A CSV DuckDB can read as it is, unread: UTF-8 (BOM or not), no zero byte, a header line of
+    distinct, non-empty names. Anything else (None) is read by Python, which knows its quirks."""
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    if not body or body[:1] in b" \t\r\n[{\xef" or b"\x00" in data:
+        return None
+    try:
+        head = codecs.getincrementaldecoder("utf-8")().decode(body[:_HEAD], final=len(body) <= _HEAD)
+    except UnicodeDecodeError:
+        return None
+    first_line, newline, _ = head.partition("\n")
+    if not newline and len(body) > _HEAD:
+        return None
+    separator = sniff_separator(head)
+    csv.field_size_limit(1 << 30)
+    try:
+        header = next(csv.reader([first_line.rstrip("\r")], delimiter=separator))
+    except (csv.Error, StopIteration):
+        return None
+    cleaned = [cell.strip().strip('"').strip() for cell in header]
+    if (
+        not 1 < len(cleaned) <= limits.MAX_COLUMNS
+        or not all(cleaned)
+        or len(set(cleaned)) != len(cleaned)
+        or unique_headers(cleaned) != cleaned
+    ):
+        return None
+    return RawTable(name, None, names, reader="duckdb", csv=CsvSource(data, separator, tuple(cleaned)))
 
 
 def _read_any(
@@ -107,6 +192,11 @@ def _read_any(
                 name, f"{name} is an old Excel .xls file. Save it as .xlsx or CSV and upload it again."
             )
         ]
+    return _read_text(name, data, names)
+
+
+def _read_text(name: str, data: bytes, names: tuple[str, ...]) -> tuple[list[RawTable], list[ReadProblem]]:
+    """A file of text: JSON, or a CSV read by Python (Arrow's reader, pandas' when Arrow refuses)."""
     try:
         text, note = decode_text(data)
     except IngestError as error:
@@ -433,7 +523,7 @@ def _read_workbook(
         frame.columns = unique_headers(header)
         frame = frame.reset_index(drop=True)
         label = f"{name} › {sheet}" if len(sheets) > 1 else name
-        tables.append(RawTable(label, frame, (*names, str(sheet))))
+        tables.append(RawTable(label, frame, (*names, str(sheet)), reader="excel"))
     if not tables:
         return [], [ReadProblem(name, f"{name} is an Excel file with no data in any sheet.")]
     return tables, []
@@ -634,7 +724,7 @@ def _read_json(name: str, text: str, names: tuple[str, ...]) -> tuple[list[RawTa
             raise TooBig(limits.json_too_wide(name, len(columns)))
     frame = pd.json_normalize(records, sep=".") if records else pd.DataFrame()
     frame = frame.fillna("").map(_cell_text) if not frame.empty else frame
-    return [RawTable(name, frame, names)], []
+    return [RawTable(name, frame, names, reader="json")], []
 
 
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')

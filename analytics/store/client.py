@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pandas as pd
+import pyarrow as pa
 
 from analytics import db, labels, preferences
 from analytics.ingest import FileResult, LoadedTable, ingest_file
-from analytics.ingest.canonical import YearSource, video_ids_and_handles
+from analytics.ingest.canonical import YearSource, url_account
 from analytics.ingest.readers import ReadProblem
 from analytics.progress import Progress
 from analytics.schema import TABLES
@@ -493,18 +494,19 @@ class ClientWorkspace(Workspace):
              year.lender if year else None, loaded.account],
         )  # fmt: skip
         columns = TABLES[loaded.table]
-        frame = loaded.frame
+        rows = loaded.duckdb_rows  # comments: an Arrow table, scanned in place
+        present = set(rows.column_names if hasattr(rows, "column_names") else rows.columns)
         select = ", ".join(
-            f'try_cast("{c}" as {t})' if c in frame.columns else f"null::{t}" for c, t in columns.items()
+            f'try_cast("{c}" as {t})' if c in present else f"null::{t}" for c, t in columns.items()
         )
-        cur.register("incoming_frame", frame)
+        cur.register("incoming_rows", rows)
         try:
             cur.execute(
-                f"insert into {self.schema}.parts_{loaded.table} select {select}, ? from incoming_frame",
+                f"insert into {self.schema}.parts_{loaded.table} select {select}, ? from incoming_rows",
                 [part],
             )
         finally:
-            cur.unregister("incoming_frame")
+            cur.unregister("incoming_rows")
         self._parts[loaded] = part
         loaded.known_rows, loaded.known_range = loaded.rows, (start, end)
 
@@ -615,10 +617,15 @@ class ClientWorkspace(Workspace):
 
 def _commented_account(table: LoadedTable) -> str | None:
     """Whose videos a comment file is about: the account most of its video links name."""
-    if table.table != "comments" or "video_url" not in table.frame or table.frame.empty:
+    if table.table != "comments" or not table.rows:
         return None
-    handles = video_ids_and_handles(table.frame["video_url"])[1].dropna()
-    return str(handles.mode().iloc[0]) if len(handles) else None
+    rows = table.duckdb_rows
+    if isinstance(rows, pd.DataFrame):
+        rows = pa.Table.from_pandas(rows[["video_url"]] if "video_url" in rows else rows[[]])
+    if "video_url" not in rows.column_names:
+        return None
+    links = rows.column("video_url").value_counts().to_pylist()  # each distinct link once
+    return url_account([(link["values"], link["counts"]) for link in links if link["values"] is not None])
 
 
 def _pause_for_tests() -> None:
@@ -671,7 +678,7 @@ def _stored_table(row) -> LoadedTable:
         file=row.file,
         source=row.source,
         kind=row.kind,
-        frame=pd.DataFrame(),
+        data=pd.DataFrame(),
         warnings=json.loads(row.warnings or "[]"),
         download_date=_day(row.download_date),
         mapping=json.loads(row.mapping or "{}"),
