@@ -151,11 +151,12 @@ def test_an_import_of_new_comments_leaves_the_stored_comments_files_as_they_are(
     ws.add_files([("first.csv", apify_csv(first))])
 
     def comment_files() -> dict[str, int]:
-        rows = store.cursor().execute(
-            "select data_file, record_count from ducklake_list_files('lake', 'comments', schema => ?)",
-            [f"c_{ws.client_id}"],
+        """The Parquet files holding the client's merged comments, and how many rows each has."""
+        cur = store.cursor()
+        files = cur.execute(
+            "select data_file from ducklake_list_files('lake', 'comments', schema => ?)", [f"c_{ws.client_id}"]
         ).fetchall()
-        return dict(rows)
+        return {file: cur.execute("select count(*) from read_parquet(?)", [file]).fetchone()[0] for (file,) in files}
 
     before = comment_files()
     assert sum(before.values()) == len(first)
