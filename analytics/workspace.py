@@ -313,7 +313,9 @@ class Workspace:
         keys = KEYS[table_name]
         staging = self._new_staging(table_name)
         key_columns = ", ".join(f'"{k}"' for k in keys)
-        self.con.execute(f'create or replace temp table changed_keys as select {key_columns} from "{staging}" limit 0')
+        self.con.execute(
+            f'create or replace temp table changed_keys as select {key_columns} from "{staging}" limit 0'
+        )
         self._collect_keys(table_name, [table for rank, table in parts if rank in new] + gone, "changed_keys")
         removed = [(-1 - index, table) for index, table in enumerate(gone)]
         self._stage(table_name, staging, parts + removed, only="changed_keys")
@@ -374,7 +376,9 @@ class Workspace:
                 f'try_cast("{c}" as {t}) as "{c}"' if c in frame.columns else f'null::{t} as "{c}"'
                 for c, t in columns.items()
             )
-            rows = f"(select {select} from incoming_frame)" + (f" semi join {only} using ({keys})" if only else "")
+            rows = f"(select {select} from incoming_frame)" + (
+                f" semi join {only} using ({keys})" if only else ""
+            )
             self.con.register("incoming_frame", frame)
             self.con.execute(f'insert into "{staging}" select *, ?, ? from {rows}', [rank, table.kind])
             self.con.unregister("incoming_frame")
@@ -531,7 +535,9 @@ class Workspace:
             con.unregister("more_rows")
             self._stage("comments", staging, parts, only="more_keys")
             con.execute("insert into changed_keys select comment_id from more_keys")
-            con.execute(f"create or replace temp table merged_rows as {self._merged_sql('comments', staging)}")
+            con.execute(
+                f"create or replace temp table merged_rows as {self._merged_sql('comments', staging)}"
+            )
             con.execute(
                 """
                 update links set new_link = (
@@ -545,7 +551,9 @@ class Workspace:
             where merged_rows.member_uid is null and lower(merged_rows.member_handle) = links.handle
             """
         )
-        con.execute("update merged_rows set member_id = coalesce(member_uid, lower(member_handle), member_name)")
+        con.execute(
+            "update merged_rows set member_id = coalesce(member_uid, lower(member_handle), member_name)"
+        )
         con.execute(
             "create or replace temp table new_links as select handle, new_link from links "
             "where old_link is null and new_link is not null"
@@ -616,9 +624,11 @@ class Workspace:
         self.con.register("author_rows", authors)
         authors = self.con.execute("select * from author_rows").df()  # the frame DuckDB gives, as before
         self.con.unregister("author_rows")
-        count_videos = self._at_home(
-            "select count(distinct video_id) as n from {t}comments", fetch=True
-        ).column("n")[0].as_py()
+        count_videos = (
+            self._at_home("select count(distinct video_id) as n from {t}comments", fetch=True)
+            .column("n")[0]
+            .as_py()
+        )
         handles = self.brand_handles | set(self.detected_brand_handles())
         said_is, said_not = self.brand_answer
         squashed = {squash(handle) for handle in handles} - {""}

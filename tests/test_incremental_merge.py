@@ -110,7 +110,9 @@ def test_each_change_merged_key_by_key_equals_merging_every_file_again_in_a_sess
         for digest in digests:
             session.remove_file(digest)
         names = set(dict(imports[name]))
-        [import_id] = {int(row.import_id) for row in client.imports().itertuples() if set(row.files.split(", ")) <= names}
+        [import_id] = {
+            int(row.import_id) for row in client.imports().itertuples() if set(row.files.split(", ")) <= names
+        }
         client.remove_import(import_id)
         loaded.remove(name)
         check(f"removal of {name}")
@@ -154,9 +156,13 @@ def test_an_import_of_new_comments_leaves_the_stored_comments_files_as_they_are(
         """The Parquet files holding the client's merged comments, and how many rows each has."""
         cur = store.cursor()
         files = cur.execute(
-            "select data_file from ducklake_list_files('lake', 'comments', schema => ?)", [f"c_{ws.client_id}"]
+            "select data_file from ducklake_list_files('lake', 'comments', schema => ?)",
+            [f"c_{ws.client_id}"],
         ).fetchall()
-        return {file: cur.execute("select count(*) from read_parquet(?)", [file]).fetchone()[0] for (file,) in files}
+        return {
+            file: cur.execute("select count(*) from read_parquet(?)", [file]).fetchone()[0]
+            for (file,) in files
+        }
 
     before = comment_files()
     assert sum(before.values()) == len(first)

@@ -553,7 +553,9 @@ class ClientWorkspace(Workspace):
 
     def _collect_flagged(self, into: str, tables: list[LoadedTable] | None = None) -> None:
         """Stored comment parts' flags are read from the lake."""
-        stored = [self._parts[table] for table in self.tables if table in self._parts and table.table == "comments"]
+        stored = [
+            self._parts[table] for table in self.tables if table in self._parts and table.table == "comments"
+        ]
         if stored:
             rows = self._cur.execute(
                 f"select distinct comment_id from {self.schema}.parts_comments "
