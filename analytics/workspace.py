@@ -297,6 +297,7 @@ class Workspace:
             f"from ({self._merged_sql(table_name, staging)}) order by all"
         )
         if KEYS[table_name]:
+            self._overlaps[table_name] = {}
             self._count_overlaps(table_name, staging, [rank for rank, _ in parts])
         self.con.execute(f'drop table "{staging}"')
 
@@ -325,7 +326,7 @@ class Workspace:
         if table_name == "comments":
             self._link_changed(parts, staging)
         self._apply(table_name)
-        if table_name == "comments":
+        if table_name == "comments":  # the other comments whose member changed
             self._at_home(
                 """
                 update {t}comments as c set member_uid = l.new_link, member_id = l.new_link from new_links as l
@@ -333,10 +334,18 @@ class Workspace:
                 """,
                 ("new_links",),
             )
+            self._at_home(
+                """
+                update {t}comments as c set member_uid = r.new_link,
+                    member_id = coalesce(r.new_link, lower(c.member_handle), c.member_name)
+                from relinked as r where c.comment_id = r.comment_id
+                """,
+                ("relinked",),
+            )
         self.con.execute(f'drop table "{staging}"')
 
-    def _new_staging(self, table_name: str) -> str:
-        staging = f"staging_{table_name}"
+    def _new_staging(self, table_name: str, name: str | None = None) -> str:
+        staging = name or f"staging_{table_name}"
         self.con.execute(db.create_table_sql(table_name, staging))
         self.con.execute(f'alter table "{staging}" add column _rank integer')
         self.con.execute(f'alter table "{staging}" add column _kind varchar')
@@ -477,7 +486,7 @@ class Workspace:
         A comment without a user id takes the smallest id a comment by the same handle has. The stored
         comments of a handle show that id (the smallest there) and, when another is smaller, that none of
         them took it; only when the comment that gave it changed or went, and the others show it too, are
-        that handle's comments merged again from their files, to tell which of them took it.
+        that handle's user ids read again from their files (`_relink_ambiguous`).
         """
         con = self.con
         con.execute(
@@ -514,7 +523,7 @@ class Workspace:
                 select lower(member_handle) as handle, min(member_uid) as k_min from merged_rows
                 where member_handle is not null group by all
             )
-            select handles.handle, s.old_link,
+            select handles.handle, s.old_link, now.k_min,
                 case when s.old_link is null or s.rest_min is null then now.k_min
                     when s.rest_min > s.old_link then least(s.rest_min, now.k_min)
                     else s.old_link end as new_link,
@@ -523,28 +532,9 @@ class Workspace:
             """
         )
         con.unregister("link_stats")
+        con.execute("create or replace temp table relinked (comment_id varchar, new_link varchar)")
         if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
-            more = self._at_home(
-                "select c.comment_id from {t}comments as c anti join changed_keys using (comment_id) "
-                "where lower(c.member_handle) in (select handle from links where ambiguous)",
-                ("changed_keys", "links"),
-                fetch=True,
-            )
-            con.register("more_rows", more)
-            con.execute("create or replace temp table more_keys as select comment_id from more_rows")
-            con.unregister("more_rows")
-            self._stage("comments", staging, parts, only="more_keys")
-            con.execute("insert into changed_keys select comment_id from more_keys")
-            con.execute(
-                f"create or replace temp table merged_rows as {self._merged_sql('comments', staging)}"
-            )
-            con.execute(
-                """
-                update links set new_link = (
-                    select min(m.member_uid) from merged_rows as m where lower(m.member_handle) = links.handle
-                ) where ambiguous
-                """
-            )
+            self._relink_ambiguous(parts)
         con.execute(
             """
             update merged_rows set member_uid = links.new_link from links
@@ -557,6 +547,47 @@ class Workspace:
         con.execute(
             "create or replace temp table new_links as select handle, new_link from links "
             "where old_link is null and new_link is not null"
+        )
+
+    def _relink_ambiguous(self, parts: list[tuple[int, LoadedTable]]) -> None:
+        """The handles whose id came from comments this change merged again, and whose other comments
+        show the same id: which of those have it from their files, which took it; the new id of each
+        handle, and the comments (`relinked`) whose id changes."""
+        con = self.con
+        more = self._at_home(
+            "select c.comment_id, lower(c.member_handle) as handle, c.member_uid as stored_uid "
+            "from {t}comments as c anti join changed_keys using (comment_id) "
+            "where lower(c.member_handle) in (select handle from links where ambiguous)",
+            ("changed_keys", "links"),
+            fetch=True,
+        )
+        con.register("more_rows", more)
+        con.execute("create or replace temp table more_keys as select * from more_rows")
+        con.unregister("more_rows")
+        staging = self._new_staging("comments", "staging_links")
+        self._stage("comments", staging, parts, only="more_keys")
+        con.execute(
+            f"""
+            create or replace temp table more_raw as
+            select k.comment_id, k.handle, k.stored_uid, r.raw_uid from more_keys as k left join (
+                select comment_id, arg_max(member_uid, _rank) filter (where member_uid is not null) as raw_uid
+                from "{staging}" group by comment_id
+            ) as r using (comment_id)
+            """
+        )
+        con.execute(f'drop table "{staging}"')
+        con.execute(
+            """
+            update links set new_link = least(links.k_min, (
+                select min(m.raw_uid) from more_raw as m where m.handle = links.handle
+            )) where ambiguous
+            """
+        )
+        con.execute(
+            """
+            insert into relinked select m.comment_id, l.new_link from more_raw as m join links as l using (handle)
+            where l.ambiguous and m.raw_uid is null and m.stored_uid is distinct from l.new_link
+            """
         )
 
     def _link_members(self) -> None:

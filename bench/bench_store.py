@@ -16,7 +16,7 @@ fresh subprocess so its peak memory (VmHWM) is its own, the fastest of --repeat 
   (`default_period`, "Last 90 days", `account_kpis`, `daily_trend`) and the Members tiers
   (`comment_date_range`, `member_stats`, `member_tiers`);
 - session: today's in-session load of the same files (`Workspace().add_files`), then the same calls;
-- second: on a copy of the client `import` stored, a second import of SECOND comments (new ones,
+- second: into a client stored as `import` stores it, a second import of SECOND comments (new ones,
   then ones the client already has, each field from the newer file), then its removal
   (`remove_import`), each merged the old way (every table from every file, rewritten whole) and
   key by key (`Workspace.incremental`), alternately, in one process;
@@ -306,12 +306,13 @@ def child_second(comments: Path, homes: list[Path], repeat: int) -> dict:
     from analytics.store import open_store
     from analytics.workspace import Workspace
 
-    home = homes[0].with_name(homes[0].name + "_second")
+    home = homes[0].with_name(homes[0].name + "_second")  # the stores `import` left are for `open` and `undo`
     shutil.rmtree(home, ignore_errors=True)
-    shutil.copytree(homes[0], home)  # the client `import` stored stays as it is for `open` and `undo`
-    files = {scenario: second_file(scenario, home) for scenario in ("new", "overlapping")}
     store = open_store(home=home)
-    ws = store.open(store.clients()["client_id"].iloc[0], today=TODAY)
+    ws = store.open(store.create_client("Phin & Co."), today=TODAY)
+    ws.add_files(daily_files(), who="bench")
+    ws.add_files([(comments.name, comments.read_bytes())], who="bench")
+    files = {scenario: second_file(scenario, home) for scenario in ("new", "overlapping")}
     rows = comments_in(ws.con)
     laps = Laps()
     for _ in range(repeat):
