@@ -523,7 +523,7 @@ class Workspace:
                 select lower(member_handle) as handle, min(member_uid) as k_min from merged_rows
                 where member_handle is not null group by all
             )
-            select handles.handle, s.old_link, now.k_min,
+            select handles.handle, s.old_link, s.rest_min, now.k_min,
                 case when s.old_link is null or s.rest_min is null then now.k_min
                     when s.rest_min > s.old_link then least(s.rest_min, now.k_min)
                     else s.old_link end as new_link,
@@ -533,6 +533,17 @@ class Workspace:
         )
         con.unregister("link_stats")
         con.execute("create or replace temp table relinked (comment_id varchar, new_link varchar)")
+        if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
+            # A comment without an id in every file is a row without an id, under its handle, in one of
+            # them: a handle with none has no comment that took its id, and its smallest id is plain.
+            con.execute("create or replace temp table uidless (handle varchar)")
+            self._collect_uidless([table for _, table in parts], "uidless")
+            con.execute(
+                """
+                update links set new_link = least(rest_min, k_min), ambiguous = false
+                where ambiguous and handle not in (select handle from uidless)
+                """
+            )
         if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
             self._relink_ambiguous(parts)
         con.execute(
@@ -548,6 +559,20 @@ class Workspace:
             "create or replace temp table new_links as select handle, new_link from links "
             "where old_link is null and new_link is not null"
         )
+
+    def _collect_uidless(self, tables: list[LoadedTable], into: str) -> None:
+        """Add to `into` the handles in `links` that some row of these parts has without a user id."""
+        for table in tables:
+            frame = table.frame
+            if table.table != "comments" or "member_handle" not in frame.columns:
+                continue
+            uid = "try_cast(member_uid as varchar)" if "member_uid" in frame.columns else "null"
+            self.con.register("incoming_frame", frame)
+            self.con.execute(
+                f"insert into {into} select distinct lower(try_cast(member_handle as varchar)) as handle "
+                f"from incoming_frame where {uid} is null and handle in (select handle from links)"
+            )
+            self.con.unregister("incoming_frame")
 
     def _relink_ambiguous(self, parts: list[tuple[int, LoadedTable]]) -> None:
         """The handles whose id came from comments this change merged again, and whose other comments

@@ -119,10 +119,13 @@ def test_each_change_merged_key_by_key_equals_merging_every_file_again_in_a_sess
 
     add("handles")
     add("exporter")  # links the handles of the shared comments to user ids, on every video
-    add("studio")
-    add("late")
     assert "comments appear in more than one" in " ".join(session.merge_notes)
-    remove("exporter")  # the handles that took their id from it lose it again
+    linked = "select count(*) from comments where member_uid is not null"
+    assert session.con.execute(linked).fetchone()[0] > len(fans[fans["video_id"].isin(videos[2:6])])
+    add("studio")
+    remove("exporter")  # the handles that took their id from it lose it again, on every video
+    assert session.con.execute(linked).fetchone()[0] == 0
+    add("late")
     add("others")
     session.set_last_year("Overview.csv", 2024)
     client.set_last_year("Overview.csv", 2024)

@@ -565,6 +565,23 @@ class ClientWorkspace(Workspace):
             _copy(rows, self.con, into)
         super()._collect_flagged(into, [table for table in self.tables if table not in self._parts])
 
+    def _collect_uidless(self, tables: list[LoadedTable], into: str) -> None:
+        """Stored parts' rows are read from the lake."""
+        stored = [self._parts[t] for t in tables if t in self._parts and t.table == "comments"]
+        if stored:
+            self._cur.register("links", self.con.execute("select handle from links").to_arrow_table())
+            try:
+                rows = self._cur.execute(
+                    f"select distinct lower(member_handle) as handle from {self.schema}.parts_comments "
+                    "where member_uid is null and lower(member_handle) in (select handle from links) "
+                    "and _part in (select unnest($parts::integer[]))",
+                    {"parts": stored},
+                ).to_arrow_table()
+            finally:
+                self._cur.unregister("links")
+            _copy(rows, self.con, into)
+        super()._collect_uidless([t for t in tables if t not in self._parts], into)
+
     def _home(self):
         """During a change merged key by key, the lake (in the change's transaction); else this connection."""
         if self._cur is not None and not self._full:
