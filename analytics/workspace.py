@@ -260,7 +260,8 @@ class Workspace:
         """
         ranked = sorted(self.tables, key=self._recency)
         current, merged = set(ranked), set(self._merged_parts)
-        full = full or not self.incremental or self._overlaps is None
+        # A first merge (nothing merged yet) merges every table whole: it is the same work, in fewer steps.
+        full = full or not self.incremental or self._overlaps is None or not self._merged_parts
         self._full = full
         if full:
             self._overlaps = {}

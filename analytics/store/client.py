@@ -371,7 +371,8 @@ class ClientWorkspace(Workspace):
         def attempt() -> None:
             cur = self.store.cursor()
             self._cur, self._dirty, self._full = cur, set(), False
-            # The merge runs in a private scratch database; its result replaces the lake's tables.
+            # The merge stages its rows in a private scratch database; the merged rows of the keys it
+            # touched replace theirs in the lake (a first merge, or the old way: every table, whole).
             self.con = db.connect()
             try:
                 cur.execute("begin")
@@ -553,8 +554,9 @@ class ClientWorkspace(Workspace):
 
     def _collect_flagged(self, into: str, tables: list[LoadedTable] | None = None) -> None:
         """Stored comment parts' flags are read from the lake."""
+        tables = self.tables if tables is None else tables
         stored = [
-            self._parts[table] for table in self.tables if table in self._parts and table.table == "comments"
+            self._parts[table] for table in tables if table in self._parts and table.table == "comments"
         ]
         if stored:
             rows = self._cur.execute(
@@ -563,7 +565,7 @@ class ClientWorkspace(Workspace):
                 {"parts": stored},
             ).to_arrow_table()
             _copy(rows, self.con, into)
-        super()._collect_flagged(into, [table for table in self.tables if table not in self._parts])
+        super()._collect_flagged(into, [table for table in tables if table not in self._parts])
 
     def _collect_uidless(self, tables: list[LoadedTable], into: str) -> None:
         """Stored parts' rows are read from the lake."""
