@@ -276,10 +276,15 @@ class Workspace:
             gone = [t for t in self._merged_parts if t.table == table_name and t.rows and t not in current]
             if not new and not gone:
                 continue
-            if KEYS[table_name] and table_name not in WHOLE_ROW:
+            # Key by key while the change is the smaller share of the table's rows; else merged whole.
+            changed = sum(table.rows for rank, table in parts if rank in new) + sum(t.rows for t in gone)
+            kept = sum(table.rows for rank, table in parts if rank not in new)
+            if KEYS[table_name] and table_name not in WHOLE_ROW and changed < kept:
                 self._merge_keys(table_name, parts, new, gone)
             else:
                 self._merge(table_name, parts)
+                if table_name == "comments":
+                    self._link_members()
                 self._publish(table_name)
         self._merged_parts = ranked
         self.merge_notes = self._notes()
