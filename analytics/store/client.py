@@ -538,17 +538,31 @@ class ClientWorkspace(Workspace):
                 cur.close()
         _copy(rows, self.con, f'"{staging}"')
 
+    def _from_lake(self, sql: str, params: dict, shared: tuple[str, ...] = ()):
+        """Rows of the client's stored parts, read in the change's transaction (or a cursor of its own
+        outside one), with the named tables of `self.con` visible; as an Arrow table."""
+        cur = self._cur or self.store.cursor()
+        try:
+            for name in shared:
+                cur.register(name, self.con.execute(f"select * from {name}").to_arrow_table())
+            return cur.execute(sql, params).to_arrow_table()
+        finally:
+            for name in shared:
+                cur.unregister(name)
+            if cur is not self._cur:
+                cur.close()
+
     def _collect_keys(self, table_name: str, tables: list[LoadedTable], into: str) -> None:
         """The keys of stored parts are read from the lake."""
         stored = [self._parts[table] for table in tables if table in self._parts]
         if stored:
             keys = ", ".join(f'"{k}"' for k in KEYS[table_name])
             present = " and ".join(f'"{k}" is not null' for k in KEYS[table_name])
-            rows = self._cur.execute(
+            rows = self._from_lake(
                 f"select distinct {keys} from {self.schema}.parts_{table_name} "
                 f"where _part in (select unnest($parts::integer[])) and {present}",
                 {"parts": stored},
-            ).to_arrow_table()
+            )
             _copy(rows, self.con, into)
         super()._collect_keys(table_name, [table for table in tables if table not in self._parts], into)
 
@@ -559,11 +573,11 @@ class ClientWorkspace(Workspace):
             self._parts[table] for table in tables if table in self._parts and table.table == "comments"
         ]
         if stored:
-            rows = self._cur.execute(
+            rows = self._from_lake(
                 f"select distinct comment_id from {self.schema}.parts_comments "
                 "where is_brand and comment_id is not null and _part in (select unnest($parts::integer[]))",
                 {"parts": stored},
-            ).to_arrow_table()
+            )
             _copy(rows, self.con, into)
         super()._collect_flagged(into, [table for table in tables if table not in self._parts])
 
@@ -571,16 +585,13 @@ class ClientWorkspace(Workspace):
         """Stored parts' rows are read from the lake."""
         stored = [self._parts[t] for t in tables if t in self._parts and t.table == "comments"]
         if stored:
-            self._cur.register("links", self.con.execute("select handle from links").to_arrow_table())
-            try:
-                rows = self._cur.execute(
-                    f"select distinct lower(member_handle) as handle from {self.schema}.parts_comments "
-                    "where member_uid is null and lower(member_handle) in (select handle from links) "
-                    "and _part in (select unnest($parts::integer[]))",
-                    {"parts": stored},
-                ).to_arrow_table()
-            finally:
-                self._cur.unregister("links")
+            rows = self._from_lake(
+                f"select distinct lower(member_handle) as handle from {self.schema}.parts_comments "
+                "where member_uid is null and lower(member_handle) in (select handle from links) "
+                "and _part in (select unnest($parts::integer[]))",
+                {"parts": stored},
+                ("links",),
+            )
             _copy(rows, self.con, into)
         super()._collect_uidless([t for t in tables if t not in self._parts], into)
 
