@@ -265,6 +265,19 @@ class Workspace:
         self._full = full
         if full:
             self._overlaps = {}
+        try:
+            self._merge_tables(ranked, current, merged, full)
+        except BaseException:
+            self._overlaps = None  # half merged: the next change merges every table whole
+            raise
+        self._merged_parts = ranked
+        self.merge_notes = self._notes()
+        if full:
+            self._link_members()
+        self._detected_handles = self._find_brand_handles()
+        self._mark_brand_comments()
+
+    def _merge_tables(self, ranked: list[LoadedTable], current: set, merged: set, full: bool) -> None:
         for table_name in TABLES:
             parts = [
                 (rank, table) for rank, table in enumerate(ranked) if table.table == table_name and table.rows
@@ -286,12 +299,6 @@ class Workspace:
                 if table_name == "comments":
                     self._link_members()
                 self._publish(table_name)
-        self._merged_parts = ranked
-        self.merge_notes = self._notes()
-        if full:
-            self._link_members()
-        self._detected_handles = self._find_brand_handles()
-        self._mark_brand_comments()
 
     def _merge(self, table_name: str, parts: list[tuple[int, LoadedTable]]) -> None:
         """Merge one table from every part (`self.con`), replacing it."""
