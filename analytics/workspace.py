@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import weakref
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -47,6 +48,9 @@ ANY_FILE_FLAGS = {"is_brand", "replies_known"}
 BRAND_VIDEO_SHARE = 0.9
 BRAND_MIN_VIDEOS = 5
 BRAND_COMMENT_LEAD = 2
+
+# Per loaded comments table: the comment ids its file flags as the brand's (read once, not per change).
+_FLAGGED: weakref.WeakKeyDictionary[LoadedTable, list[str]] = weakref.WeakKeyDictionary()
 
 
 def mapping_memory_path() -> Path:
@@ -738,15 +742,26 @@ class Workspace:
     def _collect_flagged(self, into: str, tables: list[LoadedTable] | None = None) -> None:
         """Add to `into` (of `self.con`) the comments a loaded file flags as the brand's (`is_brand`)."""
         for table in self.tables if tables is None else tables:
-            frame = table.frame
-            if table.table != "comments" or not {"comment_id", "is_brand"} <= set(frame.columns):
+            if table.table != "comments":
                 continue
-            self.con.register("incoming_frame", frame)
-            self.con.execute(
-                f"insert into {into} select distinct try_cast(comment_id as varchar) from incoming_frame "
-                "where try_cast(is_brand as boolean) and comment_id is not null"
-            )
-            self.con.unregister("incoming_frame")
+            if table not in _FLAGGED:  # a file's rows never change: read once
+                frame = table.frame
+                if not {"comment_id", "is_brand"} <= set(frame.columns):
+                    _FLAGGED[table] = []
+                    continue
+                self.con.register("incoming_frame", frame[["comment_id", "is_brand"]])
+                _FLAGGED[table] = [
+                    row[0]
+                    for row in self.con.execute(
+                        "select distinct try_cast(comment_id as varchar) from incoming_frame "
+                        "where try_cast(is_brand as boolean) and comment_id is not null"
+                    ).fetchall()
+                ]
+                self.con.unregister("incoming_frame")
+            if _FLAGGED[table]:
+                self.con.execute(
+                    f"insert into {into} select unnest($ids::varchar[])", {"ids": _FLAGGED[table]}
+                )
 
     def _recency(self, table: LoadedTable) -> tuple[date, int]:
         order = next(
