@@ -5,11 +5,13 @@ people using the app at once never see each other's data. The uploaded bytes are
 kept, which is what lets the Data page re-read a file when the marketer corrects a
 year, without asking for the upload again.
 
-Merging: files of overlapping periods describe the same days or videos. Each
-canonical table is rebuilt from every loaded file; where two files have the same key
-(a day, a video, a comment), the newest download wins, column by column, so an older
-Overview never overwrites a newer one, and Viewers and Overview files still fill
-different columns of the same day.
+Merging: files of overlapping periods describe the same days or videos. Where two files
+have the same key (a day, a video, a comment), the newest download wins, column by column,
+so an older Overview never overwrites a newer one, and Viewers and Overview files still
+fill different columns of the same day. A change merges again only the keys the files it
+adds or removes hold: ten new comments on a client of a million re-merge ten comments (and
+whatever of their authors' other comments can have changed), with the same result as
+merging every file again.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ import contextlib
 import hashlib
 import json
 import os
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from analytics import db
 from analytics.ingest import Context, FileResult, LoadedTable, PendingTable, apply_mapping, ingest_file
@@ -47,6 +52,9 @@ ANY_FILE_FLAGS = {"is_brand", "replies_known"}
 BRAND_VIDEO_SHARE = 0.9
 BRAND_MIN_VIDEOS = 5
 BRAND_COMMENT_LEAD = 2
+
+# Per loaded comments table: the comment ids its file flags as the brand's (read once, not per change).
+_FLAGGED: weakref.WeakKeyDictionary[LoadedTable, list[str]] = weakref.WeakKeyDictionary()
 
 
 def mapping_memory_path() -> Path:
@@ -84,6 +92,13 @@ class Workspace:
     _brand_accounts: pd.DataFrame = field(default_factory=pd.DataFrame)
     label: str = "Your data"
     _progress: UploadProgress = field(default_factory=UploadProgress, repr=False, compare=False)
+    # The tables the merged tables were last merged from, newest download last.
+    _merged_parts: list[LoadedTable] = field(default_factory=list)
+    # Per table and kind: how many keys more than one file of that kind holds (the merge's notes).
+    # None: not known (a client stored before it was kept), so the next change merges every table.
+    _overlaps: dict[str, dict[str, int]] | None = field(default_factory=dict)
+    # False: every change merges every table from every file again (the benchmark's "before").
+    incremental: ClassVar[bool] = True
 
     # Loading -----------------------------------------------------------------------
 
@@ -242,97 +257,248 @@ class Workspace:
         return list(self._detected_handles)
 
     def _find_brand_handles(self) -> list[str]:
-        rows = self.con.execute(
+        """From the distinct links of the comments (a few hundred videos, not a million comments)."""
+        rows = self._at_home(
             r"""
-            with handles as (
-                select account_handle as handle, video_id from videos
+            with links as (select distinct video_url, video_id from {t}comments),
+            handles as (
+                select account_handle as handle, video_id from {t}videos
                 union all
-                select lower(regexp_extract(video_url, '@([\w.\-]+)/', 1)), video_id from comments
+                select lower(regexp_extract(video_url, '@([\w.\-]+)/', 1)), video_id from links
             )
             select handle from handles where handle is not null and handle <> ''
             group by handle order by count(distinct video_id) desc, handle
-            """
-        ).fetchall()
-        return [row[0] for row in rows]
+            """,
+            fetch=True,
+        )
+        return rows.column("handle").to_pylist()
 
     # Merging ---------------------------------------------------------------------------
 
-    def rebuild(self) -> None:
-        """Rebuild every canonical table from the loaded files; the newest download wins."""
+    def rebuild(self, full: bool = False) -> None:
+        """Bring the merged tables up to date with the loaded files; the newest download wins.
+
+        Only the keys held by the files added or removed since the last merge are merged again, from
+        every file holding them; `full`: every table from every file (what a first merge does).
+        """
         ranked = sorted(self.tables, key=self._recency)
-        self.merge_notes = []
+        current, merged = set(ranked), set(self._merged_parts)
+        # A first merge (nothing merged yet) merges every table whole: it is the same work, in fewer steps.
+        full = full or not self.incremental or self._overlaps is None or not self._merged_parts
+        self._full = full
+        if full:
+            self._overlaps = {}
+        try:
+            self._merge_tables(ranked, current, merged, full)
+        except BaseException:
+            self._overlaps = None  # half merged: the next change merges every table whole
+            raise
+        self._merged_parts = ranked
+        self.merge_notes = self._notes()
+        self._progress.computing()
+        if full:
+            self._link_members()
+        self._detected_handles = self._find_brand_handles()
+        self._mark_brand_comments()
+
+    def _merge_tables(self, ranked: list[LoadedTable], current: set, merged: set, full: bool) -> None:
         rows = sum(table.rows for table in ranked)
         for table_name in TABLES:
             parts = [
                 (rank, table) for rank, table in enumerate(ranked) if table.table == table_name and table.rows
             ]
             self._progress.storing(table_name, sum(table.rows for _, table in parts), rows)
-            self._merge(table_name, parts)
-        self._progress.computing()
-        self._link_members()
-        self._detected_handles = self._find_brand_handles()
-        self._mark_brand_comments()
+            if full:
+                self._merge(table_name, parts)
+                continue
+            new = [rank for rank, table in parts if table not in merged]
+            gone = [t for t in self._merged_parts if t.table == table_name and t.rows and t not in current]
+            if not new and not gone:
+                continue
+            # Key by key while the change is the smaller share of the table's rows; else merged whole.
+            changed = sum(table.rows for rank, table in parts if rank in new) + sum(t.rows for t in gone)
+            kept = sum(table.rows for rank, table in parts if rank not in new)
+            if KEYS[table_name] and table_name not in WHOLE_ROW and changed < kept:
+                self._merge_keys(table_name, parts, new, gone)
+            else:
+                self._merge(table_name, parts)
+                if table_name == "comments":
+                    self._link_members()
+                self._publish(table_name)
 
     def _merge(self, table_name: str, parts: list[tuple[int, LoadedTable]]) -> None:
-        staging = f"staging_{table_name}"
-        columns = TABLES[table_name]
+        """Merge one table from every part (`self.con`), replacing it."""
+        staging = self._new_staging(table_name)
+        self._stage(table_name, staging, parts)
+        column_list = ", ".join(f'"{c}"' for c in TABLES[table_name])
+        self.con.execute(
+            f'create or replace table "{table_name}" as select {column_list} '
+            f"from ({self._merged_sql(table_name, staging)}) order by all"
+        )
+        if KEYS[table_name]:
+            self._overlaps[table_name] = {}
+            self._count_overlaps(table_name, staging, [rank for rank, _ in parts])
+        self.con.execute(f'drop table "{staging}"')
+
+    def _merge_keys(
+        self, table_name: str, parts: list[tuple[int, LoadedTable]], new: list[int], gone: list[LoadedTable]
+    ) -> None:
+        """Merge again the keys the parts of ranks `new` (added) and the parts `gone` (removed) hold.
+
+        Their rows from every part holding them are staged (the removed parts' with ranks below 0, for
+        the notes' counts before the change) and merged by the same rule as a full merge; in the merged
+        table those keys are deleted and inserted again. Every other key keeps its row: the parts
+        holding it are the same, in the same order.
+        """
+        keys = KEYS[table_name]
+        staging = self._new_staging(table_name)
+        key_columns = ", ".join(f'"{k}"' for k in keys)
+        self.con.execute(
+            f'create or replace temp table changed_keys as select {key_columns} from "{staging}" limit 0'
+        )
+        self._collect_keys(table_name, [table for rank, table in parts if rank in new] + gone, "changed_keys")
+        removed = [(-1 - index, table) for index, table in enumerate(gone)]
+        self._stage(table_name, staging, parts + removed, only="changed_keys")
+        self._count_overlaps(table_name, staging, new)
+        merged = self._merged_sql(table_name, staging)
+        self.con.execute(f"create or replace temp table merged_rows as {merged}")
+        if table_name == "comments":
+            self._link_changed(parts, staging)
+        self._apply(table_name)
+        if table_name == "comments":  # the other comments whose member changed
+            self._at_home(
+                """
+                update {t}comments as c set member_uid = l.new_link, member_id = l.new_link from new_links as l
+                where c.member_uid is null and c.member_handle is not null and lower(c.member_handle) = l.handle
+                """,
+                ("new_links",),
+            )
+            self._at_home(
+                """
+                update {t}comments as c set member_uid = r.new_link,
+                    member_id = coalesce(r.new_link, lower(c.member_handle), c.member_name)
+                from relinked as r where c.comment_id = r.comment_id
+                """,
+                ("relinked",),
+            )
+        self.con.execute(f'drop table "{staging}"')
+
+    def _new_staging(self, table_name: str, name: str | None = None) -> str:
+        staging = name or f"staging_{table_name}"
         self.con.execute(db.create_table_sql(table_name, staging))
         self.con.execute(f'alter table "{staging}" add column _rank integer')
         self.con.execute(f'alter table "{staging}" add column _kind varchar')
-        self._stage(table_name, staging, parts)
+        return staging
+
+    def _merged_sql(self, table_name: str, staging: str) -> str:
+        """The merge of the staged rows of the parts loaded now (ranks from 0, newest highest)."""
+        columns = TABLES[table_name]
         keys = KEYS[table_name]
         column_list = ", ".join(f'"{c}"' for c in columns)
+        rows = f'(select * from "{staging}" where _rank >= 0)'
         if not keys:
-            sql = f'select {column_list} from "{staging}" where _rank = (select max(_rank) from "{staging}")'
-        elif table_name in WHOLE_ROW:
-            key_list = ", ".join(f'"{k}"' for k in keys)
-            sql = f'select {column_list} from "{staging}" qualify row_number() over (partition by {key_list} order by _rank desc) = 1'
-        else:
-            key_list = ", ".join(f'"{k}"' for k in keys)
-            values = ", ".join(
-                f'bool_or("{c}") as "{c}"'
-                if c in ANY_FILE_FLAGS
-                else f'arg_max("{c}", _rank) filter (where "{c}" is not null) as "{c}"'
-                for c in columns
-                if c not in keys
-            )
-            sql = f'select {key_list}, {values} from "{staging}" where {" and ".join(f"{k} is not null" for k in keys)} group by {key_list}'
-        self.con.execute(
-            f'create or replace table "{table_name}" as select {column_list} from ({sql}) order by all'
+            return f'select {column_list} from {rows} where _rank = (select max(_rank) from "{staging}")'
+        key_list = ", ".join(f'"{k}"' for k in keys)
+        if table_name in WHOLE_ROW:
+            return f"select {column_list} from {rows} qualify row_number() over (partition by {key_list} order by _rank desc) = 1"
+        values = ", ".join(
+            f'bool_or("{c}") as "{c}"'
+            if c in ANY_FILE_FLAGS
+            else f'arg_max("{c}", _rank) filter (where "{c}" is not null) as "{c}"'
+            for c in columns
+            if c not in keys
         )
-        if keys:
-            self._note_overlaps(table_name, staging, keys)
-        self.con.execute(f'drop table "{staging}"')
+        merged = f"select {key_list}, {values} from {rows} where {' and '.join(f'{k} is not null' for k in keys)} group by {key_list}"
+        return f"select {column_list} from ({merged})"
 
-    def _stage(self, table_name: str, staging: str, parts: list[tuple[int, LoadedTable]]) -> None:
-        """Put each part's rows into the staging table, with its rank (newest download highest) and kind."""
+    def _stage(
+        self, table_name: str, staging: str, parts: list[tuple[int, LoadedTable]], only: str | None = None
+    ) -> None:
+        """Put each part's rows into the staging table, with its rank (newest download highest) and kind;
+        `only`: the rows whose key is in that table."""
         columns = TABLES[table_name]
+        keys = ", ".join(f'"{k}"' for k in KEYS[table_name])
         for rank, table in parts:
-            rows = table.duckdb_rows  # comments: an Arrow table, scanned in place
-            present = set(rows.column_names if hasattr(rows, "column_names") else rows.columns)
+            incoming = table.duckdb_rows  # comments: an Arrow table, scanned in place
+            present = set(column_names(incoming))
             select = ", ".join(
-                f'try_cast("{c}" as {t})' if c in present else f"null::{t}" for c, t in columns.items()
+                f'try_cast("{c}" as {t}) as "{c}"' if c in present else f'null::{t} as "{c}"'
+                for c, t in columns.items()
             )
-            self.con.register("incoming_rows", rows)
+            rows = f"(select {select} from incoming_rows)" + (
+                f" semi join {only} using ({keys})" if only else ""
+            )
+            self.con.register("incoming_rows", incoming)
             try:
-                self.con.execute(
-                    f'insert into "{staging}" select {select}, $rank, $kind from incoming_rows',
-                    {"rank": rank, "kind": table.kind},
-                )
+                self.con.execute(f'insert into "{staging}" select *, ?, ? from {rows}', [rank, table.kind])
             finally:
                 self.con.unregister("incoming_rows")
 
-    def _note_overlaps(self, table_name: str, staging: str, keys: tuple[str, ...]) -> None:
-        key_list = ", ".join(f'"{k}"' for k in keys)
+    def _collect_keys(self, table_name: str, tables: list[LoadedTable], into: str) -> None:
+        """Add the keys these parts hold to the table `into` (of `self.con`)."""
+        columns = TABLES[table_name]
+        keys = KEYS[table_name]
+        for table in tables:
+            frame = table.duckdb_rows
+            if any(k not in column_names(frame) for k in keys):
+                continue
+            select = ", ".join(f'try_cast("{k}" as {columns[k]}) as "{k}"' for k in keys)
+            present = " and ".join(f'"{k}" is not null' for k in keys)
+            self.con.register("incoming_frame", frame)
+            self.con.execute(
+                f"insert into {into} select distinct * from (select {select} from incoming_frame) where {present}"
+            )
+            self.con.unregister("incoming_frame")
+        self.con.execute(f"create or replace temp table {into} as select distinct * from {into}")
+
+    # Where the merged tables are: this workspace's own database (a client's: the lake).
+
+    def _home(self) -> tuple[duckdb.DuckDBPyConnection, str]:
+        """The connection holding the merged tables, and the prefix of their names."""
+        return self.con, ""
+
+    def _at_home(self, sql: str, shared: tuple[str, ...] = (), params=None, fetch: bool = False):
+        """Run `sql` where the merged tables are (`{t}`: the prefix of their names), with the named tables
+        of `self.con` visible there under the same names; `fetch`: its result, as an Arrow table."""
+        result = self.con.execute(sql.replace("{t}", ""), params)
+        return result.to_arrow_table() if fetch else None
+
+    def _publish(self, table_name: str) -> None:
+        """A table merged whole in `self.con` during a change: put it where the merged tables are."""
+
+    def _apply(self, table_name: str) -> None:
+        """Replace, where the merged tables are, the rows of the keys in `changed_keys` by `merged_rows`."""
+        match = " and ".join(f'k."{key}" = m."{key}"' for key in KEYS[table_name])
+        columns = ", ".join(f'"{c}"' for c in TABLES[table_name])
+        self._at_home(
+            f'delete from {{t}}"{table_name}" as m where exists (select 1 from changed_keys as k where {match})',
+            ("changed_keys",),
+        )
+        self._at_home(f'insert into {{t}}"{table_name}" select {columns} from merged_rows', ("merged_rows",))
+
+    def _count_overlaps(self, table_name: str, staging: str, new: list[int]) -> None:
+        """How many keys more than one file of a kind holds, now (ranks from 0) and before the change
+        (without the ranks `new`, with the removed parts' below 0): the difference is added."""
+        key_list = ", ".join(f'"{k}"' for k in KEYS[table_name])
         rows = self.con.execute(
             f"""
             with per_key as (
-                select _kind, {key_list}, count(distinct _rank) as count_files
-                from "{staging}" group by _kind, {key_list}
+                select _kind, {key_list},
+                    count(distinct _rank) filter (where _rank >= 0) as count_now,
+                    count(distinct _rank) filter (where not list_contains($new::integer[], _rank)) as count_before
+                from "{staging}" where {" and ".join(f'"{k}" is not null' for k in KEYS[table_name])}
+                group by _kind, {key_list}
             )
-            select _kind, count(*) from per_key where count_files > 1 group by _kind order by _kind
-            """
+            select _kind, count(*) filter (where count_now > 1) - count(*) filter (where count_before > 1)
+            from per_key group by _kind
+            """,
+            {"new": new},
         ).fetchall()
+        counts = self._overlaps.setdefault(table_name, {})
+        for kind, difference in rows:
+            counts[kind] = counts.get(kind, 0) + int(difference)
+
+    def _notes(self) -> list[str]:
         nouns = {
             "daily_stats": "days",
             "videos": "videos",
@@ -340,15 +506,156 @@ class Workspace:
             "lives": "LIVEs",
             "follower_activity": "hours",
         }
-        for kind, count in rows:
-            self.merge_notes.append(
-                f"{count:,} {nouns.get(table_name, 'rows')} appear in more than one {KINDS[kind].label.split(' (')[0]} file: "
-                + (
-                    "each is counted once, with the details of every file combined."
-                    if table_name == "comments"
-                    else "each is counted once, from the newest download."
+        notes = []
+        for table_name in TABLES:
+            for kind, count in sorted((self._overlaps or {}).get(table_name, {}).items()):
+                if count <= 0:
+                    continue
+                notes.append(
+                    f"{count:,} {nouns.get(table_name, 'rows')} appear in more than one {KINDS[kind].label.split(' (')[0]} file: "
+                    + (
+                        "each is counted once, with the details of every file combined."
+                        if table_name == "comments"
+                        else "each is counted once, from the newest download."
+                    )
                 )
+        return notes
+
+    def _link_changed(self, parts: list[tuple[int, LoadedTable]], staging: str) -> None:
+        """`_link_members` for the comments merged again (`merged_rows`), and for those of the other
+        comments of their handles whose member can have changed (`new_links`, applied once stored).
+
+        A comment without a user id takes the smallest id a comment by the same handle has. The stored
+        comments of a handle show that id (the smallest there) and, when another is smaller, that none of
+        them took it; only when the comment that gave it changed or went, and the others show it too, are
+        that handle's user ids read again from their files (`_relink_ambiguous`).
+        """
+        con = self.con
+        con.execute(
+            "create or replace temp table link_handles as select distinct lower(member_handle) as handle "
+            "from merged_rows where member_handle is not null"
+        )
+        old = self._at_home(
+            "select distinct lower(c.member_handle) as handle from {t}comments as c "
+            "semi join changed_keys using (comment_id) where c.member_handle is not null",
+            ("changed_keys",),
+            fetch=True,
+        )
+        con.register("old_rows", old)
+        con.execute("create or replace temp table old_handles as select handle from old_rows")
+        con.unregister("old_rows")
+        stats = self._at_home(
+            """
+            select lower(c.member_handle) as handle, min(c.member_uid) as old_link,
+                min(c.member_uid) filter (where k.comment_id is null) as rest_min
+            from {t}comments as c left join changed_keys as k on k.comment_id = c.comment_id
+            where c.member_handle is not null
+                and lower(c.member_handle) in (select handle from link_handles union select handle from old_handles)
+            group by all
+            """,
+            ("changed_keys", "link_handles", "old_handles"),
+            fetch=True,
+        )
+        con.register("link_stats", stats)
+        con.execute(
+            """
+            create or replace temp table links as
+            with handles as (select handle from link_handles union select handle from old_handles),
+            now as (
+                select lower(member_handle) as handle, min(member_uid) as k_min from merged_rows
+                where member_handle is not null group by all
             )
+            select handles.handle, s.old_link, s.rest_min, now.k_min,
+                case when s.old_link is null or s.rest_min is null then now.k_min
+                    when s.rest_min > s.old_link then least(s.rest_min, now.k_min)
+                    else s.old_link end as new_link,
+                coalesce(s.rest_min = s.old_link and now.k_min is distinct from s.old_link, false) as ambiguous
+            from handles left join link_stats as s using (handle) left join now using (handle)
+            """
+        )
+        con.unregister("link_stats")
+        con.execute("create or replace temp table relinked (comment_id varchar, new_link varchar)")
+        if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
+            # A comment without an id in every file is a row without an id, under its handle, in one of
+            # them: a handle with none has no comment that took its id, and its smallest id is plain.
+            con.execute("create or replace temp table uidless (handle varchar)")
+            self._collect_uidless([table for _, table in parts], "uidless")
+            con.execute(
+                """
+                update links set new_link = least(rest_min, k_min), ambiguous = false
+                where ambiguous and handle not in (select handle from uidless)
+                """
+            )
+        if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
+            self._relink_ambiguous(parts)
+        con.execute(
+            """
+            update merged_rows set member_uid = links.new_link from links
+            where merged_rows.member_uid is null and lower(merged_rows.member_handle) = links.handle
+            """
+        )
+        con.execute(
+            "update merged_rows set member_id = coalesce(member_uid, lower(member_handle), member_name)"
+        )
+        con.execute(
+            "create or replace temp table new_links as select handle, new_link from links "
+            "where old_link is null and new_link is not null"
+        )
+
+    def _collect_uidless(self, tables: list[LoadedTable], into: str) -> None:
+        """Add to `into` the handles in `links` that some row of these parts has without a user id."""
+        for table in tables:
+            frame = table.duckdb_rows
+            if table.table != "comments" or "member_handle" not in column_names(frame):
+                continue
+            uid = "try_cast(member_uid as varchar)" if "member_uid" in column_names(frame) else "null"
+            self.con.register("incoming_frame", frame)
+            self.con.execute(
+                f"insert into {into} select distinct lower(try_cast(member_handle as varchar)) as handle "
+                f"from incoming_frame where {uid} is null and handle in (select handle from links)"
+            )
+            self.con.unregister("incoming_frame")
+
+    def _relink_ambiguous(self, parts: list[tuple[int, LoadedTable]]) -> None:
+        """The handles whose id came from comments this change merged again, and whose other comments
+        show the same id: which of those have it from their files, which took it; the new id of each
+        handle, and the comments (`relinked`) whose id changes."""
+        con = self.con
+        more = self._at_home(
+            "select c.comment_id, lower(c.member_handle) as handle, c.member_uid as stored_uid "
+            "from {t}comments as c anti join changed_keys using (comment_id) "
+            "where lower(c.member_handle) in (select handle from links where ambiguous)",
+            ("changed_keys", "links"),
+            fetch=True,
+        )
+        con.register("more_rows", more)
+        con.execute("create or replace temp table more_keys as select * from more_rows")
+        con.unregister("more_rows")
+        staging = self._new_staging("comments", "staging_links")
+        self._stage("comments", staging, parts, only="more_keys")
+        con.execute(
+            f"""
+            create or replace temp table more_raw as
+            select k.comment_id, k.handle, k.stored_uid, r.raw_uid from more_keys as k left join (
+                select comment_id, arg_max(member_uid, _rank) filter (where member_uid is not null) as raw_uid
+                from "{staging}" group by comment_id
+            ) as r using (comment_id)
+            """
+        )
+        con.execute(f'drop table "{staging}"')
+        con.execute(
+            """
+            update links set new_link = least(links.k_min, (
+                select min(m.raw_uid) from more_raw as m where m.handle = links.handle
+            )) where ambiguous
+            """
+        )
+        con.execute(
+            """
+            insert into relinked select m.comment_id, l.new_link from more_raw as m join links as l using (handle)
+            where l.ambiguous and m.raw_uid is null and m.stored_uid is distinct from l.new_link
+            """
+        )
 
     def _link_members(self) -> None:
         """One key per person across files: TikTok's user id, found through the handle when a file lacks it.
@@ -393,7 +700,11 @@ class Workspace:
         """
         from analytics.ingest.detect import squash
 
-        authors = self.con.execute(
+        # The files' own flags (a comment is flagged when any file flags it): the table's column holds
+        # the previous change's answer for the comments this change did not merge again.
+        self.con.execute("create or replace temp table flagged_comments (comment_id varchar)")
+        self._collect_flagged("flagged_comments")
+        authors = self._at_home(
             """
             select member_id,
                 arg_max(member_handle, commented_at) filter (where member_handle is not null) as member_handle,
@@ -401,11 +712,21 @@ class Workspace:
                 arg_max(member_uid, commented_at) filter (where member_uid is not null) as member_uid,
                 count(distinct video_id) as count_videos,
                 count(*) as count_comments,
-                bool_or(coalesce(is_brand, false)) as is_flagged
-            from comments where member_id is not null group by member_id order by member_id
-            """
-        ).df()
-        count_videos = self.con.execute("select count(distinct video_id) from comments").fetchone()[0]
+                bool_or(f.comment_id is not null) as is_flagged
+            from {t}comments as c left join (select distinct comment_id from flagged_comments) as f using (comment_id)
+            where member_id is not null group by member_id order by member_id
+            """,
+            ("flagged_comments",),
+            fetch=True,
+        )
+        self.con.register("author_rows", authors)
+        authors = self.con.execute("select * from author_rows").df()  # the frame DuckDB gives, as before
+        self.con.unregister("author_rows")
+        count_videos = (
+            self._at_home("select count(distinct video_id) as n from {t}comments", fetch=True)
+            .column("n")[0]
+            .as_py()
+        )
         handles = self.brand_handles | set(self.detected_brand_handles())
         said_is, said_not = self.brand_answer
         squashed = {squash(handle) for handle in handles} - {""}
@@ -435,10 +756,37 @@ class Workspace:
         self._brand_accounts = brand[
             ["member_id", "member_handle", "member_name", "count_videos", "reason"]
         ].sort_values(["count_videos", "member_id"], ascending=[False, True], ignore_index=True)
-        self.con.execute(
-            "update comments set is_brand = member_id in (select unnest($ids::varchar[]))",
-            {"ids": list(brand["member_id"])},
+        self._at_home(
+            """
+            update {t}comments set is_brand = member_id in (select unnest($ids::varchar[]))
+            where is_brand is distinct from (member_id in (select unnest($ids::varchar[])))
+            """,
+            params={"ids": list(brand["member_id"])},
         )
+
+    def _collect_flagged(self, into: str, tables: list[LoadedTable] | None = None) -> None:
+        """Add to `into` (of `self.con`) the comments a loaded file flags as the brand's (`is_brand`)."""
+        for table in self.tables if tables is None else tables:
+            if table.table != "comments":
+                continue
+            if table not in _FLAGGED:  # a file's rows never change: read once
+                frame = table.duckdb_rows
+                if not {"comment_id", "is_brand"} <= set(column_names(frame)):
+                    _FLAGGED[table] = []
+                    continue
+                self.con.register("incoming_frame", frame)
+                _FLAGGED[table] = [
+                    row[0]
+                    for row in self.con.execute(
+                        "select distinct try_cast(comment_id as varchar) from incoming_frame "
+                        "where try_cast(is_brand as boolean) and comment_id is not null"
+                    ).fetchall()
+                ]
+                self.con.unregister("incoming_frame")
+            if _FLAGGED[table]:
+                self.con.execute(
+                    f"insert into {into} select unnest($ids::varchar[])", {"ids": _FLAGGED[table]}
+                )
 
     def _recency(self, table: LoadedTable) -> tuple[date, int]:
         order = next(
@@ -529,3 +877,8 @@ class Workspace:
             path.write_text(json.dumps(stored, ensure_ascii=False, indent=1), encoding="utf-8")
         except OSError:
             pass  # a read-only home only means the mapping is not remembered next time
+
+
+def column_names(rows: pd.DataFrame | pa.Table) -> list[str]:
+    """The columns of a part's rows, pandas or Arrow."""
+    return list(rows.column_names) if isinstance(rows, pa.Table) else [str(c) for c in rows.columns]

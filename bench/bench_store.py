@@ -16,6 +16,10 @@ fresh subprocess so its peak memory (VmHWM) is its own, the fastest of --repeat 
   (`default_period`, "Last 90 days", `account_kpis`, `daily_trend`) and the Members tiers
   (`comment_date_range`, `member_stats`, `member_tiers`);
 - session: today's in-session load of the same files (`Workspace().add_files`), then the same calls;
+- second: into a client stored as `import` stores it, a second import of SECOND comments (new ones,
+  then ones the client already has, each field from the newer file), then its removal
+  (`remove_import`), each merged the old way (every table from every file, rewritten whole) and
+  key by key (`Workspace.incremental`), alternately, in one process;
 - undo: `ClientWorkspace.undo()` of the comments import, in each store `import` left behind.
 
 Every implementation must end with the same number of comments. Prints a table and writes it,
@@ -50,6 +54,7 @@ HANDLE = "brand"  # the account of bench_ingest's comment links (`@brand/video/.
 LAST_DAY = date(2026, 4, 6)  # the comments' last day: the year of daily stats ends with them
 DAYS, WINDOW, FILES = 365, 60, 7  # seven 60-day files, about 51 days apart, cover the 365 days
 TODAY = date(2026, 4, 8)
+SECOND = 10_000  # the comments of the second import
 OVERVIEW_HEADER = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
 CONTENT_HEADER = [
     "Time", "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares", "Total views",
@@ -282,6 +287,53 @@ def child_undo(homes: list[Path]) -> dict:
     return {**laps.figures(), "undone": words, "rows": rows, "peak_mb": peak_mb()}
 
 
+def second_file(scenario: str, folder: Path) -> tuple[str, bytes]:
+    """SECOND comments in the same layout, on the same videos, by the same (Zipf-drawn) members: "new"
+    ones (ids the client does not have) or "overlapping" ones (the ids of its first comments, newer)."""
+    import pandas as pd
+
+    path = folder / f"second_{scenario}.csv"
+    generate_comments(SECOND, path, seed=7 if scenario == "new" else 8)
+    if scenario == "new":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame["cid"] = (frame["cid"].astype("int64") + 10**12).astype(str)
+        frame.to_csv(path, index=False)
+    return f"comments_{scenario}.csv", path.read_bytes()
+
+
+def child_second(comments: Path, homes: list[Path], repeat: int) -> dict:
+    """A second import into the stored client, and its removal, merged whole (before) and key by key (after)."""
+    from analytics.store import open_store
+    from analytics.workspace import Workspace
+
+    home = homes[0].with_name(homes[0].name + "_second")  # the stores `import` left are for `open` and `undo`
+    shutil.rmtree(home, ignore_errors=True)
+    store = open_store(home=home)
+    ws = store.open(store.create_client("Phin & Co."), today=TODAY)
+    ws.add_files(daily_files(), who="bench")
+    ws.add_files([(comments.name, comments.read_bytes())], who="bench")
+    files = {scenario: second_file(scenario, home) for scenario in ("new", "overlapping")}
+    rows = comments_in(ws.con)
+    laps = Laps()
+    for _ in range(repeat):
+        for scenario, data in files.items():
+            for mode, incremental in (("before", False), ("after", True)):
+                Workspace.incremental = incremental
+                laps.lap()
+                ws.add_files([data], who="bench")
+                laps.lap(f"{scenario}_{mode}_import")
+                assert comments_in(ws.con) == rows + (SECOND if scenario == "new" else 0), scenario
+                import_id = int(ws.imports()["import_id"].max())
+                laps.lap()
+                ws.remove_import(import_id)
+                laps.lap(f"{scenario}_{mode}_removal")
+                assert comments_in(ws.con) == rows, f"{scenario}: the removal left {comments_in(ws.con)}"
+    Workspace.incremental = True
+    store.close()
+    shutil.rmtree(home, ignore_errors=True)
+    return {**laps.figures(), "rows": rows, "peak_mb": peak_mb()}
+
+
 def child(kind: str, comments: Path, homes: list[Path], repeat: int) -> dict:
     if kind == "import":
         return child_import(comments, homes)
@@ -293,6 +345,8 @@ def child(kind: str, comments: Path, homes: list[Path], repeat: int) -> dict:
         return child_open(homes[0], repeat)
     if kind == "session":
         return child_session(comments, repeat)
+    if kind == "second":
+        return child_second(comments, homes, repeat)
     return child_undo(homes)
 
 
@@ -351,11 +405,12 @@ def main() -> None:
             generate_comments(size, comments)
         homes = [work / f"store_{size}_{run}" for run in range(options.repeat)]
         results = {}
-        for kind in ("import", "read_csv", "ducklake", "session", "open", "undo"):
+        for kind in ("import", "read_csv", "ducklake", "session", "open", "second", "undo"):
             results[kind] = measure(kind, comments, homes, options.repeat)
             print(f"  {size:,} {kind}: {json.dumps(results[kind])}", flush=True)
         counts = {
-            kind: results[kind]["rows"] for kind in ("import", "read_csv", "ducklake", "session", "open")
+            kind: results[kind]["rows"]
+            for kind in ("import", "read_csv", "ducklake", "session", "open", "second")
         }
         assert len(set(counts.values())) == 1, f"the comment counts differ: {counts}"
         raw[size] = results
@@ -392,6 +447,18 @@ def main() -> None:
                 f"{ratio:>10.1f}x {result['peak_mb']:>8.0f}"
             )
         say(f"  undo of that import (ws.undo): {undo['undo_s']:.2f} s, {undo['undo_cpu']:.2f} CPU s")
+        second = results["second"]
+        say(
+            f"  {f'then {SECOND:,} more comments':<36} {'before s':>9} {'after s':>9} {'ratio':>6}  "
+            f"{'CPU s before / after':>22}"
+        )
+        for scenario, words in (("new", "new"), ("overlapping", "already stored")):
+            for change in ("import", "removal"):
+                label = f"{change} of {SECOND:,} {words}"
+                old, new = second[f"{scenario}_before_{change}_s"], second[f"{scenario}_after_{change}_s"]
+                cpu = f"{second[f'{scenario}_before_{change}_cpu']:.2f} / {second[f'{scenario}_after_{change}_cpu']:.2f}"
+                say(f"  {label:<36} {old:>9.2f} {new:>9.2f} {old / new:>5.1f}x  {cpu:>22}")
+        say("  (before: every table merged from every file and rewritten whole; after: key by key)")
     say(f"load average {os.getloadavg()[0]:.1f} at the end")
     shutil.rmtree(work, ignore_errors=True)
     (RESULTS / "store.txt").write_text("\n".join(lines) + "\n")

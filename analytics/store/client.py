@@ -7,8 +7,9 @@ the brand's accounts) is one lake transaction: the files' rows, their descriptio
 tables commit together or not at all, so a server killed mid-import leaves the previous state whole.
 
 Merging is the Workspace's own: the rows each file gave are kept (`parts_<table>`), and a change
-merges every part again, the newest download winning field by field. Parts already stored are read
-from the lake; parts of the files being added come from memory.
+merges again only the keys of the parts it adds or removes, from every part holding them (stored
+parts read from the lake, those of the files being added from memory); in the lake, those keys'
+rows are deleted and inserted again, never the whole table rewritten.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from analytics.ingest import FileResult, LoadedTable, ingest_file
 from analytics.ingest.canonical import YearSource, url_account
 from analytics.ingest.readers import ReadProblem
 from analytics.progress import Progress
-from analytics.schema import TABLES
+from analytics.schema import KEYS, TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
 from analytics.wording import plural
@@ -71,6 +72,7 @@ class ClientWorkspace(Workspace):
         self._parts: dict[LoadedTable, int] = {}
         self._dirty: set[str] = set()  # digests re-read during a change
         self._cur = None
+        self._full = False  # whether the change merged every table whole (in the scratch database)
         self._import: tuple[int, str] | None = None
         # Pages read the client's tables where they are: a connection of this session's own onto the
         # lake, its unqualified table names the client's. Opening copies nothing, however big the client.
@@ -117,6 +119,7 @@ class ClientWorkspace(Workspace):
             if file.digest in waiting:
                 self._restore_waiting(upload, waiting[file.digest])
             self.uploads.append(upload)
+        self._merged_parts = list(self.tables)  # the lake's merged tables are these parts'
         memory = self.memory
         handles = memory.read("brand_handles")
         self.brand_handles = (
@@ -152,6 +155,9 @@ class ClientWorkspace(Workspace):
         self.account = state.get("account") or None
         self._version = state.get("version")
         self.merge_notes = json.loads(state.get("merge_notes") or "[]")
+        # A client stored before the counts were kept: its next change merges every table.
+        overlaps = state.get("overlaps")
+        self._overlaps = json.loads(overlaps) if overlaps else (None if self.uploads else {})
         self._detected_handles = json.loads(state.get("detected_handles") or "[]")
         brand = state.get("brand_accounts")
         self._brand_accounts = (
@@ -373,8 +379,9 @@ class ClientWorkspace(Workspace):
 
         def attempt() -> None:
             cur = self.store.cursor()
-            self._cur, self._dirty = cur, set()
-            # The merge runs in a private scratch database; its result replaces the lake's tables.
+            self._cur, self._dirty, self._full = cur, set(), False
+            # The merge stages its rows in a private scratch database; the merged rows of the keys it
+            # touched replace theirs in the lake (a first merge, or the old way: every table, whole).
             self.con = db.connect()
             try:
                 cur.execute("begin")
@@ -448,8 +455,8 @@ class ClientWorkspace(Workspace):
             f"delete from {self.schema}.meta_imports where import_id not in "
             f"(select import_id from {self.schema}.meta_files)"
         )
-        # The merged tables and the merge's notes replace the stored ones.
-        for table in TABLES:
+        # A change merged key by key wrote its rows in the lake itself; one merged whole, here.
+        for table in TABLES if self._full else []:
             _copy(
                 self.con.execute(f'select * from "{table}"').to_arrow_table(),
                 cur,
@@ -457,6 +464,8 @@ class ClientWorkspace(Workspace):
                 replace=True,
             )
         labels.forget_removed(cur, self.schema)  # the sentiment of comments no longer there goes with them
+        current = set(self.tables)
+        self._parts = {table: part for table, part in self._parts.items() if table in current}
         self._version = secrets.token_hex(8)  # other sessions holding the client see it changed
         if not self.account:
             accounts = {t.account for t in self.tables if t.account}
@@ -465,6 +474,7 @@ class ClientWorkspace(Workspace):
             "account": self.account or "",
             "version": self._version,
             "merge_notes": json.dumps(self.merge_notes, ensure_ascii=False),
+            "overlaps": json.dumps(self._overlaps),
             "detected_handles": json.dumps(self._detected_handles, ensure_ascii=False),
             "brand_accounts": self._brand_accounts.to_json(orient="split", index=False),
             "waiting": json.dumps(
@@ -510,26 +520,117 @@ class ClientWorkspace(Workspace):
         self._parts[loaded] = part
         loaded.known_rows, loaded.known_range = loaded.rows, (start, end)
 
-    def _stage(self, table_name: str, staging: str, parts: list[tuple[int, LoadedTable]]) -> None:
+    def _stage(
+        self, table_name: str, staging: str, parts: list[tuple[int, LoadedTable]], only: str | None = None
+    ) -> None:
         """Stored parts come from the lake in one read; parts of files read in this change from memory."""
         fresh = [(rank, table) for rank, table in parts if table not in self._parts]
         stored = [(self._parts[table], rank, table.kind) for rank, table in parts if table in self._parts]
-        super()._stage(table_name, staging, fresh)
+        super()._stage(table_name, staging, fresh, only)
         if not stored:
             return
         cur = self._cur or self.store.cursor()
+        shared = [only] if only else []
         try:
             ranks = pd.DataFrame(stored, columns=["_part", "_rank", "_kind"])
             cur.register("part_ranks", ranks)
+            for name in shared:
+                cur.register(name, self.con.execute(f"select * from {name}").to_arrow_table())
+            keys = ", ".join(f'"{k}"' for k in KEYS[table_name])
             rows = cur.execute(
                 f"select * exclude (_part, _rank, _kind), _rank::integer as _rank, _kind "
                 f"from {self.schema}.parts_{table_name} join part_ranks using (_part)"
+                + (f" semi join {only} using ({keys})" if only else "")
             ).to_arrow_table()
             cur.unregister("part_ranks")
+            for name in shared:
+                cur.unregister(name)
         finally:
             if cur is not self._cur:
                 cur.close()
         _copy(rows, self.con, f'"{staging}"')
+
+    def _from_lake(self, sql: str, params: dict, shared: tuple[str, ...] = ()):
+        """Rows of the client's stored parts, read in the change's transaction (or a cursor of its own
+        outside one), with the named tables of `self.con` visible; as an Arrow table."""
+        cur = self._cur or self.store.cursor()
+        try:
+            for name in shared:
+                cur.register(name, self.con.execute(f"select * from {name}").to_arrow_table())
+            return cur.execute(sql, params).to_arrow_table()
+        finally:
+            for name in shared:
+                cur.unregister(name)
+            if cur is not self._cur:
+                cur.close()
+
+    def _collect_keys(self, table_name: str, tables: list[LoadedTable], into: str) -> None:
+        """The keys of stored parts are read from the lake."""
+        stored = [self._parts[table] for table in tables if table in self._parts]
+        if stored:
+            keys = ", ".join(f'"{k}"' for k in KEYS[table_name])
+            present = " and ".join(f'"{k}" is not null' for k in KEYS[table_name])
+            rows = self._from_lake(
+                f"select distinct {keys} from {self.schema}.parts_{table_name} "
+                f"where _part in (select unnest($parts::integer[])) and {present}",
+                {"parts": stored},
+            )
+            _copy(rows, self.con, into)
+        super()._collect_keys(table_name, [table for table in tables if table not in self._parts], into)
+
+    def _collect_flagged(self, into: str, tables: list[LoadedTable] | None = None) -> None:
+        """Stored comment parts' flags are read from the lake."""
+        tables = self.tables if tables is None else tables
+        stored = [
+            self._parts[table] for table in tables if table in self._parts and table.table == "comments"
+        ]
+        if stored:
+            rows = self._from_lake(
+                f"select distinct comment_id from {self.schema}.parts_comments "
+                "where is_brand and comment_id is not null and _part in (select unnest($parts::integer[]))",
+                {"parts": stored},
+            )
+            _copy(rows, self.con, into)
+        super()._collect_flagged(into, [table for table in tables if table not in self._parts])
+
+    def _collect_uidless(self, tables: list[LoadedTable], into: str) -> None:
+        """Stored parts' rows are read from the lake."""
+        stored = [self._parts[t] for t in tables if t in self._parts and t.table == "comments"]
+        if stored:
+            rows = self._from_lake(
+                f"select distinct lower(member_handle) as handle from {self.schema}.parts_comments "
+                "where member_uid is null and lower(member_handle) in (select handle from links) "
+                "and _part in (select unnest($parts::integer[]))",
+                {"parts": stored},
+                ("links",),
+            )
+            _copy(rows, self.con, into)
+        super()._collect_uidless([t for t in tables if t not in self._parts], into)
+
+    def _home(self):
+        """During a change merged key by key, the lake (in the change's transaction); else this connection."""
+        if self._cur is not None and not self._full:
+            return self._cur, f"{self.schema}."
+        return self.con, ""
+
+    def _at_home(self, sql: str, shared: tuple[str, ...] = (), params=None, fetch: bool = False):
+        home, prefix = self._home()
+        if home is self.con:
+            return super()._at_home(sql, shared, params, fetch)
+        for name in shared:
+            home.register(name, self.con.execute(f"select * from {name}").to_arrow_table())
+        try:
+            result = home.execute(sql.replace("{t}", prefix), params)
+            return result.to_arrow_table() if fetch else None
+        finally:
+            for name in shared:
+                home.unregister(name)
+
+    def _publish(self, table_name: str) -> None:
+        home, prefix = self._home()
+        if home is not self.con:
+            rows = self.con.execute(f'select * from "{table_name}"').to_arrow_table()
+            _copy(rows, home, f"{prefix}{table_name}", replace=True)
 
     def _read(self, upload: Upload) -> None:
         """Re-reading a stored file reads its original (kept beside the lake)."""
@@ -542,8 +643,6 @@ class ClientWorkspace(Workspace):
                     f"{upload.name} cannot be read again: its original is no longer in {kept.parent}. "
                     "Remove it and upload it again to change it."
                 ) from None
-        for table in upload.result.tables if upload.result else []:
-            self._parts.pop(table, None)
         self._dirty.add(upload.digest)
         super()._read(upload)
         for table in upload.result.tables:
