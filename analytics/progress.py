@@ -2,8 +2,8 @@
 
 A progress callback is a plain callable `(words, fraction)`: `words` say what is happening now
 ("Reading comments.csv (1 of 3)…", "Storing 1,000,000 comments…"), `fraction` how much of the
-whole upload is done, from 0 to 1, never going back unless the import starts again (another
-session saved to the store at the same moment, and this import is redone on top of theirs). The
+whole upload is done, from 0 to 1, never going back unless the import is stored again (another
+program saved to the store at the same moment, and this import is merged again on top of theirs). The
 library only calls it; the app draws the bar (the command line and the tests pass none).
 
 An upload's stages, each with its share of the bar: reading and recognising each file (shared
@@ -92,9 +92,12 @@ class UploadProgress:
         self.report(f"Saving to {label}…", SAVING[0])
 
     def again(self) -> None:
-        """The import starts again from its first file: the bar goes back, and says why."""
-        self.done, self._stored = 0.0, 0
-        self.report("Another import was saved at the same moment: adding yours again on top of it…", 0.0)
+        """The import is merged and saved again on top of another writer's: its files stay read, so the
+        bar goes back to storing, and says why."""
+        self.done, self._stored = STORING[0], 0
+        self.report(
+            "Another import was saved at the same moment: adding yours again on top of it…", STORING[0]
+        )
 
 
 def recognising(progress: Progress, name: str) -> None:

@@ -112,7 +112,9 @@ def test_a_client_import_ends_by_saving_to_the_client_and_a_repeat_import_reads_
     assert heard == [] and ws.skipped
 
 
-def test_an_import_redone_after_another_sessions_save_says_so_and_its_bar_starts_again(store, monkeypatch):
+def test_an_import_redone_after_another_programs_save_says_so_and_goes_back_to_storing_without_reading_again(
+    store, monkeypatch
+):
     import duckdb
 
     from analytics.store.client import ClientWorkspace
@@ -132,10 +134,10 @@ def test_an_import_redone_after_another_sessions_save_says_so_and_its_bar_starts
     ws.add_files([("comments.csv", comments_csv(30))], progress=progress)
     words = [words for words, _ in heard]
     again = words.index("Another import was saved at the same moment: adding yours again on top of it…")
-    assert heard[again][1] == 0.0
-    redone = words[again + 1 :]  # the whole import once more, from the first file
-    assert redone[0] == "Reading comments.csv…" and redone[-1] == "Saving to Phin & Co.…"
-    assert redone[:again] == words[:again]
+    assert heard[again][1] == stages.STORING[0]
+    redone = words[again + 1 :]  # merged and saved once more; the file stays read
+    assert redone[0] == "Storing 30 comments…" and redone[-1] == "Saving to Phin & Co.…"
+    assert words.count("Reading comments.csv…") == 1
     assert_moves_forward(heard[again:])
     assert ws.has("comments")
 

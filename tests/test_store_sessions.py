@@ -57,3 +57,55 @@ def test_a_session_opened_before_a_removal_does_not_bring_the_removed_file_back(
     first.remove_file(next(upload.digest for upload in first.uploads if upload.name == "March.csv"))
     stale.set_brand_handles({"phinco"})
     assert [upload.name for upload in store.open(client).uploads] == ["April.csv"]
+
+
+def test_two_sessions_importing_into_two_clients_at_once_each_import_once(store, monkeypatch):
+    """One app server, two marketers: the later import waits for the earlier's save instead of being
+    overtaken by it and made again from its first file (the SQLite catalog refuses an overtaken commit)."""
+    import threading
+
+    monkeypatch.setenv("COMMUNITYLENS_TEST_PAUSE", "1")  # each save takes a second to commit
+    sessions = [store.open(store.create_client(name)) for name in ("Phin & Co.", "Cà phê Sữa")]
+    heard: dict[int, list[str]] = {0: [], 1: []}
+
+    def upload(number: int) -> None:
+        sessions[number].add_files(
+            [("March.csv", MARCH)], progress=lambda words, fraction: heard[number].append(words)
+        )
+
+    threads = [threading.Thread(target=upload, args=(number,)) for number in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [views(session) for session in sessions] == [3000, 3000]
+    again = [words for said in heard.values() for words in said if words.startswith("Another import")]
+    assert again == []
+
+
+def test_an_import_made_again_after_another_writer_committed_reads_its_files_once(store, monkeypatch):
+    import duckdb
+
+    from analytics.store import client as client_module
+
+    client = store.create_client("Phin & Co.")
+    session = store.open(client)
+    reads = []
+    real_read, real_save = client_module.Workspace._read, client_module.ClientWorkspace._save
+
+    def counted(self, upload):
+        reads.append(upload.name)
+        return real_read(self, upload)
+
+    def overtaken_once(self, cur):
+        if not getattr(overtaken_once, "done", False):
+            overtaken_once.done = True
+            raise duckdb.TransactionException("Transaction conflict: another writer committed first")
+        return real_save(self, cur)
+
+    monkeypatch.setattr(client_module.Workspace, "_read", counted)
+    monkeypatch.setattr(client_module.ClientWorkspace, "_save", overtaken_once)
+    session.add_files([("March.csv", MARCH), ("April.csv", APRIL)])
+    assert overtaken_once.done
+    assert sorted(reads) == ["April.csv", "March.csv"]
+    assert views(store.open(client)) == 3300

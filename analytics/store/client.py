@@ -20,6 +20,7 @@ import os
 import secrets
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,6 +39,11 @@ from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
 from analytics.wording import plural
 from analytics.workspace import Upload, Workspace
+
+# One change at a time per app server: with the SQLite catalog, a lake transaction that another commit
+# overtook must be made again from the start, so two sessions saving at once would each redo the other's
+# wait. Files are read before this is taken (`ClientWorkspace._read_first`): sessions read at the same time.
+_WRITING = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class ClientWorkspace(Workspace):
         self._cur = None
         self._full = False  # whether the change merged every table whole (in the scratch database)
         self._import: tuple[int, str] | None = None
+        self._read_cache: dict[tuple, FileResult] = {}  # files read during the change under way
         # Pages read the client's tables where they are: a connection of this session's own onto the
         # lake, its unqualified table names the client's. Opening copies nothing, however big the client.
         self.con.close()
@@ -238,6 +245,7 @@ class ClientWorkspace(Workspace):
             return f"the import of {_names(names)}"
 
         with self._reporting(progress):
+            self._read_first(files)
             self._change("import", change)
         return [upload.result for upload in added if upload.result]
 
@@ -364,7 +372,8 @@ class ClientWorkspace(Workspace):
             finally:
                 cur.close()
 
-        lake.retrying(attempt)
+        with _WRITING:
+            lake.retrying(attempt)
         self._load()
         return words
 
@@ -412,7 +421,11 @@ class ClientWorkspace(Workspace):
                 self._cur, self._import = None, None
                 cur.close()
 
-        lake.retrying(attempt, on_conflict=self._progress.again)
+        try:
+            with _WRITING:
+                lake.retrying(attempt, on_conflict=self._progress.again)
+        finally:
+            self._read_cache.clear()
 
     def _save(self, cur) -> None:
         """Write what changed: files re-read or added (originals, descriptions, parts), removals, merged tables."""
@@ -644,9 +657,28 @@ class ClientWorkspace(Workspace):
                     "Remove it and upload it again to change it."
                 ) from None
         self._dirty.add(upload.digest)
+        # A change made again (another writer committed first) finds the files it already read.
+        key = (upload.digest, upload.name, self._context(upload), json.dumps(self._memory(), sort_keys=True))
+        if key in self._read_cache:
+            upload.result = self._read_cache[key]
+            return
         super()._read(upload)
         for table in upload.result.tables:
             table.account = table.account or _commented_account(table)
+        self._read_cache[key] = upload.result
+
+    def _read_first(self, files: list[tuple[str, bytes]]) -> None:
+        """Read an import's new files before its lake transaction begins, so that reading (most of an
+        import's time) neither holds other sessions' imports back nor is done again when one commits first."""
+        known = {upload.digest for upload in self.uploads}
+        new: dict[str, Upload] = {}
+        for name, data in files:
+            digest = hashlib.sha256(data).hexdigest()
+            if digest not in known and digest not in new:
+                new[digest] = Upload(name, data, 0, digest=digest)
+        self._progress.files(list(new.values()))
+        for upload in new.values():
+            self._read(upload)
 
     def _keep_original(self, upload: Upload) -> None:
         """Keep the file as uploaded, named by its digest; written aside first, so two programs keeping
