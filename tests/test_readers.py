@@ -50,10 +50,16 @@ def is_plain_sentence_naming(message: str, name: str) -> bool:
 
 
 def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The same bytes every time (a fixed date in each member): parametrized test ids hold them, and
+    every test process must collect the same ids."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression) as archive:
         for member, data in members.items():
-            archive.writestr(member, data)
+            info = zipfile.ZipInfo(member, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = compression
+            if member.endswith("/"):
+                info.external_attr = 0o40775 << 16 | 0x10  # a folder, as writestr marks it
+            archive.writestr(info, data)
     return buffer.getvalue()
 
 
