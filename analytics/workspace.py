@@ -331,13 +331,28 @@ class Workspace:
         staging = self._new_staging(table_name)
         self._stage(table_name, staging, parts)
         column_list = ", ".join(f'"{c}"' for c in TABLES[table_name])
-        self.con.execute(
-            f'create or replace table "{table_name}" as select {column_list} '
-            f"from ({self._merged_sql(table_name, staging)}) order by all"
+        keys = KEYS[table_name]
+        key_list = ", ".join(f'"{k}"' for k in keys)
+        present = " and ".join(f'"{k}" is not null' for k in keys)
+        # No key held twice (one big first file, the usual import): every row is its key's merge as it is.
+        unique = (
+            bool(keys)
+            and self.con.execute(
+                f'select count(*) = count(distinct ({key_list})) from "{staging}" where {present}'
+            ).fetchone()[0]
         )
-        if KEYS[table_name]:
+        merged = (
+            f'select {column_list} from "{staging}" where {present}'
+            if unique
+            else self._merged_sql(table_name, staging)
+        )
+        self.con.execute(
+            f'create or replace table "{table_name}" as select {column_list} from ({merged}) order by all'
+        )
+        if keys:
             self._overlaps[table_name] = {}
-            self._count_overlaps(table_name, staging, [rank for rank, _ in parts])
+            if not unique:  # else no key is in two files
+                self._count_overlaps(table_name, staging, [rank for rank, _ in parts])
         self.con.execute(f'drop table "{staging}"')
 
     def _merge_keys(

@@ -175,3 +175,31 @@ def test_an_import_of_new_comments_leaves_the_stored_comments_files_as_they_are(
     assert sum(after.values()) - sum(before.values()) == len(second)
     assert ws.con.execute("select count(*) from comments").fetchone()[0] == len(fans)
     store.close()
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="needs the genuine exports")
+@pytest.mark.parametrize("folder", [STUDIO, *OTHER_COMMENTS])
+def test_a_table_whose_keys_are_each_held_once_is_merged_to_what_the_field_by_field_merge_gives(home, folder):
+    """The shortcut for a first big file (no key twice: its rows as they are) equals the merge rule."""
+    ws = Workspace(today=TODAY, remember_mappings=False)
+    ws.add_files(real_files(folder))
+    for table in TABLES:
+        parts = [(rank, t) for rank, t in enumerate(sorted(ws.tables, key=ws._recency)) if t.table == table]
+        staging = ws._new_staging(table, f"check_{table}")
+        ws._stage(table, staging, parts)
+        columns = ", ".join(f'"{c}"' for c in TABLES[table])
+        by_rule = ws.con.execute(
+            f"select {columns} from ({ws._merged_sql(table, staging)}) order by all"
+        ).df()
+        got = ws.con.execute(f'select {columns} from "{table}" order by all').df()
+        pd.testing.assert_frame_equal(got, by_rule, obj=f"{folder}: {table}")
+
+
+def test_comments_repeated_within_one_file_are_merged_once_with_the_details_of_each_row(home):
+    rows = apify_csv(community()).decode()
+    header, *lines = rows.splitlines()
+    twice = "\n".join([header, *lines, *lines]).encode()  # every comment twice in one file
+    ws = Workspace(today=TODAY, remember_mappings=False)
+    ws.add_files([("comments.csv", twice)])
+    count, distinct = ws.con.execute("select count(*), count(distinct comment_id) from comments").fetchone()
+    assert count == distinct == len(lines)
