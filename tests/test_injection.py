@@ -190,6 +190,19 @@ def test_text_in_a_categorical_column_is_made_safe_too():
     assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")', "Tutorial", "a\r=1"]
 
 
+def members_views(at, page: str):
+    """Each view of the Members page after its first (only the open one runs), with every column shown;
+    nothing for another page."""
+    if page != "members":
+        return
+    at.session_state["members_table_more"] = True
+    yield at.run()
+    for label in ("Lists to act on", "One member", "Replies", "Sentiment"):
+        at.session_state["members_view"] = label
+        yield at.run()
+    at.session_state["members_view"] = "Tiers"
+
+
 def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(monkeypatch):
     made: dict[str, bytes] = {}
 
@@ -204,6 +217,8 @@ def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(monkeypat
     for page in ("overview", "formats", "members", "segments", "whatif"):
         at.switch_page(f"pages/{page}.py").run()
         assert not at.exception, (page, at.exception)
+        for view in members_views(at, page):
+            assert not view.exception, (page, view.exception)
     assert {"members_download", "members_queue_download", "formats_download", "overview_download"} <= set(
         made
     )
@@ -405,10 +420,13 @@ def test_no_page_renders_uploaded_text_as_markdown():
     shown: list[str] = []
     for page in ("data", "overview", "formats", "members", "segments", "whatif", "report"):
         at.switch_page(f"pages/{page}.py").run()
-        assert not at.exception, (page, at.exception)
-        bodies = page_bodies(at)
-        assert [body for body in bodies if any(live in unescaped(body) for live in LIVE_MARKDOWN)] == [], page
-        shown += bodies
+        for view in [at, *members_views(at, page)]:
+            assert not view.exception, (page, view.exception)
+            bodies = page_bodies(view)
+            assert [
+                body for body in bodies if any(live in unescaped(body) for live in LIVE_MARKDOWN)
+            ] == [], page
+            shown += bodies
     # The hostile text was shown, escaped: the file name in the Data page's error, format names on Formats.
     assert any(
         ui.markdown_escape("**urgent** [Re-login here](https://attacker.example)") in body for body in shown

@@ -66,7 +66,13 @@ def presets_of(combination: str) -> list[str]:
 PAGES = ["overview", "formats", "members", "segments", "whatif", "report", "data"]
 # What-if's comparison tab shows one kind of group at a time: each is a view of its own.
 WHATIF_KINDS = ["dates", "hashtag", "keyword"]
-VIEWS = [*PAGES, *(f"whatif:{kind}" for kind in WHATIF_KINDS)]
+# The Members page runs only its open view: each other view is a view of its own.
+MEMBERS_VIEWS = ["Lists to act on", "One member", "Replies", "Sentiment"]
+VIEWS = [
+    *PAGES,
+    *(f"whatif:{kind}" for kind in WHATIF_KINDS),
+    *(f"members:{label}" for label in MEMBERS_VIEWS),
+]
 # Text a marketer should never read: Python's and pandas' words for "missing".
 # ("None of the videos…" is English.) A table's empty text cell is drawn as "None" too.
 MISSING_WORDS = re.compile(r"(?<![\w-])(None(?! of)|nan|NaN|<NA>|NaT|inf)(?![\w-])")
@@ -165,6 +171,12 @@ def visit(combination: str) -> dict[tuple[str, str], Seen]:
         for page in PAGES:
             at.switch_page(f"pages/{page}.py").run()
             views[preset, page] = seen(at)
+            if page == "members" and not at.exception:
+                for label in MEMBERS_VIEWS:
+                    at.session_state["members_view"] = label
+                    views[preset, f"members:{label}"] = seen(at.run())
+                at.session_state["members_view"] = "Tiers"
+                at.run()
             if page != "whatif" or not any(radio.key == "whatif_compare_kind" for radio in at.radio):
                 continue
             for kind in WHATIF_KINDS:
