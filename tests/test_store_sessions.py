@@ -60,25 +60,30 @@ def test_a_session_opened_before_a_removal_does_not_bring_the_removed_file_back(
 
 
 def test_two_sessions_importing_into_two_clients_at_once_each_import_once(store, monkeypatch):
-    """One app server, two marketers: the later import waits for the earlier's save instead of being
-    overtaken by it and made again from its first file (the SQLite catalog refuses an overtaken commit)."""
+    """One app server, two marketers, one of them making a new client (as an upload on the demo does): the
+    later write waits for the earlier instead of overtaking it and having it made again (the SQLite
+    catalog refuses an overtaken commit)."""
     import threading
 
     monkeypatch.setenv("COMMUNITYLENS_TEST_PAUSE", "1")  # each save takes a second to commit
-    sessions = [store.open(store.create_client(name)) for name in ("Phin & Co.", "Cà phê Sữa")]
-    heard: dict[int, list[str]] = {0: [], 1: []}
+    first = store.open(store.create_client("Phin & Co."))
+    sessions = {}
+    heard: dict[str, list[str]] = {"first": [], "second": []}
 
-    def upload(number: int) -> None:
+    def upload(number: str) -> None:
+        if number == "second":  # made while the first import is being saved
+            sessions[number] = store.open(store.create_client("Cà phê Sữa"))
         sessions[number].add_files(
             [("March.csv", MARCH)], progress=lambda words, fraction: heard[number].append(words)
         )
 
-    threads = [threading.Thread(target=upload, args=(number,)) for number in (0, 1)]
+    sessions["first"] = first
+    threads = [threading.Thread(target=upload, args=(number,)) for number in ("first", "second")]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert [views(session) for session in sessions] == [3000, 3000]
+    assert [views(sessions[number]) for number in ("first", "second")] == [3000, 3000]
     again = [words for said in heard.values() for words in said if words.startswith("Another import")]
     assert again == []
 

@@ -20,7 +20,6 @@ import os
 import secrets
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,11 +38,6 @@ from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
 from analytics.wording import plural
 from analytics.workspace import Upload, Workspace
-
-# One change at a time per app server: with the SQLite catalog, a lake transaction that another commit
-# overtook must be made again from the start, so two sessions saving at once would each redo the other's
-# wait. Files are read before this is taken (`ClientWorkspace._read_first`): sessions read at the same time.
-_WRITING = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -372,8 +366,7 @@ class ClientWorkspace(Workspace):
             finally:
                 cur.close()
 
-        with _WRITING:
-            lake.retrying(attempt)
+        lake.retrying(attempt)
         self._load()
         return words
 
@@ -422,8 +415,7 @@ class ClientWorkspace(Workspace):
                 cur.close()
 
         try:
-            with _WRITING:
-                lake.retrying(attempt, on_conflict=self._progress.again)
+            lake.retrying(attempt, on_conflict=self._progress.again)
         finally:
             self._read_cache.clear()
 

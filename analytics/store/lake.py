@@ -21,6 +21,7 @@ import contextlib
 import glob
 import os
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -144,8 +145,21 @@ def is_conflict(error: Exception) -> bool:
     return isinstance(error, duckdb.Error) and bool(_CONFLICT.search(str(error)))
 
 
+# One write to the lake at a time per program (an app server's sessions): with the SQLite catalog, a
+# transaction that another commit overtook must be made again from the start, so two sessions saving
+# at once would each redo their work. An import reads its files before it writes
+# (`ClientWorkspace._read_first`), so sessions still read at the same time.
+WRITING = threading.RLock()
+
+
 def retrying(action: Callable[[], T], on_conflict: Callable[[], None] | None = None) -> T:
-    """Run `action`; when another writer won a race for the catalog, roll back and run it again."""
+    """Run `action` (a write), one at a time in this program; when another program won a race for the
+    catalog, roll back and run it again."""
+    with WRITING:
+        return _retrying(action, on_conflict)
+
+
+def _retrying(action: Callable[[], T], on_conflict: Callable[[], None] | None) -> T:
     for attempt in range(RETRIES):
         try:
             return action()
