@@ -323,14 +323,25 @@ def test_three_app_processes_starting_at_once_on_a_new_team_lake_all_open_it(tea
         'index "1" - but another transaction has deleted inlined data from it',
         "Failed to commit: Failed to commit DuckLake transaction. ... Failed to flush changes into DuckLake: "
         "database is locked",
+        'Failed to initialize DuckLake: Failed to execute query "CREATE TABLE "public"."ducklake_metadata"(...)": '
+        'ERROR:  relation "ducklake_metadata" already exists',
     ],
-    ids=["postgres retries used up", "postgres first start", "logical conflict", "sqlite locked"],
+    ids=[
+        "postgres retries used up",
+        "postgres first start",
+        "logical conflict",
+        "sqlite locked",
+        "postgres first start committed by the other",
+    ],
 )
 def test_each_race_between_two_writers_is_retried_and_nothing_else(message):
     from analytics.store import lake
 
     assert lake.is_conflict(duckdb.TransactionException(message))
     assert not lake.is_conflict(duckdb.BinderException('Binder Error: Table "comments" does not exist'))
+    assert not lake.is_conflict(
+        duckdb.CatalogException('Catalog Error: Table with name "comments" already exists!')
+    )
 
 
 CREATE = textwrap.dedent(

@@ -36,10 +36,12 @@ LAKE = "lake"  # the name the lake is attached as
 # Conflicts between two writers committing at once: the loser starts its transaction again.
 RETRIES = 8
 # PostgreSQL words the race as a duplicate key: the next snapshot's id once DuckLake's own retries are
-# used up ("Failed to commit DuckLake transaction"), or a catalog table two first starts both create.
+# used up ("Failed to commit DuckLake transaction"), or a catalog table two first starts both create
+# (or as that table already existing, when the other start committed it first).
 _CONFLICT = re.compile(
     r"conflict|database is locked|busy|could not serialize|deadlock"
-    r"|duplicate key value violates unique constraint|Failed to commit DuckLake transaction",
+    r"|duplicate key value violates unique constraint|Failed to commit DuckLake transaction"
+    r'|relation "ducklake_\w+" already exists',  # the catalog's first start, made by another at once
     re.IGNORECASE,
 )
 
