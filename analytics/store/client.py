@@ -343,28 +343,24 @@ class ClientWorkspace(Workspace):
             )
 
         def attempt() -> None:
+            # Read the old state first: a scan back in time inside the transaction would see its deletes.
             cur = self.store.cursor()
             try:
-                # Read the old state first: a scan back in time inside the transaction would see its deletes.
                 old = {
                     table: cur.execute(
                         f"select * from {self.schema}.{table} at (version => {int(before)})"
                     ).to_arrow_table()
                     for table in restorable_tables()
                 }
-                cur.execute("begin")
+            finally:
+                cur.close()
+            with self.store.transaction() as cur:
                 _claim(cur, self.schema)
                 for table, rows in old.items():
                     _copy(rows, cur, f"{self.schema}.{table}", replace=True)
                 cur.execute(
                     f"update {self.schema}.meta_changes set undone = true where change_id = ?", [change_id]
                 )
-                cur.execute("commit")
-            except BaseException:
-                _rollback(cur)
-                raise
-            finally:
-                cur.close()
 
         lake.retrying(attempt)
         self._load()
