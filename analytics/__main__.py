@@ -39,11 +39,12 @@ class Stop(Exception):
 _stores: list = []  # the stores this run opened, closed when it ends
 
 
-def _read_files(paths: list[str]) -> tuple[list[tuple[str, bytes]], list[str]]:
+def _read_files(paths: list[str]) -> tuple[list[tuple[str, bytes, str]], list[str]]:
+    """Each file's name, bytes and path (a big CSV is read where it is), and a sentence for each unreadable."""
     files, problems = [], []
     for path in paths:
         try:
-            files.append((path, Path(path).read_bytes()))
+            files.append((path, Path(path).read_bytes(), path))
         except OSError as error:
             problems.append(f"{path}: cannot open the file ({error.strerror or error}).")
     return files, problems

@@ -29,12 +29,12 @@ from typing import ClassVar
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 from analytics import db
 from analytics.ingest import Context, FileResult, LoadedTable, PendingTable, apply_mapping, ingest_file
 from analytics.ingest.canonical import ASSUMED, OWN_YEAR, SAME_ACCOUNT, VIDEO_IDS
 from analytics.ingest.readers import ReadProblem
+from analytics.ingest.rows import KeptRows, column_names, scan
 from analytics.progress import Progress, UploadProgress
 from analytics.schema import DATE_COLUMNS, KEYS, KINDS, TABLES
 
@@ -74,6 +74,7 @@ class Upload:
     digest: str = ""
     result: FileResult | None = None
     batch: int = 0  # files uploaded together share a batch
+    path: str | None = None  # where its bytes are on disk, when they are (a big CSV is read there)
 
 
 @dataclass
@@ -105,6 +106,8 @@ class Workspace:
     def add_files(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[FileResult]:
         """Read a batch of uploads; files already loaded (same bytes) are skipped.
 
+        A file given as (name, bytes, path) is on disk at `path` too: a big CSV is read there.
+
         `progress(words, fraction)`, when given, hears each stage (see analytics.progress).
         """
         with self._reporting(progress):
@@ -123,7 +126,7 @@ class Workspace:
 
     def already_loaded(self, files: list[tuple[str, bytes]]) -> list[Upload]:
         """The uploads these files repeat byte for byte (re-uploading one changes nothing)."""
-        digests = {hashlib.sha256(data).hexdigest() for _, data in files}
+        digests = {hashlib.sha256(data).hexdigest() for _, data, *_ in files}
         return [upload for upload in self.uploads if upload.digest in digests]
 
     def _read_batch(self, files: list[tuple[str, bytes]]) -> list[Upload]:
@@ -131,13 +134,14 @@ class Workspace:
         known = {upload.digest for upload in self.uploads}
         batch = max((upload.batch for upload in self.uploads), default=-1) + 1
         new = []
-        for name, data in files:
+        for name, data, *path in files:
             digest = hashlib.sha256(data).hexdigest()
             if digest in known:
                 continue
             known.add(digest)
             # Each its own order (the later file of a batch wins a tie), so a stored client reads back the same.
-            new.append(Upload(name, data, self._next_order() + len(new), digest=digest, batch=batch))
+            order = self._next_order() + len(new)
+            new.append(Upload(name, data, order, digest=digest, batch=batch, path=(path or [None])[0]))
         self._progress.files(new)
         for upload in new:
             self._read(upload)
@@ -434,20 +438,19 @@ class Workspace:
         columns = TABLES[table_name]
         keys = ", ".join(f'"{k}"' for k in KEYS[table_name])
         for rank, table in parts:
-            incoming = table.duckdb_rows  # comments: an Arrow table, scanned in place
+            incoming = table.duckdb_rows  # comments: kept rows, read where they are
             present = set(column_names(incoming))
             select = ", ".join(
-                f'try_cast("{c}" as {t}) as "{c}"' if c in present else f'null::{t} as "{c}"'
+                (f'"{c}"' if isinstance(incoming, KeptRows) else f'try_cast("{c}" as {t}) as "{c}"')
+                if c in present
+                else f'null::{t} as "{c}"'
                 for c, t in columns.items()
             )
-            rows = f"(select {select} from incoming_rows)" + (
-                f" semi join {only} using ({keys})" if only else ""
-            )
-            self.con.register("incoming_rows", incoming)
-            try:
+            with scan(self.con, incoming, self._kept_home()) as name:
+                rows = f"(select {select} from {name})" + (
+                    f" semi join {only} using ({keys})" if only else ""
+                )
                 self.con.execute(f'insert into "{staging}" select *, ?, ? from {rows}', [rank, table.kind])
-            finally:
-                self.con.unregister("incoming_rows")
 
     def _collect_keys(self, table_name: str, tables: list[LoadedTable], into: str) -> None:
         """Add the keys these parts hold to the table `into` (of `self.con`)."""
@@ -459,11 +462,10 @@ class Workspace:
                 continue
             select = ", ".join(f'try_cast("{k}" as {columns[k]}) as "{k}"' for k in keys)
             present = " and ".join(f'"{k}" is not null' for k in keys)
-            self.con.register("incoming_frame", frame)
-            self.con.execute(
-                f"insert into {into} select distinct * from (select {select} from incoming_frame) where {present}"
-            )
-            self.con.unregister("incoming_frame")
+            with scan(self.con, frame, self._kept_home()) as name:
+                self.con.execute(
+                    f"insert into {into} select distinct * from (select {select} from {name}) where {present}"
+                )
         self.con.execute(f"create or replace temp table {into} as select distinct * from {into}")
 
     # Where the merged tables are: this workspace's own database (a client's: the lake).
@@ -624,12 +626,11 @@ class Workspace:
             if table.table != "comments" or "member_handle" not in column_names(frame):
                 continue
             uid = "try_cast(member_uid as varchar)" if "member_uid" in column_names(frame) else "null"
-            self.con.register("incoming_frame", frame)
-            self.con.execute(
-                f"insert into {into} select distinct lower(try_cast(member_handle as varchar)) as handle "
-                f"from incoming_frame where {uid} is null and handle in (select handle from links)"
-            )
-            self.con.unregister("incoming_frame")
+            with scan(self.con, frame, self._kept_home()) as name:
+                self.con.execute(
+                    f"insert into {into} select distinct lower(try_cast(member_handle as varchar)) as handle "
+                    f"from {name} where {uid} is null and handle in (select handle from links)"
+                )
 
     def _relink_ambiguous(self, parts: list[tuple[int, LoadedTable]]) -> None:
         """The handles whose id came from comments this change merged again, and whose other comments
@@ -789,15 +790,14 @@ class Workspace:
                 if not {"comment_id", "is_brand"} <= set(column_names(frame)):
                     _FLAGGED[table] = []
                     continue
-                self.con.register("incoming_frame", frame)
-                _FLAGGED[table] = [
-                    row[0]
-                    for row in self.con.execute(
-                        "select distinct try_cast(comment_id as varchar) from incoming_frame "
-                        "where try_cast(is_brand as boolean) and comment_id is not null"
-                    ).fetchall()
-                ]
-                self.con.unregister("incoming_frame")
+                with scan(self.con, frame, self._kept_home()) as name:
+                    _FLAGGED[table] = [
+                        row[0]
+                        for row in self.con.execute(
+                            f"select distinct try_cast(comment_id as varchar) from {name} "
+                            "where try_cast(is_brand as boolean) and comment_id is not null"
+                        ).fetchall()
+                    ]
             if _FLAGGED[table]:
                 self.con.execute(
                     f"insert into {into} select unnest($ids::varchar[])", {"ids": _FLAGGED[table]}
@@ -816,8 +816,21 @@ class Workspace:
     def _context(self, upload: Upload) -> Context:
         lent_day, lender = upload.lender or (None, None)
         return Context(
-            batch_download_date=lent_day, batch_source=lender, today=self.today, last_year=upload.last_year
+            batch_download_date=lent_day,
+            batch_source=lender,
+            today=self.today,
+            last_year=upload.last_year,
+            database=self._kept_database(),
+            path=upload.path,
         )
+
+    def _kept_database(self) -> duckdb.DuckDBPyConnection | None:
+        """The database files' big tables are kept in (their merge reads them there): this workspace's."""
+        return self.con
+
+    def _kept_home(self) -> duckdb.DuckDBPyConnection | None:
+        """The database `self.con` reads, if files' big tables are kept there (`scan` reads them in place)."""
+        return self.con
 
     def _read(self, upload: Upload) -> None:
         upload.result = ingest_file(
@@ -892,8 +905,3 @@ class Workspace:
             path.write_text(json.dumps(stored, ensure_ascii=False, indent=1), encoding="utf-8")
         except OSError:
             pass  # a read-only home only means the mapping is not remembered next time
-
-
-def column_names(rows: pd.DataFrame | pa.Table) -> list[str]:
-    """The columns of a part's rows, pandas or Arrow."""
-    return list(rows.column_names) if isinstance(rows, pa.Table) else [str(c) for c in rows.columns]

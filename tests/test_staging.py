@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 
 from analytics.ingest import Context, ingest_file, limits, readers
 from analytics.ingest.readers import read_tables
+from analytics.ingest.rows import KeptRows
 from analytics.workspace import Workspace
 
 TODAY = date(2026, 11, 22)
@@ -142,11 +142,13 @@ def test_a_studio_csv_is_still_read_by_pandas():
     )
 
 
-def test_an_import_hands_comments_to_duckdb_as_arrow_without_building_a_pandas_copy():
+def test_an_import_keeps_comments_in_the_workspaces_database_without_building_a_pandas_copy():
     workspace = Workspace(today=TODAY, remember_mappings=False)
     workspace.add_files([("comments.csv", APIFY.encode("utf-8"))])
     [table] = workspace.tables
-    assert isinstance(table.duckdb_rows, pa.Table)
+    assert isinstance(table.duckdb_rows, KeptRows)
+    assert table.duckdb_rows.database is workspace.con  # the merge reads them in place
+    assert workspace.con.execute(f"select count(*) from {table.duckdb_rows.name}").fetchone() == (3,)
     assert table._frame is None  # the pandas view is built only when a page or test asks for it
     assert workspace.con.execute("select comment_id, likes from comments order by comment_id").fetchall() == [
         ("71", 3),

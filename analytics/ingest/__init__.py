@@ -12,17 +12,17 @@ other members still load.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from analytics.ingest import staging
 from analytics.ingest.canonical import Canonical, Context, YearSource, canonicalize
 from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_signature
 from analytics.ingest.limits import TooBig
 from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_rows, read_tables
+from analytics.ingest.rows import KeptRows
 from analytics.progress import Progress, recognising, silent
 from analytics.schema import DATE_COLUMNS, KINDS
 
@@ -47,15 +47,15 @@ __all__ = [
 class LoadedTable:
     """One recognised table: where it came from, its kind, and its canonical rows.
 
-    The rows (`data`) are an Arrow table for comments, which DuckDB scans without a copy, and a
-    pandas frame for the small Studio tables; `frame` is always pandas (converted once, on first
-    use, for pages and tests), `duckdb_rows` what an import hands to DuckDB.
+    The rows (`data`) of comments stay in a DuckDB table (`KeptRows`: a million of them never leave
+    DuckDB), those of the small Studio tables are a pandas frame; `frame` is always pandas (built
+    once, on first use, for pages and tests), `duckdb_rows` what an import hands to DuckDB.
     """
 
     file: str
     source: str
     kind: str
-    data: pd.DataFrame | pa.Table
+    data: pd.DataFrame | KeptRows
     warnings: list[str]
     download_date: date | None
     mapping: dict[str, str]
@@ -78,34 +78,32 @@ class LoadedTable:
         if isinstance(self.data, pd.DataFrame):
             return self.data
         if self._frame is None:
-            self._frame = arrow_to_pandas(self.data)
+            self._frame = arrow_to_pandas(self.data.arrow())
         return self._frame
 
     @property
-    def duckdb_rows(self) -> pd.DataFrame | pa.Table:
-        """The rows to hand to DuckDB: the Arrow table when there is one (no conversion, no copy)."""
+    def duckdb_rows(self) -> pd.DataFrame | KeptRows:
+        """The rows to hand to DuckDB: kept rows where they are (no conversion, no copy)."""
         return self.data
 
     @property
     def rows(self) -> int:
         if self.known_rows is not None:
             return self.known_rows
-        return self.data.num_rows if isinstance(self.data, pa.Table) else len(self.data)
+        return self.data.num_rows if isinstance(self.data, KeptRows) else len(self.data)
 
     def date_range(self) -> tuple[date | None, date | None]:
         if self.known_range is not None:
             return self.known_range
         column = DATE_COLUMNS[self.table]
-        if isinstance(self.data, pa.Table):
+        if isinstance(self.data, KeptRows):
             if column is None or column not in self.data.column_names:
                 return None, None
-            values = self.data.column(column).cast(pa.timestamp("us"))
-            inside = pc.and_(
-                pc.greater_equal(values, pa.scalar(datetime(2000, 1, 1), pa.timestamp("us"))),
-                pc.less(values, pa.scalar(datetime(2100, 1, 1), pa.timestamp("us"))),
-            )
-            low, high = pc.min_max(values.filter(inside)).values()
-            return (low.as_py().date(), high.as_py().date()) if low.is_valid else (None, None)
+            low, high = self.data.query(
+                f'select min("{column}")::date, max("{column}")::date from {{rows}} '
+                f"where \"{column}\" >= timestamp '2000-01-01' and \"{column}\" < timestamp '2100-01-01'"
+            ).fetchone()
+            return low, high
         if column is None or self.frame.empty or column not in self.frame:
             return None, None
         values = pd.to_datetime(self.frame[column], errors="coerce").dropna()

@@ -8,7 +8,7 @@ year is inferred and `YearAnchor` for where the anchor comes from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import pandas as pd
@@ -35,6 +35,11 @@ class Context:
     batch_source: str | None = None
     # A video link found beside the table (an exporter's Metadata sheet: "Source URL").
     source_url: str | None = None
+    # Where big tables' rows are kept (a DuckDB connection: the importing workspace's database), so
+    # its merge reads them in place; None: a database of their own. Not part of what a file says.
+    database: object = field(default=None, compare=False, repr=False)
+    # The upload's bytes as a file on disk, when they are one (DuckDB reads a big CSV there).
+    path: str | None = field(default=None, compare=False)
 
 
 # Where the year of a file's dates came from. Files whose year is their own (OWN_YEAR) can lend

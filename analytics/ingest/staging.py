@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from analytics.db import read_sql
 from analytics.ingest import limits
@@ -39,6 +38,7 @@ from analytics.ingest.canonical import (
 from analytics.ingest.detect import ALIASES
 from analytics.ingest.limits import TooBig
 from analytics.ingest.readers import CsvSource
+from analytics.ingest.rows import SCHEMA, KeptRows, new_table_name
 from analytics.numbers import parse_counts, parse_numbers
 from analytics.schema import TABLES
 
@@ -52,12 +52,13 @@ class CsvRefused(Exception):
     the Python reader, which knows what to do with each, reads it instead."""
 
 
-def connect() -> duckdb.DuckDBPyConnection:
-    """A private in-memory database with the staging macros; times read in UTC."""
-    con = duckdb.connect(":memory:")
+def connect(database: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of `database` with the staging macros (its own: they go with it); times read in UTC."""
+    con = database.cursor()
     con.execute("set enable_progress_bar = false")
-    con.execute("set TimeZone = 'UTC'")
+    con.execute("set session TimeZone = 'UTC'")
     con.execute(read_sql("staging/macros"))
+    con.execute(f"create schema if not exists {SCHEMA}")
     return con
 
 
@@ -68,16 +69,19 @@ def comments_from_csv(
 
     `mapping` gives each canonical field its column's position in the header.
     """
-    try:
-        # DuckDB reads files: the upload, written aside for as long as the read takes.
-        handle, path = tempfile.mkstemp(prefix="communitylens-", suffix=".csv")
-        with os.fdopen(handle, "wb") as file:
-            file.write(csv.data)
-    except OSError as error:  # no room for it: Python's reader reads it from memory
-        with contextlib.suppress(NameError, OSError):
-            os.unlink(path)
-        raise CsvRefused(str(error)) from error
-    con = connect()
+    path = context.path  # DuckDB reads files: the upload where it is, else written aside for the read
+    if path is None:
+        try:
+            handle, path = tempfile.mkstemp(prefix="communitylens-", suffix=".csv")
+            with os.fdopen(handle, "wb") as file:
+                file.write(csv.data)
+        except OSError as error:  # no room for it: Python's reader reads it from memory
+            with contextlib.suppress(NameError, OSError):
+                os.unlink(path)
+            raise CsvRefused(str(error)) from error
+    aside = path if context.path is None else None
+    database = _database(context)
+    con = connect(database)
     try:
         columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(csv.header)))
         projection = _projection({field: f"c{index}" for field, index in mapping.items()})
@@ -95,30 +99,36 @@ def comments_from_csv(
             )
         except duckdb.Error as error:  # a CSV error, or any other: Python's reader has its own answers
             raise CsvRefused(str(error).splitlines()[0]) from error
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+        with contextlib.suppress(OSError, TypeError):
+            os.unlink(aside)
         rows = con.execute("select count(*) from comment_fields").fetchone()[0]
         if rows > limits.MAX_ROWS:
             raise TooBig(limits.too_many_rows(name, rows))
-        return _stage(con, mapping, context, rows), rows
+        return _stage(con, database, mapping, context, rows), rows
     finally:
         con.close()
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+        with contextlib.suppress(OSError, TypeError):
+            os.unlink(aside)
 
 
 def comments_from_frame(raw: pd.DataFrame, mapping: dict[str, str], context: Context) -> Canonical:
     """The comments of a table another reader found (its cells text), through the same staging query."""
-    con = connect()
+    database = _database(context)
+    con = connect(database)
     try:
         fields = pd.DataFrame({field: raw[column].astype("string") for field, column in mapping.items()})
         con.register("raw_fields", fields)
         projection = _projection({field: f'"{field}"' for field in mapping})
         con.execute(f"create temp table comment_fields as select {projection} from raw_fields")
         con.unregister("raw_fields")
-        return _stage(con, mapping, context, len(raw))
+        return _stage(con, database, mapping, context, len(raw))
     finally:
         con.close()
+
+
+def _database(context: Context) -> duckdb.DuckDBPyConnection:
+    """Where the rows are kept: the importing workspace's database, else one of their own."""
+    return context.database if context.database is not None else duckdb.connect(":memory:")
 
 
 def _projection(columns: dict[str, str]) -> str:
@@ -133,9 +143,15 @@ def _projection(columns: dict[str, str]) -> str:
     )
 
 
-def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, raw_rows: int) -> Canonical:
-    """`comment_fields` through the staging query, Python's lookups, the warnings and the plausibility
-    rules: the canonical comments, their sentences and their account."""
+def _stage(
+    con: duckdb.DuckDBPyConnection,
+    database: duckdb.DuckDBPyConnection,
+    mapping: dict,
+    context: Context,
+    raw_rows: int,
+) -> Canonical:
+    """`comment_fields` through the staging query into a table of `database`, Python's lookups, the
+    warnings and the plausibility rules: the canonical comments, their sentences and their account."""
     warnings: list[str] = []
     if not raw_rows:
         warnings.append(
@@ -146,44 +162,47 @@ def _stage(con: duckdb.DuckDBPyConnection, mapping: dict, context: Context, raw_
         ids, handles = video_ids_and_handles(pd.Series([context.source_url], dtype="string"))
         source_id, source_handle = _value(ids.iloc[0]), _value(handles.iloc[0])
     _links(con, context)
-    # Straight into Arrow, the form the rows leave in: no table written in between.
-    rows = con.execute(
-        read_sql("staging/comments"),
+    # Straight into the table the rows are kept in: they never leave DuckDB.
+    table = new_table_name()
+    con.execute(
+        f"create table {table} as " + read_sql("staging/comments"),
         {
             "source_url": context.source_url,
             "source_id": source_id,
             "source_handle": source_handle,
             "replies_known": "parent_comment_id" in mapping,
         },
-    ).to_arrow_table()
-    con.execute("drop table comment_fields")
-    con.register("staged", rows)
-    rows = _read_the_rest(con, rows)
-    rows = _hash_missing_ids(con, rows)
-    unknown_member, bad_time, with_video = con.execute(
-        "select count(*) filter (where member_id is null), count(*) filter (where commented_at is null), "
-        "count(video_id) from staged"
-    ).fetchone()
-    if unknown_member:
-        warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
-    if bad_time:
-        warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
-    if rows.num_rows and not with_video:
-        warnings.append("No video link or id in this file: comments cannot be matched to videos.")
-    if rows.num_rows and "parent_comment_id" not in mapping:
-        warnings.append(
-            "This export does not show replies (no parent comment column): the reply rate cannot be "
-            "measured from it."
-        )
-    frame = _plausible(con, rows, context, warnings)
-    links = (
-        pa.table({"video_url": frame.column("video_url")})
-        .group_by("video_url")
-        .aggregate([([], "count_all")])
     )
-    urls = [(url, count) for url, count in zip(*links.to_pydict().values(), strict=True) if url is not None]
+    con.execute("drop table comment_fields")
+    try:
+        _read_the_rest(con, table)
+        _hash_missing_ids(con, table)
+        unknown_member, bad_time, with_video, total = con.execute(
+            "select count(*) filter (where member_id is null), count(*) filter (where commented_at is null), "
+            f"count(video_id), count(*) from {table}"
+        ).fetchone()
+        if unknown_member:
+            warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
+        if bad_time:
+            warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
+        if total and not with_video:
+            warnings.append("No video link or id in this file: comments cannot be matched to videos.")
+        if total and "parent_comment_id" not in mapping:
+            warnings.append(
+                "This export does not show replies (no parent comment column): the reply rate cannot be "
+                "measured from it."
+            )
+        _plausible(con, table, total, context, warnings)
+        urls = con.execute(
+            f"select video_url, count(*) from {table} where video_url is not null "
+            "group by video_url order by min(_row)"
+        ).fetchall()
+        rows = KeptRows(database, table, list(COLUMNS))
+    except BaseException:
+        con.execute(f"drop table if exists {table}")
+        raise
     account = named_account(context) or url_account(urls)
-    return Canonical("comments", frame, warnings, None, None, account)
+    return Canonical("comments", rows, warnings, None, None, account)
 
 
 def _links(con: duckdb.DuckDBPyConnection, context: Context) -> None:
@@ -209,72 +228,61 @@ def _links(con: duckdb.DuckDBPyConnection, context: Context) -> None:
     con.unregister("links")
 
 
-def _read_the_rest(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> pa.Table:
+def _read_the_rest(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Times and counts in a form SQL does not read (`13/06/2026 20:00`, `1.2K`), read by Python's
     rules once per distinct value."""
-    times, likes = _distinct(con, "unread_time"), _distinct(con, "unread_likes")
-    if not len(times) and not len(likes):
-        return rows
-    parsed = parse_timestamps(times)
-    con.register(
-        "parsed_times",
-        pa.table(
-            {
-                "raw": pa.array(times.tolist(), pa.string()),
-                "parsed": pa.array([_value(v) for v in parsed], pa.timestamp("us")),
-            }
-        ),
-    )
-    counts, numbers = parse_counts(likes), parse_numbers(likes)
-    too_big = counts.abs().gt(MAX_COUNT).fillna(False) | numbers.abs().gt(MAX_COUNT).fillna(False)
-    con.register(
-        "parsed_likes",
-        pa.table(
-            {
-                "raw": pa.array(likes.tolist(), pa.string()),
-                "likes": pa.array([_value(v) for v in counts.mask(too_big)], pa.int64()),
-                "too_big": pa.array(too_big.astype(bool).tolist(), pa.bool_()),
-            }
-        ),
-    )
-    return _restage(
-        con,
-        """
-        select staged.* replace (
-            coalesce(staged.commented_at, parsed_times.parsed) as commented_at,
-            if(parsed_likes.raw is null, staged.likes, parsed_likes.likes) as likes,
-            coalesce(parsed_likes.too_big, staged.likes_too_big) as likes_too_big
+    times, likes = _distinct(con, table, "unread_time"), _distinct(con, table, "unread_likes")
+    if len(times):
+        parsed = parse_timestamps(times)
+        con.register(
+            "parsed_times",
+            pa.table(
+                {
+                    "raw": pa.array(times.tolist(), pa.string()),
+                    "parsed": pa.array([_value(v) for v in parsed], pa.timestamp("us")),
+                }
+            ),
         )
-        from staged
-        left join parsed_times on parsed_times.raw = staged.unread_time
-        left join parsed_likes on parsed_likes.raw = staged.unread_likes
-        order by _row
-        """,
-    )
+        con.execute(
+            f"update {table} as s set commented_at = coalesce(s.commented_at, p.parsed) "
+            "from parsed_times as p where p.raw = s.unread_time"
+        )
+        con.unregister("parsed_times")
+    if len(likes):
+        counts, numbers = parse_counts(likes), parse_numbers(likes)
+        too_big = counts.abs().gt(MAX_COUNT).fillna(False) | numbers.abs().gt(MAX_COUNT).fillna(False)
+        con.register(
+            "parsed_likes",
+            pa.table(
+                {
+                    "raw": pa.array(likes.tolist(), pa.string()),
+                    "likes": pa.array([_value(v) for v in counts.mask(too_big)], pa.int64()),
+                    "too_big": pa.array(too_big.astype(bool).tolist(), pa.bool_()),
+                }
+            ),
+        )
+        con.execute(
+            f"update {table} as s set likes = p.likes, likes_too_big = coalesce(p.too_big, s.likes_too_big) "
+            "from parsed_likes as p where p.raw = s.unread_likes"
+        )
+        con.unregister("parsed_likes")
 
 
-def _restage(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
-    """`staged` replaced by the result of `sql` (a rare path: files with odd values)."""
-    rows = con.execute(sql).to_arrow_table()
-    con.register("staged", rows)
-    return rows
-
-
-def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> pd.Series:
-    values = con.execute(f'select distinct "{column}" from staged where "{column}" is not null').fetchall()
+def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> pd.Series:
+    values = con.execute(f'select distinct "{column}" from {table} where "{column}" is not null').fetchall()
     return pd.Series([row[0] for row in values], dtype="string")
 
 
-def _hash_missing_ids(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> pa.Table:
+def _hash_missing_ids(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """No id in the file: a hash of who, when and what keeps re-uploads from double counting.
 
     The same hash as ever (pandas' of `member|time|text`, the time written as pandas writes the
     whole column), so comments stored by an earlier version keep their ids.
     """
-    if not rows.column("comment_id").null_count:
-        return rows
+    if not con.execute(f"select count(*) from {table} where comment_id is null").fetchone()[0]:
+        return
     frame = con.execute(
-        "select _row, comment_id, member_id, commented_at, text from staged order by _row"
+        f"select _row, comment_id, member_id, commented_at, text from {table} order by _row"
     ).df()
     missing = frame["comment_id"].isna()
     basis = (
@@ -291,17 +299,14 @@ def _hash_missing_ids(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> pa.Tabl
             {"_row": pa.array(frame["_row"][missing].tolist(), pa.int64()), "hash": pa.array(hashed.tolist())}
         ),
     )
-    return _restage(
-        con,
-        "select staged.* replace (coalesce(staged.comment_id, hashed_ids.hash) as comment_id) "
-        "from staged left join hashed_ids using (_row) order by _row",
-    )
+    con.execute(f"update {table} as s set comment_id = h.hash from hashed_ids as h where h._row = s._row")
+    con.unregister("hashed_ids")
 
 
 def _plausible(
-    con: duckdb.DuckDBPyConnection, rows: pa.Table, context: Context, warnings: list[str]
-) -> pa.Table:
-    """The readable comments, as `canonical.plausible_rows` keeps them: dated from 2016 to tomorrow,
+    con: duckdb.DuckDBPyConnection, table: str, total: int, context: Context, warnings: list[str]
+) -> None:
+    """Keep the readable comments, as `canonical.plausible_rows` keeps them: dated from 2016 to tomorrow,
     counts no account reaches emptied; each with its sentence."""
     last_day = (context.today or date.today()) + timedelta(days=1)
     outside = "(commented_at::date < date '2016-01-01' or commented_at::date > $last_day)"
@@ -310,7 +315,7 @@ def _plausible(
         select count(*) filter (where {outside}), count(*),
             arg_min(commented_at::date, _row) filter (where {outside}),
             count(*) filter (where likes_too_big and not {outside})
-        from staged where member_id is not null and commented_at is not null
+        from {table} where member_id is not null and commented_at is not null
         """,
         {"last_day": last_day},
     ).fetchone()
@@ -328,19 +333,12 @@ def _plausible(
             f"{impossible:,} number{'s are' if impossible > 1 else ' is'} above a thousand billion, "
             "which no TikTok account reaches (a typo or a damaged file?); left empty."
         )
-    con.unregister("staged")
-    rows = rows.select(list(COLUMNS))
-    if dated - count == rows.num_rows:
-        return rows  # every row kept: the same columns, no copy
-    day = pc.floor_temporal(rows.column("commented_at"), unit="day")
-    keep = pc.and_kleene(
-        pc.is_valid(rows.column("member_id")),
-        pc.and_kleene(
-            pc.greater_equal(day, pa.scalar(datetime(2016, 1, 1), pa.timestamp("us"))),
-            pc.less_equal(day, pa.scalar(datetime.combine(last_day, time()), pa.timestamp("us"))),
-        ),
-    )
-    return rows.filter(pc.fill_null(keep, False))
+    if dated - count != total:
+        con.execute(
+            f"delete from {table} where not coalesce(member_id is not null "
+            "and commented_at::date between date '2016-01-01' and $last_day, false)",
+            {"last_day": last_day},
+        )
 
 
 def _value(value: object) -> object:

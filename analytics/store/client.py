@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pandas as pd
-import pyarrow as pa
 
 from analytics import db, labels, preferences
 from analytics.ingest import FileResult, LoadedTable, ingest_file
 from analytics.ingest.canonical import YearSource, url_account
 from analytics.ingest.readers import ReadProblem
+from analytics.ingest.rows import KeptRows, column_names, scan
 from analytics.progress import Progress
 from analytics.schema import KEYS, TABLES
 from analytics.store import lake
@@ -77,7 +77,8 @@ class ClientWorkspace(Workspace):
         self._read_cache: dict[tuple, FileResult] = {}  # files read during the change under way
         # Pages read the client's tables where they are: a connection of this session's own onto the
         # lake, its unqualified table names the client's. Opening copies nothing, however big the client.
-        self.con.close()
+        # Files' big tables are kept, and changes merged, in a scratch database of this workspace's own.
+        self._scratch = self.con
         self.con = self._reader = store.cursor()
         self.con.execute(f"use {self.schema}")
         self._load()
@@ -248,7 +249,7 @@ class ClientWorkspace(Workspace):
         stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
         first: dict[str, str] = {}  # digest -> the name it first came under in this import
         words = []
-        for name, data in files:
+        for name, data, *_ in files:
             digest = hashlib.sha256(data).hexdigest()
             if digest in stored:
                 known = "" if stored[digest] == name else f" (as {stored[digest]})"
@@ -380,7 +381,7 @@ class ClientWorkspace(Workspace):
             self._cur, self._dirty, self._full = cur, set(), False
             # The merge stages its rows in a private scratch database; the merged rows of the keys it
             # touched replace theirs in the lake (a first merge, or the old way: every table, whole).
-            self.con = db.connect()
+            self.con = self._scratch_cursor()
             try:
                 cur.execute("begin")
                 _claim(cur, self.schema)
@@ -400,12 +401,13 @@ class ClientWorkspace(Workspace):
                     self.last_change = words
                 _pause_for_tests()
                 cur.execute("commit")
+                self._forget_stored_rows()
             except BaseException:
                 _rollback(cur)
                 self._load()
                 raise
             finally:
-                self.con.close()
+                self._clear_scratch()
                 self.con = self._reader
                 self._cur, self._import = None, None
                 cur.close()
@@ -505,19 +507,15 @@ class ClientWorkspace(Workspace):
              year.lender if year else None, loaded.account],
         )  # fmt: skip
         columns = TABLES[loaded.table]
-        rows = loaded.duckdb_rows  # comments: an Arrow table, scanned in place
-        present = set(rows.column_names if hasattr(rows, "column_names") else rows.columns)
+        rows = loaded.duckdb_rows  # comments: kept rows, streamed from where they are
+        present = set(column_names(rows))
         select = ", ".join(
             f'try_cast("{c}" as {t})' if c in present else f"null::{t}" for c, t in columns.items()
         )
-        cur.register("incoming_rows", rows)
-        try:
+        with scan(cur, rows) as name:
             cur.execute(
-                f"insert into {self.schema}.parts_{loaded.table} select {select}, ? from incoming_rows",
-                [part],
+                f"insert into {self.schema}.parts_{loaded.table} select {select}, ? from {name}", [part]
             )
-        finally:
-            cur.unregister("incoming_rows")
         self._parts[loaded] = part
         loaded.known_rows, loaded.known_range = loaded.rows, (start, end)
 
@@ -608,6 +606,39 @@ class ClientWorkspace(Workspace):
             _copy(rows, self.con, into)
         super()._collect_uidless([t for t in tables if t not in self._parts], into)
 
+    def _kept_database(self):
+        return self._scratch
+
+    def _kept_home(self):
+        """During a change, `self.con` reads the scratch database the files' big tables are kept in."""
+        return self._scratch if self._cur is not None else None
+
+    def _scratch_cursor(self):
+        """A change's scratch: the canonical tables, empty, in this workspace's scratch database."""
+        con = self._scratch.cursor()
+        for table in TABLES:
+            con.execute(db.create_table_sql(table))
+        return con
+
+    def _clear_scratch(self) -> None:
+        """Free what a change merged in the scratch (its tables), keeping the files' kept rows."""
+        con = self.con
+        try:
+            names = con.execute(
+                "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
+            ).fetchall()
+            for (name,) in names:
+                con.execute(f'drop table if exists main."{name}"')
+        finally:
+            con.close()
+
+    def _forget_stored_rows(self) -> None:
+        """Rows now stored in the lake are read from there: their copy in memory goes."""
+        for table in self._parts:
+            if isinstance(table.data, KeptRows):
+                table.data = pd.DataFrame(columns=table.data.column_names)
+                table._frame = None
+
     def _home(self):
         """During a change merged key by key, the lake (in the change's transaction); else this connection."""
         if self._cur is not None and not self._full:
@@ -645,6 +676,8 @@ class ClientWorkspace(Workspace):
                     "Remove it and upload it again to change it."
                 ) from None
         self._dirty.add(upload.digest)
+        self._keep_original(upload)  # kept before it is read: DuckDB reads a big CSV there
+        upload.path = str(self.store.originals(self.client_id) / upload.digest)
         # A change made again (another writer committed first) finds the files it already read.
         key = (upload.digest, upload.name, self._context(upload), json.dumps(self._memory(), sort_keys=True))
         if key in self._read_cache:
@@ -660,7 +693,7 @@ class ClientWorkspace(Workspace):
         import's time) neither holds other sessions' imports back nor is done again when one commits first."""
         known = {upload.digest for upload in self.uploads}
         new: dict[str, Upload] = {}
-        for name, data in files:
+        for name, data, *_ in files:
             digest = hashlib.sha256(data).hexdigest()
             if digest not in known and digest not in new:
                 new[digest] = Upload(name, data, 0, digest=digest)
@@ -739,12 +772,16 @@ def _commented_account(table: LoadedTable) -> str | None:
     if table.table != "comments" or not table.rows:
         return None
     rows = table.duckdb_rows
-    if isinstance(rows, pd.DataFrame):
-        rows = pa.Table.from_pandas(rows[["video_url"]] if "video_url" in rows else rows[[]])
-    if "video_url" not in rows.column_names:
+    if "video_url" not in column_names(rows):
         return None
-    links = rows.column("video_url").value_counts().to_pylist()  # each distinct link once
-    return url_account([(link["values"], link["counts"]) for link in links if link["values"] is not None])
+    if isinstance(rows, KeptRows):  # each distinct link once, in the order the file first has it
+        links = rows.query(
+            "select video_url, count(*) from {rows} where video_url is not null group by video_url order by min(_row)"
+        ).fetchall()
+    else:
+        counts = rows["video_url"].dropna().value_counts(sort=False)
+        links = list(zip(counts.index, counts.tolist(), strict=True))
+    return url_account(links)
 
 
 def _pause_for_tests() -> None:

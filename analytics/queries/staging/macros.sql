@@ -3,7 +3,7 @@
 -- Python's str.strip() removes every Unicode space (a no-break space pasted from a web page, an
 -- ideographic space); SQL's trim() only the plain one: these are the characters str.isspace() knows.
 -- Trimming by a set of characters is slow, so only the few cells that start or end with one are.
-create macro py_strip(x) as
+create or replace temp macro py_strip(x) as
     case
         when regexp_matches(x, '^[\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]|[\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]$')
             then trim(
@@ -18,13 +18,13 @@ create macro py_strip(x) as
 
 -- A cell that says nothing: empty, or the word a tool writes for nothing.
 -- (Of a stripped cell.)
-create macro blank_to_na(x) as case when x in ('', 'None', 'nan', 'null') then null else x end;
+create or replace temp macro blank_to_na(x) as case when x in ('', 'None', 'nan', 'null') then null else x end;
 
 -- A moment (UTC) from ISO text (`2025-05-25T07:14:25+07:00`, `2025-05-25 00:14:25`, `2025-05-25`) or
 -- Unix seconds / milliseconds; NULL for any other form (Python reads those, per distinct value).
 -- The usual shapes first, by a cheap pattern (a regular expression costs more than the cast itself);
 -- hour 24 is not a time Python reads, so neither do we. An offset needs the slower time-zone cast.
-create macro sql_time(t) as
+create or replace temp macro sql_time(t) as
     case
         when (
             t like '____-__-__T__:__:__.___Z'
@@ -44,4 +44,4 @@ create macro sql_time(t) as
     end;
 
 -- A count written as plain digits (exact up to 15 of them); NULL for any other form (`1.2K`, `1 234`).
-create macro sql_count(x) as case when regexp_full_match(x, '\d{1,15}') then x::bigint end;
+create or replace temp macro sql_count(x) as case when regexp_full_match(x, '\d{1,15}') then x::bigint end;
