@@ -76,7 +76,7 @@ def comments_from_csv(
             with os.fdopen(handle, "wb") as file:
                 file.write(csv.data)
         except OSError as error:  # no room for it: Python's reader reads it from memory
-            with contextlib.suppress(NameError, OSError):
+            with contextlib.suppress(OSError, TypeError):
                 os.unlink(path)
             raise CsvRefused(str(error)) from error
     aside = path if context.path is None else None
