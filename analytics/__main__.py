@@ -162,7 +162,7 @@ def import_files(args: argparse.Namespace) -> int:
     if not files:
         return _finish(problems)
     # Stored under their own names: the folder they were downloaded to is not part of the history.
-    files = [(Path(path).name, data) for path, data in files]
+    files = [(Path(path).name, data) for path, data, _ in files]
     client_id = _client_id(store, args.client, create=args.create)
     workspace = store.open(client_id, today=date.today())
     results = workspace.add_files(files, who=_who(), any_account=args.any_account)

@@ -332,19 +332,15 @@ class Workspace:
 
     def _merge(self, table_name: str, parts: list[tuple[int, LoadedTable]]) -> None:
         """Merge one table from every part (`self.con`), replacing it."""
+        if len(parts) == 1 and self._merge_one(table_name, parts[0][1]):
+            return
         staging = self._new_staging(table_name)
         self._stage(table_name, staging, parts)
         column_list = ", ".join(f'"{c}"' for c in TABLES[table_name])
         keys = KEYS[table_name]
-        key_list = ", ".join(f'"{k}"' for k in keys)
         present = " and ".join(f'"{k}" is not null' for k in keys)
         # No key held twice (one big first file, the usual import): every row is its key's merge as it is.
-        unique = (
-            bool(keys)
-            and self.con.execute(
-                f'select count(*) = count(distinct ({key_list})) from "{staging}" where {present}'
-            ).fetchone()[0]
-        )
+        unique = bool(keys) and self._keys_unique(table_name, f'"{staging}"')
         merged = (
             f'select {column_list} from "{staging}" where {present}'
             if unique
@@ -358,6 +354,51 @@ class Workspace:
             if not unique:  # else no key is in two files
                 self._count_overlaps(table_name, staging, [rank for rank, _ in parts])
         self.con.execute(f'drop table "{staging}"')
+
+    def _merge_one(self, table_name: str, table: LoadedTable) -> bool:
+        """The merge of a table one file holds, when no key is in two of its rows: its rows as they are,
+        read where they are kept (no staging copy). False: not that case (merged the usual way)."""
+        rows = table.duckdb_rows
+        if not self._rows_here(table) or (
+            isinstance(rows, KeptRows) and rows.database is not self._kept_home()
+        ):
+            return False
+        keys = KEYS[table_name]
+        column_list = ", ".join(f'"{c}"' for c in TABLES[table_name])
+        present = " and ".join(f'"{k}" is not null' for k in keys) or "true"
+        with scan(self.con, rows, self._kept_home()) as name:
+            typed = f"(select {self._typed(table_name, rows)} from {name})"
+            if keys and not self._keys_unique(table_name, typed):
+                return False
+            self.con.execute(
+                f'create or replace table "{table_name}" as select {column_list} from {typed} where {present} order by all'
+            )
+        if keys:
+            self._overlaps[table_name] = {}
+        return True
+
+    def _keys_unique(self, table_name: str, rows: str) -> bool:
+        """Whether no key is held by two of `rows` (SQL naming a relation with the table's keys)."""
+        key_list = ", ".join(f'"{k}"' for k in KEYS[table_name])
+        present = " and ".join(f'"{k}" is not null' for k in KEYS[table_name])
+        return self.con.execute(
+            f"select count(*) = count(distinct ({key_list})) from {rows} where {present}"
+        ).fetchone()[0]
+
+    def _rows_here(self, table: LoadedTable) -> bool:
+        """Whether the table's rows are in memory (a client's stored parts are in its lake)."""
+        return True
+
+    @staticmethod
+    def _typed(table_name: str, rows) -> str:
+        """The select list giving a part's rows the canonical columns and types (NULL where it has none)."""
+        present = set(column_names(rows))
+        return ", ".join(
+            (f'"{c}"' if isinstance(rows, KeptRows) else f'try_cast("{c}" as {t}) as "{c}"')
+            if c in present
+            else f'null::{t} as "{c}"'
+            for c, t in TABLES[table_name].items()
+        )
 
     def _merge_keys(
         self, table_name: str, parts: list[tuple[int, LoadedTable]], new: list[int], gone: list[LoadedTable]
@@ -435,17 +476,10 @@ class Workspace:
     ) -> None:
         """Put each part's rows into the staging table, with its rank (newest download highest) and kind;
         `only`: the rows whose key is in that table."""
-        columns = TABLES[table_name]
         keys = ", ".join(f'"{k}"' for k in KEYS[table_name])
         for rank, table in parts:
             incoming = table.duckdb_rows  # comments: kept rows, read where they are
-            present = set(column_names(incoming))
-            select = ", ".join(
-                (f'"{c}"' if isinstance(incoming, KeptRows) else f'try_cast("{c}" as {t}) as "{c}"')
-                if c in present
-                else f'null::{t} as "{c}"'
-                for c, t in columns.items()
-            )
+            select = self._typed(table_name, incoming)
             with scan(self.con, incoming, self._kept_home()) as name:
                 rows = f"(select {select} from {name})" + (
                     f" semi join {only} using ({keys})" if only else ""

@@ -606,6 +606,9 @@ class ClientWorkspace(Workspace):
             _copy(rows, self.con, into)
         super()._collect_uidless([t for t in tables if t not in self._parts], into)
 
+    def _rows_here(self, table: LoadedTable) -> bool:
+        return table not in self._parts
+
     def _kept_database(self):
         return self._scratch
 
