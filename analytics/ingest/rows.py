@@ -54,9 +54,10 @@ class KeptRows:
         return self._con.execute(self.select).to_arrow_table()
 
 
-def new_table_name() -> str:
-    """A name for a new table of kept rows, in the `parts` schema (created on first use)."""
-    return f'{SCHEMA}."rows_{next(_numbers)}"'
+def new_table_name(database: str) -> str:
+    """A name for a new table of kept rows in the `parts` schema of `database`, whole: any connection
+    of the same DuckDB reads it by that name."""
+    return f'"{database}".{SCHEMA}."rows_{next(_numbers)}"'
 
 
 def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:

@@ -55,6 +55,7 @@ class CsvRefused(Exception):
 def connect(database: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor of `database` with the staging macros (its own: they go with it); times read in UTC."""
     con = database.cursor()
+    con.execute(f'use "{database.execute("select current_database()").fetchone()[0]}"')
     con.execute("set enable_progress_bar = false")
     con.execute("set session TimeZone = 'UTC'")
     con.execute(read_sql("staging/macros"))
@@ -163,7 +164,7 @@ def _stage(
         source_id, source_handle = _value(ids.iloc[0]), _value(handles.iloc[0])
     _links(con, context)
     # Straight into the table the rows are kept in: they never leave DuckDB.
-    table = new_table_name()
+    table = new_table_name(con.execute("select current_database()").fetchone()[0])
     con.execute(
         f"create table {table} as " + read_sql("staging/comments"),
         {

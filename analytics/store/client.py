@@ -21,6 +21,7 @@ import secrets
 import sys
 import tempfile
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -77,8 +78,11 @@ class ClientWorkspace(Workspace):
         self._read_cache: dict[tuple, FileResult] = {}  # files read during the change under way
         # Pages read the client's tables where they are: a connection of this session's own onto the
         # lake, its unqualified table names the client's. Opening copies nothing, however big the client.
-        # Files' big tables are kept, and changes merged, in a scratch database of this workspace's own.
-        self._scratch = self.con
+        # Files' big tables are kept, and changes merged, in a scratch database of this workspace's own,
+        # beside the lake: a change stores them from there with no copy between two DuckDBs.
+        self.con.close()
+        self._scratch, self._scratch_name = store.scratch()
+        weakref.finalize(self, store.drop_scratch, self._scratch_name)
         self.con = self._reader = store.cursor()
         self.con.execute(f"use {self.schema}")
         self._load()
@@ -459,12 +463,11 @@ class ClientWorkspace(Workspace):
             f"(select import_id from {self.schema}.meta_files)"
         )
         # A change merged key by key wrote its rows in the lake itself; one merged whole, here.
+        # (Read where they are, in the scratch database beside the lake: every write to it is done.)
         for table in TABLES if self._full else []:
-            _copy(
-                self.con.execute(f'select * from "{table}"').to_arrow_table(),
-                cur,
-                f"{self.schema}.{table}",
-                replace=True,
+            cur.execute(f"delete from {self.schema}.{table}")
+            cur.execute(
+                f'insert into {self.schema}.{table} select * from "{self._scratch_name}".main."{table}"'
             )
         labels.forget_removed(cur, self.schema)  # the sentiment of comments no longer there goes with them
         current = set(self.tables)
@@ -512,7 +515,8 @@ class ClientWorkspace(Workspace):
         select = ", ".join(
             f'try_cast("{c}" as {t})' if c in present else f"null::{t}" for c, t in columns.items()
         )
-        with scan(cur, rows) as name:
+        # Kept rows are read where they are: the scratch database is beside the lake.
+        with scan(cur, rows, self._scratch) as name:
             cur.execute(
                 f"insert into {self.schema}.parts_{loaded.table} select {select}, ? from {name}", [part]
             )
@@ -619,6 +623,7 @@ class ClientWorkspace(Workspace):
     def _scratch_cursor(self):
         """A change's scratch: the canonical tables, empty, in this workspace's scratch database."""
         con = self._scratch.cursor()
+        con.execute(f'use "{self._scratch.execute("select current_database()").fetchone()[0]}"')
         for table in TABLES:
             con.execute(db.create_table_sql(table))
         return con

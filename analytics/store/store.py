@@ -155,6 +155,20 @@ class Store:
         finally:
             cur.close()
 
+    def scratch(self) -> tuple[duckdb.DuckDBPyConnection, str]:
+        """A new private in-memory database beside the lake, for one workspace's files and merges, and
+        its name: the lake reads its tables in place (no copy between two DuckDBs). The connection
+        returned works in it; `drop_scratch(name)` lets it go."""
+        name = f"scratch_{secrets.token_hex(8)}"
+        cur = self.cursor()
+        cur.execute(f"attach ':memory:' as {name}")
+        cur.execute(f"use {name}")
+        return cur, name
+
+    def drop_scratch(self, name: str) -> None:
+        with contextlib.suppress(duckdb.Error), closing(self.cursor()) as cur:
+            cur.execute(f"detach database if exists {name}")
+
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own onto the lake, for one thread's work (sessions never share one)."""
         with self._lock:
