@@ -6,7 +6,6 @@ as a page. Nothing here computes a number: that is analytics/'s job.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Iterator, MutableMapping
@@ -26,7 +25,7 @@ from analytics.progress import Progress
 from analytics.report.figures import literal_labels
 from analytics.sample import demo_workspace
 from analytics.store import AccountMismatch, ClientWorkspace, Store, lake
-from analytics.workspace import Workspace
+from analytics.workspace import Workspace, digest_of
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
 # analytics.overview's ready-made periods (the first is the default), and the marketer's own dates.
@@ -278,7 +277,8 @@ def upload_box() -> None:
     # uploader file id -> digest of its bytes, for the files this box handed to the workspace
     held: dict[str, str] = st.session_state.setdefault("upload_digests", {})
     new = {file.file_id: file for file in files if file.file_id not in held}
-    arriving = {file_id: hashlib.sha256(file.getvalue()).hexdigest() for file_id, file in new.items()}
+    contents = {file_id: file.getvalue() for file_id, file in new.items()}  # one copy each, hashed once
+    arriving = {file_id: digest_of(data) for file_id, data in contents.items()}
     current = {file.file_id for file in files}
     gone = {held.pop(file_id) for file_id in list(held) if file_id not in current}
     removed = gone - set(held.values()) - set(arriving.values())  # the same bytes may be in the box twice
@@ -290,7 +290,7 @@ def upload_box() -> None:
             notify(f"Removed {', '.join(markdown_escape(name) for name in names)}.", icon="🗑️")
     if not new:
         return
-    batch = [(file.name, file.getvalue()) for file in new.values()]
+    batch = [(file.name, contents[file_id]) for file_id, file in new.items()]
     if is_demo():
         # The first upload replaces the demo: a marketer's numbers never mix with Phin & Co.'s.
         _leave_demo()

@@ -28,7 +28,6 @@ from datetime import date
 from itertools import combinations
 
 import duckdb
-import networkx as nx
 import pandas as pd
 
 from analytics.formats import extract_hashtags
@@ -159,6 +158,8 @@ def hashtag_communities(
         elif count < min_videos:
             reasons[tag] = DROP_REASONS["rare"].format(min_videos=min_videos)
     kept = sorted(tag for tag in counts if tag not in reasons)
+
+    import networkx as nx  # here, not above: a quarter second, for the pages that draw communities only
 
     graph = nx.Graph()
     graph.add_nodes_from(kept)

@@ -14,7 +14,6 @@ rows are deleted and inserted again, never the whole table rewritten.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import secrets
@@ -38,7 +37,7 @@ from analytics.schema import KEYS, TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
 from analytics.wording import plural
-from analytics.workspace import Upload, Workspace
+from analytics.workspace import Upload, Workspace, digest_of
 
 
 @dataclass(frozen=True)
@@ -254,7 +253,7 @@ class ClientWorkspace(Workspace):
         first: dict[str, str] = {}  # digest -> the name it first came under in this import
         words = []
         for name, data, *_ in files:
-            digest = hashlib.sha256(data).hexdigest()
+            digest = digest_of(data)
             if digest in stored:
                 known = "" if stored[digest] == name else f" (as {stored[digest]})"
                 words.append(f"{name} was already imported{known}: nothing new in it.")
@@ -641,11 +640,14 @@ class ClientWorkspace(Workspace):
             con.close()
 
     def _forget_stored_rows(self) -> None:
-        """Rows now stored in the lake are read from there: their copy in memory goes."""
+        """Files and rows now stored are read from there (the lake, the kept original): their copy in
+        memory goes."""
         for table in self._parts:
             if isinstance(table.data, KeptRows):
                 table.data = pd.DataFrame(columns=table.data.column_names)
                 table._frame = None
+        for upload in self.uploads:
+            upload.data = b""
 
     def _home(self):
         """During a change merged key by key, the lake (in the change's transaction); else this connection."""
@@ -702,7 +704,7 @@ class ClientWorkspace(Workspace):
         known = {upload.digest for upload in self.uploads}
         new: dict[str, Upload] = {}
         for name, data, *_ in files:
-            digest = hashlib.sha256(data).hexdigest()
+            digest = digest_of(data)
             if digest not in known and digest not in new:
                 new[digest] = Upload(name, data, 0, digest=digest)
         self._progress.files(list(new.values()))
