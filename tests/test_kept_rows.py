@@ -1,0 +1,127 @@
+"""A comment file's rows stay where DuckDB read them: no copy in Python, none between two DuckDBs, no
+second copy of the file on disk, and nothing kept once it is stored."""
+
+import gc
+import hashlib
+import tempfile
+from datetime import date
+
+import pytest
+
+from analytics import workspace as workspace_module
+from analytics.__main__ import main
+from analytics.ingest.rows import KeptRows
+from analytics.store.store import open_store
+from analytics.workspace import Workspace
+
+TODAY = date(2026, 11, 22)
+V = "https://www.tiktok.com/@brand/video/75078903761249927"
+
+
+def comments(count: int, first: int = 0) -> bytes:
+    rows = [
+        f"{first + i},2026-05-{1 + i % 28:02d}T10:00:00.000Z,{i},,hi {i},{100 + i % 7},fan_{i % 7},{V}{i % 5:02d}"
+        for i in range(count)
+    ]
+    return (
+        "cid,createTimeISO,diggCount,repliesToId,text,uid,uniqueId,videoWebUrl\n" + "\n".join(rows)
+    ).encode()
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+    for name in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS"):
+        monkeypatch.delenv(name, raising=False)
+    opened = open_store()
+    yield opened
+    opened.close()
+
+
+def no_copy_aside(monkeypatch) -> None:
+    """Writing the upload aside for DuckDB fails: a read that needs it falls back to Python's reader."""
+
+    mkstemp = tempfile.mkstemp
+
+    def refused(*args, **kwargs):
+        if kwargs.get("prefix") == "communitylens-":  # staging's copy aside, not the store's own files
+            raise OSError(28, "No space left on device")
+        return mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+
+
+def kept_tables(con) -> int:
+    return con.execute("select count(*) from duckdb_tables() where schema_name = 'parts'").fetchone()[0]
+
+
+def test_a_first_file_is_merged_from_its_kept_rows_without_a_staging_copy(monkeypatch):
+    made = []
+    new_staging = Workspace._new_staging
+    monkeypatch.setattr(Workspace, "_new_staging", lambda self, *a: made.append(a) or new_staging(self, *a))
+    ws = Workspace(today=TODAY, remember_mappings=False)
+    ws.add_files([("comments.csv", comments(40))])
+    assert [a for a in made if a[0] == "comments"] == []
+    assert ws.con.execute("select count(*), count(distinct comment_id) from comments").fetchone() == (40, 40)
+    # A second file holding some of the same comments is merged by the usual rule (staged).
+    ws.add_files([("more.csv", comments(10, first=35))])
+    assert [a[0] for a in made if a[0] == "comments"] == ["comments"]
+    assert ws.con.execute("select count(*) from comments").fetchone() == (45,)
+
+
+def test_a_removed_files_rows_leave_the_database():
+    ws = Workspace(today=TODAY, remember_mappings=False)
+    ws.add_files([("a.csv", comments(30)), ("b.csv", comments(30, first=100))])
+    assert kept_tables(ws.con) == 2
+    ws.remove_file(ws.uploads[0].digest)
+    gc.collect()
+    assert kept_tables(ws.con) == 1
+    assert ws.con.execute("select count(*) from comments").fetchone() == (30,)
+
+
+def test_the_command_line_reads_a_big_csv_where_it_is(tmp_path, monkeypatch):
+    source = tmp_path / "comments.csv"
+    source.write_bytes(comments(25))
+    no_copy_aside(monkeypatch)
+    seen = []
+    load = workspace_module.Workspace.add_files
+    monkeypatch.setattr(
+        workspace_module.Workspace,
+        "add_files",
+        lambda self, files, **k: seen.append(self) or load(self, files, **k),
+    )
+    assert main(["members", str(source), "--out", str(tmp_path / "members.csv")]) == 0
+    assert [table.reader for table in seen[0].tables] == ["duckdb"]  # not Python's fallback
+
+
+def test_a_client_reads_the_kept_original_stores_from_beside_the_lake_then_forgets(store, monkeypatch):
+    no_copy_aside(monkeypatch)
+    hashed = []
+    sha256 = hashlib.sha256
+    monkeypatch.setattr(hashlib, "sha256", lambda data=b"": hashed.append(len(data)) or sha256(data))
+    data = comments(60)
+    ws = store.open(store.create_client("Phin & Co."))
+    ws.add_files([("comments.csv", data)])
+    # Read by DuckDB from the original kept beside the lake (no copy aside), hashed once.
+    assert [table.reader for table in ws.tables] == ["duckdb"]
+    assert hashed.count(len(data)) == 1
+    # Stored: the rows and the bytes in memory are let go, the client reads them from the lake.
+    assert not isinstance(ws.tables[0].data, KeptRows) and ws.uploads[0].data == b""
+    gc.collect()
+    assert kept_tables(ws._scratch) == 0
+    assert ws.con.execute("select count(*) from comments").fetchone() == (60,)
+    # Anything that needs the file again reads its original.
+    ws.set_last_year("comments.csv", 2026)
+    assert ws.con.execute("select count(*) from comments").fetchone() == (60,)
+    again = store.open(ws.client_id)
+    assert again.con.execute("select count(*) from comments").fetchone() == (60,)
+
+
+def test_a_clients_scratch_database_is_beside_the_lake(store):
+    ws = store.open(store.create_client("Phin & Co."))
+    name = ws._scratch.execute("select current_database()").fetchone()[0]
+    cur = store.cursor()
+    try:  # any connection onto the lake reads the scratch's tables by name: no copy between two DuckDBs
+        assert (name,) in cur.execute("select database_name from duckdb_databases()").fetchall()
+    finally:
+        cur.close()
