@@ -17,7 +17,7 @@ source, out = sys.argv[1], sys.argv[2]
 comments = pd.read_csv(source, usecols=["uid", "videoWebUrl", "createTimeISO"], dtype={"uid": str})
 day = pd.to_datetime(comments["createTimeISO"], utc=True).dt.tz_localize(None).dt.normalize()
 comments["day"] = day
-comments["week"] = day - pd.to_timedelta(day.dt.dayofweek, unit="D")
+comments["week"] = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
 as_of = day.max()
 
 members = comments.groupby("uid").agg(
