@@ -634,7 +634,8 @@ def count_column(label: str | None = None, **options):
 
 
 def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
-    st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
+    """A CSV download of `frame`, written when the button is clicked (not on every run of the page)."""
+    st.download_button(label, lambda: csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
 
 
 def no_data(message: str) -> None:

@@ -355,3 +355,16 @@ def test_the_tiers_draw_without_labelling_any_comment_and_the_sentiment_tab_labe
     open_tab(at, "Lists to act on")
     open_tab(at, "Sentiment")
     assert not at.exception and labels.texts_labelled == labelled_once
+
+
+def test_the_pages_csv_downloads_are_written_when_clicked_not_on_every_run(monkeypatch):
+    import ui
+
+    written = []
+    csv_bytes = ui.csv_bytes
+    monkeypatch.setattr(ui, "csv_bytes", lambda frame: written.append(len(frame)) or csv_bytes(frame))
+    at = app()
+    at.switch_page("pages/members.py").run()
+    assert not at.exception, at.exception
+    buttons = [button for button in at.get("download_button") if button.key.startswith("members")]
+    assert buttons and written == []
