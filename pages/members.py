@@ -456,8 +456,9 @@ def change(now: pd.DataFrame, before: pd.DataFrame | None, column: str) -> str |
 
 reply_change = change(replies, replies_before, "reply_rate")
 
-# Two rows of three: six tiles in one row cut the numbers on a laptop or tablet.
-tiles = [*st.columns(3), *st.columns(3)]
+# One row of six, which the page's CSS (ui.PAGE_CSS) wraps to three and three on a laptop, two by two
+# on a tablet: two rows of three would leave a tile alone on a line when they wrap.
+tiles = st.columns(6)
 tiles[0].metric(
     "Members",
     f"{len(tiers):,}",
