@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -57,20 +58,28 @@ BRAND_COMMENT_LEAD = 2
 _FLAGGED: weakref.WeakKeyDictionary[LoadedTable, list[str]] = weakref.WeakKeyDictionary()
 
 
-# The digests of the last few files' bytes: an import asks at several steps (already loaded? read it).
+# The digests of the files being imported: an import asks at several steps (already loaded? read it).
+# Emptied when an import ends (`forget_digests`), so it never keeps a file's bytes alive after it.
 _DIGESTS: dict[int, tuple[bytes, str]] = {}
+_DIGESTS_LOCK = threading.Lock()
 
 
 def digest_of(data: bytes) -> str:
     """The SHA-256 of a file's bytes, which names it: computed once per bytes object (312 MB: 0.17 s)."""
-    held = _DIGESTS.get(id(data))
+    with _DIGESTS_LOCK:
+        held = _DIGESTS.get(id(data))
     if held is not None and held[0] is data:
         return held[1]
     digest = hashlib.sha256(data).hexdigest()
-    while len(_DIGESTS) >= 4:  # a few files' bytes at most kept alive by this cache
-        _DIGESTS.pop(next(iter(_DIGESTS)), None)
-    _DIGESTS[id(data)] = (data, digest)
+    with _DIGESTS_LOCK:
+        _DIGESTS[id(data)] = (data, digest)
     return digest
+
+
+def forget_digests() -> None:
+    """An import is over: let its files' bytes go (another session's import only hashes again)."""
+    with _DIGESTS_LOCK:
+        _DIGESTS.clear()
 
 
 def mapping_memory_path() -> Path:
@@ -139,6 +148,7 @@ class Workspace:
             yield
         finally:
             self._progress = UploadProgress()
+            forget_digests()
 
     def already_loaded(self, files: list[tuple[str, bytes]]) -> list[Upload]:
         """The uploads these files repeat byte for byte (re-uploading one changes nothing)."""

@@ -125,3 +125,68 @@ def test_a_clients_scratch_database_is_beside_the_lake(store):
         assert (name,) in cur.execute("select database_name from duckdb_databases()").fetchall()
     finally:
         cur.close()
+
+
+def test_a_file_whose_name_duckdb_would_take_for_a_pattern_is_read_itself(tmp_path):
+    """`comments[1].csv` as a pattern is `comments1.csv`: DuckDB must never be handed it as one."""
+    (tmp_path / "comments[1].csv").write_bytes(comments(40))
+    (tmp_path / "comments1.csv").write_bytes(comments(3, first=1000))
+    out = tmp_path / "members.csv"
+    assert main(["members", str(tmp_path / "comments[1].csv"), "--out", str(out)]) == 0
+    ws = Workspace(today=TODAY, remember_mappings=False)
+    path = str(tmp_path / "comments[1].csv")
+    ws.add_files([(path, (tmp_path / "comments[1].csv").read_bytes(), path)])
+    assert ws.con.execute("select count(*), min(comment_id) from comments").fetchone() == (40, "0")
+    assert [table.reader for table in ws.tables] == ["duckdb"]
+
+
+def test_a_file_held_back_or_not_imported_leaves_no_original_behind(store):
+    ws = store.open(store.create_client("Phin & Co."))
+    ws.add_files([("mine.csv", comments(20))])
+    theirs = comments(20, first=500).replace(b"@brand/", b"@rival/")
+    ws.add_files([("theirs.csv", theirs)])
+    assert [item.name for item in ws.held] == ["theirs.csv"]
+    folder = store.originals(ws.client_id)
+    assert sorted(path.name for path in folder.iterdir()) == [
+        ws.uploads[0].digest
+    ]  # nothing else, no partial
+    assert workspace_module._DIGESTS == {}  # the import's bytes are let go with it
+
+
+def test_a_change_whose_scratch_cannot_be_cleared_still_leaves_the_workspace_usable(store, monkeypatch):
+    import duckdb
+
+    from analytics.store import client
+
+    def broken(con):
+        con.close()
+        raise duckdb.IOException("the scratch could not be cleared")
+
+    monkeypatch.setattr(client, "_clear_scratch", broken)
+    ws = store.open(store.create_client("Phin & Co."))
+    ws.add_files([("mine.csv", comments(20))])
+    assert ws.con.execute("select count(*) from comments").fetchone() == (20,)
+    assert ws._kept_home() is None and ws._cur is None
+
+
+def test_a_scratch_let_go_while_the_store_lock_is_held_does_not_wait_for_it(store):
+    import threading
+
+    ws = store.open(store.create_client("Phin & Co."))
+    name = ws._scratch_name
+    done = threading.Event()
+
+    def let_go_inside_the_lock():
+        with store._lock:  # as when a workspace is garbage collected inside `cursor()`
+            store.drop_scratch(name)
+        done.set()
+
+    threading.Thread(target=let_go_inside_the_lock, daemon=True).start()
+    assert done.wait(10)
+    other = store.open(store.create_client("Other"))  # the next scratch made detaches it
+    cur = store.cursor()
+    try:
+        databases = {row[0] for row in cur.execute("select database_name from duckdb_databases()").fetchall()}
+    finally:
+        cur.close()
+    assert name not in databases and other._scratch_name in databases

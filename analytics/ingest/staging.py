@@ -45,6 +45,7 @@ from analytics.schema import TABLES
 FIELDS = tuple(ALIASES["comments"])
 COLUMNS = tuple(TABLES["comments"])
 MAX_COUNT = 10**12
+GLOB_MARKS = ("*", "?", "[", "]", "{", "}", "://")
 
 
 class CsvRefused(Exception):
@@ -70,7 +71,9 @@ def comments_from_csv(
 
     `mapping` gives each canonical field its column's position in the header.
     """
-    path = context.path  # DuckDB reads files: the upload where it is, else written aside for the read
+    # DuckDB reads files: the upload where it is, else written aside for the read. A path DuckDB would
+    # take for a pattern (`comments[1].csv`) or a URL is never handed to it: it could read other files.
+    path = context.path if context.path and not any(mark in context.path for mark in GLOB_MARKS) else None
     if path is None:
         try:
             handle, path = tempfile.mkstemp(prefix="communitylens-", suffix=".csv")
@@ -80,7 +83,7 @@ def comments_from_csv(
             with contextlib.suppress(OSError, TypeError):
                 os.unlink(path)
             raise CsvRefused(str(error)) from error
-    aside = path if context.path is None else None
+    aside = path if path != context.path else None
     database = _database(context)
     con = connect(database)
     try:

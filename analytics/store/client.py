@@ -14,6 +14,7 @@ rows are deleted and inserted again, never the whole table rewritten.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import duckdb
 import pandas as pd
 
 from analytics import db, labels, preferences
@@ -75,6 +77,7 @@ class ClientWorkspace(Workspace):
         self._full = False  # whether the change merged every table whole (in the scratch database)
         self._import: tuple[int, str] | None = None
         self._read_cache: dict[tuple, FileResult] = {}  # files read during the change under way
+        self._incoming: dict[str, str] = {}  # digest -> the file written when read, until stored
         # Pages read the client's tables where they are: a connection of this session's own onto the
         # lake, its unqualified table names the client's. Opening copies nothing, however big the client.
         # Files' big tables are kept, and changes merged, in a scratch database of this workspace's own,
@@ -243,7 +246,11 @@ class ClientWorkspace(Workspace):
             return f"the import of {_names(names)}"
 
         with self._reporting(progress):
-            self._read_first(files)
+            try:
+                self._read_first(files)
+            except BaseException:
+                self._drop_incoming()
+                raise
             self._change("import", change)
         return [upload.result for upload in added if upload.result]
 
@@ -410,15 +417,17 @@ class ClientWorkspace(Workspace):
                 self._load()
                 raise
             finally:
-                self._clear_scratch()
-                self.con = self._reader
+                scratch, self.con = self.con, self._reader
                 self._cur, self._import = None, None
                 cur.close()
+                with contextlib.suppress(duckdb.Error):
+                    _clear_scratch(scratch)
 
         try:
             lake.retrying(attempt, on_conflict=self._progress.again)
         finally:
             self._read_cache.clear()
+            self._drop_incoming()
 
     def _save(self, cur) -> None:
         """Write what changed: files re-read or added (originals, descriptions, parts), removals, merged tables."""
@@ -462,7 +471,9 @@ class ClientWorkspace(Workspace):
             f"(select import_id from {self.schema}.meta_files)"
         )
         # A change merged key by key wrote its rows in the lake itself; one merged whole, here.
-        # (Read where they are, in the scratch database beside the lake: every write to it is done.)
+        # Read where they are, in the scratch database beside the lake. `cur` must not read the scratch
+        # before `_save`: its transaction sees the scratch as it was at its first read of it (DuckDB starts
+        # an attached database's snapshot then), and by now every write to the scratch is done.
         for table in TABLES if self._full else []:
             cur.execute(f"delete from {self.schema}.{table}")
             cur.execute(
@@ -622,22 +633,10 @@ class ClientWorkspace(Workspace):
     def _scratch_cursor(self):
         """A change's scratch: the canonical tables, empty, in this workspace's scratch database."""
         con = self._scratch.cursor()
-        con.execute(f'use "{self._scratch.execute("select current_database()").fetchone()[0]}"')
+        con.execute(f'use "{self._scratch_name}"')
         for table in TABLES:
             con.execute(db.create_table_sql(table))
         return con
-
-    def _clear_scratch(self) -> None:
-        """Free what a change merged in the scratch (its tables), keeping the files' kept rows."""
-        con = self.con
-        try:
-            names = con.execute(
-                "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
-            ).fetchall()
-            for (name,) in names:
-                con.execute(f'drop table if exists main."{name}"')
-        finally:
-            con.close()
 
     def _forget_stored_rows(self) -> None:
         """Files and rows now stored are read from there (the lake, the kept original): their copy in
@@ -686,8 +685,7 @@ class ClientWorkspace(Workspace):
                     "Remove it and upload it again to change it."
                 ) from None
         self._dirty.add(upload.digest)
-        self._keep_original(upload)  # kept before it is read: DuckDB reads a big CSV there
-        upload.path = str(self.store.originals(self.client_id) / upload.digest)
+        upload.path = self._on_disk(upload)
         # A change made again (another writer committed first) finds the files it already read.
         key = (upload.digest, upload.name, self._context(upload), json.dumps(self._memory(), sort_keys=True))
         if key in self._read_cache:
@@ -713,17 +711,50 @@ class ClientWorkspace(Workspace):
 
     def _keep_original(self, upload: Upload) -> None:
         """Keep the file as uploaded, named by its digest; written aside first, so two programs keeping
-        the same file at once (or a kill mid-write) never leave half of it."""
+        the same file at once (or a kill mid-write) never leave half of it. A file written when it was
+        read (`_on_disk`) is moved into place."""
         folder = self.store.originals(self.client_id)
         path = folder / upload.digest
-        if not path.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, partial = tempfile.mkstemp(
-                dir=folder, prefix=f".{upload.digest[:12]}.", suffix=".partial"
-            )
-            with os.fdopen(handle, "wb") as file:
-                file.write(upload.data)
-            os.replace(partial, path)
+        if path.exists():
+            return
+        incoming = self._incoming.pop(upload.digest, None)
+        if incoming is not None:
+            with contextlib.suppress(OSError):
+                os.replace(incoming, path)
+                return
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(dir=folder, prefix=f".{upload.digest[:12]}.", suffix=".partial")
+        with os.fdopen(handle, "wb") as file:
+            file.write(upload.data)
+        os.replace(partial, path)
+
+    def _on_disk(self, upload: Upload) -> str | None:
+        """The file as a file, for DuckDB to read a big CSV where it is: its kept original, else written
+        beside the originals now, kept (moved into place) only if the change stores it (`_drop_incoming`
+        deletes it otherwise: a file held back or not imported leaves nothing behind)."""
+        folder = self.store.originals(self.client_id)
+        kept = folder / upload.digest
+        if kept.exists():
+            return str(kept)
+        if upload.digest not in self._incoming:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                handle, partial = tempfile.mkstemp(
+                    dir=folder, prefix=f".{upload.digest[:12]}.", suffix=".incoming"
+                )
+                with os.fdopen(handle, "wb") as file:
+                    file.write(upload.data)
+            except OSError:
+                return None  # no room: read from memory (written aside by the reader, or by Python)
+            self._incoming[upload.digest] = partial
+        return self._incoming[upload.digest]
+
+    def _drop_incoming(self) -> None:
+        """Delete the files written when read that no change stored."""
+        for partial in self._incoming.values():
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
+        self._incoming.clear()
 
     def _other_accounts(self, uploads: list[Upload]) -> list[Upload]:
         """The uploads whose tables name a TikTok account other than the client's; recorded in `held`."""
@@ -775,6 +806,18 @@ class ClientWorkspace(Workspace):
         cur = self._cur or self.store.cursor()
         value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
         return int(value)
+
+
+def _clear_scratch(con) -> None:
+    """Free what a change merged in the scratch (its tables), keeping the files' kept rows; closes `con`."""
+    try:
+        names = con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
+        ).fetchall()
+        for (name,) in names:
+            con.execute(f'drop table if exists main."{name}"')
+    finally:
+        con.close()
 
 
 def _commented_account(table: LoadedTable) -> str | None:

@@ -132,6 +132,7 @@ class Store:
         self.settings = settings
         self._con = lake.connect(settings)
         self._lock = threading.Lock()
+        self._unused_scratches: list[str] = []  # scratch databases let go, detached when the next is made
         cur = self.cursor()
 
         def prepare() -> None:  # two processes starting on a new lake at once both create it: one retries
@@ -159,15 +160,23 @@ class Store:
         """A new private in-memory database beside the lake, for one workspace's files and merges, and
         its name: the lake reads its tables in place (no copy between two DuckDBs). The connection
         returned works in it; `drop_scratch(name)` lets it go."""
-        name = f"scratch_{secrets.token_hex(8)}"
         cur = self.cursor()
+        while True:  # those let go since the last one was made
+            try:
+                unused = self._unused_scratches.pop()
+            except IndexError:
+                break
+            with contextlib.suppress(duckdb.Error):
+                cur.execute(f"detach database if exists {unused}")
+        name = f"scratch_{secrets.token_hex(8)}"
         cur.execute(f"attach ':memory:' as {name}")
         cur.execute(f"use {name}")
         return cur, name
 
     def drop_scratch(self, name: str) -> None:
-        with contextlib.suppress(duckdb.Error), closing(self.cursor()) as cur:
-            cur.execute(f"detach database if exists {name}")
+        """Let a scratch database go (detached when the next is made). Only noted here: this runs when a
+        workspace is garbage, on whatever thread, maybe one inside `cursor()` holding its lock."""
+        self._unused_scratches.append(name)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own onto the lake, for one thread's work (sessions never share one)."""
