@@ -8,5 +8,20 @@ share one throwaway folder per test process: the suite runs in several processes
 import os
 import tempfile
 
+import pytest
+
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 os.environ["COMMUNITYLENS_HOME"] = tempfile.mkdtemp(prefix=f"communitylens-tests-{_worker}-")
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A client store of its own in `tmp_path`, with the default SQLite catalog (no team settings)."""
+    from analytics.store.store import open_store
+
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+    for name in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS"):
+        monkeypatch.delenv(name, raising=False)
+    opened = open_store()
+    yield opened
+    opened.close()

@@ -6,12 +6,9 @@ import hashlib
 import tempfile
 from datetime import date
 
-import pytest
-
 from analytics import workspace as workspace_module
 from analytics.__main__ import main
 from analytics.ingest.rows import KeptRows
-from analytics.store.store import open_store
 from analytics.workspace import Workspace
 
 TODAY = date(2026, 11, 22)
@@ -26,16 +23,6 @@ def comments(count: int, first: int = 0) -> bytes:
     return (
         "cid,createTimeISO,diggCount,repliesToId,text,uid,uniqueId,videoWebUrl\n" + "\n".join(rows)
     ).encode()
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
-    for name in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS"):
-        monkeypatch.delenv(name, raising=False)
-    opened = open_store()
-    yield opened
-    opened.close()
 
 
 def no_copy_aside(monkeypatch) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import pytest
 
 from analytics import labels, segments
 from analytics.sentiment import label_comments
@@ -13,16 +12,6 @@ from analytics.store import open_store
 from tests.test_comment_layouts import apify_csv, community
 
 TODAY = date(2026, 11, 22)
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
-    for name in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS"):
-        monkeypatch.delenv(name, raising=False)
-    opened = open_store()
-    yield opened
-    opened.close()
 
 
 def stored_count(ws) -> int:

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from analytics import progress as stages
-from analytics.store import open_store
 from analytics.workspace import Workspace
 from tests.apptest import ROOT, app
 from ui import markdown_escape
@@ -42,16 +41,6 @@ def assert_moves_forward(heard: list[tuple[str, float]]) -> None:
     fractions = [fraction for _, fraction in heard]
     assert fractions == sorted(fractions)
     assert all(0.0 <= fraction <= 1.0 for fraction in fractions)
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
-    for name in ("COMMUNITYLENS_LAKE", "COMMUNITYLENS_LAKE_DATA", "COMMUNITYLENS_ORIGINALS"):
-        monkeypatch.delenv(name, raising=False)
-    opened = open_store()
-    yield opened
-    opened.close()
 
 
 def test_an_upload_says_which_file_it_reads_and_recognises_then_what_it_stores_and_computes_in_order():
