@@ -588,15 +588,18 @@ def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
             help_text = kpi["definition"]
             if kpi["previous_text"] is not None:
                 help_text += f" Previous period: {kpi['previous_text']}."
-            delta = wording.tile_delta(kpi["change_text"], kpi["change_basis"])
-            column.metric(
+            tile(
+                column,
                 kpi["label"],
                 kpi["value_text"],
-                delta=delta,
-                help=help_text,
-                border=True,
-                **wording.delta_style(delta),
+                wording.tile_delta(kpi["change_text"], kpi["change_basis"]),
+                help_text,
             )
+
+
+def tile(column, label: str, value: str, change: str | None, help_text: str, border: bool = True) -> None:
+    """A number with its worded change: no colour and no arrow when nothing changed."""
+    column.metric(label, value, delta=change, help=help_text, border=border, **wording.delta_style(change))
 
 
 def chart(fig: go.Figure, key: str) -> None:

@@ -809,13 +809,12 @@ with replies_tab:
             st.info(NO_REPLIES_HELP, icon="💬")
         else:
             numbers = st.columns(3)
-            numbers[0].metric(
+            ui.tile(
+                numbers[0],
                 "Reply rate",
                 ui.format_value(replies["reply_rate"].iloc[0], "percent"),
-                delta=reply_change,
-                help=DEFINITIONS["reply_rate"][1],
-                border=True,
-                **wording.delta_style(reply_change),
+                reply_change,
+                DEFINITIONS["reply_rate"][1],
             )
             hours = replies["median_hours_to_first_reply"].iloc[0]
             numbers[1].metric(
@@ -888,13 +887,12 @@ with sentiment_tab:
         with st.expander("How comments are labelled, and the limits", icon="ℹ️"):
             st.markdown(METHOD_DESCRIPTION)
         numbers = st.columns(4)
-        numbers[0].metric(
+        ui.tile(
+            numbers[0],
             "Positive comments",
             ui.format_value(mood["positive_response_rate"].iloc[0], "percent"),
-            delta=mood_change,
-            help=DEFINITIONS["positive_response_rate"][1],
-            border=True,
-            **wording.delta_style(mood_change),
+            mood_change,
+            DEFINITIONS["positive_response_rate"][1],
         )
         numbers[1].metric(
             "Member comments labelled", f"{mood['count_labelled_comments'].iloc[0]:,}", border=True

@@ -57,12 +57,12 @@ def projection_tiles(projection: whatif.Projection, what: str) -> None:
         relative = row.change / row.current if row.current else None
         delta = f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else "")
         delta = wording.NO_CHANGE if wording.is_no_change(delta) else delta
-        column.metric(
+        ui.tile(
+            column,
             f"{row.label} per month",
             per_month(row.planned),
-            delta=delta,
-            **wording.delta_style(delta),
-            help=f"With {what}. Now: {per_month(row.current)} a month. Range (10th–90th percentile): "
+            delta,
+            f"With {what}. Now: {per_month(row.current)} a month. Range (10th–90th percentile): "
             f"{per_month(row.planned_low)} – {per_month(row.planned_high)}. {whatif.PROJECTION_EXPLAINED}",
             border=True,
         )
