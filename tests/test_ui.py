@@ -1,4 +1,4 @@
-"""The furniture every page shares (ui.py): the upload box, presentation mode, one run at a time."""
+"""The furniture every page shares (ui/): the upload box, presentation mode, one run at a time."""
 
 from __future__ import annotations
 
