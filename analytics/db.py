@@ -8,6 +8,7 @@ table is read without re-parsing anything.
 
 from __future__ import annotations
 
+import weakref
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +56,23 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFram
         con.execute(f'insert into "{table}" select {select} from incoming_frame')
     finally:
         con.unregister("incoming_frame")
+
+
+# The connections (and cursors: each has its own) that have the shared macros of queries/macros.sql.
+_WITH_MACROS: weakref.WeakSet = weakref.WeakSet()
+
+
+def with_macros(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """`con`, with the definitions every query shares (engagements, in the period: queries/macros.sql)."""
+    if con not in _WITH_MACROS:
+        con.execute(read_sql("macros"))
+        _WITH_MACROS.add(con)
+    return con
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, params=None) -> duckdb.DuckDBPyConnection:
+    """Run analytics/queries/<name>.sql on `con`, with the shared definitions."""
+    return with_macros(con).execute(read_sql(name), params)
 
 
 @cache

@@ -45,7 +45,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.db import read_sql
+from analytics.db import query
 
 Rules = Mapping[str, Sequence[str]]  # format -> patterns, in order of precedence
 _Frozen = tuple[tuple[str, tuple[str, ...]], ...]  # the same, hashable, for caches
@@ -558,7 +558,7 @@ def extract_hashtags(caption: str | None) -> list[str]:
 
 
 def _videos(con: duckdb.DuckDBPyConnection, start: date | None, end: date | None) -> pd.DataFrame:
-    return con.execute(read_sql("formats_videos"), {"start": start, "end": end}).df()
+    return query(con, "formats_videos", {"start": start, "end": end}).df()
 
 
 def video_formats(

@@ -23,6 +23,8 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from analytics.db import query
+
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 # metric -> (label, unit, definition); the units are "count", "decimal" and "minutes".
@@ -58,21 +60,6 @@ LIVE_METRICS: dict[str, tuple[str, str, str]] = {
     "total_gifts": ("Gifts", "count", "Gifts received over all broadcasts in the period."),
 }
 
-_IN_PERIOD = """
-    lives_in_period as (
-        select
-            *,
-            case
-                when comments is null and likes is null and shares is null then null
-                else coalesce(comments, 0) + coalesce(likes, 0) + coalesce(shares, 0)
-            end as total_interactions
-        from lives
-        where started_at is not null
-          and (cast($start as date) is null or started_at >= cast($start as date))
-          and (cast($end as date) is null or started_at < cast($end as date) + interval 1 day)
-    )
-"""
-
 
 def _params(start: date | None, end: date | None) -> dict[str, date | None]:
     return {"start": start, "end": end}
@@ -87,28 +74,7 @@ def live_sessions(
     peak_viewers, comments, likes, shares, gifts, new_followers, total_interactions (comments + likes
     + shares; NULL when all three are missing), interactions_per_viewer (NULL without viewers).
     """
-    return con.execute(
-        f"""
-        with {_IN_PERIOD}
-
-        select
-            started_at,
-            title,
-            duration_minutes,
-            viewers,
-            peak_viewers,
-            comments,
-            likes,
-            shares,
-            gifts,
-            new_followers,
-            total_interactions,
-            total_interactions / nullif(viewers, 0) as interactions_per_viewer
-        from lives_in_period
-        order by started_at
-        """,
-        _params(start, end),
-    ).df()
+    return query(con, "lives_sessions", _params(start, end)).df()
 
 
 def live_summary(
@@ -119,31 +85,7 @@ def live_summary(
     A dict: count_lives, count_weeks, then every key of LIVE_METRICS (None when no broadcast has
     the number). Weeks: see the module docstring.
     """
-    row = (
-        con.execute(
-            f"""
-            with {_IN_PERIOD}
-
-            select
-                count(*)::bigint as count_lives,
-                min(started_at)::date as first_live_date,
-                max(started_at)::date as last_live_date,
-                avg(viewers) as average_viewers,
-                avg(peak_viewers) as average_peak_viewers,
-                avg(total_interactions) as interactions_per_live,
-                sum(total_interactions) filter (where viewers > 0)
-                    / nullif(sum(viewers) filter (where viewers > 0 and total_interactions is not null), 0)
-                    as interactions_per_viewer,
-                avg(new_followers) as new_followers_per_live,
-                avg(duration_minutes) as average_duration_minutes,
-                try_cast(sum(gifts) as bigint) as total_gifts
-            from lives_in_period
-            """,
-            _params(start, end),
-        )
-        .df()
-        .iloc[0]
-    )
+    row = query(con, "lives_summary", _params(start, end)).df().iloc[0]
     first, last = start or row["first_live_date"], end or row["last_live_date"]
     days = (pd.Timestamp(last) - pd.Timestamp(first)).days + 1 if not pd.isna(first) else 0
     count_weeks = max(days, 7) / 7 if days else None
@@ -223,38 +165,7 @@ def live_slots(
     viewers of the broadcasts within four weeks either side: an audience that grows would otherwise
     make whichever slot was used last look best.
     """
-    return con.execute(
-        f"""
-        with {_IN_PERIOD},
-
-        against_neighbours as (
-            select
-                *,
-                viewers / nullif(
-                    median(viewers) over (
-                        order by started_at
-                        range between interval 28 days preceding and interval 28 days following
-                    ),
-                    0
-                ) as relative_viewers
-            from lives_in_period
-        )
-
-        select
-            (isodow(started_at) - 1)::integer as weekday,
-            hour(started_at)::integer as hour,
-            count(*)::bigint as count_lives,
-            avg(viewers) as average_viewers,
-            avg(relative_viewers) as relative_viewers,
-            sum(total_interactions) filter (where viewers > 0)
-                / nullif(sum(viewers) filter (where viewers > 0 and total_interactions is not null), 0)
-                as interactions_per_viewer
-        from against_neighbours
-        group by all
-        order by relative_viewers desc nulls last, count_lives desc, weekday, hour
-        """,
-        _params(start, end),
-    ).df()
+    return query(con, "lives_slots", _params(start, end)).df()
 
 
 def best_live_slot(slots: pd.DataFrame, *, min_lives: int = 2) -> str:

@@ -31,6 +31,7 @@ import pandas as pd
 
 from analytics.db import read_sql
 from analytics.export import excel_safe  # noqa: F401  (re-exported: members CSVs leave the app)
+from analytics.settings import SETTINGS
 
 TIER_ORDER: tuple[str, ...] = ("Champion", "Loyal", "At risk", "Lapsed", "New", "Regular", "One-time")
 
@@ -105,8 +106,8 @@ def member_stats(
         "as_of": as_of,
         "start_at": start_at,
         "end_before": end_before,
-        "decay": 0.9,
-        "score_months": 12,
+        "decay": SETTINGS.decay,
+        "score_months": SETTINGS.score_months,
     }
     return con.execute(read_sql("members_stats"), params).df()
 

@@ -19,8 +19,9 @@ import duckdb
 import pandas as pd
 
 from analytics import wording
-from analytics.db import read_sql
+from analytics.db import query
 from analytics.definitions import DEFINITIONS
+from analytics.settings import SETTINGS
 
 
 def shift(day: date, days: int) -> date:
@@ -157,17 +158,17 @@ METRICS: dict[str, tuple[str, str]] = {
 
 # Per-video numbers: compared between periods only when each has enough videos.
 PER_VIDEO = {"completion_rate", "average_watch_seconds"}
-MIN_VIDEOS = 5
+MIN_VIDEOS = SETTINGS.min_videos
 
 
 def period_totals(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str, float | None]:
     """The account's headline numbers for one period; None where the files have no data for it."""
-    row = con.execute(read_sql("account_totals"), {"start": period.start, "end": period.end}).df().iloc[0]
+    row = query(con, "account_totals", {"start": period.start, "end": period.end}).df().iloc[0]
     value = {key: (None if pd.isna(item) else item) for key, item in row.items()}
     has_days = bool(value["count_days"])
-    engagements = None
-    if has_days and None not in (value["total_likes"], value["total_comments"], value["total_shares"]):
-        engagements = int(value["total_likes"] + value["total_comments"] + value["total_shares"])
+    engagements = (
+        int(value["total_engagements"]) if has_days and value["total_engagements"] is not None else None
+    )
     views = value["total_views"] if has_days else None
     growth = None
     if value["first_followers"] is not None and value["last_followers"] is not None:
@@ -284,7 +285,7 @@ def daily_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:
     profile_views, engagements, engagement_rate, followers, follower_change,
     new_viewers, returning_viewers.
     """
-    return con.execute(read_sql("daily_trend"), {"start": period.start, "end": period.end}).df()
+    return query(con, "daily_trend", {"start": period.start, "end": period.end}).df()
 
 
 def default_period(con: duckdb.DuckDBPyConnection) -> Period | None:

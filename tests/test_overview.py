@@ -173,3 +173,82 @@ def test_this_month_so_far_against_the_same_days_of_last_month_compares_totals()
         "change_basis": "vs previous period",
         "previous_text": "1,800",
     }
+
+
+def test_engagements_have_one_missing_value_rule_in_the_tile_the_daily_chart_the_formats_and_the_lives():
+    """A day or a video whose file leaves shares empty still has its likes and comments counted, the same
+    way in every place (queries/macros.sql): the tile is the sum of the chart's days."""
+    from analytics.formats import video_formats
+    from analytics.lives import live_sessions
+    from analytics.overview import daily_trend
+
+    con = db.load_frames(
+        db.connect(),
+        {
+            "daily_stats": pd.DataFrame(
+                {
+                    "stat_date": [date(2026, 3, 1), date(2026, 3, 2), date(2026, 3, 3)],
+                    "video_views": [100, 50, 10],
+                    "likes": [10, 5, None],
+                    "comments": [2, 1, None],
+                    "shares": [None, 3, None],
+                }
+            ),
+            "videos": pd.DataFrame(
+                {
+                    "video_id": ["1", "2"],
+                    "posted_at": pd.to_datetime(["2026-03-01 10:00", "2026-03-02 10:00"]),
+                    "total_views": [100, 50],
+                    "total_likes": [10, None],
+                    "total_comments": [2, None],
+                    "total_shares": [None, None],
+                }
+            ),
+            "lives": pd.DataFrame(
+                {
+                    "started_at": pd.to_datetime(["2026-03-01 20:00"]),
+                    "likes": [7],
+                    "comments": [None],
+                    "shares": [1],
+                }
+            ),
+        },
+    )
+    period = Period(date(2026, 3, 1), date(2026, 3, 3))
+    tile = account_kpis(con, period).set_index("metric").loc["engagements", "value"]
+    chart = daily_trend(con, period)["engagements"]
+    assert tile == 21 == chart.sum()
+    assert chart.isna().tolist() == [False, False, True]  # a day with none of the three is unknown, not 0
+    videos = video_formats(con, start=period.start, end=period.end).set_index("video_id")
+    assert videos.loc["1", "total_engagements"] == 12 and pd.isna(videos.loc["2", "total_engagements"])
+    assert live_sessions(con, start=period.start, end=period.end)["total_interactions"].tolist() == [8]
+
+
+def test_the_period_takes_its_first_and_last_days_whole_on_every_table():
+    """`in the period` is one definition: a video posted late on the last day is in, one at midnight after
+    is not; the same for the days of the daily files."""
+    from analytics.formats import video_formats
+
+    con = db.load_frames(
+        db.connect(),
+        {
+            "daily_stats": pd.DataFrame(
+                {
+                    "stat_date": [date(2026, 2, 28), date(2026, 3, 1), date(2026, 3, 31), date(2026, 4, 1)],
+                    "video_views": [1, 10, 100, 1000],
+                }
+            ),
+            "videos": pd.DataFrame(
+                {
+                    "video_id": ["before", "first", "last", "after"],
+                    "posted_at": pd.to_datetime(
+                        ["2026-02-28 23:59:59", "2026-03-01 00:00:00", "2026-03-31 23:59:59", "2026-04-01 00:00:00"]
+                    ),
+                    "total_views": [1, 1, 1, 1],
+                }
+            ),
+        },
+    )
+    period = Period(date(2026, 3, 1), date(2026, 3, 31))
+    assert account_kpis(con, period).set_index("metric").loc["video_views", "value"] == 110
+    assert sorted(video_formats(con, start=period.start, end=period.end)["video_id"]) == ["first", "last"]

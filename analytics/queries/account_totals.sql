@@ -5,7 +5,7 @@
 with days as (
     select *
     from daily_stats
-    where stat_date between $start and $end
+    where in_period(stat_date, $start, $end)
 ),
 
 followers_in_period as (
@@ -25,6 +25,7 @@ day_totals as (
         try_cast(sum(likes) as bigint) as total_likes,
         try_cast(sum(comments) as bigint) as total_comments,
         try_cast(sum(shares) as bigint) as total_shares,
+        try_cast(engagements(sum(likes), sum(comments), sum(shares)) as bigint) as total_engagements,
         try_cast(sum(new_viewers) as bigint) as total_new_viewers,
         try_cast(sum(returning_viewers) as bigint) as total_returning_viewers
     from days
@@ -38,7 +39,7 @@ videos_in_period as (
         sum(average_watch_seconds * total_views)
             / nullif(sum(total_views) filter (where average_watch_seconds is not null), 0) as average_watch_seconds
     from videos
-    where posted_at::date between $start and $end
+    where in_period(posted_at, $start, $end)
 )
 
 select

@@ -5,15 +5,15 @@
 with days as (
     select *
     from daily_stats
-    where stat_date between $start and $end
+    where in_period(stat_date, $start, $end)
 )
 
 select
     stat_date,
     video_views,
     profile_views,
-    likes + comments + shares as engagements,
-    (likes + comments + shares) / nullif(video_views, 0) as engagement_rate,
+    engagements(likes, comments, shares) as engagements,
+    engagements(likes, comments, shares) / nullif(video_views, 0) as engagement_rate,
     followers,
     coalesce(followers - lag(followers) over (order by stat_date), net_followers) as follower_change,
     new_viewers,

@@ -1,22 +1,18 @@
 -- One row per video posted in the period, with its engagements and engagement rate.
 -- Read by analytics/formats.py, which then gives each video its interaction format.
 -- Engagements are likes + comments + shares (saves left out: see the formats.py docstring);
--- a missing count is taken as 0 unless all three are missing. The rate is NULL when the
+-- a missing count is taken as 0 unless all three are missing (queries/macros.sql). The rate is NULL when the
 -- video has no views (NULL or 0), so such a video counts as a video but not in any rate.
 with videos_in_period as (
     select *
     from videos
-    where (cast($start as date) is null or posted_at >= cast($start as date))
-      and (cast($end as date) is null or posted_at < cast($end as date) + interval 1 day)
+    where in_period(posted_at, $start, $end)
 ),
 
 with_engagements as (
     select
         *,
-        case
-            when total_likes is null and total_comments is null and total_shares is null then null
-            else coalesce(total_likes, 0) + coalesce(total_comments, 0) + coalesce(total_shares, 0)
-        end as total_engagements
+        engagements(total_likes, total_comments, total_shares) as total_engagements
     from videos_in_period
 )
 

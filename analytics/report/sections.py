@@ -36,14 +36,15 @@ from analytics.members import TierRules
 from analytics.overview import Period, account_kpis, daily_trend, default_period, preset_period
 from analytics.report import text
 from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
+from analytics.settings import SETTINGS
 from analytics.whatif import PROJECTION_EXPLAINED
 
-MIN_VIDEOS = 5
+MIN_VIDEOS = SETTINGS.min_videos
 EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
     "interval": (
-        "95% range",
-        "Where a rate would land 95% of the time if the same videos were drawn again (bootstrap over videos, "
-        "2,000 redraws, seeded). A difference whose range excludes no difference is called unlikely to be luck; "
+        f"{SETTINGS.confidence_words} range",
+        f"Where a rate would land {SETTINGS.confidence_words} of the time if the same videos were drawn again "
+        f"(bootstrap over videos, {SETTINGS.redraws_words} redraws, seeded). A difference whose range excludes no difference is called unlikely to be luck; "
         f"below {MIN_VIDEOS} videos a group we say there are not enough videos to say.",
     ),
     "format": (
