@@ -39,5 +39,6 @@ with ui.one_run_at_a_time():
     ui.held_files()
     st.session_state.period = ui.period_control()
     ui.presentation_mode(st.session_state.period)
-    pages.run()
+    with ui.page_errors():
+        pages.run()
     ui.show_notes()

@@ -9,11 +9,13 @@ import time
 from datetime import date
 
 import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
 
 import ui
 from analytics import wording
 from analytics.overview import MONTH_SO_FAR, Period
-from tests.apptest import app, loaded_files
+from tests.apptest import ROOT, app, loaded_files
 
 HEADER = '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
 MARCH = (HEADER + '"1 tháng Ba","1000","10","50","5","5"\n"2 tháng Ba","2000","20","100","10","10"').encode()
@@ -211,3 +213,32 @@ def test_no_table_column_on_any_page_is_too_narrow_for_its_dates_or_counts():
                 if needed and width is not None and width < needed:
                     too_narrow.append(f"{page}: {name} ({width} px)")
     assert too_narrow == []
+
+
+@pytest.mark.parametrize(
+    ("failure", "what"),
+    [
+        (
+            duckdb.ConversionException("Could not convert string 'x' to INT32"),
+            "the data store refused one of its questions",
+        ),
+        (KeyError("total_views"), "a step of its analysis failed on this data"),
+    ],
+)
+def test_a_page_that_fails_says_so_in_a_sentence_and_keeps_the_sidebar_and_the_other_pages(
+    monkeypatch, failure, what
+):
+    import analytics.overview
+
+    def broken(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(analytics.overview, "account_kpis", broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert [error.value for error in at.error] == [ui.PAGE_FAILED.format(what=what)]
+    assert len(at.exception) == 1  # the details, in the expander, for a bug report
+    assert at.expander[-1].label == "Details, for a bug report"
+    assert at.sidebar.file_uploader  # the upload box is still there
+    at.switch_page("pages/members.py").run()
+    assert not at.error and not at.exception

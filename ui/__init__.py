@@ -6,12 +6,14 @@ as a page. Nothing here computes a number: that is analytics/'s job.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import date
 
+import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -786,6 +788,31 @@ def one_run_at_a_time() -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+PAGE_FAILED = (
+    "This page could not be drawn: {what}. Your files and choices are kept, and the other pages still "
+    "work. Try another period in the sidebar or reload the page; if it happens again, send the details "
+    "below to whoever runs CommunityLens for you."
+)
+
+
+@contextmanager
+def page_errors() -> Iterator[None]:
+    """Every page's error boundary: an error becomes a sentence and an expander with the details (for a
+    bug report), never a bare traceback. Streamlit's own stop and rerun pass through (BaseException)."""
+    try:
+        yield
+    except Exception as error:
+        logging.getLogger("communitylens").exception("a page failed")
+        what = (
+            "the data store refused one of its questions"
+            if isinstance(error, duckdb.Error)
+            else "a step of its analysis failed on this data"
+        )
+        st.error(PAGE_FAILED.format(what=what), icon="⚠️")
+        with st.expander("Details, for a bug report"):
+            st.exception(error)
 
 
 # Characters that make Markdown anywhere in a line in Streamlit: emphasis and strikethrough, links and
