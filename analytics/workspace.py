@@ -222,7 +222,16 @@ class Workspace:
         return [problem for upload in self.uploads if upload.result for problem in upload.result.problems]
 
     def has(self, table: str) -> bool:
-        return bool(self.con.execute(f'select count(*) from "{table}"').fetchone()[0])
+        return bool(self.row_counts((table,))[table])
+
+    def row_counts(
+        self, tables: tuple[str, ...] = ("daily_stats", "videos", "comments", "lives")
+    ) -> dict[str, int]:
+        """How many rows each merged table holds (names checked against the schema before they are quoted)."""
+        unknown = [table for table in tables if table not in TABLES]
+        if unknown:
+            raise ValueError(f"Not a table of the schema: {', '.join(unknown)}")
+        return {table: self.con.execute(f'select count(*) from "{table}"').fetchone()[0] for table in tables}
 
     def summary(self) -> pd.DataFrame:
         """One row per recognised table: file, kind, rows, dates, where their year came from, warnings."""

@@ -19,14 +19,32 @@ def private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
 
 
+TABS = ["Hashtag communities", "Audience", "Member segments"]
+
+
+def each_tab(at):
+    """Open each tab in turn (only the open tab is drawn), giving the app after each."""
+    for label in TABS:
+        at.session_state["segments_view"] = label
+        at.run()
+        assert not at.exception and not at.error
+        yield at
+
+
 def test_the_segments_page_tells_the_demo_brands_story():
     at = app()
     at.switch_page("pages/segments.py").run()
     assert not at.exception and not at.error
-    boxes = " ".join(box.value for box in at.info)
+    boxes, titles, frames = [], set(), []
+    for shown in each_tab(at):
+        boxes += [box.value for box in shown.info]
+        titles |= {chart.proto.spec for chart in shown.get("plotly_chart")}
+        frames += [frame.value for frame in shown.dataframe]
+        if shown.session_state["segments_view"] == "Hashtag communities":
+            captions = [caption.value for caption in shown.caption]
+    boxes = " ".join(boxes)
     assert "3 hashtag communities" in boxes and "#CoffeeTok & #FoodTok" in boxes
     assert "Champions went from" in boxes
-    titles = {chart.proto.spec for chart in at.get("plotly_chart")}
     for expected in (
         "How big each hashtag community is",
         "Hashtags that travel together",
@@ -38,12 +56,12 @@ def test_the_segments_page_tells_the_demo_brands_story():
         "Promoters, neutral members and detractors",
     ):
         assert any(expected in spec for spec in titles), expected
-    communities = next(frame.value for frame in at.dataframe if "Known CommunityTok" in frame.value.columns)
-    assert communities["Known CommunityTok"].tolist() == ["#CoffeeTok, #FoodTok", "—", "#BookTok"]
-    left_out = next(frame.value for frame in at.dataframe if "Why it is left out" in frame.value.columns)
+    communities = next(frame for frame in frames if "Known CommunityTok" in frame.columns)
+    assert communities["Known CommunityTok"].tolist() == ["#CoffeeTok, #FoodTok", "#BookTok", "—"]  # most members first
+    left_out = next(frame for frame in frames if "Why it is left out" in frame.columns)
     assert {"#fyp", "#xuhuong", "#phinco", "#phincocoffee"} <= set(left_out["Hashtag"])
     # A marketer's words on screen: how communities are found, never the algorithm's name.
-    shown = " ".join([caption.value for caption in at.caption] + list(titles))
+    shown = " ".join(captions + list(titles))
     assert "Louvain" not in shown and "clustering" not in shown
 
 
@@ -57,6 +75,7 @@ def segment_groups(at) -> list[str]:
 def test_the_sentiment_segments_follow_the_sidebar_period():
     at = app()
     at.switch_page("pages/segments.py").run()
+    at.session_state["segments_view"] = "Member segments"
     at.sidebar.selectbox(key="period_preset").select("Last 28 days").run()
     recent = segment_groups(at)
     at.sidebar.selectbox(key="period_preset").select("All data").run()

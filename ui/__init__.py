@@ -863,17 +863,25 @@ def use_all_data() -> None:
     st.session_state.period_preset = "All data"
 
 
-def brand_hashtags(videos: pd.DataFrame) -> list[str]:
-    """The brand's own hashtags: as typed on the Interaction formats page, else saved, else guessed from the handle."""
-    from analytics import communities, preferences
+def chosen_brand_hashtags() -> tuple[list[str] | None, str | None]:
+    """The brand's own hashtags as typed on the Interaction formats page, else saved (None: neither), and
+    the brand's handle, which the analytics guess them from when none is chosen."""
+    from analytics import preferences
 
-    typed = st.session_state.get("formats_brand_hashtags")
-    if typed is not None:
-        return preferences.parse_hashtags(typed)
     handles = workspace().detected_brand_handles()
     handle = handles[0] if handles else None
-    saved = preferences.load_brand_hashtags(handle, memory=memory())
-    return saved or communities.likely_brand_hashtags(videos, handle)
+    typed = st.session_state.get("formats_brand_hashtags")
+    if typed is not None:
+        return preferences.parse_hashtags(typed), handle
+    return preferences.load_brand_hashtags(handle, memory=memory()) or None, handle
+
+
+def brand_hashtags(videos: pd.DataFrame) -> list[str]:
+    """The brand's own hashtags: as typed on the Interaction formats page, else saved, else guessed from the handle."""
+    from analytics import communities
+
+    chosen, handle = chosen_brand_hashtags()
+    return chosen if chosen is not None else communities.likely_brand_hashtags(videos, handle)
 
 
 def sentiment_edits() -> dict:

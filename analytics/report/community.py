@@ -8,20 +8,19 @@ marketer switches real handles on.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from analytics import charts_members, communities, segments, timezones
-from analytics.formats import video_formats
+from analytics import charts_members, segments
+from analytics.formats import DEFAULT_RULES, Rules
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
     TierRules,
     member_labels,
-    member_sentiment,
     member_stats,
     member_tiers,
     pseudonymize,
@@ -34,6 +33,7 @@ from analytics.overview import Period
 from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
+from analytics.views.segments import audience_view, communities_view, sentiment_view
 
 DEFAULT_TIER_RULES = TierRules()
 
@@ -76,7 +76,6 @@ COMMUNITY_DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
 }
 
-GENDER_WORDS = {"female": "women", "male": "men"}
 MIN_MEMBERS = 5  # per group, as the reply effect's minimum: below it a share is a handful of people
 MIN_COMMENTS_FOR_RATE = 20  # below it, a reply rate is said as "3 of 7", not as a percentage
 
@@ -274,22 +273,19 @@ def segments_findings(
     corrections: dict[str, str] | None = None,
     brand_hashtags: Sequence[str] | None = None,
     brand_handle: str | None = None,
+    rules: Rules = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
 ) -> list[Finding]:
+    """The Community segments slides: the same views the page shows (analytics/views/segments.py)."""
     findings: list[Finding] = []
-    gender = segments.audience_gender(con)
-    if len(gender):
-        top = gender.iloc[0]
-        who = GENDER_WORDS.get(str(top["gender"]).strip().casefold())
-        headline = (
-            f"{top['share']:.0%} of your followers are {who}"
-            if who
-            else f"{top['share']:.0%} of your followers: {top['gender']}"
-        )
+    audience = audience_view(con)
+    gender, territories = audience.gender, audience.territories
+    if audience.gender_headline:
         findings.append(
             Finding(
                 section="segments",
                 key="segments_gender",
-                headline=headline,
+                headline=audience.gender_headline,
                 caption="Followers by gender, from TikTok Studio's Followers export",
                 note="As TikTok reports it for the followers of the account, in its latest download.",
                 figure=charts_members.gender_chart(gender),
@@ -304,18 +300,12 @@ def segments_findings(
             )
         )
 
-    territories = segments.top_territories(con, top=8)
-    if len(territories):
-        named = territories[territories["territory_code"] != "Others"]
-        first = named.iloc[0] if len(named) else territories.iloc[0]
-        headline = f"{first['share']:.0%} of your followers are in {first['territory']}"
-        if len(named) > 1:
-            headline += f", {named.iloc[1]['share']:.0%} in {named.iloc[1]['territory']}"
+    if audience.territories_headline:
         findings.append(
             Finding(
                 section="segments",
                 key="segments_territories",
-                headline=headline,
+                headline=audience.territories_headline,
                 caption="Where followers live: share of followers by territory",
                 note="TikTok groups the smallest territories as “Others”. Post times on the Formats slides use "
                 "the time zone of the largest territory.",
@@ -334,9 +324,8 @@ def segments_findings(
             )
         )
 
-    if con.execute("select count(*) from follower_activity").fetchone()[0]:
-        hours = segments.active_hours(con)
-        peaks = timezones.peak_activity_hours(timezones.follower_activity_grid(con))
+    if audience.hours is not None:
+        hours, peaks = audience.hours, audience.peaks
         if peaks and hours["average_active_followers"].notna().any():
             findings.append(
                 Finding(
@@ -362,84 +351,45 @@ def segments_findings(
                 )
             )
 
-    videos = video_formats(con, start=period.start, end=period.end)
-    if len(videos):
-        handle = brand_handle
-        tags = (
-            list(brand_hashtags)
-            if brand_hashtags is not None
-            else communities.likely_brand_hashtags(videos, handle)
-        )
-        found = communities.hashtag_communities(videos, brand_hashtags=tags)
-        summary = communities.community_summary(con, videos, found) if len(found.communities) else None
-        if summary is not None and len(summary):
-            summary = summary.sort_values(["count_members", "community_id"], ascending=[False, True])
-            biggest = summary.iloc[0]
-            findings.append(
-                Finding(
-                    section="segments",
-                    key="segments_communities",
-                    headline=(
-                        f"{biggest['community']} is your biggest hashtag community: "
-                        f"{text.plural(int(biggest['count_members']), 'member')} commented on its "
-                        f"{text.plural(int(biggest['count_videos']), 'video')}"
-                    ),
-                    caption="Members who commented on each hashtag community's videos",
-                    note="; ".join(
-                        f"{row.community}: {text.plural(row.count_videos, 'video')}, {text.count(row.total_views)} views, "
-                        f"{row.engagement_rate:.1%} engagement"
-                        for row in summary.head(4).itertuples()
-                        if not pd.isna(row.engagement_rate)
-                    )
-                    + ". A video counts for every community its hashtags belong to.",
-                    figure=charts_members.community_chart(summary),
-                    native=NativeChart(
-                        kind="bar",
-                        categories=list(summary["community"]),
-                        series=[("Members", [float(value) for value in summary["count_members"]])],
-                        point_colors=[charts_members.community_color(i) for i in summary["community_id"]],
-                    ),
-                    metrics=("hashtag_community",),
-                )
+    found = communities_view(
+        con,
+        period,
+        rules=rules,
+        overrides=overrides,
+        brand_hashtags=brand_hashtags,
+        brand_handle=brand_handle,
+    )
+    summary = found.summary
+    if found.headline:
+        findings.append(
+            Finding(
+                section="segments",
+                key="segments_communities",
+                headline=found.headline,
+                caption="Members who commented on each hashtag community's videos",
+                note=found.note,
+                figure=charts_members.community_chart(summary),
+                native=NativeChart(
+                    kind="bar",
+                    categories=list(summary["community"]),
+                    series=[("Members", [float(value) for value in summary["count_members"]])],
+                    point_colors=[charts_members.community_color(i) for i in summary["community_id"]],
+                ),
+                metrics=("hashtag_community",),
             )
+        )
 
     if _comments_in_period(con, period):
-        labelled = segments.comment_sentiment(
-            con, lexicon_additions=lexicon_additions, corrections=corrections, memo=sentiment_memo
+        tone = sentiment_view(
+            con, period, lexicon_additions=lexicon_additions, corrections=corrections, memo=sentiment_memo
         )
-        days = labelled["commented_at"].dt.date
-        in_period = labelled[(days >= period.start) & (days <= period.end)]
-        feelings = member_sentiment(con, in_period[["comment_id", "label"]])
-        table = segments.sentiment_segments(feelings)
-        overall = table[table["group"] == segments.ALL_MEMBERS].set_index("segment")
-        promoters, detractors = (
-            overall.at["Promoter", "count_members"],
-            overall.at["Detractor", "count_members"],
-        )
-        if promoters + detractors + overall.at["Neutral", "count_members"]:
-            share = overall.at["Promoter", "share_of_group"]
-            toned = f"{text.plural(promoters, 'promoter')} and {text.plural(detractors, 'detractor')}"
-            if promoters + detractors < 2 * MIN_MEMBERS:
-                headline = f"Too few members with a clear tone to call it yet: {toned}"
-            elif promoters == detractors:
-                headline = f"As many promoters as detractors: {toned}"
-            elif detractors and promoters > detractors:
-                times = promoters / detractors
-                headline = (
-                    f"Promoters outnumber detractors {times:.{0 if times >= 2 else 1}f} to 1: {share:.0%} of "
-                    "members write more praise than complaints"
-                )
-            elif detractors > promoters:
-                headline = f"Detractors outnumber promoters: {detractors:,} against {promoters:,} members"
-            else:
-                headline = (
-                    f"{share:.0%} of members write more praise than complaints, and none more complaints"
-                )
+        overall, promoters, detractors = tone.overall, tone.promoters, tone.detractors
+        if tone.headline:
             findings.append(
                 Finding(
                     section="segments",
                     key="segments_sentiment",
-                    headline=headline,
+                    headline=tone.headline,
                     caption="Members by the tone of their comments in the period",
                     note=(
                         f"{text.plural(promoters, 'promoter')}, {overall.at['Neutral', 'count_members']:,} "

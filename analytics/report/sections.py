@@ -587,6 +587,8 @@ def build_report(
             corrections=corrections,
             brand_hashtags=brand_hashtags,
             brand_handle=brand_handle,
+            rules=rules,
+            overrides=overrides,
         ),
         "live": lambda: live.live_findings(con, period, left_out=left_out),
     }

@@ -1,0 +1,110 @@
+"""The Community segments page's tabs: each draws one view of analytics/views/segments.py."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from analytics import charts_members as charts
+from analytics import segments
+from analytics.views.segments import AudienceView, CommunitiesView, SentimentView
+
+
+def communities_tab(view: CommunitiesView) -> None:
+    summary, found = view.summary, view.found
+    st.info(f"**{ui.markdown_escape(view.takeaway)}**", icon="💡")
+    if not summary.empty:
+        ui.chart(charts.community_chart(summary), "segments_community_chart")
+        ui.chart(charts.community_network_chart(found.hashtags, found.edges), "segments_network_chart")
+        table = pd.DataFrame(
+            {
+                "Community": summary["community"],
+                "Known CommunityTok": summary["known_communitytoks"].replace("", "—"),
+                "Videos": summary["count_videos"],
+                "Views": summary["total_views"],
+                "Engagement rate": summary["engagement_rate"] * 100,
+                "Members who comment": summary["count_members"],
+                "Hashtags (most used first)": summary["hashtags"],
+            }
+        )
+        st.dataframe(
+            table,
+            hide_index=True,
+            column_config={
+                "Views": st.column_config.NumberColumn(format="localized"),
+                "Engagement rate": st.column_config.NumberColumn(
+                    format="%.1f%%", help="Likes + comments + shares ÷ views, over the community's videos."
+                ),
+                "Members who comment": st.column_config.NumberColumn(format="localized"),
+            },
+            key="segments_communities_table",
+        )
+        st.caption(
+            "A community is named after the known CommunityToks it holds (#BookTok, #CoffeeTok, #FoodTok…), "
+            "else after its two most used hashtags. Found by grouping the hashtags that appear together in "
+            "the same captions more often than with the others, over the videos posted in the period."
+        )
+        ui.download_csv(
+            summary.drop(columns="community_id"),
+            "Download the communities (CSV)",
+            "communitylens_hashtag_communities.csv",
+            key="segments_communities_download",
+        )
+    if not found.dropped.empty:
+        with st.expander(f"Left out of the communities: {len(found.dropped)} hashtags, and why"):
+            st.dataframe(
+                found.dropped[["display", "count_videos", "reason"]].rename(
+                    columns={"display": "Hashtag", "count_videos": "Videos", "reason": "Why it is left out"}
+                ),
+                hide_index=True,
+                key="segments_dropped",
+            )
+
+
+def audience_tab(view: AudienceView) -> None:
+    gender_column, territory_column = st.columns(2)
+    with gender_column:
+        if len(view.gender):
+            ui.chart(charts.gender_chart(view.gender), "segments_gender_chart")
+        else:
+            st.info("Not in your files: TikTok Studio's FollowerGender (in the Followers export).", icon="👥")
+    with territory_column:
+        if len(view.territories):
+            ui.chart(charts.territories_chart(view.territories), "segments_territories_chart")
+        else:
+            st.info(
+                "Not in your files: TikTok Studio's FollowerTopTerritories (in the Followers export).",
+                icon="🌍",
+            )
+    if view.hours is not None:
+        ui.chart(charts.active_hours_chart(view.hours), "segments_hours_chart")
+    else:
+        st.info("Not in your files: TikTok Studio's FollowerActivity (in the Followers export).", icon="🕗")
+
+
+def tier_trend(by_month: pd.DataFrame, frequency: pd.DataFrame, tiers: pd.DataFrame) -> None:
+    st.info(f"**{ui.markdown_escape(segments.tier_trend_takeaway(by_month))}**", icon="💡")
+    ui.chart(charts.tier_sizes_chart(by_month), "segments_tiers_chart")
+    ui.chart(
+        charts.frequency_chart(segments.frequency_distribution(frequency, tiers)), "segments_frequency_chart"
+    )
+    st.caption(ui.markdown_escape(segments.frequency_takeaway(frequency, tiers)))
+
+
+def sentiment(view: SentimentView, described: str) -> None:
+    if view.headline is None:
+        st.info("No member commented in this period. Pick a longer period in the sidebar.", icon="📅")
+        return
+    st.info(f"**{ui.markdown_escape(view.headline)}**", icon="💬")
+    ui.chart(charts.sentiment_segments_chart(view.table), "segments_sentiment_chart")
+    st.caption(
+        f"From members' comments {described}, labelled on this computer (the method and its limits are on the "
+        "Members page, where labels can be corrected)."
+    )
+    ui.download_csv(
+        view.table,
+        "Download the sentiment segments (CSV)",
+        "communitylens_sentiment_segments.csv",
+        key="segments_sentiment_download",
+    )
