@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from analytics import charts, wording
+from analytics import charts
 from analytics.definitions import DEFINITIONS
-from analytics.overview import account_kpis, daily_trend
+from analytics.views.overview import overview_view
 
 st.title("Overview")
 st.caption("How the account did in the chosen period, each number against the period before it.")
@@ -18,21 +18,10 @@ if period is None:
     )
     st.stop()
 
-kpis = account_kpis(ws.con, period)
-shown = kpis[kpis["value"].notna()]
+view = overview_view(ws.con, period)
+shown, missing, trend = view.shown, view.missing, view.trend
 ui.kpi_tiles(shown)
-if shown["previous_value"].isna().all():
-    st.caption(
-        f"No data before {wording.day(period.start)} to compare with: pick a shorter period in the sidebar to see changes."
-    )
-elif (shown["change_basis"] == wording.DAILY_AVERAGE_BASIS).any():
-    st.caption(
-        f"Changes are against {period.compared_with()}. The files cover a different number of days in the two "
-        "periods, so counts are compared as daily averages."
-    )
-else:
-    st.caption(f"Changes are against {period.compared_with()}.")
-missing = kpis[kpis["value"].isna()]
+st.caption(view.comparison + ("" if view.compares else " Pick a shorter period in the sidebar to see changes."))
 if not missing.empty:
     st.caption(
         "Not in your files yet: "
@@ -40,8 +29,7 @@ if not missing.empty:
         + ". TikTok Studio does not export these; see the Data page for templates."
     )
 
-trend = daily_trend(ws.con, period)
-if trend["video_views"].notna().any() or trend["followers"].notna().any():
+if view.has_trend:
     views_tab, engagement_tab, followers_tab, viewers_tab = st.tabs(
         ["Views", "Engagement rate", "Followers", "New vs returning viewers"]
     )

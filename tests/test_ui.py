@@ -228,12 +228,12 @@ def test_no_table_column_on_any_page_is_too_narrow_for_its_dates_or_counts():
 def test_a_page_that_fails_says_so_in_a_sentence_and_keeps_the_sidebar_and_the_other_pages(
     monkeypatch, failure, what
 ):
-    import analytics.overview
+    import analytics.views.overview
 
     def broken(*args, **kwargs):
         raise failure
 
-    monkeypatch.setattr(analytics.overview, "account_kpis", broken)
+    monkeypatch.setattr(analytics.views.overview, "overview_view", broken)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     assert [error.value for error in at.error] == [ui.PAGE_FAILED.format(what=what)]

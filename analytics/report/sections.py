@@ -33,10 +33,11 @@ from analytics.formats import (
     video_formats,
 )
 from analytics.members import TierRules
-from analytics.overview import Period, account_kpis, daily_trend, default_period, preset_period
+from analytics.overview import Period, default_period, preset_period
 from analytics.report import text
 from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
 from analytics.settings import SETTINGS
+from analytics.views.overview import overview_view
 from analytics.whatif import PROJECTION_EXPLAINED
 
 MIN_VIDEOS = SETTINGS.min_videos
@@ -139,8 +140,9 @@ def _views_trend_headline(views: pd.Series) -> tuple[str, int]:
 
 
 def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Finding]:
-    kpis = account_kpis(con, period)
-    shown = kpis[kpis["value"].notna()]
+    """The Overview slides: the page's view (analytics/views/overview.py), its tiles and its trend."""
+    view = overview_view(con, period)
+    kpis, shown = view.kpis, view.shown
     if shown.empty:
         return []
     tiles = [
@@ -156,17 +158,9 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
         )
         for row in shown.itertuples()
     ]
-    missing = kpis[kpis["value"].isna()]["label"].tolist()
-    note = f"Each number against {period.compared_with()}."
-    if (shown["change_basis"] == wording.DAILY_AVERAGE_BASIS).any():
-        note += (
-            " The files cover a different number of days in the two periods, so counts are compared as "
-            "daily averages."
-        )
-    if shown["previous_value"].isna().all():
-        note = f"No data before {text.day(period.start)} to compare with."
-    if missing:
-        note += " Not in the files: " + ", ".join(missing) + "."
+    note = view.comparison
+    if not view.missing.empty:
+        note += " Not in the files: " + ", ".join(view.missing["label"]) + "."
     findings = [
         Finding(
             section="overview",
@@ -180,7 +174,7 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
         )
     ]
 
-    trend = charts.every_day(daily_trend(con, period))  # a gap in the files stays a gap on the chart
+    trend = charts.every_day(view.trend)  # a gap in the files stays a gap on the chart
     views = trend["video_views"].astype(float)
     if views.notna().sum() >= 4:
         headline, window = _views_trend_headline(views.dropna())
