@@ -21,7 +21,9 @@ if period is None:
 view = overview_view(ws.con, period)
 shown, missing, trend = view.shown, view.missing, view.trend
 ui.kpi_tiles(shown)
-st.caption(view.comparison + ("" if view.compares else " Pick a shorter period in the sidebar to see changes."))
+st.caption(
+    view.comparison + ("" if view.compares else " Pick a shorter period in the sidebar to see changes.")
+)
 if not missing.empty:
     st.caption(
         "Not in your files yet: "

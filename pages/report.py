@@ -1,6 +1,5 @@
 """Report: the client deck and the offline HTML report, built from the sections the marketer picks."""
 
-import hashlib
 import re
 
 import streamlit as st
@@ -9,9 +8,10 @@ import ui
 from analytics import preferences, wording
 from analytics.charts import BRAND
 from analytics.overview import Period
-from analytics.report import SECTIONS, build_report
+from analytics.report import SECTIONS
 from analytics.report.deck import build_deck
 from analytics.report.html import build_html
+from ui import report as parts
 
 st.title("Report")
 st.caption(
@@ -40,30 +40,13 @@ for key, setting, default in (
         st.session_state[key] = saved.get(setting, default)
 
 
-def remember(setting: str, key: str) -> None:
-    """Keep a changed control's value as this client's report setting."""
-    preferences.save_report_settings({setting: st.session_state[key]}, memory=ui.memory())
-
-
-def remember_logo(key: str) -> None:
-    upload = st.session_state.get(key)
-    if upload is not None and preferences.logo_problem(upload.getvalue()) is None:
-        preferences.save_report_settings({"logo": upload.getvalue()}, memory=ui.memory())
-
-
-def forget_logo() -> None:
-    preferences.save_report_settings({"logo": None}, memory=ui.memory())
-    # A new key empties the upload box, so the forgotten logo is not taken from it again.
-    st.session_state.report_logo_generation = st.session_state.get("report_logo_generation", 0) + 1
-
-
 left, right = st.columns(2)
 sections = left.multiselect(
     "Sections",
     list(SECTIONS),
     format_func=SECTIONS.get,
     key="report_sections",
-    on_change=remember,
+    on_change=parts.remember,
     args=("sections", "report_sections"),
 )
 client = left.text_input(
@@ -71,7 +54,7 @@ client = left.text_input(
     key="report_client",
     placeholder=ws.label,
     max_chars=preferences.MAX_CLIENT_NAME,
-    on_change=remember,
+    on_change=parts.remember,
     args=("client", "report_client"),
 )
 generation = st.session_state.get("report_logo_generation", 0)
@@ -80,7 +63,7 @@ logo_file = left.file_uploader(
     "Client's logo (PNG or JPEG, up to 1 MB)",
     type=["png", "jpg", "jpeg"],
     key=logo_key,
-    on_change=remember_logo,
+    on_change=parts.remember_logo,
     args=(logo_key,),
 )
 if right.toggle("Same dates as the sidebar", value=True, key="report_same_period"):
@@ -90,7 +73,7 @@ else:
     picked = right.date_input("Dates", value=(period.start, period.end), key="report_dates")
     dates = Period(picked[0], picked[-1]) if len(picked) else period
 color = right.color_picker(
-    "Brand colour", key="report_color", on_change=remember, args=("color", "report_color")
+    "Brand colour", key="report_color", on_change=parts.remember, args=("color", "report_color")
 )
 real_handles = right.toggle(
     "Show members' real handles",
@@ -108,58 +91,15 @@ logo = logo or saved.get("logo")
 if logo is not None:
     in_use = left.container(horizontal=True, vertical_alignment="center")
     in_use.image(logo, caption=f"Logo in use ({len(logo) / 1000:,.0f} KB)", width=120)
-    in_use.button("Remove the logo", key="report_logo_forget", on_click=forget_logo, type="tertiary")
+    in_use.button("Remove the logo", key="report_logo_forget", on_click=parts.forget_logo, type="tertiary")
 right.caption(f"Sections, name, logo and colour are remembered {ui.remembered_where()}.")
 if not sections:
     st.info("Pick at least one section.", icon="📋")
     st.stop()
 
-handles = ws.detected_brand_handles()
-handle = handles[0] if handles else None
-rules, overrides = ui.format_choices()
-edits = ui.sentiment_edits()
-brand_hashtags = preferences.load_brand_hashtags(handle, memory=ui.memory())
-tier_rules = ui.tier_rules()
-salt = ui.pseudonym_salt()
-options = {
-    "workspace": id(ws),
-    "files": tuple(upload.digest for upload in ws.uploads),
-    "brand": tuple(sorted(ws.brand_handles)),
-    "sections": tuple(sections),
-    "dates": (dates.start, dates.end),
-    "client": client,
-    "real_handles": real_handles,
-    "salt": salt,
-    "tier_rules": tier_rules,
-    "color": color,
-    "logo": hashlib.sha256(logo).hexdigest() if logo else None,
-    "formats": repr((rules, sorted(overrides.items()))),
-    "sentiment": repr((sorted(edits["lexicon"].items()), sorted(edits["corrections"].items()))),
-}
-cached = st.session_state.get("report_cache")
-if cached is None or cached[0] != options:
-    with st.spinner("Reading the numbers…"):
-        report = build_report(
-            ws.con,
-            period=dates,
-            sections=sections,
-            client=client,
-            brand_label=ws.label if ui.is_demo() or not handle else f"@{handle}",
-            real_handles=real_handles,
-            salt=salt,
-            tier_rules=tier_rules,
-            brand_color=color,
-            logo=logo,
-            rules=rules,
-            overrides=overrides,
-            sentiment_memo=st.session_state.setdefault("sentiment_memo", {}),
-            lexicon_additions=edits["lexicon"],
-            corrections=edits["corrections"],
-            brand_hashtags=brand_hashtags,
-            brand_handle=handle,
-        )
-    st.session_state.report_cache = (options, report)
-report = st.session_state.report_cache[1]
+report = parts.report_for(
+    ws, sections=sections, dates=dates, client=client, real_handles=real_handles, color=color, logo=logo
+)
 
 if not report.findings:
     st.info(
@@ -200,24 +140,4 @@ st.caption(
 if report.skipped:
     st.caption("Left out: " + ui.markdown_escape(" ".join(report.skipped)))
 
-st.subheader("What the deck will say")
-for section in report.sections:
-    st.markdown(f"### {SECTIONS[section]}")
-    for finding in report.section_findings(section):
-        with st.container(border=True):
-            st.markdown(f"#### {ui.markdown_escape(finding.headline)}")
-            st.caption(ui.markdown_escape(finding.caption))
-            if finding.kpis:
-                for column, kpi in zip(st.columns(5) * 4, finding.kpis, strict=False):
-                    column.metric(
-                        kpi.label,
-                        kpi.value,
-                        delta=wording.tile_delta(kpi.change, kpi.change_basis),
-                        help=kpi.definition,
-                        **wording.delta_style(kpi.change),
-                    )
-            elif finding.table is not None:
-                st.dataframe(finding.table, hide_index=True, width="stretch")
-            elif finding.figure is not None:
-                ui.chart(finding.figure, f"report_{finding.key}")
-            st.markdown(ui.markdown_escape(finding.note))
+parts.preview(report)
