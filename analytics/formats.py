@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
@@ -45,6 +44,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import stats
 from analytics.db import read_sql
 
 Rules = Mapping[str, Sequence[str]]  # format -> patterns, in order of precedence
@@ -140,9 +140,6 @@ _PLURALS: dict[str, str] = {
     "Other": "other videos",
 }
 # fmt: on
-
-_MAX_DRAWS = 2_000_000  # bootstrap indices held in memory at once (16 MB)
-
 
 # ---------------------------------------------------------------- text matching
 
@@ -613,30 +610,6 @@ def _choose(
 # ---------------------------------------------------------------- per format
 
 
-def _bootstrap_rates(
-    engagements: np.ndarray, views: np.ndarray, *, n_boot: int, rng: np.random.Generator
-) -> np.ndarray:
-    """Ratio of sums over `n_boot` resamples (with replacement) of the videos."""
-    count = len(views)
-    if count == 0:
-        return np.full(n_boot, np.nan)
-    rates = np.empty(n_boot)
-    rows = max(1, _MAX_DRAWS // count)  # resamples drawn at once; one draw for a typical brand
-    for first in range(0, n_boot, rows):
-        picks = rng.integers(0, count, size=(min(rows, n_boot - first), count))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rates[first : first + len(picks)] = engagements[picks].sum(axis=1) / views[picks].sum(axis=1)
-    return rates
-
-
-def _interval(samples: np.ndarray, confidence: float) -> tuple[float, float]:
-    if np.isnan(samples).all():
-        return np.nan, np.nan
-    tail = (1 - confidence) / 2
-    low, high = np.nanquantile(samples, [tail, 1 - tail], method="inverted_cdf")
-    return float(low), float(high)
-
-
 def _is_rated(videos: pd.DataFrame) -> pd.Series:
     """Videos that enter a rate: some views and a known engagement count."""
     return (videos["total_views"] > 0).fillna(False) & videos["total_engagements"].notna()
@@ -677,8 +650,8 @@ def _group_row(
     name: str, group: pd.DataFrame, *, min_videos: int, confidence: float, n_boot: int, seed: int
 ) -> dict[str, object]:
     engagements, views = _rated(group)
-    rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
-    low, high = _interval(_bootstrap_rates(engagements, views, n_boot=n_boot, rng=rng), confidence)
+    draws = stats.ratio_draws(engagements, views, n_boot=n_boot, rng=stats.group_rng(seed, name))
+    low, high = stats.percentile_interval(draws, confidence)
     small = len(group) < min_videos
     return {
         "format": name,
@@ -738,27 +711,7 @@ def engagement_by_format(
 # ---------------------------------------------------------------- comparing two groups
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _verdict(label_a: str, label_b: str, rate_a: float, rate_b: float, ratio: float, unlikely: bool) -> str:
-    rates = f"({rate_a:.1%} vs {rate_b:.1%})"
-    if rate_b == 0:
-        return _sentence(f"{label_b} earned no engagement at all {rates}, so there is no ratio to give.")
-    percent = round(abs(ratio - 1) * 100)
-    if percent == 0:
-        same = f"{label_a} and {label_b} earn about the same engagement {rates}"
-        return _sentence(same + (", and the data is precise enough to say so." if unlikely else "."))
-    if ratio >= 1.1:
-        claim = f"{label_a} earn {ratio:.1f}x the engagement of {label_b} {rates}"
-    else:
-        claim = (
-            f"{label_a} earn {percent}% {'more' if ratio > 1 else 'less'} engagement than {label_b} {rates}"
-        )
-    return _sentence(
-        claim + (", and that is unlikely to be luck." if unlikely else ", but that could be luck.")
-    )
+_sentence = stats.sentence
 
 
 def compare_rates(
@@ -780,42 +733,17 @@ def compare_rates(
     difference (a - b) with difference_low/_high (percentile bootstrap of each group's videos, seeded),
     is_small_sample, is_unlikely_luck (the interval of the ratio excludes 1) and verdict, a sentence.
     """
-    engagements_a, views_a = _rated(videos_a)
-    engagements_b, views_b = _rated(videos_b)
-    rng = np.random.default_rng(seed)
-    boot_a = _bootstrap_rates(engagements_a, views_a, n_boot=n_boot, rng=rng)
-    boot_b = _bootstrap_rates(engagements_b, views_b, n_boot=n_boot, rng=rng)
-    rate_a = float(engagements_a.sum() / views_a.sum()) if len(views_a) else np.nan
-    rate_b = float(engagements_b.sum() / views_b.sum()) if len(views_b) else np.nan
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = rate_a / rate_b if rate_b else np.nan
-        # A resample where B earned nothing makes A infinitely better; 0/0 resamples are dropped.
-        ratio_low, ratio_high = _interval(boot_a / boot_b, confidence)
-    difference_low, difference_high = _interval(boot_a - boot_b, confidence)
-    small = min(len(views_a), len(views_b)) < max(min_videos, 1)
-    unlikely = bool(not small and (ratio_low > 1 or ratio_high < 1))
-    if small:
-        verdict = _sentence(
-            f"not enough videos to say: {label_a} have {len(views_a)} with views and {label_b} "
-            f"{len(views_b)}, and a comparison needs at least {max(min_videos, 1)} each."
-        )
-    else:
-        verdict = _verdict(label_a, label_b, rate_a, rate_b, ratio, unlikely)
-    return {
-        "count_videos_a": len(views_a),
-        "count_videos_b": len(views_b),
-        "rate_a": rate_a,
-        "rate_b": rate_b,
-        "ratio": ratio,
-        "ratio_low": ratio_low,
-        "ratio_high": ratio_high,
-        "difference": rate_a - rate_b,
-        "difference_low": difference_low,
-        "difference_high": difference_high,
-        "is_small_sample": small,
-        "is_unlikely_luck": unlikely,
-        "verdict": verdict,
-    }
+    result = stats.compare_ratios(
+        _rated(videos_a),
+        _rated(videos_b),
+        label_a=label_a,
+        label_b=label_b,
+        min_count=min_videos,
+        confidence=confidence,
+        n_boot=n_boot,
+        seed=seed,
+    )
+    return {"count_videos_a": result.pop("count_a"), "count_videos_b": result.pop("count_b")} | result
 
 
 def format_takeaway(

@@ -36,7 +36,6 @@ bootstrap interval and the engagement rate with the same plain-words verdict as 
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +43,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from analytics import stats
 from analytics.formats import _PLURALS, FORMATS, compare_rates, extract_hashtags
 from analytics.overview import Period, month_of, month_so_far, shift
 from analytics.preferences import captions_containing
@@ -99,13 +99,6 @@ def _format_order(names: Sequence[str]) -> list[str]:
     return sorted(dict.fromkeys(names), key=lambda name: (rank.get(name, len(rank)), name))
 
 
-def _bootstrap_means(values: np.ndarray, *, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    if len(values) == 0:
-        return np.full(n_boot, np.nan)
-    picks = rng.integers(0, len(values), size=(n_boot, len(values)))
-    return values[picks].mean(axis=1)
-
-
 def _project(
     groups: Mapping[str, pd.DataFrame],
     planned: Mapping[str, float],
@@ -144,10 +137,10 @@ def _project(
                 f"{name}: {few} {unit}{'s' if count != 1 else ''} in the history, too few to project "
                 f"({min_items} needed). It is left out of both totals."
             )
-        rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
+        rng = stats.group_rng(seed, name)
         for metric in metrics:
             values = items[metric].dropna().to_numpy(float) if count and metric in items else np.array([])
-            boot = _bootstrap_means(values, n_boot=n_boot, rng=rng)
+            boot = stats.mean_draws(values, n_boot=n_boot, rng=rng)
             mean = float(values.mean()) if len(values) else np.nan
             row[f"current_{metric}"] = now * WEEKS_PER_MONTH * mean
             row[f"planned_{metric}"] = plan * WEEKS_PER_MONTH * mean
@@ -418,7 +411,7 @@ def compare_groups(
     and comments per 1,000 views, completion rate and follows per 1,000 views when the files have them),
     formats.compare_rates gives the two values (ratios of sums; completion view-weighted), the difference
     and its bootstrap interval (`confidence`, seeded). Returns a dict: count_videos_a/_b, is_small_sample,
-    verdict (the engagement-rate sentence of compare_rates) and rates, a DataFrame with one row per rate:
+    verdict (the engagement-rate sentence of compare_rates), confidence (the intervals' level) and rates, a DataFrame with one row per rate:
     rate, label, unit ("percent" | "per1000"), value_a, value_b, difference, difference_low,
     difference_high, is_unlikely_luck, sentence.
     """
@@ -462,6 +455,7 @@ def compare_groups(
         "count_videos_b": counts[1],
         "is_small_sample": small,
         "verdict": verdict,
+        "confidence": confidence,
         "rates": pd.DataFrame(rows),
     }
 
