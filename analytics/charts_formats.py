@@ -17,7 +17,8 @@ from pandas.io.formats.style import Styler
 
 from analytics import stats
 from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
-from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
+from analytics.format_stats import SMALL_SAMPLE_NOTE, all_videos_rate
+from analytics.posting_times import WEEKDAYS
 from analytics.wording import day, plural
 
 INK = "#334155"
@@ -144,9 +145,8 @@ def format_rate_chart(
         "<br>Typical video (median) %{customdata[2]:.1%}<br>%{customdata[3]}<extra></extra>",
         cliponaxis=False,
     )
-    views = table["total_views"].where(table["total_engagements"].notna()).sum()
-    if views:
-        overall = table["total_engagements"].sum() / views
+    overall = all_videos_rate(table)
+    if overall is not None:
         fig.add_vline(
             x=overall,
             line={"color": INK, "dash": "dash", "width": 1},

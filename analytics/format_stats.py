@@ -93,6 +93,17 @@ def video_formats(
     return frame
 
 
+def in_period(videos: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
+    """The rows of video_formats() posted between `start` and `end` (inclusive days, UTC), as its query
+    selects them: the same videos as video_formats(start=start, end=end), without reading them again."""
+    keep = pd.Series(True, index=videos.index)
+    if start is not None:
+        keep &= videos["posted_at"] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= videos["posted_at"] < pd.Timestamp(end) + pd.Timedelta(days=1)
+    return videos[keep.fillna(False).to_numpy(dtype=bool)]
+
+
 def _choose(
     override: str | None,
     from_file: str | None,
@@ -199,6 +210,13 @@ def engagement_by_format(
     those with views and known engagements.
     """
     videos = video_formats(con, rules=rules, overrides=overrides, start=start, end=end)
+    return format_table(videos, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed)
+
+
+def format_table(
+    videos: pd.DataFrame, *, min_videos: int = 5, confidence: float = 0.95, n_boot: int = 2000, seed: int = 0
+) -> pd.DataFrame:
+    """engagement_by_format() of these videos (rows of video_formats()), already read."""
     rows = [
         _group_row(str(name), group, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed)
         for name, group in videos.groupby("format", sort=True)
@@ -210,6 +228,16 @@ def engagement_by_format(
         na_position="last",
     )
     return table.reset_index(drop=True)
+
+
+def all_videos_rate(table: pd.DataFrame) -> float | None:
+    """Engagements ÷ views over every video of a format_table() that has both: all its formats together.
+
+    Not the Overview's engagement rate: that one counts every view and engagement on the period's days
+    (old videos included), this one the lifetime numbers of the videos posted in the period.
+    """
+    views = table["total_views"].where(table["total_engagements"].notna()).sum()
+    return float(table["total_engagements"].sum() / views) if views else None
 
 
 # ---------------------------------------------------------------- comparing two groups
@@ -250,51 +278,87 @@ def compare_rates(
     return {"count_videos_a": result.pop("count_a"), "count_videos_b": result.pop("count_b")} | result
 
 
-def format_takeaway(
-    videos: pd.DataFrame, *, min_videos: int = 5, confidence: float = 0.95, n_boot: int = 2000, seed: int = 0
-) -> str:
-    """Which format works best, in one sentence, and is it more than luck?
-
-    `videos` is video_formats(). Compares the format with the best engagement rate with the most common
-    other format (both with at least `min_videos` videos with views) through compare_rates().
-    """
+def _comparable(videos: pd.DataFrame, min_videos: int) -> pd.DataFrame:
+    """Formats with at least `min_videos` videos with views: format, count, views, engagements, rate."""
     rated = videos[_is_rated(videos)]
-    stats = rated.groupby("format").agg(
+    counts = rated.groupby("format").agg(
         count=("total_views", "size"), views=("total_views", "sum"), engagements=("total_engagements", "sum")
     )
-    stats = stats[stats["count"] >= max(min_videos, 1)].assign(rate=lambda t: t["engagements"] / t["views"])
-    stats = stats.reset_index()
-    if stats.empty:
-        return (
-            f"Not enough videos to say which format works best yet: no format has {min_videos} or more "
-            "videos with views."
-        )
-    plural = {name: _PLURALS.get(name, f"{name} videos") for name in stats["format"]}
-    if len(stats) == 1:
-        only = stats["format"].iloc[0]
-        if only == "Other":
-            return (
-                f'Only "Other" has {min_videos} or more videos with views, so formats cannot be compared yet: '
-                'tag your videos with their format (in "Check and fix formats") to compare them.'
-            )
-        return _sentence(
-            f"only {plural[only]} have {min_videos} or more videos with views, so there is nothing to "
-            "compare them with yet."
-        )
-    best = stats.sort_values(["rate", "count", "format"], ascending=[False, False, True])["format"].iloc[0]
-    others = stats[stats["format"] != best].sort_values(["count", "format"], ascending=[False, True])
+    counts = counts[counts["count"] >= max(min_videos, 1)].assign(
+        rate=lambda t: t["engagements"] / t["views"]
+    )
+    return counts.reset_index()
+
+
+def best_against_most_common(
+    videos: pd.DataFrame, *, min_videos: int = 5, confidence: float = 0.95, n_boot: int = 2000, seed: int = 0
+) -> tuple[str, str, dict[str, object]] | None:
+    """(best format, reference format, compare_rates() of the two), or None with fewer than two formats to compare.
+
+    The best engagement rate against the most common other format, both with at least `min_videos`
+    videos with views: the comparison the Formats page's takeaway and the deck's formats slide state.
+    """
+    counts = _comparable(videos, min_videos)
+    if len(counts) < 2:
+        return None
+    rated = videos[_is_rated(videos)]
+    best = counts.sort_values(["rate", "count", "format"], ascending=[False, False, True])["format"].iloc[0]
+    others = counts[counts["format"] != best].sort_values(["count", "format"], ascending=[False, True])
     reference = others["format"].iloc[0]
     result = compare_rates(
         rated[rated["format"] == best],
         rated[rated["format"] == reference],
-        label_a=plural[best],
-        label_b=plural[reference],
+        label_a=plural(best),
+        label_b=plural(reference),
         min_videos=min_videos,
         confidence=confidence,
         n_boot=n_boot,
         seed=seed,
     )
-    return str(result["verdict"])
+    return best, reference, result
+
+
+def plural(name: str) -> str:
+    """A format as the subject of a sentence: "Challenges", "Podcast clip videos"."""
+    return _PLURALS.get(name, f"{name} videos")
+
+
+def format_takeaway(
+    videos: pd.DataFrame,
+    *,
+    min_videos: int = 5,
+    confidence: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+    comparison: tuple[str, str, dict[str, object]] | None = None,
+) -> str:
+    """Which format works best, in one sentence, and is it more than luck?
+
+    `videos` is video_formats(). Compares the format with the best engagement rate with the most common
+    other format (both with at least `min_videos` videos with views) through compare_rates();
+    `comparison`: best_against_most_common() when already computed.
+    """
+    comparison = comparison or best_against_most_common(
+        videos, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed
+    )
+    if comparison is not None:
+        return str(comparison[2]["verdict"])
+    counts = _comparable(videos, min_videos)
+    if counts.empty:
+        return (
+            f"Not enough videos to say which format works best yet: no format has {min_videos} or more "
+            "videos with views."
+        )
+    only = counts["format"].iloc[0]
+    if only == "Other":
+        return (
+            f'Only "Other" has {min_videos} or more videos with views, so formats cannot be compared yet: '
+            'tag your videos with their format (in "Check and fix formats") to compare them.'
+        )
+    return _sentence(
+        f"only {plural(only)} have {min_videos} or more videos with views, so there is nothing to "
+        "compare them with yet."
+    )
 
 
 # ---------------------------------------------------------------- months
@@ -313,7 +377,12 @@ def formats_by_month(
     One row per month (first day, UTC) and format present, oldest month first, formats in taxonomy
     order. Columns: month, format, count_videos, total_views, engagement_rate. Undated videos are left out.
     """
-    videos = _with_rated_sums(video_formats(con, rules=rules, overrides=overrides, start=start, end=end))
+    return month_table(video_formats(con, rules=rules, overrides=overrides, start=start, end=end))
+
+
+def month_table(videos: pd.DataFrame) -> pd.DataFrame:
+    """formats_by_month() of these videos (rows of video_formats()), already read."""
+    videos = _with_rated_sums(videos)
     videos = videos[videos["posted_at"].notna()]
     videos = videos.assign(month=videos["posted_at"].dt.to_period("M").dt.to_timestamp())
     table = (

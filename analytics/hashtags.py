@@ -41,7 +41,14 @@ def hashtag_performance(
     Columns: hashtag (lower-case, with '#'), is_brand_hashtag, count_videos, total_views,
     total_engagements, engagement_rate (ratio of sums over the videos carrying it).
     """
-    videos = _with_rated_sums(_videos(con, start, end))
+    return hashtag_table(_videos(con, start, end), brand_hashtags=brand_hashtags, min_videos=min_videos)
+
+
+def hashtag_table(
+    videos: pd.DataFrame, *, brand_hashtags: Sequence[str] = (), min_videos: int = 1
+) -> pd.DataFrame:
+    """hashtag_performance() of these videos (rows of video_formats()), already read."""
+    videos = _with_rated_sums(videos)
     videos = videos.assign(hashtag=videos["caption"].map(extract_hashtags)).explode("hashtag")
     videos = videos[videos["hashtag"].notna()]
     tags = [brand_hashtags] if isinstance(brand_hashtags, str) else brand_hashtags  # "#phin" is one tag

@@ -25,7 +25,12 @@ def posting_time_performance(
     (posted_at + `utc_offset_hours`), all 168 slots. Columns: weekday, hour, count_videos, total_views,
     median_views (NULL without videos), engagement_rate (ratio of sums).
     """
-    videos = _with_rated_sums(_videos(con, start, end))
+    return posting_time_table(_videos(con, start, end), utc_offset_hours=utc_offset_hours)
+
+
+def posting_time_table(videos: pd.DataFrame, *, utc_offset_hours: float = 0) -> pd.DataFrame:
+    """posting_time_performance() of these videos (rows of video_formats()), already read."""
+    videos = _with_rated_sums(videos)
     videos = videos[videos["posted_at"].notna()]
     local = videos["posted_at"] + pd.to_timedelta(utc_offset_hours, unit="h")
     videos = videos.assign(weekday=local.dt.day_of_week, hour=local.dt.hour)
