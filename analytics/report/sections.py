@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import charts, timezones, wording
+from analytics import charts, stats, timezones, wording
 from analytics import charts_formats as format_charts
 from analytics.charts import BRAND, MUTED
 from analytics.definitions import DEFINITIONS
@@ -39,8 +39,9 @@ from analytics.whatif import PROJECTION_EXPLAINED
 MIN_VIDEOS = 5
 EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
     "interval": (
-        "95% range",
-        "Where a rate would land 95% of the time if the same videos were drawn again (bootstrap over videos, "
+        f"{stats.level(stats.CONFIDENCE)} range",
+        f"Where a rate would land {stats.level(stats.CONFIDENCE)} of the time if the same videos were drawn again "
+        "(bootstrap over videos, "
         "2,000 redraws, seeded). A difference whose range excludes no difference is called unlikely to be luck; "
         f"below {MIN_VIDEOS} videos a group we say there are not enough videos to say.",
     ),
