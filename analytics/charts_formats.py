@@ -15,8 +15,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
+from analytics import stats
 from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
-from analytics.formats import SMALL_SAMPLE_NOTE, WEEKDAYS
+from analytics.format_stats import SMALL_SAMPLE_NOTE, all_videos_rate
+from analytics.posting_times import WEEKDAYS
+from analytics.settings import SETTINGS
 from analytics.wording import day, plural
 
 INK = "#334155"
@@ -98,11 +101,12 @@ def format_rate_chart(
     table: pd.DataFrame,
     *,
     claims: Sequence[dict[str, object]] | None = None,
-    min_videos: int = 5,
+    min_videos: int = SETTINGS.min_videos,
     title: str = "Engagement rate by interaction format",
     subtitle: str | None = None,
+    confidence: float = stats.CONFIDENCE,
 ) -> go.Figure:
-    """Each format's engagement rate with its 95% interval, best first; small groups greyed.
+    """Each format's engagement rate with its interval (at `confidence`), best first; small groups greyed.
 
     `table` is engagement_by_format() (already in display order). `claims` (PUBLISHED_CLAIMS) adds
     the playbook's claimed ranges as orange bands, labelled as claims, for the formats present. The
@@ -137,13 +141,13 @@ def format_rate_chart(
         insidetextanchor="start",
         textfont={"color": "white", "size": 12},
         customdata=rated[["engagement_rate_low", "engagement_rate_high", "median_engagement_rate", "note"]],
-        hovertemplate="<b>%{y}</b><br>Engagement rate %{x:.1%} (95% range %{customdata[0]:.1%}–%{customdata[1]:.1%})"
+        hovertemplate=f"<b>%{{y}}</b><br>Engagement rate %{{x:.1%}} ({stats.level(confidence)} range "
+        "%{customdata[0]:.1%}–%{customdata[1]:.1%})"
         "<br>Typical video (median) %{customdata[2]:.1%}<br>%{customdata[3]}<extra></extra>",
         cliponaxis=False,
     )
-    views = table["total_views"].where(table["total_engagements"].notna()).sum()
-    if views:
-        overall = table["total_engagements"].sum() / views
+    overall = all_videos_rate(table)
+    if overall is not None:
         fig.add_vline(
             x=overall,
             line={"color": INK, "dash": "dash", "width": 1},
@@ -180,7 +184,7 @@ def format_rate_chart(
         subtitle=subtitle
         or (
             "Engagements (likes + comments + shares) ÷ views over each format's videos, their lifetime numbers. "
-            "Whiskers: 95% range (bootstrap).<br>"
+            f"Whiskers: {stats.level(confidence)} range (bootstrap).<br>"
             f"Grey: fewer than {min_videos} videos, not enough to say. Dashed: {VIDEOS_RATE_VS_OVERVIEW}"
         ),
         # The margins plus 46 px a format: one format alone still gets a bar, not a sliver under the subtitle.
@@ -215,30 +219,41 @@ def format_rate_chart(
 
 
 # The formats table's columns as a marketer reads them, and the definition shown on each header.
-FORMATS_TABLE_COLUMNS: dict[str, str] = {
-    "format": "Format",
-    "count_videos": "Videos",
-    "total_views": "Views",
-    "engagement_rate": "Engagement rate",
-    "engagement_range": "95% range",
-    "median_engagement_rate": "Typical video",
-    "shares_per_1000_views": "Shares /1k",
-    "comments_per_1000_views": "Comments /1k",
-    "completion_rate": "Completion",
-    "average_watch_seconds": "Watch (s)",
-    "follows_per_1000_views": "Follows /1k",
-}
-FORMATS_TABLE_HELP: dict[str, str] = {
-    "Engagement rate": "Likes + comments + shares ÷ views, over all the format's videos (a ratio of sums).",
-    "95% range": "Where the engagement rate would land 95% of the time if the same videos were drawn again "
-    "(bootstrap, 2,000 resamples).",
-    "Typical video": "The median of the videos' own engagement rates.",
-    "Shares /1k": "Shares per 1,000 views.",
-    "Comments /1k": "Comments per 1,000 views.",
-    "Completion": "Share of views that watched the whole video, weighted by views.",
-    "Watch (s)": "Average seconds watched per view, weighted by views.",
-    "Follows /1k": "New followers per 1,000 views.",
-}
+def table_columns(confidence: float = stats.CONFIDENCE) -> dict[str, str]:
+    """engagement_by_format() column -> the formats table's header; the range is labelled with its level."""
+    return {
+        "format": "Format",
+        "count_videos": "Videos",
+        "total_views": "Views",
+        "engagement_rate": "Engagement rate",
+        "engagement_range": f"{stats.level(confidence)} range",
+        "median_engagement_rate": "Typical video",
+        "shares_per_1000_views": "Shares /1k",
+        "comments_per_1000_views": "Comments /1k",
+        "completion_rate": "Completion",
+        "average_watch_seconds": "Watch (s)",
+        "follows_per_1000_views": "Follows /1k",
+    }
+
+
+def table_help(confidence: float = stats.CONFIDENCE, n_boot: int = SETTINGS.n_boot) -> dict[str, str]:
+    """The formats table's header -> its definition, shown when the header is hovered."""
+    shown = stats.level(confidence)
+    return {
+        "Engagement rate": "Likes + comments + shares ÷ views, over all the format's videos (a ratio of sums).",
+        f"{shown} range": f"Where the engagement rate would land {shown} of the time if the same videos were "
+        f"drawn again (bootstrap, {n_boot:,} resamples).",
+        "Typical video": "The median of the videos' own engagement rates.",
+        "Shares /1k": "Shares per 1,000 views.",
+        "Comments /1k": "Comments per 1,000 views.",
+        "Completion": "Share of views that watched the whole video, weighted by views.",
+        "Watch (s)": "Average seconds watched per view, weighted by views.",
+        "Follows /1k": "New followers per 1,000 views.",
+    }
+
+
+FORMATS_TABLE_COLUMNS: dict[str, str] = table_columns()
+FORMATS_TABLE_HELP: dict[str, str] = table_help()
 _NUMBER_FORMATS = {
     "Views": "{:,.0f}",
     "Engagement rate": "{:.1%}",
@@ -251,16 +266,18 @@ _NUMBER_FORMATS = {
 }
 
 
-def formats_table(table: pd.DataFrame) -> Styler:
-    """engagement_by_format() as the page shows it: a marketer's column names, the 95% range in one
-    column, the columns the files lack left out, formats with too few videos grey and italic."""
+def formats_table(table: pd.DataFrame, *, confidence: float = stats.CONFIDENCE) -> Styler:
+    """engagement_by_format() as the page shows it: a marketer's column names, the range (at
+    `confidence`) in one column, the columns the files lack left out, formats with too few videos grey
+    and italic."""
+    columns = table_columns(confidence)
     shown = table.assign(
         engagement_range=[
             f"{low:.1%} – {high:.1%}" if pd.notna(low) else "—"
             for low, high in zip(table["engagement_rate_low"], table["engagement_rate_high"], strict=True)
         ]
-    )[list(FORMATS_TABLE_COLUMNS)]
-    shown = shown.dropna(axis="columns", how="all").rename(columns=FORMATS_TABLE_COLUMNS)
+    )[list(columns)]
+    shown = shown.dropna(axis="columns", how="all").rename(columns=columns)
     grey = [f"color: {MUTED}; font-style: italic"] * len(shown.columns)
     return shown.style.apply(
         lambda row: grey if table.loc[row.name, "is_small_sample"] else [""] * len(row), axis=1
@@ -355,7 +372,7 @@ def hashtag_chart(
     hashtags: pd.DataFrame,
     *,
     top: int = 12,
-    min_videos: int = 5,
+    min_videos: int = SETTINGS.min_videos,
     title: str = "Engagement rate of your most-viewed hashtags",
     subtitle: str = "Engagements ÷ views over the videos carrying each hashtag (a video counts for every hashtag it carries). "
     "<br>Your brand hashtags first, in orange; then the most viewed. Grey: too few videos to say.",

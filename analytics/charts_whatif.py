@@ -11,7 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics import stats
 from analytics.charts import ACCENT, MUTED, count_ticks, style
+from analytics.settings import SETTINGS
 from analytics.whatif import Projection, describe_rate
 
 INK = "#334155"
@@ -46,7 +48,7 @@ def projection_chart(
     current_label: str = "Current mix",
     planned_label: str = "Planned mix",
     subtitle: str = "Per month = posts per week × 52 ÷ 12 × the average video of each format in your history. "
-    "<br>Whiskers: 10th–90th percentile of 2,000 bootstrap redraws of your own videos.",
+    f"<br>Whiskers: 10th–90th percentile of {SETTINGS.n_boot:,} bootstrap redraws of your own videos.",
 ) -> go.Figure:
     """One panel per metric: the current and planned monthly totals, whiskers at the 10th–90th percentile."""
     totals = projection.totals.dropna(subset=["current"])
@@ -89,11 +91,13 @@ def _bare(value: float, unit: str) -> str:
 
 
 def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figure:
-    """One panel per rate: group A and group B side by side, the difference and its 95% interval above."""
+    """One panel per rate: group A and group B side by side, the difference and its interval above (at the
+    comparison's `confidence`)."""
     rates: pd.DataFrame = comparison["rates"]
+    shown = stats.level(comparison.get("confidence", stats.CONFIDENCE))
     titles = [
         f"{row.label}<br><span style='font-size:12px;color:#475569'>A − B: "
-        f"{describe_rate(row.difference, row.unit, signed=True)}<br>95%: "
+        f"{describe_rate(row.difference, row.unit, signed=True)}<br>{shown}: "
         + (
             "not known"
             if pd.isna(row.difference_low) or pd.isna(row.difference_high)
@@ -125,8 +129,8 @@ def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figu
     style(
         fig,
         title=f"A: {label_a}  ·  B: {label_b}",
-        subtitle="Each rate as a ratio of sums over the group's videos. Above each panel: A − B and its 95% "
-        "interval (bootstrap over videos).",
+        subtitle="Each rate as a ratio of sums over the group's videos. Above each panel: A − B and its "
+        f"{shown} interval (bootstrap over videos).",
         height=470,
     )
     fig.update_layout(hovermode="closest", bargap=0.35, margin={"t": 200})

@@ -29,6 +29,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import stats
 from analytics.db import read_sql
 from analytics.export import excel_safe  # noqa: F401  (re-exported: members CSVs leave the app)
 from analytics.settings import SETTINGS
@@ -329,17 +330,18 @@ def reply_effect(
     con: duckdb.DuckDBPyConnection,
     *,
     window_days: int = 30,
-    seed: int = 0,
-    n_boot: int = 2000,
+    seed: int = SETTINGS.seed,
+    n_boot: int = SETTINGS.n_boot,
     min_members: int = 5,
+    confidence: float = stats.CONFIDENCE,
 ) -> dict[str, Any]:
     """Do members whose first comment got a brand reply come back more often than the others?
 
     Per member, their first top-level comment: "replied" when the brand answered it directly
     within `window_days`; "returned" when they commented on another video within `window_days`.
     Members whose window is not over yet (first comment less than `window_days` before the
-    newest comment) are left out and counted. The difference in return rates comes with a 95%
-    bootstrap interval (`n_boot` resamples, seeded). This is an association, not a cause; the
+    newest comment) are left out and counted. The difference in return rates comes with a
+    bootstrap interval at `confidence` (`n_boot` resamples, seeded: `stats.binomial_difference_interval`). This is an association, not a cause; the
     `sentence` says so.
     """
     rows = con.execute(read_sql("members_reply_effect"), {"window_days": int(window_days)}).df()
@@ -358,12 +360,15 @@ def reply_effect(
     difference = low = high = None
     if enough and rate_replied is not None and rate_other is not None:
         difference = rate_replied - rate_other
-        # Resampling n yes/no outcomes with replacement is a binomial draw: the exact bootstrap.
-        rng = np.random.default_rng(seed)
-        boot = rng.binomial(replied_n, rate_replied, n_boot) / replied_n - (
-            rng.binomial(other_n, rate_other, n_boot) / other_n
+        low, high = stats.binomial_difference_interval(
+            replied_returned,
+            replied_n,
+            other_returned,
+            other_n,
+            confidence=confidence,
+            n_boot=n_boot,
+            seed=seed,
         )
-        low, high = (float(value) for value in np.quantile(boot, [0.025, 0.975]))
 
     result: dict[str, Any] = {
         "window_days": int(window_days),
@@ -380,7 +385,7 @@ def reply_effect(
     }
     result["replies_shown"] = replies_shown(con)
     result["sentence"] = (
-        _reply_effect_sentence(result, min_members)
+        _reply_effect_sentence(result, min_members, confidence)
         if result["replies_shown"]
         else f"Not measured: {NO_REPLIES} (it has no parent comment column), so we cannot tell "
         "which members the brand answered."
@@ -388,7 +393,7 @@ def reply_effect(
     return result
 
 
-def _reply_effect_sentence(result: dict[str, Any], min_members: int) -> str:
+def _reply_effect_sentence(result: dict[str, Any], min_members: int, confidence: float) -> str:
     days = result["window_days"]
     replied_n, other_n = result["count_replied_members"], result["count_not_replied_members"]
     if result["difference"] is None:
@@ -402,7 +407,8 @@ def _reply_effect_sentence(result: dict[str, Any], min_members: int) -> str:
         f"Of {replied_n:,} members whose first comment got a reply from the brand within {days} days, "
         f"{result['return_rate_replied']:.0%} commented on another video within {days} days; "
         f"of {other_n:,} members who got no reply, {result['return_rate_not_replied']:.0%} did "
-        f"(a difference of {points:+.0f} points, 95% interval {low:+.0f} to {high:+.0f}). "
+        f"(a difference of {points:+.0f} points, {stats.level(confidence)} interval "
+        f"{low:+.0f} to {high:+.0f}). "
     )
     if low <= 0 <= high:
         sentence += "The interval includes zero, so the difference could be luck. "

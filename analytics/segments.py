@@ -30,7 +30,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import labels
+from analytics import labels, stats
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
@@ -154,22 +154,24 @@ def _member_comments(
 
 
 def with_rate_interval(
-    table: pd.DataFrame, successes: str, totals: str, rate: str, *, min_count: int = 30
+    table: pd.DataFrame,
+    successes: str,
+    totals: str,
+    rate: str,
+    *,
+    min_count: int = 30,
+    confidence: float = stats.CONFIDENCE,
 ) -> pd.DataFrame:
-    """The table plus a 95% Wilson interval on `rate` (`rate`_low, `rate`_high) and is_small_sample.
+    """The table plus a Wilson interval at `confidence` on `rate` (`rate`_low, `rate`_high) and is_small_sample.
 
     `successes` / `totals` name the count columns the rate comes from. A group with fewer than
     `min_count` in `totals` is a small sample: "too few to say". Comments from one member are not
     independent, so read the interval as a lower bound on the uncertainty.
     """
-    count = table[totals].astype(float)
-    share = table[successes].astype(float) / count.where(count > 0)
-    z = 1.959964
-    centre = (share + z * z / (2 * count)) / (1 + z * z / count)
-    half = z * np.sqrt(share * (1 - share) / count + z * z / (4 * count * count)) / (1 + z * z / count)
+    low, high = stats.wilson_interval(table[successes], table[totals], confidence)
     return table.assign(
-        **{f"{rate}_low": (centre - half).clip(lower=0), f"{rate}_high": (centre + half).clip(upper=1)},
-        is_small_sample=count < min_count,
+        **{f"{rate}_low": low, f"{rate}_high": high},
+        is_small_sample=table[totals].astype(float) < min_count,
     )
 
 

@@ -4,7 +4,7 @@ How many videos a group needs before its rate is compared, how sure an interval 
 bootstrap redraws it takes and from which seed, how fast old activity fades in a member's score.
 Every default in the library reads from `SETTINGS`, and every sentence that names one ("95%
 range", "2,000 redraws", "5 videos") is written from it, so changing a setting changes the
-numbers and their words together.
+numbers and their words together (`stats.level(SETTINGS.confidence)` writes the level: "95%").
 """
 
 from __future__ import annotations
@@ -30,16 +30,6 @@ class Settings:
     # A share of comments (a sentiment or reply rate) measured on fewer comments than this is
     # "too few to say".
     min_comments: int = 30
-
-    @property
-    def confidence_words(self) -> str:
-        """The confidence level as every label writes it: `95%`."""
-        return f"{self.confidence * 100:g}%"
-
-    @property
-    def redraws_words(self) -> str:
-        """The bootstrap redraws as sentences write them: `2,000`."""
-        return f"{self.n_boot:,}"
 
 
 SETTINGS = Settings()

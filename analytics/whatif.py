@@ -36,7 +36,6 @@ bootstrap interval and the engagement rate with the same plain-words verdict as 
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,12 +43,14 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from analytics import stats
 from analytics.formats import _PLURALS, FORMATS, compare_rates, extract_hashtags
 from analytics.overview import Period, month_of, month_so_far, shift
 from analytics.preferences import captions_containing
+from analytics.settings import SETTINGS
 
 WEEKS_PER_MONTH = 52 / 12
-MIN_VIDEOS = 5
+MIN_VIDEOS = SETTINGS.min_videos
 RANGE = (0.10, 0.90)
 
 # metric column -> label, for videos and for LIVEs
@@ -65,9 +66,9 @@ LIVE_METRICS: dict[str, str] = {
 }
 
 PROJECTION_EXPLAINED = (
-    "Per month = posts per week × 52 ÷ 12 × the average video of that format in your history (the "
+    f"Per month = posts per week × 52 ÷ 12 × the average video of that format in your history (the "
     "chosen period). With your current mix this is what you actually got per month. The range is the "
-    "10th to 90th percentile of 2,000 bootstrap redraws of your own videos: how sure we can be of the "
+    f"10th to 90th percentile of {SETTINGS.n_boot:,} bootstrap redraws of your own videos: how sure we can be of the "
     "average month, not a promise for any single month (one viral video can land outside it). Formats "
     f"with fewer than {MIN_VIDEOS} videos in the history are left out of both totals."
 )
@@ -97,13 +98,6 @@ class Projection:
 def _format_order(names: Sequence[str]) -> list[str]:
     rank = {name: position for position, name in enumerate(FORMATS)}
     return sorted(dict.fromkeys(names), key=lambda name: (rank.get(name, len(rank)), name))
-
-
-def _bootstrap_means(values: np.ndarray, *, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    if len(values) == 0:
-        return np.full(n_boot, np.nan)
-    picks = rng.integers(0, len(values), size=(n_boot, len(values)))
-    return values[picks].mean(axis=1)
 
 
 def _project(
@@ -144,10 +138,10 @@ def _project(
                 f"{name}: {few} {unit}{'s' if count != 1 else ''} in the history, too few to project "
                 f"({min_items} needed). It is left out of both totals."
             )
-        rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
+        rng = stats.group_rng(seed, name)
         for metric in metrics:
             values = items[metric].dropna().to_numpy(float) if count and metric in items else np.array([])
-            boot = _bootstrap_means(values, n_boot=n_boot, rng=rng)
+            boot = stats.mean_draws(values, n_boot=n_boot, rng=rng)
             mean = float(values.mean()) if len(values) else np.nan
             row[f"current_{metric}"] = now * WEEKS_PER_MONTH * mean
             row[f"planned_{metric}"] = plan * WEEKS_PER_MONTH * mean
@@ -258,8 +252,8 @@ def project_mix(
     *,
     days: int,
     min_videos: int = MIN_VIDEOS,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = SETTINGS.n_boot,
+    seed: int = SETTINGS.seed,
 ) -> Projection:
     """What would a planned mix of formats bring per month, against the current mix?
 
@@ -290,8 +284,8 @@ def project_lives(
     *,
     days: int,
     min_lives: int = MIN_VIDEOS,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = SETTINGS.n_boot,
+    seed: int = SETTINGS.seed,
 ) -> Projection:
     """What would going LIVE `planned_per_week` times a week bring per month, against the current rhythm?
 
@@ -408,9 +402,9 @@ def compare_groups(
     label_a: str = "Group A",
     label_b: str = "Group B",
     min_videos: int = MIN_VIDEOS,
-    confidence: float = 0.95,
-    n_boot: int = 2000,
-    seed: int = 0,
+    confidence: float = SETTINGS.confidence,
+    n_boot: int = SETTINGS.n_boot,
+    seed: int = SETTINGS.seed,
 ) -> dict[str, object]:
     """Are these two groups of videos really different on the key rates, or could it be luck?
 
@@ -418,7 +412,7 @@ def compare_groups(
     and comments per 1,000 views, completion rate and follows per 1,000 views when the files have them),
     formats.compare_rates gives the two values (ratios of sums; completion view-weighted), the difference
     and its bootstrap interval (`confidence`, seeded). Returns a dict: count_videos_a/_b, is_small_sample,
-    verdict (the engagement-rate sentence of compare_rates) and rates, a DataFrame with one row per rate:
+    verdict (the engagement-rate sentence of compare_rates), confidence (the intervals' level) and rates, a DataFrame with one row per rate:
     rate, label, unit ("percent" | "per1000"), value_a, value_b, difference, difference_low,
     difference_high, is_unlikely_luck, sentence.
     """
@@ -462,6 +456,7 @@ def compare_groups(
         "count_videos_b": counts[1],
         "is_small_sample": small,
         "verdict": verdict,
+        "confidence": confidence,
         "rates": pd.DataFrame(rows),
     }
 

@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import charts, timezones, wording
+from analytics import charts, stats, timezones, wording
 from analytics import charts_formats as format_charts
 from analytics.charts import BRAND, MUTED
 from analytics.definitions import DEFINITIONS
@@ -28,24 +28,23 @@ from analytics.formats import (
     Rules,
     best_posting_slots,
     compare_rates,
-    engagement_by_format,
-    posting_time_performance,
-    video_formats,
 )
 from analytics.members import TierRules
 from analytics.overview import Period, default_period, preset_period
 from analytics.report import text
 from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
 from analytics.settings import SETTINGS
+from analytics.views.formats import FormatsView, formats_view
 from analytics.views.overview import overview_view
 from analytics.whatif import PROJECTION_EXPLAINED
 
 MIN_VIDEOS = SETTINGS.min_videos
 EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
     "interval": (
-        f"{SETTINGS.confidence_words} range",
-        f"Where a rate would land {SETTINGS.confidence_words} of the time if the same videos were drawn again "
-        f"(bootstrap over videos, {SETTINGS.redraws_words} redraws, seeded). A difference whose range excludes no difference is called unlikely to be luck; "
+        f"{stats.level(SETTINGS.confidence)} range",
+        f"Where a rate would land {stats.level(SETTINGS.confidence)} of the time if the same videos were drawn "
+        f"again (bootstrap over videos, {SETTINGS.n_boot:,} redraws, seeded). A difference whose range excludes "
+        "no difference is called unlikely to be luck; "
         f"below {MIN_VIDEOS} videos a group we say there are not enough videos to say.",
     ),
     "format": (
@@ -256,32 +255,9 @@ def _plural(name: str) -> str:
     return _PLURALS.get(name, f"{name} videos")
 
 
-def _best_against_most_common(videos: pd.DataFrame, min_videos: int) -> tuple[str, str, dict] | None:
-    """The best format against the most common other one, both with enough rated videos (as format_takeaway)."""
-    rated = videos[(videos["total_views"] > 0).fillna(False) & videos["total_engagements"].notna()]
-    stats = rated.groupby("format").agg(
-        count=("total_views", "size"), views=("total_views", "sum"), engagements=("total_engagements", "sum")
-    )
-    stats = stats[stats["count"] >= min_videos].assign(rate=lambda t: t["engagements"] / t["views"])
-    stats = stats.reset_index()
-    if len(stats) < 2:
-        return None
-    best = stats.sort_values(["rate", "count", "format"], ascending=[False, False, True])["format"].iloc[0]
-    others = stats[stats["format"] != best].sort_values(["count", "format"], ascending=[False, True])
-    reference = others["format"].iloc[0]
-    result = compare_rates(
-        rated[rated["format"] == best],
-        rated[rated["format"] == reference],
-        label_a=_plural(best),
-        label_b=_plural(reference),
-        min_videos=min_videos,
-    )
-    return best, reference, result
-
-
-def _format_headline(videos: pd.DataFrame, min_videos: int) -> tuple[str, str]:
+def _format_headline(view: FormatsView) -> tuple[str, str]:
     """(headline, verdict): "Mini games earn 2.6x the engagement of Product videos", and the full sentence."""
-    found = _best_against_most_common(videos, min_videos)
+    videos, min_videos, found = view.videos, view.min_videos, view.comparison
     if found is None:
         enough = videos["format"].value_counts()
         enough = enough[enough >= min_videos]
@@ -320,14 +296,16 @@ def formats_findings(
     overrides: Mapping[str, str] | None = None,
     min_videos: int = MIN_VIDEOS,
     left_out: list[str] | None = None,
+    view: FormatsView | None = None,
 ) -> list[Finding]:
+    """The formats slides, read from the Formats page's own view (`view`, or formats_view() of the period)."""
     left_out = [] if left_out is None else left_out
-    videos = video_formats(con, rules=rules, overrides=overrides, start=period.start, end=period.end)
+    view = view or formats_view(
+        con, period, rules=rules, overrides=overrides, min_videos=min_videos, with_lives=False
+    )
+    videos, table, min_videos = view.videos, view.table, view.min_videos
     if videos.empty:
         return []
-    table = engagement_by_format(
-        con, rules=rules, overrides=overrides, start=period.start, end=period.end, min_videos=min_videos
-    )
     rated = table[table["engagement_rate"].notna()]
     findings = []
     compared = rated[~rated["is_small_sample"]]
@@ -341,22 +319,23 @@ def formats_findings(
             f"and this period has {len(compared)} (videos per format: {counts})."
         )
     else:
-        findings.append(_formats_rate_finding(videos, table, min_videos))
+        findings.append(_formats_rate_finding(view))
     findings += _top_video_findings(videos, min_videos)
-    findings += _posting_time_findings(con, period, videos, min_videos, left_out)
+    findings += _posting_time_findings(view, left_out)
     return findings
 
 
-def _formats_rate_finding(videos: pd.DataFrame, table: pd.DataFrame, min_videos: int) -> Finding:
+def _formats_rate_finding(view: FormatsView) -> Finding:
+    table, min_videos = view.table, view.min_videos
     rated = table[table["engagement_rate"].notna()]
-    headline, verdict = _format_headline(videos, min_videos)
+    headline, verdict = _format_headline(view)
     ranges = [
         f"{row.format} {row.engagement_rate_low:.1%}–{row.engagement_rate_high:.1%}"
         for row in rated[~rated["is_small_sample"]].head(3).itertuples()
     ]
     note = verdict
     if ranges:
-        note += " 95% ranges: " + "; ".join(ranges) + "."
+        note += f" {view.level} ranges: " + "; ".join(ranges) + "."
     small = rated.loc[rated["is_small_sample"], "format"].tolist()
     if small:
         note += f" Grey: fewer than {min_videos} videos ({', '.join(small)}), not enough to say."
@@ -366,7 +345,7 @@ def _formats_rate_finding(videos: pd.DataFrame, table: pd.DataFrame, min_videos:
         headline=headline,
         caption="Engagement rate by interaction format (videos in brackets): likes + comments + shares ÷ views",
         note=note,
-        figure=format_charts.format_rate_chart(table, min_videos=min_videos),
+        figure=format_charts.format_rate_chart(table, min_videos=min_videos, confidence=view.confidence),
         native=NativeChart(
             kind="bar",
             categories=[f"{row.format} ({row.count_videos})" for row in rated.itertuples()],
@@ -416,14 +395,12 @@ def _top_video_findings(videos: pd.DataFrame, min_videos: int) -> list[Finding]:
     return findings
 
 
-def _posting_time_findings(
-    con: duckdb.DuckDBPyConnection, period: Period, videos: pd.DataFrame, min_videos: int, left_out: list[str]
-) -> list[Finding]:
-    """The best posting slot, named only when it has `min_videos` videos and beats the others beyond luck."""
-    middle = period.start + (period.end - period.start) / 2
-    guess = timezones.guess_time_zone(con, on=middle)
-    offset = guess.utc_offset_hours
-    grid = posting_time_performance(con, utc_offset_hours=offset, start=period.start, end=period.end)
+def _posting_time_findings(view: FormatsView, left_out: list[str]) -> list[Finding]:
+    """The best posting slot, named only when it has `min_videos` videos and beats the others beyond luck.
+
+    In the audience's time zone as guessed from the files (the view's offset when no one picked one)."""
+    videos, min_videos, guess, offset = view.videos, view.min_videos, view.zone, view.utc_offset
+    grid = view.posting_grid
     if not (grid["count_videos"] > 0).any():
         return []
     busiest = int(grid["count_videos"].max())
@@ -447,6 +424,7 @@ def _posting_time_findings(
         label_a=f"videos posted {when}",
         label_b="videos posted at other times",
         min_videos=min_videos,
+        confidence=view.confidence,
     )
     if result["is_unlikely_luck"]:
         headline = f"Best posting slot so far: {when} ({numbers})"

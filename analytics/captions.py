@@ -1,0 +1,501 @@
+"""Which interaction format is a video, from its caption: the caption rules and their exceptions.
+
+Choices a reader would wonder about:
+
+- Where a video's format comes from: a manual override, else the file's `format` column, else the
+  caption rules. A file spelling is normalised loosely ("tutorial", "Live Q&A", "UGC", "mini-game",
+  "défi" all land on a taxonomy name); a spelling nothing recognises is kept as given (trimmed), because
+  a marketer's own category ("Podcast clip") means something and silently replacing it with a guess would not.
+- How rules match: the caption and each pattern are compared case-insensitively, as whole words
+  ("live" finds "LIVE!" and "#live", never "delivery" or "olive"). Words of a phrase may be joined
+  by spaces, hyphens, underscores or nothing ("how to" finds "how-to" and "#howto"). `#x` is that
+  hashtag exactly; `...` stands for any run of letters ("#...challenge" is any hashtag ending in
+  "challenge", "with @..." is "with" before any handle). Accents: a missing accent on either side is
+  forgiven ("defi" finds "défi", "cách" finds "cach"), a different accent is a different word. That
+  last part is for Vietnamese, where the tone mark is the word: "mẹo" (tip) must not find "mèo" (cat).
+- Two formats matching one caption: the first format in the rules' order wins, and the reason names
+  the others. DEFAULT_RULES lists formats from the most specific interaction (Challenge, Mini game,
+  LIVE Q&A, Duet / Stitch / UGC, Collab) to the broadest content signals (Tutorial, Behind the
+  scenes, Storytelling, Product): "how to do the #coffeechallenge" is a Challenge, "#giveaway for our
+  new launch" a Mini game. Within a format, the leftmost match is quoted.
+- Words that only look like a format are not counted: a LIVE word needs a broadcast cue (a time or a
+  day, "join", "replay", Q&A, "our live", TikTok), and live music, a live map or tracker, a premiere on
+  YouTube, "live your best life" or "mua trực tiếp" (buy directly) never count; "Happy New Year" and
+  "de nuevo" are no new product; "it was a challenge to..." is no Challenge. A giveaway is counted as a
+  Mini game and its reason says so. The reason of a caption left as Other says which word was not counted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, lru_cache
+
+import pandas as pd
+
+Rules = Mapping[str, Sequence[str]]  # format -> patterns, in order of precedence
+_Frozen = tuple[tuple[str, tuple[str, ...]], ...]  # the same, hashable, for caches
+
+FORMATS: list[str] = [
+    "Tutorial",
+    "Challenge",
+    "LIVE Q&A",
+    "Mini game",
+    "Storytelling",
+    "Behind the scenes",
+    "Duet / Stitch / UGC",
+    "Collab",
+    "Product",
+    "Other",
+]
+
+# Format -> patterns, in order of precedence (the first format that matches wins). Patterns cover
+# en / fr / es / pt / vi / id. Ambiguous bare words are only used inside phrases: Vietnamese "cách"
+# alone also means "ago" ("cách đây 2 năm"), Spanish/Portuguese "como" also means "like", Indonesian
+# "cara" is "face" in Spanish, Vietnamese "mới" (new) folds to French "moi".
+# fmt: off
+DEFAULT_RULES: dict[str, list[str]] = {
+    "Challenge": ["#...challenge", "challenge", "défi", "#...défi", "reto", "desafío", "thử thách",
+                  "#...thửthách", "thách đấu", "tantangan", "#...tantangan"],
+    "Mini game": ["giveaway", "#...giveaway", "contest", "quiz", "trivia", "mini game", "minigame",
+                  "concours", "jeu concours", "jeu", "sorteo", "sorteio", "concurso", "tặng quà",
+                  "đố vui", "trúng thưởng", "kuis", "undian", "tebak"],
+    "LIVE Q&A": ["live", "#tiktoklive", "livestream", "livestreaming", "live stream", "live streaming", "q&a",
+                 "q & a", "q and a", "qna", "replay", "en direct", "en vivo", "en directo", "ao vivo", "trực tiếp",
+                 "hỏi đáp", "tanya jawab", "siaran langsung", "questions réponses", "preguntas y respuestas",
+                 "perguntas e respostas"],
+    "Duet / Stitch / UGC": ["#duet", "#stitch", "duet with", "stitch with", "duet this", "stitch this",
+                            "#duetwith...", "#stitchwith...", "ugc", "user generated", "reposting our community",
+                            "repost"],
+    "Collab": ["#ad", "#partner", "#collab", "collab", "collaboration", "paid partnership", "with @...",
+               "sponsored", "partenariat", "en collaboration avec", "colaboración", "parceria", "#publi",
+               "hợp tác", "kolaborasi"],
+    "Tutorial": ["how to", "tutorial", "tutorials", "tuto", "tutoriel", "tip", "tips", "step by step",
+                 "recipe", "astuce", "astuces", "comment faire", "recette", "cómo hacer", "cómo preparar",
+                 "paso a paso", "trucos", "receta", "como fazer", "como preparar", "passo a passo", "dicas",
+                 "receita", "hướng dẫn", "cách làm", "cách pha", "cách dùng", "cách chọn", "cách đánh",
+                 "cách nấu", "cách ủ", "cách xay", "cách rang", "cách bảo quản", "mẹo", "công thức",
+                 "cara membuat", "cara bikin", "cara buat", "cara pakai", "cara seduh", "resep"],
+    "Behind the scenes": ["behind the scenes", "bts", "making of", "a day in the life", "day in the life",
+                          "coulisses", "detrás de cámaras", "detrás de cámara", "detrás de escena",
+                          "bastidores", "hậu trường", "di balik layar"],
+    "Storytelling": ["our story", "story time", "storytime", "journey", "notre histoire", "histoire",
+                     "historia", "câu chuyện", "hành trình", "kisah", "cerita"],
+    "Product": ["new", "#newproduct", "#newarrival", "new arrival", "launch", "launching", "review",
+                "unboxing", "available now", "nouveau", "nouveauté", "lanzamiento", "nuevo", "novedad",
+                "lançamento", "novidade", "ra mắt", "sản phẩm mới", "produk baru", "peluncuran"],
+}
+
+# Loose names a marketer may type in a file's format column, beyond the format names and rule words.
+_ALIASES: dict[str, str] = {
+    "tutorials": "Tutorial", "challenges": "Challenge", "qa": "LIVE Q&A", "lives": "LIVE Q&A",
+    "game": "Mini game", "games": "Mini game", "minigames": "Mini game", "giveaways": "Mini game",
+    "story": "Storytelling", "stories": "Storytelling", "behindthescene": "Behind the scenes",
+    "duet": "Duet / Stitch / UGC", "stitch": "Duet / Stitch / UGC", "duetstitch": "Duet / Stitch / UGC",
+    "usergeneratedcontent": "Duet / Stitch / UGC", "collabs": "Collab", "partnership": "Collab",
+    "products": "Product", "productlaunch": "Product",
+}
+# fmt: on
+
+
+# ---------------------------------------------------------------- text matching
+
+
+@cache
+def _word() -> str:
+    """A regex class for one character of a word: letters, digits, _ and combining marks (Thai, Hindi)."""
+    marks = [c for c in range(0x10000) if unicodedata.category(chr(c))[0] == "M"]
+    ranges, first = [], marks[0]
+    for previous, current in zip(marks, [*marks[1:], -1], strict=True):
+        if current != previous + 1:
+            ranges.append(f"\\u{first:04x}" + (f"-\\u{previous:04x}" if previous > first else ""))
+            first = current
+    return "[\\w" + "".join(ranges) + "]"
+
+
+def _bare(char: str) -> str:
+    stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return "d" if stripped == "đ" else stripped
+
+
+@cache
+def _accented() -> dict[str, str]:
+    """Bare letter -> every accented lower-case letter built on it (é, è, ê, ế, ệ ... for e)."""
+    variants: dict[str, str] = {"d": "đ"}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        folded = chr(code).casefold()
+        bare = _bare(folded)
+        if len(folded) == 1 and len(bare) == 1 and bare != folded and folded not in variants.get(bare, ""):
+            variants[bare] = variants.get(bare, "") + folded
+    return variants
+
+
+def _char_regex(char: str) -> str:
+    bare = _bare(char)
+    if len(bare) != 1 or not bare.isalpha():
+        return re.escape(char)
+    if bare != char:  # an accented pattern letter: that accent, or none
+        return f"[{bare}{char}]"
+    return f"[{char}{_accented()[char]}]" if char in _accented() else re.escape(char)
+
+
+def _pattern_regex(pattern: str) -> str | None:
+    text = unicodedata.normalize("NFC", pattern).casefold().strip()
+    if not text:
+        return None
+    word = _word()
+    parts = []
+    for token in re.split(r"(\.\.\.|[\s\-_]+)", text):
+        if token == "...":
+            parts.append(f"(?:{word}|\\.(?={word}))*")
+        elif token and not token.strip(" \t\n-_"):
+            parts.append(r"[\s\-_]*")
+        elif token:
+            parts.append("".join(_char_regex(char) for char in token))
+    return "".join(parts)
+
+
+@cache
+def _compiled(frozen: _Frozen) -> list[tuple[str, re.Pattern[str]]]:
+    compiled = []
+    for name, patterns in frozen:
+        # Longest pattern first, so "jeu concours" is quoted rather than "jeu" at the same spot.
+        regexes = [r for p in sorted(patterns, key=len, reverse=True) if (r := _pattern_regex(p))]
+        if regexes:
+            # Whole words: the boundaries sit outside the alternation, checked once per position (13x faster).
+            compiled.append((name, re.compile(f"(?<!{_word()})(?:{'|'.join(regexes)})(?!{_word()})")))
+    return compiled
+
+
+def _freeze(rules: Rules) -> _Frozen:
+    return tuple((str(name), tuple(str(p) for p in patterns or ())) for name, patterns in rules.items())
+
+
+def _fold(caption: str) -> tuple[str, str, list[int]]:
+    """The caption as shown (NFC), case-folded, and where each folded character came from."""
+    shown = unicodedata.normalize("NFC", caption)
+    folded, origin = [], []
+    for index, char in enumerate(shown):
+        for part in char.casefold():
+            folded.append(part)
+            origin.append(index)
+    return shown, "".join(folded), origin
+
+
+# ---------------------------------------------------------------- words that only look like a format
+#
+# A rule word is not always its format: "live music" is no broadcast, "Happy New Year" no new product, "it
+# was a challenge to..." no challenge for the audience. These checks look at each match of the LIVE Q&A,
+# Product, Challenge and Mini game rules in the caption folded to bare lower-case letters ("Trực tiếp" ->
+# "truc tiep"), so a caption typed without accents is read the same. A match they turn down lets the next
+# match of that format, then the next format, have its turn. Words a marketer adds to these formats are
+# taken as they are.
+
+
+def _set(spec: str) -> frozenset[str]:
+    return frozenset(" ".join(word.split()) for word in spec.split(",") if word.strip())
+
+
+def _phrase_regex(spec: str) -> re.Pattern[str]:
+    phrases = sorted(_set(spec), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w&])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?![\w&])"
+    )
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_TIME = re.compile(  # 8pm, 20h, 20:00, 19.00 WIB, 8 giờ; "at 8", "a las 8", "lúc 8", "jam 7"
+    r"(?<![\w.,])(?:\d{1,2}(?:[:.h]\d{2}|\s?(?:am|pm|h|hs|hrs?|gio|g|wib|wita|wit)(?!\w))"
+    r"|(?:at|a las|luc|jam|pukul)\s+\d{1,2}(?![\d%.,]|\s?(?:%|k|ml|kg|g|d)(?!\w)))"
+)
+# fmt: off
+_BROADCAST_CUES = _phrase_regex(  # a day or a moment: the LIVE is announced, or was yesterday's
+    "tonight, today, tomorrow, now, right now, yesterday, last night, this morning, this afternoon, this evening, "
+    "this weekend, monday, tuesday, wednesday, thursday, friday, saturday, sunday, in 5 minutes, in 10 minutes, "
+    "ce soir, aujourd'hui, demain, maintenant, hier, hier soir, lundi, mardi, mercredi, jeudi, vendredi, samedi, "
+    "dimanche, ce week-end, esta noche, hoy, manana, ahora, ayer, anoche, lunes, martes, miercoles, jueves, "
+    "viernes, sabado, domingo, hoje, amanha, agora, ontem, esta noite, segunda, terca, quarta, quinta, sexta, "
+    "toi nay, hom nay, ngay mai, mai, toi mai, bay gio, hom qua, toi qua, chu nhat, thu hai, thu ba, thu tu, thu nam, "
+    "thu sau, thu bay, thu 2, thu 3, thu 4, thu 5, thu 6, thu 7, cuoi tuan, malam ini, hari ini, besok, "
+    "sekarang, kemarin, tadi malam, semalam, nanti malam, senin, selasa, rabu, kamis, jumat, sabtu, hari minggu, "
+    # an invitation to join
+    "join, tune in, come, hop on, don't miss, dont miss, see you, set a reminder, rejoignez, rejoins, venez, "
+    "ne ratez pas, on vous attend, rendez-vous, rdv, unete, conectate, acompananos, no te pierdas, "
+    "no te lo pierdas, te esperamos, vem, venha, entra, nao perca, te espero, bora, tham gia, vao xem, "
+    "dung bo lo, hen gap, gabung, ikuti, yuk, mampir, jangan lupa, nonton, "
+    # a replay or an excerpt of one
+    "replay, rediff, rediffusion, extrait, repeticion, xem lai, trich doan, tonton ulang, if you missed, "
+    # questions from the audience
+    "q&a, qna, q & a, question, questions, ask, ask me, ama, answer, answers, answered, hoi dap, cau hoi, "
+    "giai dap, tra loi, pregunta, preguntas, pergunta, perguntas, tanya, "
+    # the platform itself
+    "tiktok, tiktoklive"
+)
+_BROADCAST_WORDS = _set(  # these say "broadcast" by themselves
+    "livestream, livestreaming, live stream, live streaming, tiktoklive, q&a, q & a, q and a, qna, hoi dap, "
+    "tanya jawab, questions reponses, preguntas y respuestas, perguntas e respostas"
+)
+_DIRECTLY = _set("truc tiep, en direct")  # also mean "directly": "mua trực tiếp", "en direct du producteur"
+_LIVE_NOUN_BEFORE = _set(  # "our live", "buổi trực tiếp": the word is the broadcast itself
+    "my, our, mon, ma, notre, nos, du, ce, mi, nuestro, nuestra, meu, minha, nossa, nosso, da, na, buoi, phien, "
+    "len, phat, xem"
+)
+_NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the live tracker, live score
+    "music, musique, musica, musik, nhac, band, banda, concert, concerts, concierto, show, shows, spectacle, "
+    "performance, acoustic, acoustique, acustico, acustica, dj, karaoke, album, jazz, gig, map, maps, carte, "
+    "mapa, peta, tracker, tracking, suivi, rastreo, rastreador, rastreamento, score, scores, marcador, placar, "
+    "skor, feed, cam, webcam, camera, chat, action, photo, photos, wallpaper"
+)
+_IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person, not on TikTok
+    "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho"
+)
+_OTHER_PLATFORMS = _set(  # a broadcast elsewhere is not a TikTok LIVE
+    "youtube, yt, instagram, insta, ig, facebook, fb, twitch, zoom, spotify, shopee, lazada, tokopedia, tv, "
+    "television, televisao, radio, premiere, premieres, premiered, estreno, estrena, estreia, cong chieu, tayang"
+)
+_LIVE_VERB_BEFORE = _set(  # "we live in", "to live well": the verb
+    "i, we, you, they, to, who, people, where, can, can't, cant, will, gonna, wanna, let's, lets, long, must, "
+    "should, could, would"
+)
+_LIVE_VERB_AFTER = _set("your, my, our, their, his, her, life, laugh, well, fully, forever, longer, like, happily, it")
+_AVAILABLE_THINGS = _set(  # "the menu is now live", "pre-orders go live Monday": available, not broadcast
+    "website, site, shop, store, boutique, sale, sales, preorder, preorders, order, orders, menu, collection, "
+    "drop, app, page, link, offer, offers, deal, deals, promo, discount, code, campaign, booking, bookings, "
+    "reservation, reservations, ticket, tickets, registration, listing, product, products, restock, waitlist"
+)
+_AVAILABLE_VERBS = _set("is, are, goes, go, going, went, now, be, officially")
+_DIRECT_VERBS = _set(  # "mua trực tiếp", "liên hệ trực tiếp", "livraison en direct": directly
+    "mua, ban, giao, lien he, nhan, gui, den, tu, tai, goi, inbox, ib, nhap, achat, achetez, acheter, vente, vendu, "
+    "livraison, livre, livres, livree, commandez, commander, importe, producteur"
+)
+_CALENDAR_NOUNS = _set(  # "Happy New Year", "Año Nuevo", "new week": a date, not a product
+    "year, years, year's, yr, week, day, month, morning, decade, beginning, beginnings, normal, york, me, "
+    "ano, anos, mes, dia, semana, annee, mois, jour, semaine"
+)
+_NOT_NEW_BEFORE = _set("happy, ano, de, a, bonne")  # "de nuevo", "à nouveau": again
+_NEW_WORDS = _set("new, nuevo, nouveau")
+_CHALLENGE_WORDS = _set("challenge, defi, reto, desafio, thu thach, thach dau, tantangan")
+_LOOSE_CHALLENGE_BEFORE = _set(  # "a real challenge", "todo un reto": a difficulty
+    "quite, such, real, big, bigger, biggest, huge, true, tough, major, constant, vrai, vraie, veritable, grand, "
+    "gros, sacre, gran, grande, verdadero, verdadera, verdadeiro, verdadeira, todo, enorme, adalah, jadi, menjadi, "
+    "merupakan"
+)
+_COPULAS = _set("is, was, be, been, it's, its, c'est, est, etait, sera, es, fue, era, e, foi, la, qua")
+_ARTICLES = _set("a, an, the, un, une, le, una, el, um, uma, o, mot, sebuah")
+_LOOSE_CHALLENGE_AFTER = _set("tersendiri, besar, terbesar, berat, lon, kho")
+_GIVEAWAY_WORDS = _set(
+    "giveaway, giveaways, give away, sorteo, sorteio, tang qua, undian, trung thuong, concours, jeu concours, "
+    "concurso, contest"
+)
+# fmt: on
+
+
+def _bare_text(folded: str) -> str:
+    """The folded caption without accents, one character for one ("trực tiếp" -> "truc tiep")."""
+    return "".join("'" if char == "’" else bare if len(bare := _bare(char)) == 1 else char for char in folded)
+
+
+def _tokens_before(text: str, start: int, count: int) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text, 0, start))[-count:]
+
+
+def _tokens_after(text: str, end: int, count: int) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text, end))[:count]
+
+
+def _words(tokens: list[re.Match[str]]) -> list[str]:
+    return [token.group() for token in tokens]
+
+
+Quote = Callable[[int, int], str]  # span of the folded caption -> the caption's own words
+Verdict = tuple[bool, str]  # (counts, note for the reason)
+
+
+def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
+    """Does this LIVE word announce, invite to or replay a TikTok LIVE?"""
+    word = " ".join(re.sub(r"[-_#]", " ", text[start:end]).split())
+    said = quote(start, end)
+    before, after = _tokens_before(text, start, 6), _tokens_after(text, end, 6)
+    nearby = {token.group() for token in [*before, *after]}
+    platforms = [t for t in [*before, *after] if t.group() in _OTHER_PLATFORMS]
+    if platforms and not nearby & {"tiktok", "tiktoklive"}:
+        first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
+        return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
+    place = _IN_PERSON.search(text, end, after[-1].end()) if after else None
+    if place and not nearby & {"tiktok", "tiktoklive"}:
+        return False, f'("{quote(start, place.end())}" is in person, not a TikTok LIVE)'
+    if word in _BROADCAST_WORDS:
+        return True, ""
+    if word not in {"live", "en vivo", "en directo", "ao vivo", "siaran langsung", "replay", *_DIRECTLY}:
+        return True, ""  # a word the marketer added to the rules
+    close = [*before[-2:], *after[:2]]
+    if noun := next((t for t in close if t.group() in _NOT_BROADCAST_NOUNS), None):
+        first, last = min(start, noun.start()), max(end, noun.end())
+        return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
+    previous = before[-1] if before else None
+    if word == "live":
+        following = _words(after[:2])
+        is_verb = (previous and previous.group() in _LIVE_VERB_BEFORE) or (
+            following
+            and (
+                following[0] in _LIVE_VERB_AFTER
+                or (following[0] == "for" and not (following[1:] and following[1][0].isdigit()))
+            )
+        )
+        if is_verb:
+            first = previous.start() if previous and previous.group() in _LIVE_VERB_BEFORE else start
+            last = end if first < start else after[0].end()
+            return False, f'("{quote(first, last)}" is the verb, not a TikTok LIVE)'
+        lead = _words(before[-4:])
+        if any(w.removesuffix("'s") in _AVAILABLE_THINGS for w in lead[:-1]) and lead[-1] in _AVAILABLE_VERBS:
+            thing = next(t for t in before[-4:] if t.group().removesuffix("'s") in _AVAILABLE_THINGS)
+            return False, f'("{quote(thing.start(), end)}" means available, not a TikTok LIVE)'
+    if word in _DIRECTLY:
+        # "mua trực tiếp", "liên hệ trực tiếp", "giao hàng trực tiếp": buying, delivering or contacting directly
+        last_two = before[-2:]
+        verb = next(
+            (
+                token
+                for index, token in enumerate(last_two)
+                if token.group() in _DIRECT_VERBS or " ".join(_words(last_two[index:])) in _DIRECT_VERBS
+            ),
+            None,
+        )
+        if verb:
+            return False, f'("{quote(verb.start(), end)}" means "directly", not a TikTok LIVE)'
+        window = (
+            before[-2].start() if len(before) > 1 else start,
+            after[2].end() if len(after) > 2 else len(text),
+        )
+        if not (previous and previous.group() in _LIVE_NOUN_BEFORE):
+            near = text[window[0] : start] + " " * (end - start) + text[end : window[1]]
+            cue = _TIME.search(near) or _BROADCAST_CUES.search(near)
+            if not cue:
+                return False, f'("{said}" can mean "directly": it counts with a time or a day next to it)'
+            return True, f'with "{quote(window[0] + cue.start(), window[0] + cue.end())}"'
+    if previous and previous.group() in _LIVE_NOUN_BEFORE:
+        return True, f'in "{quote(previous.start(), end)}"'
+    rest = text[:start] + " " * (end - start) + text[end:]  # the word itself is not its own cue
+    if cue := _TIME.search(rest) or _BROADCAST_CUES.search(rest):
+        return True, f'with "{quote(*cue.span())}"'
+    return False, f'("{said}" with no time, day, "join", "replay" or Q&A is not a TikTok LIVE)'
+
+
+def _product_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
+    """Is this "new" a new product, or a date ("Happy New Year") or "again" ("de nuevo")?"""
+    if text[start:end] not in _NEW_WORDS:
+        return True, ""
+    before, after = _tokens_before(text, start, 1), _tokens_after(text, end, 1)
+    first = before[0].start() if before and before[0].group() in _NOT_NEW_BEFORE else start
+    last = after[0].end() if after and after[0].group() in _CALENDAR_NOUNS else end
+    if (first, last) == (start, end):
+        return True, ""
+    return False, f'("{quote(first, last)}" is not a new product)'
+
+
+def _challenge_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
+    """Is this a challenge for the audience, or a difficulty ("it was a challenge to...")?"""
+    if (
+        text[start] == "#"
+        or (start and text[start - 1] == "#")
+        or " ".join(text[start:end].split()) not in _CHALLENGE_WORDS
+    ):
+        return True, ""
+    before, after = _words(_tokens_before(text, start, 2)), _words(_tokens_after(text, end, 1))
+    loose = (
+        (before and before[-1] in _LOOSE_CHALLENGE_BEFORE)
+        or (len(before) == 2 and before[0] in _LOOSE_CHALLENGE_BEFORE | _COPULAS and before[1] in _ARTICLES)
+        or (after and after[0] in _LOOSE_CHALLENGE_AFTER)
+    )
+    if loose:
+        first = _tokens_before(text, start, 2)[0].start() if before else start
+        last = _tokens_after(text, end, 1)[0].end() if after and after[0] in _LOOSE_CHALLENGE_AFTER else end
+        return False, f'("{quote(first, last)}" is a difficulty, not a challenge to take)'
+    return True, ""
+
+
+def _mini_game_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
+    """A giveaway (a prize draw) is counted as a Mini game, and the reason says so."""
+    word = " ".join(re.sub(r"[-_#]", " ", text[start:end]).split())
+    return True, "(a giveaway, counted as a Mini game)" if word in _GIVEAWAY_WORDS else ""
+
+
+_VERDICTS: dict[str, Callable[[str, int, int, Quote], Verdict]] = {
+    "LIVE Q&A": _live_verdict,
+    "Product": _product_verdict,
+    "Challenge": _challenge_verdict,
+    "Mini game": _mini_game_verdict,
+}
+
+
+def classify_caption(caption: str | None, rules: Rules = DEFAULT_RULES) -> tuple[str, str]:
+    """Which format does this caption look like, and why?
+
+    Returns (format, reason), e.g. ("Challenge", 'matched "#phinchallenge"') or ("Other", "no rule
+    matched"). The first format in `rules` that matches wins; the reason names the others that matched.
+    """
+    if caption is None or not str(caption).strip():
+        return "Other", "no caption"
+    return _classify(str(caption), _freeze(rules))
+
+
+@lru_cache(maxsize=100_000)  # a page reruns on every click; the captions do not change
+def _classify(caption: str, frozen: _Frozen) -> tuple[str, str]:
+    shown, folded, origin = _fold(caption)
+    text = _bare_text(folded)
+
+    def quote(start: int, end: int) -> str:
+        return shown[origin[start] : origin[end - 1] + 1]
+
+    hits, turned_down = [], []
+    for name, regex in _compiled(frozen):
+        verdict = _VERDICTS.get(name)
+        for found in regex.finditer(folded):
+            start, end = found.span()
+            if start > 0 and folded[start - 1] == "#" and folded[start] != "#":
+                start -= 1  # quote "#challenge", not "challenge", when the word was a hashtag
+            counts, note = verdict(text, start, end, quote) if verdict else (True, "")
+            if counts:
+                hits.append((name, quote(start, end), note))
+                break
+            turned_down.append(note)
+    if not hits:
+        return "Other", " ".join(["no rule matched", *turned_down[:1]])
+    reason = " ".join([f'matched "{hits[0][1]}"', *[note for note in hits[0][2:] if note]])
+    if len(hits) > 1:
+        others = ", ".join(f'{name} ("{said}")' for name, said, _ in hits[1:])
+        reason += f"; also matched {others}, which rank{'s' if len(hits) == 2 else ''} lower"
+    return hits[0][0], reason
+
+
+def _key(text: str) -> str:
+    """A name reduced to bare letters and digits: "Mini-Game" and "minigame" share "minigame"."""
+    return "".join(_bare(c) for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum())
+
+
+def normalize_format_name(value: object, rules: Rules = DEFAULT_RULES) -> str | None:
+    """Which taxonomy format does this loosely spelled name mean ("mini-game" -> "Mini game")?
+
+    None for an empty value; a name nothing recognises comes back as given (trimmed).
+    """
+    return _normalize(value, _freeze(rules))
+
+
+def _normalize(value: object, frozen: _Frozen) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    text = " ".join(str(value).split())
+    return _name_keys(frozen).get(_key(text), text) if text else None
+
+
+@cache
+def _name_keys(frozen: _Frozen) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for name, patterns in frozen:
+        for pattern in patterns:
+            if "..." not in pattern:
+                keys.setdefault(_key(pattern), name)
+    keys.update(_ALIASES)
+    keys.update({_key(name): name for name in [*FORMATS, *(name for name, _ in frozen)]})
+    return keys

@@ -1,0 +1,211 @@
+"""Everything the Interaction formats page shows, computed once: `formats_view(con, period, ...)`.
+
+The page renders this object, and the deck's formats slides (`analytics.report.sections`) read their
+numbers from it, so the page and the deck cannot disagree. The videos and their formats are read
+once (`video_formats` over all the data: the "Check and fix formats" tab lists every video); the
+period's videos, the per-format table, the months, the hashtags and the posting times are all
+computed from that one frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics import lives, preferences, stats, timezones, wording
+from analytics.captions import DEFAULT_RULES, Rules
+from analytics.format_stats import (
+    all_videos_rate,
+    best_against_most_common,
+    format_table,
+    format_takeaway,
+    in_period,
+    month_table,
+    video_formats,
+)
+from analytics.hashtags import hashtag_table
+from analytics.overview import Period
+from analytics.posting_times import best_posting_slots, posting_time_table
+from analytics.settings import SETTINGS
+
+MIN_VIDEOS = SETTINGS.min_videos
+SLOT_MIN_VIDEOS = 2  # a posting slot is named among the best with this many videos (the page's list)
+
+
+@dataclass(frozen=True)
+class LiveTab:
+    """The LIVE tab: the period's LIVEs, their tiles, the best slot and who keeps coming back."""
+
+    sessions: pd.DataFrame
+    kpis: pd.DataFrame
+    note: str
+    best_slot: str
+    audience: Mapping[str, Any]
+    regulars: pd.DataFrame | None
+
+
+@dataclass(frozen=True)
+class FormatsView:
+    """Every number, table and sentence of the Interaction formats page for one period and its choices."""
+
+    period: Period | None
+    min_videos: int
+    confidence: float
+    every_video: pd.DataFrame  # all the data, with format, format_source, reason
+    videos: pd.DataFrame  # the period's
+    table: pd.DataFrame  # engagement by format (format_table)
+    comparison: tuple[str, str, dict[str, object]] | None  # best_against_most_common
+    takeaway: str
+    few_videos: str | None  # when fewer than two formats can be compared
+    small_formats: tuple[str, ...]
+    all_videos_rate: float | None  # the dashed line: all the period's videos together
+    monthly: pd.DataFrame
+    sources: str  # where the formats came from, a sentence
+    brand_hashtags: tuple[str, ...]
+    hashtags: pd.DataFrame
+    zone: timezones.ZoneGuess
+    utc_offset: float
+    zone_note: str
+    activity: pd.DataFrame | None  # followers online per weekday and hour, when the files have it
+    activity_peaks: tuple[str, ...]
+    posting_grid: pd.DataFrame
+    best_slots: tuple[str, ...]
+    has_lives: bool
+    live: LiveTab | None  # None without LIVE data or without a LIVE in the period
+
+    @property
+    def level(self) -> str:
+        return stats.level(self.confidence)
+
+
+def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    if table not in {"videos", "lives", "follower_activity"}:
+        raise ValueError(f"Unknown table {table!r}.")
+    return bool(con.execute(f'select count(*) from "{table}"').fetchone()[0])
+
+
+def _sources(every_video: pd.DataFrame) -> str:
+    counts = every_video["format_source"].value_counts()
+    listed = "The video is" if len(every_video) == 1 else f"All {len(every_video):,} videos are"
+    return (
+        f"Each video's format comes from, in this order: **your fix** "
+        f"({wording.plural(counts.get('override', 0), 'video')}), the **format column** of your file "
+        f"({counts.get('file', 0):,}), the **caption rules** ({counts.get('rules', 0):,}). {listed} listed, "
+        "whatever the period."
+    )
+
+
+def _live_tab(con: duckdb.DuckDBPyConnection, period: Period | None, videos: pd.DataFrame) -> LiveTab | None:
+    start, end = (period.start, period.end) if period else (None, None)
+    sessions = lives.live_sessions(con, start=start, end=end)
+    if sessions.empty:
+        return None
+    # Without a sidebar period (only the LIVE sheet loaded), the LIVEs' own span is the period.
+    first, last = sessions["started_at"].min().date(), sessions["started_at"].max().date()
+    live_period = period or Period(first, last)
+    before = live_period.previous()
+    kpis = lives.live_kpis(
+        con, start=live_period.start, end=live_period.end, previous=(before.start, before.end)
+    )
+    note = f"{wording.plural(len(sessions), 'LIVE')} from {wording.day(first)} to {wording.day(last)}"
+    if kpis["previous_value"].isna().all():
+        note += f"; none in {live_period.compared_with()} to compare with"
+    live_ids = videos.loc[videos["format"] == "LIVE Q&A", "video_id"].tolist()
+    audience = lives.live_commenters_summary(con, video_ids=live_ids)
+    regulars = lives.returning_live_members(con, video_ids=live_ids) if audience["count_members"] else None
+    return LiveTab(
+        sessions=sessions,
+        kpis=kpis,
+        note=note + ". Hover a number for its definition.",
+        best_slot=lives.best_live_slot(lives.live_slots(con, start=start, end=end)),
+        audience=audience,
+        regulars=regulars,
+    )
+
+
+def formats_view(
+    con: duckdb.DuckDBPyConnection,
+    period: Period | None,
+    *,
+    rules: Rules = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
+    min_videos: int = MIN_VIDEOS,
+    brand_hashtags: Sequence[str] | None = None,
+    brand_handle: str | None = None,
+    utc_offset: float | None = None,
+    confidence: float = stats.CONFIDENCE,
+    n_boot: int = SETTINGS.n_boot,
+    seed: int = SETTINGS.seed,
+    with_lives: bool = True,
+) -> FormatsView:
+    """What does the Interaction formats page show for this period and these choices?
+
+    `period` None: all the data. `brand_hashtags` None: guessed from `brand_handle` (the page passes
+    the ones the marketer typed or saved). `utc_offset` None: the audience's time zone as guessed
+    from the files. `with_lives` False skips the LIVE tab (the deck has its own LIVE section).
+    """
+    start, end = (period.start, period.end) if period else (None, None)
+    every_video = video_formats(con, rules=rules, overrides=overrides)
+    videos = in_period(every_video, start, end)
+    table = format_table(videos, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed)
+    comparison = best_against_most_common(
+        videos, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed
+    )
+    takeaway = format_takeaway(videos, min_videos=min_videos, comparison=comparison)
+    few_videos = None
+    if not videos.empty and (~table["is_small_sample"]).sum() < 2:
+        few_videos = (
+            f"Only {wording.plural(len(videos), 'video')} {'was' if len(videos) == 1 else 'were'} posted in this "
+            "period, too few to compare most formats. A longer period gives every format more videos."
+        )
+
+    every_tag = hashtag_table(videos)
+    if brand_hashtags is None:
+        brand_hashtags = preferences.guess_brand_hashtags(every_tag["hashtag"], brand_handle)
+    brand = tuple(brand_hashtags)
+    hashtags = hashtag_table(videos, brand_hashtags=brand) if brand else every_tag
+
+    middle = start + (end - start) / 2 if start and end else date.today()
+    zone = timezones.guess_time_zone(con, on=middle)
+    if utc_offset is None:  # the guess, when the time-zone list offers it (as the page's picker does)
+        utc_offset = zone.utc_offset_hours if zone.utc_offset_hours in timezones.offset_choices() else 0
+    offset = utc_offset
+    zone_note = (
+        zone.reason
+        if offset == zone.utc_offset_hours
+        else f"Times are in {timezones.describe_offset(offset)}, as you chose."
+    )
+    activity = timezones.follower_activity_grid(con) if _has(con, "follower_activity") else None
+    grid = posting_time_table(videos, utc_offset_hours=offset)
+    has_lives = with_lives and _has(con, "lives")
+    return FormatsView(
+        period=period,
+        min_videos=min_videos,
+        confidence=confidence,
+        every_video=every_video,
+        videos=videos,
+        table=table,
+        comparison=comparison,
+        takeaway=takeaway,
+        few_videos=few_videos,
+        small_formats=tuple(table.loc[table["is_small_sample"], "format"]),
+        all_videos_rate=all_videos_rate(table),
+        monthly=month_table(videos),
+        sources=_sources(every_video),
+        brand_hashtags=brand,
+        hashtags=hashtags,
+        zone=zone,
+        utc_offset=offset,
+        zone_note=zone_note,
+        activity=activity,
+        activity_peaks=tuple(timezones.peak_activity_hours(activity)) if activity is not None else (),
+        posting_grid=grid,
+        best_slots=tuple(best_posting_slots(grid, min_videos=SLOT_MIN_VIDEOS)),
+        has_lives=has_lives,
+        live=_live_tab(con, period, videos) if has_lives else None,
+    )

@@ -1,0 +1,174 @@
+"""Everything the What-if page shows: `whatif_view(con, period, ...)`.
+
+The history (the period's videos and formats, read once; all the data for date-range comparisons;
+the LIVEs) and everything that follows from it alone are numbers of the view. What the marketer
+types (a planned mix, two groups, LIVEs a week) goes through the view's methods, which compute from
+the same history and nothing else, so the page never reads the data again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics import lives, stats, whatif, wording
+from analytics.captions import DEFAULT_RULES, Rules
+from analytics.format_stats import in_period, video_formats
+from analytics.hashtags import hashtag_table
+from analytics.overview import Period, default_period
+
+RATE_COLUMNS = ("label", "a", "b", "difference", "interval", "sentence")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two groups of videos compared: who they are, how many, and each rate side by side."""
+
+    kind: str
+    label_a: str
+    label_b: str
+    count_a: int
+    count_b: int
+    where: str  # "all your data" or "videos posted in ..."
+    result: dict | None  # whatif.compare_groups(); None when a group has no video
+    rates: pd.DataFrame | None  # one row per rate, in words: RATE_COLUMNS
+
+    @property
+    def empty_group(self) -> str | None:
+        """The label of a group without a video, if any."""
+        return self.label_a if not self.count_a else self.label_b if not self.count_b else None
+
+
+@dataclass(frozen=True)
+class LiveHistory:
+    """The LIVEs the "More LIVEs?" tab projects from."""
+
+    sessions: pd.DataFrame
+    days: int
+    source: str  # "the 6 LIVEs of ...", or all of them when the period has too few
+    per_week: float
+
+
+@dataclass(frozen=True)
+class WhatifView:
+    """The What-if page's history and the numbers that follow from it alone."""
+
+    period: Period
+    confidence: float
+    videos: pd.DataFrame  # the period's, with formats
+    every_video: pd.DataFrame  # all the data (date-range comparisons)
+    mix: pd.DataFrame  # whatif.posting_mix
+    history: str | None  # "Your history: ..." or None without a video
+    few_history: bool  # most formats below the minimum: a longer history projects more of them
+    format_options: tuple[str, ...]
+    hashtag_options: tuple[str, ...]
+    months: tuple[Period, Period]  # this month so far and last month, by the data's last day
+    has_lives: bool
+    live_history: LiveHistory | None  # None without LIVE data; sessions empty when too few
+
+    @property
+    def level(self) -> str:
+        return stats.level(self.confidence)
+
+    def project(self, planned: Mapping[str, float]) -> whatif.Projection:
+        """What a planned mix (format -> posts a week) would bring per month, against the current mix."""
+        return whatif.project_mix(self.videos, planned, days=self.period.days)
+
+    def project_lives(self, per_week: float) -> whatif.Projection:
+        assert self.live_history is not None
+        return whatif.project_lives(self.live_history.sessions, per_week, days=self.live_history.days)
+
+    def compare(self, kind: str, choice_a: object, choice_b: object) -> Comparison:
+        """Group A against group B of one kind (whatif.GROUP_KINDS), every rate both groups have."""
+        pool = self.every_video if kind == "dates" else self.videos
+        where = "all your data" if kind == "dates" else f"videos posted {self.period.describe()}"
+        group_a, group_b = (
+            whatif.videos_in_group(pool, kind, choice_a),
+            whatif.videos_in_group(pool, kind, choice_b),
+        )
+        label_a, label_b = whatif.group_label(kind, choice_a), whatif.group_label(kind, choice_b)
+        result = rates = None
+        if len(group_a) and len(group_b):
+            result = whatif.compare_groups(
+                group_a, group_b, label_a=label_a, label_b=label_b, confidence=self.confidence
+            )
+            rates = _rates_in_words(result["rates"])
+        return Comparison(kind, label_a, label_b, len(group_a), len(group_b), where, result, rates)
+
+
+def _rates_in_words(rates: pd.DataFrame) -> pd.DataFrame:
+    units = rates["unit"]
+    return pd.DataFrame(
+        {
+            "label": rates["label"],
+            "a": [whatif.describe_rate(v, u) for v, u in zip(rates["value_a"], units, strict=True)],
+            "b": [whatif.describe_rate(v, u) for v, u in zip(rates["value_b"], units, strict=True)],
+            "difference": [
+                whatif.describe_rate(v, u, signed=True)
+                for v, u in zip(rates["difference"], units, strict=True)
+            ],
+            "interval": [
+                whatif.describe_interval(low, high, u)
+                for low, high, u in zip(rates["difference_low"], rates["difference_high"], units, strict=True)
+            ],
+            "sentence": rates["sentence"],
+        },
+        columns=list(RATE_COLUMNS),
+    )
+
+
+def _live_history(con: duckdb.DuckDBPyConnection, period: Period) -> LiveHistory:
+    history = lives.live_sessions(con, start=period.start, end=period.end)
+    days, source = period.days, f"the {len(history)} LIVEs of {period.describe()}"
+    if len(history) < whatif.MIN_VIDEOS:
+        history = lives.live_sessions(con, end=period.end)
+        if len(history):
+            first = history["started_at"].min().date()
+            days = max((period.end - first).days + 1, 7)
+            source = f"all {len(history)} LIVEs from {Period(first, period.end).describe()} (the period has too few)"
+    return LiveHistory(history, days, source, len(history) / (days / 7))
+
+
+def whatif_view(
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    *,
+    rules: Rules = DEFAULT_RULES,
+    overrides: Mapping[str, str] | None = None,
+    confidence: float = stats.CONFIDENCE,
+    last_day: date | None = None,
+) -> WhatifView:
+    """What does the What-if page show for this period, before the marketer types a plan?
+
+    `last_day`: the data's last day ("this month vs last month"); read from the data when None.
+    """
+    every_video = video_formats(con, rules=rules, overrides=overrides)
+    videos = in_period(every_video, period.start, period.end).reset_index(drop=True)
+    mix = whatif.posting_mix(videos, days=period.days)
+    history = None
+    if not videos.empty:
+        history = (
+            f"**Your history:** {wording.plural(len(videos), 'video')} posted {period.describe()}, "
+            f"about {len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post "
+            "a week."
+        )
+    tags = hashtag_table(videos)
+    has_lives = bool(con.execute("select count(*) from lives").fetchone()[0])
+    return WhatifView(
+        period=period,
+        confidence=confidence,
+        videos=videos,
+        every_video=every_video,
+        mix=mix,
+        history=history,
+        few_history=bool(videos.empty or mix["is_small_sample"].sum() > len(mix) / 2),
+        format_options=tuple(videos["format"].value_counts().index),
+        hashtag_options=tuple(tags.sort_values("count_videos", ascending=False)["hashtag"]),
+        months=whatif.this_month_vs_last_month(last_day or default_period(con).end),
+        has_lives=has_lives,
+        live_history=_live_history(con, period) if has_lives else None,
+    )

@@ -1,0 +1,107 @@
+"""One number, one value: what the Overview, Interaction formats and Members pages show and what the deck
+of the same period says are the same numbers (issue 11).
+
+Each test renders the demo's pages in AppTest, builds the deck's report for the period the sidebar
+shows, and compares every number that appears in both, by its label.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analytics import wording
+from analytics.report import build_report
+from tests.apptest import app
+
+PERIODS = ["Last 90 days", "Last month", "All data"]
+
+
+def deck_for(at, sections: tuple[str, ...]):
+    """The deck's report of the sidebar's period, built as the Report page builds it on the demo."""
+    workspace = at.session_state["workspace"]
+    handles = workspace.detected_brand_handles()
+    return build_report(
+        workspace.con,
+        period=at.session_state["period"],
+        sections=sections,
+        salt="one-truth",
+        brand_handle=handles[0] if handles else None,
+    )
+
+
+def finding(report, key: str):
+    return next(f for f in report.findings if f.key == key)
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return app()
+
+
+@pytest.mark.parametrize("preset", PERIODS)
+def test_the_overview_tiles_say_what_the_decks_overview_slide_says(demo, preset):
+    at = demo
+    at.sidebar.selectbox(key="period_preset").select(preset).run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    page = {metric.label: (metric.value, metric.delta or None) for metric in at.metric}
+    deck = {
+        kpi.label: (kpi.value, wording.tile_delta(kpi.change, kpi.change_basis))
+        for kpi in finding(deck_for(at, ("overview",)), "overview_kpis").kpis
+    }
+    assert len(page.keys() & deck.keys()) >= 5, (page, deck)
+    assert {label: page[label] for label in deck} == deck
+
+
+@pytest.mark.parametrize("preset", PERIODS)
+def test_the_members_tiles_count_the_tiers_the_decks_members_slide_counts(demo, preset):
+    at = demo
+    at.sidebar.selectbox(key="period_preset").select(preset).run()
+    at.switch_page("pages/members.py").run()
+    assert not at.exception
+    page = {metric.label: int(metric.value.replace(",", "")) for metric in at.metric if metric.label != "Reply rate"}
+    tiers = finding(deck_for(at, ("members",)), "members_tiers").native
+    deck = {
+        re.match(r"(.+) · ", category).group(1): int(count)
+        for category, count in zip(tiers.categories, tiers.series[0][1], strict=True)
+    }
+    plural = {"Champion": "Champions"}
+    deck = {plural.get(tier, tier): count for tier, count in deck.items()}
+    deck["Members"] = sum(deck.values())
+    assert len(page.keys() & deck.keys()) >= 5, (page, deck)
+    assert {label: page[label] for label in page if label in deck} == {
+        label: deck[label] for label in page if label in deck
+    }
+
+
+@pytest.mark.parametrize("preset", PERIODS)
+def test_the_members_reply_rate_is_the_decks_reply_rate(demo, preset):
+    at = demo
+    at.sidebar.selectbox(key="period_preset").select(preset).run()
+    at.switch_page("pages/members.py").run()
+    tile = next(metric for metric in at.metric if metric.label == "Reply rate")
+    report = deck_for(at, ("members",))
+    replies = [f for f in report.findings if f.key == "members_replies"]
+    assert replies, report.skipped
+    assert tile.value in replies[0].headline + " " + replies[0].note, (tile.value, replies[0].headline)
+
+
+@pytest.mark.parametrize("preset", PERIODS)
+def test_the_segments_page_names_the_communities_and_tones_the_deck_names(demo, preset):
+    at = demo
+    at.sidebar.selectbox(key="period_preset").select(preset).run()
+    at.switch_page("pages/segments.py").run()
+    report = deck_for(at, ("segments",))
+    at.session_state["segments_view"] = "Hashtag communities"
+    at.run()
+    assert not at.exception
+    table = next(frame.value for frame in at.dataframe if "Known CommunityTok" in frame.value.columns)
+    communities = finding(report, "segments_communities").native
+    assert communities.categories == table["Community"].tolist()
+    assert communities.series[0][1] == [float(count) for count in table["Members who comment"]]
+    at.session_state["segments_view"] = "Member segments"
+    at.run()
+    assert not at.exception
+    assert finding(report, "segments_sentiment").headline in [box.value.strip("*") for box in at.info]

@@ -1,0 +1,360 @@
+"""The Interaction formats page's tabs and widgets: each renders part of a `FormatsView`."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from analytics import charts_formats as charts
+from analytics import preferences, timezones, wording
+from analytics.captions import DEFAULT_RULES, FORMATS
+from analytics.format_stats import PUBLISHED_CLAIMS
+from analytics.templates import lives_template_csv
+from analytics.views.formats import FormatsView
+
+AUTOMATIC = "↺ Automatic (file or rules)"
+HASHTAG_COLUMNS = {
+    "hashtag": "Hashtag",
+    "is_brand_hashtag": "Brand hashtag",
+    "count_videos": "Videos",
+    "total_views": "Views",
+    "total_engagements": "Engagements",
+    "engagement_rate": "Engagement rate",
+}
+REGULAR_COLUMNS = {
+    "member_handle": "Member",
+    "count_live_videos": "LIVE videos commented on",
+    "count_comments": "Comments",
+    "last_commented_at": "Last comment",
+}
+
+
+def session_preferences(ws) -> dict:
+    """This session's rules and hand-set formats: read from this client's memory once per workspace."""
+    state = st.session_state.get("formats_preferences")
+    if state is None or state["workspace"] is not ws:
+        state = {
+            "workspace": ws,
+            "rules": preferences.load_format_rules(memory=ui.memory()) or DEFAULT_RULES,
+            "overrides": preferences.load_format_overrides(memory=ui.memory()),
+            "version": 0,  # bumped after each saved edit, so the editors start clean on the new data
+            "saved": True,
+        }
+        st.session_state.formats_preferences = state
+        # The next brand's hashtags and time zone are guessed afresh, not carried over from the last one.
+        st.session_state.pop("formats_brand_hashtags", None)
+        st.session_state.pop("formats_utc_offset", None)
+    return state
+
+
+def remember(
+    ws, *, rules: dict | None = None, overrides: dict | None = None, reset_rules: bool = False
+) -> None:
+    state = session_preferences(ws)
+    state["rules"] = DEFAULT_RULES if reset_rules else rules or state["rules"]
+    state["overrides"] = state["overrides"] if overrides is None else overrides
+    state["version"] += 1
+    rules_saved = preferences.save_format_rules(None if reset_rules else state["rules"], memory=ui.memory())
+    state["saved"] = rules_saved and preferences.save_format_overrides(state["overrides"], memory=ui.memory())
+    st.rerun()
+
+
+def brand_hashtags_choice(handle: str | None) -> list[str] | None:
+    """The brand hashtags typed on the page, else remembered for this account; None: let the view guess."""
+    if "formats_brand_hashtags" in st.session_state:
+        return preferences.parse_hashtags(st.session_state.formats_brand_hashtags)
+    return preferences.load_brand_hashtags(handle, memory=ui.memory())
+
+
+def takeaway(view: FormatsView) -> None:
+    if view.videos.empty:
+        return
+    st.info(f"**{ui.markdown_escape(view.takeaway)}**", icon="💡")
+    if view.few_videos and st.session_state.get("period_preset") != "All data":
+        st.caption(view.few_videos)
+        st.button("Compare over all my data", key="formats_use_all_data", on_click=ui.use_all_data)
+
+
+def by_format_tab(view: FormatsView, *, show_claims: bool, has_videos: bool) -> None:
+    if view.videos.empty:
+        st.info(
+            "No videos posted in this period. Pick a longer period in the sidebar."
+            if has_videos
+            else "No videos loaded yet: upload TikTok Studio's Content export to compare formats.",
+            icon="📅",
+        )
+        return
+    table = view.table
+    chart = charts.format_rate_chart(
+        table,
+        claims=PUBLISHED_CLAIMS if show_claims else None,
+        min_videos=view.min_videos,
+        confidence=view.confidence,
+    )
+    ui.chart(chart, "formats_rate_chart")
+    if show_claims:
+        st.caption(
+            "Orange bands: the community-building playbook's **published claims** of “average interaction” "
+            "per format. They are not your data, and the playbook does not say how it computes them, so "
+            "they may not compare with engagements ÷ views."
+        )
+    st.dataframe(
+        charts.formats_table(table, confidence=view.confidence),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            label: st.column_config.Column(help=text)
+            for label, text in charts.table_help(view.confidence).items()
+        },
+    )
+    small = ", ".join(view.small_formats)
+    st.caption(
+        (
+            f"Grey: {ui.markdown_escape(small)}, with fewer than {view.min_videos} videos: not enough videos to say. "
+            if small
+            else ""
+        )
+        + "Hover a column's name for its definition. Completion, watch time and follows appear when your "
+        "files have them."
+    )
+    ui.download_csv(
+        table, "Download the formats table (CSV)", "communitylens_formats.csv", key="formats_download"
+    )
+    ui.chart(charts.formats_by_month_chart(view.monthly), "formats_month_chart")
+    ui.chart(charts.video_scatter_chart(view.videos), "formats_scatter_chart")
+
+
+def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
+    rules, overrides, every_video = prefs["rules"], prefs["overrides"], view.every_video
+    st.markdown(view.sources)
+    search = st.text_input(
+        "Show videos whose caption contains",
+        key="formats_fix_search",
+        placeholder="e.g. giveaway, #phinchallenge",
+    )
+    newest_first = every_video.iloc[::-1]
+    matching = (
+        newest_first[preferences.captions_containing(newest_first["caption"], search)]
+        if search
+        else newest_first
+    )
+    editable = pd.DataFrame(
+        {
+            "Posted": matching["posted_at"].dt.date,
+            "Caption": matching["caption"],
+            "Views": matching["total_views"],
+            "Format": matching["format"],
+            "Why": matching["reason"],
+        }
+    ).reset_index(drop=True)
+    st.caption("Newest first. Click a video's format to fix it; pick “↺ Automatic” to undo a fix.")
+    options = [AUTOMATIC, *dict.fromkeys([*FORMATS, *rules, *every_video["format"]])]
+    edited = st.data_editor(
+        editable,
+        key=f"formats_fix_table_{prefs['version']}",
+        hide_index=True,
+        width="stretch",
+        height=320,
+        disabled=["Posted", "Caption", "Views", "Why"],
+        column_config={
+            "Posted": ui.date_column(),
+            "Caption": st.column_config.TextColumn(width="large"),
+            "Views": ui.count_column(),
+            "Format": st.column_config.SelectboxColumn(
+                options=options, required=True, width="medium", help="Pick the right format to fix a video."
+            ),
+            "Why": st.column_config.TextColumn(width="medium", help="Where the format came from."),
+        },
+    )
+    changed = (edited["Format"] != editable["Format"]).to_numpy()
+    if changed.any():
+        updated = dict(overrides)
+        for video_id, name in zip(matching["video_id"][changed], edited["Format"][changed], strict=True):
+            updated = preferences.with_overrides(updated, [video_id], None if name == AUTOMATIC else name)
+        remember(ws, overrides=updated)
+
+    if search and not matching.empty:
+        bulk_left, bulk_right = st.columns([2, 1], vertical_alignment="bottom")
+        videos = wording.plural(len(matching), "video")
+        bulk_format = bulk_left.selectbox(
+            f"Set the format of the {videos} whose caption contains “{ui.markdown_escape(search)}”",
+            options[1:],
+            key="formats_bulk_format",
+        )
+        if bulk_right.button(f"Set {videos} to {ui.markdown_escape(bulk_format)}", key="formats_bulk_apply"):
+            remember(ws, overrides=preferences.with_overrides(overrides, matching["video_id"], bulk_format))
+    if overrides and st.button(
+        f"Forget the {wording.plural(len(overrides), 'format')} set by hand", key="formats_forget_fixes"
+    ):
+        remember(ws, overrides={})
+    rules_editor(ws, prefs)
+    if prefs["saved"]:
+        st.caption(f"Your fixes and rules are remembered {ui.remembered_where()}.")
+    else:
+        st.warning("We could not save your fixes to disk, so they last for this session only.", icon="💾")
+    ui.download_csv(
+        every_video.drop(columns=["video_url"]),
+        "Download every video with its format (CSV)",
+        "communitylens_video_formats.csv",
+        key="formats_videos_download",
+    )
+
+
+def rules_editor(ws, prefs: dict) -> None:
+    rules = prefs["rules"]
+    with st.expander("Edit the caption rules"):
+        st.caption(
+            "A video without a format in your file gets the first format below whose words or hashtags appear in "
+            "its caption. Words match whole words in any case, and a missing accent is forgiven; `#word` is that "
+            "hashtag exactly; `...` stands for any letters (`#...challenge` is any hashtag ending in “challenge”). "
+            "Separate words with commas; add a row for a format of your own. LIVE words (live, en vivo, trực tiếp…) "
+            "count only when the caption announces, invites to or replays a LIVE (a time, a day, “join”, “replay”, "
+            "Q&A): live music, a live map or a YouTube premiere never do. A giveaway counts as a Mini game."
+        )
+        rules_table = preferences.rules_table(rules)
+        edited_rules = st.data_editor(
+            rules_table,
+            key=f"formats_rules_table_{prefs['version']}",
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "format": st.column_config.TextColumn("Format", width="medium", required=True),
+                "patterns": st.column_config.TextColumn(
+                    "Words and hashtags (comma-separated)", width="large"
+                ),
+            },
+        )
+        new_rules = preferences.rules_from_table(edited_rules)
+        if new_rules != preferences.rules_from_table(rules_table):
+            remember(ws, rules=new_rules)
+        if rules != DEFAULT_RULES and st.button("Back to the default rules", key="formats_rules_reset"):
+            remember(ws, reset_rules=True)
+
+
+def hashtags_tab(view: FormatsView, handle: str | None) -> None:
+    if "formats_brand_hashtags" not in st.session_state:
+        st.session_state.formats_brand_hashtags = " ".join(view.brand_hashtags)
+
+    def save_brand_hashtags() -> None:
+        tags = preferences.parse_hashtags(st.session_state.formats_brand_hashtags)
+        preferences.save_brand_hashtags(handle, tags, memory=ui.memory())
+
+    st.text_input(
+        "Your brand hashtags",
+        key="formats_brand_hashtags",
+        on_change=save_brand_hashtags,
+        help="Pinned on top of the table. We guessed them from your account handle; change them freely.",
+    )
+    tags = view.hashtags
+    if tags.empty:
+        st.info("None of the videos of this period has a hashtag in its caption.", icon="#️⃣")
+        return
+    ui.chart(charts.hashtag_chart(tags, min_videos=view.min_videos), "formats_hashtag_chart")
+    st.dataframe(
+        tags.rename(columns=HASHTAG_COLUMNS).style.format(
+            {"Views": "{:,.0f}", "Engagements": "{:,.0f}", "Engagement rate": "{:.1%}"}, na_rep="—"
+        ),
+        hide_index=True,
+        width="stretch",
+        height=300,
+    )
+    ui.download_csv(
+        tags, "Download the hashtags (CSV)", "communitylens_hashtags.csv", key="formats_hashtags_download"
+    )
+
+
+def timing_tab(view: FormatsView) -> None:
+    choices = timezones.offset_choices()
+    offset = st.columns([1, 2])[0].selectbox(
+        "Time zone of your audience",
+        choices,
+        index=choices.index(view.utc_offset) if view.utc_offset in choices else choices.index(0),
+        format_func=timezones.describe_offset,
+        key="formats_utc_offset",
+    )
+    if offset != view.utc_offset:  # picked on this run, after the view was computed: compute it again
+        st.rerun()
+    st.caption(ui.markdown_escape(view.zone_note) + " Change it above if your audience lives elsewhere.")
+    if view.activity is not None:
+        ui.chart(charts.follower_activity_heatmap(view.activity), "formats_activity_heatmap")
+        st.markdown(
+            "**Your followers are most active**\n" + "".join(f"\n- {peak}" for peak in view.activity_peaks)
+        )
+    else:
+        st.info(
+            "Upload TikTok Studio's Followers export (it holds FollowerActivity) to see when your followers are online.",
+            icon="🕗",
+        )
+    grid = view.posting_grid
+    if grid["count_videos"].sum():
+        zone = timezones.describe_offset(view.utc_offset)
+        ui.chart(charts.posting_time_heatmap(grid, zone=zone), "formats_posting_heatmap")
+        if view.best_slots:
+            st.markdown(
+                "**Your best posting slots so far** (2 videos or more each)\n"
+                + "".join(f"\n- {slot}" for slot in view.best_slots)
+            )
+        else:
+            st.caption("No hour has 2 videos or more yet, so no slot can be called best.")
+
+
+def live_tab(view: FormatsView) -> None:
+    if not view.has_lives:
+        st.info(
+            "**No LIVE data yet.** TikTok does not export LIVE sessions. Download our LIVE template, fill in one row "
+            "per broadcast (start time, viewers, peak viewers, comments, likes, shares, gifts, new followers: copy "
+            "them from each LIVE's analytics in TikTok), and upload it in the sidebar.",
+            icon="🔴",
+        )
+        st.download_button(
+            "Download the LIVE template (CSV)",
+            lives_template_csv(),
+            "communitylens_lives_template.csv",
+            "text/csv",
+            key="formats_live_template",
+        )
+        return
+    live = view.live
+    if live is None:
+        st.info("No LIVE in this period. Pick a longer period in the sidebar.", icon="📅")
+        return
+    for column, kpi in zip(st.columns(4) + st.columns(4), live.kpis.itertuples(), strict=False):
+        change = ui.format_change(kpi.change, "count")
+        column.metric(
+            kpi.label,
+            kpi.display,
+            delta=change,
+            # Longer or shorter LIVEs are a choice, not good or bad news; no change is neither.
+            **(
+                wording.delta_style(change)
+                or {"delta_color": "off" if kpi.metric == "average_duration_minutes" else "normal"}
+            ),
+            help=kpi.definition,
+            border=True,
+        )
+    st.caption(live.note)
+    ui.chart(charts.live_trend_chart(live.sessions), "formats_live_chart")
+    st.markdown("**Best time to go LIVE.** " + live.best_slot)
+    audience = live.audience
+    if live.regulars is not None:
+        st.markdown(
+            f"**Who keeps coming back.** {audience['count_returning_members']:,} of the "
+            f"{audience['count_members']:,} members who commented on your {audience['count_live_videos']} "
+            "LIVE replays and LIVE Q&A videos commented on two or more of them."
+        )
+        st.dataframe(
+            live.regulars[list(REGULAR_COLUMNS)].rename(columns=REGULAR_COLUMNS),
+            hide_index=True,
+            width="stretch",
+            height=240,
+            column_config={"Last comment": ui.timestamp_date_column()},
+        )
+    else:
+        st.caption(
+            "Upload the comments of your LIVE replays or LIVE Q&A videos to see who keeps coming back to your LIVEs."
+        )
+    ui.download_csv(
+        live.sessions, "Download the LIVEs (CSV)", "communitylens_lives.csv", key="formats_lives_download"
+    )
