@@ -242,7 +242,12 @@ def test_the_period_takes_its_first_and_last_days_whole_on_every_table():
                 {
                     "video_id": ["before", "first", "last", "after"],
                     "posted_at": pd.to_datetime(
-                        ["2026-02-28 23:59:59", "2026-03-01 00:00:00", "2026-03-31 23:59:59", "2026-04-01 00:00:00"]
+                        [
+                            "2026-02-28 23:59:59",
+                            "2026-03-01 00:00:00",
+                            "2026-03-31 23:59:59",
+                            "2026-04-01 00:00:00",
+                        ]
                     ),
                     "total_views": [1, 1, 1, 1],
                 }
