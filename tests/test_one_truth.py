@@ -61,7 +61,11 @@ def test_the_members_tiles_count_the_tiers_the_decks_members_slide_counts(demo, 
     at.sidebar.selectbox(key="period_preset").select(preset).run()
     at.switch_page("pages/members.py").run()
     assert not at.exception
-    page = {metric.label: int(metric.value.replace(",", "")) for metric in at.metric if metric.label != "Reply rate"}
+    page = {
+        metric.label: int(metric.value.replace(",", ""))
+        for metric in at.metric
+        if metric.label != "Reply rate"
+    }
     tiers = finding(deck_for(at, ("members",)), "members_tiers").native
     deck = {
         re.match(r"(.+) · ", category).group(1): int(count)
