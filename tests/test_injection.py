@@ -9,6 +9,7 @@ and captions written in, plus a file whose name is itself hostile.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
@@ -327,6 +328,47 @@ def test_the_html_report_shows_every_hostile_string_as_text(report):
     # Every table cell and heading that holds an upload is escaped, not only the charts' JSON.
     cells = re.findall(r"<(?:td|h[1-6])[^>]*>(.*?)</(?:td|h[1-6])>", page)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in cell for cell in cells)
+
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=alert(1)>"
+
+
+def report_with(place: str, text: str) -> Report:
+    """A small report with `text` in one place only: a headline, a caption, a note, a table cell or column,
+    a tile, a definition (its name or words), a data window, the client's name or a skipped section."""
+
+    def at(name: str, plain: str) -> str:
+        return text if place == name else plain
+
+    table = pd.DataFrame(
+        {at("column", "Member"): [at("cell", "member-1a2b"), "member-3c4d"], "Comments": [3, 2]}
+    )
+    findings = [
+        Finding("overview", "tiles", "Views rose", "The account", "Daily numbers",
+                kpis=[Kpi(at("tile", "Video views"), at("tile value", "1,204"), "+3%", True, at("tile definition", "Views"))]),
+        Finding("members", "table", at("headline", "10 Champions"), at("caption", "Who comes back"),
+                at("note", "Pseudonyms"), table=table),
+    ]  # fmt: skip
+    return Report(
+        "TikTok community report", at("client", "Phin & Co."), "Phin", Period(DOWNLOAD_DATE, DOWNLOAD_DATE),
+        DOWNLOAD_DATE, ["overview", "members"], findings, [("Period", at("window", "1 Nov – 21 Nov 2026"))],
+        [(at("definition name", "Champion"), at("definition", "A member who comments often."))],
+        [at("skipped", "LIVE: no LIVE sheet.")],
+    )  # fmt: skip
+
+
+HTML_PLACES = ["headline", "caption", "note", "cell", "column", "tile", "tile value", "tile definition",
+               "definition name", "definition", "window", "client", "skipped"]  # fmt: skip
+
+
+@pytest.mark.parametrize("hostile", [SCRIPT, IMAGE], ids=["script", "img onerror"])
+@pytest.mark.parametrize("place", HTML_PLACES)
+def test_hostile_text_in_any_place_of_the_html_report_is_shown_as_text(place, hostile):
+    page = build_html(report_with(place, f"Tom {hostile} & Jerry"))
+    assert hostile not in page
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert f"Tom {html.escape(hostile)} &amp; Jerry" in page  # shown, as text
 
 
 def test_chart_labels_show_uploaded_tags_as_typed_and_keep_the_charts_own_markup():
