@@ -25,3 +25,25 @@ def store(tmp_path, monkeypatch):
     opened = open_store()
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, tuple[str, bytes]]:
+    """Every download button an AppTest page draws, by key: its file name and the bytes a click would give.
+
+    Recorded where Streamlit takes them (`st.download_button` and a column's), so a download that skips
+    `ui.download_csv` (or a `ui.download_csv` that skips the formula protection) is seen as it is.
+    """
+    import streamlit as st
+    from streamlit.delta_generator import DeltaGenerator
+
+    made: dict[str, tuple[str, bytes]] = {}
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, file_name=None, *args, **kwargs):
+        made[kwargs.get("key") or label] = (file_name, data() if callable(data) else data)
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    monkeypatch.setattr(st, "download_button", lambda *args, **kwargs: recording(st._main, *args, **kwargs))
+    return made

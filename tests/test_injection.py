@@ -22,9 +22,7 @@ import openpyxl
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-import streamlit as st
 from pptx import Presentation
-from streamlit.delta_generator import DeltaGenerator
 
 import ui
 from analytics.export import csv_bytes
@@ -206,24 +204,6 @@ def members_views(at, page: str):
     at.session_state["members_view"] = "Tiers"
 
 
-def record_downloads(monkeypatch) -> dict[str, tuple[str, bytes]]:
-    """Every download button a page draws, by key: its file name and the bytes a click would give.
-
-    Recorded where Streamlit takes them (`st.download_button` and a column's), so a download that
-    skips `ui.download_csv`, or a `ui.download_csv` that skips the formula protection, is seen as it is.
-    """
-    made: dict[str, tuple[str, bytes]] = {}
-    original = DeltaGenerator.download_button
-
-    def recording(self, label, data, file_name=None, *args, **kwargs):
-        made[kwargs.get("key") or label] = (file_name, data() if callable(data) else data)
-        return original(self, label, data, file_name, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
-    monkeypatch.setattr(st, "download_button", lambda *args, **kwargs: recording(st._main, *args, **kwargs))
-    return made
-
-
 def csv_download_keys() -> set[str]:
     """The keys of the CSV downloads written in the pages and their renderers (ui/)."""
     root = Path(__file__).resolve().parents[1]
@@ -231,8 +211,8 @@ def csv_download_keys() -> set[str]:
     return {key for path in sources for key in re.findall(r'key="(\w+_download)"', path.read_text("utf-8"))}
 
 
-def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(monkeypatch):
-    made = record_downloads(monkeypatch)
+def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(downloads):
+    made = downloads
     at = app()
     at.sidebar.selectbox(key="period_preset").set_value("All data").run()
     files = [(name, data, "application/octet-stream") for name, data in hostile_files()]
