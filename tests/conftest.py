@@ -27,8 +27,22 @@ def store(tmp_path, monkeypatch):
     opened.close()
 
 
+class Downloads(dict):
+    """Download buttons by key: (file name, bytes). A button's bytes are made when first read, as a click would."""
+
+    def __getitem__(self, key):
+        name, data = super().__getitem__(key)
+        if callable(data):
+            data = data()
+            super().__setitem__(key, (name, data))
+        return name, data
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+
 @pytest.fixture
-def downloads(monkeypatch) -> dict[str, tuple[str, bytes]]:
+def downloads(monkeypatch) -> Downloads:
     """Every download button an AppTest page draws, by key: its file name and the bytes a click would give.
 
     Recorded where Streamlit takes them (`st.download_button` and a column's), so a download that skips
@@ -37,11 +51,11 @@ def downloads(monkeypatch) -> dict[str, tuple[str, bytes]]:
     import streamlit as st
     from streamlit.delta_generator import DeltaGenerator
 
-    made: dict[str, tuple[str, bytes]] = {}
+    made = Downloads()
     original = DeltaGenerator.download_button
 
     def recording(self, label, data, file_name=None, *args, **kwargs):
-        made[kwargs.get("key") or label] = (file_name, data() if callable(data) else data)
+        dict.__setitem__(made, kwargs.get("key") or label, (file_name, data))
         return original(self, label, data, file_name, *args, **kwargs)
 
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
