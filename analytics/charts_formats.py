@@ -101,8 +101,10 @@ def format_rate_chart(
     min_videos: int = 5,
     title: str = "Engagement rate by interaction format",
     subtitle: str | None = None,
+    confidence: float = 0.95,
 ) -> go.Figure:
-    """Each format's engagement rate with its 95% interval, best first; small groups greyed.
+    """Each format's engagement rate with its interval (`confidence`: the one engagement_by_format used), best
+    first; small groups greyed.
 
     `table` is engagement_by_format() (already in display order). `claims` (PUBLISHED_CLAIMS) adds
     the playbook's claimed ranges as orange bands, labelled as claims, for the formats present. The
@@ -137,7 +139,8 @@ def format_rate_chart(
         insidetextanchor="start",
         textfont={"color": "white", "size": 12},
         customdata=rated[["engagement_rate_low", "engagement_rate_high", "median_engagement_rate", "note"]],
-        hovertemplate="<b>%{y}</b><br>Engagement rate %{x:.1%} (95% range %{customdata[0]:.1%}–%{customdata[1]:.1%})"
+        hovertemplate=f"<b>%{{y}}</b><br>Engagement rate %{{x:.1%}} ({confidence:.0%} range "
+        "%{customdata[0]:.1%}–%{customdata[1]:.1%})"
         "<br>Typical video (median) %{customdata[2]:.1%}<br>%{customdata[3]}<extra></extra>",
         cliponaxis=False,
     )
@@ -180,7 +183,7 @@ def format_rate_chart(
         subtitle=subtitle
         or (
             "Engagements (likes + comments + shares) ÷ views over each format's videos, their lifetime numbers. "
-            "Whiskers: 95% range (bootstrap).<br>"
+            f"Whiskers: {confidence:.0%} range (bootstrap).<br>"
             f"Grey: fewer than {min_videos} videos, not enough to say. Dashed: {VIDEOS_RATE_VS_OVERVIEW}"
         ),
         # The margins plus 46 px a format: one format alone still gets a bar, not a sliver under the subtitle.

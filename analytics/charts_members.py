@@ -312,7 +312,7 @@ def reply_effect_chart(effect: dict[str, Any]) -> go.Figure:
     if effect["difference"] is not None:
         subtitle = (
             f"Members who commented on another video within {days} days of their first comment. "
-            f"Difference: {effect['difference'] * 100:+.0f} points<br>(95% interval "
+            f"Difference: {effect['difference'] * 100:+.0f} points<br>({effect.get('confidence', 0.95):.0%} interval "
             f"{effect['difference_low'] * 100:+.0f} to {effect['difference_high'] * 100:+.0f}). "
             "An association, not proof that replying brings members back."
         )

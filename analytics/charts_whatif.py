@@ -89,11 +89,13 @@ def _bare(value: float, unit: str) -> str:
 
 
 def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figure:
-    """One panel per rate: group A and group B side by side, the difference and its 95% interval above."""
+    """One panel per rate: group A and group B side by side, the difference and its interval above (95% unless
+    the comparison says otherwise)."""
     rates: pd.DataFrame = comparison["rates"]
+    level = f"{comparison.get('confidence', 0.95):.0%}"
     titles = [
         f"{row.label}<br><span style='font-size:12px;color:#475569'>A − B: "
-        f"{describe_rate(row.difference, row.unit, signed=True)}<br>95%: "
+        f"{describe_rate(row.difference, row.unit, signed=True)}<br>{level}: "
         + (
             "not known"
             if pd.isna(row.difference_low) or pd.isna(row.difference_high)
@@ -125,8 +127,8 @@ def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figu
     style(
         fig,
         title=f"A: {label_a}  ·  B: {label_b}",
-        subtitle="Each rate as a ratio of sums over the group's videos. Above each panel: A − B and its 95% "
-        "interval (bootstrap over videos).",
+        subtitle="Each rate as a ratio of sums over the group's videos. Above each panel: A − B and its "
+        f"{level} interval (bootstrap over videos).",
         height=470,
     )
     fig.update_layout(hovermode="closest", bargap=0.35, margin={"t": 200})

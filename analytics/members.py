@@ -331,15 +331,16 @@ def reply_effect(
     seed: int = 0,
     n_boot: int = 2000,
     min_members: int = 5,
+    confidence: float = 0.95,
 ) -> dict[str, Any]:
     """Do members whose first comment got a brand reply come back more often than the others?
 
     Per member, their first top-level comment: "replied" when the brand answered it directly
     within `window_days`; "returned" when they commented on another video within `window_days`.
     Members whose window is not over yet (first comment less than `window_days` before the
-    newest comment) are left out and counted. The difference in return rates comes with a 95%
-    bootstrap interval (`n_boot` resamples, seeded). This is an association, not a cause; the
-    `sentence` says so.
+    newest comment) are left out and counted. The difference in return rates comes with a
+    `confidence` (95% by default) bootstrap interval (`n_boot` resamples, seeded). This is an
+    association, not a cause; the `sentence` says so.
     """
     rows = con.execute(read_sql("members_reply_effect"), {"window_days": int(window_days)}).df()
     by_group = {bool(row.is_replied): row for row in rows.itertuples()}
@@ -362,7 +363,8 @@ def reply_effect(
         boot = rng.binomial(replied_n, rate_replied, n_boot) / replied_n - (
             rng.binomial(other_n, rate_other, n_boot) / other_n
         )
-        low, high = (float(value) for value in np.quantile(boot, [0.025, 0.975]))
+        tail = (1 - confidence) / 2
+        low, high = (float(value) for value in np.quantile(boot, [tail, 1 - tail]))
 
     result: dict[str, Any] = {
         "window_days": int(window_days),
@@ -376,6 +378,7 @@ def reply_effect(
         "difference": difference,
         "difference_low": low,
         "difference_high": high,
+        "confidence": confidence,
     }
     result["replies_shown"] = replies_shown(con)
     result["sentence"] = (
@@ -401,7 +404,7 @@ def _reply_effect_sentence(result: dict[str, Any], min_members: int) -> str:
         f"Of {replied_n:,} members whose first comment got a reply from the brand within {days} days, "
         f"{result['return_rate_replied']:.0%} commented on another video within {days} days; "
         f"of {other_n:,} members who got no reply, {result['return_rate_not_replied']:.0%} did "
-        f"(a difference of {points:+.0f} points, 95% interval {low:+.0f} to {high:+.0f}). "
+        f"(a difference of {points:+.0f} points, {result['confidence']:.0%} interval {low:+.0f} to {high:+.0f}). "
     )
     if low <= 0 <= high:
         sentence += "The interval includes zero, so the difference could be luck. "

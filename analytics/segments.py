@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from datetime import date, timedelta
+from statistics import NormalDist
 from typing import Any
 
 import duckdb
@@ -154,9 +155,16 @@ def _member_comments(
 
 
 def with_rate_interval(
-    table: pd.DataFrame, successes: str, totals: str, rate: str, *, min_count: int = 30
+    table: pd.DataFrame,
+    successes: str,
+    totals: str,
+    rate: str,
+    *,
+    min_count: int = 30,
+    confidence: float = 0.95,
 ) -> pd.DataFrame:
-    """The table plus a 95% Wilson interval on `rate` (`rate`_low, `rate`_high) and is_small_sample.
+    """The table plus a Wilson interval (`confidence`, 95% by default) on `rate` (`rate`_low, `rate`_high)
+    and is_small_sample.
 
     `successes` / `totals` name the count columns the rate comes from. A group with fewer than
     `min_count` in `totals` is a small sample: "too few to say". Comments from one member are not
@@ -164,7 +172,7 @@ def with_rate_interval(
     """
     count = table[totals].astype(float)
     share = table[successes].astype(float) / count.where(count > 0)
-    z = 1.959964
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)  # 1.96 for 95%
     centre = (share + z * z / (2 * count)) / (1 + z * z / count)
     half = z * np.sqrt(share * (1 - share) / count + z * z / (4 * count * count)) / (1 + z * z / count)
     return table.assign(

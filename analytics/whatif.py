@@ -418,7 +418,7 @@ def compare_groups(
     and comments per 1,000 views, completion rate and follows per 1,000 views when the files have them),
     formats.compare_rates gives the two values (ratios of sums; completion view-weighted), the difference
     and its bootstrap interval (`confidence`, seeded). Returns a dict: count_videos_a/_b, is_small_sample,
-    verdict (the engagement-rate sentence of compare_rates) and rates, a DataFrame with one row per rate:
+    verdict (the engagement-rate sentence of compare_rates), confidence and rates, a DataFrame with one row per rate:
     rate, label, unit ("percent" | "per1000"), value_a, value_b, difference, difference_low,
     difference_high, is_unlikely_luck, sentence.
     """
@@ -463,6 +463,7 @@ def compare_groups(
         "is_small_sample": small,
         "verdict": verdict,
         "rates": pd.DataFrame(rows),
+        "confidence": confidence,
     }
 
 
