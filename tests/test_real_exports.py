@@ -325,7 +325,11 @@ def test_the_english_account_merges_into_one_row_a_day_with_every_column():
     ("folder", "counts", "views"),
     [
         # The Greek file's own total, read when the test runs (not at collection: the folder may be absent).
-        (GREEK, {"daily_stats": 28, "videos": 15}, lambda: column_total(f"{GREEK}/Overview.csv", "Video Views")),
+        (
+            GREEK,
+            {"daily_stats": 28, "videos": 15},
+            lambda: column_total(f"{GREEK}/Overview.csv", "Video Views"),
+        ),
         ("tiktok-studio_es_francovelardez44", {"daily_stats": 7}, 9),
         ("tiktok-studio_xlsx_bosszy27", {"daily_stats": 7}, 7919),
         ("tiktok-studio_small-account_sobatti", {}, None),
