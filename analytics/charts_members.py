@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics import stats
 from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.members import TIER_ORDER
 from analytics.wording import plural
@@ -312,7 +313,7 @@ def reply_effect_chart(effect: dict[str, Any]) -> go.Figure:
     if effect["difference"] is not None:
         subtitle = (
             f"Members who commented on another video within {days} days of their first comment. "
-            f"Difference: {effect['difference'] * 100:+.0f} points<br>(95% interval "
+            f"Difference: {effect['difference'] * 100:+.0f} points<br>({stats.level(effect.get('confidence', stats.CONFIDENCE))} interval "
             f"{effect['difference_low'] * 100:+.0f} to {effect['difference_high'] * 100:+.0f}). "
             "An association, not proof that replying brings members back."
         )

@@ -382,6 +382,7 @@ def reply_effect(
         "difference": difference,
         "difference_low": low,
         "difference_high": high,
+        "confidence": confidence,
     }
     result["replies_shown"] = replies_shown(con)
     result["sentence"] = (

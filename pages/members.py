@@ -981,8 +981,16 @@ with sentiment_tab:
                 args=(queue_key, queue_ids),
             )
             ui.download_csv(
+                # Names hidden: no comment text leaves the app either (it can name members: "@linh_04").
                 queue.assign(member=queue["member_id"].map(names))[
-                    ["commented_at", "member", "text", "likes", "video_caption", "video_url"]
+                    [
+                        "commented_at",
+                        "member",
+                        *([] if hide_handles else ["text"]),
+                        "likes",
+                        "video_caption",
+                        "video_url",
+                    ]
                 ],
                 "Download the complaint queue (CSV)",
                 "communitylens_complaints.csv",

@@ -25,3 +25,39 @@ def store(tmp_path, monkeypatch):
     opened = open_store()
     yield opened
     opened.close()
+
+
+class Downloads(dict):
+    """Download buttons by key: (file name, bytes). A button's bytes are made when first read, as a click would."""
+
+    def __getitem__(self, key):
+        name, data = super().__getitem__(key)
+        if callable(data):
+            data = data()
+            super().__setitem__(key, (name, data))
+        return name, data
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> Downloads:
+    """Every download button an AppTest page draws, by key: its file name and the bytes a click would give.
+
+    Recorded where Streamlit takes them (`st.download_button` and a column's), so a download that skips
+    `ui.download_csv` (or a `ui.download_csv` that skips the formula protection) is seen as it is.
+    """
+    import streamlit as st
+    from streamlit.delta_generator import DeltaGenerator
+
+    made = Downloads()
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, file_name=None, *args, **kwargs):
+        dict.__setitem__(made, kwargs.get("key") or label, (file_name, data))
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    monkeypatch.setattr(st, "download_button", lambda *args, **kwargs: recording(st._main, *args, **kwargs))
+    return made

@@ -9,6 +9,7 @@ and captions written in, plus a file whose name is itself hostile.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
@@ -203,32 +204,40 @@ def members_views(at, page: str):
     at.session_state["members_view"] = "Tiers"
 
 
-def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(monkeypatch):
-    made: dict[str, bytes] = {}
+def csv_download_keys() -> set[str]:
+    """The keys of the CSV downloads written in the pages and their renderers (ui/)."""
+    root = Path(__file__).resolve().parents[1]
+    sources = [*(root / "pages").glob("*.py"), *(root / "ui").glob("*.py")]
+    return {key for path in sources for key in re.findall(r'key="(\w+_download)"', path.read_text("utf-8"))}
 
-    def recording(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
-        made[key] = csv_bytes(frame)
 
-    monkeypatch.setattr(ui, "download_csv", recording)
+def test_every_csv_download_on_every_page_is_safe_with_hostile_uploads(downloads):
+    made = downloads
     at = app()
     at.sidebar.selectbox(key="period_preset").set_value("All data").run()
     files = [(name, data, "application/octet-stream") for name, data in hostile_files()]
     at.sidebar.file_uploader(key="upload_files").set_value(files).run()
-    for page in ("overview", "formats", "members", "segments", "whatif"):
+    for page in ("overview", "formats", "members", "segments", "whatif", "data"):
         at.switch_page(f"pages/{page}.py").run()
         assert not at.exception, (page, at.exception)
         for view in members_views(at, page):
             assert not view.exception, (page, view.exception)
-    assert {"members_download", "members_queue_download", "formats_download", "overview_download"} <= set(
-        made
-    )
+    csvs = {key: data for key, (name, data) in made.items() if str(name).endswith(".csv")}
+    # Every CSV download of the pages was drawn (and so checked below), not only some.
+    assert csv_download_keys() - set(csvs) == set()
     texts = []
-    for data in made.values():
-        rows = assert_safe_csv(data)
-        texts += [cell for row in rows for cell in row]
-    # The hostile strings did reach the downloads (as text): the test is not vacuous.
-    assert '\'=HYPERLINK("http://attacker.example","Open")' in texts
-    assert any("\r=1" in cell and not live_formula(cell) for cell in texts)
+    for key, data in csvs.items():
+        rows = assert_safe_csv(data if isinstance(data, bytes) else data.encode("utf-8"))
+        texts += [(key, cell) for row in rows for cell in row]
+    # The hostile strings did reach the downloads that show uploaded text, as text: the test is not vacuous.
+    made_safe = {key for key, cell in texts if cell.startswith("'")}
+    assert {
+        "formats_download",
+        "formats_videos_download",
+        "members_download",
+        "members_queue_download",
+    } <= made_safe
+    assert any("\r=1" in cell and not live_formula(cell) for _, cell in texts)
 
 
 @pytest.mark.parametrize("command", ["members", "formats"])
@@ -327,6 +336,47 @@ def test_the_html_report_shows_every_hostile_string_as_text(report):
     # Every table cell and heading that holds an upload is escaped, not only the charts' JSON.
     cells = re.findall(r"<(?:td|h[1-6])[^>]*>(.*?)</(?:td|h[1-6])>", page)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in cell for cell in cells)
+
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=alert(1)>"
+
+
+def report_with(place: str, text: str) -> Report:
+    """A small report with `text` in one place only: a headline, a caption, a note, a table cell or column,
+    a tile, a definition (its name or words), a data window, the client's name or a skipped section."""
+
+    def at(name: str, plain: str) -> str:
+        return text if place == name else plain
+
+    table = pd.DataFrame(
+        {at("column", "Member"): [at("cell", "member-1a2b"), "member-3c4d"], "Comments": [3, 2]}
+    )
+    findings = [
+        Finding("overview", "tiles", "Views rose", "The account", "Daily numbers",
+                kpis=[Kpi(at("tile", "Video views"), at("tile value", "1,204"), "+3%", True, at("tile definition", "Views"))]),
+        Finding("members", "table", at("headline", "10 Champions"), at("caption", "Who comes back"),
+                at("note", "Pseudonyms"), table=table),
+    ]  # fmt: skip
+    return Report(
+        "TikTok community report", at("client", "Phin & Co."), "Phin", Period(DOWNLOAD_DATE, DOWNLOAD_DATE),
+        DOWNLOAD_DATE, ["overview", "members"], findings, [("Period", at("window", "1 Nov – 21 Nov 2026"))],
+        [(at("definition name", "Champion"), at("definition", "A member who comments often."))],
+        [at("skipped", "LIVE: no LIVE sheet.")],
+    )  # fmt: skip
+
+
+HTML_PLACES = ["headline", "caption", "note", "cell", "column", "tile", "tile value", "tile definition",
+               "definition name", "definition", "window", "client", "skipped"]  # fmt: skip
+
+
+@pytest.mark.parametrize("hostile", [SCRIPT, IMAGE], ids=["script", "img onerror"])
+@pytest.mark.parametrize("place", HTML_PLACES)
+def test_hostile_text_in_any_place_of_the_html_report_is_shown_as_text(place, hostile):
+    page = build_html(report_with(place, f"Tom {hostile} & Jerry"))
+    assert hostile not in page
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert f"Tom {html.escape(hostile)} &amp; Jerry" in page  # shown, as text
 
 
 def test_chart_labels_show_uploaded_tags_as_typed_and_keep_the_charts_own_markup():

@@ -11,7 +11,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics import db
+from analytics import db, templates
+from analytics.export import csv_bytes
 from analytics.lives import (
     LIVE_METRICS,
     best_live_slot,
@@ -24,19 +25,8 @@ from analytics.lives import (
     returning_live_members,
 )
 from analytics.overview import last_month
+from analytics.workspace import Workspace
 
-LIVE_COLUMNS = [
-    "started_at",
-    "duration_minutes",
-    "viewers",
-    "peak_viewers",
-    "comments",
-    "likes",
-    "shares",
-    "gifts",
-    "new_followers",
-    "title",
-]
 # Wednesday 3 June, Wednesday 10 June, Saturday 13 June 2026. The Saturday row was filled in
 # without its interactions, gifts or followers.
 THREE_LIVES = [
@@ -46,8 +36,25 @@ THREE_LIVES = [
 ]
 
 
+def lives_sheet(*rows: tuple) -> bytes:
+    """Our LIVE template filled in with these rows (an empty cell where a value is None)."""
+    return csv_bytes(pd.DataFrame(list(rows), columns=templates.LIVE_COLUMNS, dtype=object))
+
+
+def load_sheets(*sheets: list[tuple], one_at_a_time: bool = False) -> object:
+    """The LIVEs as the app loads them: the sheets uploaded together (or one after the other, in this
+    order) and merged by the workspace."""
+    workspace = Workspace(today=date(2026, 11, 22), remember_mappings=False)
+    files = [(f"lives_{number}.csv", lives_sheet(*rows)) for number, rows in enumerate(sheets)]
+    for batch in [[file] for file in files] if one_at_a_time else [files]:
+        workspace.add_files(batch)
+    assert [problem.message for problem in workspace.problems] == []
+    return workspace.con
+
+
 def load_lives(*rows: tuple) -> object:
-    return db.load_frames(db.connect(), {"lives": pd.DataFrame(list(rows), columns=LIVE_COLUMNS)})
+    """One LIVE sheet of these rows, loaded as the app loads it."""
+    return load_sheets(list(rows))
 
 
 def clean(records: list[dict], digits: int = 4) -> list[dict]:
@@ -70,6 +77,26 @@ def test_each_live_gets_its_interactions_and_interactions_per_viewer():
         {"title": "Cupping night", "total_interactions": 300, "interactions_per_viewer": 1.0},  # 30+250+20
         {"title": "Behind the bar", "total_interactions": None, "interactions_per_viewer": None},
     ]
+
+
+@pytest.mark.parametrize("one_at_a_time", [False, True], ids=["together", "one after the other"])
+def test_two_live_sheets_of_the_same_sessions_count_each_live_once(one_at_a_time):
+    # June's sheet, then July's, which repeats June's three LIVEs (the Cupping night's viewers corrected
+    # from 300 to 360) and adds one: four LIVEs, each once, with the newer sheet's numbers.
+    corrected = ("2026-06-10 20:15", 30, 360, 90, 30, 250, 20, 15, 8, "Cupping night")
+    july = [
+        THREE_LIVES[0],
+        corrected,
+        THREE_LIVES[2],
+        ("2026-07-01 20:00", 60, 500, 80, 20, 100, 0, 1, 2, "July"),
+    ]
+    con = load_sheets(list(THREE_LIVES), july, one_at_a_time=one_at_a_time)
+    sessions = live_sessions(con)
+    assert sessions["title"].tolist() == ["Q&A with our barista", "Cupping night", "Behind the bar", "July"]
+    assert sessions["viewers"].tolist() == [100, 360, 200, 500]
+    summary = live_summary(con, start=date(2026, 6, 1), end=date(2026, 6, 14))
+    assert summary["count_lives"] == 3 and summary["average_viewers"] == 220.0  # (100 + 360 + 200) / 3
+    assert summary["total_gifts"] == 20
 
 
 def test_the_period_keeps_lives_started_on_its_first_and_last_day():

@@ -440,6 +440,7 @@ def test_reply_effect_compares_return_rates_of_answered_and_ignored_first_commen
         "return_rate_replied": 0.8,
         "return_rate_not_replied": 0.2,
         "difference": pytest.approx(0.6),
+        "confidence": 0.95,
         "replies_shown": True,
     }
     assert -1 <= low < 0.6 < high <= 1

@@ -17,8 +17,8 @@ from analytics.ingest import Context, LoadedTable, ingest_file
 from analytics.workspace import Workspace
 
 REAL_EXPORTS = Path(__file__).resolve().parents[2] / "shared" / "real_exports"
-if not REAL_EXPORTS.is_dir():
-    pytest.skip("../shared/real_exports is absent", allow_module_level=True)
+# Each test skips on its own when the folder is absent, so the skip count says how many did not run.
+pytestmark = pytest.mark.skipif(not REAL_EXPORTS.is_dir(), reason="../shared/real_exports is absent")
 
 TODAY = date(2026, 11, 22)
 HTUPY = "tiktok-studio_en-US_htupycollabs"
@@ -324,7 +324,12 @@ def test_the_english_account_merges_into_one_row_a_day_with_every_column():
 @pytest.mark.parametrize(
     ("folder", "counts", "views"),
     [
-        (GREEK, {"daily_stats": 28, "videos": 15}, column_total(f"{GREEK}/Overview.csv", "Video Views")),
+        # The Greek file's own total, read when the test runs (not at collection: the folder may be absent).
+        (
+            GREEK,
+            {"daily_stats": 28, "videos": 15},
+            lambda: column_total(f"{GREEK}/Overview.csv", "Video Views"),
+        ),
         ("tiktok-studio_es_francovelardez44", {"daily_stats": 7}, 9),
         ("tiktok-studio_xlsx_bosszy27", {"daily_stats": 7}, 7919),
         ("tiktok-studio_small-account_sobatti", {}, None),
@@ -333,7 +338,8 @@ def test_the_english_account_merges_into_one_row_a_day_with_every_column():
 def test_each_other_account_loads_on_its_own(folder, counts, views):
     ws = account_workspace(folder)
     assert {table: count for table, count in table_counts(ws).items() if count} == counts
-    assert ws.con.execute("select sum(video_views)::bigint from daily_stats").fetchone()[0] == views
+    expected = views() if callable(views) else views
+    assert ws.con.execute("select sum(video_views)::bigint from daily_stats").fetchone()[0] == expected
 
 
 @pytest.mark.parametrize(

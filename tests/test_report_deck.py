@@ -6,13 +6,16 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
+from analytics.charts import BRAND
 from analytics.members import member_stats, member_tiers
 from analytics.report import SECTIONS, build_report, default_report_period
 from analytics.report.deck import build_deck
@@ -144,12 +147,33 @@ def test_charts_without_a_native_form_are_crisp_pngs_rendered_by_kaleido(workspa
     assert width >= 1200 and height >= 600  # scale 2: twice the layout's pixels
 
 
-def test_the_logo_and_the_brand_colour_are_used_and_a_bad_colour_falls_back(everything):
+def brand_bars(prs) -> list[str]:
+    """The colour of the bars along the top of every slide (title, findings, methodology)."""
+    return [
+        str(shape.fill.fore_color.rgb)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and shape.top == 0
+    ]
+
+
+@pytest.mark.parametrize(
+    ("color", "expected"),
+    [("#7C3AED", "7C3AED"), ("#7c3aed", "7C3AED"), ("red; background: url(x)", BRAND[1:]), ("", BRAND[1:])],
+    ids=["brand colour", "lower case", "not a colour", "none"],
+)
+def test_the_brand_colour_tops_every_slide_and_anything_but_a_colour_falls_back_to_the_house_teal(
+    everything, color, expected
+):
+    prs = reopen(build_deck(replace(everything, brand_color=color), images=False))
+    bars = brand_bars(prs)
+    assert len(bars) == len(prs.slides) and set(bars) == {expected}
+
+
+def test_the_logo_is_on_the_title_slide(everything):
     prs = reopen(build_deck(everything, images=False))
-    assert any(shape.shape_type == 13 for shape in prs.slides[0].shapes)  # a picture: the logo
-    everything.brand_color = "red; background: url(x)"
-    assert reopen(build_deck(everything, images=False))  # falls back to the house colour
-    everything.brand_color = "#0F766E"
+    [picture] = [shape for shape in prs.slides[0].shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.image.blob == LOGO
 
 
 def test_an_unknown_section_is_a_clear_error(workspace):

@@ -4,6 +4,7 @@ AppTest cannot see (the PNG download button of every chart, the hidden sidebar).
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -78,11 +79,19 @@ def test_a_logo_that_is_not_an_image_is_refused_with_a_sentence_and_a_png_is_tak
     assert not at.warning
 
 
-def test_the_dates_can_differ_from_the_sidebar_period():
+def test_the_report_can_cover_other_dates_than_the_sidebars(downloads):
     at = report_page()
+    sidebar = at.sidebar.selectbox(key="period_preset").value
     at.toggle(key="report_same_period").set_value(False).run()
-    assert not at.exception
-    assert at.date_input(key="report_dates")
+    at.date_input(key="report_dates").set_value((date(2026, 10, 5), date(2026, 10, 25))).run()
+    assert not at.exception, at.exception
+    name, page = downloads["report_download_html"]
+    assert name == "phin_co_demo_brand_tiktok_report_2026-10-25.html"
+    page = page.decode("utf-8")
+    assert "<p>5 Oct 2026 – 25 Oct 2026 (21 days)</p>" in page  # the report's header
+    assert "<dt>Period</dt><dd>5 Oct 2026 – 25 Oct 2026 (21 days)</dd>" in page  # and its methodology
+    assert downloads["report_download_deck"][0] == "phin_co_demo_brand_tiktok_report_2026-10-25.pptx"
+    assert at.sidebar.selectbox(key="period_preset").value == sidebar  # the sidebar's period is left alone
 
 
 def test_presentation_mode_hides_the_controls_and_has_a_way_out():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -66,22 +67,75 @@ def test_comparing_two_formats_gives_the_verdict_and_the_rates_side_by_side():
     assert at.get("plotly_chart")
 
 
-@pytest.mark.parametrize(
-    ("kind", "inputs"),
-    [
-        ("hashtag", {}),
-        ("keyword", {"whatif_keyword_a": "giveaway", "whatif_keyword_b": "recipe"}),
-        ("dates", {}),
-    ],
-)
-def test_comparing_hashtags_campaigns_and_date_ranges(kind, inputs):
+def comparison_shown(at) -> tuple[str, int, str, int]:
+    """The comparison the page made: both groups named with their videos, a verdict naming them, the rates
+    of A and B side by side and the chart. Returns each group's label and number of videos."""
+    assert not at.exception, at.exception
+    said = [
+        match.groups()
+        for caption in at.caption
+        if (match := re.match(r"A: (.+) \((\d+) videos?\) · B: (.+) \((\d+) videos?\), from ", caption.value))
+    ]
+    assert len(said) == 1, [caption.value for caption in at.caption]
+    label_a, count_a, label_b, count_b = said[0]
+    verdicts = [info.value for info in at.info if label_a in info.value and label_b in info.value]
+    assert len(verdicts) == 1, [info.value for info in at.info]
+    table = next(frame.value for frame in at.dataframe if "Rate" in frame.value.columns)
+    rate = table.set_index("Rate").loc["Engagement rate"]
+    assert re.fullmatch(r"\d+\.\d%", rate["A"]) and re.fullmatch(r"\d+\.\d%", rate["B"])
+    assert f"({rate['A']} vs {rate['B']})" in verdicts[0] or "Not enough videos to say" in verdicts[0]
+    assert at.get("plotly_chart")
+    return label_a, int(count_a), label_b, int(count_b)
+
+
+# "All data" on the demo: its videos posted 26 May – 21 Nov 2026 (one older video is before it).
+ALL_DATA = "posted_at::date between '2026-05-26' and '2026-11-21'"
+
+
+def videos_posted(at, sql_filter: str, params: list) -> int:
+    return (
+        at.session_state["workspace"]
+        .con.execute(f"select count(*) from videos where {sql_filter}", params)
+        .fetchone()[0]
+    )
+
+
+def test_comparing_two_hashtags_names_both_and_gives_the_verdict_and_the_rates():
     at = whatif_page("All data")
-    at.radio(key="whatif_compare_kind").set_value(kind).run()
-    for key, value in inputs.items():
-        at.text_input(key=key).input(value).run()
-    assert not at.exception
-    text = " ".join(item.value for item in [*at.info, *at.caption])
-    assert "A: " in text or "Pick two different groups" in text or "No video in" in text
+    at.radio(key="whatif_compare_kind").set_value("hashtag").run()
+    at.selectbox(key="whatif_hashtag_a").select("#coffeetok").run()
+    at.selectbox(key="whatif_hashtag_b").select("#booktok").run()
+    label_a, count_a, label_b, count_b = comparison_shown(at)
+    assert (label_a, label_b) == ("Videos with #coffeetok", "Videos with #booktok")
+    assert count_a == videos_posted(at, f"{ALL_DATA} and regexp_matches(lower(caption), '#coffeetok\\b')", [])
+    assert count_b == videos_posted(at, f"{ALL_DATA} and regexp_matches(lower(caption), '#booktok\\b')", [])
+    assert min(count_a, count_b) >= 5
+
+
+def test_comparing_two_campaigns_counts_the_videos_whose_caption_holds_each_word():
+    at = whatif_page("All data")
+    at.radio(key="whatif_compare_kind").set_value("keyword").run()
+    at.text_input(key="whatif_keyword_a").input("tutorial").run()
+    at.text_input(key="whatif_keyword_b").input("replay").run()
+    label_a, count_a, label_b, count_b = comparison_shown(at)
+    assert (label_a, label_b) == ("Videos mentioning “tutorial”", "Videos mentioning “replay”")
+    assert count_a == videos_posted(at, f"{ALL_DATA} and caption ilike ?", ["%tutorial%"]) >= 5
+    assert count_b == videos_posted(at, f"{ALL_DATA} and caption ilike ?", ["%replay%"]) >= 5
+
+
+def test_comparing_two_date_ranges_counts_the_videos_posted_in_each():
+    at = whatif_page("All data")
+    at.radio(key="whatif_compare_kind").set_value("dates").run()
+    at.date_input(key="whatif_dates_a").set_value((date(2026, 10, 1), date(2026, 10, 31))).run()
+    at.date_input(key="whatif_dates_b").set_value((date(2026, 9, 1), date(2026, 9, 30))).run()
+    label_a, count_a, label_b, count_b = comparison_shown(at)
+    assert (label_a, label_b) == (
+        "Videos posted 1 Oct 2026 – 31 Oct 2026",
+        "Videos posted 1 Sep 2026 – 30 Sep 2026",
+    )
+    posted = "posted_at::date between ? and ?"
+    assert count_a == videos_posted(at, posted, [date(2026, 10, 1), date(2026, 10, 31)]) >= 5
+    assert count_b == videos_posted(at, posted, [date(2026, 9, 1), date(2026, 9, 30)]) >= 5
 
 
 def test_more_lives_projects_from_the_lives_per_week_the_marketer_plans():
@@ -93,11 +147,14 @@ def test_more_lives_projects_from_the_lives_per_week_the_marketer_plans():
     assert after["Viewers per month"] != before["Viewers per month"]
 
 
-def test_the_page_links_to_the_tier_thresholds_what_if():
+def test_the_page_links_to_the_members_page_where_the_tier_thresholds_can_be_changed():
     at = whatif_page()
-    links = at.get("page_link")
-    captions = " ".join(caption.value for caption in at.caption)
-    assert links or "Tier thresholds are a what-if too" in captions
+    [link] = at.get("page_link")  # a link, not the caption shown when the page cannot be linked
+    assert link.proto.label == "What if the tier thresholds were different? Try it on the Members page"
+    at.switch_page(f"pages/{link.proto.page}.py").run()  # where the link leads
+    assert not at.exception, at.exception
+    assert any(expander.label.startswith("Tier rules") for expander in at.expander)
+    assert at.number_input(key="members_rule_champion_min_videos").value >= 1
 
 
 def test_one_click_compares_this_month_so_far_with_last_month_from_any_comparison():

@@ -442,3 +442,62 @@ def test_members_of_a_followers_zip_belong_to_the_account_in_the_zip_name():
     assert (followers.account, followers.year_source.kind) == ("brand_b", "assumed")
     assert viewer_days(ws) == [date(2026, 5, 4)]
     assert year_sources(ws)["Viewers_brand_a.csv"].startswith("another file of the same account: Overview_")
+
+
+# Two scrapes of the same video ------------------------------------------------------------------
+APIFY_COLUMNS = "cid,createTimeISO,diggCount,repliesToId,text,uid,uniqueId,videoWebUrl"
+VIDEO_1 = "https://www.tiktok.com/@phinco.coffee/video/7600000000000000001"
+VIDEO_2 = "https://www.tiktok.com/@phinco.coffee/video/7600000000000000002"
+
+
+def scrape(*comments: tuple[str, str, int, str, str]) -> bytes:
+    """An Apify comments CSV of (comment id, time, likes, handle, video link) rows."""
+    lines = [APIFY_COLUMNS] + [
+        f'{cid},{at},{likes},,"Ngon quá {cid}",{6800 + sum(map(ord, handle))},{handle},{video}'
+        for cid, at, likes, handle, video in comments
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
+# The first scrape holds both videos; the second scrapes video 1 again two days later: its three
+# comments again (more likes on 101 by then) and one new comment, 109.
+FIRST_SCRAPE = scrape(
+    ("101", "2026-06-01T10:00:00.000Z", 1, "fan_an", VIDEO_1),
+    ("102", "2026-06-01T11:00:00.000Z", 0, "fan_binh", VIDEO_1),
+    ("103", "2026-06-01T12:00:00.000Z", 2, "fan_an", VIDEO_1),
+    ("105", "2026-06-02T10:00:00.000Z", 0, "fan_an", VIDEO_2),
+    ("106", "2026-06-02T11:00:00.000Z", 0, "fan_chi", VIDEO_2),
+    ("107", "2026-06-02T12:00:00.000Z", 0, "fan_binh", VIDEO_2),
+    ("108", "2026-06-02T13:00:00.000Z", 0, "fan_chi", VIDEO_2),
+)
+SECOND_SCRAPE = scrape(
+    ("101", "2026-06-01T10:00:00.000Z", 9, "fan_an", VIDEO_1),
+    ("102", "2026-06-01T11:00:00.000Z", 0, "fan_binh", VIDEO_1),
+    ("103", "2026-06-01T12:00:00.000Z", 2, "fan_an", VIDEO_1),
+    ("109", "2026-06-03T09:00:00.000Z", 0, "fan_binh", VIDEO_1),
+)
+SCRAPES = [
+    ("dataset_tiktok-comments-scraper_2026-06-02_08-00-00-000.csv", FIRST_SCRAPE),
+    ("dataset_tiktok-comments-scraper_2026-06-04_08-00-00-000.csv", SECOND_SCRAPE),
+]
+
+
+@pytest.mark.parametrize("one_at_a_time", [False, True], ids=["together", "one after the other"])
+def test_two_scrapes_of_the_same_video_count_each_comment_once(one_at_a_time):
+    from analytics.members import member_stats
+
+    ws = workspace()
+    if one_at_a_time:  # the second upload merges again only the comments it holds
+        for file in SCRAPES:
+            ws.add_files([file])
+    else:
+        ws.add_files(SCRAPES)
+    count, distinct = ws.con.execute("select count(*), count(distinct comment_id) from comments").fetchone()
+    assert (count, distinct) == (8, 8)  # 101-103 and 105-109
+    per_video = ws.con.execute("select video_id, count(*) from comments group by all order by all").fetchall()
+    assert per_video == [("7600000000000000001", 4), ("7600000000000000002", 4)]
+    members = member_stats(ws.con).set_index("member_handle")
+    assert members["count_comments"].to_dict() == {"fan_an": 3, "fan_binh": 3, "fan_chi": 2}
+    assert members["count_videos"].to_dict() == {"fan_an": 2, "fan_binh": 2, "fan_chi": 1}
+    # The newest scrape's likes win.
+    assert ws.con.execute("select likes from comments where comment_id = '101'").fetchone()[0] == 9
