@@ -368,3 +368,17 @@ def test_the_pages_csv_downloads_are_written_when_clicked_not_on_every_run(monke
     assert not at.exception, at.exception
     buttons = [button for button in at.get("download_button") if button.key.startswith("members")]
     assert buttons and written == []
+
+
+def test_the_pages_tiles_are_the_members_view_of_the_same_period(members):
+    # The deck's member slides render members_view too: the page must show that object, not its own sums.
+    from analytics.views.members import members_view
+
+    at = members
+    view = members_view(
+        at.session_state["workspace"].con, period=at.session_state["period"], real_handles=True
+    )
+    assert [tile.label for tile in view.tiles] == [item.label for item in at.metric][: len(view.tiles)]
+    for tile in view.tiles:
+        shown = next(item for item in at.metric if item.label == tile.label)
+        assert (shown.value, shown.delta or None) == (tile.value, tile.change), tile.label

@@ -29,7 +29,7 @@ from analytics.overview import Period
 from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
-from analytics.views.members import members_view
+from analytics.views.members import COLUMN_LABELS, members_view
 
 DEFAULT_TIER_RULES = TierRules()
 
@@ -137,12 +137,11 @@ def members_findings(
 
     champions = tiers[tiers["tier"] == "Champion"].head(10)
     if len(champions):
+        counted = ("count_videos", "active_weeks", "count_comments")
         table = pd.DataFrame(
             {
-                "Member": champions["member_id"].map(view.names).to_numpy(),
-                "Videos": champions["count_videos"].astype(int).to_numpy(),
-                "Active weeks": champions["active_weeks"].astype(int).to_numpy(),
-                "Comments": champions["count_comments"].astype(int).to_numpy(),
+                COLUMN_LABELS["member"]: champions["member_id"].map(view.names).to_numpy(),
+                **{COLUMN_LABELS[name]: champions[name].astype(int).to_numpy() for name in counted},
                 "Last comment": [text.day(pd.Timestamp(when)) for when in champions["last_seen_at"]],
             }
         )
