@@ -27,7 +27,7 @@ first_day, newest_day = segments.comment_date_range(ws.con)
 
 widgets.brand_question(ws)
 as_of, hide_handles = widgets.as_of_and_names(
-    first_day, newest_day, f" ({period.describe()})" if period else ""
+    ws, first_day, newest_day, f" ({period.describe()})" if period else ""
 )
 rules, saved_rules = widgets.tier_rules(ws)
 

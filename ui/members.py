@@ -136,14 +136,23 @@ def brand_question(ws: Workspace) -> None:
 # ---------------------------------------------------------------- controls
 
 
-def as_of_and_names(first_day: date, newest_day: date, period_words: str) -> tuple[date, bool]:
-    """The as-of day of the tiers and whether names are hidden (pseudonyms)."""
-    left, middle, right = st.columns([1, 1.3, 1.7])
+def as_of_and_names(ws: Workspace, first_day: date, newest_day: date, period_words: str) -> tuple[date, bool]:
+    """The as-of day of the tiers and whether names are hidden (pseudonyms).
+
+    Each client starts from its newest comment's day and, for your own data, with names hidden: the
+    demo's choices (its day, its names shown) do not carry over to the client opened after it."""
+    if st.session_state.get("members_choices_for") is not ws:
+        st.session_state.members_choices_for = ws
+        for key in ("members_as_of", "members_pseudonymize"):
+            st.session_state.pop(key, None)
     if not first_day <= st.session_state.get("members_as_of", newest_day) <= newest_day:
-        st.session_state.pop("members_as_of", None)  # new data: back to its newest day
+        st.session_state.pop("members_as_of")  # new data: back to its newest day
+    # Set here, not as the widgets' defaults: Streamlit drops an input's value on another page.
+    st.session_state.setdefault("members_as_of", newest_day)
+    st.session_state.setdefault("members_pseudonymize", not ui.is_demo())
+    left, middle, right = st.columns([1, 1.3, 1.7])
     as_of = left.date_input(
         "Tiers as of",
-        value=newest_day,
         min_value=first_day,
         max_value=newest_day,
         key="members_as_of",
@@ -153,7 +162,6 @@ def as_of_and_names(first_day: date, newest_day: date, period_words: str) -> tup
     )
     hide_handles = middle.toggle(
         "Hide names",
-        value=not ui.is_demo(),
         key="members_pseudonymize",
         help="For sharing a screen, a screenshot or a file with a client: every name and handle becomes a stable "
         "pseudonym (member-3f9a…), in the tables and the downloads, and comment texts are left out of the members "
