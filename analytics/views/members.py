@@ -72,7 +72,7 @@ RULE_INPUTS = {
     "loyal_min_weeks": ("Loyal: at least … active weeks", "Also the bar for At risk and Lapsed."),
     "active_days": ("Champion / Loyal: last comment ≤ … days ago", "Past this, a loyal member is At risk."),
     "at_risk_days": ("At risk: last comment ≤ … days ago", "Past this, a loyal member is Lapsed."),
-    "new_days": ("New: first comment ≤ … days ago", "Also the window of the “New this month” list."),
+    "new_days": ("New: first comment ≤ … days ago", "Also the window of the “New in the last … days” list."),
     "regular_min_videos": ("Regular: at least … videos", "Everyone else is One-time."),
 }
 
@@ -229,7 +229,7 @@ def members_view(
             f"The New tier, as in the chart: first comment in the {rules.new_days} days up to "
             f"{wording.day(as_of)}, not yet Loyal or Champion. With the {len(newcomers) - count['New']:,} "
             f"newcomers already in a higher tier, {len(newcomers):,} people commented for the first time "
-            "(the “New this month” list).",
+            f"(the “New in the last {rules.new_days} days” list).",
         ),
         Tile(
             "Reply rate",
@@ -251,8 +251,13 @@ def members_view(
     )
     note = (
         f"{count['At risk']:,} were loyal and are going quiet (At risk): re-engage them now. "
-        f"{count['New']:,} commented for the first time in the last {rules.new_days} days: welcome them. "
-        f"{count['One-time']:,} commented on one video only."
+        f"{len(newcomers):,} commented for the first time in the last {rules.new_days} days: welcome them"
+        + (
+            f" ({count['New']:,} in the New tier, {len(newcomers) - count['New']:,} already in a higher one). "
+            if len(newcomers) != count["New"]
+            else ". "
+        )
+        + f"{count['One-time']:,} commented on one video only."
     )
     if not shows:
         note += f" Reply rate not measured: {NO_REPLIES}."
@@ -435,7 +440,7 @@ def lists_view(con: duckdb.DuckDBPyConnection, view: MembersView, work: TabWork)
         tab_labels=(
             f"Champions: ambassador candidates ({count['Champion']:,})",
             f"At risk: win them back ({count['At risk']:,})",
-            f"New this month: welcome them ({len(view.newcomers):,})",
+            f"New in the last {view.rules.new_days} days: welcome them ({len(view.newcomers):,})",
         ),
     )
 
