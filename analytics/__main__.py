@@ -325,14 +325,8 @@ def members(args: argparse.Namespace, memory: Memory | None = None) -> int:
     """The members CSV; with a client's `memory`, tiered by its rules and with its answer on which
     commenter is the brand."""
     from analytics import preferences
-    from analytics.members import (
-        NO_REPLIES,
-        TierRules,
-        member_labels,
-        member_stats,
-        member_tiers,
-        reply_stats,
-    )
+    from analytics.members import NO_REPLIES, TierRules, member_labels
+    from analytics.views.members import members_view
 
     workspace, problems = _workspace(args)
     memory = memory if memory is not None else _memory(workspace)
@@ -346,8 +340,10 @@ def members(args: argparse.Namespace, memory: Memory | None = None) -> int:
             f"No comments in {_what(workspace)}: expected a comment export (Apify, an Excel exporter, the Business API)."
         )
         return _finish(problems)
-    tiers = member_tiers(member_stats(workspace.con, as_of=args.as_of), rules)
-    tiers["member"] = tiers["member_handle"].fillna(tiers["member_name"]).fillna(tiers["member_id"])
+    view = members_view(workspace.con, period=None, as_of=args.as_of, rules=rules, real_handles=True)
+    tiers = view.tiers.assign(  # the file names each member by the handle TikTok gives, as typed
+        member=view.tiers["member_handle"].fillna(view.tiers["member_name"]).fillna(view.tiers["member_id"])
+    )
     table = tiers[list(MEMBER_COLUMNS)].rename(columns=MEMBER_COLUMNS)
     _write(table, args.out)
     accounts = workspace.brand_accounts()
@@ -360,8 +356,8 @@ def members(args: argparse.Namespace, memory: Memory | None = None) -> int:
         named = sorted(workspace.brand_handles) or workspace.detected_brand_handles()[:1]
         brand = f"@{named[0]}, not among the commenters" if named else "none found"
     print(f"{plural(len(table), 'member')} written to {args.out} (brand account: {brand})")
-    replies = reply_stats(workspace.con).iloc[0]
-    if not replies["replies_shown"]:
+    replies = view.replies  # every comment in the files: no period on the command line
+    if not view.shows_replies:
         print(f"Reply rate: not measured, {NO_REPLIES}.")
     elif replies["count_top_level_comments"]:
         print(

@@ -516,6 +516,14 @@ def member_labels(members: pd.DataFrame) -> pd.Series:
     return label.astype(object).rename("member")
 
 
+def member_names(members: pd.DataFrame, *, real_handles: bool, salt: str | None) -> pd.Series:
+    """What a member is called wherever they are shown or leave the app: a stable pseudonym (`salt`) by
+    default, their name or "@handle" (`member_labels`) when the marketer chooses real handles."""
+    if real_handles:
+        return member_labels(members)
+    return pseudonymize(members["member_id"], salt=salt or "").rename("member")
+
+
 def pseudonymize(handles: pd.Series, *, salt: str, digits: int = 12) -> pd.Series:
     """Stable stand-ins for handles ("member-3f9a1c0b5d2e"), for files that leave the app.
 

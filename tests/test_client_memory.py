@@ -279,7 +279,10 @@ def test_a_report_with_the_client_s_tier_rules_tiers_and_defines_them_with_those
     def tiers_note(report) -> str:
         return next(finding.note for finding in report.findings if finding.key == "members_tiers")
 
-    assert "275 commented for the first time in the last 30 days" in tiers_note(default)
+    assert (
+        "294 commented for the first time in the last 30 days: welcome them (275 in the New tier"
+        in tiers_note(default)
+    )
     assert "52 commented for the first time in the last 7 days" in tiers_note(strict)
     assert "Champion (40+ videos" in dict(strict.definitions)["Member tiers"]
     assert "New (first comment within 7 days)" in dict(strict.definitions)["Member tiers"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,6 @@ def test_the_pseudonym_switch_replaces_every_handle_in_the_tables():
 def test_the_as_of_date_moves_the_tiers_back_in_time():
     at = app()
     at.switch_page("pages/members.py").run()
-    from datetime import date
 
     at.date_input(key="members_as_of").set_value(date(2026, 8, 31)).run()
     assert not at.exception and not at.error
@@ -368,3 +368,35 @@ def test_the_pages_csv_downloads_are_written_when_clicked_not_on_every_run(monke
     assert not at.exception, at.exception
     buttons = [button for button in at.get("download_button") if button.key.startswith("members")]
     assert buttons and written == []
+
+
+def test_the_pages_tiles_are_the_members_view_of_the_same_period(members):
+    # The deck's member slides render members_view too: the page must show that object, not its own sums.
+    from analytics.views.members import members_view
+
+    at = members
+    view = members_view(
+        at.session_state["workspace"].con, period=at.session_state["period"], real_handles=True
+    )
+    assert [tile.label for tile in view.tiles] == [item.label for item in at.metric][: len(view.tiles)]
+    for tile in view.tiles:
+        shown = next(item for item in at.metric if item.label == tile.label)
+        assert (shown.value, shown.delta or None) == (tile.value, tile.change), tile.label
+
+
+@pytest.mark.skipif(not REAL_EXCEL.exists(), reason="real exports folder absent")
+def test_after_the_demo_your_own_comments_hide_names_and_start_at_their_newest_day():
+    # The demo shows names and its own newest day; in the same session, a client's own comments kept
+    # both: real names on screen, and a "Tiers as of" day after the file's last comment.
+    at = app()
+    at.switch_page("pages/members.py").run()
+    assert at.toggle(key="members_pseudonymize").value is False
+    assert at.date_input(key="members_as_of").value == date(2026, 11, 22)
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [(REAL_EXCEL.name, REAL_EXCEL.read_bytes(), XLSX)]
+    ).run()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.toggle(key="members_pseudonymize").value is True
+    assert at.date_input(key="members_as_of").value == date(2025, 8, 2)
+    assert table_with(at, "Why this tier")["Member"].str.fullmatch(r"member-[0-9a-f]{12}").all()

@@ -20,19 +20,15 @@ from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
     TierRules,
-    member_labels,
-    member_stats,
-    member_tiers,
-    pseudonymize,
     replies_shown,
     reply_effect,
     reply_stats,
-    tier_counts,
 )
 from analytics.overview import Period
 from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
+from analytics.views.members import COLUMN_LABELS, members_view
 from analytics.views.segments import audience_view, communities_view, sentiment_view
 
 DEFAULT_TIER_RULES = TierRules()
@@ -88,13 +84,6 @@ def _comments_in_period(con: duckdb.DuckDBPyConnection, period: Period) -> int:
     ).fetchone()[0]
 
 
-def member_names(tiers: pd.DataFrame, *, real_handles: bool, salt: str) -> pd.Series:
-    """What a client sees for each member: a stable pseudonym by default, their name or "@handle" when chosen."""
-    if real_handles:
-        return member_labels(tiers)
-    return pseudonymize(tiers["member_id"], salt=salt)
-
-
 def members_findings(
     con: duckdb.DuckDBPyConnection,
     period: Period,
@@ -107,29 +96,21 @@ def members_findings(
     left_out = [] if left_out is None else left_out
     if not _comments_in_period(con, period):
         return []
-    tiers = member_tiers(member_stats(con, as_of=period.end), tier_rules)
-    counts = tier_counts(tiers)
-    count = dict(zip(counts["tier"], counts["count_members"], strict=True))
-    total = int(counts["count_members"].sum())
-    core = count["Champion"] + count["Loyal"]
+    # The page's own model: the same tier counts, newcomers and reply rate, as of the period's last day.
+    view = members_view(
+        con, period=period, as_of=period.end, rules=tier_rules, real_handles=real_handles, salt=salt
+    )
+    tiers, counts = view.tiers, view.counts
+    total = view.count_members
     shown = counts[counts["count_members"] > 0]
     colors = [charts_members.TIER_COLORS[tier] for tier in shown["tier"]]
     findings = [
         Finding(
             section="members",
             key="members_tiers",
-            headline=(
-                f"{text.plural(core, 'member')} keep{'s' if core == 1 else ''} coming back: "
-                f"{text.plural(count['Champion'], 'Champion')} and {count['Loyal']:,} Loyal, "
-                f"of {text.plural(total, 'commenter')}"
-            ),
-            caption=f"Members by tier as of {text.day(period.end)} (every comment up to that day)",
-            note=(
-                f"{count['At risk']:,} were loyal and are going quiet (At risk): re-engage them now. "
-                f"{count['New']:,} commented for the first time in the last {tier_rules.new_days} days: "
-                "welcome them. "
-                f"{count['One-time']:,} commented on one video only."
-            ),
+            headline=view.headline,
+            caption=f"Members by tier as of {text.day(view.as_of)} (every comment up to that day)",
+            note=view.note,
             figure=doughnut_chart(
                 [f"{row.tier} · {row.count_members:,}" for row in shown.itertuples()],
                 list(shown["count_members"]),  # the figure shows shares on the slices itself
@@ -155,13 +136,11 @@ def members_findings(
 
     champions = tiers[tiers["tier"] == "Champion"].head(10)
     if len(champions):
-        names = member_names(champions, real_handles=real_handles, salt=salt)
+        counted = ("count_videos", "active_weeks", "count_comments")
         table = pd.DataFrame(
             {
-                "Member": names.to_numpy(),
-                "Videos": champions["count_videos"].astype(int).to_numpy(),
-                "Active weeks": champions["active_weeks"].astype(int).to_numpy(),
-                "Comments": champions["count_comments"].astype(int).to_numpy(),
+                COLUMN_LABELS["member"]: champions["member_id"].map(view.names).to_numpy(),
+                **{COLUMN_LABELS[name]: champions[name].astype(int).to_numpy() for name in counted},
                 "Last comment": [text.day(pd.Timestamp(when)) for when in champions["last_seen_at"]],
             }
         )
@@ -188,16 +167,14 @@ def members_findings(
             )
         )
 
-    replies = reply_stats(con, start=period.start, end=period.end).iloc[0]
-    if not replies["replies_shown"]:
-        findings[0].note += f" Reply rate not measured: {NO_REPLIES}."
-    elif replies["count_top_level_comments"] and not pd.isna(replies["reply_rate"]):
+    replies = view.replies
+    if view.shows_replies and replies["count_top_level_comments"] and view.reply_rate is not None:
         by_tier = reply_stats(con, start=period.start, end=period.end, by="tier", tiers=tiers)
         by_tier = by_tier[(by_tier["count_top_level_comments"] > 0) & by_tier["tier"].isin(TIER_ORDER)]
         best = by_tier.sort_values("reply_rate", ascending=False).iloc[0] if len(by_tier) else None
         answered, asked = int(replies["count_replied_comments"]), int(replies["count_top_level_comments"])
         if asked >= MIN_COMMENTS_FOR_RATE:
-            headline = f"The brand answered {replies['reply_rate']:.0%} of members' comments"
+            headline = f"The brand answered {view.reply_rate:.0%} of members' comments"
         else:
             headline = f"The brand answered {answered:,} of {text.plural(asked, 'member comment')}"
         if not pd.isna(replies["median_hours_to_first_reply"]):
