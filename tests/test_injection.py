@@ -191,17 +191,26 @@ def test_text_in_a_categorical_column_is_made_safe_too():
     assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")', "Tutorial", "a\r=1"]
 
 
+# The tabs of a page after its first (only the open one runs), by the key of its st.tabs.
+TABS = {
+    "members": ("members_view", ("Lists to act on", "One member", "Replies", "Sentiment"), "Tiers"),
+    "segments": ("segments_view", ("Audience", "Member segments"), "Hashtag communities"),
+}
+
+
 def members_views(at, page: str):
-    """Each view of the Members page after its first (only the open one runs), with every column shown;
-    nothing for another page."""
-    if page != "members":
+    """Each view of a page with tabs after its first (only the open one runs), the Members page with every
+    column shown; nothing for another page."""
+    if page not in TABS:
         return
-    at.session_state["members_table_more"] = True
-    yield at.run()
-    for label in ("Lists to act on", "One member", "Replies", "Sentiment"):
-        at.session_state["members_view"] = label
+    key, labels, first = TABS[page]
+    if page == "members":
+        at.session_state["members_table_more"] = True
         yield at.run()
-    at.session_state["members_view"] = "Tiers"
+    for label in labels:
+        at.session_state[key] = label
+        yield at.run()
+    at.session_state[key] = first
 
 
 def csv_download_keys() -> set[str]:
