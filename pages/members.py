@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from analytics import segments
-from analytics.views.members import members_view
+from analytics.views.members import members_view, tiers_as_of
 from ui import members as widgets
 
 st.title("Members")
@@ -27,7 +27,7 @@ first_day, newest_day = segments.comment_date_range(ws.con)
 
 widgets.brand_question(ws)
 as_of, hide_handles = widgets.as_of_and_names(
-    ws, first_day, newest_day, f" ({period.describe()})" if period else ""
+    ws, first_day, newest_day, tiers_as_of(ws.con, period), f" ({period.describe()})" if period else ""
 )
 rules, saved_rules = widgets.tier_rules(ws)
 

@@ -136,19 +136,26 @@ def brand_question(ws: Workspace) -> None:
 # ---------------------------------------------------------------- controls
 
 
-def as_of_and_names(ws: Workspace, first_day: date, newest_day: date, period_words: str) -> tuple[date, bool]:
+def as_of_and_names(
+    ws: Workspace, first_day: date, newest_day: date, default_day: date, period_words: str
+) -> tuple[date, bool]:
     """The as-of day of the tiers and whether names are hidden (pseudonyms).
 
-    Each client starts from its newest comment's day and, for your own data, with names hidden: the
-    demo's choices (its day, its names shown) do not carry over to the client opened after it."""
+    The day starts at `default_day` (the sidebar period's last day, as in the deck: `tiers_as_of`) and
+    follows it when the period changes; each client starts again from it and, for your own data, with
+    names hidden: the demo's choices (its day, its names shown) do not carry over to the client opened
+    after it."""
     if st.session_state.get("members_choices_for") is not ws:
         st.session_state.members_choices_for = ws
         for key in ("members_as_of", "members_pseudonymize"):
             st.session_state.pop(key, None)
-    if not first_day <= st.session_state.get("members_as_of", newest_day) <= newest_day:
-        st.session_state.pop("members_as_of")  # new data: back to its newest day
+    if st.session_state.get("members_as_of_default") != default_day:
+        st.session_state.members_as_of_default = default_day
+        st.session_state.pop("members_as_of", None)  # a new period: its last day
+    if not first_day <= st.session_state.get("members_as_of", default_day) <= newest_day:
+        st.session_state.pop("members_as_of")  # new data: back to the default
     # Set here, not as the widgets' defaults: Streamlit drops an input's value on another page.
-    st.session_state.setdefault("members_as_of", newest_day)
+    st.session_state.setdefault("members_as_of", default_day)
     st.session_state.setdefault("members_pseudonymize", not ui.is_demo())
     left, middle, right = st.columns([1, 1.3, 1.7])
     as_of = left.date_input(
@@ -157,8 +164,8 @@ def as_of_and_names(ws: Workspace, first_day: date, newest_day: date, period_wor
         max_value=newest_day,
         key="members_as_of",
         format=wording.DATE_INPUT_FORMAT,
-        help="Tiers count every comment up to this day (default: the newest comment). "
-        "Pick an earlier day to see who was a Champion then.",
+        help="Tiers count every comment up to this day (default: the sidebar period's last day, or the newest "
+        "comment if it is earlier, as in the report). Pick another day to see who was a Champion then.",
     )
     hide_handles = middle.toggle(
         "Hide names",
@@ -168,8 +175,8 @@ def as_of_and_names(ws: Workspace, first_day: date, newest_day: date, period_wor
         "file. Switch off to see who to contact. On by default for your own data; off for the fictional demo brand.",
     )
     right.caption(
-        f"Tiers use every comment up to the as-of day, whatever the sidebar period: loyalty needs the whole "
-        f"history. Replies, sentiment and the complaint queue follow the sidebar period{period_words}."
+        f"Tiers use every comment up to the as-of day, from the very first: loyalty needs the whole history. "
+        f"Replies, sentiment and the complaint queue follow the sidebar period{period_words}."
     )
     return as_of, hide_handles
 

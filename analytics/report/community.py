@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import charts_members, segments
+from analytics import charts_members, segments, wording
 from analytics.formats import DEFAULT_RULES, Rules
 from analytics.members import (
     NO_REPLIES,
@@ -28,7 +28,7 @@ from analytics.overview import Period
 from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
-from analytics.views.members import COLUMN_LABELS, members_view
+from analytics.views.members import COLUMN_LABELS, members_view, tiers_as_of
 from analytics.views.segments import audience_view, communities_view, sentiment_view
 
 DEFAULT_TIER_RULES = TierRules()
@@ -96,9 +96,14 @@ def members_findings(
     left_out = [] if left_out is None else left_out
     if not _comments_in_period(con, period):
         return []
-    # The page's own model: the same tier counts, newcomers and reply rate, as of the period's last day.
+    # The page's own model: the same tier counts, newcomers and reply rate, as of the same day.
     view = members_view(
-        con, period=period, as_of=period.end, rules=tier_rules, real_handles=real_handles, salt=salt
+        con,
+        period=period,
+        as_of=tiers_as_of(con, period),
+        rules=tier_rules,
+        real_handles=real_handles,
+        salt=salt,
     )
     tiers, counts = view.tiers, view.counts
     total = view.count_members
@@ -174,7 +179,7 @@ def members_findings(
         best = by_tier.sort_values("reply_rate", ascending=False).iloc[0] if len(by_tier) else None
         answered, asked = int(replies["count_replied_comments"]), int(replies["count_top_level_comments"])
         if asked >= MIN_COMMENTS_FOR_RATE:
-            headline = f"The brand answered {view.reply_rate:.0%} of members' comments"
+            headline = f"The brand answered {wording.value(view.reply_rate, 'percent')} of members' comments"
         else:
             headline = f"The brand answered {answered:,} of {text.plural(asked, 'member comment')}"
         if not pd.isna(replies["median_hours_to_first_reply"]):

@@ -286,6 +286,17 @@ def members_view(
     )
 
 
+def tiers_as_of(con: duckdb.DuckDBPyConnection, period: Period | None) -> date | None:
+    """The day tiers are counted up to, unless the marketer picks another: the period's last day, within
+    the comments' span (never after the newest comment, which would count days with no file as silence).
+    None without comments. The page's default and the deck's day: one rule, so they count the same tiers."""
+    span = segments.comment_date_range(con)
+    if span is None:
+        return None
+    first, newest = span
+    return newest if period is None else min(max(period.end, first), newest)
+
+
 def _newest_day(con: duckdb.DuckDBPyConnection, stats: pd.DataFrame) -> date:
     if len(stats):
         return pd.Timestamp(stats["as_of_date"].iloc[0]).date()
