@@ -51,6 +51,8 @@ PAGES = {
     "Report": True,
     "Data": False,
 }
+# Pages whose tabs are drawn only when opened: the tabs after the first.
+LAZY_TABS = {"Community segments": ("Audience", "Member segments")}
 OVERVIEW_CSV = (
     '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
     '"1 tháng Ba","1000","10","50","5","5"\n"2 tháng Ba","2000","20","100","10","10"\n'
@@ -173,7 +175,13 @@ def test_a_real_account_clicked_through_every_page_shows_no_exception_and_its_ch
     for title, has_chart in [*PAGES.items(), ("Overview", True)]:
         open_page(page, title)
         problems += [f"{title}: {text}" for text in exceptions_shown(page)]
-        if has_chart and not page.locator(".js-plotly-plot").count():
+        charts = page.locator(".js-plotly-plot").count()
+        for tab in LAZY_TABS.get(title, ()):  # only the open tab is drawn: open each in turn
+            page.get_by_role("tab", name=tab).click()
+            wait_until_idle(page, timeout=90_000)
+            problems += [f"{title}, {tab}: {text}" for text in exceptions_shown(page)]
+            charts += page.locator(".js-plotly-plot").count()
+        if has_chart and not charts:
             problems.append(f"{title}: no chart")
         shot(page, title)
     assert problems == [], "\n".join(problems)
