@@ -231,7 +231,7 @@ class Workspace:
         unknown = [table for table in tables if table not in TABLES]
         if unknown:
             raise ValueError(f"Not a table of the schema: {', '.join(unknown)}")
-        return {table: self.con.execute(f'select count(*) from "{table}"').fetchone()[0] for table in tables}
+        return {table: db.scalar(self.con, f'select count(*) from "{table}"') for table in tables}
 
     def summary(self) -> pd.DataFrame:
         """One row per recognised table: file, kind, rows, dates, where their year came from, warnings."""
@@ -282,9 +282,7 @@ class Workspace:
             for table, column in DATE_COLUMNS.items()
             if column
         ]
-        low, high = self.con.execute(
-            f"select min(low), max(high) from ({' union all '.join(parts)})"
-        ).fetchone()
+        low, high = db.one(self.con, f"select min(low), max(high) from ({' union all '.join(parts)})")
         return (low, high) if low and high else None
 
     def detected_brand_handles(self) -> list[str]:
@@ -422,9 +420,9 @@ class Workspace:
         """Whether no key is held by two of `rows` (SQL naming a relation with the table's keys)."""
         key_list = ", ".join(f'"{k}"' for k in KEYS[table_name])
         present = " and ".join(f'"{k}" is not null' for k in KEYS[table_name])
-        return self.con.execute(
-            f"select count(*) = count(distinct ({key_list})) from {rows} where {present}"
-        ).fetchone()[0]
+        return db.scalar(
+            self.con, f"select count(*) = count(distinct ({key_list})) from {rows} where {present}"
+        )
 
     def _rows_here(self, table: LoadedTable) -> bool:
         """Whether the table's rows are in memory (a client's stored parts are in its lake)."""
@@ -667,7 +665,7 @@ class Workspace:
         )
         con.unregister("link_stats")
         con.execute("create or replace temp table relinked (comment_id varchar, new_link varchar)")
-        if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
+        if db.scalar(con, "select count(*) from links where ambiguous"):
             # A comment without an id in every file is a row without an id, under its handle, in one of
             # them: a handle with none has no comment that took its id, and its smallest id is plain.
             con.execute("create or replace temp table uidless (handle varchar)")
@@ -678,7 +676,7 @@ class Workspace:
                 where ambiguous and handle not in (select handle from uidless)
                 """
             )
-        if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
+        if db.scalar(con, "select count(*) from links where ambiguous"):
             self._relink_ambiguous(parts)
         con.execute(
             """

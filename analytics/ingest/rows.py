@@ -20,6 +20,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from analytics import db
+
 SCHEMA = "parts"
 _numbers = itertools.count()
 
@@ -33,7 +35,7 @@ class KeptRows:
         self.name = name
         self.column_names = list(columns)
         self._con = database.cursor()  # its own: any thread may read it, or drop it when it goes
-        self.num_rows = self._con.execute(f"select count(*) from {name}").fetchone()[0]
+        self.num_rows = db.scalar(self._con, f"select count(*) from {name}")
         weakref.finalize(self, _drop, self._con, name)
 
     @property

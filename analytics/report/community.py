@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import charts_members, segments
+from analytics import charts_members, db, segments
 from analytics.formats import DEFAULT_RULES, Rules
 from analytics.members import (
     NO_REPLIES,
@@ -81,11 +81,12 @@ MIN_COMMENTS_FOR_RATE = 20  # below it, a reply rate is said as "3 of 7", not as
 
 
 def _comments_in_period(con: duckdb.DuckDBPyConnection, period: Period) -> int:
-    return con.execute(
+    return db.scalar(
+        con,
         "select count(*) from comments where not coalesce(is_brand, false) and commented_at >= $start "
         "and commented_at < $end + interval 1 day",
         {"start": period.start, "end": period.end},
-    ).fetchone()[0]
+    )
 
 
 def member_names(tiers: pd.DataFrame, *, real_handles: bool, salt: str) -> pd.Series:
@@ -448,6 +449,6 @@ def windows(
         result.append(
             ("Member names", "real handles, as chosen" if real_handles else "pseudonyms, not handles")
         )
-    if "segments" in sections and con.execute("select count(*) from audience_gender").fetchone()[0]:
+    if "segments" in sections and db.scalar(con, "select count(*) from audience_gender"):
         result.append(("Audience", "TikTok Studio Followers export, latest download (undated)"))
     return result

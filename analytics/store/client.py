@@ -395,7 +395,7 @@ class ClientWorkspace(Workspace):
             try:
                 cur.execute("begin")
                 _claim(cur, self.schema)
-                before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
+                before = db.scalar(cur, f"select max(snapshot_id) from {lake.LAKE}.snapshots()")
                 if self._stored_version(cur) != self._version:
                     self._load()  # another session or process changed the client since: start from theirs
                 words = change()
@@ -804,7 +804,7 @@ class ClientWorkspace(Workspace):
 
     def _next_id(self, table: str, column: str) -> int:
         cur = self._cur or self.store.cursor()
-        value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
+        value = db.scalar(cur, f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}")
         return int(value)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import lives, preferences, stats, timezones, wording
+from analytics import db, lives, preferences, stats, timezones, wording
 from analytics.captions import DEFAULT_RULES, Rules
 from analytics.format_stats import (
     all_videos_rate,
@@ -86,7 +86,7 @@ class FormatsView:
 def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     if table not in {"videos", "lives", "follower_activity"}:
         raise ValueError(f"Unknown table {table!r}.")
-    return bool(con.execute(f'select count(*) from "{table}"').fetchone()[0])
+    return bool(db.scalar(con, f'select count(*) from "{table}"'))
 
 
 def _sources(every_video: pd.DataFrame) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analytics import lives, stats, whatif, wording
+from analytics import db, lives, stats, whatif, wording
 from analytics.captions import DEFAULT_RULES, Rules
 from analytics.format_stats import in_period, video_formats
 from analytics.hashtags import hashtag_table
@@ -157,7 +157,7 @@ def whatif_view(
             "a week."
         )
     tags = hashtag_table(videos)
-    has_lives = bool(con.execute("select count(*) from lives").fetchone()[0])
+    has_lives = bool(db.scalar(con, "select count(*) from lives"))
     return WhatifView(
         period=period,
         confidence=confidence,
