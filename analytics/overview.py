@@ -231,7 +231,7 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
     rows = []
     for metric, (unit, source) in METRICS.items():
         value, before = current[metric], previous[metric]
-        if metric in PER_VIDEO and previous["count_videos"] < MIN_VIDEOS:
+        if metric in PER_VIDEO and int(previous["count_videos"] or 0) < MIN_VIDEOS:
             before = None  # a change measured on one or two videos is luck, not a trend
         basis = wording.PREVIOUS_PERIOD_BASIS
         previous_text = None if before is None else wording.value(before, unit)

@@ -48,6 +48,10 @@ class KeptRows:
         """Run `sql` on the rows' database; `{rows}` in it names them."""
         return self._con.execute(sql.replace("{rows}", self.name), params)
 
+    def one(self, sql: str, params: object = None) -> tuple:
+        """The one row `sql` returns (an aggregate of the rows: `{rows}` in it names them)."""
+        return db.one(self._con, sql.replace("{rows}", self.name), params)
+
     def reader(self) -> pa.RecordBatchReader:
         """The rows as an Arrow stream (another database reads them batch by batch, with no copy whole)."""
         return self._con.execute(self.select).to_arrow_reader()

@@ -81,8 +81,7 @@ def comments_from_csv(
             with os.fdopen(handle, "wb") as file:
                 file.write(csv.data)
         except OSError as error:  # no room for it: Python's reader reads it from memory
-            with contextlib.suppress(OSError, TypeError):
-                os.unlink(path)
+            _remove(path)
             raise CsvRefused(str(error)) from error
     aside = path if path != context.path else None
     database = _database(context)
@@ -104,16 +103,21 @@ def comments_from_csv(
             )
         except duckdb.Error as error:  # a CSV error, or any other: Python's reader has its own answers
             raise CsvRefused(str(error).splitlines()[0]) from error
-        with contextlib.suppress(OSError, TypeError):
-            os.unlink(aside)
+        _remove(aside)
         rows = db.scalar(con, "select count(*) from comment_fields")
         if rows > limits.MAX_ROWS:
             raise TooBig(limits.too_many_rows(name, rows))
         return _stage(con, database, mapping, context, rows), rows
     finally:
         con.close()
-        with contextlib.suppress(OSError, TypeError):
-            os.unlink(aside)
+        _remove(aside)
+
+
+def _remove(path: str | None) -> None:
+    """Delete the copy of an upload written aside for DuckDB, if there is one (gone already is fine)."""
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def comments_from_frame(raw: pd.DataFrame, mapping: dict[str, str], context: Context) -> Canonical:

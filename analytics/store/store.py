@@ -315,8 +315,8 @@ class Store:
                     typed = ", ".join(f'"{column}" {kind}' for column, kind in columns.items())
                     cur.execute(f"create table {schema}.{table} ({typed})")
                     cur.execute(f"create table {schema}.parts_{table} ({typed}, _part integer)")
-                for table, columns in {**META_TABLES, **LOG_TABLES}.items():
-                    cur.execute(f"create table {schema}.{table} ({columns})")
+                for table, definition in {**META_TABLES, **LOG_TABLES}.items():
+                    cur.execute(f"create table {schema}.{table} ({definition})")
                 cur.execute(f"insert into {schema}.meta_version values (0)")
                 cur.execute(
                     f"insert into {lake.LAKE}.main.clients values (?, ?, ?)",
