@@ -158,11 +158,11 @@ def import_files(args: argparse.Namespace) -> int:
     store = _open_store()
     if not args.create:
         _client_id(store, args.client)  # an unknown client stops here, before any file is read
-    files, problems = _read_files(args.files)
-    if not files:
+    read, problems = _read_files(args.files)
+    if not read:
         return _finish(problems)
     # Stored under their own names: the folder they were downloaded to is not part of the history.
-    files = [(Path(path).name, data) for path, data, _ in files]
+    files = [(Path(path).name, data) for path, data, _ in read]
     client_id = _client_id(store, args.client, create=args.create)
     workspace = store.open(client_id, today=date.today())
     results = workspace.add_files(files, who=_who(), any_account=args.any_account)
