@@ -430,9 +430,7 @@ def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
         if period.end < period.start:
             return _finish(problems + ["--end is before --start."])
     else:  # the app's default period (the last 90 days) unless --period names another
-        period = preset_period(
-            span, PRESETS[PERIODS[args.period]] if args.period else DEFAULT_DAYS
-        )
+        period = preset_period(span, PRESETS[PERIODS[args.period]] if args.period else DEFAULT_DAYS)
     handles = workspace.detected_brand_handles()
     handle = handles[0] if handles else None
     remembered: dict[str, Any] = {}  # build_report's keywords, each of its own type

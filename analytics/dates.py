@@ -98,7 +98,9 @@ def _without_accents(token: str) -> str:
 def _month_names(locale: str) -> list[tuple[int, str]]:
     names: list[tuple[int, str]] = []
     for width in ("wide", "abbreviated"):
-        contexts: list[Literal["format", "stand-alone"]] = ["format", "stand-alone"] if width in _STAND_ALONE.get(locale, ()) else ["format"]
+        contexts: list[Literal["format", "stand-alone"]] = (
+            ["format", "stand-alone"] if width in _STAND_ALONE.get(locale, ()) else ["format"]
+        )
         for context in contexts:
             names.extend(get_month_names(width, context, locale).items())
     return names

@@ -87,6 +87,7 @@ def mapping_memory_path() -> Path:
     home = os.environ.get("COMMUNITYLENS_HOME") or Path.home() / ".communitylens"
     return Path(home) / "mappings.json"
 
+
 # An upload: (name, bytes), or (name, bytes, path) when its bytes are on disk at `path` too.
 FileInput = tuple[str, bytes] | tuple[str, bytes, str]
 
@@ -888,9 +889,7 @@ class Workspace:
                 )
 
     def _recency(self, table: LoadedTable) -> tuple[date, int]:
-        order = next(
-            upload.order for upload in self.uploads if table in upload.result.tables
-        )
+        order = next(upload.order for upload in self.uploads if table in upload.result.tables)
         end = table.date_range()[1]
         known = table.download_date or (end + timedelta(days=1) if end else date.min)
         return known, order

@@ -116,7 +116,9 @@ class ClientWorkspace(Workspace):
                 data=b"",
                 order=int(file.file_order),
                 last_year=None if pd.isna(file.last_year) else int(file.last_year),
-                lender=None if pd.isna(file.lender_day) else (pd.Timestamp(file.lender_day).date(), file.lender),
+                lender=None
+                if pd.isna(file.lender_day)
+                else (pd.Timestamp(file.lender_day).date(), file.lender),
                 digest=file.digest,
                 result=FileResult(file.name),
                 batch=int(file.batch),
