@@ -28,9 +28,6 @@ from analytics.db import query
 from analytics.settings import SETTINGS
 
 
-# fmt: off
-# The playbook's numbers, kept apart from the user's data and labelled as what they are. Its
-# "interaction rate" is not defined, so it may not be our engagement rate (likes+comments+shares / views).
 class Claim(TypedDict):
     """A published claim about a format's engagement rate (a range), shown beside the marketer's own."""
 
@@ -40,6 +37,9 @@ class Claim(TypedDict):
     label: str
 
 
+# fmt: off
+# The playbook's numbers, kept apart from the user's data and labelled as what they are. Its
+# "interaction rate" is not defined, so it may not be our engagement rate (likes+comments+shares / views).
 PUBLISHED_CLAIMS: list[Claim] = [
     {"format": name, "claimed_rate_low": low, "claimed_rate_high": high,
      "label": "Published claim (community-building playbook), not your data"}
