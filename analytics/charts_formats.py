@@ -17,7 +17,7 @@ from pandas.io.formats.style import Styler
 
 from analytics import stats
 from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
-from analytics.format_stats import SMALL_SAMPLE_NOTE, all_videos_rate
+from analytics.format_stats import SMALL_SAMPLE_NOTE, Claim, all_videos_rate
 from analytics.posting_times import WEEKDAYS
 from analytics.settings import SETTINGS
 from analytics.wording import day, plural
@@ -100,7 +100,7 @@ def _caption(text: object, width: int = 60, lines: int = 3) -> str:
 def format_rate_chart(
     table: pd.DataFrame,
     *,
-    claims: Sequence[dict[str, object]] | None = None,
+    claims: Sequence[Claim] | None = None,
     min_videos: int = SETTINGS.min_videos,
     title: str = "Engagement rate by interaction format",
     subtitle: str | None = None,

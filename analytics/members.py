@@ -78,10 +78,10 @@ class TierRules:
 
 def _period_bounds(start: Moment, end: Moment) -> tuple[datetime | None, datetime | None]:
     """Start as a timestamp, end as an exclusive timestamp: a date `end` includes its whole day."""
-    start_at = datetime.combine(start, time()) if type(start) is date else start
+    start_at = start if start is None or isinstance(start, datetime) else datetime.combine(start, time())
     if end is None:
         return start_at, None
-    if type(end) is date:
+    if not isinstance(end, datetime):
         return start_at, datetime.combine(end + timedelta(days=1), time())
     return start_at, end + timedelta(microseconds=1)
 

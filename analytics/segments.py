@@ -30,7 +30,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import labels, stats
+from analytics import db, labels, stats
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
@@ -78,12 +78,13 @@ COMMENT_COLUMNS = [
 
 def comments_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     """A short digest of every comment's id, text, time and brand flag: it changes when the comments do."""
-    row = con.execute(
+    row = db.one(
+        con,
         """
         select count(*), bit_xor(hash(comment_id, text, commented_at, is_brand, parent_comment_id))
         from comments
-        """
-    ).fetchone()
+        """,
+    )
     return f"{row[0]}-{row[1]}"
 
 
@@ -474,9 +475,7 @@ def _month_ends(first: date, last: date) -> list[date]:
 
 def comment_date_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date] | None:
     """The days of the first and newest comments (the brand's included, as `member_stats`' as-of), or None."""
-    first, last = con.execute(
-        "select min(commented_at)::date, max(commented_at)::date from comments"
-    ).fetchone()
+    first, last = db.one(con, "select min(commented_at)::date, max(commented_at)::date from comments")
     return (first, last) if first is not None else None
 
 

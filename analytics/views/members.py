@@ -368,7 +368,7 @@ class TabWork:
         self.con, self.view = con, view
         self._format_choices = (format_rules, format_overrides)
         self._brand_hashtags = brand_hashtags
-        self._sentiment = {"lexicon_additions": lexicon, "corrections": corrections, "memo": memo}
+        self._lexicon, self._corrections, self._memo = lexicon, corrections, memo
         self._waiting, self._progress = waiting, progress
         self._kept: dict[str, pd.DataFrame] = {}
 
@@ -381,7 +381,12 @@ class TabWork:
         if key not in self._kept:
             with self._waiting():
                 self._kept[key] = segments.comment_sentiment(
-                    self.con, member_id=member_id, progress=self._progress, **self._sentiment
+                    self.con,
+                    member_id=member_id,
+                    progress=self._progress,
+                    lexicon_additions=self._lexicon,
+                    corrections=self._corrections,
+                    memo=self._memo,
                 )
         return self._kept[key]
 
