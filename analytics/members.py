@@ -447,7 +447,7 @@ def member_sentiment(con: duckdb.DuckDBPyConnection, labels: pd.DataFrame) -> pd
     `labels`: sentiment labels per comment, with a comment_id column or index (e.g.
     `label_comments(comments.set_index("comment_id")["text"])`). Promoter: more positive than
     negative comments; Detractor: more negative than positive; else Neutral. Columns: member_id,
-    count_labelled_comments, count_positive_comments, count_negative_comments, positive_rate,
+    count_labelled_comments, count_positive_comments, count_negative_comments, positive_response_rate,
     sentiment_segment.
     """
     frame = labels if "comment_id" in labels.columns else labels.rename_axis("comment_id").reset_index()

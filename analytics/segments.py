@@ -320,7 +320,7 @@ def member_profiles(
 
     `tiers` from `member_tiers`; `labelled` from `comment_sentiment`; `formats` (video_id,
     format) and `communities` (member_id, communities) optional. Adds: count_labelled_comments,
-    positive_rate (share of their comments labelled positive), sentiment_segment, usual_format,
+    positive_response_rate (share of their comments labelled positive), sentiment_segment, usual_format,
     count_usual_format_videos, last_comment_text, last_comment_at, communities (joined with ", ").
     Only comments up to the tiers' as-of date count.
     """
@@ -329,7 +329,7 @@ def member_profiles(
 
     feelings = member_sentiment(con, comments[["comment_id", "label"]])
     profile = tiers.merge(
-        feelings[["member_id", "count_labelled_comments", "positive_rate", "sentiment_segment"]],
+        feelings[["member_id", "count_labelled_comments", "positive_response_rate", "sentiment_segment"]],
         on="member_id",
         how="left",
     )
@@ -391,7 +391,7 @@ def ambassador_candidates(profiles: pd.DataFrame) -> pd.DataFrame:
     """Which Champions would make the best ambassadors: frequent, positive and well liked?
 
     The Champion rows of `member_profiles`, best first, with likes_per_comment and
-    ambassador_score (0 to 100: the mean of their percentile ranks on score, positive_rate and
+    ambassador_score (0 to 100: the mean of their percentile ranks on score, positive_response_rate and
     likes per comment among Champions, times 100).
     """
     champions = profiles[profiles["tier"] == "Champion"].copy()
@@ -400,7 +400,7 @@ def ambassador_candidates(profiles: pd.DataFrame) -> pd.DataFrame:
     )
     mean_rank = (
         _percentile(champions["score"])
-        + _percentile(champions["positive_rate"])
+        + _percentile(champions["positive_response_rate"])
         + _percentile(champions["likes_per_comment"])
     ) / 3
     champions["ambassador_score"] = (mean_rank * 100).round().astype("int64")

@@ -53,7 +53,7 @@ COLUMN_LABELS = {
     "days_since_last": "Days since last comment",
     "total_likes_received": "Likes received",
     "count_brand_replies_received": "Brand replies received",
-    "positive_rate": "Positive comments",
+    "positive_response_rate": "Positive comments",
     "communities": "Hashtag communities",
     "usual_format": "Format they usually answer",
     "last_comment_text": "Last comment",
@@ -96,7 +96,7 @@ TIER_TABLE_COLUMNS = (
     "total_likes_received",
     "count_brand_replies_received",
 )
-PROFILE_COLUMNS = ("positive_rate", "communities", "usual_format")
+PROFILE_COLUMNS = ("positive_response_rate", "communities", "usual_format")
 
 NO_REPLIES_HELP = (
     f"Not measured: {NO_REPLIES}. Its comments have no parent-comment column, so nothing says which ones "
@@ -311,8 +311,10 @@ def shown(view: MembersView, frame: pd.DataFrame, columns: list[str]) -> pd.Data
     """A table's chosen columns, each member's name (or pseudonym) first, in a marketer's words."""
     columns = [column for column in columns if view.shows_replies or column != "count_brand_replies_received"]
     table = frame.assign(member=frame["member_id"].map(view.names))[["member", *columns]]
-    if "positive_rate" in table:
-        table["positive_rate"] = table["positive_rate"] * 100  # shown as "71%" by a progress bar
+    if "positive_response_rate" in table:
+        table["positive_response_rate"] = (
+            table["positive_response_rate"] * 100
+        )  # shown as "71%" by a progress bar
     return table.rename(columns=COLUMN_LABELS)
 
 
