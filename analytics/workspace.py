@@ -128,6 +128,8 @@ class Workspace:
     # Per table and kind: how many keys more than one file of that kind holds (the merge's notes).
     # None: not known (a client stored before it was kept), so the next change merges every table.
     _overlaps: dict[str, dict[str, int]] | None = field(default_factory=dict)
+    # Changes merged so far: a page's results are kept until it moves (`version`).
+    _changes: int = field(default=0, repr=False, compare=False)
     # False: every change merges every table from every file again (the benchmark's "before").
     incremental: ClassVar[bool] = True
 
@@ -211,6 +213,12 @@ class Workspace:
     def set_brand_handles(self, handles: set[str]) -> None:
         self.brand_handles = {handle.strip().lstrip("@").lower() for handle in handles if handle.strip()}
         self.rebuild()
+
+    @property
+    def version(self) -> tuple[int, str | None]:
+        """Changes with every change of the merged tables (here, or a client's by another session): what
+        a page's kept results are keyed by, with their inputs."""
+        return self._changes, getattr(self, "_version", None)
 
     # What is loaded ----------------------------------------------------------------
 
@@ -346,6 +354,7 @@ class Workspace:
             self._link_members()
         self._detected_handles = self._find_brand_handles()
         self._mark_brand_comments()
+        self._changes += 1
 
     def _merge_tables(self, ranked: list[LoadedTable], current: set, merged: set, full: bool) -> None:
         rows = sum(table.rows for table in ranked)
