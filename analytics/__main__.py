@@ -22,11 +22,12 @@ import shlex
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from analytics import preferences
-from analytics.overview import PRESETS
+from analytics.overview import PRESETS, preset_period
 from analytics.preferences import Memory
 from analytics.wording import plural
 from analytics.workspace import Workspace
@@ -158,11 +159,11 @@ def import_files(args: argparse.Namespace) -> int:
     store = _open_store()
     if not args.create:
         _client_id(store, args.client)  # an unknown client stops here, before any file is read
-    files, problems = _read_files(args.files)
-    if not files:
+    read, problems = _read_files(args.files)
+    if not read:
         return _finish(problems)
     # Stored under their own names: the folder they were downloaded to is not part of the history.
-    files = [(Path(path).name, data) for path, data, _ in files]
+    files = [(Path(path).name, data) for path, data, _ in read]
     client_id = _client_id(store, args.client, create=args.create)
     workspace = store.open(client_id, today=date.today())
     results = workspace.add_files(files, who=_who(), any_account=args.any_account)
@@ -384,7 +385,7 @@ def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
     from analytics.charts import BRAND
     from analytics.formats import DEFAULT_RULES
     from analytics.overview import Period, default_period
-    from analytics.report import SECTIONS, build_report, default_report_period
+    from analytics.report import SECTIONS, build_report
     from analytics.report.model import image_type
     from analytics.report.sections import DEFAULT_DAYS
 
@@ -425,12 +426,10 @@ def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
         if period.end < period.start:
             return _finish(problems + ["--end is before --start."])
     else:  # the app's default period (the last 90 days) unless --period names another
-        period = default_report_period(
-            workspace.con, PRESETS[PERIODS[args.period]] if args.period else DEFAULT_DAYS
-        )
+        period = preset_period(span, PRESETS[PERIODS[args.period]] if args.period else DEFAULT_DAYS)
     handles = workspace.detected_brand_handles()
     handle = handles[0] if handles else None
-    remembered = {}
+    remembered: dict[str, Any] = {}  # build_report's keywords, each of its own type
     # A stored client: its own choices, and one pseudonym per member in every month's deck.
     if memory is not None:
         edits = preferences.load_sentiment_edits(memory)

@@ -12,9 +12,11 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+# The one palette: charts, the pages' CSS and the deck take their colours from here.
 BRAND = "#0F766E"
 ACCENT = "#F97316"
 MUTED = "#94A3B8"
+INK = "#334155"  # text drawn on a chart
 PALETTE = [
     BRAND,
     ACCENT,

@@ -16,13 +16,12 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from analytics import stats
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
-from analytics.format_stats import SMALL_SAMPLE_NOTE, all_videos_rate
+from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
+from analytics.format_stats import SMALL_SAMPLE_NOTE, Claim, all_videos_rate
 from analytics.posting_times import WEEKDAYS
 from analytics.settings import SETTINGS
 from analytics.wording import day, plural
 
-INK = "#334155"
 # Why the dashed "all these videos" rate is not the Overview's engagement rate, in words.
 VIDEOS_RATE_VS_OVERVIEW = (
     "all these videos together. Not the Overview's rate, which counts the period's days<br>on every video, "
@@ -100,7 +99,7 @@ def _caption(text: object, width: int = 60, lines: int = 3) -> str:
 def format_rate_chart(
     table: pd.DataFrame,
     *,
-    claims: Sequence[dict[str, object]] | None = None,
+    claims: Sequence[Claim] | None = None,
     min_videos: int = SETTINGS.min_videos,
     title: str = "Engagement rate by interaction format",
     subtitle: str | None = None,

@@ -15,11 +15,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analytics import stats
-from analytics.charts import ACCENT, BRAND, MUTED, PALETTE, count_ticks, percent_ticks, style
+from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.members import TIER_ORDER
 from analytics.wording import plural
 
-INK = "#334155"
 LIGHT = "#99D5CF"
 NEGATIVE = "#E11D48"
 TIER_COLORS: dict[str, str] = {

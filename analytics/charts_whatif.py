@@ -12,11 +12,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analytics import stats
-from analytics.charts import ACCENT, MUTED, count_ticks, style
+from analytics.charts import ACCENT, INK, MUTED, count_ticks, style
 from analytics.settings import SETTINGS
 from analytics.whatif import Projection, describe_rate
-
-INK = "#334155"
 
 
 def _whiskers(values: list[float], lows: list[float], highs: list[float]) -> dict:

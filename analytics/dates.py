@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 from babel.dates import get_month_names
@@ -95,9 +96,11 @@ def _without_accents(token: str) -> str:
 
 
 def _month_names(locale: str) -> list[tuple[int, str]]:
-    names = []
+    names: list[tuple[int, str]] = []
     for width in ("wide", "abbreviated"):
-        contexts = ["format", "stand-alone"] if width in _STAND_ALONE.get(locale, ()) else ["format"]
+        contexts: list[Literal["format", "stand-alone"]] = (
+            ["format", "stand-alone"] if width in _STAND_ALONE.get(locale, ()) else ["format"]
+        )
         for context in contexts:
             names.extend(get_month_names(width, context, locale).items())
     return names
@@ -214,8 +217,8 @@ def _walk_years(rows: list[tuple[int, int]], year: int, step: int) -> list[datet
     """Dates of `rows` in walking order, the first in `year`; `step` is -1 to walk back in time."""
     crossings = [0]  # New Years crossed since the first row
     for previous, current in itertools.pairwise(rows):
-        crossed = current > previous if step < 0 else current < previous
-        crossings.append(crossings[-1] + int(crossed))
+        new_year = current > previous if step < 0 else current < previous
+        crossings.append(crossings[-1] + int(new_year))
     if (2, 29) in rows:
         # Move the whole window, not one row, so that consecutive days stay consecutive.
         while not calendar.isleap(year + step * crossings[rows.index((2, 29))]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -73,6 +74,20 @@ def with_macros(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 def query(con: duckdb.DuckDBPyConnection, name: str, params=None) -> duckdb.DuckDBPyConnection:
     """Run analytics/queries/<name>.sql on `con`, with the shared definitions."""
     return with_macros(con).execute(read_sql(name), params)
+
+
+def one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...]:
+    """The one row `sql` returns (an aggregate's, a count's), with the shared definitions: an error naming the
+    query if there is none."""
+    row = with_macros(con).execute(sql, params).fetchone()
+    if row is None:
+        raise LookupError(f"No row came back from: {' '.join(sql.split())[:200]}")
+    return row
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> Any:
+    """The first value of the one row `sql` returns (a count, a min, a max)."""
+    return one(con, sql, params)[0]
 
 
 @cache

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TypedDict
 
 import duckdb
 import numpy as np
@@ -26,10 +27,20 @@ from analytics.captions import DEFAULT_RULES, FORMATS, Rules, _classify, _freeze
 from analytics.db import query
 from analytics.settings import SETTINGS
 
+
+class Claim(TypedDict):
+    """A published claim about a format's engagement rate (a range), shown beside the marketer's own."""
+
+    format: str
+    claimed_rate_low: float
+    claimed_rate_high: float
+    label: str
+
+
 # fmt: off
 # The playbook's numbers, kept apart from the user's data and labelled as what they are. Its
 # "interaction rate" is not defined, so it may not be our engagement rate (likes+comments+shares / views).
-PUBLISHED_CLAIMS: list[dict[str, object]] = [
+PUBLISHED_CLAIMS: list[Claim] = [
     {"format": name, "claimed_rate_low": low, "claimed_rate_high": high,
      "label": "Published claim (community-building playbook), not your data"}
     for name, low, high in [("Challenge", 0.35, 0.45), ("LIVE Q&A", 0.30, 0.40), ("Mini game", 0.25, 0.35)]
@@ -252,6 +263,24 @@ def all_videos_rate(table: pd.DataFrame) -> float | None:
 _sentence = stats.sentence
 
 
+class RateComparison(TypedDict):
+    """compare_rates(): stats.Comparison, its counts named as videos with views."""
+
+    count_videos_a: int
+    count_videos_b: int
+    rate_a: float
+    rate_b: float
+    ratio: float
+    ratio_low: float
+    ratio_high: float
+    difference: float
+    difference_low: float
+    difference_high: float
+    is_small_sample: bool
+    is_unlikely_luck: bool
+    verdict: str
+
+
 def compare_rates(
     videos_a: pd.DataFrame,
     videos_b: pd.DataFrame,
@@ -262,7 +291,7 @@ def compare_rates(
     confidence: float = SETTINGS.confidence,
     n_boot: int = SETTINGS.n_boot,
     seed: int = SETTINGS.seed,
-) -> dict[str, object]:
+) -> RateComparison:
     """Do these videos really earn more engagement than those, or could it be luck?
 
     Each group is a per-video frame with total_engagements and total_views (rows of video_formats(),
@@ -281,7 +310,21 @@ def compare_rates(
         n_boot=n_boot,
         seed=seed,
     )
-    return {"count_videos_a": result.pop("count_a"), "count_videos_b": result.pop("count_b")} | result
+    return {
+        "count_videos_a": result["count_a"],
+        "count_videos_b": result["count_b"],
+        "rate_a": result["rate_a"],
+        "rate_b": result["rate_b"],
+        "ratio": result["ratio"],
+        "ratio_low": result["ratio_low"],
+        "ratio_high": result["ratio_high"],
+        "difference": result["difference"],
+        "difference_low": result["difference_low"],
+        "difference_high": result["difference_high"],
+        "is_small_sample": result["is_small_sample"],
+        "is_unlikely_luck": result["is_unlikely_luck"],
+        "verdict": result["verdict"],
+    }
 
 
 def _comparable(videos: pd.DataFrame, min_videos: int) -> pd.DataFrame:
@@ -303,7 +346,7 @@ def best_against_most_common(
     confidence: float = SETTINGS.confidence,
     n_boot: int = SETTINGS.n_boot,
     seed: int = SETTINGS.seed,
-) -> tuple[str, str, dict[str, object]] | None:
+) -> tuple[str, str, RateComparison] | None:
     """(best format, reference format, compare_rates() of the two), or None with fewer than two formats to compare.
 
     The best engagement rate against the most common other format, both with at least `min_videos`
@@ -341,7 +384,7 @@ def format_takeaway(
     confidence: float = SETTINGS.confidence,
     n_boot: int = SETTINGS.n_boot,
     seed: int = SETTINGS.seed,
-    comparison: tuple[str, str, dict[str, object]] | None = None,
+    comparison: tuple[str, str, RateComparison] | None = None,
 ) -> str:
     """Which format works best, in one sentence, and is it more than luck?
 

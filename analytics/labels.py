@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import sentiment
+from analytics import db, sentiment
 
 TABLE = "comment_labels"
 COLUMNS = (
@@ -154,10 +154,11 @@ def forget_removed(cur: duckdb.DuckDBPyConnection, schema: str) -> None:
     `schema` is the client's qualified schema name (checked by `store.schema_of`, never input)."""
     database, _, name = schema.partition(".")
     # Looked up, not tried: a failed statement would spoil the change's transaction.
-    if not cur.execute(
+    if not db.scalar(
+        cur,
         "select count(*) from duckdb_tables() where database_name = ? and schema_name = ? and table_name = ?",
         [database, name, TABLE],
-    ).fetchone()[0]:
+    ):
         return  # a client made before labels were kept: nothing to forget
     _delete_orphans(cur, f"{schema}.{TABLE}", f"{schema}.comments")
 
@@ -244,7 +245,7 @@ def lexicon_labels(
     memo_key = (lexicon, _fingerprint(con))
     if memo is not None and memo.get("key") == memo_key:
         return memo["labels"]
-    folded = [con.execute(f"select {_FOLD.format('?')}", [key]).fetchone()[0] for key in keys]
+    folded = [db.scalar(con, f"select {_FOLD.format('?')}", [key]) for key in keys]
     contains = " or ".join([f"contains({_FOLD.format('c.text')}, ?)"] * len(folded))
     affected = con.execute(
         f"select distinct c.text from comments c where c.text is not null and ({contains})", folded
@@ -262,4 +263,4 @@ def lexicon_labels(
 
 def _fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """Every comment's id and text in two numbers: they change when the comments do."""
-    return con.execute("select count(*), bit_xor(hash(comment_id, text)) from comments").fetchone()
+    return db.one(con, "select count(*), bit_xor(hash(comment_id, text)) from comments")

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from analytics import db
 from analytics.db import query
 
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -237,7 +238,8 @@ def live_commenters_summary(
     A dict: count_live_videos (ids given), count_live_videos_with_comments, count_members (members
     who commented on any), count_returning_members (on at least `min_videos`).
     """
-    row = con.execute(
+    row = db.one(
+        con,
         """
         with live_comments as (
             select video_id, member_id
@@ -259,7 +261,7 @@ def live_commenters_summary(
             (select count(*) from per_member where count_live_videos >= $min_videos)::bigint
         """,
         {"video_ids": [str(video_id) for video_id in video_ids], "min_videos": min_videos},
-    ).fetchone()
+    )
     return {
         "count_live_videos": len(set(map(str, video_ids))),
         "count_live_videos_with_comments": int(row[0]),

@@ -78,10 +78,10 @@ class TierRules:
 
 def _period_bounds(start: Moment, end: Moment) -> tuple[datetime | None, datetime | None]:
     """Start as a timestamp, end as an exclusive timestamp: a date `end` includes its whole day."""
-    start_at = datetime.combine(start, time()) if type(start) is date else start
+    start_at = start if start is None or isinstance(start, datetime) else datetime.combine(start, time())
     if end is None:
         return start_at, None
-    if type(end) is date:
+    if not isinstance(end, datetime):
         return start_at, datetime.combine(end + timedelta(days=1), time())
     return start_at, end + timedelta(microseconds=1)
 
@@ -447,7 +447,7 @@ def member_sentiment(con: duckdb.DuckDBPyConnection, labels: pd.DataFrame) -> pd
     `labels`: sentiment labels per comment, with a comment_id column or index (e.g.
     `label_comments(comments.set_index("comment_id")["text"])`). Promoter: more positive than
     negative comments; Detractor: more negative than positive; else Neutral. Columns: member_id,
-    count_labelled_comments, count_positive_comments, count_negative_comments, positive_rate,
+    count_labelled_comments, count_positive_comments, count_negative_comments, positive_response_rate,
     sentiment_segment.
     """
     frame = labels if "comment_id" in labels.columns else labels.rename_axis("comment_id").reset_index()

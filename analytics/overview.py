@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from analytics import wording
+from analytics import db, wording
 from analytics.db import query
 from analytics.definitions import DEFINITIONS
 from analytics.settings import SETTINGS
@@ -231,7 +231,7 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
     rows = []
     for metric, (unit, source) in METRICS.items():
         value, before = current[metric], previous[metric]
-        if metric in PER_VIDEO and previous["count_videos"] < MIN_VIDEOS:
+        if metric in PER_VIDEO and int(previous["count_videos"] or 0) < MIN_VIDEOS:
             before = None  # a change measured on one or two videos is luck, not a trend
         basis = wording.PREVIOUS_PERIOD_BASIS
         previous_text = None if before is None else wording.value(before, unit)
@@ -290,20 +290,21 @@ def daily_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:
 
 def default_period(con: duckdb.DuckDBPyConnection) -> Period | None:
     """The whole span the daily files cover, or the videos' and comments' span when there are no daily files."""
-    low, high = con.execute(
+    low, high = db.one(
+        con,
         """
         select min(day), max(day) from (
             select stat_date as day from daily_stats where video_views is not null
             union all select posted_at::date from videos
             union all select commented_at::date from comments
         )
-        """
-    ).fetchone()
+        """,
+    )
     if low is None:
         return None
-    low_daily = con.execute(
-        "select min(stat_date), max(stat_date) from daily_stats where video_views is not null"
-    ).fetchone()
+    low_daily = db.one(
+        con, "select min(stat_date), max(stat_date) from daily_stats where video_views is not null"
+    )
     if low_daily[0] is not None:
         return Period(low_daily[0], low_daily[1])
     return Period(low, high)

@@ -307,8 +307,10 @@ def load_sentiment_edits(memory: Memory | None = None) -> dict[str, dict]:
     """The labels corrected by hand (comment id -> label) and the brand's own words (word -> valence)."""
     stored = _read("sentiment_edits.json", memory)
     stored = stored if isinstance(stored, dict) else {}
-    corrections = stored.get("corrections") if isinstance(stored.get("corrections"), dict) else {}
-    lexicon = stored.get("lexicon") if isinstance(stored.get("lexicon"), dict) else {}
+    corrections = stored.get("corrections")
+    corrections = corrections if isinstance(corrections, dict) else {}
+    lexicon = stored.get("lexicon")
+    lexicon = lexicon if isinstance(lexicon, dict) else {}
     return {
         "corrections": {
             str(key): value

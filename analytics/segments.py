@@ -30,7 +30,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import labels, stats
+from analytics import db, labels, stats
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
@@ -78,12 +78,13 @@ COMMENT_COLUMNS = [
 
 def comments_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     """A short digest of every comment's id, text, time and brand flag: it changes when the comments do."""
-    row = con.execute(
+    row = db.one(
+        con,
         """
         select count(*), bit_xor(hash(comment_id, text, commented_at, is_brand, parent_comment_id))
         from comments
-        """
-    ).fetchone()
+        """,
+    )
     return f"{row[0]}-{row[1]}"
 
 
@@ -319,7 +320,7 @@ def member_profiles(
 
     `tiers` from `member_tiers`; `labelled` from `comment_sentiment`; `formats` (video_id,
     format) and `communities` (member_id, communities) optional. Adds: count_labelled_comments,
-    positive_rate (share of their comments labelled positive), sentiment_segment, usual_format,
+    positive_response_rate (share of their comments labelled positive), sentiment_segment, usual_format,
     count_usual_format_videos, last_comment_text, last_comment_at, communities (joined with ", ").
     Only comments up to the tiers' as-of date count.
     """
@@ -328,7 +329,7 @@ def member_profiles(
 
     feelings = member_sentiment(con, comments[["comment_id", "label"]])
     profile = tiers.merge(
-        feelings[["member_id", "count_labelled_comments", "positive_rate", "sentiment_segment"]],
+        feelings[["member_id", "count_labelled_comments", "positive_response_rate", "sentiment_segment"]],
         on="member_id",
         how="left",
     )
@@ -390,7 +391,7 @@ def ambassador_candidates(profiles: pd.DataFrame) -> pd.DataFrame:
     """Which Champions would make the best ambassadors: frequent, positive and well liked?
 
     The Champion rows of `member_profiles`, best first, with likes_per_comment and
-    ambassador_score (0 to 100: the mean of their percentile ranks on score, positive_rate and
+    ambassador_score (0 to 100: the mean of their percentile ranks on score, positive_response_rate and
     likes per comment among Champions, times 100).
     """
     champions = profiles[profiles["tier"] == "Champion"].copy()
@@ -399,7 +400,7 @@ def ambassador_candidates(profiles: pd.DataFrame) -> pd.DataFrame:
     )
     mean_rank = (
         _percentile(champions["score"])
-        + _percentile(champions["positive_rate"])
+        + _percentile(champions["positive_response_rate"])
         + _percentile(champions["likes_per_comment"])
     ) / 3
     champions["ambassador_score"] = (mean_rank * 100).round().astype("int64")
@@ -474,9 +475,7 @@ def _month_ends(first: date, last: date) -> list[date]:
 
 def comment_date_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date] | None:
     """The days of the first and newest comments (the brand's included, as `member_stats`' as-of), or None."""
-    first, last = con.execute(
-        "select min(commented_at)::date, max(commented_at)::date from comments"
-    ).fetchone()
+    first, last = db.one(con, "select min(commented_at)::date, max(commented_at)::date from comments")
     return (first, last) if first is not None else None
 
 

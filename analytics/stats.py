@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import zlib
 from statistics import NormalDist
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -146,6 +147,24 @@ def verdict(
     )
 
 
+class Comparison(TypedDict):
+    """compare_ratios(): group A against group B (rates are ratios of sums; NaN where a group has none)."""
+
+    count_a: int
+    count_b: int
+    rate_a: float
+    rate_b: float
+    ratio: float
+    ratio_low: float
+    ratio_high: float
+    difference: float
+    difference_low: float
+    difference_high: float
+    is_small_sample: bool
+    is_unlikely_luck: bool
+    verdict: str
+
+
 def compare_ratios(
     group_a: tuple[np.ndarray, np.ndarray],
     group_b: tuple[np.ndarray, np.ndarray],
@@ -157,7 +176,7 @@ def compare_ratios(
     n_boot: int = SETTINGS.n_boot,
     seed: int = SETTINGS.seed,
     unit: str = "videos",
-) -> dict[str, object]:
+) -> Comparison:
     """Is group A's ratio of sums really above or below group B's, or could it be luck?
 
     Each group is (numerators, denominators), one pair per item (a video's engagements and views).

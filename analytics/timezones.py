@@ -113,8 +113,9 @@ def zone_for_territory(code: str | None) -> str | None:
         return None
     if len(zones) == 1:
         return zones[0]
-    if MOST_POPULOUS_ZONE.get(code or "") in zones:
-        return MOST_POPULOUS_ZONE[code]
+    populous = MOST_POPULOUS_ZONE.get(code or "")
+    if populous in zones:
+        return populous
     meta_zones = get_global("meta_zones")
     counts = Counter(meta_zones.get(zone) for zone in zones if meta_zones.get(zone))
     if not counts:

@@ -39,11 +39,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from analytics import stats
+from analytics.format_stats import RateComparison
 from analytics.formats import _PLURALS, FORMATS, compare_rates, extract_hashtags
 from analytics.overview import Period, month_of, month_so_far, shift
 from analytics.preferences import captions_containing
@@ -335,7 +337,7 @@ def videos_in_group(videos: pd.DataFrame, kind: str, value: object) -> pd.DataFr
     if kind == "format":
         return videos[videos["format"] == value]
     if kind == "dates":
-        start, end = value  # type: ignore[misc]
+        start, end = cast("tuple[date, date]", value)
         posted = videos["posted_at"].dt.date
         return videos[(posted >= start) & (posted <= end)]
     if kind == "hashtag":
@@ -363,7 +365,7 @@ def group_label(kind: str, value: object) -> str:
     if kind == "format":
         return _PLURALS.get(str(value), f"{value} videos")
     if kind == "dates":
-        start, end = value  # type: ignore[misc]
+        start, end = cast("tuple[date, date]", value)
         return f"Videos posted {_day(start)} – {_day(end)}"
     if kind == "hashtag":
         return f"Videos with #{str(value).strip().lstrip('#').lower()}"
@@ -384,7 +386,7 @@ def _rate_frame(videos: pd.DataFrame, numerator: str) -> pd.DataFrame:
     return pd.DataFrame({"total_engagements": top, "total_views": views.where(top.notna())})
 
 
-def _rate_sentence(result: Mapping[str, object], label_a: str, label_b: str, unit: str, scale: float) -> str:
+def _rate_sentence(result: RateComparison, label_a: str, label_b: str, unit: str, scale: float) -> str:
     if result["is_small_sample"]:
         return "not enough videos to say"
     difference = float(result["difference"]) * scale

@@ -55,7 +55,7 @@ def plural(number: float, noun: str, nouns: str | None = None) -> str:
 
 def count(value: float | None) -> str:
     """1,234 · 45.3K · 1.25M; "—" when unknown."""
-    if is_missing(value):
+    if value is None or is_missing(value):
         return "—"
     size = abs(float(value))
     if size >= 1_000_000:
@@ -67,7 +67,7 @@ def count(value: float | None) -> str:
 
 def signed_count(value: float | None) -> str:
     """+15 · −71 · 0: a count that is itself a change (follower growth)."""
-    if is_missing(value):
+    if value is None or is_missing(value):
         return "—"
     if round(value) == 0:
         return "0"
@@ -99,7 +99,7 @@ def value(number: float | None, unit: str) -> str:
 
 def change(number: float | None, unit: str) -> str | None:
     """A change against the previous period: "+12.0%", "+0.4 pts" for a rate, "no change" when it rounds to 0."""
-    if is_missing(number):
+    if number is None or is_missing(number):
         return None
     worded = f"{number * 100:+.1f} pts" if unit == "percent" else f"{number:+.1%}"
     return NO_CHANGE if is_no_change(worded) else worded
@@ -141,6 +141,6 @@ def tile_delta(change_text: str | None, basis: str | None) -> str | None:
 
 def follower_share(share: float | None) -> str | None:
     """The one percentage of follower growth: "+0.3% of first-day followers" (metrics.md)."""
-    if is_missing(share):
+    if share is None or is_missing(share):
         return None
     return f"{percent(share, signed=True)} {FOLLOWER_SHARE_BASIS}"

@@ -22,7 +22,7 @@ import json
 import os
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -88,6 +88,10 @@ def mapping_memory_path() -> Path:
     return Path(home) / "mappings.json"
 
 
+# An upload: (name, bytes), or (name, bytes, path) when its bytes are on disk at `path` too.
+FileInput = tuple[str, bytes] | tuple[str, bytes, str]
+
+
 @dataclass
 class Upload:
     name: str
@@ -97,7 +101,8 @@ class Upload:
     # The download day and name of the file of the same account this one took its year from.
     lender: tuple[date, str] | None = None
     digest: str = ""
-    result: FileResult | None = None
+    # What reading it found: nothing until it is read (adding it reads it at once).
+    result: FileResult = field(default_factory=lambda: FileResult(""))
     batch: int = 0  # files uploaded together share a batch
     path: str | None = None  # where its bytes are on disk, when they are (a big CSV is read there)
 
@@ -123,12 +128,14 @@ class Workspace:
     # Per table and kind: how many keys more than one file of that kind holds (the merge's notes).
     # None: not known (a client stored before it was kept), so the next change merges every table.
     _overlaps: dict[str, dict[str, int]] | None = field(default_factory=dict)
+    # Changes merged so far: a page's results are kept until it moves (`version`).
+    _changes: int = field(default=0, repr=False, compare=False)
     # False: every change merges every table from every file again (the benchmark's "before").
     incremental: ClassVar[bool] = True
 
     # Loading -----------------------------------------------------------------------
 
-    def add_files(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[FileResult]:
+    def add_files(self, files: Sequence[FileInput], *, progress: Progress | None = None) -> list[FileResult]:
         """Read a batch of uploads; files already loaded (same bytes) are skipped.
 
         A file given as (name, bytes, path) is on disk at `path` too: a big CSV is read there.
@@ -138,7 +145,7 @@ class Workspace:
         with self._reporting(progress):
             new = self._read_batch(files)
             self.rebuild()
-        return [upload.result for upload in new if upload.result]
+        return [upload.result for upload in new]
 
     @contextlib.contextmanager
     def _reporting(self, progress: Progress | None) -> Iterator[None]:
@@ -150,16 +157,16 @@ class Workspace:
             self._progress = UploadProgress()
             forget_digests()
 
-    def already_loaded(self, files: list[tuple[str, bytes]]) -> list[Upload]:
+    def already_loaded(self, files: Sequence[FileInput]) -> list[Upload]:
         """The uploads these files repeat byte for byte (re-uploading one changes nothing)."""
         digests = {digest_of(data) for _, data, *_ in files}
         return [upload for upload in self.uploads if upload.digest in digests]
 
-    def _read_batch(self, files: list[tuple[str, bytes]]) -> list[Upload]:
+    def _read_batch(self, files: Sequence[FileInput]) -> list[Upload]:
         """Read the files not loaded yet, as one batch, and lend years within it."""
         known = {upload.digest for upload in self.uploads}
         batch = max((upload.batch for upload in self.uploads), default=-1) + 1
-        new = []
+        new: list[Upload] = []
         for name, data, *path in files:
             digest = digest_of(data)
             if digest in known:
@@ -167,7 +174,7 @@ class Workspace:
             known.add(digest)
             # Each its own order (the later file of a batch wins a tie), so a stored client reads back the same.
             order = self._next_order() + len(new)
-            new.append(Upload(name, data, order, digest=digest, batch=batch, path=(path or [None])[0]))
+            new.append(Upload(name, data, order, digest=digest, batch=batch, path=path[0] if path else None))
         self._progress.files(new)
         for upload in new:
             self._read(upload)
@@ -179,7 +186,7 @@ class Workspace:
         """Re-read one file with the year of its last date set by the marketer (None: back to our
         reading), then every file that took its year from it."""
         for upload in self.uploads:
-            if upload.result and any(table.source == source for table in upload.result.tables):
+            if any(table.source == source for table in upload.result.tables):
                 upload.last_year = year
                 self._read(upload)
                 self._lend_years(upload.batch)
@@ -192,7 +199,7 @@ class Workspace:
 
     def map_columns(self, pending: PendingTable, kind: str, mapping: dict[str, str]) -> ReadProblem | None:
         """Load a table the marketer mapped by hand, and remember the mapping for the same header."""
-        upload = next(upload for upload in self.uploads if upload.result and pending in upload.result.pending)
+        upload = next(upload for upload in self.uploads if pending in upload.result.pending)
         loaded, problem = apply_mapping(pending, kind, mapping, self._context(upload))
         if loaded is None:
             return problem
@@ -207,19 +214,25 @@ class Workspace:
         self.brand_handles = {handle.strip().lstrip("@").lower() for handle in handles if handle.strip()}
         self.rebuild()
 
+    @property
+    def version(self) -> tuple[int, str | None]:
+        """Changes with every change of the merged tables (here, or a client's by another session): what
+        a page's kept results are keyed by, with their inputs."""
+        return self._changes, getattr(self, "_version", None)
+
     # What is loaded ----------------------------------------------------------------
 
     @property
     def tables(self) -> list[LoadedTable]:
-        return [table for upload in self.uploads if upload.result for table in upload.result.tables]
+        return [table for upload in self.uploads for table in upload.result.tables]
 
     @property
     def pending(self) -> list[PendingTable]:
-        return [pending for upload in self.uploads if upload.result for pending in upload.result.pending]
+        return [pending for upload in self.uploads for pending in upload.result.pending]
 
     @property
     def problems(self) -> list[ReadProblem]:
-        return [problem for upload in self.uploads if upload.result for problem in upload.result.problems]
+        return [problem for upload in self.uploads for problem in upload.result.problems]
 
     def has(self, table: str) -> bool:
         return bool(self.row_counts((table,))[table])
@@ -231,7 +244,7 @@ class Workspace:
         unknown = [table for table in tables if table not in TABLES]
         if unknown:
             raise ValueError(f"Not a table of the schema: {', '.join(unknown)}")
-        return {table: self.con.execute(f'select count(*) from "{table}"').fetchone()[0] for table in tables}
+        return {table: db.scalar(self.con, f'select count(*) from "{table}"') for table in tables}
 
     def summary(self) -> pd.DataFrame:
         """One row per recognised table: file, kind, rows, dates, where their year came from, warnings."""
@@ -282,9 +295,7 @@ class Workspace:
             for table, column in DATE_COLUMNS.items()
             if column
         ]
-        low, high = self.con.execute(
-            f"select min(low), max(high) from ({' union all '.join(parts)})"
-        ).fetchone()
+        low, high = db.one(self.con, f"select min(low), max(high) from ({' union all '.join(parts)})")
         return (low, high) if low and high else None
 
     def detected_brand_handles(self) -> list[str]:
@@ -343,6 +354,7 @@ class Workspace:
             self._link_members()
         self._detected_handles = self._find_brand_handles()
         self._mark_brand_comments()
+        self._changes += 1
 
     def _merge_tables(self, ranked: list[LoadedTable], current: set, merged: set, full: bool) -> None:
         rows = sum(table.rows for table in ranked)
@@ -389,7 +401,7 @@ class Workspace:
             f'create or replace table "{table_name}" as select {column_list} from ({merged}) order by all'
         )
         if keys:
-            self._overlaps[table_name] = {}
+            self._overlap_counts(table_name).clear()
             if not unique:  # else no key is in two files
                 self._count_overlaps(table_name, staging, [rank for rank, _ in parts])
         self.con.execute(f'drop table "{staging}"')
@@ -415,16 +427,16 @@ class Workspace:
                 f'create or replace table "{table_name}" as select {column_list} from {typed} where {present}'
             )
         if keys:
-            self._overlaps[table_name] = {}
+            self._overlap_counts(table_name).clear()
         return True
 
     def _keys_unique(self, table_name: str, rows: str) -> bool:
         """Whether no key is held by two of `rows` (SQL naming a relation with the table's keys)."""
         key_list = ", ".join(f'"{k}"' for k in KEYS[table_name])
         present = " and ".join(f'"{k}" is not null' for k in KEYS[table_name])
-        return self.con.execute(
-            f"select count(*) = count(distinct ({key_list})) from {rows} where {present}"
-        ).fetchone()[0]
+        return db.scalar(
+            self.con, f"select count(*) = count(distinct ({key_list})) from {rows} where {present}"
+        )
 
     def _rows_here(self, table: LoadedTable) -> bool:
         """Whether the table's rows are in memory (a client's stored parts are in its lake)."""
@@ -568,6 +580,13 @@ class Workspace:
         )
         self._at_home(f'insert into {{t}}"{table_name}" select {columns} from merged_rows', ("merged_rows",))
 
+    def _overlap_counts(self, table_name: str) -> dict[str, int]:
+        """Per kind, the merge's count of `table_name`'s keys more than one file holds (a merge always
+        knows them: with none known it merges every table whole, starting them at zero)."""
+        if self._overlaps is None:
+            raise RuntimeError("The files' overlaps are counted during a merge, which starts them.")
+        return self._overlaps.setdefault(table_name, {})
+
     def _count_overlaps(self, table_name: str, staging: str, new: list[int]) -> None:
         """How many keys more than one file of a kind holds, now (ranks from 0) and before the change
         (without the ranks `new`, with the removed parts' below 0): the difference is added."""
@@ -586,7 +605,7 @@ class Workspace:
             """,
             {"new": new},
         ).fetchall()
-        counts = self._overlaps.setdefault(table_name, {})
+        counts = self._overlap_counts(table_name)
         for kind, difference in rows:
             counts[kind] = counts.get(kind, 0) + int(difference)
 
@@ -667,7 +686,7 @@ class Workspace:
         )
         con.unregister("link_stats")
         con.execute("create or replace temp table relinked (comment_id varchar, new_link varchar)")
-        if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
+        if db.scalar(con, "select count(*) from links where ambiguous"):
             # A comment without an id in every file is a row without an id, under its handle, in one of
             # them: a handle with none has no comment that took its id, and its smallest id is plain.
             con.execute("create or replace temp table uidless (handle varchar)")
@@ -678,7 +697,7 @@ class Workspace:
                 where ambiguous and handle not in (select handle from uidless)
                 """
             )
-        if con.execute("select count(*) from links where ambiguous").fetchone()[0]:
+        if db.scalar(con, "select count(*) from links where ambiguous"):
             self._relink_ambiguous(parts)
         con.execute(
             """
@@ -879,9 +898,7 @@ class Workspace:
                 )
 
     def _recency(self, table: LoadedTable) -> tuple[date, int]:
-        order = next(
-            upload.order for upload in self.uploads if upload.result and table in upload.result.tables
-        )
+        order = next(upload.order for upload in self.uploads if table in upload.result.tables)
         end = table.date_range()[1]
         known = table.download_date or (end + timedelta(days=1) if end else date.min)
         return known, order
@@ -925,7 +942,7 @@ class Workspace:
         Lenders are files whose year is their own (file name, video ids, the marketer's fix);
         when several lend, the latest download day wins, as it bounds them all.
         """
-        group = [upload for upload in self.uploads if upload.batch == batch and upload.result]
+        group = [upload for upload in self.uploads if upload.batch == batch]
         tables = [table for upload in group for table in upload.result.tables]
         accounts = {table.account for table in tables if table.account}
         offers = [

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from analytics.settings import SETTINGS
 from analytics.views.formats import formats_view
 from ui import formats as tabs
 
@@ -26,7 +27,7 @@ min_videos = left.number_input(
     "Fewest videos to compare a format",
     min_value=2,
     max_value=50,
-    value=5,
+    value=SETTINGS.min_videos,
     key="formats_min_videos",
     help="A format with fewer videos is greyed and marked “not enough videos to say”.",
 )
@@ -39,15 +40,28 @@ show_claims = right.toggle(
 
 handles = ws.detected_brand_handles()
 handle = handles[0] if handles else None
-view = formats_view(
-    ws.con,
-    ui.current_period(),
-    rules=prefs["rules"],
-    overrides=prefs["overrides"],
-    min_videos=min_videos,
-    brand_hashtags=tabs.brand_hashtags_choice(handle),
-    brand_handle=handle,
-    utc_offset=st.session_state.get("formats_utc_offset"),
+period = ui.current_period()
+brand_hashtags = tabs.brand_hashtags_choice(handle)
+utc_offset = st.session_state.get("formats_utc_offset")
+view = ui.kept(
+    "formats_view",
+    lambda: formats_view(
+        ws.con,
+        period,
+        rules=prefs["rules"],
+        overrides=prefs["overrides"],
+        min_videos=min_videos,
+        brand_hashtags=brand_hashtags,
+        brand_handle=handle,
+        utc_offset=utc_offset,
+    ),
+    period,
+    repr(prefs["rules"]),
+    dict(prefs["overrides"]),
+    min_videos,
+    brand_hashtags,
+    handle,
+    utc_offset,
 )
 tabs.takeaway(view)
 

@@ -34,14 +34,24 @@ rules, saved_rules = widgets.tier_rules(ws)
 # Cheap first: the tiers come from one query and are all the tiles and the Tiers tab need. Sentiment,
 # formats and hashtag communities are worked out when a tab (or the table's switch) shows them, and
 # each comment's label is kept once computed (analytics/labels.py): a million comments drew in 38 s.
-view = members_view(
-    ws.con,
-    period=period,
-    as_of=as_of,
-    rules=rules,
-    saved_rules=saved_rules,
-    real_handles=not hide_handles,
-    salt=ui.pseudonym_salt(),
+salt = ui.pseudonym_salt()
+view = ui.kept(
+    "members_view",
+    lambda: members_view(
+        ws.con,
+        period=period,
+        as_of=as_of,
+        rules=rules,
+        saved_rules=saved_rules,
+        real_handles=not hide_handles,
+        salt=salt,
+    ),
+    period,
+    as_of,
+    rules,
+    saved_rules,
+    hide_handles,
+    salt,
 )
 work = widgets.tab_work(ws, view)
 widgets.tiles(view)

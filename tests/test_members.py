@@ -562,7 +562,7 @@ def test_member_sentiment_calls_members_with_more_positive_than_negative_comment
             "count_labelled_comments": 2,
             "count_positive_comments": 1,
             "count_negative_comments": 0,
-            "positive_rate": 0.5,
+            "positive_response_rate": 0.5,
             "sentiment_segment": "Promoter",
         },
         {
@@ -570,7 +570,7 @@ def test_member_sentiment_calls_members_with_more_positive_than_negative_comment
             "count_labelled_comments": 1,
             "count_positive_comments": 0,
             "count_negative_comments": 1,
-            "positive_rate": 0.0,
+            "positive_response_rate": 0.0,
             "sentiment_segment": "Detractor",
         },
         {
@@ -578,7 +578,7 @@ def test_member_sentiment_calls_members_with_more_positive_than_negative_comment
             "count_labelled_comments": 1,
             "count_positive_comments": 0,
             "count_negative_comments": 0,
-            "positive_rate": 0.0,
+            "positive_response_rate": 0.0,
             "sentiment_segment": "Neutral",
         },
     ]

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics import segments
+from analytics import segments, wording
 from analytics.members import TierRules, member_stats, member_tiers, reply_stats, tier_counts
 from analytics.overview import Period
 from analytics.report import build_report, default_report_period
@@ -83,7 +83,7 @@ def test_the_decks_member_slides_say_the_views_numbers(demo, period):
     slices = said["members_tiers"].native.series[0][1]
     assert slices == [float(n) for n in view.counts["count_members"] if n > 0]
     assert said["members_replies"].headline.startswith(
-        f"The brand answered {view.reply_rate:.0%} of members' comments"
+        f"The brand answered {wording.value(view.reply_rate, 'percent')} of members' comments"
     )
     champions = said["members_champions"].table["Member"].tolist()
     assert (
@@ -119,7 +119,7 @@ def test_the_tiles_never_wait_for_sentiment_and_the_tab_work_is_done_once(demo):
     work = TabWork(demo.con, view)
     first = work.profiles()
     assert work.profiles() is first
-    assert len(first) == view.count_members and "positive_rate" in first
+    assert len(first) == view.count_members and "positive_response_rate" in first
 
 
 def test_a_pseudonymised_download_carries_no_handle_name_or_comment_text(demo):
@@ -127,7 +127,7 @@ def test_a_pseudonymised_download_carries_no_handle_name_or_comment_text(demo):
     profiles = (
         TabWork(demo.con, view).profiles().assign(profile_link="https://www.tiktok.com/@x", video_link="v")
     )
-    columns = [*view.table_columns, "positive_rate", "communities", "usual_format", *PRIVATE_COLUMNS]
+    columns = [*view.table_columns, "positive_response_rate", "communities", "usual_format", *PRIVATE_COLUMNS]
     shared = for_download(view, profiles, columns)
     assert not set(PRIVATE_COLUMNS) & set(shared.columns)
     cells = set(shared.astype(str).to_numpy().ravel())

@@ -267,7 +267,7 @@ def test_every_member_gets_their_feelings_usual_format_last_comment_and_communit
     columns = [
         "member_id",
         "tier",
-        "positive_rate",
+        "positive_response_rate",
         "sentiment_segment",
         "usual_format",
         "count_usual_format_videos",
@@ -278,7 +278,7 @@ def test_every_member_gets_their_feelings_usual_format_last_comment_and_communit
         {
             "member_id": "anna",
             "tier": "Loyal",
-            "positive_rate": 1.0,
+            "positive_response_rate": 1.0,
             "sentiment_segment": "Promoter",
             # v2 and v3 are Product, v1 Tutorial: Product, on 2 of her 3 videos.
             "usual_format": "Product",
@@ -289,7 +289,7 @@ def test_every_member_gets_their_feelings_usual_format_last_comment_and_communit
         {
             "member_id": "ben",
             "tier": "New",
-            "positive_rate": 0.0,
+            "positive_response_rate": 0.0,
             "sentiment_segment": "Detractor",
             # One Tutorial, one Product: the tie goes to the format of his newest comment's video (v3).
             "usual_format": "Product",
@@ -306,7 +306,7 @@ def test_the_lists_pick_champions_at_risk_and_new_members():
             "member_id": ["a", "b", "c", "d", "e"],
             "tier": ["Champion", "Champion", "At risk", "At risk", "New"],
             "score": [10.0, 5.0, 3.0, 8.0, 1.0],
-            "positive_rate": [0.9, 0.5, 0.5, 0.5, 0.5],
+            "positive_response_rate": [0.9, 0.5, 0.5, 0.5, 0.5],
             "total_likes_received": [30, 10, 0, 0, 0],
             "count_comments": [10, 10, 1, 1, 1],
             "days_since_first": [200, 100, 90, 80, 3],

@@ -242,3 +242,28 @@ def test_a_page_that_fails_says_so_in_a_sentence_and_keeps_the_sidebar_and_the_o
     assert at.sidebar.file_uploader  # the upload box is still there
     at.switch_page("pages/members.py").run()
     assert not at.error and not at.exception
+
+
+def test_a_pages_view_is_computed_once_until_the_data_or_a_choice_changes(monkeypatch):
+    import analytics.views.formats
+
+    calls = []
+    real = analytics.views.formats.formats_view
+
+    def counted(*args, **kwargs):
+        calls.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analytics.views.formats, "formats_view", counted)
+    at = app()
+    at.switch_page("pages/formats.py").run()
+    at.run()  # the page's own widgets (brand hashtags, time zone) have their values from here on
+    settled = len(calls)
+    at.toggle(key="formats_show_claims").set_value(True).run()  # a choice the view does not depend on
+    at.run()
+    assert not at.exception and len(calls) == settled
+    at.sidebar.selectbox(key="period_preset").select("Last month").run()  # an input of the view
+    assert len(calls) == settled + 1
+    at.session_state["workspace"].set_brand_handles({"phinco.coffee"})  # the merged tables change
+    at.run()
+    assert not at.exception and len(calls) == settled + 2

@@ -87,3 +87,12 @@ def test_a_studio_account_without_a_detail_sheet_plans_without_new_followers_and
     assert len(view.videos) and view.mix["mean_new_followers"].isna().all()
     assert "new_followers" not in set(view.project({}).totals["metric"])
     assert view.live_history is None and not view.has_lives
+
+
+def test_a_workspace_with_no_dated_data_compares_the_periods_last_month_instead_of_failing():
+    view = whatif_view(Workspace().con, PERIOD)
+    assert view.videos.empty
+    assert [(month.start, month.end) for month in view.months] == [
+        (date(2026, 10, 1), date(2026, 10, 31)),
+        (date(2026, 9, 1), date(2026, 9, 30)),
+    ]

@@ -200,6 +200,18 @@ def workspace() -> Workspace:
     return st.session_state.workspace
 
 
+def kept(name: str, compute, *inputs):
+    """`compute()`, kept for this session until the workspace changes (`Workspace.version`) or `inputs` do:
+    a page's view is computed once, not on every rerun a widget or a tab switch makes."""
+    ws = workspace()
+    memo = st.session_state.setdefault("ui_kept", {})
+    key = (ws.version, inputs)
+    held = memo.get(name)
+    if held is None or held[0] is not ws or held[1] != key:
+        memo[name] = held = (ws, key, compute())
+    return held[2]
+
+
 def is_demo() -> bool:
     return bool(st.session_state.get("is_demo"))
 

@@ -457,7 +457,7 @@ def lists_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
             "ambassador_score",
             "count_videos",
             "active_weeks",
-            "positive_rate",
+            "positive_response_rate",
             "likes_per_comment",
             "communities",
             "usual_format",
@@ -537,7 +537,9 @@ def member_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
     facts[0].metric("Comments", f"{row['count_comments']:,}", border=True)
     facts[1].metric("Videos", f"{row['count_videos']:,}", border=True)
     facts[2].metric("Active weeks", f"{row['active_weeks']:,}", border=True)
-    facts[3].metric("Positive comments", ui.format_value(row["positive_rate"], "percent"), border=True)
+    facts[3].metric(
+        "Positive comments", ui.format_value(row["positive_response_rate"], "percent"), border=True
+    )
     facts[4].metric(
         "Brand replies received",
         f"{row['count_brand_replies_received']:,}" if view.shows_replies else "Not shown",

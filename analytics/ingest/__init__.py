@@ -21,7 +21,7 @@ from analytics.ingest import staging
 from analytics.ingest.canonical import Canonical, Context, YearSource, canonicalize
 from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_signature
 from analytics.ingest.limits import TooBig
-from analytics.ingest.readers import IngestError, RawTable, ReadProblem, read_rows, read_tables
+from analytics.ingest.readers import CsvSource, IngestError, RawTable, ReadProblem, read_rows, read_tables
 from analytics.ingest.rows import KeptRows
 from analytics.progress import Progress, recognising, silent
 from analytics.schema import DATE_COLUMNS, KINDS
@@ -99,10 +99,10 @@ class LoadedTable:
         if isinstance(self.data, KeptRows):
             if column is None or column not in self.data.column_names:
                 return None, None
-            low, high = self.data.query(
+            low, high = self.data.one(
                 f'select min("{column}")::date, max("{column}")::date from {{rows}} '
                 f"where \"{column}\" >= timestamp '2000-01-01' and \"{column}\" < timestamp '2100-01-01'"
-            ).fetchone()
+            )
             return low, high
         if column is None or self.frame.empty or column not in self.frame:
             return None, None
@@ -178,9 +178,10 @@ def ingest_file(
         else:
             kind, mapping = detection.kind, detection.mapping
         if raw.csv is not None:
-            loaded, problem, raw = _load_csv(name, raw, mapping, context, result)
-            if raw is None:
+            loaded, problem, read = _load_csv(name, raw, raw.csv, mapping, context, result)
+            if read is None:
                 continue
+            raw = read
         else:
             loaded, problem = _load(name, raw, kind, mapping, context, by_hand)
         if loaded is not None and loaded.kind in LOOSE_KINDS and not loaded.rows and raw.rows and not by_hand:
@@ -213,16 +214,16 @@ def _rows_for_python(raws: list[RawTable], result: FileResult) -> list[RawTable]
 
 
 def _load_csv(
-    name: str, raw: RawTable, mapping: dict[str, str], context: Context, result: FileResult
+    name: str, raw: RawTable, csv: CsvSource, mapping: dict[str, str], context: Context, result: FileResult
 ) -> tuple[LoadedTable | None, ReadProblem | None, RawTable | None]:
     """A comments CSV read whole by DuckDB; when DuckDB refuses it, read by Python (the same rows and
     sentences as ever). The RawTable its rows came from is returned, None when it could not be read."""
-    header = list(raw.csv.header)
+    header = list(csv.header)
     file_context = replace(context, names=raw.names)
     try:
         canonical, raw.known_rows = staging.comments_from_csv(
             raw.source,
-            raw.csv,
+            csv,
             {field: header.index(column) for field, column in mapping.items()},
             file_context,
         )
@@ -294,7 +295,7 @@ def _with_source_url(context: Context, raws: list[RawTable]) -> Context:
     links = {
         str(value).strip()
         for raw in raws
-        if len(raws) > 1 and detect(raw.header) is None
+        if len(raws) > 1 and raw.frame is not None and detect(raw.header) is None
         for value in [*raw.header, *raw.frame.to_numpy().ravel().tolist()]
         if VIDEO_URL.search(str(value)) and str(value).strip().startswith("http")
     }

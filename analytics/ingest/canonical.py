@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+import duckdb
 import pandas as pd
 
 from analytics import dates
@@ -37,7 +38,7 @@ class Context:
     source_url: str | None = None
     # Where big tables' rows are kept (a DuckDB connection: the importing workspace's database), so
     # its merge reads them in place; None: a database of their own. Not part of what a file says.
-    database: object = field(default=None, compare=False, repr=False)
+    database: duckdb.DuckDBPyConnection | None = field(default=None, compare=False, repr=False)
     # The upload's bytes as a file on disk, when they are one (DuckDB reads a big CSV there).
     path: str | None = field(default=None, compare=False)
 
@@ -610,7 +611,7 @@ def plausible_rows(
     return frame
 
 
-def _day(value: object) -> date:
+def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 

@@ -291,10 +291,10 @@ def field_mapping(kind: str, header: list[str]) -> dict[str, str]:
     taken: set[str] = set()
     for name, aliases in _SQUASHED[kind].items():
         for alias in aliases:
-            column = by_squashed.get(alias)
-            if column is not None and column not in taken:
-                mapping[name] = column
-                taken.add(column)
+            found = by_squashed.get(alias)
+            if found is not None and found not in taken:
+                mapping[name] = found
+                taken.add(found)
                 break
     return mapping
 

@@ -71,8 +71,8 @@ class RawTable:
 
     @property
     def header(self) -> list[str]:
-        if self.frame is None and self.csv is not None:
-            return list(self.csv.header)
+        if self.frame is None:
+            return list(self.csv.header) if self.csv is not None else []
         return [str(column) for column in self.frame.columns]
 
     @property
@@ -543,7 +543,8 @@ def _excel_sheets(data: bytes) -> dict[str, pd.DataFrame]:
         for index, row in enumerate(rows):
             grid[index, : len(row)] = row
         # Text cells stay as they are; only the few others (numbers, dates) are converted one by one.
-        other = np.not_equal(_cell_type(grid), str)
+        # numpy's stubs take no Python type as an operand, though an object array compares with one cell by cell.
+        other = np.not_equal(_cell_type(grid), str)  # type: ignore[call-overload]
         grid[other] = [_excel_text(value) for value in grid[other]]
         grid[grid == ""] = None
         sheets[sheet] = pd.DataFrame(grid)
@@ -716,7 +717,7 @@ def _read_json(name: str, text: str, names: tuple[str, ...]) -> tuple[list[RawTa
     if len(records) > limits.MAX_ROWS:
         raise TooBig(limits.too_many_rows(name, len(records)))
     # Leaves become text before flattening: a 19-digit id next to a null must not turn into a float.
-    records = [_leaves_to_text(record) for record in records]
+    records = [_record_to_text(record) for record in records]
     columns: set[str] = set()
     for record in records:
         columns |= _flat_keys(record)
@@ -758,8 +759,12 @@ def _flat_keys(record: dict, prefix: str = "") -> set[str]:
 
 def _leaves_to_text(value: object) -> object:
     if isinstance(value, dict):
-        return {str(key): _leaves_to_text(item) for key, item in value.items()}
+        return _record_to_text(value)
     return _cell_text(value)
+
+
+def _record_to_text(record: dict) -> dict[str, object]:
+    return {str(key): _leaves_to_text(item) for key, item in record.items()}
 
 
 def json_records(document: object) -> list[dict] | None:

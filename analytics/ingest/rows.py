@@ -20,6 +20,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from analytics import db
+
 SCHEMA = "parts"
 _numbers = itertools.count()
 
@@ -33,7 +35,7 @@ class KeptRows:
         self.name = name
         self.column_names = list(columns)
         self._con = database.cursor()  # its own: any thread may read it, or drop it when it goes
-        self.num_rows = self._con.execute(f"select count(*) from {name}").fetchone()[0]
+        self.num_rows = db.scalar(self._con, f"select count(*) from {name}")
         weakref.finalize(self, _drop, self._con, name)
 
     @property
@@ -45,6 +47,10 @@ class KeptRows:
     def query(self, sql: str, params=None) -> duckdb.DuckDBPyConnection:
         """Run `sql` on the rows' database; `{rows}` in it names them."""
         return self._con.execute(sql.replace("{rows}", self.name), params)
+
+    def one(self, sql: str, params: object = None) -> tuple:
+        """The one row `sql` returns (an aggregate of the rows: `{rows}` in it names them)."""
+        return db.one(self._con, sql.replace("{rows}", self.name), params)
 
     def reader(self) -> pa.RecordBatchReader:
         """The rows as an Arrow stream (another database reads them batch by batch, with no copy whole)."""

@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from analytics import db
 from analytics.db import read_sql
 from analytics.ingest import limits
 from analytics.ingest.canonical import (
@@ -56,7 +57,7 @@ class CsvRefused(Exception):
 def connect(database: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor of `database` with the staging macros (its own: they go with it); times read in UTC."""
     con = database.cursor()
-    con.execute(f'use "{database.execute("select current_database()").fetchone()[0]}"')
+    con.execute(f'use "{db.scalar(database, "select current_database()")}"')
     con.execute("set enable_progress_bar = false")
     con.execute("set session TimeZone = 'UTC'")
     con.execute(read_sql("staging/macros"))
@@ -80,8 +81,7 @@ def comments_from_csv(
             with os.fdopen(handle, "wb") as file:
                 file.write(csv.data)
         except OSError as error:  # no room for it: Python's reader reads it from memory
-            with contextlib.suppress(OSError, TypeError):
-                os.unlink(path)
+            _remove(path)
             raise CsvRefused(str(error)) from error
     aside = path if path != context.path else None
     database = _database(context)
@@ -103,16 +103,21 @@ def comments_from_csv(
             )
         except duckdb.Error as error:  # a CSV error, or any other: Python's reader has its own answers
             raise CsvRefused(str(error).splitlines()[0]) from error
-        with contextlib.suppress(OSError, TypeError):
-            os.unlink(aside)
-        rows = con.execute("select count(*) from comment_fields").fetchone()[0]
+        _remove(aside)
+        rows = db.scalar(con, "select count(*) from comment_fields")
         if rows > limits.MAX_ROWS:
             raise TooBig(limits.too_many_rows(name, rows))
         return _stage(con, database, mapping, context, rows), rows
     finally:
         con.close()
-        with contextlib.suppress(OSError, TypeError):
-            os.unlink(aside)
+        _remove(aside)
+
+
+def _remove(path: str | None) -> None:
+    """Delete the copy of an upload written aside for DuckDB, if there is one (gone already is fine)."""
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def comments_from_frame(raw: pd.DataFrame, mapping: dict[str, str], context: Context) -> Canonical:
@@ -167,7 +172,7 @@ def _stage(
         source_id, source_handle = _value(ids.iloc[0]), _value(handles.iloc[0])
     _links(con, context)
     # Straight into the table the rows are kept in: they never leave DuckDB.
-    table = new_table_name(con.execute("select current_database()").fetchone()[0])
+    table = new_table_name(db.scalar(con, "select current_database()"))
     con.execute(
         f"create table {table} as " + read_sql("staging/comments"),
         {
@@ -181,10 +186,11 @@ def _stage(
     try:
         _read_the_rest(con, table)
         _hash_missing_ids(con, table)
-        unknown_member, bad_time, with_video, total = con.execute(
+        unknown_member, bad_time, with_video, total = db.one(
+            con,
             "select count(*) filter (where member_id is null), count(*) filter (where commented_at is null), "
-            f"count(video_id), count(*) from {table}"
-        ).fetchone()
+            f"count(video_id), count(*) from {table}",
+        )
         if unknown_member:
             warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
         if bad_time:
@@ -283,7 +289,7 @@ def _hash_missing_ids(con: duckdb.DuckDBPyConnection, table: str) -> None:
     The same hash as ever (pandas' of `member|time|text`, the time written as pandas writes the
     whole column), so comments stored by an earlier version keep their ids.
     """
-    if not con.execute(f"select count(*) from {table} where comment_id is null").fetchone()[0]:
+    if not db.scalar(con, f"select count(*) from {table} where comment_id is null"):
         return
     frame = con.execute(
         f"select _row, comment_id, member_id, commented_at, text from {table} order by _row"
@@ -314,7 +320,8 @@ def _plausible(
     counts no account reaches emptied; each with its sentence."""
     last_day = (context.today or date.today()) + timedelta(days=1)
     outside = "(commented_at::date < date '2016-01-01' or commented_at::date > $last_day)"
-    count, dated, sample, impossible = con.execute(
+    count, dated, sample, impossible = db.one(
+        con,
         f"""
         select count(*) filter (where {outside}), count(*),
             arg_min(commented_at::date, _row) filter (where {outside}),
@@ -322,7 +329,7 @@ def _plausible(
         from {table} where member_id is not null and commented_at is not null
         """,
         {"last_day": last_day},
-    ).fetchone()
+    )
     if count:
         if count == dated:
             raise ValueError(

@@ -24,7 +24,7 @@ select
     count_labelled_comments,
     count_positive_comments,
     count_negative_comments,
-    count_positive_comments / count_labelled_comments as positive_rate,
+    count_positive_comments / count_labelled_comments as positive_response_rate,
     case
         when count_positive_comments > count_negative_comments then 'Promoter'
         when count_positive_comments < count_negative_comments then 'Detractor'

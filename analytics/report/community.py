@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import charts_members, segments, wording
+from analytics import charts_members, db, segments, wording
 from analytics.formats import DEFAULT_RULES, Rules
 from analytics.members import (
     NO_REPLIES,
@@ -77,11 +77,11 @@ MIN_COMMENTS_FOR_RATE = 20  # below it, a reply rate is said as "3 of 7", not as
 
 
 def _comments_in_period(con: duckdb.DuckDBPyConnection, period: Period) -> int:
-    return con.execute(
-        "select count(*) from comments where not coalesce(is_brand, false) and commented_at >= $start "
-        "and commented_at < $end + interval 1 day",
+    return db.scalar(
+        con,
+        "select count(*) from comments where not coalesce(is_brand, false) and in_period(commented_at, $start, $end)",
         {"start": period.start, "end": period.end},
-    ).fetchone()[0]
+    )
 
 
 def members_findings(
@@ -430,6 +430,6 @@ def windows(
         result.append(
             ("Member names", "real handles, as chosen" if real_handles else "pseudonyms, not handles")
         )
-    if "segments" in sections and con.execute("select count(*) from audience_gender").fetchone()[0]:
+    if "segments" in sections and db.scalar(con, "select count(*) from audience_gender"):
         result.append(("Audience", "TikTok Studio Followers export, latest download (undated)"))
     return result

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from contextlib import contextmanager
 
+import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
@@ -188,7 +189,7 @@ def _footer(slide, report: Report, number: int) -> None:
         color=GREY,
     )
     _text(slide, (12.13, 7.0, 0.6, 0.3), str(number), size=10, color=GREY, align=PP_ALIGN.RIGHT)
-    if report.logo_type:
+    if report.logo is not None and report.logo_type:
         _picture_fit(slide, report.logo, 10.4, 6.93, 1.5, 0.4, align="right")
 
 
@@ -196,7 +197,7 @@ def _title_slide(prs, report: Report, brand: str) -> None:
     slide = _blank(prs)
     _rectangle(slide, 0, 0, 13.333, 0.28, brand)
     _rectangle(slide, 0, 7.22, 13.333, 0.28, brand)
-    if report.logo_type:
+    if report.logo is not None and report.logo_type:
         _picture_fit(slide, report.logo, 0.8, 0.8, 3.2, 1.3)
     _text(slide, (0.8, 2.45, 11.7, 1.0), report.title, size=44, bold=True)
     _text(
@@ -243,7 +244,7 @@ def _finding_slide(prs, report: Report, finding: Finding, brand: str, number: in
     if finding.kpis:
         _kpi_tiles(slide, finding)
     elif finding.table is not None:
-        _table(slide, finding, brand)
+        _table(slide, finding.table, brand)
     elif finding.native is not None:
         _native_chart(slide, finding.native)
     elif finding.figure is not None:
@@ -284,8 +285,7 @@ def _kpi_tiles(slide, finding: Finding) -> None:
             )
 
 
-def _table(slide, finding: Finding, brand: str) -> None:
-    table_frame = finding.table
+def _table(slide, table_frame: pd.DataFrame, brand: str) -> None:
     left, top, width, _height = CHART_BOX
     rows, columns = len(table_frame) + 1, len(table_frame.columns)
     row_height = 0.36

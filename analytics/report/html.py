@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 from html import escape
 
+import pandas as pd
+
 from analytics.report import text
 from analytics.report.deck import BAD, GOOD, accent_text_color, luminance, safe_color
 from analytics.report.figures import literal_labels
@@ -76,8 +78,7 @@ def _tiles(finding: Finding) -> str:
     return '<div class="tiles">' + "".join(tiles) + "</div>"
 
 
-def _table(finding: Finding) -> str:
-    frame = finding.table
+def _table(frame: pd.DataFrame) -> str:
     head = "".join(f"<th>{escape(str(name))}</th>" for name in frame.columns)
     rows = []
     for row in frame.itertuples(index=False):
@@ -115,7 +116,7 @@ def build_html(report: Report) -> str:
     }
     who = report.client or report.brand_label
     logo = ""
-    if report.logo_type:
+    if report.logo is not None and report.logo_type:
         encoded = base64.b64encode(report.logo).decode("ascii")
         logo = f'<img alt="Logo" src="data:image/{report.logo_type};base64,{encoded}">'
     details = report.period.describe()
@@ -148,7 +149,7 @@ def build_html(report: Report) -> str:
             if finding.kpis:
                 parts.append(_tiles(finding))
             elif finding.table is not None:
-                parts.append(_table(finding))
+                parts.append(_table(finding.table))
             elif finding.figure is not None:
                 parts.append(_figure(finding, first=first))
                 first = False

@@ -36,7 +36,7 @@ def live_findings(
     ).set_index("metric")
     viewers, change = kpis.at["average_viewers", "value"], kpis.at["average_viewers", "change"]
     count = len(sessions)
-    before = lives.live_summary(con, start=previous.start, end=previous.end)["count_lives"]
+    before = int(lives.live_summary(con, start=previous.start, end=previous.end)["count_lives"] or 0)
     headline = f"{text.plural(count, 'LIVE')} drew {text.count(viewers)} viewers on average"
     if not text.is_missing(change) and min(count, before) >= MIN_LIVES:
         headline += f", {change:+.0%} on {period.previous_name}"

@@ -7,6 +7,7 @@ metrics it uses (their definitions go on the methodology slide).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,8 +35,8 @@ class NativeChart:
     """
 
     kind: str  # "bar" (horizontal), "column", "stacked_column", "line", "doughnut"
-    categories: list[object]
-    series: list[tuple[str, list[float | None]]]
+    categories: Sequence[object]
+    series: Sequence[tuple[str, Sequence[float | None]]]
     number_format: str = "#,##0"
     point_colors: list[str] | None = None
     data_labels: bool = True

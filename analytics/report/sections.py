@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import charts, stats, timezones, wording
+from analytics import charts, db, stats, timezones, wording
 from analytics import charts_formats as format_charts
 from analytics.charts import BRAND, MUTED
 from analytics.definitions import DEFINITIONS
@@ -482,11 +482,12 @@ def _windows(
 ) -> list[tuple[str, str]]:
     windows = [("Period", period.describe())]
     if "overview" in sections:
-        days = con.execute(
+        days = db.one(
+            con,
             "select min(stat_date), max(stat_date), count(*) from daily_stats "
-            "where stat_date between $start and $end and video_views is not null",
+            "where in_period(stat_date, $start, $end) and video_views is not null",
             {"start": period.start, "end": period.end},
-        ).fetchone()
+        )
         if days[2]:
             windows.append(
                 (
@@ -496,10 +497,11 @@ def _windows(
                 )
             )
     if "formats" in sections:
-        videos = con.execute(
-            "select count(*) from videos where posted_at >= $start and posted_at < $end + interval 1 day",
+        videos = db.scalar(
+            con,
+            "select count(*) from videos where in_period(posted_at, $start, $end)",
             {"start": period.start, "end": period.end},
-        ).fetchone()[0]
+        )
         windows.append(("Videos", f"{videos} videos posted in the period, with their lifetime numbers"))
     return windows
 

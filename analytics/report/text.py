@@ -39,7 +39,7 @@ def _scaled(number: float, size: int, suffix: str, digits: int) -> str:
 
 def hours(number: float | None) -> str:
     """A duration in hours, as a person says it: "40 minutes", "4.5 hours", "3 days"."""
-    if is_missing(number):
+    if number is None or is_missing(number):
         return "—"
     if number < 1:
         return f"{number * 60:.0f} minutes"

@@ -22,9 +22,10 @@ import sys
 import tempfile
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Literal
 
 import duckdb
 import pandas as pd
@@ -39,7 +40,7 @@ from analytics.schema import KEYS, TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
 from analytics.wording import plural
-from analytics.workspace import Upload, Workspace, digest_of
+from analytics.workspace import FileInput, Upload, Workspace, digest_of
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class ClientWorkspace(Workspace):
         self.last_change: str | None = None  # the change undo would take back, in words
         self._parts: dict[LoadedTable, int] = {}
         self._dirty: set[str] = set()  # digests re-read during a change
-        self._cur = None
+        self._cur: duckdb.DuckDBPyConnection | None = None
         self._full = False  # whether the change merged every table whole (in the scratch database)
         self._import: tuple[int, str] | None = None
         self._read_cache: dict[tuple, FileResult] = {}  # files read during the change under way
@@ -115,7 +116,9 @@ class ClientWorkspace(Workspace):
                 data=b"",
                 order=int(file.file_order),
                 last_year=None if pd.isna(file.last_year) else int(file.last_year),
-                lender=None if pd.isna(file.lender_day) else (_day(file.lender_day), file.lender),
+                lender=None
+                if pd.isna(file.lender_day)
+                else (pd.Timestamp(file.lender_day).date(), file.lender),
                 digest=file.digest,
                 result=FileResult(file.name),
                 batch=int(file.batch),
@@ -214,7 +217,7 @@ class ClientWorkspace(Workspace):
 
     def add_files(
         self,
-        files: list[tuple[str, bytes]],
+        files: Sequence[FileInput],
         who: str = "app",
         *,
         any_account: bool = False,
@@ -228,7 +231,7 @@ class ClientWorkspace(Workspace):
         """
         added: list[Upload] = []
 
-        def change() -> bool:
+        def change() -> str | Literal[False]:
             nonlocal added
             # Worked out again on a retry, from the client as it is now.
             self.skipped, self.held = self._repeats(files), []
@@ -252,9 +255,9 @@ class ClientWorkspace(Workspace):
                 self._drop_incoming()
                 raise
             self._change("import", change)
-        return [upload.result for upload in added if upload.result]
+        return [upload.result for upload in added]
 
-    def _repeats(self, files: list[tuple[str, bytes]]) -> list[str]:
+    def _repeats(self, files: Sequence[FileInput]) -> list[str]:
         """The files of an import that are already stored, or repeat an earlier file of it, in words."""
         stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
         first: dict[str, str] = {}  # digest -> the name it first came under in this import
@@ -379,7 +382,7 @@ class ClientWorkspace(Workspace):
 
     # The transaction around a change ----------------------------------------------------------
 
-    def _change(self, kind: str | None, change: Callable[[], str | bool]) -> None:
+    def _change(self, kind: str | None, change: Callable[[], str | Literal[False]]) -> None:
         """Run `change` (which edits this workspace and merges) and store its result in one transaction.
 
         `change` returns the change in words for the undo log (False: nothing to store). When another
@@ -395,7 +398,7 @@ class ClientWorkspace(Workspace):
             try:
                 cur.execute("begin")
                 _claim(cur, self.schema)
-                before = cur.execute(f"select max(snapshot_id) from {lake.LAKE}.snapshots()").fetchone()[0]
+                before = db.scalar(cur, f"select max(snapshot_id) from {lake.LAKE}.snapshots()")
                 if self._stored_version(cur) != self._version:
                     self._load()  # another session or process changed the client since: start from theirs
                 words = change()
@@ -462,7 +465,7 @@ class ClientWorkspace(Workspace):
                      lender_day, lender, len(upload.data)],
                 )  # fmt: skip
             # Tables not stored yet: a file's tables when it was read, or one the marketer just mapped.
-            for loaded in upload.result.tables if upload.result else []:
+            for loaded in upload.result.tables:
                 if loaded not in self._parts:
                     self._store_table(cur, loaded, upload.digest, part)
                     part += 1
@@ -500,7 +503,7 @@ class ClientWorkspace(Workspace):
                         "pending": bool(upload.result.pending),
                     }
                     for upload in self.uploads
-                    if upload.result and (upload.result.problems or upload.result.pending)
+                    if upload.result.problems or upload.result.pending
                 },
                 ensure_ascii=False,
             ),
@@ -696,7 +699,7 @@ class ClientWorkspace(Workspace):
             table.account = table.account or _commented_account(table)
         self._read_cache[key] = upload.result
 
-    def _read_first(self, files: list[tuple[str, bytes]]) -> None:
+    def _read_first(self, files: Sequence[FileInput]) -> None:
         """Read an import's new files before its lake transaction begins, so that reading (most of an
         import's time) neither holds other sessions' imports back nor is done again when one commits first."""
         known = {upload.digest for upload in self.uploads}
@@ -764,7 +767,7 @@ class ClientWorkspace(Workspace):
         clients = self.store.clients()
         others = []
         for upload in uploads:
-            named = {t.account for t in (upload.result.tables if upload.result else []) if t.account}
+            named = {t.account for t in upload.result.tables if t.account}
             foreign = sorted(named - {account})
             if foreign and account not in named:
                 owner = clients[(clients["account"] == foreign[0]) & (clients["client_id"] != self.client_id)]
@@ -786,7 +789,7 @@ class ClientWorkspace(Workspace):
         TikTok Studio's files name the account they were downloaded from; comments only name whose
         videos they are on (a competitor's, sometimes), so they count only when no Studio file names one.
         """
-        tables = [t for u in uploads for t in (u.result.tables if u.result else []) if t.account]
+        tables = [t for u in uploads for t in u.result.tables if t.account]
         studio = [t.account for t in tables if t.table != "comments"]
         named = pd.Series(studio or [t.account for t in tables])
         return named.value_counts().index[0] if len(named) else None
@@ -804,7 +807,7 @@ class ClientWorkspace(Workspace):
 
     def _next_id(self, table: str, column: str) -> int:
         cur = self._cur or self.store.cursor()
-        value = cur.execute(f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}").fetchone()[0]
+        value = db.scalar(cur, f"select coalesce(max({column}), 0) + 1 from {self.schema}.{table}")
         return int(value)
 
 

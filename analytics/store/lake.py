@@ -93,7 +93,7 @@ def _extension(name: str) -> str:
 
     spec = importlib.util.find_spec(f"duckdb_extension_{name}")
     found = []
-    for location in spec.submodule_search_locations if spec else []:
+    for location in (spec.submodule_search_locations or []) if spec else []:
         found += glob.glob(f"{location}/extensions/v{duckdb.__version__}/{name}.duckdb_extension")
     if not found:
         raise RuntimeError(

@@ -36,7 +36,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics import labels
+from analytics import db, labels
 from analytics.schema import TABLES
 from analytics.store import lake
 
@@ -144,7 +144,7 @@ class Store:
                 )
                 # One row, rewritten by every change to the list of clients (see `_claim_names`).
                 cur.execute(f"create table if not exists {lake.LAKE}.main.clients_version (version bigint)")
-                if not cur.execute(f"select count(*) from {lake.LAKE}.main.clients_version").fetchone()[0]:
+                if not db.scalar(cur, f"select count(*) from {lake.LAKE}.main.clients_version"):
                     cur.execute(f"insert into {lake.LAKE}.main.clients_version values (0)")
                 cur.execute("commit")
             except BaseException:
@@ -228,15 +228,16 @@ class Store:
             rows = []
             for client in listed.itertuples():
                 schema = f"{lake.LAKE}.{schema_of(client.client_id)}"
-                imports, files, first, last, size = cur.execute(
+                imports, files, first, last, size = db.one(
+                    cur,
                     f"""
                     select (select count(*) from {schema}.meta_imports),
                         (select count(*) from {schema}.meta_files),
                         (select min(start_date) from {schema}.meta_tables),
                         (select max(end_date) from {schema}.meta_tables),
                         (select coalesce(sum(size_bytes), 0) from {schema}.meta_files)
-                    """
-                ).fetchone()
+                    """,
+                )
                 account = _state(cur, client.client_id, "account")
                 rows.append(
                     {
@@ -314,8 +315,8 @@ class Store:
                     typed = ", ".join(f'"{column}" {kind}' for column, kind in columns.items())
                     cur.execute(f"create table {schema}.{table} ({typed})")
                     cur.execute(f"create table {schema}.parts_{table} ({typed}, _part integer)")
-                for table, columns in {**META_TABLES, **LOG_TABLES}.items():
-                    cur.execute(f"create table {schema}.{table} ({columns})")
+                for table, definition in {**META_TABLES, **LOG_TABLES}.items():
+                    cur.execute(f"create table {schema}.{table} ({definition})")
                 cur.execute(f"insert into {schema}.meta_version values (0)")
                 cur.execute(
                     f"insert into {lake.LAKE}.main.clients values (?, ?, ?)",

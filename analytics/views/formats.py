@@ -17,9 +17,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import lives, preferences, stats, timezones, wording
+from analytics import db, lives, preferences, stats, timezones, wording
 from analytics.captions import DEFAULT_RULES, Rules
 from analytics.format_stats import (
+    RateComparison,
     all_videos_rate,
     best_against_most_common,
     format_table,
@@ -59,7 +60,7 @@ class FormatsView:
     every_video: pd.DataFrame  # all the data, with format, format_source, reason
     videos: pd.DataFrame  # the period's
     table: pd.DataFrame  # engagement by format (format_table)
-    comparison: tuple[str, str, dict[str, object]] | None  # best_against_most_common
+    comparison: tuple[str, str, RateComparison] | None  # best_against_most_common
     takeaway: str
     few_videos: str | None  # when fewer than two formats can be compared
     small_formats: tuple[str, ...]
@@ -86,7 +87,7 @@ class FormatsView:
 def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     if table not in {"videos", "lives", "follower_activity"}:
         raise ValueError(f"Unknown table {table!r}.")
-    return bool(con.execute(f'select count(*) from "{table}"').fetchone()[0])
+    return bool(db.scalar(con, f'select count(*) from "{table}"'))
 
 
 def _sources(every_video: pd.DataFrame) -> str:

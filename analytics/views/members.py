@@ -53,7 +53,7 @@ COLUMN_LABELS = {
     "days_since_last": "Days since last comment",
     "total_likes_received": "Likes received",
     "count_brand_replies_received": "Brand replies received",
-    "positive_rate": "Positive comments",
+    "positive_response_rate": "Positive comments",
     "communities": "Hashtag communities",
     "usual_format": "Format they usually answer",
     "last_comment_text": "Last comment",
@@ -96,7 +96,7 @@ TIER_TABLE_COLUMNS = (
     "total_likes_received",
     "count_brand_replies_received",
 )
-PROFILE_COLUMNS = ("positive_rate", "communities", "usual_format")
+PROFILE_COLUMNS = ("positive_response_rate", "communities", "usual_format")
 
 NO_REPLIES_HELP = (
     f"Not measured: {NO_REPLIES}. Its comments have no parent-comment column, so nothing says which ones "
@@ -311,8 +311,10 @@ def shown(view: MembersView, frame: pd.DataFrame, columns: list[str]) -> pd.Data
     """A table's chosen columns, each member's name (or pseudonym) first, in a marketer's words."""
     columns = [column for column in columns if view.shows_replies or column != "count_brand_replies_received"]
     table = frame.assign(member=frame["member_id"].map(view.names))[["member", *columns]]
-    if "positive_rate" in table:
-        table["positive_rate"] = table["positive_rate"] * 100  # shown as "71%" by a progress bar
+    if "positive_response_rate" in table:
+        table["positive_response_rate"] = (
+            table["positive_response_rate"] * 100
+        )  # shown as "71%" by a progress bar
     return table.rename(columns=COLUMN_LABELS)
 
 
@@ -368,7 +370,7 @@ class TabWork:
         self.con, self.view = con, view
         self._format_choices = (format_rules, format_overrides)
         self._brand_hashtags = brand_hashtags
-        self._sentiment = {"lexicon_additions": lexicon, "corrections": corrections, "memo": memo}
+        self._lexicon, self._corrections, self._memo = lexicon, corrections, memo
         self._waiting, self._progress = waiting, progress
         self._kept: dict[str, pd.DataFrame] = {}
 
@@ -381,7 +383,12 @@ class TabWork:
         if key not in self._kept:
             with self._waiting():
                 self._kept[key] = segments.comment_sentiment(
-                    self.con, member_id=member_id, progress=self._progress, **self._sentiment
+                    self.con,
+                    member_id=member_id,
+                    progress=self._progress,
+                    lexicon_additions=self._lexicon,
+                    corrections=self._corrections,
+                    memo=self._memo,
                 )
         return self._kept[key]
 

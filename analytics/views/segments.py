@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import communities, segments, timezones
+from analytics import communities, db, segments, timezones
 from analytics.communities import HashtagCommunities
 from analytics.formats import DEFAULT_RULES, Rules, video_formats
 from analytics.members import TierRules, member_stats, member_tiers
@@ -115,7 +115,7 @@ def audience_view(con: duckdb.DuckDBPyConnection) -> AudienceView:
         if len(named) > 1:
             territories_headline += f", {named.iloc[1]['share']:.0%} in {named.iloc[1]['territory']}"
     hours, peaks = None, []
-    if con.execute("select count(*) from follower_activity").fetchone()[0]:
+    if db.scalar(con, "select count(*) from follower_activity"):
         hours = segments.active_hours(con)
         peaks = timezones.peak_activity_hours(timezones.follower_activity_grid(con))
     return AudienceView(gender, territories, hours, gender_headline, territories_headline, peaks)

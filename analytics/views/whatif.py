@@ -15,7 +15,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analytics import lives, stats, whatif, wording
+from analytics import db, lives, stats, whatif, wording
 from analytics.captions import DEFAULT_RULES, Rules
 from analytics.format_stats import in_period, video_formats
 from analytics.hashtags import hashtag_table
@@ -157,7 +157,10 @@ def whatif_view(
             "a week."
         )
     tags = hashtag_table(videos)
-    has_lives = bool(con.execute("select count(*) from lives").fetchone()[0])
+    has_lives = bool(db.scalar(con, "select count(*) from lives"))
+    if last_day is None:
+        span = default_period(con)  # None: no dated data yet, and the period's last day stands in
+        last_day = span.end if span is not None else period.end
     return WhatifView(
         period=period,
         confidence=confidence,
@@ -168,7 +171,7 @@ def whatif_view(
         few_history=bool(videos.empty or mix["is_small_sample"].sum() > len(mix) / 2),
         format_options=tuple(videos["format"].value_counts().index),
         hashtag_options=tuple(tags.sort_values("count_videos", ascending=False)["hashtag"]),
-        months=whatif.this_month_vs_last_month(last_day or default_period(con).end),
+        months=whatif.this_month_vs_last_month(last_day),
         has_lives=has_lives,
         live_history=_live_history(con, period) if has_lives else None,
     )
