@@ -17,6 +17,7 @@ from plotly.subplots import make_subplots
 from analytics import stats
 from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.members import TIER_ORDER
+from analytics.settings import SETTINGS
 from analytics.wording import plural
 
 LIGHT = "#99D5CF"
@@ -34,7 +35,6 @@ SENTIMENT_COLORS: dict[str, str] = {"positive": BRAND, "neutral": "#CBD5E1", "ne
 SEGMENT_COLORS: dict[str, str] = {"Promoter": BRAND, "Neutral": "#CBD5E1", "Detractor": NEGATIVE}
 COMMUNITY_COLORS = [BRAND, ACCENT, PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[6], PALETTE[7]]
 
-GROUP_TITLES = {"format": "Format", "tier": "Tier"}
 # Fills too light for white text on them.
 LIGHT_FILLS = {"#E2E8F0", "#CBD5E1", "#5EC4B6", LIGHT, MUTED}
 
@@ -44,7 +44,7 @@ def community_color(community_id: int) -> str:
 
 
 def _interval_bars(table: pd.DataFrame, rate: str, colors: list[str]) -> dict[str, Any]:
-    """Bar settings for a rate with its 95% interval as whiskers; small samples greyed, value inside the bar."""
+    """Bar settings for a rate with its interval as whiskers; small samples greyed, value inside the bar."""
     small = table["is_small_sample"].tolist() if "is_small_sample" in table else [False] * len(table)
     fills = ["#E2E8F0" if is_small else color for is_small, color in zip(small, colors, strict=True)]
     settings: dict[str, Any] = {
@@ -229,10 +229,10 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------- replies
 
 
-def reply_chart(table: pd.DataFrame, group: str) -> go.Figure:
+def reply_chart(table: pd.DataFrame, group: str, *, confidence: float = SETTINGS.confidence) -> go.Figure:
     """Reply rate and median hours to the first reply, side by side, one row per format or tier.
 
-    `table` from `reply_stats(by=group)`.
+    `table` from `reply_stats(by=group)`, its intervals at `confidence`.
     """
     table = table[table["count_top_level_comments"] > 0]
     if group != "tier":
@@ -276,7 +276,8 @@ def reply_chart(table: pd.DataFrame, group: str) -> go.Figure:
         fig,
         title=f"How often and how fast the brand answers, {title}",
         subtitle="Reply rate: top-level member comments the brand replied to ÷ all top-level member comments; "
-        "whiskers: 95% interval,<br>grey: under 30 comments, too few to say. Time to first reply: median hours "
+        f"whiskers: {stats.level(confidence)} interval,<br>grey: under {SETTINGS.min_comments} comments, too few "
+        "to say. Time to first reply: median hours "
         "from the comment to the brand's first reply.",
         height=max(320, 150 + 42 * len(names)),
     )
@@ -368,8 +369,15 @@ def sentiment_by_month_chart(monthly: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def positive_rate_chart(table: pd.DataFrame, group: str, *, overall: pd.DataFrame | None = None) -> go.Figure:
-    """Positive response rate per format or tier, with 95% intervals, under a grey bar for all comments.
+def positive_rate_chart(
+    table: pd.DataFrame,
+    group: str,
+    *,
+    overall: pd.DataFrame | None = None,
+    confidence: float = SETTINGS.confidence,
+) -> go.Figure:
+    """Positive response rate per format or tier, with intervals at `confidence`, under a grey bar for all
+    comments.
 
     `table` from `sentiment_rates(by=group)`; `overall` from `sentiment_rates()` (optional).
     """
@@ -397,7 +405,8 @@ def positive_rate_chart(table: pd.DataFrame, group: str, *, overall: pd.DataFram
         title=f"Positive response rate {title}",
         # Drawn in half the page's width: short lines, or the subtitle runs off the chart's edge.
         subtitle="Positive member comments ÷ all<br>labelled member comments (positive +<br>neutral + negative). "
-        "Whiskers: 95%<br>interval; light grey: under 30<br>comments, too few to say.",
+        f"Whiskers: {stats.level(confidence)}<br>interval; light grey: under {SETTINGS.min_comments}<br>comments, "
+        "too few to say.",
         height=max(340, 180 + 40 * len(names)),
     )
     _horizontal(fig)

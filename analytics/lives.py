@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 
 from analytics import db
-from analytics.db import query
+from analytics.db import query, read_sql
 
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -205,27 +205,7 @@ def returning_live_members(
     count_live_videos, count_comments, first_commented_at, last_commented_at.
     """
     return con.execute(
-        """
-        with live_comments as (
-            select *
-            from comments
-            where video_id in (select unnest(cast($video_ids as varchar[])))
-              and member_id is not null
-              and not coalesce(is_brand, false)
-        )
-
-        select
-            member_id,
-            arg_max(member_handle, commented_at) as member_handle,
-            count(distinct video_id)::bigint as count_live_videos,
-            count(*)::bigint as count_comments,
-            min(commented_at) as first_commented_at,
-            max(commented_at) as last_commented_at
-        from live_comments
-        group by member_id
-        having count(distinct video_id) >= $min_videos
-        order by count_live_videos desc, count_comments desc, member_id
-        """,
+        read_sql("lives_returning_members"),
         {"video_ids": [str(video_id) for video_id in video_ids], "min_videos": min_videos},
     ).df()
 
@@ -240,26 +220,7 @@ def live_commenters_summary(
     """
     row = db.one(
         con,
-        """
-        with live_comments as (
-            select video_id, member_id
-            from comments
-            where video_id in (select unnest(cast($video_ids as varchar[])))
-              and member_id is not null
-              and not coalesce(is_brand, false)
-        ),
-
-        per_member as (
-            select member_id, count(distinct video_id) as count_live_videos
-            from live_comments
-            group by member_id
-        )
-
-        select
-            (select count(distinct video_id) from live_comments)::bigint,
-            (select count(*) from per_member)::bigint,
-            (select count(*) from per_member where count_live_videos >= $min_videos)::bigint
-        """,
+        read_sql("lives_commenters"),
         {"video_ids": [str(video_id) for video_id in video_ids], "min_videos": min_videos},
     )
     return {

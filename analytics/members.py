@@ -478,23 +478,7 @@ def brand_candidates(con: duckdb.DuckDBPyConnection, *, limit: int = 6) -> pd.Da
     from analytics.workspace import BRAND_VIDEO_SHARE
 
     return con.execute(
-        """
-        with videos as (select count(distinct video_id) as count_videos from comments)
-        select member_id, member_handle, member_name, authors.count_videos, count_comments, is_brand,
-            authors.count_videos > 1 and authors.count_videos >= $share * videos.count_videos as could_be_brand
-        from (
-        select member_id,
-            arg_max(member_handle, commented_at) filter (where member_handle is not null) as member_handle,
-            arg_max(member_name, commented_at) filter (where member_name is not null) as member_name,
-            count(distinct video_id) as count_videos,
-            count(*) as count_comments,
-            bool_or(coalesce(is_brand, false)) as is_brand
-        from comments where member_id is not null
-        group by member_id
-        ) as authors cross join videos
-        order by is_brand desc, authors.count_videos desc, count_comments desc, member_id
-        limit $limit
-        """,
+        read_sql("members_brand_candidates"),
         {"limit": int(limit), "share": BRAND_VIDEO_SHARE},
     ).df()
 

@@ -28,6 +28,7 @@ from urllib.parse import quote, urlsplit
 import duckdb
 import pandas as pd
 
+from analytics.db import read_sql
 from analytics.preferences import Memory
 from analytics.wording import day as worded_day
 from analytics.wording import plural, short_day
@@ -111,29 +112,7 @@ def member_links(
     con.register("listed_members", listed)
     try:
         last = con.execute(
-            """
-            with last_comments as (
-                select comments.member_id, comments.video_id, comments.video_url
-                from comments
-                join listed_members using (member_id)
-                where not coalesce(comments.is_brand, false)
-                    and ($as_of is null or comments.commented_at::date <= $as_of)
-                qualify row_number() over (
-                    partition by comments.member_id
-                    order by comments.commented_at desc, comments.comment_id desc
-                ) = 1
-            ),
-            accounts as (
-                select video_id, min(account_handle) as account_handle
-                from videos
-                where account_handle is not null
-                group by video_id
-            )
-            select last_comments.member_id, last_comments.video_id, last_comments.video_url,
-                accounts.account_handle
-            from last_comments
-            left join accounts using (video_id)
-            """,
+            read_sql("outreach_last_comments"),
             {"as_of": as_of},
         ).df()
     finally:
@@ -220,20 +199,7 @@ def contact_outcomes(con: duckdb.DuckDBPyConnection, contacted: Mapping[str, dat
     marks["member_id"] = marks["member_id"].astype(str)
     con.register("contact_marks", marks)
     try:
-        counted = con.execute(
-            """
-            select contact_marks.member_id, contact_marks.contacted_date::date as contacted_date,
-                count(comments.comment_id)::bigint as count_comments_since_contact,
-                (select max(commented_at)::date from comments) as newest_date
-            from contact_marks
-            left join comments
-                on comments.member_id = contact_marks.member_id
-                and comments.commented_at >= contact_marks.contacted_date::date + interval 1 day
-                and not coalesce(comments.is_brand, false)
-            group by all
-            order by contacted_date desc, contact_marks.member_id
-            """
-        ).df()
+        counted = con.execute(read_sql("outreach_since_contact")).df()
     finally:
         con.unregister("contact_marks")
     count = counted["count_comments_since_contact"].astype("int64")

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import db, labels, stats
+from analytics.db import read_sql
 from analytics.members import (
     NO_REPLIES,
     TIER_ORDER,
@@ -42,7 +43,7 @@ from analytics.members import (
     tier_counts,
 )
 from analytics.sentiment import LABELS
-from analytics.timezones import follower_activity_grid, territory_name
+from analytics.settings import SETTINGS
 from analytics.wording import plural
 
 SEGMENT_ORDER: tuple[str, ...] = ("Promoter", "Neutral", "Detractor")
@@ -160,7 +161,7 @@ def with_rate_interval(
     totals: str,
     rate: str,
     *,
-    min_count: int = 30,
+    min_count: int = SETTINGS.min_comments,
     confidence: float = stats.CONFIDENCE,
 ) -> pd.DataFrame:
     """The table plus a Wilson interval at `confidence` on `rate` (`rate`_low, `rate`_high) and is_small_sample.
@@ -200,7 +201,8 @@ def sentiment_rates(
     (`tiers`: member_id, tier) or "month" (the first day of each month). Columns: [group],
     count_labelled_comments, count_positive_comments, count_neutral_comments,
     count_negative_comments, positive_response_rate, positive_response_rate_low,
-    positive_response_rate_high (95% Wilson interval), is_small_sample (fewer than 30 comments).
+    positive_response_rate_high (Wilson interval at the settings' level), is_small_sample (fewer than
+    `SETTINGS.min_comments` comments).
     """
     comments = _member_comments(
         labelled, start, end, columns=["label", "video_id", "member_id", "commented_at"]
@@ -540,19 +542,7 @@ def interaction_frequency(con: duckdb.DuckDBPyConnection, *, as_of: date | None 
     comments_per_active_month, frequency_band (rounded down into FREQUENCY_BANDS' labels).
     """
     table = con.execute(
-        """
-        select
-            member_id,
-            count(*) as count_comments,
-            count(distinct date_trunc('month', commented_at)) as count_active_months
-        from comments
-        where not coalesce(is_brand, false)
-            and member_id is not null
-            and commented_at is not null
-            and ($as_of is null or commented_at < $as_of::date + interval 1 day)
-        group by member_id
-        order by member_id
-        """,
+        read_sql("members_frequency"),
         {"as_of": as_of},
     ).df()
     table = table.astype({"count_comments": "int64", "count_active_months": "int64"})
@@ -643,62 +633,3 @@ def sentiment_segments(sentiment: pd.DataFrame, tiers: pd.DataFrame | None = Non
     table = pd.DataFrame(rows, columns=["group", "segment", "count_members", "share_of_group", "meaning"])
     table["count_members"] = table["count_members"].astype("int64")
     return table
-
-
-# ---------------------------------------------------------------- audience
-
-
-def audience_gender(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Who follows the brand, by gender? Columns: gender, share (0 to 1), largest first."""
-    return con.execute(
-        "select gender, share from audience_gender where share is not null order by share desc, gender"
-    ).df()
-
-
-def top_territories(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> pd.DataFrame:
-    """Where do the brand's followers live? The `top` territories by share, with their English names.
-
-    TikTok's "Others" row is kept last, as "Other territories". Columns: territory_code,
-    territory, share (0 to 1).
-    """
-    table = con.execute(
-        "select territory_code, share from audience_territories where share is not null "
-        "order by share desc, territory_code"
-    ).df()
-    is_other = table["territory_code"].fillna("").str.strip().str.casefold().isin(["others", "other", ""])
-    named = table[~is_other].head(top).copy()
-    named["territory"] = named["territory_code"].map(lambda code: territory_name(str(code).strip()))
-    others = table[is_other]
-    if len(others):
-        named = pd.concat(
-            [
-                named,
-                pd.DataFrame(
-                    {
-                        "territory_code": ["Others"],
-                        "territory": ["Other territories"],
-                        "share": [float(others["share"].sum())],
-                    }
-                ),
-            ],
-            ignore_index=True,
-        )
-    return named[["territory_code", "territory", "share"]].reset_index(drop=True)
-
-
-def active_hours(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """At what time of day are followers on TikTok? One row per hour 0-23.
-
-    Columns: hour, average_active_followers (mean over the file's days; NULL without data),
-    count_days. Hours as TikTok wrote them (the file does not name its time zone).
-    """
-    grid = follower_activity_grid(con)
-    grid = grid.assign(weighted=grid["average_active_followers"].fillna(0) * grid["count_days"])
-    by_hour = grid.groupby("hour", as_index=False).agg(
-        weighted=("weighted", "sum"), count_days=("count_days", "sum")
-    )
-    by_hour["average_active_followers"] = by_hour["weighted"] / by_hour["count_days"].where(
-        by_hour["count_days"] > 0
-    )
-    by_hour["count_days"] = by_hour["count_days"].astype("int64")
-    return by_hour[["hour", "average_active_followers", "count_days"]]

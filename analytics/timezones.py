@@ -29,6 +29,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
+from analytics.db import read_sql
 from analytics.wording import day
 
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -223,42 +224,7 @@ def follower_activity_grid(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     the file that cover the slot), average_active_followers (mean over those days; NULL when none).
     Hours as TikTok wrote them; the newest day's not-yet-happened hours are left out.
     """
-    return con.execute(
-        """
-        with newest_day as (
-            select
-                max(activity_date) as activity_date,
-                max(hour) filter (where active_followers > 0) as last_hour
-            from follower_activity
-            where activity_date = (select max(activity_date) from follower_activity)
-        ),
-
-        happened as (
-            select activity.*
-            from follower_activity as activity
-            left join newest_day on activity.activity_date = newest_day.activity_date
-            where activity.active_followers is not null
-              and activity.hour between 0 and 23
-              and (newest_day.activity_date is null or activity.hour <= newest_day.last_hour)
-        ),
-
-        slots as (
-            select weekday, hour
-            from range(7) as weekdays(weekday), range(24) as hours(hour)
-        )
-
-        select
-            slots.weekday::integer as weekday,
-            slots.hour::integer as hour,
-            count(happened.activity_date)::bigint as count_days,
-            avg(happened.active_followers) as average_active_followers
-        from slots
-        left join happened
-            on isodow(happened.activity_date) - 1 = slots.weekday and happened.hour = slots.hour
-        group by all
-        order by weekday, hour
-        """
-    ).df()
+    return con.execute(read_sql("follower_activity_grid")).df()
 
 
 def peak_activity_hours(grid: pd.DataFrame, *, top: int = 3) -> list[str]:

@@ -9,12 +9,11 @@ import pandas as pd
 import pytest
 
 from analytics import db, segments, sentiment
+from analytics.audience import active_hours, audience_gender, top_territories
 from analytics.members import TierRules, member_stats, member_tiers
 from analytics.segments import (
-    active_hours,
     ambassador_candidates,
     at_risk_members,
-    audience_gender,
     comment_date_range,
     comment_sentiment,
     complaint_queue,
@@ -28,7 +27,6 @@ from analytics.segments import (
     sentiment_segments,
     tier_sizes_by_month,
     tier_trend_takeaway,
-    top_territories,
     with_corrections,
     with_rate_interval,
 )

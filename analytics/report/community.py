@@ -28,7 +28,7 @@ from analytics.overview import Period
 from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
-from analytics.views.members import COLUMN_LABELS, members_view, tiers_as_of
+from analytics.views.members import COLUMN_LABELS, MIN_COMMENTS_FOR_RATE, members_view, tiers_as_of
 from analytics.views.segments import audience_view, communities_view, sentiment_view
 
 DEFAULT_TIER_RULES = TierRules()
@@ -73,7 +73,6 @@ COMMUNITY_DEFINITIONS: dict[str, tuple[str, str]] = {
 }
 
 MIN_MEMBERS = 5  # per group, as the reply effect's minimum: below it a share is a handful of people
-MIN_COMMENTS_FOR_RATE = 20  # below it, a reply rate is said as "3 of 7", not as a percentage
 
 
 def _comments_in_period(con: duckdb.DuckDBPyConnection, period: Period) -> int:

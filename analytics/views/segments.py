@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import communities, db, segments, timezones
+from analytics import audience, communities, db, segments, timezones
 from analytics.communities import HashtagCommunities
 from analytics.formats import DEFAULT_RULES, Rules, video_formats
 from analytics.members import TierRules, member_stats, member_tiers
@@ -96,7 +96,7 @@ class AudienceView:
 
 
 def audience_view(con: duckdb.DuckDBPyConnection) -> AudienceView:
-    gender = segments.audience_gender(con)
+    gender = audience.audience_gender(con)
     gender_headline = None
     if len(gender):
         top = gender.iloc[0]
@@ -106,7 +106,7 @@ def audience_view(con: duckdb.DuckDBPyConnection) -> AudienceView:
             if who
             else f"{top['share']:.0%} of your followers: {top['gender']}"
         )
-    territories = segments.top_territories(con, top=8)
+    territories = audience.top_territories(con, top=8)
     territories_headline = None
     if len(territories):
         named = territories[territories["territory_code"] != "Others"]
@@ -116,7 +116,7 @@ def audience_view(con: duckdb.DuckDBPyConnection) -> AudienceView:
             territories_headline += f", {named.iloc[1]['share']:.0%} in {named.iloc[1]['territory']}"
     hours, peaks = None, []
     if db.scalar(con, "select count(*) from follower_activity"):
-        hours = segments.active_hours(con)
+        hours = audience.active_hours(con)
         peaks = timezones.peak_activity_hours(timezones.follower_activity_grid(con))
     return AudienceView(gender, territories, hours, gender_headline, territories_headline, peaks)
 
