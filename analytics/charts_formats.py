@@ -17,6 +17,7 @@ from pandas.io.formats.style import Styler
 
 from analytics import stats
 from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
+from analytics.definitions import COLUMN_LABELS
 from analytics.format_stats import SMALL_SAMPLE_NOTE, Claim, all_videos_rate
 from analytics.posting_times import WEEKDAYS
 from analytics.settings import SETTINGS
@@ -219,20 +220,23 @@ def format_rate_chart(
 
 # The formats table's columns as a marketer reads them, and the definition shown on each header.
 def table_columns(confidence: float = stats.CONFIDENCE) -> dict[str, str]:
-    """engagement_by_format() column -> the formats table's header; the range is labelled with its level."""
-    return {
-        "format": "Format",
-        "count_videos": "Videos",
-        "total_views": "Views",
-        "engagement_rate": "Engagement rate",
-        "engagement_range": f"{stats.level(confidence)} range",
-        "median_engagement_rate": "Typical video",
-        "shares_per_1000_views": "Shares /1k",
-        "comments_per_1000_views": "Comments /1k",
-        "completion_rate": "Completion",
-        "average_watch_seconds": "Watch (s)",
-        "follows_per_1000_views": "Follows /1k",
-    }
+    """engagement_by_format() column -> the formats table's header (COLUMN_LABELS); the range is labelled
+    with its level."""
+    columns = [
+        "format",
+        "count_videos",
+        "total_views",
+        "engagement_rate",
+        "engagement_range",
+        "median_engagement_rate",
+        "shares_per_1000_views",
+        "comments_per_1000_views",
+        "completion_rate",
+        "average_watch_seconds",
+        "follows_per_1000_views",
+    ]
+    ranged = {"engagement_range": f"{stats.level(confidence)} range"}
+    return {column: ranged.get(column) or COLUMN_LABELS[column] for column in columns}
 
 
 def table_help(confidence: float = stats.CONFIDENCE, n_boot: int = SETTINGS.n_boot) -> dict[str, str]:

@@ -75,3 +75,39 @@ def label(metric: str) -> str:
 
 def definition(metric: str) -> str:
     return DEFINITIONS[metric][1]
+
+
+# Every column a marketer sees, by its stored name: the same header on a page's table, in its CSV
+# download and in the deck's tables. Stored names stay stable English codes.
+COLUMN_LABELS: dict[str, str] = {
+    "member": "Member",
+    "tier": "Tier",
+    "reason": "Why this tier",
+    "count_comments": "Comments",
+    "count_videos": "Videos",
+    "active_weeks": "Active weeks",
+    "active_days": "Active days",
+    "first_seen_at": "First seen",
+    "last_seen_at": "Last seen",
+    "days_since_last": "Days since last comment",
+    "total_likes_received": "Likes received",
+    "count_brand_replies_received": "Brand replies received",
+    "positive_response_rate": "Positive comments",
+    "communities": "Hashtag communities",
+    "usual_format": "Format they usually answer",
+    "last_comment_text": "Last comment",
+    "ambassador_score": "Ambassador score",
+    "likes_per_comment": "Likes per comment",
+    "profile_link": "Profile",
+    "video_link": "Last video",
+    "contact_status": "Follow-up",
+    "format": "Format",
+    "total_views": "Views",
+    "engagement_rate": "Engagement rate",
+    "median_engagement_rate": "Typical video",
+    "shares_per_1000_views": "Shares /1k",
+    "comments_per_1000_views": "Comments /1k",
+    "completion_rate": "Completion",
+    "average_watch_seconds": "Watch (s)",
+    "follows_per_1000_views": "Follows /1k",
+}

@@ -8,6 +8,7 @@ import streamlit as st
 import ui
 from analytics import charts_members as charts
 from analytics import segments
+from analytics.definitions import COLUMN_LABELS
 from analytics.views.segments import AudienceView, CommunitiesView, SentimentView
 
 
@@ -21,9 +22,9 @@ def communities_tab(view: CommunitiesView) -> None:
             {
                 "Community": summary["community"],
                 "Known CommunityTok": summary["known_communitytoks"].replace("", "—"),
-                "Videos": summary["count_videos"],
-                "Views": summary["total_views"],
-                "Engagement rate": summary["engagement_rate"] * 100,
+                COLUMN_LABELS["count_videos"]: summary["count_videos"],
+                COLUMN_LABELS["total_views"]: summary["total_views"],
+                COLUMN_LABELS["engagement_rate"]: summary["engagement_rate"] * 100,
                 "Members who comment": summary["count_members"],
                 "Hashtags (most used first)": summary["hashtags"],
             }

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from analytics import charts_members, db, segments, wording
+from analytics.definitions import COLUMN_LABELS
 from analytics.formats import DEFAULT_RULES, Rules
 from analytics.members import (
     NO_REPLIES,
@@ -28,7 +29,7 @@ from analytics.overview import Period
 from analytics.report import text
 from analytics.report.figures import doughnut_chart
 from analytics.report.model import Finding, NativeChart
-from analytics.views.members import COLUMN_LABELS, MIN_COMMENTS_FOR_RATE, members_view, tiers_as_of
+from analytics.views.members import MIN_COMMENTS_FOR_RATE, members_view, tiers_as_of
 from analytics.views.segments import audience_view, communities_view, sentiment_view
 
 DEFAULT_TIER_RULES = TierRules()

@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from analytics import communities, outreach, segments, wording
-from analytics.definitions import DEFINITIONS
+from analytics.definitions import COLUMN_LABELS, DEFINITIONS
 from analytics.formats import video_formats
 from analytics.members import (
     NO_REPLIES,
@@ -40,29 +40,6 @@ from analytics.overview import Period
 DEFAULT_RULES = TierRules()
 
 # The marketer's words for each member column, in the page's tables and its CSV downloads.
-COLUMN_LABELS = {
-    "member": "Member",
-    "tier": "Tier",
-    "reason": "Why this tier",
-    "count_comments": "Comments",
-    "count_videos": "Videos",
-    "active_weeks": "Active weeks",
-    "active_days": "Active days",
-    "first_seen_at": "First seen",
-    "last_seen_at": "Last seen",
-    "days_since_last": "Days since last comment",
-    "total_likes_received": "Likes received",
-    "count_brand_replies_received": "Brand replies received",
-    "positive_response_rate": "Positive comments",
-    "communities": "Hashtag communities",
-    "usual_format": "Format they usually answer",
-    "last_comment_text": "Last comment",
-    "ambassador_score": "Ambassador score",
-    "likes_per_comment": "Likes per comment",
-    "profile_link": "Profile",
-    "video_link": "Last video",
-    "contact_status": "Follow-up",
-}
 
 # Each tier threshold as the page asks for it: its label and what it also decides.
 RULE_INPUTS = {
