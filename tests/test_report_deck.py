@@ -20,6 +20,7 @@ from analytics.members import member_stats, member_tiers
 from analytics.report import SECTIONS, build_report, default_report_period
 from analytics.report.deck import build_deck
 from analytics.sample import SAMPLE_DIR, demo_workspace
+from analytics.views.members import tiers_as_of
 
 ROOT = Path(__file__).resolve().parents[1]
 # A real PNG (1x1, teal): the smallest logo there is.
@@ -130,7 +131,7 @@ def test_real_handles_appear_only_when_switched_on(workspace):
     period = default_report_period(workspace.con, None)
     report = build_report(workspace.con, period=period, sections=["members"], real_handles=True, salt="s")
     members = table_cells(reopen(build_deck(report, images=False)))[5::5]
-    tiers = member_tiers(member_stats(workspace.con, as_of=period.end))
+    tiers = member_tiers(member_stats(workspace.con, as_of=tiers_as_of(workspace.con, period)))
     expected = "@" + tiers[tiers["tier"] == "Champion"]["member_handle"].head(10)
     assert members == list(expected)
 

@@ -141,7 +141,8 @@ def as_of_and_names(
 ) -> tuple[date, bool]:
     """The as-of day of the tiers and whether names are hidden (pseudonyms).
 
-    The day starts at `default_day` (the sidebar period's last day, as in the deck: `tiers_as_of`) and
+    The day starts at `default_day` (`tiers_as_of`: the newest comment, or an earlier period's last day,
+    as in the deck) and
     follows it when the period changes; each client starts again from it and, for your own data, with
     names hidden: the demo's choices (its day, its names shown) do not carry over to the client opened
     after it."""
@@ -151,7 +152,7 @@ def as_of_and_names(
             st.session_state.pop(key, None)
     if st.session_state.get("members_as_of_default") != default_day:
         st.session_state.members_as_of_default = default_day
-        st.session_state.pop("members_as_of", None)  # a new period: its last day
+        st.session_state.pop("members_as_of", None)  # a new period: its own default day
     if not first_day <= st.session_state.get("members_as_of", default_day) <= newest_day:
         st.session_state.pop("members_as_of")  # new data: back to the default
     # Set here, not as the widgets' defaults: Streamlit drops an input's value on another page.
@@ -164,8 +165,8 @@ def as_of_and_names(
         max_value=newest_day,
         key="members_as_of",
         format=wording.DATE_INPUT_FORMAT,
-        help="Tiers count every comment up to this day (default: the sidebar period's last day, or the newest "
-        "comment if it is earlier, as in the report). Pick another day to see who was a Champion then.",
+        help="Tiers count every comment up to this day (default: the newest comment, or the last day of an "
+        "earlier sidebar period, as in the report). Pick another day to see who was a Champion then.",
     )
     hide_handles = middle.toggle(
         "Hide names",

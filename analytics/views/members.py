@@ -35,7 +35,7 @@ from analytics.members import (
     tier_counts,
     tier_moves,
 )
-from analytics.overview import Period
+from analytics.overview import Period, default_period
 
 DEFAULT_RULES = TierRules()
 
@@ -264,14 +264,22 @@ def members_view(
 
 
 def tiers_as_of(con: duckdb.DuckDBPyConnection, period: Period | None) -> date | None:
-    """The day tiers are counted up to, unless the marketer picks another: the period's last day, within
-    the comments' span (never after the newest comment, which would count days with no file as silence).
-    None without comments. The page's default and the deck's day: one rule, so they count the same tiers."""
+    """The day tiers are counted up to, unless the marketer picks another. The page's default and the
+    deck's day: one rule, so they count the same tiers. None without comments.
+
+    A period that runs to the end of the files (the latest 90 days, all data): the newest comment's
+    day (metrics.md's default; a comment export is often a day newer than the daily files). An earlier
+    period (last month): its last day, so October's report counts October's tiers; never before the
+    first comment nor after the newest.
+    """
     span = segments.comment_date_range(con)
     if span is None:
         return None
     first, newest = span
-    return newest if period is None else min(max(period.end, first), newest)
+    files = default_period(con)
+    if period is None or files is None or period.end >= files.end:
+        return newest
+    return min(max(period.end, first), newest)
 
 
 def _newest_day(con: duckdb.DuckDBPyConnection, stats: pd.DataFrame) -> date:
