@@ -30,9 +30,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pandas as pd
+
+from analytics.format_hints import Hint, all_hints, signals
 
 Rules = Mapping[str, Sequence[str]]  # format -> patterns, in order of precedence
 _Frozen = tuple[tuple[str, tuple[str, ...]], ...]  # the same, hashable, for caches
@@ -429,26 +432,89 @@ _VERDICTS: dict[str, Callable[[str, int, int, Quote], Verdict]] = {
 }
 
 
-def classify_caption(caption: str | None, rules: Rules = DEFAULT_RULES) -> tuple[str, str]:
-    """Which format does this caption look like, and why?
+CONFIDENCES = ("sure", "likely", "guess")
+NAME_WEIGHT = 3  # a caption rule word names its format
 
-    Returns (format, reason), e.g. ("Challenge", 'matched "#phinchallenge"') or ("Other", "no rule
-    matched"). The first format in `rules` that matches wins; the reason names the others that matched.
+
+@dataclass(frozen=True)
+class Classification:
+    """A video's format from its caption, how sure the rules are (sure / likely / guess), and why."""
+
+    format: str
+    confidence: str  # "Other" is a guess: the caption gives nothing to go on
+    reason: str
+
+
+def classify_caption(caption: str | None, rules: Rules = DEFAULT_RULES) -> tuple[str, str]:
+    """Which format does this caption look like, and why? (format, reason); see `classify`."""
+    found = classify(caption, rules)
+    return found.format, found.reason
+
+
+def classify(caption: str | None, rules: Rules = DEFAULT_RULES) -> Classification:
+    """Which format does this caption look like, how sure is that, and why?
+
+    Evidence, per format: a caption rule word names the format (weight 3); a hint suggests it (weight
+    1 to 3, analytics.format_hints): words ("save this for later"), a price, "A x B", "with @creator".
+    Each format adds up its evidence (its rule words count once, each group of hints once) and the
+    highest total wins; a tie goes to the format first in the rules' order. Sure: the winner is named
+    and no other format comes within 2; likely: it totals 2 or more and leads; guess: anything less.
+    "Other" is for a caption with no evidence at all.
     """
     if caption is None or not str(caption).strip():
-        return "Other", "no caption"
+        return Classification("Other", "guess", "no caption")
     return _classify(str(caption), _freeze(rules))
 
 
+Evidence = tuple[str, int, str, str]  # format, weight, the caption's words, why (may be "")
+
+
 @lru_cache(maxsize=100_000)  # a page reruns on every click; the captions do not change
-def _classify(caption: str, frozen: _Frozen) -> tuple[str, str]:
+def _classify(caption: str, frozen: _Frozen) -> Classification:
     shown, folded, origin = _fold(caption)
     text = _bare_text(folded)
 
     def quote(start: int, end: int) -> str:
         return shown[origin[start] : origin[end - 1] + 1]
 
-    hits, turned_down = [], []
+    evidence, turned_down = _named(folded, text, quote, frozen)
+    evidence += _hinted(folded, quote)
+    evidence += [
+        (name, weight, shown[start:end], f"({why})") for name, weight, start, end, why in signals.find(shown)
+    ]
+    if not evidence:
+        return Classification("Other", "guess", " ".join(["no rule matched", *turned_down[:1]]))
+    order = {name: index for index, name in reversed(list(enumerate([*(n for n, _ in frozen), *FORMATS])))}
+    totals: dict[str, int] = {}
+    for name, weight, *_ in evidence:
+        totals[name] = totals.get(name, 0) + weight
+    ranked = sorted(totals, key=lambda name: (-totals[name], order.get(name, len(order))))
+    best, runner_up = ranked[0], (totals[ranked[1]] if len(ranked) > 1 else 0)
+    named = any(weight == NAME_WEIGHT for name, weight, *_ in evidence if name == best)
+    if named and totals[best] - runner_up >= 2:
+        confidence = "sure"
+    elif totals[best] >= 2 and totals[best] > runner_up:
+        confidence = "likely"
+    else:
+        confidence = "guess"
+    return Classification(best, confidence, _reason(best, ranked[1:], evidence))
+
+
+def _reason(best: str, others: list[str], evidence: list[Evidence]) -> str:
+    said = [f'"{words}"' + (f" {why}" if why else "") for name, _, words, why in evidence if name == best]
+    reason = "matched " + " and ".join(said)
+    if others:
+        first = {name: words for name, _, words, _ in reversed(evidence)}
+        also = ", ".join(f'{name} ("{first[name]}")' for name in others)
+        reason += f"; also matched {also}, which rank{'s' if len(others) == 1 else ''} lower"
+    return reason
+
+
+def _named(folded: str, text: str, quote: Quote, frozen: _Frozen) -> tuple[list[Evidence], list[str]]:
+    """The rule words in the caption, one per format (its leftmost that counts), and the notes of the
+    words turned down ("live music" is not a LIVE)."""
+    evidence: list[Evidence] = []
+    turned_down: list[str] = []
     for name, regex in _compiled(frozen):
         verdict = _VERDICTS.get(name)
         for found in regex.finditer(folded):
@@ -457,16 +523,30 @@ def _classify(caption: str, frozen: _Frozen) -> tuple[str, str]:
                 start -= 1  # quote "#challenge", not "challenge", when the word was a hashtag
             counts, note = verdict(text, start, end, quote) if verdict else (True, "")
             if counts:
-                hits.append((name, quote(start, end), note))
+                evidence.append((name, NAME_WEIGHT, quote(start, end), note))
                 break
             turned_down.append(note)
-    if not hits:
-        return "Other", " ".join(["no rule matched", *turned_down[:1]])
-    reason = " ".join([f'matched "{hits[0][1]}"', *[note for note in hits[0][2:] if note]])
-    if len(hits) > 1:
-        others = ", ".join(f'{name} ("{said}")' for name, said, _ in hits[1:])
-        reason += f"; also matched {others}, which rank{'s' if len(hits) == 2 else ''} lower"
-    return hits[0][0], reason
+    return evidence, turned_down
+
+
+def _hinted(folded: str, quote: Quote) -> list[Evidence]:
+    """The hints in the caption: each group of words once, at its leftmost match."""
+    evidence: list[Evidence] = []
+    for group, regex in _hint_regexes():
+        if found := regex.search(folded):
+            evidence.append((group.format, group.weight, quote(*found.span()), f"({group.why})"))
+    return evidence
+
+
+@cache
+def _hint_regexes() -> list[tuple[Hint, re.Pattern[str]]]:
+    word = _word()
+    compiled = []
+    for group in all_hints():
+        regexes = [r for p in sorted(group.words, key=len, reverse=True) if (r := _pattern_regex(p))]
+        if regexes:
+            compiled.append((group, re.compile(f"(?<!{word})(?:{'|'.join(regexes)})(?!{word})")))
+    return compiled
 
 
 def _key(text: str) -> str:

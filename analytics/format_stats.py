@@ -87,7 +87,8 @@ def video_formats(
     One row per video posted between `start` and `end` (inclusive dates, UTC), oldest first. Columns:
     video_id, video_url, caption, posted_at, total_views, total_likes, total_comments, total_shares,
     total_engagements, engagement_rate (NULL without views), completion_rate, average_watch_seconds,
-    new_followers, format, format_source ("override" | "file" | "rules"), reason.
+    new_followers, format, format_source ("override" | "file" | "rules"), confidence ("sure" | "likely" |
+    "guess": a fix by hand and a file's column are sure), reason.
     """
     frame = _videos(con, start, end)
     frozen = _freeze(rules)
@@ -100,7 +101,7 @@ def video_formats(
         )
     ]
     frame = frame.drop(columns="file_format")
-    columns = ["format", "format_source", "reason"]
+    columns = ["format", "format_source", "confidence", "reason"]
     frame[columns] = pd.DataFrame(choices, columns=columns, index=frame.index, dtype="str")
     return frame
 
@@ -122,16 +123,16 @@ def _choose(
     file_format: object,
     caption: object,
     frozen: _Frozen,
-) -> tuple[str, str, str]:
-    """(format, format_source, reason): an override beats the file's column, which beats the rules."""
+) -> tuple[str, str, str, str]:
+    """(format, format_source, confidence, reason): an override beats the file's column, which beats the rules."""
     if override:
-        return override, "override", "set by hand"
+        return override, "override", "sure", "set by hand"
     if from_file:
-        return from_file, "file", f'format column in the file ("{str(file_format).strip()}")'
+        return from_file, "file", "sure", f'format column in the file ("{str(file_format).strip()}")'
     if not isinstance(caption, str) or not caption.strip():
-        return "Other", "rules", "no caption"
-    name, reason = _classify(caption, frozen)
-    return name, "rules", reason
+        return "Other", "rules", "guess", "no caption"
+    found = _classify(caption, frozen)
+    return found.format, "rules", found.confidence, found.reason
 
 
 # ---------------------------------------------------------------- per format

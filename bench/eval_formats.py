@@ -5,7 +5,7 @@ true format, a difficulty and a note on the label), classifies every caption wit
 rules (analytics.captions.classify_caption with DEFAULT_RULES) and prints accuracy and macro-F1
 overall, per language and per format, the confusion matrix (rows: true format, columns: predicted),
 how many hard negatives for LIVE Q&A were wrongly called LIVE Q&A, and the first misclassified hard
-captions. Run from the repository root: `python bench/eval_formats.py [path/to/set.csv]`.
+captions. Run from the repository root: `python bench/eval_formats.py [path/to/set.csv] [how many mistakes to list]`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analytics.captions import DEFAULT_RULES, FORMATS, classify_caption  # noqa: E402
+from analytics.captions import CONFIDENCES, DEFAULT_RULES, FORMATS, classify  # noqa: E402
 
 SET = ROOT / "tests" / "data" / "format_captions.csv"
 LIVE = "LIVE Q&A"
@@ -59,9 +59,10 @@ def main(path: Path = SET) -> None:
     unknown = sorted(set(frame["format"]) - set(FORMATS))
     if unknown:
         sys.exit(f"{path}: formats not in analytics.captions.FORMATS: {unknown}")
-    verdicts = [classify_caption(caption, DEFAULT_RULES) for caption in frame["caption"]]
-    frame["predicted"] = [name for name, _ in verdicts]
-    frame["reason"] = [reason for _, reason in verdicts]
+    verdicts = [classify(caption, DEFAULT_RULES) for caption in frame["caption"]]
+    frame["predicted"] = [found.format for found in verdicts]
+    frame["confidence"] = [found.confidence for found in verdicts]
+    frame["reason"] = [found.reason for found in verdicts]
     frame["right"] = frame["predicted"] == frame["format"]
 
     pd.set_option("display.width", 200)
@@ -73,6 +74,12 @@ def main(path: Path = SET) -> None:
     )
     for difficulty, group in frame.groupby("difficulty"):
         print(f"  {difficulty}: {len(group)} captions, accuracy {group['right'].mean():.3f}")
+
+    print("\nPer confidence (a 'sure' should nearly always be right; 'guess' is for the marketer to check)")
+    for level in CONFIDENCES:
+        group = frame[frame["confidence"] == level]
+        if len(group):
+            print(f"  {level}: {len(group)} captions, accuracy {group['right'].mean():.3f}")
 
     print("\nPer language")
     print(scores_by(frame, "language").to_string())
@@ -104,8 +111,9 @@ def main(path: Path = SET) -> None:
         + (f" ({len(false_live) / len(negatives):.0%})" if len(negatives) else "")
     )
 
-    wrong = frame[(frame["difficulty"] == "hard") & ~frame["right"]].head(10)
-    print("\nFirst 10 misclassified hard captions")
+    shown = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    wrong = frame[(frame["difficulty"] == "hard") & ~frame["right"]].head(shown)
+    print(f"\nFirst {shown} misclassified hard captions")
     for row in wrong.itertuples():
         print(
             f"- [{row.language}] {row.caption!r}\n    true {row.format}, predicted {row.predicted} ({row.reason})"

@@ -1,0 +1,59 @@
+"""Hints of a format that are no words of one language: a price, a brand pair "A x B", a creator
+thanked or invited ("with @...", "merci @..."), a video reply to a comment ("Replying to @...").
+
+Each finder reads the caption as shown (capitals matter for "A x B") and yields (format, weight,
+start, end, why): the span is quoted in the video's reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+Signal = tuple[str, int, int, int, str]
+
+_HANDLE = r"@[\w.]+"
+_AMOUNT = r"\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?"
+# A price: a currency before or after an amount ("R$ 59,90", "€12", "Rp 89.000", "45k", "249rb", "120.000đ",
+# "$349 MXN", "12 euros"), or a price word before one ("giá 45", "prix : 12").
+_PRICE = re.compile(
+    rf"(?<![\w])(?:(?:R\$|US\$|\$|€|£|¥|Rp\.?|IDR|VND|BRL|MXN|COP|S/\.?)\s?{_AMOUNT}"
+    rf"|{_AMOUNT}\s?(?:€|\$|₫|đ|vnđ|vnd|rb|ribu|jt|juta|reais|euros?|eur|pesos|mxn|cop|brl|idr|usd)(?![\w])"
+    rf"|{_AMOUNT}k(?![\w])(?!\s?(?:run|race|runners|views|followers|likes|steps|subs|subscribers|members|"
+    rf"people|km|miles|chạy|lari|corrida|carrera|course|vues|abonnés|seguidores|người))"
+    rf"|(?:gi[áa]|prix|precio|preço|preco|harga|price|only|chỉ|chi|seulement|solo|só|cuma|hanya)\s?:?\s?{_AMOUNT})",
+    re.IGNORECASE,
+)
+# "OatCo x BeanThere", "@a x @b": two names joined by x or × (not "3 x 10", not "x2").
+_PAIR = re.compile(r"(?<![\w@])(?:@[\w.]+|[A-ZÀ-Ỹ][\w'.&-]+)\s+[x×X]\s+(?:@[\w.]+|[A-ZÀ-Ỹ][\w'.&-]+)")
+# A creator the brand works with: "with @", "thank you @", "feat. @", "par @", "cùng @", "bareng @" ...
+_WITH_CREATOR = re.compile(
+    r"(?<![\w])(?:with|w/|feat\.?|ft\.?|featuring|thanks?(?: you)?|thx|ty|by|made by|designed by|"
+    r"avec|merci(?: à| a)?|par|con|junto a|junto con|gracias(?: a)?|por|hecho por|com|junto com|junto de|"
+    r"obrigad[oa](?: à| a| ao)?|pel[ao]|cùng|cung|với|voi|cảm ơn|cam on|cám ơn|thanks|bởi|boi|"
+    r"bareng|sama|dengan|bersama|makasih|terima kasih|oleh)\s+(?:(?:the|la|el|o|a|chị|anh|bạn|kak|mbak|mas|"
+    r"coach|chef|creator|criadora?|créatrice|créateur|designer|nhà thiết kế|tiệm|quán)\s+)?" + _HANDLE,
+    re.IGNORECASE,
+)
+# TikTok's video reply to a comment: "Replying to @x", "Réponse à @x", "Trả lời @x", "Membalas @x".
+_REPLY = re.compile(
+    r"(?<![\w])(?:replying to|reply to|répondre à|réponse à|reponse a|respondiendo a|respuesta a|"
+    r"respondendo(?: a| à| ao)?|resposta (?:a|à|ao|para)|trả lời|tra loi|rep|membalas|balas(?:an)?|"
+    r"menjawab)\s+" + _HANDLE,
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"(?<![\w])" + _HANDLE)
+
+
+def find(shown: str) -> Iterator[Signal]:
+    """Every signal of this caption, as (format, weight, start, end, why)."""
+    if match := _REPLY.search(shown):
+        yield "Duet / Stitch / UGC", 3, *match.span(), "a video reply to a comment"
+    if match := _PAIR.search(shown):
+        yield "Collab", 3, *match.span(), "two brands or creators paired"
+    if match := _WITH_CREATOR.search(shown):
+        yield "Collab", 2, *match.span(), "a creator or brand the video is made with"
+    elif (match := _MENTION.search(shown)) and not _REPLY.search(shown):
+        yield "Collab", 1, *match.span(), "another account tagged"
+    if match := _PRICE.search(shown):
+        yield "Product", 2, *match.span(), "a price"
