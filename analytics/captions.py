@@ -68,10 +68,10 @@ DEFAULT_RULES: dict[str, list[str]] = {
                  "q & a", "q and a", "qna", "replay", "en direct", "en vivo", "en directo", "ao vivo", "trực tiếp",
                  "hỏi đáp", "tanya jawab", "siaran langsung", "questions réponses", "preguntas y respuestas",
                  "perguntas e respostas"],
-    "Duet / Stitch / UGC": ["#duet", "#stitch", "duet with", "stitch with", "duet this", "stitch this",
+    "Duet / Stitch / UGC": ["#duet", "#stitch", "#dueto", "#duetos", "duet with", "stitch with", "duet this", "stitch this",
                             "#duetwith...", "#stitchwith...", "ugc", "user generated", "reposting our community",
                             "repost"],
-    "Collab": ["#ad", "#partner", "#collab", "collab", "collaboration", "paid partnership", "with @...",
+    "Collab": ["#ad", "#partner", "#collab", "collab", "colab", "collabs", "collaboration", "paid partnership", "with @...",
                "sponsored", "partenariat", "en collaboration avec", "colaboración", "parceria", "#publi",
                "hợp tác", "kolaborasi"],
     "Tutorial": ["how to", "tutorial", "tutorials", "tuto", "tutoriel", "tip", "tips", "step by step",
@@ -477,7 +477,25 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     def quote(start: int, end: int) -> str:
         return shown[origin[start] : origin[end - 1] + 1]
 
+    # Hashtags written as several words (#DefiPilates, #TipsTuesday) are read as their words too, after
+    # the caption; a word found there quotes the whole hashtag.
+    split = _split_hashtags(shown)
+    if split:
+        more_shown, more_folded, more_origin = _fold(split[0])
+        hashtag_of = split[1]
+        base = len(folded)
+        folded, text = folded + " " + more_folded, text + " " + _bare_text(more_folded)
+        origin = [*origin, origin[-1], *(len(shown) + i for i in more_origin)]
+
+        def quote(start: int, end: int) -> str:
+            if start > base:
+                first, last = hashtag_of[more_origin[start - base - 1]]
+                return shown[first:last]
+            return shown[origin[start] : origin[min(end, base) - 1] + 1]
+
     evidence, turned_down = _named(folded, text, quote, frozen)
+    evidence += _compounds(shown, frozen, {name for name, *_ in evidence})
+    evidence += _typos(text, quote, frozen, {name for name, *_ in evidence})
     evidence += _hinted(folded, quote)
     evidence += [
         (name, weight, shown[start:end], f"({why})") for name, weight, start, end, why in signals.find(shown)
@@ -547,6 +565,82 @@ def _hint_regexes() -> list[tuple[Hint, re.Pattern[str]]]:
         if regexes:
             compiled.append((group, re.compile(f"(?<!{word})(?:{'|'.join(regexes)})(?!{word})")))
     return compiled
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"[A-ZÀ-Ỹ]?[a-zà-ỹ]+|[A-ZÀ-Ỹ]+(?![a-zà-ỹ])|\d+")
+
+
+def _split_hashtags(shown: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """The words of the caption's CamelCase hashtags ("#DefiPilates" -> "Defi Pilates"), one hashtag a line,
+    and for each character of that text the span of its hashtag in the caption."""
+    lines, spans = [], []
+    for tag in _HASHTAG.finditer(shown):
+        parts = _CAMEL.findall(tag.group(1))
+        if len(parts) > 1:
+            line = " ".join(parts)
+            lines.append(line)
+            spans += [tag.span()] * (len(line) + 1)
+    return ("\n".join(lines), spans) if lines else None
+
+
+# Rule words not looked for inside a longer hashtag: "#livemusic" and "#liverpool" are no LIVEs.
+_NOT_IN_COMPOUNDS = frozenset(
+    {"live", "replay", "en direct", "en vivo", "ao vivo", "trực tiếp", "new", "nuevo"}
+)
+
+
+@cache
+def _compound_words(frozen: _Frozen) -> list[tuple[str, str]]:
+    """(format, bare word) for each one-word rule of 5 letters or more: found at either end of a hashtag."""
+    words = []
+    for name, patterns in frozen:
+        for pattern in patterns:
+            word = _bare_text(unicodedata.normalize("NFC", pattern).casefold().strip().lstrip("#"))
+            if word.isalpha() and len(word) >= 5 and word not in _NOT_IN_COMPOUNDS:
+                words.append((name, word))
+    return words
+
+
+def _compounds(shown: str, frozen: _Frozen, found: set[str]) -> list[Evidence]:
+    """Rule words glued to another word in a hashtag: "#giveawaytime", "#tipsandtricks", "#retolectura"."""
+    evidence: list[Evidence] = []
+    for tag in _HASHTAG.finditer(shown):
+        body = _bare_text(tag.group(1).casefold())
+        for name, word in _compound_words(frozen):
+            if name not in found and body != word and (body.startswith(word) or body.endswith(word)):
+                evidence.append((name, NAME_WEIGHT, tag.group(), ""))
+                found.add(name)
+                break
+    return evidence
+
+
+@cache
+def _typo_index(frozen: _Frozen) -> dict[str, tuple[str, str]]:
+    """Each one-word rule of 7 letters or more, and each way of dropping one of its letters -> (format, word)."""
+    index: dict[str, tuple[str, str]] = {}
+    for name, word in _compound_words(frozen):
+        if len(word) >= 7:
+            for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                index.setdefault(variant, (name, word))
+    return index
+
+
+def _typos(text: str, quote: Quote, frozen: _Frozen, found: set[str]) -> list[Evidence]:
+    """A rule word typed with one letter wrong, missing, extra or swapped ("givaway", "tutoral"): a strong hint."""
+    index = _typo_index(frozen)
+    evidence: list[Evidence] = []
+    for token in re.finditer(r"[a-z]{6,}", text):
+        word = token.group()
+        if word in index and index[word][1] == word:
+            continue  # the word itself, already counted as a rule word
+        for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+            if variant in index and index[variant][0] not in found:
+                name, meant = index[variant]
+                evidence.append((name, 2, quote(*token.span()), f'(read as "{meant}")'))
+                found.add(name)
+                break
+    return evidence
 
 
 def _key(text: str) -> str:

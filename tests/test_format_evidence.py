@@ -1,0 +1,77 @@
+"""The caption rules add up evidence per format and say how sure they are.
+
+Signals that are no words of one language (a price, "A x B", "with @creator", a video reply), hashtags
+written as several words, rule words typed with one letter wrong, and the confidence that follows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analytics.captions import CONFIDENCES, classify
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected_format", "quoted"),
+    [
+        ("BODY BUTTER VANILLA 200ML 🚨 R$ 49,90", "Product", "R$ 49,90"),
+        ("Bánh mì bơ tỏi chỉ 25k hôm nay", "Product", "chỉ 25k"),
+        ("Gamis motif terbaru mulai 189rb", "Product", "189rb"),
+        ("Coffret hiver 34,90 € ❄️", "Product", "34,90 €"),
+        ("KaffeeLab x LunaBakery ☕🥐", "Collab", "KaffeeLab x LunaBakery"),
+        ("thanks @mira.makes for this look 💛", "Collab", "thanks @mira.makes"),
+        ("Replying to @tom_h yes it is vegan 🌱", "Duet / Stitch / UGC", "Replying to @tom_h"),
+        ("Trả lời @thu.ng bạn ơi size M vừa nha", "Duet / Stitch / UGC", "Trả lời @thu.ng"),
+    ],
+)
+def test_signals_that_are_no_words_of_one_language_name_their_format(caption, expected_format, quoted):
+    found = classify(caption)
+    assert found.format == expected_format
+    assert f'"{quoted}"' in found.reason
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Our 10k run club meets Sunday 🏃", "100k views, thank you all 🥹", "3 x 10 squats every morning"],
+)
+def test_distances_counts_and_sets_are_not_prices_or_pairs(caption):
+    assert classify(caption).format == "Other"
+
+
+def test_a_camel_case_hashtag_is_read_as_its_words_and_quoted_whole():
+    found = classify("C'est parti pour le #DefiPilates 💪")
+    assert (found.format, found.confidence) == ("Challenge", "sure")
+    assert '"#DefiPilates"' in found.reason
+
+
+def test_a_rule_word_glued_to_another_in_a_hashtag_counts_but_never_a_live_word():
+    assert classify("#giveawaytime 🎁 rules below").format == "Mini game"
+    assert classify("#desafiolectura de enero 📚").format == "Challenge"
+    assert classify("#livemusic tonight at the café").format == "Other"
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected_format", "meant"),
+    [
+        ("givaway time!! rules below", "Mini game", "giveaway"),
+        ("tutoral: 5 min routine", "Tutorial", "tutorial"),
+        ("chalenge accepted 💪 #fitness", "Challenge", "challenge"),
+    ],
+)
+def test_a_rule_word_with_one_letter_wrong_is_read_as_the_word_and_only_likely(
+    caption, expected_format, meant
+):
+    found = classify(caption)
+    assert (found.format, found.confidence) == (expected_format, "likely")
+    assert f'(read as "{meant}")' in found.reason
+
+
+def test_confidence_is_sure_for_a_named_format_and_a_guess_for_a_tie_or_nothing():
+    assert classify("How to brew the perfect phin").confidence == "sure"
+    # Two formats named once each: the rules' order decides, and that is only a guess.
+    tie = classify("Tutorial: how to nail the #PhinChallenge")
+    assert (tie.format, tie.confidence) == ("Challenge", "guess")
+    assert "also matched Tutorial" in tie.reason
+    nothing = classify("Good morning ☀️")
+    assert (nothing.format, nothing.confidence) == ("Other", "guess")
+    assert {classify(c).confidence for c in ["#tuto", "Hi", "R$ 10", "tutoral"]} <= set(CONFIDENCES)
