@@ -70,7 +70,7 @@ DEFAULT_RULES: dict[str, list[str]] = {
                  "perguntas e respostas"],
     "Duet / Stitch / UGC": ["#duet", "#stitch", "#dueto", "#duetos", "duet with", "stitch with", "duet this", "stitch this",
                             "#duetwith...", "#stitchwith...", "ugc", "user generated", "reposting our community",
-                            "repost"],
+                            "repost..."],
     "Collab": ["#ad", "#partner", "#collab", "collab", "colab", "collabs", "collaboration", "paid partnership", "with @...",
                "sponsored", "partenariat", "en collaboration avec", "colaboración", "parceria", "#publi",
                "hợp tác", "kolaborasi"],
@@ -81,6 +81,7 @@ DEFAULT_RULES: dict[str, list[str]] = {
                  "cách nấu", "cách ủ", "cách xay", "cách rang", "cách bảo quản", "mẹo", "công thức",
                  "cara membuat", "cara bikin", "cara buat", "cara pakai", "cara seduh", "resep"],
     "Behind the scenes": ["behind the scenes", "bts", "making of", "a day in the life", "day in the life",
+                          "une journée dans la vie", "un día en la vida", "um dia na vida", "một ngày làm",
                           "coulisses", "detrás de cámaras", "detrás de cámara", "detrás de escena",
                           "bastidores", "hậu trường", "di balik layar"],
     "Storytelling": ["our story", "story time", "storytime", "journey", "notre histoire", "histoire",
@@ -230,8 +231,9 @@ _BROADCAST_CUES = _phrase_regex(  # a day or a moment: the LIVE is announced, or
     # a replay or an excerpt of one
     "replay, rediff, rediffusion, extrait, repeticion, xem lai, trich doan, tonton ulang, if you missed, "
     # questions from the audience
-    "q&a, qna, q & a, question, questions, ask, ask me, ama, answer, answers, answered, hoi dap, cau hoi, "
-    "giai dap, tra loi, pregunta, preguntas, pergunta, perguntas, tanya, "
+    "q&a, qna, q & a, faq, question, questions, ask, ask me, ama, answer, answers, answered, hoi dap, cau hoi, "
+    "giai dap, tra loi, pregunta, preguntas, preguntanos, preguntenos, preguntennos, pregunten, pergunta, "
+    "perguntas, pergunte, perguntem, posez, demandez, tanya, "
     # the platform itself
     "tiktok, tiktoklive"
 )
@@ -253,6 +255,7 @@ _NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the li
 _IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person, not on TikTok
     "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho"
 )
+_FROM_WORDS = _set("from, desde, depuis, direto, direto de, diretamente, tu, dari")
 _OTHER_PLATFORMS = _set(  # a broadcast elsewhere is not a TikTok LIVE
     "youtube, yt, instagram, insta, ig, facebook, fb, twitch, zoom, spotify, shopee, lazada, tokopedia, tv, "
     "television, televisao, radio, premiere, premieres, premiered, estreno, estrena, estreia, cong chieu, tayang"
@@ -326,7 +329,8 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
         first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
         return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
     place = _IN_PERSON.search(text, end, after[-1].end()) if after else None
-    if place and not nearby & {"tiktok", "tiktoklive"}:
+    broadcast_from = place and _FROM_WORDS & set(_words(_tokens_after(text, end, 2)))  # "en directo desde la feria"
+    if place and not broadcast_from and not nearby & {"tiktok", "tiktoklive"}:
         return False, f'("{quote(start, place.end())}" is in person, not a TikTok LIVE)'
     if word in _BROADCAST_WORDS:
         return True, ""
@@ -368,7 +372,7 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
         if verb:
             return False, f'("{quote(verb.start(), end)}" means "directly", not a TikTok LIVE)'
         window = (
-            before[-2].start() if len(before) > 1 else start,
+            before[-2:][0].start() if before else start,
             after[2].end() if len(after) > 2 else len(text),
         )
         if not (previous and previous.group() in _LIVE_NOUN_BEFORE):
@@ -418,6 +422,19 @@ def _challenge_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict
     return True, ""
 
 
+_DUET_WORDS = _set("duet, stitch, dueto, duo")
+
+
+def _collab_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
+    """ "#stitch with @x", "duet with @x": the handle is whom the video duets or stitches, not a partner."""
+    if "@" not in text[start:end]:
+        return True, ""
+    before = _tokens_before(text, start, 2)
+    if any(token.group() in _DUET_WORDS for token in before):
+        return False, f'("{quote(before[0].start(), end)}" is a duet or stitch, not a collab)'
+    return True, ""
+
+
 def _mini_game_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     """A giveaway (a prize draw) is counted as a Mini game, and the reason says so."""
     word = " ".join(re.sub(r"[-_#]", " ", text[start:end]).split())
@@ -429,6 +446,7 @@ _VERDICTS: dict[str, Callable[[str, int, int, Quote], Verdict]] = {
     "Product": _product_verdict,
     "Challenge": _challenge_verdict,
     "Mini game": _mini_game_verdict,
+    "Collab": _collab_verdict,
 }
 
 
@@ -500,6 +518,7 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     evidence += [
         (name, weight, shown[start:end], f"({why})") for name, weight, start, end, why in signals.find(shown)
     ]
+    evidence = _distinct(evidence)
     if not evidence:
         return Classification("Other", "guess", " ".join(["no rule matched", *turned_down[:1]]))
     order = {name: index for index, name in reversed(list(enumerate([*(n for n, _ in frozen), *FORMATS])))}
@@ -516,6 +535,16 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     else:
         confidence = "guess"
     return Classification(best, confidence, _reason(best, ranked[1:], evidence))
+
+
+def _distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence without repeats: the same words found twice for one format ("with @x" as a rule word and
+    as a creator) count once, at their first (heaviest) finding."""
+    kept: list[Evidence] = []
+    for item in evidence:
+        if not any(item[0] == other[0] and (item[2] in other[2] or other[2] in item[2]) for other in kept):
+            kept.append(item)
+    return kept
 
 
 def _reason(best: str, others: list[str], evidence: list[Evidence]) -> str:
@@ -626,6 +655,15 @@ def _typo_index(frozen: _Frozen) -> dict[str, tuple[str, str]]:
     return index
 
 
+def _one_slip(typed: str, meant: str) -> bool:
+    """One letter missing, one extra, or two neighbours swapped ("givaway", "tutorrial", "chalelnge"); not one
+    letter changed, which is how words of another language differ ("journée" is no "journey")."""
+    if abs(len(typed) - len(meant)) == 1:
+        return True
+    slips = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
+    return len(slips) == 2 and slips[1] == slips[0] + 1 and typed[slips[0]] == meant[slips[1]]
+
+
 def _typos(text: str, quote: Quote, frozen: _Frozen, found: set[str]) -> list[Evidence]:
     """A rule word typed with one letter wrong, missing, extra or swapped ("givaway", "tutoral"): a strong hint."""
     index = _typo_index(frozen)
@@ -635,7 +673,7 @@ def _typos(text: str, quote: Quote, frozen: _Frozen, found: set[str]) -> list[Ev
         if word in index and index[word][1] == word:
             continue  # the word itself, already counted as a rule word
         for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
-            if variant in index and index[variant][0] not in found:
+            if variant in index and index[variant][0] not in found and _one_slip(word, index[variant][1]):
                 name, meant = index[variant]
                 evidence.append((name, 2, quote(*token.span()), f'(read as "{meant}")'))
                 found.add(name)

@@ -43,6 +43,7 @@ _REPLY = re.compile(
     r"menjawab)\s+" + _HANDLE,
     re.IGNORECASE,
 )
+_DUET = re.compile(r"(?<![\w])#?(?:duet|stitch|dueto|duo)(?![\w])", re.IGNORECASE)  # "#stitch with @x": who is stitched
 _MENTION = re.compile(r"(?<![\w])" + _HANDLE)
 
 
@@ -52,9 +53,20 @@ def find(shown: str) -> Iterator[Signal]:
         yield "Duet / Stitch / UGC", 3, *match.span(), "a video reply to a comment"
     if match := _PAIR.search(shown):
         yield "Collab", 3, *match.span(), "two brands or creators paired"
-    if match := _WITH_CREATOR.search(shown):
-        yield "Collab", 2, *match.span(), "a creator or brand the video is made with"
-    elif (match := _MENTION.search(shown)) and not _REPLY.search(shown):
-        yield "Collab", 1, *match.span(), "another account tagged"
+    # "#stitch with @x": @x is whom the video stitches; "Replying to @x": whom it answers. Neither is a partner.
+    taken = [m.span() for m in [_REPLY.search(shown)] if m]
+    if duet := _DUET.search(shown):
+        if (after := _MENTION.search(shown, duet.end())) and after.start() - duet.end() <= 12:
+            taken.append(after.span())
+
+    def free(match: re.Match[str]) -> bool:
+        return not any(start <= match.end() - 1 and match.start() < end for start, end in taken)
+
+    creator = next((m for m in _WITH_CREATOR.finditer(shown) if free(m)), None)
+    mention = next((m for m in _MENTION.finditer(shown) if free(m)), None)
+    if creator:
+        yield "Collab", 2, *creator.span(), "a creator or brand the video is made with"
+    elif mention:
+        yield "Collab", 1, *mention.span(), "another account tagged"
     if match := _PRICE.search(shown):
         yield "Product", 2, *match.span(), "a price"
