@@ -5,7 +5,8 @@ true format, a difficulty and a note on the label), classifies every caption wit
 rules (analytics.captions.classify_caption with DEFAULT_RULES) and prints accuracy and macro-F1
 overall, per language and per format, the confusion matrix (rows: true format, columns: predicted),
 how many hard negatives for LIVE Q&A were wrongly called LIVE Q&A, and the first misclassified hard
-captions. Run from the repository root: `python bench/eval_formats.py [path/to/set.csv] [how many mistakes to list]`.
+captions. Run from the repository root: `python bench/eval_formats.py [path/to/set.csv] [how many mistakes to list]
+[--markdown]` (tables as Markdown, for the README).
 """
 
 from __future__ import annotations
@@ -54,6 +55,17 @@ def scores_by(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(column)
 
 
+def markdown(table: pd.DataFrame) -> str:
+    """A DataFrame as a Markdown table (for the README), index first."""
+    header = [table.index.name or "", *map(str, table.columns)]
+    rows = [
+        [str(index), *(str(value) for value in row)]
+        for index, row in zip(table.index, table.to_numpy(), strict=True)
+    ]
+    lines = [header, ["---"] + ["---:"] * (len(header) - 1), *rows]
+    return "\n".join("| " + " | ".join(line) + " |" for line in lines)
+
+
 def main(path: Path = SET) -> None:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     unknown = sorted(set(frame["format"]) - set(FORMATS))
@@ -82,7 +94,8 @@ def main(path: Path = SET) -> None:
             print(f"  {level}: {len(group)} captions, accuracy {group['right'].mean():.3f}")
 
     print("\nPer language")
-    print(scores_by(frame, "language").to_string())
+    show = markdown if MARKDOWN else pd.DataFrame.to_string
+    print(show(scores_by(frame, "language")))
     order = [name for name in FORMATS if name in set(frame["format"]) | set(frame["predicted"])]
     print("\nPer format (accuracy = share of that format's captions found; f1 also counts wrong claims)")
     per_format = (
@@ -91,13 +104,13 @@ def main(path: Path = SET) -> None:
         .reindex([n for n in order if n in set(frame["format"])])
     )
     per_format["f1"] = [round(f1(frame["format"], frame["predicted"], name), 3) for name in per_format.index]
-    print(per_format.to_string())
+    print(show(per_format))
 
     print("\nConfusion matrix (rows: true format, columns: predicted)")
     matrix = pd.crosstab(frame["format"], frame["predicted"]).reindex(
         index=order, columns=order, fill_value=0
     )
-    print(matrix.to_string())
+    print(show(matrix))
 
     negatives = frame[
         (frame["difficulty"] == "hard")
@@ -119,6 +132,10 @@ def main(path: Path = SET) -> None:
             f"- [{row.language}] {row.caption!r}\n    true {row.format}, predicted {row.predicted} ({row.reason})"
         )
 
+
+MARKDOWN = "--markdown" in sys.argv  # tables as Markdown, for the README
+if MARKDOWN:
+    sys.argv.remove("--markdown")
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else SET)
