@@ -58,10 +58,13 @@ def scores_by(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 def markdown(table: pd.DataFrame) -> str:
     """A DataFrame as a Markdown table (for the README), index first."""
     header = [table.index.name or "", *map(str, table.columns)]
-    rows = [
-        [str(index), *(str(value) for value in row)]
-        for index, row in zip(table.index, table.to_numpy(), strict=True)
-    ]
+
+    def cell(value: object) -> str:
+        return (
+            str(int(value)) if isinstance(value, float) and value.is_integer() and value > 1 else str(value)
+        )
+
+    rows = [[str(index), *map(cell, row)] for index, row in table.iterrows()]
     lines = [header, ["---"] + ["---:"] * (len(header) - 1), *rows]
     return "\n".join("| " + " | ".join(line) + " |" for line in lines)
 
