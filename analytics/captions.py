@@ -329,7 +329,9 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
         first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
         return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
     place = _IN_PERSON.search(text, end, after[-1].end()) if after else None
-    broadcast_from = place and _FROM_WORDS & set(_words(_tokens_after(text, end, 2)))  # "en directo desde la feria"
+    broadcast_from = place and _FROM_WORDS & set(
+        _words(_tokens_after(text, end, 2))
+    )  # "en directo desde la feria"
     if place and not broadcast_from and not nearby & {"tiktok", "tiktoklive"}:
         return False, f'("{quote(start, place.end())}" is in person, not a TikTok LIVE)'
     if word in _BROADCAST_WORDS:
@@ -570,7 +572,9 @@ def _named(folded: str, text: str, quote: Quote, frozen: _Frozen) -> tuple[list[
                 start -= 1  # quote "#challenge", not "challenge", when the word was a hashtag
             counts, note = verdict(text, start, end, quote) if verdict else (True, "")
             if counts:
-                evidence.append((name, NAME_WEIGHT, quote(start, end), note))
+                # "new" alone says less than "launch" or "new arrival": "the new Tree of Life", "our new barista".
+                weight = NAME_WEIGHT - 1 if text[start:end] in _NEW_WORDS else NAME_WEIGHT
+                evidence.append((name, weight, quote(start, end), note))
                 break
             turned_down.append(note)
     return evidence, turned_down

@@ -75,3 +75,16 @@ def test_confidence_is_sure_for_a_named_format_and_a_guess_for_a_tie_or_nothing(
     nothing = classify("Good morning ☀️")
     assert (nothing.format, nothing.confidence) == ("Other", "guess")
     assert {classify(c).confidence for c in ["#tuto", "Hi", "R$ 10", "tutoral"]} <= set(CONFIDENCES)
+
+
+def test_a_product_name_in_capitals_is_a_hint_but_shouting_is_not():
+    found = classify("BUXOM PLUMPING LIP GLOSS")
+    assert (found.format, found.confidence) == ("Product", "guess")
+    assert "(a product name in capitals)" in found.reason
+    assert classify("HAPPY HOLIDAYS TO ALL OUR FRIENDS").format == "Other"
+    assert classify("WE ARE SO PROUD OF THIS TEAM").format == "Other"
+
+
+def test_new_alone_suggests_a_product_without_being_sure():
+    assert classify("the new “Tree of Life” in our window").confidence == "likely"
+    assert classify("Launch day: the oat cortado").confidence == "sure"

@@ -43,7 +43,20 @@ _REPLY = re.compile(
     r"menjawab)\s+" + _HANDLE,
     re.IGNORECASE,
 )
-_DUET = re.compile(r"(?<![\w])#?(?:duet|stitch|dueto|duo)(?![\w])", re.IGNORECASE)  # "#stitch with @x": who is stitched
+_DUET = re.compile(
+    r"(?<![\w])#?(?:duet|stitch|dueto|duo)(?![\w])", re.IGNORECASE
+)  # "#stitch with @x": who is stitched
+# A product name in capitals: "SALTAIR HYALURONIC ACID BODY SERUM 2 PACK", "SỮA TẮM DỪA 500ML". Runs with a
+# pronoun, article or verb are shouting, not a name ("WE ARE LIVE", "HAPPY NEW YEAR TO ALL").
+_CAPS_RUN = re.compile(
+    r"(?<![#@\w])[^\W\d_a-zß-ÿ]{2,}(?:[ \t]+(?:[^\W\d_a-zß-ÿ]{2,}|\d+(?:ML|G|KG|GR|OZ|L|PCS|PACK|%)?))+(?![\w])"
+)
+_NOT_IN_NAMES = frozenset(
+    "I WE YOU HE SHE THEY IT US ME MY OUR YOUR THE A AN IS ARE WAS BE TO OF AND OR FOR IN ON AT WITH NOT NO YES "
+    "HAPPY MERRY NEW YEAR THANK THANKS LOVE OMG WOW LOL GOOD MORNING NIGHT DAY TODAY TONIGHT NOW LIVE SALE OFF "
+    "LE LA LES UN UNE DES ET EST NOUS VOUS JE DE DU EL LOS LAS Y ES SOMOS O OS E EU NÓS VOCÊ TÔI BẠN CHÚNG "
+    "MÌNH VÀ LÀ CỦA KAMI KITA AKU KAMU DAN YANG ADA INI ITU DI KE".split()
+)
 _MENTION = re.compile(r"(?<![\w])" + _HANDLE)
 
 
@@ -70,3 +83,8 @@ def find(shown: str) -> Iterator[Signal]:
         yield "Collab", 1, *mention.span(), "another account tagged"
     if match := _PRICE.search(shown):
         yield "Product", 2, *match.span(), "a price"
+    for run in _CAPS_RUN.finditer(shown):
+        words = [w for w in run.group().split() if not w[0].isdigit()]
+        if len(words) >= 2 and len("".join(words)) >= 8 and not set(words) & _NOT_IN_NAMES:
+            yield "Product", 1, *run.span(), "a product name in capitals"
+            break
