@@ -50,7 +50,9 @@ EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
     "format": (
         "Interaction format",
         "A video's format comes from a fix made by hand, else the file's format column, else the caption "
-        "rules (multilingual keywords and hashtags, editable on the Interaction formats page).",
+        "rules: words and hashtags that name a format, and hints that suggest one (a price, “A x B”, steps to "
+        "follow, a prize to win), in six languages. Each video's format is sure, likely or a guess; a giveaway "
+        "counts as a Mini game.",
     ),
     "median_views": ("Typical video", "The median video: half the videos drew more views, half fewer."),
     "projection": ("Projection", PROJECTION_EXPLAINED),
