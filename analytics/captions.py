@@ -234,6 +234,9 @@ _BROADCAST_CUES = _phrase_regex(  # a day or a moment: the LIVE is announced, or
     "q&a, qna, q & a, faq, question, questions, ask, ask me, ama, answer, answers, answered, hoi dap, cau hoi, "
     "giai dap, tra loi, pregunta, preguntas, preguntanos, preguntenos, preguntennos, pregunten, pergunta, "
     "perguntas, pergunte, perguntem, posez, demandez, tanya, "
+    # a selling LIVE (live shopping): TikTok Shop's yellow basket, clearance, closing orders on air
+    "live shopping, shopping, live sale, flash sale, xa kho, chot don, san sale, keranjang kuning, keranjang, "
+    "checkout, jualan, ban hang, vendas, ventas, vente, "
     # the platform itself
     "tiktok, tiktoklive"
 )
@@ -250,7 +253,17 @@ _NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the li
     "music, musique, musica, musik, nhac, band, banda, concert, concerts, concierto, show, shows, spectacle, "
     "performance, acoustic, acoustique, acustico, acustica, dj, karaoke, album, jazz, gig, map, maps, carte, "
     "mapa, peta, tracker, tracking, suivi, rastreo, rastreador, rastreamento, score, scores, marcador, placar, "
-    "skor, feed, cam, webcam, camera, chat, action, photo, photos, wallpaper"
+    "skor, feed, cam, webcam, camera, chat, action, photo, photos, wallpaper, "
+    # music genres: samba ao vivo, salsa en vivo, dangdut live
+    "samba, pagode, forro, sertanejo, mpb, bossa, fado, rock, blues, reggae, salsa, cumbia, mariachi, "
+    "tango, chanson, dangdut, keroncong, bolero, hip hop, rap, "
+    # sport on a screen: bóng đá trực tiếp, partido en vivo, nobar bola live
+    "match, matches, football, soccer, futbol, partido, partidos, jogo, jogos, bola, bong, nobar, sport, sports, "
+    "the thao, olahraga, liga, league, cup, copa, coupe, f1, "
+    # things that are alive or happen in the room: live plants, live seafood, live cooking station, live painting
+    "plant, plants, seafood, lobster, lobsters, crab, crabs, oyster, oysters, fish, culture, cultures, "
+    "probiotic, probiotics, edge, demo, painting, cooking, kitchen, counter, station, entertainment, animation, "
+    "screening, podcast"
 )
 _IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person, not on TikTok
     "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho"
@@ -274,6 +287,10 @@ _AVAILABLE_VERBS = _set("is, are, goes, go, going, went, now, be, officially")
 _DIRECT_VERBS = _set(  # "mua trực tiếp", "liên hệ trực tiếp", "livraison en direct": directly
     "mua, ban, giao, lien he, nhan, gui, den, tu, tai, goi, inbox, ib, nhap, achat, achetez, acheter, vente, vendu, "
     "livraison, livre, livres, livree, commandez, commander, importe, producteur"
+)
+_MEET_VERBS = _set(  # "conhecer ao vivo", "meet us live": in person
+    "meet, conhecer, conheca, conhece, conocer, conocerte, conocernos, conozcan, rencontrer, rencontrez, gap, "
+    "ketemu, bertemu, ketemuan"
 )
 _CALENDAR_NOUNS = _set(  # "Happy New Year", "Año Nuevo", "new week": a date, not a product
     "year, years, year's, yr, week, day, month, morning, decade, beginning, beginnings, normal, york, me, "
@@ -343,6 +360,8 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
         first, last = min(start, noun.start()), max(end, noun.end())
         return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
     previous = before[-1] if before else None
+    if previous and previous.group() in _MEET_VERBS:
+        return False, f'("{quote(previous.start(), end)}" means in person, not a TikTok LIVE)'
     if word == "live":
         following = _words(after[:2])
         is_verb = (previous and previous.group() in _LIVE_VERB_BEFORE) or (
