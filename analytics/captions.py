@@ -263,7 +263,12 @@ _NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the li
     # things that are alive or happen in the room: live plants, live seafood, live cooking station, live painting
     "plant, plants, seafood, lobster, lobsters, crab, crabs, oyster, oysters, fish, culture, cultures, "
     "probiotic, probiotics, edge, demo, painting, cooking, kitchen, counter, station, entertainment, animation, "
-    "screening, podcast"
+    "screening, podcast, "
+    # instruments and evenings of them: violão ao vivo, live guitar, open mic
+    "guitar, guitars, guitarra, violao, violon, violin, piano, sax, saxophone, drums, bateria, trumpet, cello, "
+    "open mic, sarau, poetry, poesia, poesie, choir, orchestra, "
+    # a final shown on a screen: xem trực tiếp chung kết, la final en vivo
+    "chung ket, bong da, final, finals, finale, semifinal, derby, world cup, euro, aff"
 )
 _IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person, not on TikTok
     "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho"
@@ -281,7 +286,9 @@ _LIVE_VERB_AFTER = _set("your, my, our, their, his, her, life, laugh, well, full
 _AVAILABLE_THINGS = _set(  # "the menu is now live", "pre-orders go live Monday": available, not broadcast
     "website, site, shop, store, boutique, sale, sales, preorder, preorders, order, orders, menu, collection, "
     "drop, app, page, link, offer, offers, deal, deals, promo, discount, code, campaign, booking, bookings, "
-    "reservation, reservations, ticket, tickets, registration, listing, product, products, restock, waitlist"
+    "reservation, reservations, ticket, tickets, registration, listing, product, products, restock, waitlist, "
+    "class, classes, course, courses, schedule, timetable, episode, playlist, season, edition, update, version, "
+    "feature, presale, vote, voting, poll, form, survey, signup, signups, application, applications, website's"
 )
 _AVAILABLE_VERBS = _set("is, are, goes, go, going, went, now, be, officially")
 _DIRECT_VERBS = _set(  # "mua trực tiếp", "liên hệ trực tiếp", "livraison en direct": directly
@@ -335,33 +342,54 @@ Quote = Callable[[int, int], str]  # span of the folded caption -> the caption's
 Verdict = tuple[bool, str]  # (counts, note for the reason)
 
 
+def _elsewhere(text: str, start: int, end: int, quote: Quote) -> str | None:
+    """Why a broadcast word is about another platform ("premieres LIVE on YouTube") or a place ("live at the
+    coffee festival"), or None."""
+    before, after = _tokens_before(text, start, 6), _tokens_after(text, end, 6)
+    nearby = {token.group() for token in [*before, *after]}
+    if nearby & {"tiktok", "tiktoklive"}:
+        return None
+    platforms = [t for t in [*before, *after] if t.group() in _OTHER_PLATFORMS]
+    if platforms:
+        first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
+        return f'("{quote(first, last)}" is not a TikTok LIVE)'
+    place = _IN_PERSON.search(text, end, after[-1].end()) if after else None
+    broadcast_from = _FROM_WORDS & set(_words(after[:2]))  # "en directo desde la feria"
+    if place and not broadcast_from:
+        return f'("{quote(start, place.end())}" is in person, not a TikTok LIVE)'
+    return None
+
+
+def _not_on_air(text: str, start: int, end: int, quote: Quote) -> str | None:
+    """Why a LIVE word next to this one is no broadcast: live music, a match shown live, live seafood, meeting
+    in person ("conhecer ao vivo"), or None."""
+    before, after = _tokens_before(text, start, 2), _tokens_after(text, end, 2)
+    for tokens in (before, after):
+        for index in range(len(tokens)):
+            for size in (2, 1):
+                phrase = tokens[index : index + size]
+                if len(phrase) == size and " ".join(_words(phrase)) in _NOT_BROADCAST_NOUNS:
+                    first, last = min(start, phrase[0].start()), max(end, phrase[-1].end())
+                    return f'("{quote(first, last)}" is not a TikTok LIVE)'
+    if before and before[-1].group() in _MEET_VERBS:
+        return f'("{quote(before[-1].start(), end)}" means in person, not a TikTok LIVE)'
+    return None
+
+
 def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     """Does this LIVE word announce, invite to or replay a TikTok LIVE?"""
     word = " ".join(re.sub(r"[-_#]", " ", text[start:end]).split())
     said = quote(start, end)
     before, after = _tokens_before(text, start, 6), _tokens_after(text, end, 6)
-    nearby = {token.group() for token in [*before, *after]}
-    platforms = [t for t in [*before, *after] if t.group() in _OTHER_PLATFORMS]
-    if platforms and not nearby & {"tiktok", "tiktoklive"}:
-        first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
-        return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
-    place = _IN_PERSON.search(text, end, after[-1].end()) if after else None
-    broadcast_from = place and _FROM_WORDS & set(
-        _words(_tokens_after(text, end, 2))
-    )  # "en directo desde la feria"
-    if place and not broadcast_from and not nearby & {"tiktok", "tiktoklive"}:
-        return False, f'("{quote(start, place.end())}" is in person, not a TikTok LIVE)'
+    if note := _elsewhere(text, start, end, quote):
+        return False, note
     if word in _BROADCAST_WORDS:
         return True, ""
     if word not in {"live", "en vivo", "en directo", "ao vivo", "siaran langsung", "replay", *_DIRECTLY}:
         return True, ""  # a word the marketer added to the rules
-    close = [*before[-2:], *after[:2]]
-    if noun := next((t for t in close if t.group() in _NOT_BROADCAST_NOUNS), None):
-        first, last = min(start, noun.start()), max(end, noun.end())
-        return False, f'("{quote(first, last)}" is not a TikTok LIVE)'
+    if note := _not_on_air(text, start, end, quote):
+        return False, note
     previous = before[-1] if before else None
-    if previous and previous.group() in _MEET_VERBS:
-        return False, f'("{quote(previous.start(), end)}" means in person, not a TikTok LIVE)'
     if word == "live":
         following = _words(after[:2])
         is_verb = (previous and previous.group() in _LIVE_VERB_BEFORE) or (
@@ -379,6 +407,14 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
         if any(w.removesuffix("'s") in _AVAILABLE_THINGS for w in lead[:-1]) and lead[-1] in _AVAILABLE_VERBS:
             thing = next(t for t in before[-4:] if t.group().removesuffix("'s") in _AVAILABLE_THINGS)
             return False, f'("{quote(thing.start(), end)}" means available, not a TikTok LIVE)'
+        where = after[:3]  # "now live on our app", "live on the website"
+        if (
+            where
+            and where[0].group() in {"on", "in"}
+            and any(t.group() in _AVAILABLE_THINGS for t in where[1:])
+        ):
+            thing = next(t for t in where[1:] if t.group() in _AVAILABLE_THINGS)
+            return False, f'("{quote(start, thing.end())}" means available, not a TikTok LIVE)'
     if word in _DIRECTLY:
         # "mua trực tiếp", "liên hệ trực tiếp", "giao hàng trực tiếp": buying, delivering or contacting directly
         last_two = before[-2:]
@@ -473,6 +509,7 @@ _VERDICTS: dict[str, Callable[[str, int, int, Quote], Verdict]] = {
 
 CONFIDENCES = ("sure", "likely", "guess")
 NAME_WEIGHT = 3  # a caption rule word names its format
+LIVE = "LIVE Q&A"
 
 
 @dataclass(frozen=True)
@@ -535,7 +572,7 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     evidence, turned_down = _named(folded, text, quote, frozen)
     evidence += _compounds(shown, frozen, {name for name, *_ in evidence})
     evidence += _typos(text, quote, frozen, {name for name, *_ in evidence})
-    evidence += _hinted(folded, quote)
+    evidence += _hinted(folded, text, quote)
     evidence += [
         (name, weight, shown[start:end], f"({why})") for name, weight, start, end, why in signals.find(shown)
     ]
@@ -599,12 +636,19 @@ def _named(folded: str, text: str, quote: Quote, frozen: _Frozen) -> tuple[list[
     return evidence, turned_down
 
 
-def _hinted(folded: str, quote: Quote) -> list[Evidence]:
-    """The hints in the caption: each group of words once, at its leftmost match."""
+def _hinted(folded: str, text: str, quote: Quote) -> list[Evidence]:
+    """The hints in the caption: each group of words once, at its leftmost match that counts. A hint of a
+    LIVE is turned down, as a LIVE word is, about another platform, a place or a match on a screen."""
     evidence: list[Evidence] = []
     for group, regex in _hint_regexes():
-        if found := regex.search(folded):
-            evidence.append((group.format, group.weight, quote(*found.span()), f"({group.why})"))
+        for found in regex.finditer(folded):
+            start, end = found.span()
+            if group.format == LIVE and (
+                _elsewhere(text, start, end, quote) or _not_on_air(text, start, end, quote)
+            ):
+                continue
+            evidence.append((group.format, group.weight, quote(start, end), f"({group.why})"))
+            break
     return evidence
 
 
