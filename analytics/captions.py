@@ -580,9 +580,16 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     if not evidence:
         return Classification("Other", "guess", " ".join(["no rule matched", *turned_down[:1]]))
     order = {name: index for index, name in reversed(list(enumerate([*(n for n, _ in frozen), *FORMATS])))}
-    totals: dict[str, int] = {}
+    # Hints together count at most as much as a name: a price, a capitalised name and "in stock" make a
+    # Product as likely as the word "launch" does, not more likely than "#ad" makes a Collab.
+    names: dict[str, int] = {}
+    hints: dict[str, int] = {}
     for name, weight, *_ in evidence:
-        totals[name] = totals.get(name, 0) + weight
+        if weight >= NAME_WEIGHT:
+            names[name] = max(names.get(name, 0), weight)
+        else:
+            hints[name] = hints.get(name, 0) + weight
+    totals = {name: names.get(name, 0) + min(hints.get(name, 0), NAME_WEIGHT) for name in {*names, *hints}}
     ranked = sorted(totals, key=lambda name: (-totals[name], order.get(name, len(order))))
     best, runner_up = ranked[0], (totals[ranked[1]] if len(ranked) > 1 else 0)
     named = any(weight == NAME_WEIGHT for name, weight, *_ in evidence if name == best)
@@ -725,7 +732,9 @@ def _typo_index(frozen: _Frozen) -> dict[str, tuple[str, str]]:
 def _one_slip(typed: str, meant: str) -> bool:
     """One letter missing, one extra, or two neighbours swapped ("givaway", "tutorrial", "chalelnge"); not one
     letter changed, which is how words of another language differ ("journée" is no "journey")."""
-    if abs(len(typed) - len(meant)) == 1:
+    if len(typed) == len(meant) + 1:
+        return not typed.startswith(meant)  # "contestó", "reviews": an ending of another word, not a slip
+    if len(typed) == len(meant) - 1:
         return True
     slips = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
     return len(slips) == 2 and slips[1] == slips[0] + 1 and typed[slips[0]] == meant[slips[1]]

@@ -78,7 +78,7 @@ def find(shown: str) -> Iterator[Signal]:
     creator = next((m for m in _WITH_CREATOR.finditer(shown) if free(m)), None)
     mention = next((m for m in _MENTION.finditer(shown) if free(m)), None)
     if creator:
-        yield "Collab", 2, *creator.span(), "a creator or brand the video is made with"
+        yield "Collab", 3, *creator.span(), "a creator or brand the video is made with"
     elif mention:
         yield "Collab", 1, *mention.span(), "another account tagged"
     if match := _PRICE.search(shown):
