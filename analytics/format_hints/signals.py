@@ -58,6 +58,39 @@ _NOT_IN_NAMES = frozenset(
     "MÌNH VÀ LÀ CỦA KAMI KITA AKU KAMU DAN YANG ADA INI ITU DI KE".split()
 )
 _MENTION = re.compile(r"(?<![\w])" + _HANDLE)
+# Steps in order: "wall → bench → knees → full", "1. ... 2. ...", "Step 1", or amounts to follow ("15g", "10 min", "3x8").
+_ARROWS = re.compile(r"\w[^→➡>\n]{0,40}(?:→|➡️?|->|>)\s*\w[^→➡>\n]{0,40}(?:→|➡️?|->|>)")
+_NUMBERED = re.compile(r"(?:^|\s)(?:1[.)]|1️⃣|①)\s*\w.*?(?:\s|^)(?:2[.)]|2️⃣|②)\s*\w", re.DOTALL)
+_AMOUNT_TO_FOLLOW = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:g|gr|ml|min|mins|minutes|minutos|minutes|phút|phut|menit|seg|sec|secs|s|°c?|"
+    r"reps|rep|sets|series|séries|hiệp|x\d+)(?![\w])",
+    re.IGNORECASE,
+)
+# A hashtag to post one's own with: "post your summit selfie with #1200Steps", "đăng hình kèm #5CauHoiAn".
+_POST_WITH_HASHTAG = re.compile(
+    r"(?<![\w])(?:post|posts|share|upload|show us|tag us|postez|publiez|partagez|poste|posta|postem|compartilhe|"
+    r"compartilha|manda|mandem|sube|suban|comparte|compartan|publica|publiquen|đăng|dang|chia sẻ|chia se|unggah|"
+    r"upload|bagikan|kirim|posting)\b[^#\n]{0,60}?(?:with|using|avec|con|com|usando|kèm|kem|với|voi|pakai|dengan|"
+    r"pake|+)\s*#\w+",
+    re.IGNORECASE,
+)
+# Then and now: a past ("in 2019", "years ago", "năm ngoái", "dulu", "hace 5 años") and a present ("today", "now",
+# "hôm nay", "sekarang", "aujourd'hui") in one caption: how something began and where it stands.
+_PAST = re.compile(
+    r"(?<![\w])(?:(?:in|en|em|năm|nam|tahun|since|desde|depuis|từ|tu)\s+(?:19[5-9]\d|20[0-2]\d)|years? ago|"
+    r"last year|il y a \d+ ans|l'an dernier|l'année dernière|hace \d+ años|el año pasado|há \d+ anos|ano passado|"
+    r"\d+ năm trước|\d+ nam truoc|năm ngoái|nam ngoai|ngày xưa|ngay xua|hồi đó|hoi do|hồi xưa|hoi xua|"
+    r"\d+ tahun (?:lalu|yang lalu)|tahun lalu|dulu|when (?:we|i) (?:started|opened|began)|"
+    r"cuando (?:empezamos|abrimos|empecé|abrí)|quando (?:começamos|abrimos|comecei|abri)|quand (?:on a|j'ai) "
+    r"(?:commencé|ouvert))(?![\w])",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(
+    r"(?<![\w])(?:today|now|these days|still|years later|hoy|ahora|hoy en día|todavía|años después|hoje|agora|"
+    r"ainda|anos depois|aujourd'hui|maintenant|toujours|ans plus tard|hôm nay|hom nay|bây giờ|bay gio|giờ|gio|"
+    r"vẫn|van con|sekarang|kini|masih|hari ini|udah|sudah)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def find(shown: str) -> Iterator[Signal]:
@@ -83,6 +116,15 @@ def find(shown: str) -> Iterator[Signal]:
         yield "Collab", 1, *mention.span(), "another account tagged"
     if match := _PRICE.search(shown):
         yield "Product", 2, *match.span(), "a price"
+    if match := _ARROWS.search(shown) or _NUMBERED.search(shown):
+        yield "Tutorial", 2, *match.span(), "steps in order"
+    amounts = list(_AMOUNT_TO_FOLLOW.finditer(shown))
+    if len(amounts) >= 2:
+        yield "Tutorial", 1, amounts[0].start(), amounts[1].end(), "amounts to follow"
+    if match := _POST_WITH_HASHTAG.search(shown):
+        yield "Challenge", 2, *match.span(), "a hashtag to post your own with"
+    if (past := _PAST.search(shown)) and (present := _PRESENT.search(shown, past.end())):
+        yield "Storytelling", 2, past.start(), present.end(), "then and now"
     for run in _CAPS_RUN.finditer(shown):
         words = [w for w in run.group().split() if not w[0].isdigit()]
         if len(words) >= 2 and len("".join(words)) >= 8 and not set(words) & _NOT_IN_NAMES:
