@@ -573,9 +573,7 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     evidence += _compounds(shown, frozen, {name for name, *_ in evidence})
     evidence += _typos(text, quote, frozen, {name for name, *_ in evidence})
     evidence += _hinted(folded, text, quote)
-    evidence += [
-        (name, weight, shown[start:end], f"({why})") for name, weight, start, end, why in signals.find(shown)
-    ]
+    evidence += [(name, weight, words, f"({why})") for name, weight, words, why in signals.find(shown)]
     evidence = _distinct(evidence)
     if not evidence:
         return Classification("Other", "guess", " ".join(["no rule matched", *turned_down[:1]]))

@@ -1,8 +1,8 @@
 """Hints of a format that are no words of one language: a price, a brand pair "A x B", a creator
 thanked or invited ("with @...", "merci @..."), a video reply to a comment ("Replying to @...").
 
-Each finder reads the caption as shown (capitals matter for "A x B") and yields (format, weight,
-start, end, why): the span is quoted in the video's reason.
+Each finder reads the caption as shown (capitals matter for "A x B") and yields (format, weight, words,
+why): the caption's words are quoted in the video's reason, shortened with "…" when long.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-Signal = tuple[str, int, int, int, str]
+Signal = tuple[str, int, str, str]
 
 _HANDLE = r"@[\w.]+"
 _AMOUNT = r"\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?"
@@ -59,7 +59,7 @@ _NOT_IN_NAMES = frozenset(
 )
 _MENTION = re.compile(r"(?<![\w])" + _HANDLE)
 # Steps in order: "wall → bench → knees → full", "1. ... 2. ...", "Step 1", or amounts to follow ("15g", "10 min", "3x8").
-_ARROWS = re.compile(r"\w[^→➡>\n]{0,40}(?:→|➡️?|->|>)\s*\w[^→➡>\n]{0,40}(?:→|➡️?|->|>)")
+_ARROWS = re.compile(r"[\w'-]+\s*(?:→|➡️?|->)\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:→|➡️?|->)\s*[\w'-]+")
 _NUMBERED = re.compile(r"(?:^|\s)(?:1[.)]|1️⃣|①)\s*\w.*?(?:\s|^)(?:2[.)]|2️⃣|②)\s*\w", re.DOTALL)
 _AMOUNT_TO_FOLLOW = re.compile(
     r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:g|gr|ml|min|mins|minutes|minutos|minutes|phút|phut|menit|seg|sec|secs|s|°c?|"
@@ -71,7 +71,7 @@ _POST_WITH_HASHTAG = re.compile(
     r"(?<![\w])(?:post|posts|share|upload|show us|tag us|postez|publiez|partagez|poste|posta|postem|compartilhe|"
     r"compartilha|manda|mandem|sube|suban|comparte|compartan|publica|publiquen|đăng|dang|chia sẻ|chia se|unggah|"
     r"upload|bagikan|kirim|posting)\b[^#\n]{0,60}?(?:with|using|avec|con|com|usando|kèm|kem|với|voi|pakai|dengan|"
-    r"pake|+)\s*#\w+",
+    r"pake)\s*#\w+",
     re.IGNORECASE,
 )
 # Then and now: a past ("in 2019", "years ago", "năm ngoái", "dulu", "hace 5 años") and a present ("today", "now",
@@ -93,12 +93,23 @@ _PRESENT = re.compile(
 )
 
 
+def _short(words: str) -> str:
+    """The words as quoted in a reason: long ones cut to their first two words … their last."""
+    parts = words.split()
+    return words if len(words) <= 40 or len(parts) <= 4 else " ".join(parts[:2]) + " … " + parts[-1]
+
+
 def find(shown: str) -> Iterator[Signal]:
-    """Every signal of this caption, as (format, weight, start, end, why)."""
+    """Every signal of this caption, as (format, weight, the caption's words, why)."""
+    for name, weight, words, why in _find(shown):
+        yield name, weight, _short(words), why
+
+
+def _find(shown: str) -> Iterator[Signal]:
     if match := _REPLY.search(shown):
-        yield "Duet / Stitch / UGC", 3, *match.span(), "a video reply to a comment"
+        yield "Duet / Stitch / UGC", 3, match.group(), "a video reply to a comment"
     if match := _PAIR.search(shown):
-        yield "Collab", 3, *match.span(), "two brands or creators paired"
+        yield "Collab", 3, match.group(), "two brands or creators paired"
     # "#stitch with @x": @x is whom the video stitches; "Replying to @x": whom it answers. Neither is a partner.
     taken = [m.span() for m in [_REPLY.search(shown)] if m]
     if duet := _DUET.search(shown):
@@ -111,22 +122,22 @@ def find(shown: str) -> Iterator[Signal]:
     creator = next((m for m in _WITH_CREATOR.finditer(shown) if free(m)), None)
     mention = next((m for m in _MENTION.finditer(shown) if free(m)), None)
     if creator:
-        yield "Collab", 3, *creator.span(), "a creator or brand the video is made with"
+        yield "Collab", 3, creator.group(), "a creator or brand the video is made with"
     elif mention:
-        yield "Collab", 1, *mention.span(), "another account tagged"
+        yield "Collab", 1, mention.group(), "another account tagged"
     if match := _PRICE.search(shown):
-        yield "Product", 2, *match.span(), "a price"
+        yield "Product", 2, match.group(), "a price"
     if match := _ARROWS.search(shown) or _NUMBERED.search(shown):
-        yield "Tutorial", 2, *match.span(), "steps in order"
+        yield "Tutorial", 2, match.group().strip(), "steps in order"
     amounts = list(_AMOUNT_TO_FOLLOW.finditer(shown))
     if len(amounts) >= 2:
-        yield "Tutorial", 1, amounts[0].start(), amounts[1].end(), "amounts to follow"
+        yield "Tutorial", 1, f"{amounts[0].group()} … {amounts[1].group()}", "amounts to follow"
     if match := _POST_WITH_HASHTAG.search(shown):
-        yield "Challenge", 2, *match.span(), "a hashtag to post your own with"
+        yield "Challenge", 2, match.group(), "a hashtag to post your own with"
     if (past := _PAST.search(shown)) and (present := _PRESENT.search(shown, past.end())):
-        yield "Storytelling", 2, past.start(), present.end(), "then and now"
+        yield "Storytelling", 2, f"{past.group()} … {present.group()}", "then and now"
     for run in _CAPS_RUN.finditer(shown):
         words = [w for w in run.group().split() if not w[0].isdigit()]
         if len(words) >= 2 and len("".join(words)) >= 8 and not set(words) & _NOT_IN_NAMES:
-            yield "Product", 1, *run.span(), "a product name in capitals"
+            yield "Product", 1, run.group(), "a product name in capitals"
             break
