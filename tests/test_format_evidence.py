@@ -88,3 +88,37 @@ def test_a_product_name_in_capitals_is_a_hint_but_shouting_is_not():
 def test_new_alone_suggests_a_product_without_being_sure():
     assert classify("the new “Tree of Life” in our window").confidence == "likely"
     assert classify("Launch day: the oat cortado").confidence == "sure"
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected_format", "why"),
+    [
+        ("Start here: wall push-up → incline → knees → full 💪", "Tutorial", "steps in order"),
+        ("Cold brew: 1. grind coarse 2. steep 12 hours 3. filter", "Tutorial", "steps in order"),
+        ("Bột 200g, sữa 150ml, nướng 25 phút 🍞", "Tutorial", "amounts to follow"),
+        (
+            "Climb the 300 stairs and post your selfie with #TopOfHoiAn 📸",
+            "Challenge",
+            "a hashtag to post your own with",
+        ),
+        (
+            "Đọc xong cuốn sách thì đăng hình kèm #DocCungTiem nha",
+            "Challenge",
+            "a hashtag to post your own with",
+        ),
+        ("Abrimos en 2018 con dos mesas. Hoy somos 14 en la cocina", "Storytelling", "then and now"),
+        ("Dulu cuma jualan dari rumah, sekarang punya 3 toko 🥹", "Storytelling", "then and now"),
+    ],
+)
+def test_signals_of_structure_suggest_a_format_in_any_language(caption, expected_format, why):
+    found = classify(caption)
+    assert found.format == expected_format
+    assert f"({why})" in found.reason
+
+
+def test_a_name_beats_hints_added_up_and_a_creator_counts_as_a_name():
+    # Price, capitals and a stock word together are at most as good as a name: "A x B" names a Collab.
+    assert classify("KOPIKITA x BATIK SARI 🧵 kemeja edisi terbatas Rp 250rb").format == "Collab"
+    assert classify("Cocinamos con @chef.lu su receta de mole").format == "Collab"
+    # A word of another language with an ending is no typo of a rule word.
+    assert classify("La barista contestó todas sus dudas").format != "Mini game"

@@ -60,7 +60,7 @@ _NOT_IN_NAMES = frozenset(
 _MENTION = re.compile(r"(?<![\w])" + _HANDLE)
 # Steps in order: "wall → bench → knees → full", "1. ... 2. ...", "Step 1", or amounts to follow ("15g", "10 min", "3x8").
 _ARROWS = re.compile(r"[\w'-]+\s*(?:→|➡️?|->)\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:→|➡️?|->)\s*[\w'-]+")
-_NUMBERED = re.compile(r"(?:^|\s)(?:1[.)]|1️⃣|①)\s*\w.*?(?:\s|^)(?:2[.)]|2️⃣|②)\s*\w", re.DOTALL)
+_NUMBERED = re.compile(r"(?:^|\s)(?:1[.)]|1️⃣|①)\s*\w.*?(?:\s|^)(?:2[.)]|2️⃣|②)\s*\w+", re.DOTALL)
 _AMOUNT_TO_FOLLOW = re.compile(
     r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:g|gr|ml|min|mins|minutes|minutos|minutes|phút|phut|menit|seg|sec|secs|s|°c?|"
     r"reps|rep|sets|series|séries|hiệp|x\d+)(?![\w])",
