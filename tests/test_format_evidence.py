@@ -107,6 +107,9 @@ def test_new_alone_suggests_a_product_without_being_sure():
             "a hashtag to post your own with",
         ),
         ("Abrimos en 2018 con dos mesas. Hoy somos 14 en la cocina", "Storytelling", "then and now"),
+        ("Comecei vendendo brigadeiro na faculdade. Hoje temos duas lojas", "Storytelling", "then and now"),
+        ("Routine du matin : eau micellaire, sérum, crème, écran solaire ☀️", "Tutorial", "a list to follow"),
+        ("Cà phê muối không cần máy: đánh kem với muối rồi rót lên phin", "Tutorial", "a way of doing it"),
         ("Dulu cuma jualan dari rumah, sekarang punya 3 toko 🥹", "Storytelling", "then and now"),
     ],
 )

@@ -63,7 +63,15 @@ _ARROWS = re.compile(r"[\w'-]+\s*(?:→|➡️?|->)\s*[\w'-]+(?:\s+[\w'-]+){0,2}
 _NUMBERED = re.compile(r"(?:^|\s)(?:1[.)]|1️⃣|①)\s*\w.*?(?:\s|^)(?:2[.)]|2️⃣|②)\s*\w+", re.DOTALL)
 _AMOUNT_TO_FOLLOW = re.compile(
     r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:g|gr|ml|min|mins|minutes|minutos|minutes|phút|phut|menit|seg|sec|secs|s|°c?|"
-    r"reps|rep|sets|series|séries|hiệp|x\d+)(?![\w])",
+    r"reps|rep|sets|series|séries|hiệp|x(?!\d)|x\d+|colher|colheres|cuillère|cuillères|cucharada|cucharadas|"
+    r"sendok|muỗng|muong|thìa|thia|cup|cups|tbsp|tsp|ruas)(?![\w])",
+    re.IGNORECASE,
+)
+# A list after a colon: "Le soir : huile, nettoyant doux, sérum, crème", "Salsa macha: chile, ajo, cacahuate y aceite".
+_COLON_LIST = re.compile(r"^[^:\n]{3,60}\s?:\s*[^,:\n]{2,40}(?:,\s*[^,:\n]{2,40}){2,}", re.MULTILINE)
+# "How to get there without the queue:", "Barra sem costura:", "tanpa ribet:": a way of doing something, told.
+_WITHOUT = re.compile(
+    r"(?<![\w])(?:without|sans|sin|sem|tanpa|không cần|khong can|que não|que no|qui ne)\s[^:\n]{2,40}:",
     re.IGNORECASE,
 )
 # A hashtag to post one's own with: "post your summit selfie with #1200Steps", "đăng hình kèm #5CauHoiAn".
@@ -81,6 +89,10 @@ _PAST = re.compile(
     r"last year|il y a \d+ ans|l'an dernier|l'année dernière|hace \d+ años|el año pasado|há \d+ anos|ano passado|"
     r"\d+ năm trước|\d+ nam truoc|năm ngoái|nam ngoai|ngày xưa|ngay xua|hồi đó|hoi do|hồi xưa|hoi xua|"
     r"\d+ tahun (?:lalu|yang lalu)|tahun lalu|dulu|when (?:we|i) (?:started|opened|began)|"
+    r"(?:i|we) (?:started|opened|founded)|empecé|empezamos|abrí|comencé|fundé|fundamos|começou|comecei|começamos|"
+    r"fundei|j'ai commencé|j'ai ouvert|j'ai fondé|on a commencé|on a ouvert|mình bắt đầu|minh bat dau|"
+    r"aku mulai|saya mulai|kami mulai|confinement|lockdown|cuarentena|pandemia|pandemic|pandemi|quarentena|"
+    r"giãn cách|gian cach|"
     r"cuando (?:empezamos|abrimos|empecé|abrí)|quando (?:começamos|abrimos|comecei|abri)|quand (?:on a|j'ai) "
     r"(?:commencé|ouvert))(?![\w])",
     re.IGNORECASE,
@@ -132,6 +144,10 @@ def _find(shown: str) -> Iterator[Signal]:
     amounts = list(_AMOUNT_TO_FOLLOW.finditer(shown))
     if len(amounts) >= 2:
         yield "Tutorial", 1, f"{amounts[0].group()} … {amounts[1].group()}", "amounts to follow"
+    if match := _COLON_LIST.search(shown):
+        yield "Tutorial", 1, match.group(), "a list to follow"
+    if match := _WITHOUT.search(shown):
+        yield "Tutorial", 1, match.group(), "a way of doing it"
     if match := _POST_WITH_HASHTAG.search(shown):
         yield "Challenge", 2, match.group(), "a hashtag to post your own with"
     if (past := _PAST.search(shown)) and (present := _PRESENT.search(shown, past.end())):
