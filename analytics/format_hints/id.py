@@ -15,31 +15,34 @@ HINTS = [
          "2 cara, 3 cara, 4 cara, 5 cara, 6 cara, 7 cara, 10 cara, cara mudah, cara gampang, cara simpel, "
          "cara cepat, cara merawat, cara rawat, cara memakai, cara menggunakan, cara mengatasi, cara memilih, "
          "cara milih, cara masak, cara memasak, cara nyeduh, cara menyeduh, cara styling, cara biar, cara agar, "
-         "cara supaya, cara bikinnya, caranya gampang, trik, tips dan trik", 3),
+         "cara supaya, cara bikinnya, caranya gampang, cara mem..., cara men..., cara meng..., cara meny..., "
+         "cara nge..., cara ber..., begini caranya, gini caranya, panduan, trik, tips dan trik", 3),
     hint("Tutorial", "steps to follow", "langkah-langkah, langkah pertama, langkah mudah, ikutin ya, ikutin gerakan, "
          "ikutin langkah, ikuti langkah, ikuti gerakan, praktekin, dipraktekin, cobain di rumah, ajarin, diajarin, "
-         "kita ajarin, kami ajarin, belajar bikin, 2 gaya, 3 gaya, 4 gaya, 5 gaya", 2),
+         "kita ajarin, kami ajarin, belajar bikin, 2 gaya, 3 gaya, 4 gaya, 5 gaya, caranya, kesalahan saat, "
+         "kesalahan yang", 2),
     hint("Tutorial", "tips to save for later", "simpan dulu, simpan video, simpan videonya, save dulu, "
          "wajib simpan, wajib save, jangan lupa simpan, buat pemula, untuk pemula, bagi pemula", 2),
     hint("Tutorial", "a routine, the quantities", "pemula, rutinitas, takaran, bahan-bahan, bahannya, gampang bgt, "
-         "gampang banget, anti gagal", 1),
+         "gampang banget, anti gagal, racikan, belajar", 1),
 
     # Challenge: a dare for the audience
     hint("Challenge", "the audience's turn", "giliran kalian, giliran kamu, giliranmu, sekarang giliran", 3),
     hint("Challenge", "a challenge hashtag", "#tantangan...", 3),
-    hint("Challenge", "a dare to take", "siapa berani, siapa yang berani, berani coba, berani gak, berani nggak, "
+    hint("Challenge", "a dare to take", "tantang, tantangin, nantangin, menantang, ditantang, siapa berani, siapa yang berani, berani coba, berani gak, berani nggak, "
          "berani ga, buktiin, buktikan, yang bisa habisin, siapa yang bisa, siapa bisa, sanggup gak, sanggup nggak, "
          "kuat gak, kuat nggak", 2),
-    hint("Challenge", "a trend to join", "ikutan tren, ikutan trend, ikut tren, ikutan, joget, tren ini, trend ini", 1),
+    hint("Challenge", "a trend to join", "ikutan tren, ikutan trend, ikut tren, ikutan, joget, tren ini, trend ini, berani", 1),
 
     # Mini game: a prize to win, a guess, a draw
     hint("Mini game", "a prize to win", "hadiahnya, berhadiah, pemenang, pemenangnya, menangin, memenangkan, "
-         "komen terpilih, terpilih dapat, orang beruntung, yang beruntung", 3),
+         "komen terpilih, terpilih dapat, orang beruntung, yang beruntung, tebakan, tebak-tebakan, tebakin, diundi, "
+         "pengundian, lomba, kontes, doorprize", 3),
     hint("Mini game", "a prize", "hadiah, menang", 2),
     hint("Mini game", "a guess or a find", "teka-teki, jawaban benar, jawab benar, jawabannya, jawaban besok, "
          "yang benar duluan, komen tercepat, jawaban tercepat, ngumpet, tersembunyi, sembunyi, putar roda, roda keberuntungan", 2),
     hint("Mini game", "how to take part", "buat ikutan, untuk ikutan, cara ikutan, cara ikut, syarat ikut, "
-         "syaratnya, tag 2 teman, tag 3 teman, tag teman, share video ini", 2),
+         "syaratnya, tag 2 teman, tag 3 teman, tag teman, share video ini, jawab di komen, komen jawabanmu", 2),
 
     # LIVE Q&A: a broadcast, questions (never bare "langsung" or "live": the rule words check them)
     hint("LIVE Q&A", "a broadcast", "ngelive, nge-live", 2),
@@ -50,44 +53,50 @@ HINTS = [
     # Storytelling: the brand's past, a family, a name's origin
     hint("Storytelling", "how it began", "awal mula, asal usul, asal mula, berawal dari, bermula, "
          "begini awalnya, ceritanya, ceritain, kisahnya, merintis, dari nol, modal nekat, jatuh bangun, "
-         "tahun yang lalu, resign dari, keluar dari kerjaan, kenapa namanya, kenapa dinamai, asal nama", 3),
+         "tahun yang lalu, resign dari, keluar dari kerjaan, kenapa namanya, kenapa dinamai, asal nama, sejarah, "
+         "di balik nama, turun temurun, generasi pertama, generasi kedua, generasi ketiga", 3),
     hint("Storytelling", "the old days", "dulu cuma, dulunya, dulu kami, dulu aku, dulu saya, dulu ibu, "
-         "dulu ayah, zaman dulu, jaman dulu, awalnya, sekarang udah punya, sekarang sudah punya, sekarang punya", 2),
+         "dulu ayah, zaman dulu, jaman dulu, awalnya, dari dulu, pertama kali buka, hari pertama buka, sekarang udah punya, sekarang sudah punya, sekarang punya", 2),
     hint("Storytelling", "family and years", "nenek, kakek, almarhum, almarhumah, ibu saya, ibu kami, ibuku, "
          "ayah saya, ayahku, bapak saya, keluarga kami, sejak tahun, tahun lalu, namanya", 1),
 
     # Behind the scenes: the shop's own day, work before opening
     hint("Behind the scenes", "a day at work", "sehari jadi, sehari di, sehari bersama, keseharian, satu hari di, "
          "dari buka sampai tutup, sebelum buka, sebelum toko buka, persiapan buka, bareng aku, bareng saya, "
-         "sama aku, temenin aku, bareng gue", 2),
+         "sama aku, temenin aku, bareng gue, suasana kerja, suasana dapur, suasana produksi, nyiapin pesanan, "
+         "siapin pesanan, menyiapkan pesanan", 2),
     hint("Behind the scenes", "orders packed, the kitchen, the workshop", "packing orderan, packing pesanan, "
          "packing order, bungkus pesanan, kemas pesanan, packing, dapur kami, proses produksi, "
          "proses pembuatan, proses packing, stok opname, beres-beres, bongkar kiriman, bongkar stok, sangrai", 2),
-    hint("Behind the scenes", "the shop's own day", "di dapur, roasting, proses, produksi, bongkar, persiapan, akustikan", 1),
+    hint("Behind the scenes", "the shop's own day", "di dapur, roasting, proses, produksi, bongkar, persiapan, akustikan, sehari-hari, tim kami, subuh, "
+         "penjahit kami, pengrajin", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to
     hint("Duet / Stitch / UGC", "customers' own photos and videos", "video kalian, foto kalian, video dari kalian, "
          "foto dari kalian, ulasan kalian, review kalian, review dari kalian, kiriman kalian, kiriman dari kalian, "
          "karya kalian, ootd kalian, video pelanggan, foto pelanggan", 2),
+    hint("Duet / Stitch / UGC", "a video reply to a comment", "balas komen, balas komentar, jawab komen, "
+         "bales komen", 2),
     hint("Duet / Stitch / UGC", "customers' videos reposted", "kami upload, kami repost, upload ulang, reupload, "
          "posting ulang, kami posting, ngereact, nge-react, reaksi", 2),
-    hint("Duet / Stitch / UGC", "tagging the shop", "tag kami, tag kita, mention kami, mention kita, dari kalian", 1),
+    hint("Duet / Stitch / UGC", "tagging the shop", "tag kami, tag kita, mention kami, mention kita, dari kalian, testimoni", 1),
 
     # Collab: another brand or creator
     hint("Collab", "a collab", "kolab, kolabs, berkolaborasi, #kolaborasi", 3),
     hint("Collab", "made together with someone", "kerja sama, kerjasama, bekerja sama, "
          "kolab bareng, bikin bareng, dibuat bareng, desain bareng, didesain oleh, digambar oleh, digambar sama, "
-         "dirancang bersama, bintang tamu, spesial bareng", 2),
+         "dirancang bersama, bintang tamu, spesial bareng, sponsor, disponsori", 2),
     hint("Collab", "a creator thanked", "makasih @..., terima kasih @..., makasih kak @..., thanks @...", 1),
 
     # Product: in stock, a sale, sizes, how to order (prices are read by the signals: "Rp89.000", "249rb")
     hint("Product", "in stock", "ready stock, ready stok, readystock, sudah ready, udah ready, ready lagi, "
          "size ready, stok terbatas, restok, stok habis, tersedia, sudah tersedia, pre order, preorder, open po, "
-         "po dibuka, koleksi, varian baru, rasa baru, menu baru, produk terbaru", 2),
+         "po dibuka, koleksi, varian baru, rasa baru, menu baru, produk terbaru, koleksi baru, model baru, motif baru, "
+         "warna baru, best seller, terlaris, edisi terbatas, bisa dipesan, katalog, bisa cod", 2),
     hint("Product", "a sale", "promo, diskon, potongan harga, gratis ongkir, free ongkir, cashback, harga spesial, "
          "beli 1 gratis 1, flash sale", 2),
     hint("Product", "how to order", "keranjang kuning, cek keranjang, klik keranjang, checkout, check out, "
          "yuk order, yuk checkout, cus order, cuss order, cus checkout, cuss checkout, order sekarang, "
-         "pesan sekarang, beli langsung, langsung beli, varian, ukuran, po", 1),
+         "pesan sekarang, beli langsung, langsung beli, varian, ukuran, po, ongkir, cod, laris, dipesan, cek bio", 1),
 ]
 # fmt: on
