@@ -16,12 +16,13 @@ HINTS = [
          "cara menggunakan, cara mengatasi, cara memilih, cara milih, cara masak, cara memasak, "
          "cara nyeduh, cara menyeduh, cara styling, cara biar, cara agar, cara supaya, cara bikinnya, "
          "caranya gampang, cara mem..., cara men..., cara meng..., cara meny..., cara nge..., cara ber..., "
-         "begini caranya, gini caranya, panduan, trik, tips dan trik", 3),
+         "begini caranya, gini caranya, panduan, trik, tips dan trik, begini cara, gini cara", 3),
     hint("Tutorial", "steps to follow", "langkah-langkah, langkah pertama, langkah mudah, ikutin ya, "
          "ikutin gerakan, ikutin langkah, ikuti langkah, ikuti gerakan, praktekin, dipraktekin, "
          "cobain di rumah, ajarin, diajarin, kita ajarin, kami ajarin, belajar bikin, 2 gaya, 3 gaya, "
          "4 gaya, 5 gaya, caranya, kesalahan saat, kesalahan yang, ikutin aku, latihan bareng aku, "
-         "olahraga bareng aku, workout bareng, kasih tau cara, kasih tahu cara", 2),
+         "olahraga bareng aku, workout bareng, kasih tau cara, kasih tahu cara, bikin sendiri, "
+         "buat sendiri, gampang bikin, stepnya, step-nya, urutan, save ya, simpan ya, ini cara", 2),
     hint("Tutorial", "tips to save for later", "simpan dulu, simpan video, simpan videonya, save dulu, "
          "wajib simpan, wajib save, jangan lupa simpan, buat pemula, untuk pemula, bagi pemula", 2),
     hint("Tutorial", "a routine, the quantities", "pemula, rutinitas, takaran, bahan-bahan, bahannya, "
@@ -37,7 +38,7 @@ HINTS = [
          "yang bisa habisin, siapa yang bisa, siapa bisa, sanggup gak, sanggup nggak, kuat gak, kuat nggak, "
          "adu, rekam dan tag, rekam terus tag", 2),
     hint("Challenge", "a trend to join", "ikutan tren, ikutan trend, ikut tren, ikutan, joget, tren ini, "
-         "trend ini, berani, pakai sound, pake sound, pakai lagu ini, pakai audio", 1),
+         "trend ini, berani, pakai sound, pake sound, pakai lagu ini, pakai audio, habisin", 1),
 
     # Mini game: a prize to win, a guess, a draw
     hint("Mini game", "a prize to win", "hadiahnya, berhadiah, pemenang, pemenangnya, menangin, "
@@ -73,7 +74,7 @@ HINTS = [
          "sekarang udah punya, sekarang sudah punya, sekarang punya, dokumenter, film dokumenter, "
          "kami namain, kami namakan, dinamakan, diberi nama, hampir tutup, hampir bangkrut, suatu hari, "
          "waktu pandemi, pas pandemi, masa pandemi, saat pandemi, konon, pelanggan pertama, berhenti kerja, "
-         "keluar dari kantor, resign", 2),
+         "keluar dari kantor, resign, perjalanan kami, perjalanan brand, perjalanan kedai", 2),
     hint("Storytelling", "family and years", "nenek, kakek, almarhum, almarhumah, ibu saya, ibu kami, "
          "ibuku, ayah saya, ayahku, bapak saya, bapakku, mama saya, mamaku, keluarga kami, sejak tahun, "
          "tahun lalu, namanya, bagian 1, part 1, episode 1, sudah 5 tahun, udah 5 tahun, sudah 10 tahun, "
@@ -85,7 +86,7 @@ HINTS = [
          "bareng aku, bareng saya, sama aku, temenin aku, bareng gue, suasana kerja, suasana dapur, "
          "suasana produksi, nyiapin pesanan, siapin pesanan, menyiapkan pesanan, keliling toko, "
          "keliling dapur, house tour, tur dapur, tur toko, rapikan rak, nata rak, beresin rak, "
-         "siapin booth, persiapan booth", 2),
+         "siapin booth, persiapan booth, behind the scene", 2),
     hint("Behind the scenes", "orders packed, the kitchen, the workshop", "packing orderan, "
          "packing pesanan, packing order, bungkus pesanan, kemas pesanan, packing, dapur kami, "
          "proses produksi, proses pembuatan, proses packing, stok opname, beres-beres, bongkar kiriman, "
@@ -93,7 +94,7 @@ HINTS = [
     hint("Behind the scenes", "the shop's own day", "di dapur, roasting, proses, produksi, bongkar, "
          "persiapan, sehari-hari, tim kami, bareng tim, subuh, penjahit kami, pengrajin, cupping, "
          "jam sibuk, abis rame, habis rame, bersih-bersih, di balik, kardus, keluar oven, akustikan, "
-         "live musik, musik live, live akustik", 1),
+         "live musik, musik live, live akustik, jam 3 pagi, jam 4 pagi, jam 5 pagi", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to
     hint("Duet / Stitch / UGC", "customers' own photos and videos", "video kalian, foto kalian, "
@@ -122,12 +123,13 @@ HINTS = [
          "open po, po dibuka, koleksi, varian baru, rasa baru, menu baru, produk terbaru, koleksi baru, "
          "model baru, motif baru, warna baru, best seller, terlaris, edisi terbatas, bisa dipesan, katalog, "
          "bisa cod, 3 warna, 4 warna, 5 warna, pilihan warna, hampers, kelas percobaan, free trial, "
-         "habis dalam", 2),
+         "habis dalam, paket trip, open trip", 2),
     hint("Product", "a sale", "promo, diskon, potongan harga, gratis ongkir, free ongkir, cashback, "
          "harga spesial, beli 1 gratis 1, flash sale", 2),
     hint("Product", "how to order", "keranjang kuning, cek keranjang, klik keranjang, checkout, check out, "
          "yuk order, yuk checkout, cus order, cuss order, cus checkout, cuss checkout, order sekarang, "
          "pesan sekarang, beli langsung, langsung beli, varian, ukuran, po, ongkir, cod, laris, dipesan, "
-         "cek bio, gift box, semua cabang, order via dm, pesan via dm, pesan sebelum", 1),
+         "cek bio, gift box, semua cabang, order via dm, pesan via dm, pesan sebelum, hubungi admin, "
+         "chat admin", 1),
 ]
 # fmt: on

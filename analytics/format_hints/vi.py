@@ -17,15 +17,16 @@ HINTS = [
          "cách chăm sóc, cách giữ, cách tập, cách học, cách đọc, cách ghi, cách trang điểm, cách tô, "
          "cách buộc, cách thắt, cách gấp, cách trồng, cách giặt, cách vệ sinh, cách nhận biết, "
          "cách phân biệt, cách tự, cách giúp, cách nướng, cách pha chế, cách sử dụng, cách chụp, "
-         "cách sắp xếp, cách bọc, cách cắt", 3),
+         "cách sắp xếp, cách bọc, cách cắt, làm sao để, làm thế nào để, làm sao cho", 3),
     hint("Tutorial", "steps to follow", "làm theo, tập theo, làm theo mình, tập cùng mình, làm cùng mình, "
          "theo thứ tự, các bước, từng bước, bước 1, bước một, 3 bước, 4 bước, 5 bước, chỉ bạn cách, "
-         "chỉ cách, dạy bạn, dạy cách, mách bạn, mách nhỏ, học cách, bài tập, sai lầm khi, lưu ý khi", 2),
+         "chỉ cách, dạy bạn, dạy cách, mách bạn, mách nhỏ, học cách, bài tập, sai lầm khi, lưu ý khi, "
+         "2 kiểu, 3 kiểu, 4 kiểu, 5 kiểu, 7 kiểu, 10 kiểu", 2),
     hint("Tutorial", "tips to save for later", "lưu lại, lưu ngay, lưu về, save lại, bỏ túi, note lại, "
          "ghim lại", 2),
     hint("Tutorial", "for beginners, at home", "cho người mới, người mới bắt đầu, tại nhà, tự làm, "
          "nguyên liệu, định lượng, gợi ý, phối đồ, mix đồ, động tác, siêu dễ, dễ làm, ai cũng làm được, "
-         "phương pháp, bài học, routine, chu trình", 1),
+         "phương pháp, bài học, routine, chu trình, trang điểm, đơn giản", 1),
 
     # Challenge: a dare for the audience
     hint("Challenge", "the audience's turn", "đến lượt bạn, tới lượt bạn, đến lượt mọi người, "
@@ -33,7 +34,7 @@ HINTS = [
     hint("Challenge", "a challenge hashtag", "#thửthách..., #thachdau...", 3),
     hint("Challenge", "a dare to take", "bạn có dám, ai dám, dám không, dám thử, ai ăn được, ai ăn hết, "
          "ai làm được, ai uống hết, ai chạy được, ai đọc được, ai giữ được, thách thức, thách bạn, "
-         "thử 7 ngày, thử 30 ngày, so tài, đọ tài, battle", 2),
+         "thử 7 ngày, thử 30 ngày, so tài, đọ tài, battle, ai theo được, ai trụ được", 2),
     hint("Challenge", "a trend to repeat", "bắt trend, theo trend, trend này, nhảy theo, điểm danh, "
          "ngày liên tục, ngày liên tiếp, dùng sound, dùng nhạc này, dùng âm thanh, quay clip, "
          "quay video", 1),
@@ -68,7 +69,7 @@ HINTS = [
          "nghỉ việc, bỏ việc, bắt đầu từ, ra đời, thành lập, mình từng, tụi mình từng, người sáng lập, "
          "nhà sáng lập, lý do mở, lý do đặt tên, đặt tên, vì sao mình, vì sao tụi mình, vì sao quán, "
          "vì sao tiệm, vì sao shop, tại sao quán, tại sao tiệm, phim tài liệu, lịch sử, truyền thuyết, "
-         "khách hàng đầu tiên", 2),
+         "khách hàng đầu tiên, giữ nghề, nghề truyền thống, truyền nghề, nối nghề, trăm năm", 2),
     hint("Storytelling", "family and years", "mẹ mình, ba mình, bố mình, má mình, bà ngoại, bà nội, "
          "ông ngoại, ông nội, gia đình mình, mẹ tôi, bố tôi, kỷ niệm, tròn 1 năm, tròn 2 năm, tròn 3 năm, "
          "tròn 5 năm, tròn 10 năm, sinh nhật quán, sinh nhật tiệm, đồng hành, xưa, tâm huyết, ước mơ, "
@@ -76,16 +77,19 @@ HINTS = [
 
     # Behind the scenes: the shop's own day, work before opening
     hint("Behind the scenes", "a day at work", "một ngày làm, một ngày của, một ngày ở, một ngày tại, "
-         "một ngày đi làm, 1 ngày làm, 1 ngày của, tham quan xưởng, dạo một vòng", 2),
+         "một ngày đi làm, 1 ngày làm, 1 ngày của, tham quan xưởng, dạo một vòng, một buổi sáng của, "
+         "buổi sáng của, buổi chiều của, buổi tối của", 2),
     hint("Behind the scenes", "orders packed, the kitchen, the workshop", "đóng gói, gói hàng, gói đơn, "
          "đóng đơn, soạn đơn, trong bếp, ở bếp, sau bếp, trong xưởng, tại xưởng, ở xưởng, sơ chế, mẻ rang, "
          "mẻ bánh, quy trình sản xuất, quy trình làm, buổi chụp, dọn kho, kiểm kho, dọn quán, dọn tiệm, "
          "dọn dẹp, xếp kệ, sắp xếp kệ, dọn kệ, sau quầy, ca sáng, ca tối, tăng ca, đằng sau, "
          "trước ngày khai trương, trước giờ mở cửa, trước khi mở cửa, chuẩn bị khai trương, dựng gian hàng, "
-         "dựng booth", 2),
+         "dựng booth, đóng ... đơn, gói ... đơn, soạn ... đơn, mẻ cà phê, mẻ đầu, đang rang, "
+         "tụi mình rang", 2),
     hint("Behind the scenes", "the shop's own day", "cùng mình, với mình nè, quy trình, setup, set up, "
          "phía sau, thợ may, thợ làm bánh, vlog, sáng sớm, giờ cao điểm, ra lò, thùng hàng, nhạc sống, "
-         "nhạc live, đêm nhạc", 1),
+         "nhạc live, đêm nhạc, xưởng bánh, xưởng may, xưởng gốm, xưởng rang, xưởng mộc, 3h sáng, 4h sáng, "
+         "5h sáng, 6h sáng", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to, replies to comments
     hint("Duet / Stitch / UGC", "a video reply to a comment", "trả lời bình luận, trả lời cmt, rep cmt, "
@@ -109,7 +113,8 @@ HINTS = [
     # Product: in stock, a sale, sizes, how to order (prices are read by the signals: "149K", "79.000đ")
     hint("Product", "in stock", "có sẵn, sẵn hàng, hàng về, về hàng, mới về, hàng mới, hết hàng, cháy hàng, "
          "còn hàng, có hàng lại, về lại, mở bán, lên kệ, đặt trước, nhận order, nhận đặt, đặt cọc, xả kho, "
-         "thanh lý, số lượng có hạn, bán chạy, chính hãng, có mặt tại", 2),
+         "thanh lý, số lượng có hạn, bán chạy, chính hãng, có mặt tại, vé tham quan, vé vào cửa, giá vé, "
+         "đặt vé, mua vé", 2),
     hint("Product", "a sale", "giảm giá, giảm thêm, giảm ngay, giảm ...%, mã giảm, khuyến mãi, ưu đãi, "
          "freeship, miễn phí vận chuyển, mua 1 tặng 1, đồng giá, flash sale, sale off, đại sale, siêu sale, "
          "đang sale, ngày sale, sale sốc, sale toàn bộ, sale ...%, giá tốt, giá rẻ, giá sốc, học thử, "
@@ -118,6 +123,7 @@ HINTS = [
          "4 màu, 5 màu, 6 màu, bộ sưu tập, bst, món mới, vị mới, menu mới, mẫu mới, hộp quà, set quà", 2),
     hint("Product", "how to order", "inbox shop, ib shop, inbox ngay, ib ngay, đặt hàng, mua ngay, "
          "đặt ngay, giỏ hàng, link mua, giữ chỗ, đặt chỗ, còn slot, đăng ký, ship cod, chỉ còn, chất liệu, "
-         "chất vải, dung tích, thành phần, công dụng, đặt tour, chi nhánh", 1),
+         "chất vải, dung tích, thành phần, công dụng, đặt tour, chi nhánh, giao tận nơi, giao tận nhà, "
+         "ship tận nơi, giao trong ngày, liên hệ", 1),
 ]
 # fmt: on
