@@ -45,7 +45,8 @@ HINTS = [
          "memenangkan, komen terpilih, terpilih dapat, orang beruntung, yang beruntung, tebakan, "
          "tebak-tebakan, tebakin, diundi, pengundian, lomba, kontes, doorprize, dipilih acak, pilih acak, "
          "secara acak", 3),
-    hint("Mini game", "a prize", "hadiah, menang", 2),
+    hint("Mini game", "a prize", "menang", 2),
+    hint("Mini game", "a prize", "hadiah", 1),
     hint("Mini game", "a guess or a find", "teka-teki, jawaban benar, jawab benar, jawabannya, "
          "jawaban besok, yang benar duluan, komen tercepat, jawaban tercepat, ngumpet, ngumpetin, "
          "tersembunyi, sembunyi, sembunyikan, disembunyikan, putar roda, roda keberuntungan, "
@@ -123,7 +124,8 @@ HINTS = [
          "open po, po dibuka, koleksi, varian baru, rasa baru, menu baru, produk terbaru, koleksi baru, "
          "model baru, motif baru, warna baru, best seller, terlaris, edisi terbatas, bisa dipesan, katalog, "
          "bisa cod, 3 warna, 4 warna, 5 warna, pilihan warna, hampers, kelas percobaan, free trial, "
-         "habis dalam, paket trip, open trip", 2),
+         "habis dalam, paket trip, open trip, cocok buat hadiah, cocok untuk hadiah, buat kado, untuk kado, "
+         "kado", 2),
     hint("Product", "a sale", "promo, diskon, potongan harga, gratis ongkir, free ongkir, cashback, "
          "harga spesial, beli 1 gratis 1, flash sale", 2),
     hint("Product", "how to order", "keranjang kuning, cek keranjang, klik keranjang, checkout, check out, "
