@@ -37,8 +37,8 @@ HINTS = [
          "siapa yang berani, berani coba, berani gak, berani nggak, berani ga, buktiin, buktikan, "
          "yang bisa habisin, siapa yang bisa, siapa bisa, sanggup gak, sanggup nggak, kuat gak, kuat nggak, "
          "adu, rekam dan tag, rekam terus tag", 2),
-    hint("Challenge", "a trend to join", "ikutan tren, ikutan trend, ikut tren, ikutan, joget, tren ini, "
-         "trend ini, berani, pakai sound, pake sound, pakai lagu ini, pakai audio, habisin", 1),
+    hint("Challenge", "a trend to join", "ikutan tren, ikutan trend, ikut tren, joget, tren ini, trend ini, "
+         "pakai sound, pake sound, pakai lagu ini, pakai audio, habisin", 1),
 
     # Mini game: a prize to win, a guess, a draw
     hint("Mini game", "a prize to win", "hadiahnya, berhadiah, pemenang, pemenangnya, menangin, "
@@ -62,7 +62,7 @@ HINTS = [
     hint("LIVE Q&A", "a broadcast", "siaran", 1),
     hint("LIVE Q&A", "questions answered", "tanya apa aja, tanya apa saja, tanya-tanya, siapin pertanyaan, "
          "siapkan pertanyaan, drop pertanyaan, kirim pertanyaan, pertanyaan kalian, pertanyaanmu, "
-         "jawab semua pertanyaan, jawab pertanyaan, kami jawab", 1),
+         "jawab semua pertanyaan", 1),
 
     # Storytelling: the brand's past, a family, a name's origin
     hint("Storytelling", "how it began", "awal mula, asal usul, asal mula, berawal dari, bermula, "
@@ -120,18 +120,17 @@ HINTS = [
 
     # Product: in stock, a sale, sizes, how to order (prices are read by the signals: "Rp89.000", "249rb")
     hint("Product", "in stock", "ready stock, ready stok, readystock, sudah ready, udah ready, ready lagi, "
-         "size ready, stok terbatas, restok, stok habis, tersedia, sudah tersedia, pre order, preorder, "
-         "open po, po dibuka, koleksi, varian baru, rasa baru, menu baru, produk terbaru, koleksi baru, "
-         "model baru, motif baru, warna baru, best seller, terlaris, edisi terbatas, bisa dipesan, katalog, "
-         "bisa cod, 3 warna, 4 warna, 5 warna, pilihan warna, hampers, kelas percobaan, free trial, "
-         "habis dalam, paket trip, open trip, cocok buat hadiah, cocok untuk hadiah, buat kado, untuk kado, "
-         "kado", 2),
+         "size ready, stok terbatas, restok, stok habis, sudah tersedia, pre order, preorder, open po, "
+         "po dibuka, koleksi, varian baru, rasa baru, menu baru, produk terbaru, koleksi baru, model baru, "
+         "motif baru, warna baru, best seller, terlaris, edisi terbatas, bisa dipesan, katalog, bisa cod, "
+         "3 warna, 4 warna, 5 warna, pilihan warna, hampers, kelas percobaan, free trial, habis dalam, "
+         "paket trip, open trip, cocok buat hadiah, cocok untuk hadiah, buat kado, untuk kado, kado", 2),
     hint("Product", "a sale", "promo, diskon, potongan harga, gratis ongkir, free ongkir, cashback, "
          "harga spesial, beli 1 gratis 1, flash sale", 2),
     hint("Product", "how to order", "keranjang kuning, cek keranjang, klik keranjang, checkout, check out, "
          "yuk order, yuk checkout, cus order, cuss order, cus checkout, cuss checkout, order sekarang, "
          "pesan sekarang, beli langsung, langsung beli, varian, ukuran, po, ongkir, cod, laris, dipesan, "
          "cek bio, gift box, semua cabang, order via dm, pesan via dm, pesan sebelum, hubungi admin, "
-         "chat admin", 1),
+         "chat admin, tersedia", 1),
 ]
 # fmt: on

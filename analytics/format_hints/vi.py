@@ -35,9 +35,8 @@ HINTS = [
     hint("Challenge", "a dare to take", "bạn có dám, ai dám, dám không, dám thử, ai ăn được, ai ăn hết, "
          "ai làm được, ai uống hết, ai chạy được, ai đọc được, ai giữ được, thách thức, thách bạn, "
          "thử 7 ngày, thử 30 ngày, so tài, đọ tài, battle, ai theo được, ai trụ được", 2),
-    hint("Challenge", "a trend to repeat", "bắt trend, theo trend, trend này, nhảy theo, điểm danh, "
-         "ngày liên tục, ngày liên tiếp, dùng sound, dùng nhạc này, dùng âm thanh, quay clip, "
-         "quay video", 1),
+    hint("Challenge", "a trend to repeat", "bắt trend, theo trend, trend này, nhảy theo, nhảy cùng, "
+         "điểm danh, ngày liên tục, ngày liên tiếp, dùng sound, dùng nhạc này, dùng âm thanh", 1),
 
     # Mini game: a prize to win, a guess, a lucky draw
     hint("Mini game", "a lucky draw", "vòng quay may mắn, vòng quay, quay thưởng, bốc thăm, rút thăm, "
@@ -55,8 +54,8 @@ HINTS = [
 
     # LIVE Q&A: a broadcast, questions answered (never bare "trực tiếp" or "live": the rule words check them)
     hint("LIVE Q&A", "a broadcast", "phát sóng, lên sóng", 2),
-    hint("LIVE Q&A", "questions answered", "giải đáp, thắc mắc, để lại câu hỏi, gửi câu hỏi, đặt câu hỏi, "
-         "trả lời câu hỏi, trả lời tất cả", 1),
+    hint("LIVE Q&A", "questions answered", "để lại câu hỏi, gửi câu hỏi, đặt câu hỏi, trả lời câu hỏi, "
+         "trả lời tất cả", 1),
 
     # Storytelling: the brand's past, a family, a name's origin
     hint("Storytelling", "the old days told", "hồi đó, hồi xưa, ngày xưa, hồi trước, hồi nhỏ, hồi mới, "
