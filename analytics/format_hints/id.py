@@ -54,8 +54,8 @@ HINTS = [
          "temukan perbedaan, siapa yang nemu, yang nemu, lanjutkan kalimat, isi titik-titik, "
          "lengkapi kalimat, permainan, bingo, kupon gosok", 2),
     hint("Mini game", "how to take part", "buat ikutan, untuk ikutan, cara ikutan, cara ikut, syarat ikut, "
-         "syaratnya, tag 2 teman, tag 3 teman, tag teman, share video ini, jawab di komen, "
-         "komen jawabanmu", 2),
+         "syaratnya, tag 2 teman, tag 3 teman, tag teman, share video ini, jawab di komen, komen jawabanmu, "
+         "bagi-bagi", 2),
 
     # LIVE Q&A: a broadcast, questions (never bare "langsung" or "live": the rule words check them)
     hint("LIVE Q&A", "a broadcast", "ngelive, nge-live", 2),
@@ -75,11 +75,11 @@ HINTS = [
          "sekarang udah punya, sekarang sudah punya, sekarang punya, dokumenter, film dokumenter, "
          "kami namain, kami namakan, dinamakan, diberi nama, hampir tutup, hampir bangkrut, suatu hari, "
          "waktu pandemi, pas pandemi, masa pandemi, saat pandemi, konon, pelanggan pertama, berhenti kerja, "
-         "keluar dari kantor, resign, perjalanan kami, perjalanan brand, perjalanan kedai", 2),
+         "keluar dari kantor, resign, perjalanan kami, perjalanan brand, perjalanan kedai, curhat", 2),
     hint("Storytelling", "family and years", "nenek, kakek, almarhum, almarhumah, ibu saya, ibu kami, "
          "ibuku, ayah saya, ayahku, bapak saya, bapakku, mama saya, mamaku, keluarga kami, sejak tahun, "
          "tahun lalu, namanya, bagian 1, part 1, episode 1, sudah 5 tahun, udah 5 tahun, sudah 10 tahun, "
-         "udah 10 tahun, ulang tahun ke, pertama kali", 1),
+         "udah 10 tahun, ulang tahun ke, pertama kali, perjalanan, sejak 19..., sejak 20...", 1),
 
     # Behind the scenes: the shop's own day, work before opening
     hint("Behind the scenes", "a day at work", "sehari jadi, sehari di, sehari bersama, keseharian, "
@@ -95,7 +95,7 @@ HINTS = [
     hint("Behind the scenes", "the shop's own day", "di dapur, roasting, proses, produksi, bongkar, "
          "persiapan, sehari-hari, tim kami, bareng tim, subuh, penjahit kami, pengrajin, cupping, "
          "jam sibuk, abis rame, habis rame, bersih-bersih, di balik, kardus, keluar oven, akustikan, "
-         "live musik, musik live, live akustik, jam 3 pagi, jam 4 pagi, jam 5 pagi", 1),
+         "live musik, musik live, live akustik, jam 3 pagi, jam 4 pagi, jam 5 pagi, siap-siap", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to
     hint("Duet / Stitch / UGC", "customers' own photos and videos", "video kalian, foto kalian, "
@@ -114,7 +114,7 @@ HINTS = [
     hint("Collab", "a collab", "kolab, kolabs, berkolaborasi, #kolaborasi", 3),
     hint("Collab", "made together with someone", "kerja sama, kerjasama, bekerja sama, kolab bareng, "
          "bikin bareng, dibuat bareng, desain bareng, didesain oleh, digambar oleh, digambar sama, "
-         "dirancang bersama, bintang tamu, spesial bareng, sponsor, disponsori", 2),
+         "dirancang bersama, bintang tamu, spesial bareng, sponsor, disponsori, endorse, paid promote", 2),
     hint("Collab", "a creator thanked", "makasih @..., terima kasih @..., makasih kak @..., "
          "thanks @...", 1),
 
@@ -124,13 +124,15 @@ HINTS = [
          "po dibuka, koleksi, varian baru, rasa baru, menu baru, produk terbaru, koleksi baru, model baru, "
          "motif baru, warna baru, best seller, terlaris, edisi terbatas, bisa dipesan, katalog, bisa cod, "
          "3 warna, 4 warna, 5 warna, pilihan warna, hampers, kelas percobaan, free trial, habis dalam, "
-         "paket trip, open trip, cocok buat hadiah, cocok untuk hadiah, buat kado, untuk kado, kado", 2),
+         "paket trip, open trip, cocok buat hadiah, cocok untuk hadiah, buat kado, untuk kado, kado, "
+         "kini tersedia, sekarang tersedia, open order, buka po, cuci gudang, termurah, "
+         "kirim ke seluruh indonesia", 2),
     hint("Product", "a sale", "promo, diskon, potongan harga, gratis ongkir, free ongkir, cashback, "
          "harga spesial, beli 1 gratis 1, flash sale", 2),
     hint("Product", "how to order", "keranjang kuning, cek keranjang, klik keranjang, checkout, check out, "
          "yuk order, yuk checkout, cus order, cuss order, cus checkout, cuss checkout, order sekarang, "
          "pesan sekarang, beli langsung, langsung beli, varian, ukuran, po, ongkir, cod, laris, dipesan, "
          "cek bio, gift box, semua cabang, order via dm, pesan via dm, pesan sebelum, hubungi admin, "
-         "chat admin, tersedia", 1),
+         "chat admin", 1),
 ]
 # fmt: on

@@ -21,12 +21,12 @@ HINTS = [
     hint("Tutorial", "steps to follow", "làm theo, tập theo, làm theo mình, tập cùng mình, làm cùng mình, "
          "theo thứ tự, các bước, từng bước, bước 1, bước một, 3 bước, 4 bước, 5 bước, chỉ bạn cách, "
          "chỉ cách, dạy bạn, dạy cách, mách bạn, mách nhỏ, học cách, bài tập, sai lầm khi, lưu ý khi, "
-         "2 kiểu, 3 kiểu, 4 kiểu, 5 kiểu, 7 kiểu, 10 kiểu", 2),
+         "2 kiểu, 3 kiểu, 4 kiểu, 5 kiểu, 7 kiểu, 10 kiểu, chỉ cho bạn", 2),
     hint("Tutorial", "tips to save for later", "lưu lại, lưu ngay, lưu về, save lại, bỏ túi, note lại, "
          "ghim lại", 2),
     hint("Tutorial", "for beginners, at home", "cho người mới, người mới bắt đầu, tại nhà, tự làm, "
          "nguyên liệu, định lượng, gợi ý, phối đồ, mix đồ, động tác, siêu dễ, dễ làm, ai cũng làm được, "
-         "phương pháp, bài học, routine, chu trình, trang điểm, đơn giản", 1),
+         "phương pháp, bài học, routine, chu trình, trang điểm, siêu đơn giản, cực đơn giản", 1),
 
     # Challenge: a dare for the audience
     hint("Challenge", "the audience's turn", "đến lượt bạn, tới lượt bạn, đến lượt mọi người, "
@@ -62,17 +62,17 @@ HINTS = [
          "thuở, những ngày đầu, ngày đầu mở, cách đây 1 năm, cách đây 2 năm, cách đây 3 năm, "
          "cách đây 4 năm, cách đây 5 năm, cách đây 10 năm, cách đây vài năm, cách đây mấy năm, "
          "cách đây nhiều năm, năm trước, ngày ấy, năm ấy, trước đây mình, hồi dịch, mùa dịch, đợt dịch, "
-         "suýt đóng cửa, suýt phá sản", 2),
+         "suýt đóng cửa, suýt phá sản, năm 19..., mở năm, mở cửa năm", 2),
     hint("Storytelling", "a story told", "kể chuyện, qua lời kể, lời kể, kể về, kể lại, kể bạn nghe, "
          "kể mọi người nghe, kể cả nhà nghe, chuyện của, chuyện về, chuyện chiếc, chuyện nghề, khởi nghiệp, "
          "nghỉ việc, bỏ việc, bắt đầu từ, ra đời, thành lập, mình từng, tụi mình từng, người sáng lập, "
          "nhà sáng lập, lý do mở, lý do đặt tên, đặt tên, vì sao mình, vì sao tụi mình, vì sao quán, "
          "vì sao tiệm, vì sao shop, tại sao quán, tại sao tiệm, phim tài liệu, lịch sử, truyền thuyết, "
-         "khách hàng đầu tiên, giữ nghề, nghề truyền thống, truyền nghề, nối nghề, trăm năm", 2),
+         "khách hàng đầu tiên, giữ nghề, nghề truyền thống, truyền nghề, nối nghề, trăm năm, tâm sự", 2),
     hint("Storytelling", "family and years", "mẹ mình, ba mình, bố mình, má mình, bà ngoại, bà nội, "
          "ông ngoại, ông nội, gia đình mình, mẹ tôi, bố tôi, kỷ niệm, tròn 1 năm, tròn 2 năm, tròn 3 năm, "
          "tròn 5 năm, tròn 10 năm, sinh nhật quán, sinh nhật tiệm, đồng hành, xưa, tâm huyết, ước mơ, "
-         "giấc mơ, tập 1, phần 1, từ đó", 1),
+         "giấc mơ, tập 1, phần 1, từ đó, từ năm 20..., từ năm 19...", 1),
 
     # Behind the scenes: the shop's own day, work before opening
     hint("Behind the scenes", "a day at work", "một ngày làm, một ngày của, một ngày ở, một ngày tại, "
@@ -88,7 +88,7 @@ HINTS = [
     hint("Behind the scenes", "the shop's own day", "cùng mình, với mình nè, quy trình, setup, set up, "
          "phía sau, thợ may, thợ làm bánh, vlog, sáng sớm, giờ cao điểm, ra lò, thùng hàng, nhạc sống, "
          "nhạc live, đêm nhạc, xưởng bánh, xưởng may, xưởng gốm, xưởng rang, xưởng mộc, 3h sáng, 4h sáng, "
-         "5h sáng, 6h sáng", 1),
+         "5h sáng, 6h sáng, ekip, acoustic", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to, replies to comments
     hint("Duet / Stitch / UGC", "a video reply to a comment", "trả lời bình luận, trả lời cmt, rep cmt, "
@@ -106,7 +106,7 @@ HINTS = [
     hint("Collab", "a partnership", "bắt tay cùng, bắt tay với", 3),
     hint("Collab", "made together with someone", "kết hợp cùng, kết hợp với, khách mời, tài trợ, "
          "đồng sáng tạo, phiên bản giới hạn cùng, phối hợp với, phối hợp cùng, ra mắt cùng, liên kết với, "
-         "liên kết cùng", 2),
+         "liên kết cùng, KOC", 2),
     hint("Collab", "a creator thanked", "cảm ơn @..., cám ơn @..., cảm ơn bạn @...", 1),
 
     # Product: in stock, a sale, sizes, how to order (prices are read by the signals: "149K", "79.000đ")
@@ -117,12 +117,13 @@ HINTS = [
     hint("Product", "a sale", "giảm giá, giảm thêm, giảm ngay, giảm ...%, mã giảm, khuyến mãi, ưu đãi, "
          "freeship, miễn phí vận chuyển, mua 1 tặng 1, đồng giá, flash sale, sale off, đại sale, siêu sale, "
          "đang sale, ngày sale, sale sốc, sale toàn bộ, sale ...%, giá tốt, giá rẻ, giá sốc, học thử, "
-         "tập thử", 2),
+         "tập thử, chốt đơn, săn sale, tặng kèm", 2),
     hint("Product", "sizes and colours", "đủ size, đủ màu, còn size, còn màu, bảng size, 2 màu, 3 màu, "
          "4 màu, 5 màu, 6 màu, bộ sưu tập, bst, món mới, vị mới, menu mới, mẫu mới, hộp quà, set quà", 2),
     hint("Product", "how to order", "inbox shop, ib shop, inbox ngay, ib ngay, đặt hàng, mua ngay, "
          "đặt ngay, giỏ hàng, link mua, giữ chỗ, đặt chỗ, còn slot, đăng ký, ship cod, chỉ còn, chất liệu, "
-         "chất vải, dung tích, thành phần, công dụng, đặt tour, chi nhánh, giao tận nơi, giao tận nhà, "
-         "ship tận nơi, giao trong ngày, liên hệ", 1),
+         "chất vải, dung tích, thành phần, công dụng, đặt tour, giao tận nơi, giao tận nhà, ship tận nơi, "
+         "giao trong ngày, đặt qua app, mua tại cửa hàng, mua tại quán, mua tại shop, có ship, "
+         "ship toàn quốc, nhận ship, đang bán, bán online", 1),
 ]
 # fmt: on
