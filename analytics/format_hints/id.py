@@ -16,18 +16,21 @@ HINTS = [
          "cara menggunakan, cara mengatasi, cara memilih, cara milih, cara masak, cara memasak, "
          "cara nyeduh, cara menyeduh, cara styling, cara biar, cara agar, cara supaya, cara bikinnya, "
          "caranya gampang, cara mem..., cara men..., cara meng..., cara meny..., cara nge..., cara ber..., "
-         "begini caranya, gini caranya, panduan, trik, tips dan trik, begini cara, gini cara", 3),
+         "begini caranya, gini caranya, panduan, trik, tips dan trik, begini cara, gini cara, gimana cara, "
+         "bagaimana cara, gimana caranya", 3),
     hint("Tutorial", "steps to follow", "langkah-langkah, langkah pertama, langkah mudah, ikutin ya, "
          "ikutin gerakan, ikutin langkah, ikuti langkah, ikuti gerakan, praktekin, dipraktekin, "
          "cobain di rumah, ajarin, diajarin, kita ajarin, kami ajarin, belajar bikin, 2 gaya, 3 gaya, "
          "4 gaya, 5 gaya, caranya, kesalahan saat, kesalahan yang, ikutin aku, latihan bareng aku, "
          "olahraga bareng aku, workout bareng, kasih tau cara, kasih tahu cara, bikin sendiri, "
-         "buat sendiri, gampang bikin, stepnya, step-nya, urutan, save ya, simpan ya, ini cara", 2),
+         "buat sendiri, gampang bikin, stepnya, step-nya, urutan, save ya, simpan ya, ini cara, "
+         "kesalahan waktu, kesalahan ketika, kesalahan umum, ikuti videonya, ikutin videonya, "
+         "ikuti video", 2),
     hint("Tutorial", "tips to save for later", "simpan dulu, simpan video, simpan videonya, save dulu, "
          "wajib simpan, wajib save, jangan lupa simpan, buat pemula, untuk pemula, bagi pemula", 2),
     hint("Tutorial", "a routine, the quantities", "pemula, rutinitas, takaran, bahan-bahan, bahannya, "
-         "gampang bgt, gampang banget, anti gagal, racikan, belajar, metode, gerakan, latihan, "
-         "pelajaran", 1),
+         "gampang bgt, gampang banget, anti gagal, racikan, belajar, metode, gerakan, latihan, pelajaran, "
+         "peregangan", 1),
 
     # Challenge: a dare for the audience
     hint("Challenge", "the audience's turn", "giliran kalian, giliran kamu, giliranmu, "
@@ -36,7 +39,7 @@ HINTS = [
     hint("Challenge", "a dare to take", "tantang, tantangin, nantangin, menantang, ditantang, siapa berani, "
          "siapa yang berani, berani coba, berani gak, berani nggak, berani ga, buktiin, buktikan, "
          "yang bisa habisin, siapa yang bisa, siapa bisa, sanggup gak, sanggup nggak, kuat gak, kuat nggak, "
-         "adu, rekam dan tag, rekam terus tag", 2),
+         "adu, rekam dan tag, rekam terus tag, kalian coba juga, kalian juga coba, coba juga dong", 2),
     hint("Challenge", "a trend to join", "ikutan tren, ikutan trend, ikut tren, joget, tren ini, trend ini, "
          "pakai sound, pake sound, pakai lagu ini, pakai audio, habisin", 1),
 
@@ -52,7 +55,8 @@ HINTS = [
          "tersembunyi, sembunyi, sembunyikan, disembunyikan, putar roda, roda keberuntungan, "
          "jawaban paling dekat, tebakan terdekat, paling mendekati, cari kesalahan, cari perbedaan, "
          "temukan perbedaan, siapa yang nemu, yang nemu, lanjutkan kalimat, isi titik-titik, "
-         "lengkapi kalimat, permainan, bingo, kupon gosok", 2),
+         "lengkapi kalimat, permainan, bingo, kupon gosok, paling ... dapat, paling ... dapet, "
+         "terbaik dapat, terbaik dapet", 2),
     hint("Mini game", "how to take part", "buat ikutan, untuk ikutan, cara ikutan, cara ikut, syarat ikut, "
          "syaratnya, tag 2 teman, tag 3 teman, tag teman, share video ini, jawab di komen, komen jawabanmu, "
          "bagi-bagi", 2),
@@ -87,7 +91,8 @@ HINTS = [
          "bareng aku, bareng saya, sama aku, temenin aku, bareng gue, suasana kerja, suasana dapur, "
          "suasana produksi, nyiapin pesanan, siapin pesanan, menyiapkan pesanan, keliling toko, "
          "keliling dapur, house tour, tur dapur, tur toko, rapikan rak, nata rak, beresin rak, "
-         "siapin booth, persiapan booth, behind the scene", 2),
+         "siapin booth, persiapan booth, behind the scene, pagi-pagi di, belanja bahan, belanja stok, "
+         "kulakan, ikut owner, karyawan baru, hari pertama kerja", 2),
     hint("Behind the scenes", "orders packed, the kitchen, the workshop", "packing orderan, "
          "packing pesanan, packing order, bungkus pesanan, kemas pesanan, packing, dapur kami, "
          "proses produksi, proses pembuatan, proses packing, stok opname, beres-beres, bongkar kiriman, "
@@ -95,7 +100,8 @@ HINTS = [
     hint("Behind the scenes", "the shop's own day", "di dapur, roasting, proses, produksi, bongkar, "
          "persiapan, sehari-hari, tim kami, bareng tim, subuh, penjahit kami, pengrajin, cupping, "
          "jam sibuk, abis rame, habis rame, bersih-bersih, di balik, kardus, keluar oven, akustikan, "
-         "live musik, musik live, live akustik, jam 3 pagi, jam 4 pagi, jam 5 pagi, siap-siap", 1),
+         "live musik, musik live, live akustik, jam 3 pagi, jam 4 pagi, jam 5 pagi, siap-siap, "
+         "bareng owner, karyawan, crew, staf, training", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to
     hint("Duet / Stitch / UGC", "customers' own photos and videos", "video kalian, foto kalian, "
@@ -114,7 +120,9 @@ HINTS = [
     hint("Collab", "a collab", "kolab, kolabs, berkolaborasi, #kolaborasi", 3),
     hint("Collab", "made together with someone", "kerja sama, kerjasama, bekerja sama, kolab bareng, "
          "bikin bareng, dibuat bareng, desain bareng, didesain oleh, digambar oleh, digambar sama, "
-         "dirancang bersama, bintang tamu, spesial bareng, sponsor, disponsori, endorse, paid promote", 2),
+         "dirancang bersama, bintang tamu, spesial bareng, sponsor, disponsori, endorse, paid promote, "
+         "bareng ilustrator, bareng desainer, bareng seniman, bareng kreator, bareng chef, "
+         "bareng penulis", 2),
     hint("Collab", "a creator thanked", "makasih @..., terima kasih @..., makasih kak @..., "
          "thanks @...", 1),
 
@@ -133,6 +141,6 @@ HINTS = [
          "yuk order, yuk checkout, cus order, cuss order, cus checkout, cuss checkout, order sekarang, "
          "pesan sekarang, beli langsung, langsung beli, varian, ukuran, po, ongkir, cod, laris, dipesan, "
          "cek bio, gift box, semua cabang, order via dm, pesan via dm, pesan sebelum, hubungi admin, "
-         "chat admin", 1),
+         "chat admin, pesan kue, h-1, h-2, h-3", 1),
 ]
 # fmt: on

@@ -21,12 +21,14 @@ HINTS = [
     hint("Tutorial", "steps to follow", "làm theo, tập theo, làm theo mình, tập cùng mình, làm cùng mình, "
          "theo thứ tự, các bước, từng bước, bước 1, bước một, 3 bước, 4 bước, 5 bước, chỉ bạn cách, "
          "chỉ cách, dạy bạn, dạy cách, mách bạn, mách nhỏ, học cách, bài tập, sai lầm khi, lưu ý khi, "
-         "2 kiểu, 3 kiểu, 4 kiểu, 5 kiểu, 7 kiểu, 10 kiểu, chỉ cho bạn", 2),
+         "2 kiểu, 3 kiểu, 4 kiểu, 5 kiểu, 7 kiểu, 10 kiểu, chỉ cho bạn, lỗi sai, những lỗi, "
+         "thế nào cho đúng, sao cho đúng, làm thế nào", 2),
     hint("Tutorial", "tips to save for later", "lưu lại, lưu ngay, lưu về, save lại, bỏ túi, note lại, "
          "ghim lại", 2),
     hint("Tutorial", "for beginners, at home", "cho người mới, người mới bắt đầu, tại nhà, tự làm, "
          "nguyên liệu, định lượng, gợi ý, phối đồ, mix đồ, động tác, siêu dễ, dễ làm, ai cũng làm được, "
-         "phương pháp, bài học, routine, chu trình, trang điểm, siêu đơn giản, cực đơn giản", 1),
+         "phương pháp, bài học, routine, chu trình, trang điểm, siêu đơn giản, cực đơn giản, kéo giãn, "
+         "giãn cơ", 1),
 
     # Challenge: a dare for the audience
     hint("Challenge", "the audience's turn", "đến lượt bạn, tới lượt bạn, đến lượt mọi người, "
@@ -36,7 +38,7 @@ HINTS = [
          "ai làm được, ai uống hết, ai chạy được, ai đọc được, ai giữ được, thách thức, thách bạn, "
          "thử 7 ngày, thử 30 ngày, so tài, đọ tài, battle, ai theo được, ai trụ được", 2),
     hint("Challenge", "a trend to repeat", "bắt trend, theo trend, trend này, nhảy theo, nhảy cùng, "
-         "điểm danh, ngày liên tục, ngày liên tiếp, dùng sound, dùng nhạc này, dùng âm thanh", 1),
+         "điểm danh, ngày liên tục, ngày liên tiếp, dùng sound, dùng nhạc này, dùng âm thanh, trend", 1),
 
     # Mini game: a prize to win, a guess, a lucky draw
     hint("Mini game", "a lucky draw", "vòng quay may mắn, vòng quay, quay thưởng, bốc thăm, rút thăm, "
@@ -50,7 +52,8 @@ HINTS = [
     hint("Mini game", "a prize to win", "người thắng, người chiến thắng, thắng giải, giải thưởng, "
          "giải nhất, phần quà, nhận quà, công bố kết quả, công bố người, tag 2 người bạn, tag 3 người bạn, "
          "tag 2 bạn, tag 3 bạn, tag bạn bè, trúng voucher, cho 2 bạn, cho 3 bạn, cho 5 bạn, cho 10 bạn, "
-         "share video này, chia sẻ video này, để tham gia, cách tham gia", 2),
+         "share video này, chia sẻ video này, để tham gia, cách tham gia, nhất nhận, nhất sẽ nhận, "
+         "nhất được nhận, nhất được tặng", 2),
 
     # LIVE Q&A: a broadcast, questions answered (never bare "trực tiếp" or "live": the rule words check them)
     hint("LIVE Q&A", "a broadcast", "phát sóng, lên sóng", 2),
@@ -77,7 +80,8 @@ HINTS = [
     # Behind the scenes: the shop's own day, work before opening
     hint("Behind the scenes", "a day at work", "một ngày làm, một ngày của, một ngày ở, một ngày tại, "
          "một ngày đi làm, 1 ngày làm, 1 ngày của, tham quan xưởng, dạo một vòng, một buổi sáng của, "
-         "buổi sáng của, buổi chiều của, buổi tối của", 2),
+         "buổi sáng của, buổi chiều của, buổi tối của, buổi sáng ở, buổi sáng tại, buổi tối ở, lấy hàng, "
+         "nhập hàng, nhân viên mới, ngày đầu đi làm", 2),
     hint("Behind the scenes", "orders packed, the kitchen, the workshop", "đóng gói, gói hàng, gói đơn, "
          "đóng đơn, soạn đơn, trong bếp, ở bếp, sau bếp, trong xưởng, tại xưởng, ở xưởng, sơ chế, mẻ rang, "
          "mẻ bánh, quy trình sản xuất, quy trình làm, buổi chụp, dọn kho, kiểm kho, dọn quán, dọn tiệm, "
@@ -88,7 +92,8 @@ HINTS = [
     hint("Behind the scenes", "the shop's own day", "cùng mình, với mình nè, quy trình, setup, set up, "
          "phía sau, thợ may, thợ làm bánh, vlog, sáng sớm, giờ cao điểm, ra lò, thùng hàng, nhạc sống, "
          "nhạc live, đêm nhạc, xưởng bánh, xưởng may, xưởng gốm, xưởng rang, xưởng mộc, 3h sáng, 4h sáng, "
-         "5h sáng, 6h sáng, ekip, acoustic", 1),
+         "5h sáng, 6h sáng, ekip, acoustic, đi chợ, cùng chủ shop, cùng chủ quán, nhân viên, "
+         "tập pha chế", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to, replies to comments
     hint("Duet / Stitch / UGC", "a video reply to a comment", "trả lời bình luận, trả lời cmt, rep cmt, "
@@ -106,7 +111,7 @@ HINTS = [
     hint("Collab", "a partnership", "bắt tay cùng, bắt tay với", 3),
     hint("Collab", "made together with someone", "kết hợp cùng, kết hợp với, khách mời, tài trợ, "
          "đồng sáng tạo, phiên bản giới hạn cùng, phối hợp với, phối hợp cùng, ra mắt cùng, liên kết với, "
-         "liên kết cùng, KOC", 2),
+         "liên kết cùng, KOC, cùng họa sĩ, cùng nhà thiết kế, cùng nghệ sĩ, cùng đầu bếp", 2),
     hint("Collab", "a creator thanked", "cảm ơn @..., cám ơn @..., cảm ơn bạn @...", 1),
 
     # Product: in stock, a sale, sizes, how to order (prices are read by the signals: "149K", "79.000đ")
@@ -124,6 +129,6 @@ HINTS = [
          "đặt ngay, giỏ hàng, link mua, giữ chỗ, đặt chỗ, còn slot, đăng ký, ship cod, chỉ còn, chất liệu, "
          "chất vải, dung tích, thành phần, công dụng, đặt tour, giao tận nơi, giao tận nhà, ship tận nơi, "
          "giao trong ngày, đặt qua app, mua tại cửa hàng, mua tại quán, mua tại shop, có ship, "
-         "ship toàn quốc, nhận ship, đang bán, bán online", 1),
+         "ship toàn quốc, nhận ship, đang bán, bán online, đặt bánh, đặt hoa, đặt tiệc", 1),
 ]
 # fmt: on
