@@ -24,13 +24,13 @@ HINTS = [
          "4 gaya, 5 gaya, caranya, kesalahan saat, kesalahan yang, ikutin aku, latihan bareng aku, "
          "olahraga bareng aku, workout bareng, kasih tau cara, kasih tahu cara, bikin sendiri, "
          "buat sendiri, gampang bikin, stepnya, step-nya, urutan, save ya, simpan ya, ini cara, "
-         "kesalahan waktu, kesalahan ketika, kesalahan umum, ikuti videonya, ikutin videonya, "
-         "ikuti video", 2),
+         "kesalahan waktu, kesalahan ketika, kesalahan umum, ikuti videonya, ikutin videonya, ikuti video, "
+         "itinerary, teknik yang benar, posisi yang benar, form yang benar", 2),
     hint("Tutorial", "tips to save for later", "simpan dulu, simpan video, simpan videonya, save dulu, "
          "wajib simpan, wajib save, jangan lupa simpan, buat pemula, untuk pemula, bagi pemula", 2),
     hint("Tutorial", "a routine, the quantities", "pemula, rutinitas, takaran, bahan-bahan, bahannya, "
          "gampang bgt, gampang banget, anti gagal, racikan, belajar, metode, gerakan, latihan, pelajaran, "
-         "peregangan", 1),
+         "peregangan, teknik", 1),
 
     # Challenge: a dare for the audience
     hint("Challenge", "the audience's turn", "giliran kalian, giliran kamu, giliranmu, "
@@ -39,9 +39,10 @@ HINTS = [
     hint("Challenge", "a dare to take", "tantang, tantangin, nantangin, menantang, ditantang, siapa berani, "
          "siapa yang berani, berani coba, berani gak, berani nggak, berani ga, buktiin, buktikan, "
          "yang bisa habisin, siapa yang bisa, siapa bisa, sanggup gak, sanggup nggak, kuat gak, kuat nggak, "
-         "adu, rekam dan tag, rekam terus tag, kalian coba juga, kalian juga coba, coba juga dong", 2),
+         "adu, rekam dan tag, rekam terus tag, kalian coba juga, kalian juga coba, coba juga dong, "
+         "kuat berapa lama, bisa bertahan berapa lama", 2),
     hint("Challenge", "a trend to join", "ikutan tren, ikutan trend, ikut tren, joget, tren ini, trend ini, "
-         "pakai sound, pake sound, pakai lagu ini, pakai audio, habisin", 1),
+         "pakai sound, pake sound, pakai lagu ini, pakai audio, habisin, siapa ikut, siapa mau ikut", 1),
 
     # Mini game: a prize to win, a guess, a draw
     hint("Mini game", "a prize to win", "hadiahnya, berhadiah, pemenang, pemenangnya, menangin, "
@@ -79,7 +80,8 @@ HINTS = [
          "sekarang udah punya, sekarang sudah punya, sekarang punya, dokumenter, film dokumenter, "
          "kami namain, kami namakan, dinamakan, diberi nama, hampir tutup, hampir bangkrut, suatu hari, "
          "waktu pandemi, pas pandemi, masa pandemi, saat pandemi, konon, pelanggan pertama, berhenti kerja, "
-         "keluar dari kantor, resign, perjalanan kami, perjalanan brand, perjalanan kedai, curhat", 2),
+         "keluar dari kantor, resign, perjalanan kami, perjalanan brand, perjalanan kedai, curhat, "
+         "dulu desa, dulu kampung, dulu daerah, dulu tempat ini", 2),
     hint("Storytelling", "family and years", "nenek, kakek, almarhum, almarhumah, ibu saya, ibu kami, "
          "ibuku, ayah saya, ayahku, bapak saya, bapakku, mama saya, mamaku, keluarga kami, sejak tahun, "
          "tahun lalu, namanya, bagian 1, part 1, episode 1, sudah 5 tahun, udah 5 tahun, sudah 10 tahun, "
@@ -101,7 +103,7 @@ HINTS = [
          "persiapan, sehari-hari, tim kami, bareng tim, subuh, penjahit kami, pengrajin, cupping, "
          "jam sibuk, abis rame, habis rame, bersih-bersih, di balik, kardus, keluar oven, akustikan, "
          "live musik, musik live, live akustik, jam 3 pagi, jam 4 pagi, jam 5 pagi, siap-siap, "
-         "bareng owner, karyawan, crew, staf, training", 1),
+         "bareng owner, karyawan, crew, staf, training, sablon, menjahit, nyiapin", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to
     hint("Duet / Stitch / UGC", "customers' own photos and videos", "video kalian, foto kalian, "
@@ -109,7 +111,7 @@ HINTS = [
          "kiriman kalian, kiriman dari kalian, karya kalian, ootd kalian, video pelanggan, "
          "foto pelanggan", 2),
     hint("Duet / Stitch / UGC", "a video reply to a comment", "balas komen, balas komentar, jawab komen, "
-         "bales komen", 2),
+         "bales komen, reply komen, reply komentar", 2),
     hint("Duet / Stitch / UGC", "customers' videos reposted", "kami upload, kami repost, upload ulang, "
          "reupload, posting ulang, kami posting, ngereact, nge-react, reaksi, baca review, baca ulasan, "
          "baca komen, bacain komen, kirim video, kirim foto, kirimin video, kirimin foto", 2),
@@ -134,7 +136,7 @@ HINTS = [
          "3 warna, 4 warna, 5 warna, pilihan warna, hampers, kelas percobaan, free trial, habis dalam, "
          "paket trip, open trip, cocok buat hadiah, cocok untuk hadiah, buat kado, untuk kado, kado, "
          "kini tersedia, sekarang tersedia, open order, buka po, cuci gudang, termurah, "
-         "kirim ke seluruh indonesia", 2),
+         "kirim ke seluruh indonesia, baru terbit, rilis, sudah terbit, resmi terbit", 2),
     hint("Product", "a sale", "promo, diskon, potongan harga, gratis ongkir, free ongkir, cashback, "
          "harga spesial, beli 1 gratis 1, flash sale", 2),
     hint("Product", "how to order", "keranjang kuning, cek keranjang, klik keranjang, checkout, check out, "

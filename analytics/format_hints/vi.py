@@ -22,13 +22,14 @@ HINTS = [
          "theo thứ tự, các bước, từng bước, bước 1, bước một, 3 bước, 4 bước, 5 bước, chỉ bạn cách, "
          "chỉ cách, dạy bạn, dạy cách, mách bạn, mách nhỏ, học cách, bài tập, sai lầm khi, lưu ý khi, "
          "2 kiểu, 3 kiểu, 4 kiểu, 5 kiểu, 7 kiểu, 10 kiểu, chỉ cho bạn, lỗi sai, những lỗi, "
-         "thế nào cho đúng, sao cho đúng, làm thế nào", 2),
+         "thế nào cho đúng, sao cho đúng, làm thế nào, lịch trình, kinh nghiệm đi, thế nào để, "
+         "như thế nào để, cách này, đúng form, đúng cách", 2),
     hint("Tutorial", "tips to save for later", "lưu lại, lưu ngay, lưu về, save lại, bỏ túi, note lại, "
          "ghim lại", 2),
     hint("Tutorial", "for beginners, at home", "cho người mới, người mới bắt đầu, tại nhà, tự làm, "
          "nguyên liệu, định lượng, gợi ý, phối đồ, mix đồ, động tác, siêu dễ, dễ làm, ai cũng làm được, "
          "phương pháp, bài học, routine, chu trình, trang điểm, siêu đơn giản, cực đơn giản, kéo giãn, "
-         "giãn cơ", 1),
+         "giãn cơ, kỹ thuật", 1),
 
     # Challenge: a dare for the audience
     hint("Challenge", "the audience's turn", "đến lượt bạn, tới lượt bạn, đến lượt mọi người, "
@@ -36,19 +37,21 @@ HINTS = [
     hint("Challenge", "a challenge hashtag", "#thửthách..., #thachdau...", 3),
     hint("Challenge", "a dare to take", "bạn có dám, ai dám, dám không, dám thử, ai ăn được, ai ăn hết, "
          "ai làm được, ai uống hết, ai chạy được, ai đọc được, ai giữ được, thách thức, thách bạn, "
-         "thử 7 ngày, thử 30 ngày, so tài, đọ tài, battle, ai theo được, ai trụ được", 2),
+         "thử 7 ngày, thử 30 ngày, so tài, đọ tài, battle, ai theo được, ai trụ được, bạn làm được không, "
+         "bạn giữ được bao lâu, bạn trụ được bao lâu", 2),
     hint("Challenge", "a trend to repeat", "bắt trend, theo trend, trend này, nhảy theo, nhảy cùng, "
-         "điểm danh, ngày liên tục, ngày liên tiếp, dùng sound, dùng nhạc này, dùng âm thanh, trend", 1),
+         "điểm danh, ngày liên tục, ngày liên tiếp, dùng sound, dùng nhạc này, dùng âm thanh, trend, "
+         "ai tham gia, ai chơi", 1),
 
     # Mini game: a prize to win, a guess, a lucky draw
     hint("Mini game", "a lucky draw", "vòng quay may mắn, vòng quay, quay thưởng, bốc thăm, rút thăm, "
          "thể lệ, luật chơi, bạn may mắn, người may mắn, may mắn nhận, câu đố, cuộc thi, trò chơi, "
-         "cào trúng, phiếu cào, chọn ngẫu nhiên", 3),
+         "cào trúng, phiếu cào, chọn ngẫu nhiên, quay số", 3),
     hint("Mini game", "a guess or a find", "đoán tên, đoán xem, đoán đúng, đoán thử, đoán giá, đoán coi, "
          "đoán món, ai đoán, bạn đoán, đố bạn, đố mọi người, đố cả nhà, trả lời đúng, đúng đầu tiên, "
          "gần đúng nhất, comment sớm nhất, bình luận sớm nhất, comment nhanh nhất, trả lời nhanh nhất, "
          "nhanh tay comment, ai tìm ra, ai tìm được, tìm lỗi sai, tìm điểm khác, đang trốn, trốn ở đâu, "
-         "giấu, điền vào chỗ trống, điền từ còn thiếu", 2),
+         "giấu, điền vào chỗ trống, điền từ còn thiếu, đếm xem, đếm thử", 2),
     hint("Mini game", "a prize to win", "người thắng, người chiến thắng, thắng giải, giải thưởng, "
          "giải nhất, phần quà, nhận quà, công bố kết quả, công bố người, tag 2 người bạn, tag 3 người bạn, "
          "tag 2 bạn, tag 3 bạn, tag bạn bè, trúng voucher, cho 2 bạn, cho 3 bạn, cho 5 bạn, cho 10 bạn, "
@@ -71,7 +74,8 @@ HINTS = [
          "nghỉ việc, bỏ việc, bắt đầu từ, ra đời, thành lập, mình từng, tụi mình từng, người sáng lập, "
          "nhà sáng lập, lý do mở, lý do đặt tên, đặt tên, vì sao mình, vì sao tụi mình, vì sao quán, "
          "vì sao tiệm, vì sao shop, tại sao quán, tại sao tiệm, phim tài liệu, lịch sử, truyền thuyết, "
-         "khách hàng đầu tiên, giữ nghề, nghề truyền thống, truyền nghề, nối nghề, trăm năm, tâm sự", 2),
+         "khách hàng đầu tiên, giữ nghề, nghề truyền thống, truyền nghề, nối nghề, trăm năm, tâm sự, "
+         "chuyện cô, chuyện chú, chuyện anh, chuyện chị, chuyện bác, chuyện ông, chuyện bà", 2),
     hint("Storytelling", "family and years", "mẹ mình, ba mình, bố mình, má mình, bà ngoại, bà nội, "
          "ông ngoại, ông nội, gia đình mình, mẹ tôi, bố tôi, kỷ niệm, tròn 1 năm, tròn 2 năm, tròn 3 năm, "
          "tròn 5 năm, tròn 10 năm, sinh nhật quán, sinh nhật tiệm, đồng hành, xưa, tâm huyết, ước mơ, "
@@ -87,8 +91,8 @@ HINTS = [
          "mẻ bánh, quy trình sản xuất, quy trình làm, buổi chụp, dọn kho, kiểm kho, dọn quán, dọn tiệm, "
          "dọn dẹp, xếp kệ, sắp xếp kệ, dọn kệ, sau quầy, ca sáng, ca tối, tăng ca, đằng sau, "
          "trước ngày khai trương, trước giờ mở cửa, trước khi mở cửa, chuẩn bị khai trương, dựng gian hàng, "
-         "dựng booth, đóng ... đơn, gói ... đơn, soạn ... đơn, mẻ cà phê, mẻ đầu, đang rang, "
-         "tụi mình rang", 2),
+         "dựng booth, đóng ... đơn, gói ... đơn, soạn ... đơn, mẻ cà phê, mẻ đầu, đang rang, tụi mình rang, "
+         "dọn phòng, dọn bếp, dọn studio, dọn xưởng, sau ca, ca cuối, hết ca, tan ca", 2),
     hint("Behind the scenes", "the shop's own day", "cùng mình, với mình nè, quy trình, setup, set up, "
          "phía sau, thợ may, thợ làm bánh, vlog, sáng sớm, giờ cao điểm, ra lò, thùng hàng, nhạc sống, "
          "nhạc live, đêm nhạc, xưởng bánh, xưởng may, xưởng gốm, xưởng rang, xưởng mộc, 3h sáng, 4h sáng, "
@@ -97,7 +101,7 @@ HINTS = [
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to, replies to comments
     hint("Duet / Stitch / UGC", "a video reply to a comment", "trả lời bình luận, trả lời cmt, rep cmt, "
-         "rep bình luận", 3),
+         "rep bình luận, reply bình luận, reply cmt, reply comment", 3),
     hint("Duet / Stitch / UGC", "customers' videos reposted", "đăng lại, chia sẻ lại, share lại, react, "
          "reaction, đọc review, đọc bình luận, đọc comment, đọc cmt", 2),
     hint("Duet / Stitch / UGC", "customers' own photos and videos", "ảnh các bạn, hình các bạn, "
@@ -118,7 +122,7 @@ HINTS = [
     hint("Product", "in stock", "có sẵn, sẵn hàng, hàng về, về hàng, mới về, hàng mới, hết hàng, cháy hàng, "
          "còn hàng, có hàng lại, về lại, mở bán, lên kệ, đặt trước, nhận order, nhận đặt, đặt cọc, xả kho, "
          "thanh lý, số lượng có hạn, bán chạy, chính hãng, có mặt tại, vé tham quan, vé vào cửa, giá vé, "
-         "đặt vé, mua vé", 2),
+         "đặt vé, mua vé, phát hành, sách mới", 2),
     hint("Product", "a sale", "giảm giá, giảm thêm, giảm ngay, giảm ...%, mã giảm, khuyến mãi, ưu đãi, "
          "freeship, miễn phí vận chuyển, mua 1 tặng 1, đồng giá, flash sale, sale off, đại sale, siêu sale, "
          "đang sale, ngày sale, sale sốc, sale toàn bộ, sale ...%, giá tốt, giá rẻ, giá sốc, học thử, "
