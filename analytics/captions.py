@@ -482,6 +482,14 @@ def _challenge_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict
 _DUET_WORDS = _set("duet, stitch, dueto, duo")
 
 
+def _tutorial_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
+    """ "hướng dẫn viên" is a tour guide, not a how-to."""
+    after = _tokens_after(text, end, 1)
+    if text[start:end] == "huong dan" and after and after[0].group() == "vien":
+        return False, f'("{quote(start, after[0].end())}" is a guide, not a how-to)'
+    return True, ""
+
+
 def _collab_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     """ "#stitch with @x", "duet with @x": the handle is whom the video duets or stitches, not a partner."""
     if "@" not in text[start:end]:
@@ -504,6 +512,7 @@ _VERDICTS: dict[str, Callable[[str, int, int, Quote], Verdict]] = {
     "Challenge": _challenge_verdict,
     "Mini game": _mini_game_verdict,
     "Collab": _collab_verdict,
+    "Tutorial": _tutorial_verdict,
 }
 
 
@@ -605,7 +614,7 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
     as a creator) count once, at their first (heaviest) finding."""
     kept: list[Evidence] = []
     for item in evidence:
-        if not any(item[0] == other[0] and (item[2] in other[2] or other[2] in item[2]) for other in kept):
+        if not any(item[0] == other[0] and item[2] in other[2] for other in kept):
             kept.append(item)
     return kept
 

@@ -93,12 +93,21 @@ def rounded(records: list[dict], digits: int = 4) -> list[dict]:
         ("Thử thách pha phin 30 giây", ("Challenge", 'matched "Thử thách"')),
         ("thu thach pha phin 30 giay", ("Challenge", 'matched "thu thach"')),
         ("Tối nay trực tiếp lúc 8 giờ", ("LIVE Q&A", 'matched "trực tiếp" with "lúc 8"')),
-        ("Hậu trường buổi chụp", ("Behind the scenes", 'matched "Hậu trường"')),
+        (
+            "Hậu trường buổi chụp",
+            (
+                "Behind the scenes",
+                'matched "Hậu trường" and "buổi chụp" (orders packed, the kitchen, the workshop)',
+            ),
+        ),
         # Indonesian
         ("Cara bikin kopi susu gula aren", ("Tutorial", 'matched "Cara bikin"')),
         ("Ikuti tantangan ini!", ("Challenge", 'matched "tantangan"')),
         ("Kuis hari ini, jawab di komentar", ("Mini game", 'matched "Kuis"')),
-        ("Produk baru kami sudah tersedia", ("Product", 'matched "Produk baru"')),
+        (
+            "Produk baru kami sudah tersedia",
+            ("Product", 'matched "Produk baru" and "sudah tersedia" (in stock)'),
+        ),
         # Nothing to go on
         ("Good morning", ("Other", "no rule matched")),
         ("", ("Other", "no caption")),
@@ -157,11 +166,11 @@ CAPTION_TABLE = [
     ("es", "Show en vivo hoy a las 9, entrada libre", "Other"),
     ("pt", "Música ao vivo toda sexta no nosso café", "Other"),
     ("pt", "Nosso lançamento ao vivo no YouTube amanhã", "Product"),
-    ("vi", "Mua trực tiếp tại quán, giảm 10% hôm nay", "Other"),
-    ("vi", "Liên hệ trực tiếp với shop để đặt hàng nha", "Other"),
-    ("vi", "lien he truc tiep voi shop de dat hang nha", "Other"),
+    ("vi", "Mua trực tiếp tại quán, giảm 10% hôm nay", "Product"),
+    ("vi", "Liên hệ trực tiếp với shop để đặt hàng nha", "Product"),
+    ("vi", "lien he truc tiep voi shop de dat hang nha", "Product"),
     ("vi", "Đêm nhạc live cuối tuần tại quán 🎶", "Other"),
-    ("id", "Langsung order aja kak, stok terbatas!", "Other"),
+    ("id", "Langsung order aja kak, stok terbatas!", "Product"),
     ("id", "Nonton bareng, ada live music malam ini 🎶", "Other"),
     ("en", "Catch us live at the Saigon Coffee Festival this Saturday!", "Other"),
     ("en", "Our pre-orders go live Monday 9am", "Other"),
@@ -291,7 +300,7 @@ def test_a_different_vietnamese_tone_mark_is_a_different_word():
     assert classify_caption("Mẹo pha cà phê ngon") == ("Tutorial", 'matched "Mẹo"')
     assert classify_caption("meo pha ca phe ngon") == ("Tutorial", 'matched "meo"')
     # "cách" alone also means "ago" ("cách đây 2 năm"), so only "cách làm", "cách pha"... are rules.
-    assert classify_caption("Quán mở cách đây 2 năm") == ("Other", "no rule matched")
+    assert classify_caption("Quán mở cách đây 2 năm")[0] != "Tutorial"
 
 
 def test_a_caption_matching_two_formats_takes_the_first_format_in_rule_order_and_says_so():

@@ -94,9 +94,9 @@ HINTS = [
          "dựng booth, đóng ... đơn, gói ... đơn, soạn ... đơn, mẻ cà phê, mẻ đầu, đang rang, tụi mình rang, "
          "dọn phòng, dọn bếp, dọn studio, dọn xưởng, sau ca, ca cuối, hết ca, tan ca", 2),
     hint("Behind the scenes", "the shop's own day", "cùng mình, với mình nè, quy trình, setup, set up, "
-         "phía sau, thợ may, thợ làm bánh, vlog, sáng sớm, giờ cao điểm, ra lò, thùng hàng, nhạc sống, "
-         "nhạc live, đêm nhạc, xưởng bánh, xưởng may, xưởng gốm, xưởng rang, xưởng mộc, 3h sáng, 4h sáng, "
-         "5h sáng, 6h sáng, ekip, acoustic, đi chợ, cùng chủ shop, cùng chủ quán, nhân viên, "
+         "phía sau, thợ may, thợ làm bánh, vlog, sáng sớm, giờ cao điểm, ra lò, thùng hàng, "
+         "xưởng bánh, xưởng may, xưởng gốm, xưởng rang, xưởng mộc, 3h sáng, 4h sáng, "
+         "5h sáng, 6h sáng, ekip, đi chợ, cùng chủ shop, cùng chủ quán, nhân viên, "
          "tập pha chế", 1),
 
     # Duet / Stitch / UGC: customers' photos and videos, reposted or reacted to, replies to comments
