@@ -583,7 +583,9 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     evidence += _typos(text, quote, frozen, {name for name, *_ in evidence})
     evidence += _hinted(folded, text, quote)
     evidence += [(name, weight, words, f"({why})") for name, weight, words, why in signals.find(shown)]
-    evidence = _distinct(evidence)
+    # Hints only find the formats the rules look for: a format whose words the marketer emptied is left alone.
+    wanted = {name for name, patterns in frozen if patterns}
+    evidence = _distinct([item for item in evidence if item[0] in wanted])
     if not evidence:
         return Classification("Other", "guess", " ".join(["no rule matched", *turned_down[:1]]))
     order = {name: index for index, name in reversed(list(enumerate([*(n for n, _ in frozen), *FORMATS])))}

@@ -125,3 +125,12 @@ def test_a_name_beats_hints_added_up_and_a_creator_counts_as_a_name():
     assert classify("Cocinamos con @chef.lu su receta de mole").format == "Collab"
     # A word of another language with an ending is no typo of a rule word.
     assert classify("La barista contestó todas sus dudas").format != "Mini game"
+
+
+def test_a_format_whose_rule_words_the_marketer_emptied_gets_no_hints_either():
+    caption = "Đến lượt bạn! Quay clip rồi tag quán nha #PhinChallenge"
+    assert classify(caption).format == "Challenge"
+    from analytics.captions import DEFAULT_RULES
+
+    rules = {**DEFAULT_RULES, "Challenge": []}
+    assert classify(caption, rules).format != "Challenge"
