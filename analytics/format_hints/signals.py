@@ -27,13 +27,17 @@ _PRICE = re.compile(
 )
 # "OatCo x BeanThere", "@a x @b": two names joined by x or × (not "3 x 10", not "x2").
 _PAIR = re.compile(r"(?<![\w@])(?:@[\w.]+|[A-ZÀ-Ỹ][\w'.&-]+)\s+[x×X]\s+(?:@[\w.]+|[A-ZÀ-Ỹ][\w'.&-]+)")
+# The same in lower case, between words ("tiệm sách x quán trà"): weaker, "x" also multiplies.
+_PAIR_LOWER = re.compile(r"(?<![\w@])[^\W\d_]{3,}\s+[x×]\s+[^\W\d_]{3,}(?![\w])")
 # A creator the brand works with: "with @", "thank you @", "feat. @", "par @", "cùng @", "bareng @" ...
 _WITH_CREATOR = re.compile(
     r"(?<![\w])(?:with|w/|feat\.?|ft\.?|featuring|thanks?(?: you)?|thx|ty|by|made by|designed by|"
     r"avec|merci(?: à| a)?|par|con|junto a|junto con|gracias(?: a)?|por|hecho por|com|junto com|junto de|"
     r"obrigad[oa](?: à| a| ao)?|pel[ao]|cùng|cung|với|voi|cảm ơn|cam on|cám ơn|thanks|bởi|boi|"
     r"bareng|sama|dengan|bersama|makasih|terima kasih|oleh)\s+(?:(?:the|la|el|o|a|chị|anh|bạn|kak|mbak|mas|"
-    r"coach|chef|creator|criadora?|créatrice|créateur|designer|nhà thiết kế|tiệm|quán)\s+)?" + _HANDLE,
+    r"coach|chef|creator|criadora?|créatrice|créateur|designer|desainer|diseñadora?|illustrator|ilustrator|"
+    r"ilustradora?|illustratrice|artist|artista|artiste|seniman|họa sĩ|hoa si|nhà thiết kế|tiệm|quán|toko|"
+    r"kedai)\s+)?" + _HANDLE,
     re.IGNORECASE,
 )
 # TikTok's video reply to a comment: "Replying to @x", "Réponse à @x", "Trả lời @x", "Membalas @x".
@@ -122,6 +126,8 @@ def _find(shown: str) -> Iterator[Signal]:
         yield "Duet / Stitch / UGC", 3, match.group(), "a video reply to a comment"
     if match := _PAIR.search(shown):
         yield "Collab", 3, match.group(), "two brands or creators paired"
+    elif match := _PAIR_LOWER.search(shown):
+        yield "Collab", 2, match.group(), "two brands or shops paired"
     # "#stitch with @x": @x is whom the video stitches; "Replying to @x": whom it answers. Neither is a partner.
     taken = [m.span() for m in [_REPLY.search(shown)] if m]
     if duet := _DUET.search(shown):
