@@ -295,6 +295,10 @@ _DIRECT_VERBS = _set(  # "mua trực tiếp", "liên hệ trực tiếp", "livra
     "mua, ban, giao, lien he, nhan, gui, den, tu, tai, goi, inbox, ib, nhap, achat, achetez, acheter, vente, vendu, "
     "livraison, livre, livres, livree, commandez, commander, importe, producteur"
 )
+_YEARS_AGO = re.compile(  # "our first TikTok live in 2021": a memory ("last night's live" is still a replay)
+    r"(?<!\w)(?:(?:in|en|em|nam|tahun|since|desde|depuis|back in)\s+(?:19|20)\d\d|\d+ years? ago|years ago|"
+    r"il y a \d+ ans|hace \d+ anos|ha \d+ anos|\d+ nam truoc|\d+ tahun (?:yang )?lalu)(?!\w)"
+)
 _MEET_VERBS = _set(  # "conhecer ao vivo", "meet us live": in person
     "meet, conhecer, conheca, conhece, conocer, conocerte, conocernos, conozcan, rencontrer, rencontrez, gap, "
     "ketemu, bertemu, ketemuan"
@@ -389,6 +393,9 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
         return True, ""  # a word the marketer added to the rules
     if note := _not_on_air(text, start, end, quote):
         return False, note
+    if when := _YEARS_AGO.search(text, max(0, start - 40), min(len(text), end + 40)):
+        first, last = min(start, when.start()), max(end, when.end())
+        return False, f'("{quote(first, last)}" is a LIVE told as a memory, not one announced)'
     previous = before[-1] if before else None
     if word == "live":
         following = _words(after[:2])

@@ -151,6 +151,7 @@ CAPTION_TABLE = [
     ("en", "live seafood every day from 6pm 🦞", "Other"),
     ("vi", "live xả kho 50% tối nay nha cả nhà", "LIVE Q&A"),
     ("id", "Live jualan gamis jam 8, checkout di keranjang kuning", "LIVE Q&A"),
+    ("en", "Our first TikTok live in 2021 had 3 viewers. Four years later we run 12 tours", "Storytelling"),
     ("en", "Live map → find our 3 shops in Hanoi", "Other"),
     ("en", "Track your order with the live tracker 📦", "Other"),
     ("en", "Our documentary premieres LIVE on YouTube Friday 8pm", "Other"),
