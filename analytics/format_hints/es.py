@@ -31,12 +31,12 @@ HINTS = [
          "guarda este video, guarda este post, guarda esta receta, guárdate este, guárdate esta", 2),
     hint("Tutorial", "steps to follow", "paso 1, paso uno, primer paso, pasos para, pasos fáciles, pasos sencillos, "
          "en 3 pasos, en 4 pasos, en 5 pasos, en tres pasos, en cuatro pasos, en cinco pasos", 2),
-    hint("Tutorial", "a routine or exercises to follow", "rutina, rutinas, ejercicios para, ejercicios de, "
+    hint("Tutorial", "a routine or exercises to follow", "rutina, rutinas de, hábitos, estiramientos, estiramiento, calentamiento, sigue el video, ejercicios para, ejercicios de, "
          "para principiantes, el secreto para, el secreto de, ingredientes, errores que", 1),
     # Challenge
     hint("Challenge", "a challenge hashtag or a dare", "#reto..., #desafio..., #...desafio, te reto, los reto, las reto, "
          "les reto, te retamos, los retamos, te desafío, los desafío, te desafiamos, los desafiamos", 3),
-    hint("Challenge", "a dare to the audience", "te atreves, te atrevés, atrévete, se atreven, quién se atreve, "
+    hint("Challenge", "a dare to the audience", "te atreves, nadie lo terminó, nadie la terminó, nadie pudo, te atrevés, atrévete, se atreven, quién se atreve, "
          "quién aguanta, aguantas, cuántos aguantas, cuántas aguantas, cuántos puedes, cuántas puedes, "
          "bate nuestro, bate mi, supera nuestro, supera mi, rompe el récord, si lo terminas, si te lo acabas, "
          "si te la acabas", 2),
@@ -69,7 +69,7 @@ HINTS = [
          "nos conectamos, respondemos todas, contestamos todas, responde sus preguntas, responde tus preguntas, "
          "responde sus dudas, responde tus dudas", 1),
     # Storytelling
-    hint("Storytelling", "how the brand began", "cuando empezamos, cuando abrimos, cuando comenzamos, cuando arrancamos, "
+    hint("Storytelling", "how the brand began", "cuando empezamos, empecé a, empecé vendiendo, empezamos vendiendo, comencé a, comencé vendiendo, tienda propia, cuando abrimos, cuando comenzamos, cuando arrancamos, "
          "cuando empecé, cuando abrí, cuando comencé, todo empezó, todo comenzó, así empezó, así nació, así comenzó, "
          "así surgió, de ahí salió, de ahí nació, de ahí surgió, lo empezó, la empezó, lo fundó, la fundó, "
          "nuestros inicios, los inicios, desde el inicio, desde el principio, nació en, nació de, nació como, "
@@ -82,7 +82,7 @@ HINTS = [
     hint("Storytelling", "the family behind it", "mi abuela, mi abuelo, mis abuelos, mi bisabuela, mi bisabuelo, "
          "mi mamá, mi papá, mi madre, mi padre, mis padres, mi tía, mi tío, nuestra familia, mi familia", 1),
     hint("Storytelling", "a milestone looked back on", "mi primer, mi primera, nuestro primer, nuestra primera, "
-         "cumplimos ... años, cumple ... años, aniversario, a los ... años, pandemia, sobrevivimos, lo logramos, "
+         "cumplimos ... años, a los ... años, pandemia, sobrevivimos, lo logramos, "
          "mi sueño, nuestro sueño, primera venta, primer cliente, en 197..., en 198..., en 199..., en 200..., "
          "en 201..., desde 197..., desde 198..., desde 199..., desde 200..., desde 201...", 1),
     hint("Storytelling", "a memory told", "vendíamos, hacíamos, teníamos, trabajábamos, cocinábamos, vivíamos, "
@@ -93,10 +93,10 @@ HINTS = [
          "empaca conmigo, empaca un pedido, empacando, empaquetando, empacamos, armando pedidos, "
          "preparando pedidos, pedidos del día, así trabajamos, así es un día, tour por nuestro, tour por nuestra, "
          "tour por el taller, antes de abrir, antes de que abramos, después de cerrar, al cierre, "
-         "nuestro proceso, el proceso de, todo el proceso, así preparamos, así hacemos, así horneamos, "
+         "nuestro proceso, en nuestro taller, en nuestra cocina, en nuestro obrador, en nuestra fábrica, preparamos la tienda, preparando la tienda, proceso de producción, proceso de elaboración, el proceso de, todo el proceso, así preparamos, así hacemos, así horneamos, "
          "así tostamos, así empacamos, así producimos, así fabricamos, antes de que abra, lo que no se ve, "
          "lo que nadie ve, lo que no ves, sesión de fotos, rodaje, en el set", 2),
-    hint("Behind the scenes", "the work in progress", "armando, horneando, tostando, cosiendo, produciendo, fabricando, "
+    hint("Behind the scenes", "the work in progress", "armando, producción, elaboración, horneando, tostando, cosiendo, produciendo, fabricando, "
          "envasando, embotellando, etiquetando, saliendo del horno, recién salido del horno, madrugada, "
          "acomodando, desempacando, descargando, inventario, con el equipo, con mi equipo, con nuestro equipo, "
          "con todo el equipo, así se ve, ven conmigo, acompáñame, acompáñanos, en el taller, en la cocina, "
@@ -115,22 +115,22 @@ HINTS = [
     hint("Duet / Stitch / UGC", "the brand tagged by its customers", "etiquétanos, etiquétennos, etiquetándonos, "
          "menciónanos, arróbanos, nos etiquetan", 1),
     # Collab
-    hint("Collab", "a partner brand or guest", "alianza con, en alianza, nos aliamos, nos unimos con, unimos fuerzas, "
+    hint("Collab", "a partner brand or guest", "alianza con, invitamos a @..., invitamos al @..., en alianza, nos aliamos, nos unimos con, unimos fuerzas, "
          "nos juntamos con, de la mano de, en conjunto con, diseñamos junto, diseñado junto, diseñada junto, "
          "creamos junto, creado junto, creada junto, hecho junto, hecha junto, diseñada por, diseñado por, "
          "ilustrada por, ilustrado por, firmada por, firmado por, edición especial con, edición limitada con, "
          "cápsula con, nos acompaña, nos acompañan, con la participación de, invitado especial, invitada especial, nuestra invitada, nuestro invitado, de invitada, "
          "de invitado, presentado por, patrocinado, patrocinio, auspiciado", 2),
-    hint("Collab", "a guest", "invitada, invitado, colaboramos, colaborar, colab con", 1),
+    hint("Collab", "a guest", "invitada, fundación, asociación, ong, invitado, colaboramos, colaborar, colab con", 1),
     # Product
-    hint("Product", "something on sale", "preventa, pre-venta, pre venta, agotado, agotada, agotados, agotadas, "
+    hint("Product", "something on sale", "preventa, a la venta, ya a la venta, reabastecimos, reabastecemos, repusimos, reponemos, reposición, pre-venta, pre venta, agotado, agotada, agotados, agotadas, "
          "se agotó, se agotaron, agotamos, se agota, últimas piezas, últimas unidades, quedan pocas, "
          "pocas unidades, mitad de precio, precio especial, en stock, sin stock, de nuevo en stock, colección, colecciones, nueva colección, "
          "nuevo sabor, nuevos sabores, nueva edición, nuevo color, nuevos colores, novedades, lanzamos, "
          "acabamos de lanzar, pide el tuyo, pide la tuya, pídelo, pídela, aparta el tuyo, aparta la tuya, "
          "apártalo, haz tu pedido, pedidos abiertos, pedidos por, promo, promoción, promociones, oferta, ofertas, "
          "descuento, descuentos, 2x1, 3x2, rebajas, liquidación, edición limitada", 2),
-    hint("Product", "something on sale", "disponible, disponibles, ya llegó, llegó la, llegó el, llegaron los, "
+    hint("Product", "something on sale", "disponible, ya salió, acaba de salir, nueva, nuevas, nuevos, colores, garantía, disponibles, ya llegó, llegó la, llegó el, llegaron los, "
          "llegaron las, recién llegados, stock, volvió, volvieron, vuelve el, vuelve la, vuelven los, regresa el, "
          "regresa la, tallas, talles, talla única, envíos, envío gratis, reserva, reservá, reserva tu, "
          "reserva por, por DM, al DM, por inbox, link en bio, link en la bio, cupo limitado, cupos, inscríbete, "

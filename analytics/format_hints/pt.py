@@ -30,12 +30,12 @@ HINTS = [
          "guarde esse vídeo, guarda essa receita", 2),
     hint("Tutorial", "steps to follow", "passo 1, primeiro passo, passos para, passos pra, em 3 passos, em 4 passos, "
          "em 5 passos, em três passos, em 3 etapas, em 4 etapas, em 5 etapas, etapa 1", 2),
-    hint("Tutorial", "a routine or exercises to follow", "rotina, rotinas, exercícios para, exercícios pra, "
+    hint("Tutorial", "a routine or exercises to follow", "rotina, alongamento, alongamentos, aquecimento, segue o vídeo, rotinas, exercícios para, exercícios pra, "
          "exercícios de, para iniciantes, pra iniciantes, o segredo pra, o segredo para, o segredo do, "
          "erros que", 1),
     # Challenge (a "#desafio..." hashtag is in es.py, the same word in both languages)
     hint("Challenge", "a dare", "desafio vocês, desafio você, desafiamos vocês", 3),
-    hint("Challenge", "a dare to the audience", "duvido, duvido que, aposto que você não, quem aguenta, "
+    hint("Challenge", "a dare to the audience", "duvido, ninguém terminou, ninguém conseguiu, encara, quem encara, duvido que, aposto que você não, quem aguenta, "
          "você aguenta, aguenta quantos, quantos você consegue, quantas você consegue, será que você consegue, "
          "bate nosso, bate o nosso, bata nosso, supera nosso, supere nosso, bater o recorde, quem comer, "
          "quem terminar, se terminar, se comer tudo", 2),
@@ -70,7 +70,7 @@ HINTS = [
          "respondendo suas perguntas, respondendo as perguntas, perguntem, me perguntem, bate-papo, bate papo, "
          "respondemos as perguntas, responde as perguntas, responde suas dúvidas, responde as dúvidas", 1),
     # Storytelling
-    hint("Storytelling", "how the brand began", "quando começamos, quando abrimos, quando a gente começou, "
+    hint("Storytelling", "how the brand began", "quando começamos, comecei a, comecei vendendo, começamos vendendo, loja própria, quando abrimos, quando a gente começou, "
          "quando a gente abriu, quando comecei, quando abri, tudo começou, assim começou, assim nasceu, "
          "assim surgiu, foi assim que, daí nasceu, daí surgiu, daí saiu, nossos inícios, nosso começo, "
          "desde o início, desde o começo, nasceu no, nasceu na, nasceu em, nasceu de, nasceu como, começou no, "
@@ -94,11 +94,11 @@ HINTS = [
          "embala comigo, embala um pedido, embalando, embalamos, embalar pedidos, separando pedidos, "
          "montando pedidos, pedidos do dia, pedidos saindo, assim trabalhamos, "
          "tour pelo nosso, tour pela nossa, tour pelo ateliê, antes da loja abrir, "
-         "depois de fechar, depois do expediente, nosso processo, o processo de, todo o processo, assim preparamos, "
+         "depois de fechar, no nosso ateliê, na nossa cozinha, na nossa fábrica, arrumando a loja, preparando a loja, montando a loja, processo de produção, processo de fabricação, depois do expediente, nosso processo, o processo de, todo o processo, assim preparamos, "
          "assim fazemos, assim a gente faz, assim produzimos, assim embalamos, antes da ... abrir, "
          "antes do ... abrir, o que ninguém vê, o que não aparece, o que vocês não veem, "
          "sessão de fotos, ensaio fotográfico, set de gravação, no set", 2),
-    hint("Behind the scenes", "the work in progress", "fornada, fornadas, saindo do forno, assando, torrando, "
+    hint("Behind the scenes", "the work in progress", "fornada, produção, arrumando, fornadas, saindo do forno, assando, torrando, "
          "costurando, produzindo, montando, organizando, "
          "desembalando, descarregando, com a equipe, com o time, com minha equipe, com a nossa equipe, "
          "na torrefação, primeira fornada, primeira torra, primeiro lote, gravando, assim fica, "
@@ -117,23 +117,23 @@ HINTS = [
     hint("Duet / Stitch / UGC", "the brand tagged by its customers", "marca a gente, marquem a gente, "
          "nos marca, nos marquem, marcando a gente", 1),
     # Collab
-    hint("Collab", "a partner brand or guest", "em parceria, parceiro, parceira, parceiros, parceiras, "
+    hint("Collab", "a partner brand or guest", "em parceria, convidamos a @..., convidamos o @..., parceiro, parceira, parceiros, parceiras, "
          "nos juntamos, juntamos forças, unimos forças, em conjunto com, desenhamos junto, desenhado junto, "
          "desenhada junto, criamos junto, criado junto, criada junto, feito junto, feita junto, assinada por, "
          "assinado por, assinada pela, assinado pelo, desenhada por, desenhado por, desenhada pela, "
          "edição especial com, edição limitada com, cápsula com, participação especial, com participação de, "
          "participa desse vídeo, participa deste vídeo, convidado especial, "
          "convidada especial, nossa convidada, nosso convidado, apresentado por", 2),
-    hint("Collab", "a guest", "convidada, convidado", 1),
+    hint("Collab", "a guest", "convidada, fundação, associação, instituto, convidado", 1),
     # Product
-    hint("Product", "something on sale", "pré-venda, pré venda, esgotado, esgotada, esgotados, esgotadas, esgotou, "
+    hint("Product", "something on sale", "pré-venda, à venda, já à venda, repusemos, repomos, reposição, pré venda, esgotado, esgotada, esgotados, esgotadas, esgotou, "
          "esgotaram, esgotamos, esgotando, últimas peças, restam poucas, metade do preço, "
          "preço especial, em estoque, sem estoque, de volta ao estoque, coleção, coleções, nova coleção, novo sabor, "
          "novos sabores, nova edição, nova cor, novas cores, novidades, lançamos, acabamos de lançar, "
          "garanta o seu, garanta a sua, garanta já, peça o seu, peça a sua, peça já, faça seu pedido, "
          "faz teu pedido, encomendas abertas, pedidos abertos, promoção, promoções, desconto, descontos, "
          "cupom, liquidação, queima de estoque, edição limitada", 2),
-    hint("Product", "something on sale", "disponível, disponíveis, chegou a, chegou o, chegaram os, chegaram as, "
+    hint("Product", "something on sale", "disponível, saiu, acabou de sair, nova, novas, novos, cores, disponíveis, chegou a, chegou o, chegaram os, chegaram as, "
          "acabou de chegar, estoque, voltou, voltaram, está de volta, estão de volta, tamanhos, numeração, "
          "frete, entrega, reserve, agende, agenda pelo, agenda já, "
          "pelo direct, chama no direct, por direct, link na bio, vagas, vagas limitadas, últimas vagas, "
