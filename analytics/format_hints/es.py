@@ -66,7 +66,7 @@ HINTS = [
          "encuentra las diferencias, encuentren el, completa la frase, termina la frase, completen la frase, "
          "lotería, bingo, ruleta, gira la ruleta, raspadita, jueguito", 2),
     hint("Mini game", "a prize to win", "gana, ganá, ganar, gánate, ganan, participa por, participa y, "
-         "participá, participen, el primero que, la primera que, escondido, escondida, escondidos, "
+         "participen, el primero que, la primera que, escondido, escondida, escondidos, "
          "escondidas, entre los comentarios, entre quienes comenten, entre todos los que, etiqueta a, "
          "etiqueten a, menciona a, mencionen a", 1),
     # LIVE Q&A (never the bare LIVE words: the caption rules check those)
