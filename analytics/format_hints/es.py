@@ -14,7 +14,9 @@ HINTS = [
          "te muestro cómo, te mostramos cómo, les muestro cómo, les mostramos cómo, así se hace, "
          "hazlo en casa, hazlo tú mismo, hazlo tu mismo, hazlo conmigo, hagan conmigo, entrena conmigo, "
          "entrenen conmigo, sígueme el paso", 2),
-    hint("Tutorial", "how to do it", "cómo usar, cómo usarlo, cómo usarla, cómo aplicar, cómo doblar, "
+    hint("Tutorial", "how to do it", "cómo se pone, cómo se aplica, cómo se limpia, cómo se lava, "
+         "cómo se guarda, cómo se come, cómo se toma, para hacer en casa, pa hacer en casa, "
+         "que puedes hacer en casa, cómo usar, cómo usarlo, cómo usarla, cómo aplicar, cómo doblar, "
          "cómo limpiar, cómo combinar, cómo elegir, cómo escoger, cómo cuidar, cómo guardar, cómo organizar, "
          "cómo lograr, cómo conseguir, cómo armar, cómo maquillar, cómo peinar, cómo planchar, cómo lavar, "
          "cómo conservar, cómo moler, cómo cocinar, cómo hornear, cómo servir, cómo llevar, cómo quitar, "
@@ -34,9 +36,9 @@ HINTS = [
     hint("Tutorial", "numbered steps", "paso 1, paso uno, primer paso, pasos para, pasos fáciles, "
          "pasos sencillos, en 3 pasos, en 4 pasos, en 5 pasos, en tres pasos, en cuatro pasos, "
          "en cinco pasos", 2),
-    hint("Tutorial", "a routine or exercises to follow", "rutina, rutinas de, hábitos, estiramientos, "
-         "estiramiento, calentamiento, sigue el video, ejercicios para, ejercicios de, para principiantes, "
-         "el secreto para, el secreto de, ingredientes, errores que", 1),
+    hint("Tutorial", "a routine or exercises to follow", "ejercicios, pasos, pasitos, rutina, rutinas de, "
+         "hábitos, estiramientos, estiramiento, calentamiento, sigue el video, ejercicios para, "
+         "ejercicios de, para principiantes, el secreto para, el secreto de, ingredientes, errores que", 1),
     # Challenge
     hint("Challenge", "a challenge hashtag or a dare", "#reto..., #desafio..., #...desafio, te reto, "
          "los reto, las reto, les reto, te retamos, los retamos, te desafío, los desafío, te desafiamos, "
@@ -56,19 +58,19 @@ HINTS = [
     # Mini game
     hint("Mini game", "a prize draw", "sorteamos, sortear, sorteará, sortearemos, sorteando, sortea, "
          "sorteados, sorteadas, rifa, rifas, rifamos, rifando", 3),
-    hint("Mini game", "a prize to win", "premio, premios, premiamos, premiaremos, ganador, ganadores, "
-         "ganadora, ganadoras, dinámica, regalamos, regalaremos, vamos a regalar, para participar, "
-         "cómo participar, participantes", 2),
+    hint("Mini game", "a prize to win", "premiamos, premiaremos, ganador, ganadores, ganadora, ganadoras, "
+         "dinámica, regalamos, regalaremos, vamos a regalar, para participar, cómo participar, "
+         "participantes", 2),
     hint("Mini game", "a game to play", "adivina, adivinas, adiviná, adivinen, adivinan, adivinar, "
          "adivinanza, adivinanzas, quien adivine, quién acierte, quien acierte, acierte, acierta, aciertan, "
          "acierten, el que más se acerque, la que más se acerque, quien más se acerque, el primero en, "
          "la primera en, los primeros en, encuentra el error, encuentra la diferencia, "
          "encuentra las diferencias, encuentren el, completa la frase, termina la frase, completen la frase, "
          "lotería, bingo, ruleta, gira la ruleta, raspadita, jueguito", 2),
-    hint("Mini game", "a prize to win", "gana, ganá, ganar, gánate, ganan, participa por, participa y, "
-         "participen, el primero que, la primera que, escondido, escondida, escondidos, "
-         "escondidas, entre los comentarios, entre quienes comenten, entre todos los que, etiqueta a, "
-         "etiqueten a, menciona a, mencionen a", 1),
+    hint("Mini game", "a prize or how to enter", "premio, premios, gana, ganá, ganar, gánate, ganan, "
+         "participa por, participa y, participen, el primero que, la primera que, escondido, escondida, "
+         "escondidos, escondidas, entre los comentarios, entre quienes comenten, entre todos los que, "
+         "etiqueta a, etiqueten a, menciona a, mencionen a", 1),
     # LIVE Q&A (never the bare LIVE words: the caption rules check those)
     hint("LIVE Q&A", "a broadcast", "el directo, del directo, nuestro directo, un directo, los directos", 2),
     # "transmitimos el partido": a match shown in a bar is a broadcast too, so this only suggests a LIVE
@@ -81,17 +83,18 @@ HINTS = [
          "pregúntennos, pregúntenme, pregúntame, nos conectamos, respondemos todas, contestamos todas, "
          "responde sus preguntas, responde tus preguntas, responde sus dudas, responde tus dudas", 1),
     # Storytelling
-    hint("Storytelling", "how the brand began", "cuando empezamos, viene de mi, viene de nuestra familia, "
-         "viene de mis, empecé a, empecé vendiendo, empezamos vendiendo, comencé a, comencé vendiendo, "
-         "tienda propia, cuando abrimos, cuando comenzamos, cuando arrancamos, cuando empecé, cuando abrí, "
-         "cuando comencé, todo empezó, todo comenzó, así empezó, así nació, así comenzó, así surgió, "
-         "de ahí salió, de ahí nació, de ahí surgió, lo empezó, la empezó, lo fundó, la fundó, "
-         "nuestros inicios, los inicios, desde el inicio, desde el principio, nació en, nació de, "
-         "nació como, empezó en, empezó como, comenzó en, comenzó como, fundador, fundadora, fundadores, "
-         "fundamos, fundada en, fundado en, renuncié, dejé mi trabajo, lo dejé todo, dejé todo, de niña, "
-         "de niño, cuando era niña, cuando era niño, cuando era chica, cuando era chico, recuerdo cuando, "
-         "me acuerdo cuando, el nombre viene, por qué decidí, por qué decidimos, por qué nos llamamos, "
-         "nuestro nombre, documental, nuestro documental", 2),
+    hint("Storytelling", "how the brand began", "cuando empezamos, así empezamos, así arrancamos, "
+         "así comenzamos, así empezó todo, viene de mi, viene de nuestra familia, viene de mis, empecé a, "
+         "empecé vendiendo, empezamos vendiendo, comencé a, comencé vendiendo, tienda propia, "
+         "cuando abrimos, cuando comenzamos, cuando arrancamos, cuando empecé, cuando abrí, cuando comencé, "
+         "todo empezó, todo comenzó, así empezó, así nació, así comenzó, así surgió, de ahí salió, "
+         "de ahí nació, de ahí surgió, lo empezó, la empezó, lo fundó, la fundó, nuestros inicios, "
+         "los inicios, desde el inicio, desde el principio, nació en, nació de, nació como, empezó en, "
+         "empezó como, comenzó en, comenzó como, fundador, fundadora, fundadores, fundamos, fundada en, "
+         "fundado en, renuncié, dejé mi trabajo, lo dejé todo, dejé todo, de niña, de niño, cuando era niña, "
+         "cuando era niño, cuando era chica, cuando era chico, recuerdo cuando, me acuerdo cuando, "
+         "el nombre viene, por qué decidí, por qué decidimos, por qué nos llamamos, nuestro nombre, "
+         "documental, nuestro documental", 2),
     hint("Storytelling", "years gone by", "hace ... años, años atrás, ... años después, en aquel entonces, "
          "en esa época, de generación en generación, herencia familiar, tradición familiar", 2),
     hint("Storytelling", "the family behind it", "mi abuela, mi abuelo, mis abuelos, mi bisabuela, "
@@ -99,23 +102,25 @@ HINTS = [
          "mi familia", 1),
     hint("Storytelling", "a milestone looked back on", "mi primer, mi primera, nuestro primer, "
          "nuestra primera, cumplimos ... años, a los ... años, pandemia, sobrevivimos, lo logramos, "
-         "mi sueño, nuestro sueño, primera venta, primer cliente, en 197..., en 198..., en 199..., "
-         "en 200..., en 201..., desde 197..., desde 198..., desde 199..., desde 200..., desde 201...", 1),
+         "mi sueño, la primera vez que, nuestro sueño, primera venta, primer cliente, en 197..., en 198..., "
+         "en 199..., en 200..., en 201..., desde 197..., desde 198..., desde 199..., desde 200..., "
+         "desde 201...", 1),
     hint("Storytelling", "a memory told", "vendíamos, hacíamos, teníamos, trabajábamos, cocinábamos, "
          "vivíamos, soñábamos, empezábamos, yo vendía, yo hacía, yo tenía, yo trabajaba", 1),
     # Behind the scenes
-    hint("Behind the scenes", "the shop's own day", "un día en la vida, un día conmigo, un día en, "
-         "un día con, un día de trabajo, un día normal, arréglate conmigo, alístate conmigo, "
-         "prepárate conmigo, empaca conmigo, empaca un pedido, empacando, empaquetando, empacamos, "
-         "armando pedidos, preparando pedidos, pedidos del día, así trabajamos, así es un día, "
-         "tour por nuestro, tour por nuestra, tour por el taller, antes de abrir, antes de que abramos, "
-         "después de cerrar, al cierre, nuestro proceso, en nuestro taller, en nuestra cocina, "
-         "en nuestro obrador, en nuestra fábrica, preparamos la tienda, preparando la tienda, "
-         "proceso de producción, proceso de elaboración, el proceso de, todo el proceso, así preparamos, "
-         "así hacemos, así horneamos, así tostamos, así empacamos, así producimos, así fabricamos, "
-         "antes de que abra, lo que no se ve, lo que nadie ve, lo que no ves, sesión de fotos, rodaje, "
-         "en el set", 2),
-    hint("Behind the scenes", "the work in progress", "armando, producción, elaboración, horneando, "
+    hint("Behind the scenes", "the shop's own day", "así armamos, así cosemos, así envolvemos, así servimos, "
+         "así cocinamos, últimos detalles, preparativos, antes de la apertura, antes de la inauguración, "
+         "un día en la vida, un día conmigo, un día en, un día con, un día de trabajo, un día normal, "
+         "arréglate conmigo, alístate conmigo, prepárate conmigo, empaca conmigo, empaca un pedido, "
+         "empacando, empaquetando, empacamos, armando pedidos, preparando pedidos, pedidos del día, "
+         "así trabajamos, así es un día, tour por nuestro, tour por nuestra, tour por el taller, "
+         "antes de abrir, antes de que abramos, después de cerrar, al cierre, nuestro proceso, "
+         "preparamos la tienda, preparando la tienda, proceso de producción, proceso de elaboración, "
+         "el proceso de, todo el proceso, así preparamos, así hacemos, así horneamos, así tostamos, "
+         "así empacamos, así producimos, así fabricamos, antes de que abra, lo que no se ve, "
+         "lo que nadie ve, lo que no ves, sesión de fotos, rodaje, en el set", 2),
+    hint("Behind the scenes", "the work in progress", "nuestro obrador, nuestro taller, nuestra cocina, "
+         "nuestra fábrica, lo que pasa en, lo que pasa detrás, armando, producción, elaboración, horneando, "
          "tostando, cosiendo, produciendo, fabricando, envasando, embotellando, etiquetando, "
          "saliendo del horno, recién salido del horno, madrugada, acomodando, desempacando, descargando, "
          "inventario, con el equipo, con mi equipo, con nuestro equipo, con todo el equipo, así se ve, "
@@ -134,6 +139,8 @@ HINTS = [
          "sigan mandando, sigan enviando, sigan compartiendo, sigan etiquetando, sigan etiquetándonos", 2),
     hint("Duet / Stitch / UGC", "the brand tagged by its customers", "etiquétanos, etiquétennos, "
          "etiquetándonos, menciónanos, arróbanos, nos etiquetan", 1),
+    hint("Duet / Stitch / UGC", "an answer to the audience's questions", "ustedes preguntaron, "
+         "nos preguntaron, me preguntaron", 1),
     # Collab
     hint("Collab", "a partner brand or guest", "alianza con, invitamos a @..., invitamos al @..., "
          "en alianza, nos aliamos, nos unimos con, unimos fuerzas, nos juntamos con, de la mano de, "
@@ -155,11 +162,12 @@ HINTS = [
          "pídela, aparta el tuyo, aparta la tuya, apártalo, haz tu pedido, pedidos abiertos, pedidos por, "
          "promo, promoción, promociones, oferta, ofertas, descuento, descuentos, 2x1, 3x2, rebajas, "
          "liquidación, edición limitada", 2),
-    hint("Product", "something on sale", "disponible, ya salió, acaba de salir, nueva, nuevas, nuevos, "
-         "colores, garantía, disponibles, ya llegó, llegó la, llegó el, llegaron los, llegaron las, "
-         "recién llegados, stock, volvió, volvieron, vuelve el, vuelve la, vuelven los, regresa el, "
-         "regresa la, tallas, talles, talla única, envíos, envío gratis, reserva, reservá, reserva tu, "
-         "reserva por, por DM, al DM, por inbox, link en bio, link en la bio, cupo limitado, cupos, "
+    hint("Product", "something to buy or book", "reserva tu, reserva ya, reservá tu, reservas abiertas, "
+         "reserva por, haz tu reserva, reservaciones, de vuelta, corre que, corran que, corre a tu, "
+         "disponible, ya salió, acaba de salir, nueva, nuevas, nuevos, colores, garantía, disponibles, "
+         "ya llegó, llegó la, llegó el, llegaron los, llegaron las, recién llegados, stock, volvió, "
+         "volvieron, vuelve el, vuelve la, vuelven los, regresa el, regresa la, tallas, talles, talla única, "
+         "envíos, envío gratis, por DM, al DM, por inbox, link en bio, link en la bio, cupo limitado, cupos, "
          "inscríbete, inscripciones, de temporada, por temporada, precio, precios, entregamos, entregas, "
          "por whatsapp, sucursales, en tienda, tienda online, primera clase, clase de prueba", 1),
 ]

@@ -15,7 +15,8 @@ HINTS = [
          "assim que se faz, assim se faz, aprenda a, te mostro como, mostramos como, vou te mostrar como, "
          "vou mostrar como, faz comigo, faça comigo, façam comigo, faz junto comigo, treina comigo, "
          "treine comigo, faça em casa, faz em casa, faça você mesmo, faça você mesma", 2),
-    hint("Tutorial", "how to do it", "como dobrar, como limpar, como escolher, como montar, como maquiar, "
+    hint("Tutorial", "how to do it", "como se passa, como se faz, como se limpa, pra fazer em casa, "
+         "para fazer em casa, como dobrar, como limpar, como escolher, como montar, como maquiar, "
          "como pentear, como passar, como moer, como cozinhar, como assar, como tirar, como corrigir, "
          "como usá-lo, como usá-la, a ordem certa, o jeito certo, jeito certo de, jeitos de usar, "
          "jeitos de combinar, jeitos de ...ar, jeitos de ...er, jeitos de ...ir, maneiras de ...ar, "
@@ -31,9 +32,10 @@ HINTS = [
          "guarda esse vídeo, guarde esse vídeo, guarda essa receita", 2),
     hint("Tutorial", "numbered steps", "passo 1, primeiro passo, passos para, passos pra, em 3 passos, "
          "em 4 passos, em 5 passos, em três passos, em 3 etapas, em 4 etapas, em 5 etapas, etapa 1", 2),
-    hint("Tutorial", "a routine or exercises to follow", "rotina, alongamento, alongamentos, aquecimento, "
-         "segue o vídeo, rotinas, exercícios para, exercícios pra, exercícios de, para iniciantes, "
-         "pra iniciantes, o segredo pra, o segredo para, o segredo do, erros que", 1),
+    hint("Tutorial", "a routine or exercises to follow", "exercícios, passinhos, passo a passinho, rotina, "
+         "alongamento, alongamentos, aquecimento, segue o vídeo, rotinas, exercícios para, exercícios pra, "
+         "exercícios de, para iniciantes, pra iniciantes, o segredo pra, o segredo para, o segredo do, "
+         "erros que", 1),
     # Challenge (a "#desafio..." hashtag is in es.py, the same word in both languages)
     hint("Challenge", "a dare", "desafio vocês, desafio você, desafiamos vocês", 3),
     hint("Challenge", "a dare to the audience", "duvido, ninguém terminou, ninguém conseguiu, encara, "
@@ -60,7 +62,7 @@ HINTS = [
          "encontre o erro, acha os erros, jogo dos 7 erros, jogo dos erros, ache as diferenças, "
          "acha as diferenças, complete a frase, completa a frase, roleta, gira a roleta, raspadinha, "
          "joguinho", 2),
-    hint("Mini game", "a prize to win", "brincadeira, ganha, ganhe, ganhar, ganham, participe, "
+    hint("Mini game", "a prize or how to enter", "brincadeira, ganha, ganhe, ganhar, ganham, participe, "
          "o primeiro que, a primeira que, entre os comentários, entre quem comentar, comentários sorteados, "
          "marca 2, marca 3, marque 2, marque 3, marca um amigo, marca uma amiga, marque um amigo, "
          "marque uma amiga, marca duas, marca dois, marque duas, marque dois, marca os amigos, "
@@ -75,43 +77,46 @@ HINTS = [
          "me perguntem, bate-papo, bate papo, respondemos as perguntas, responde as perguntas, "
          "responde suas dúvidas, responde as dúvidas", 1),
     # Storytelling
-    hint("Storytelling", "how the brand began", "quando começamos, vem da minha, vem do meu, vem dos meus, "
-         "vem da nossa família, comecei a, comecei vendendo, começamos vendendo, loja própria, "
-         "quando abrimos, quando a gente começou, quando a gente abriu, quando comecei, quando abri, "
-         "tudo começou, assim começou, assim nasceu, assim surgiu, foi assim que, daí nasceu, daí surgiu, "
-         "daí saiu, nossos inícios, nosso começo, desde o início, desde o começo, nasceu no, nasceu na, "
-         "nasceu em, nasceu de, nasceu como, começou no, começou na, começou em, começou como, fundada em, "
-         "fundado em, larguei meu emprego, larguei tudo, pedi demissão, saí do emprego, "
-         "quando eu era criança, quando era pequena, quando era pequeno, eu lembro quando, lembro quando, "
-         "o nome vem, nosso nome, por que o nome, documentário, nosso documentário", 2),
+    hint("Storytelling", "how the brand began", "quando começamos, assim começamos, assim começou tudo, "
+         "foi assim que começamos, vem da minha, vem do meu, vem dos meus, vem da nossa família, comecei a, "
+         "comecei vendendo, começamos vendendo, loja própria, quando abrimos, quando a gente começou, "
+         "quando a gente abriu, quando comecei, quando abri, tudo começou, assim começou, assim nasceu, "
+         "assim surgiu, foi assim que, daí nasceu, daí surgiu, daí saiu, nossos inícios, nosso começo, "
+         "desde o início, desde o começo, nasceu no, nasceu na, nasceu em, nasceu de, nasceu como, "
+         "começou no, começou na, começou em, começou como, fundada em, fundado em, larguei meu emprego, "
+         "larguei tudo, pedi demissão, saí do emprego, quando eu era criança, quando era pequena, "
+         "quando era pequeno, eu lembro quando, lembro quando, o nome vem, nosso nome, por que o nome, "
+         "documentário, nosso documentário", 2),
     hint("Storytelling", "years gone by", "há ... anos, faz ... anos, ... anos depois, naquela época, "
          "naquele tempo, de geração em geração, herança de família, tradição de família, "
          "tradição familiar", 2),
     hint("Storytelling", "the family behind it", "minha avó, meu avô, meus avós, minha bisavó, meu bisavô, "
          "minha mãe, meu pai, meus pais, minha tia, meu tio, nossa família, minha família", 1),
-    hint("Storytelling", "a milestone looked back on", "meu primeiro, minha primeira, nosso primeiro, "
-         "nossa primeira, completamos ... anos, completa ... anos, aos ... anos, sobrevivemos, "
-         "a gente conseguiu, conseguimos, meu sonho, nosso sonho, primeira venda, primeiro cliente, "
-         "em 197..., em 198..., em 199..., em 200..., em 201...", 1),
+    hint("Storytelling", "a milestone looked back on", "a primeira vez que, meu primeiro, minha primeira, "
+         "nosso primeiro, nossa primeira, completamos ... anos, completa ... anos, aos ... anos, "
+         "sobrevivemos, a gente conseguiu, conseguimos, meu sonho, nosso sonho, primeira venda, "
+         "primeiro cliente, em 197..., em 198..., em 199..., em 200..., em 201...", 1),
     hint("Storytelling", "a memory told", "a gente vendia, a gente fazia, a gente tinha, eu vendia, "
          "eu fazia, eu tinha, fazíamos, tínhamos, trabalhávamos, sonhávamos", 1),
     # Behind the scenes
-    hint("Behind the scenes", "the shop's own day", "um dia na vida, um dia comigo, um dia no, um dia na, "
-         "um dia com, um dia de trabalho, um dia normal, arruma comigo, se arruma comigo, arrume-se comigo, "
-         "embala comigo, embala um pedido, embalando, embalamos, embalar pedidos, separando pedidos, "
-         "montando pedidos, pedidos do dia, pedidos saindo, assim trabalhamos, tour pelo nosso, "
-         "tour pela nossa, tour pelo ateliê, antes da loja abrir, depois de fechar, no nosso ateliê, "
-         "na nossa cozinha, na nossa fábrica, arrumando a loja, preparando a loja, montando a loja, "
-         "processo de produção, processo de fabricação, depois do expediente, nosso processo, o processo de, "
-         "todo o processo, assim preparamos, assim fazemos, assim a gente faz, assim produzimos, "
-         "assim embalamos, antes da ... abrir, antes do ... abrir, o que ninguém vê, o que não aparece, "
-         "o que vocês não veem, sessão de fotos, ensaio fotográfico, set de gravação, no set", 2),
-    hint("Behind the scenes", "the work in progress", "fornada, produção, arrumando, fornadas, "
-         "saindo do forno, assando, torrando, costurando, produzindo, montando, organizando, desembalando, "
-         "descarregando, com a equipe, com o time, com minha equipe, com a nossa equipe, na torrefação, "
-         "primeira fornada, primeira torra, primeiro lote, gravando, assim fica, é assim que fica, "
-         "vem comigo, venham comigo, me acompanha, me acompanhem, no ateliê, na fábrica, da fábrica, "
-         "na cozinha", 1),
+    hint("Behind the scenes", "the shop's own day", "assim montamos, assim costuramos, assim embrulhamos, "
+         "assim cozinhamos, últimos detalhes, antes da inauguração, um dia na vida, um dia comigo, "
+         "um dia no, um dia na, um dia com, um dia de trabalho, um dia normal, arruma comigo, "
+         "se arruma comigo, arrume-se comigo, embala comigo, embala um pedido, embalando, embalamos, "
+         "embalar pedidos, separando pedidos, montando pedidos, pedidos do dia, pedidos saindo, "
+         "assim trabalhamos, tour pelo nosso, tour pela nossa, tour pelo ateliê, antes da loja abrir, "
+         "depois de fechar, arrumando a loja, preparando a loja, montando a loja, processo de produção, "
+         "processo de fabricação, depois do expediente, nosso processo, o processo de, todo o processo, "
+         "assim preparamos, assim fazemos, assim a gente faz, assim produzimos, assim embalamos, "
+         "antes da ... abrir, antes do ... abrir, o que ninguém vê, o que não aparece, o que vocês não veem, "
+         "sessão de fotos, ensaio fotográfico, set de gravação, no set", 2),
+    hint("Behind the scenes", "the work in progress", "nosso ateliê, nossa cozinha, nossa fábrica, "
+         "o que rola na, o que rola no, o que acontece na, o que acontece no, fornada, produção, arrumando, "
+         "fornadas, saindo do forno, assando, torrando, costurando, produzindo, montando, organizando, "
+         "desembalando, descarregando, com a equipe, com o time, com minha equipe, com a nossa equipe, "
+         "na torrefação, primeira fornada, primeira torra, primeiro lote, gravando, assim fica, "
+         "é assim que fica, vem comigo, venham comigo, me acompanha, me acompanhem, no ateliê, na fábrica, "
+         "da fábrica, na cozinha", 1),
     # Duet / Stitch / UGC
     hint("Duet / Stitch / UGC", "a duet or a repost", "faz dueto, repostar, repostei", 3),
     hint("Duet / Stitch / UGC", "the customers' own photos or videos", "fotos de vocês, vídeos de vocês, "
@@ -125,6 +130,8 @@ HINTS = [
          "obrigado por mandar, continuem mandando, continuem enviando, continuem marcando", 2),
     hint("Duet / Stitch / UGC", "the brand tagged by its customers", "marca a gente, marquem a gente, "
          "nos marca, nos marquem, marcando a gente", 1),
+    hint("Duet / Stitch / UGC", "an answer to the audience's questions", "vocês perguntaram, "
+         "vcs perguntaram, me perguntaram, nos perguntaram", 1),
     # Collab
     hint("Collab", "a partner brand or guest", "em parceria, convidamos a @..., convidamos o @..., parceiro, "
          "parceira, parceiros, parceiras, nos juntamos, juntamos forças, unimos forças, em conjunto com, "
@@ -143,11 +150,13 @@ HINTS = [
          "garanta já, peça o seu, peça a sua, peça já, faça seu pedido, faz teu pedido, encomendas abertas, "
          "pedidos abertos, promoção, promoções, desconto, descontos, cupom, liquidação, queima de estoque, "
          "edição limitada", 2),
-    hint("Product", "something on sale", "disponível, saiu, acabou de sair, nova, novas, novos, cores, "
-         "disponíveis, chegou a, chegou o, chegaram os, chegaram as, acabou de chegar, estoque, voltou, "
-         "voltaram, está de volta, estão de volta, tamanhos, numeração, frete, entrega, reserve, agende, "
-         "agenda pelo, agenda já, pelo direct, chama no direct, por direct, link na bio, vagas, "
-         "vagas limitadas, últimas vagas, inscreva-se, inscrições, da estação, preço, preços, pelo whatsapp, "
-         "pelo zap, nas lojas, na loja, loja online, aula experimental, só até acabar, até acabar", 1),
+    hint("Product", "something to buy or book", "reserve já, reserve o seu, reserve a sua, reserve sua, "
+         "reservas abertas, faça sua reserva, de volta, corram que, corre pra, disponível, saiu, "
+         "acabou de sair, nova, novas, novos, cores, disponíveis, chegou a, chegou o, chegaram os, "
+         "chegaram as, acabou de chegar, estoque, voltou, voltaram, está de volta, estão de volta, tamanhos, "
+         "numeração, frete, entrega, agende, agenda pelo, agenda já, pelo direct, chama no direct, "
+         "por direct, link na bio, vagas, vagas limitadas, últimas vagas, inscreva-se, inscrições, "
+         "da estação, preço, preços, pelo whatsapp, pelo zap, nas lojas, na loja, loja online, "
+         "aula experimental, só até acabar, até acabar", 1),
 ]
 # fmt: on
