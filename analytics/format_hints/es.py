@@ -26,7 +26,7 @@ HINTS = [
          "formas de ...er, formas de ...ir, maneras de ...ar, maneras de ...er, maneras de ...ir, "
          "te digo cómo, te cuento cómo, les cuento cómo, les digo cómo, así se arma, así se prepara, "
          "así se usa, así se aplica, el orden correcto, la forma correcta de, la manera correcta de", 2),
-    hint("Tutorial", "a tip or a recipe", "consejo, consejos, truco, truquito, trucazo, tutoriales, recetas, "
+    hint("Tutorial", "a tip or a recipe", "consejo, consejos, truco, truquito, trucazo, tutoriales, "
          "recetita, tip del día, guía rápida, guía completa, guía para, modo de preparación, "
          "preparación paso, paso por paso", 2),
     hint("Tutorial", "quantities to follow", "cucharadas, cucharada de, cucharaditas, cucharadita de, "
@@ -36,21 +36,24 @@ HINTS = [
     hint("Tutorial", "numbered steps", "paso 1, paso uno, primer paso, pasos para, pasos fáciles, "
          "pasos sencillos, en 3 pasos, en 4 pasos, en 5 pasos, en tres pasos, en cuatro pasos, "
          "en cinco pasos", 2),
-    hint("Tutorial", "a routine or exercises to follow", "ejercicios, pasos, pasitos, rutina, rutinas de, "
-         "hábitos, estiramientos, estiramiento, calentamiento, sigue el video, ejercicios para, "
+    hint("Tutorial", "a routine or exercises to follow", "recetas, ejercicios, pasos, pasitos, rutina, "
+         "rutinas de, hábitos, estiramientos, estiramiento, calentamiento, sigue el video, ejercicios para, "
          "ejercicios de, para principiantes, el secreto para, el secreto de, ingredientes, errores que", 1),
     # Challenge
     hint("Challenge", "a challenge hashtag or a dare", "#reto..., #desafio..., #...desafio, te reto, "
          "los reto, las reto, les reto, te retamos, los retamos, te desafío, los desafío, te desafiamos, "
          "los desafiamos", 3),
-    hint("Challenge", "a dare to the audience", "te atreves, nadie lo terminó, nadie la terminó, nadie pudo, "
+    hint("Challenge", "a dare to the audience", "el que termine, la que termine, quien termine, "
+         "el que se coma, quien se coma, te atreves, nadie lo terminó, nadie la terminó, nadie pudo, "
          "te atrevés, atrévete, se atreven, quién se atreve, quién aguanta, aguantas, cuántos aguantas, "
          "cuántas aguantas, cuántos puedes, cuántas puedes, bate nuestro, bate mi, supera nuestro, "
          "supera mi, rompe el récord, si lo terminas, si te lo acabas, si te la acabas", 2),
-    hint("Challenge", "the audience's turn", "ahora les toca, ahora te toca, te toca a ti, tu turno, "
-         "su turno, es tu turno, haz tu versión, hagan su versión, muéstranos tu versión, graba tu versión, "
-         "inténtalo y súbelo, inténtalo y sube, súbelo, súbanlo, sube el tuyo, usa nuestro sonido, "
-         "usa este sonido, usa este audio, usa nuestro audio, usen el audio", 2),
+    hint("Challenge", "the audience's turn", "cada vez que veas, recrea, recreen, recréalo, súbelo con #..., "
+         "sube tu video con #..., usa el #..., usen el #..., con el hashtag, ahora les toca, ahora te toca, "
+         "te toca a ti, tu turno, su turno, es tu turno, haz tu versión, hagan su versión, "
+         "muéstranos tu versión, graba tu versión, inténtalo y súbelo, inténtalo y sube, súbelo, súbanlo, "
+         "sube el tuyo, usa nuestro sonido, usa este sonido, usa este audio, usa nuestro audio, "
+         "usen el audio", 2),
     hint("Challenge", "a trend or a dare", "ahora ustedes, el trend, la trend, este trend, esta trend, "
          "un trend, tendencia, inténtalo, inténtenlo, intenten, coreografía, coreo, este baile, ese baile, "
          "bailen, quién se une, quién se suma, quién se anima, te animas, se animan, no pagas, "
@@ -83,43 +86,47 @@ HINTS = [
          "pregúntennos, pregúntenme, pregúntame, nos conectamos, respondemos todas, contestamos todas, "
          "responde sus preguntas, responde tus preguntas, responde sus dudas, responde tus dudas", 1),
     # Storytelling
-    hint("Storytelling", "how the brand began", "cuando empezamos, así empezamos, así arrancamos, "
-         "así comenzamos, así empezó todo, viene de mi, viene de nuestra familia, viene de mis, empecé a, "
-         "empecé vendiendo, empezamos vendiendo, comencé a, comencé vendiendo, tienda propia, "
-         "cuando abrimos, cuando comenzamos, cuando arrancamos, cuando empecé, cuando abrí, cuando comencé, "
-         "todo empezó, todo comenzó, así empezó, así nació, así comenzó, así surgió, de ahí salió, "
-         "de ahí nació, de ahí surgió, lo empezó, la empezó, lo fundó, la fundó, nuestros inicios, "
-         "los inicios, desde el inicio, desde el principio, nació en, nació de, nació como, empezó en, "
-         "empezó como, comenzó en, comenzó como, fundador, fundadora, fundadores, fundamos, fundada en, "
-         "fundado en, renuncié, dejé mi trabajo, lo dejé todo, dejé todo, de niña, de niño, cuando era niña, "
-         "cuando era niño, cuando era chica, cuando era chico, recuerdo cuando, me acuerdo cuando, "
-         "el nombre viene, por qué decidí, por qué decidimos, por qué nos llamamos, nuestro nombre, "
-         "documental, nuestro documental", 2),
+    hint("Storytelling", "how the brand began", "lo que aprendí, lo que aprendimos, se llama así, "
+         "por eso se llama, nuestra marca se llama, por eso nos llamamos, cuando empezamos, así empezamos, "
+         "así arrancamos, así comenzamos, así empezó todo, viene de mi, viene de nuestra familia, "
+         "viene de mis, empecé a, empecé vendiendo, empezamos vendiendo, comencé a, comencé vendiendo, "
+         "tienda propia, cuando abrimos, cuando comenzamos, cuando arrancamos, cuando empecé, cuando abrí, "
+         "cuando comencé, todo empezó, todo comenzó, así empezó, así nació, así comenzó, así surgió, "
+         "de ahí salió, de ahí nació, de ahí surgió, lo empezó, la empezó, lo fundó, la fundó, "
+         "nuestros inicios, los inicios, desde el inicio, desde el principio, nació en, nació de, "
+         "nació como, empezó en, empezó como, comenzó en, comenzó como, fundador, fundadora, fundadores, "
+         "fundamos, fundada en, fundado en, renuncié, dejé mi trabajo, lo dejé todo, dejé todo, de niña, "
+         "de niño, cuando era niña, cuando era niño, cuando era chica, cuando era chico, recuerdo cuando, "
+         "me acuerdo cuando, el nombre viene, por qué decidí, por qué decidimos, por qué nos llamamos, "
+         "nuestro nombre, documental, nuestro documental", 2),
     hint("Storytelling", "years gone by", "hace ... años, años atrás, ... años después, en aquel entonces, "
          "en esa época, de generación en generación, herencia familiar, tradición familiar", 2),
     hint("Storytelling", "the family behind it", "mi abuela, mi abuelo, mis abuelos, mi bisabuela, "
          "mi bisabuelo, mi mamá, mi papá, mi madre, mi padre, mis padres, mi tía, mi tío, nuestra familia, "
          "mi familia", 1),
-    hint("Storytelling", "a milestone looked back on", "mi primer, mi primera, nuestro primer, "
-         "nuestra primera, cumplimos ... años, a los ... años, pandemia, sobrevivimos, lo logramos, "
-         "mi sueño, la primera vez que, nuestro sueño, primera venta, primer cliente, en 197..., en 198..., "
-         "en 199..., en 200..., en 201..., desde 197..., desde 198..., desde 199..., desde 200..., "
-         "desde 201...", 1),
-    hint("Storytelling", "a memory told", "vendíamos, hacíamos, teníamos, trabajábamos, cocinábamos, "
+    hint("Storytelling", "a milestone looked back on", "primer local, primera tienda, primer puesto, "
+         "emprendiendo, años de emprender, mi primer, mi primera, nuestro primer, nuestra primera, "
+         "cumplimos ... años, a los ... años, pandemia, sobrevivimos, lo logramos, mi sueño, "
+         "la primera vez que, nuestro sueño, primera venta, primer cliente, en 197..., en 198..., en 199..., "
+         "en 200..., en 201..., desde 197..., desde 198..., desde 199..., desde 200..., desde 201...", 1),
+    hint("Storytelling", "a memory told", "tenía, vendíamos, hacíamos, teníamos, trabajábamos, cocinábamos, "
          "vivíamos, soñábamos, empezábamos, yo vendía, yo hacía, yo tenía, yo trabajaba", 1),
     # Behind the scenes
-    hint("Behind the scenes", "the shop's own day", "así armamos, así cosemos, así envolvemos, así servimos, "
-         "así cocinamos, últimos detalles, preparativos, antes de la apertura, antes de la inauguración, "
-         "un día en la vida, un día conmigo, un día en, un día con, un día de trabajo, un día normal, "
-         "arréglate conmigo, alístate conmigo, prepárate conmigo, empaca conmigo, empaca un pedido, "
-         "empacando, empaquetando, empacamos, armando pedidos, preparando pedidos, pedidos del día, "
-         "así trabajamos, así es un día, tour por nuestro, tour por nuestra, tour por el taller, "
-         "antes de abrir, antes de que abramos, después de cerrar, al cierre, nuestro proceso, "
-         "preparamos la tienda, preparando la tienda, proceso de producción, proceso de elaboración, "
-         "el proceso de, todo el proceso, así preparamos, así hacemos, así horneamos, así tostamos, "
-         "así empacamos, así producimos, así fabricamos, antes de que abra, lo que no se ve, "
-         "lo que nadie ve, lo que no ves, sesión de fotos, rodaje, en el set", 2),
-    hint("Behind the scenes", "the work in progress", "nuestro obrador, nuestro taller, nuestra cocina, "
+    hint("Behind the scenes", "the shop's own day", "nuestro día empieza, mi día empieza, "
+         "nuestro día comienza, así armamos, así cosemos, así envolvemos, así servimos, así cocinamos, "
+         "últimos detalles, preparativos, antes de la apertura, antes de la inauguración, un día en la vida, "
+         "un día conmigo, un día en, un día con, un día de trabajo, un día normal, arréglate conmigo, "
+         "alístate conmigo, prepárate conmigo, empaca conmigo, empaca un pedido, empacando, empaquetando, "
+         "empacamos, armando pedidos, preparando pedidos, pedidos del día, así trabajamos, así es un día, "
+         "tour por nuestro, tour por nuestra, tour por el taller, antes de abrir, antes de que abramos, "
+         "después de cerrar, al cierre, nuestro proceso, preparamos la tienda, preparando la tienda, "
+         "proceso de producción, proceso de elaboración, el proceso de, todo el proceso, así preparamos, "
+         "así hacemos, así horneamos, así tostamos, así empacamos, así producimos, así fabricamos, "
+         "antes de que abra, lo que no se ve, lo que nadie ve, lo que no ves, sesión de fotos, rodaje, "
+         "en el set", 2),
+    hint("Behind the scenes", "the work in progress", "rellenando, llenando, probando recetas, "
+         "probando sabores, respondiendo mensajes, limpiando, pintando, pesando, amasando, decorando, "
+         "envolviendo, sellando, así quedó, nuestro obrador, nuestro taller, nuestra cocina, "
          "nuestra fábrica, lo que pasa en, lo que pasa detrás, armando, producción, elaboración, horneando, "
          "tostando, cosiendo, produciendo, fabricando, envasando, embotellando, etiquetando, "
          "saliendo del horno, recién salido del horno, madrugada, acomodando, desempacando, descargando, "
@@ -129,15 +136,18 @@ HINTS = [
     # Duet / Stitch / UGC
     hint("Duet / Stitch / UGC", "a duet or a repost", "dueto, duetos, #dueto, haz dueto, repostando, "
          "reposteando, reposteamos, repostamos, repostear, reposteo", 3),
-    hint("Duet / Stitch / UGC", "the customers' own photos or videos", "sus fotos, sus videos, tus fotos, "
-         "tus videos, sus looks, fotos de ustedes, videos de ustedes, mándanos tu foto, mándanos tu video, "
-         "mándanos tus fotos, mándanos tus videos, mándennos sus, envíanos tu foto, envíanos tu video, "
-         "envíennos sus, reaccionando, reaccionamos, reacción a, leyendo comentarios, "
-         "leyendo sus comentarios, respondiendo comentarios, respondiendo sus comentarios, compartimos sus, "
-         "compartimos tus, gracias por compartir, gracias por mandar, gracias por etiquetarnos, "
-         "lo que ustedes crean, sus creaciones, hecho por ustedes, hechas por ustedes, compilado de sus, "
-         "sigan mandando, sigan enviando, sigan compartiendo, sigan etiquetando, sigan etiquetándonos", 2),
-    hint("Duet / Stitch / UGC", "the brand tagged by its customers", "etiquétanos, etiquétennos, "
+    hint("Duet / Stitch / UGC", "the customers' own photos or videos", "respondo tu pregunta, "
+         "respondiendo tu pregunta, respondo tu comentario, respondiendo tu comentario, manden más, "
+         "mándennos más, sus fotos, sus videos, tus fotos, tus videos, sus looks, fotos de ustedes, "
+         "videos de ustedes, mándanos tu foto, mándanos tu video, mándanos tus fotos, mándanos tus videos, "
+         "mándennos sus, envíanos tu foto, envíanos tu video, envíennos sus, reaccionando, reaccionamos, "
+         "reacción a, leyendo comentarios, leyendo sus comentarios, respondiendo comentarios, "
+         "respondiendo sus comentarios, compartimos sus, compartimos tus, gracias por compartir, "
+         "gracias por mandar, gracias por etiquetarnos, lo que ustedes crean, sus creaciones, "
+         "hecho por ustedes, hechas por ustedes, compilado de sus, sigan mandando, sigan enviando, "
+         "sigan compartiendo, sigan etiquetando, sigan etiquetándonos", 2),
+    hint("Duet / Stitch / UGC", "the brand tagged by its customers", "de una clienta, de un cliente, "
+         "de nuestras clientas, de nuestros clientes, nuestra clienta, etiquétanos, etiquétennos, "
          "etiquetándonos, menciónanos, arróbanos, nos etiquetan", 1),
     hint("Duet / Stitch / UGC", "an answer to the audience's questions", "ustedes preguntaron, "
          "nos preguntaron, me preguntaron", 1),
@@ -150,8 +160,8 @@ HINTS = [
          "nos acompañan, con la participación de, invitado especial, invitada especial, nuestra invitada, "
          "nuestro invitado, de invitada, de invitado, presentado por, patrocinado, patrocinio, "
          "auspiciado", 2),
-    hint("Collab", "a guest", "invitada, fundación, asociación, ong, invitado, colaboramos, colaborar, "
-         "colab con", 1),
+    hint("Collab", "a guest", "con la comunidad de, junto a la comunidad, invitada, fundación, asociación, "
+         "ong, invitado, colaboramos, colaborar, colab con", 1),
     # Product
     hint("Product", "something on sale", "preventa, a la venta, ya a la venta, reabastecimos, reabastecemos, "
          "repusimos, reponemos, reposición, pre-venta, pre venta, agotado, agotada, agotados, agotadas, "
@@ -162,13 +172,14 @@ HINTS = [
          "pídela, aparta el tuyo, aparta la tuya, apártalo, haz tu pedido, pedidos abiertos, pedidos por, "
          "promo, promoción, promociones, oferta, ofertas, descuento, descuentos, 2x1, 3x2, rebajas, "
          "liquidación, edición limitada", 2),
-    hint("Product", "something to buy or book", "reserva tu, reserva ya, reservá tu, reservas abiertas, "
-         "reserva por, haz tu reserva, reservaciones, de vuelta, corre que, corran que, corre a tu, "
-         "disponible, ya salió, acaba de salir, nueva, nuevas, nuevos, colores, garantía, disponibles, "
-         "ya llegó, llegó la, llegó el, llegaron los, llegaron las, recién llegados, stock, volvió, "
-         "volvieron, vuelve el, vuelve la, vuelven los, regresa el, regresa la, tallas, talles, talla única, "
-         "envíos, envío gratis, por DM, al DM, por inbox, link en bio, link en la bio, cupo limitado, cupos, "
-         "inscríbete, inscripciones, de temporada, por temporada, precio, precios, entregamos, entregas, "
-         "por whatsapp, sucursales, en tienda, tienda online, primera clase, clase de prueba", 1),
+    hint("Product", "something to buy or book", "ahora en, ahora también en, reserva tu, reserva ya, "
+         "reservá tu, reservas abiertas, reserva por, haz tu reserva, reservaciones, de vuelta, corre que, "
+         "corran que, corre a tu, disponible, ya salió, acaba de salir, nueva, nuevas, nuevos, colores, "
+         "garantía, disponibles, ya llegó, llegó la, llegó el, llegaron los, llegaron las, recién llegados, "
+         "stock, volvió, volvieron, vuelve el, vuelve la, vuelven los, regresa el, regresa la, tallas, "
+         "talles, talla única, envíos, envío gratis, por DM, al DM, por inbox, link en bio, link en la bio, "
+         "cupo limitado, cupos, inscríbete, inscripciones, de temporada, por temporada, precio, precios, "
+         "entregamos, entregas, por whatsapp, sucursales, en tienda, tienda online, primera clase, "
+         "clase de prueba", 1),
 ]
 # fmt: on
