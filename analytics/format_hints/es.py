@@ -134,15 +134,15 @@ HINTS = [
          "antes de que abra, lo que no se ve, lo que nadie ve, lo que no ves, sesión de fotos, rodaje, "
          "en el set", 2),
     hint("Behind the scenes", "the work in progress", "un día en, un día con, lavamos, horneamos, tostamos, "
-         "cosemos, tejemos, embotellamos, cortamos, editando, la oficina, nuestra oficina, rellenando, "
-         "llenando, probando recetas, probando sabores, respondiendo mensajes, limpiando, pintando, pesando, "
-         "amasando, decorando, envolviendo, sellando, así quedó, nuestro obrador, nuestro taller, "
-         "nuestra cocina, nuestra fábrica, lo que pasa en, lo que pasa detrás, armando, producción, "
-         "elaboración, horneando, tostando, cosiendo, produciendo, fabricando, envasando, embotellando, "
-         "etiquetando, saliendo del horno, recién salido del horno, madrugada, acomodando, desempacando, "
-         "descargando, inventario, con el equipo, con mi equipo, con nuestro equipo, con todo el equipo, "
-         "así se ve, ven conmigo, acompáñame, acompáñanos, en el taller, en la cocina, en el obrador, "
-         "en la tostadora, primer lote, primera tanda, primera horneada, grabando", 1),
+         "cosemos, tejemos, embotellamos, cortamos, editando, nuestra oficina, rellenando, llenando, "
+         "probando recetas, probando sabores, respondiendo mensajes, limpiando, pintando, pesando, amasando, "
+         "decorando, envolviendo, sellando, así quedó, nuestro obrador, nuestro taller, nuestra cocina, "
+         "nuestra fábrica, lo que pasa en, lo que pasa detrás, armando, producción, elaboración, horneando, "
+         "tostando, cosiendo, produciendo, fabricando, envasando, embotellando, etiquetando, "
+         "saliendo del horno, recién salido del horno, madrugada, acomodando, desempacando, descargando, "
+         "inventario, con el equipo, con mi equipo, con nuestro equipo, con todo el equipo, así se ve, "
+         "ven conmigo, acompáñame, acompáñanos, en el taller, en la cocina, en el obrador, en la tostadora, "
+         "primer lote, primera tanda, primera horneada, grabando", 1),
     # Duet / Stitch / UGC
     hint("Duet / Stitch / UGC", "a duet or a repost", "dueto, duetos, #dueto, haz dueto, repostando, "
          "reposteando, reposteamos, repostamos, repostear, reposteo", 3),
@@ -185,7 +185,7 @@ HINTS = [
          "aparta el tuyo, aparta la tuya, apártalo, haz tu pedido, pedidos abiertos, promo, promoción, "
          "promociones, oferta, ofertas, descuento, descuentos, 2x1, 3x2, rebajas, liquidación, "
          "edición limitada", 2),
-    hint("Product", "something to buy or book", "fps, spf, resistente al agua, a prueba de agua, ahora en, "
+    hint("Product", "something to buy or book", "fps, resistente al agua, a prueba de agua, ahora en, "
          "ahora también en, reserva tu, reserva ya, reservá tu, reservas abiertas, reserva por, "
          "haz tu reserva, reservaciones, de vuelta, corre que, corran que, corre a tu, disponible, ya salió, "
          "acaba de salir, nueva, nuevas, nuevos, colores, garantía, disponibles, ya llegó, llegó la, "

@@ -2,6 +2,7 @@
 
 "como" is only used before a verb ("como usar"): bare "como" is "like". "vem" (come), "novo" / "nova" ("Ano
 Novo", "de novo" = again), "jogo" (a football match), "leva" ("leve 3 pague 2") and "carta" are left out.
+A word spelt the same in Spanish ("sorteamos", "dueto", "promo", "fundadora") is in es.py only, so it counts once.
 """
 
 from analytics.format_hints import hint
@@ -118,7 +119,7 @@ HINTS = [
          "assim embalamos, antes da ... abrir, antes do ... abrir, o que ninguém vê, o que não aparece, "
          "o que vocês não veem, sessão de fotos, ensaio fotográfico, set de gravação, no set", 2),
     hint("Behind the scenes", "the work in progress", "um dia no, um dia na, um dia com, assamos, torramos, "
-         "costuramos, tecemos, engarrafamos, o escritório, nosso escritório, enchendo, testando receitas, "
+         "costuramos, tecemos, engarrafamos, nosso escritório, enchendo, testando receitas, "
          "testando sabores, respondendo mensagens, limpando, sovando, embrulhando, lacrando, assim ficou, "
          "nosso ateliê, nossa cozinha, nossa fábrica, o que rola na, o que rola no, o que acontece na, "
          "o que acontece no, fornada, produção, arrumando, fornadas, saindo do forno, assando, torrando, "
