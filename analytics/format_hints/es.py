@@ -89,12 +89,14 @@ HINTS = [
     # "transmitimos el partido": a match shown in a bar is a broadcast too, so this only suggests a LIVE
     hint("LIVE Q&A", "a broadcast", "transmisión, transmisiones, transmitimos, transmitiremos, "
          "en transmisión", 1),
-    hint("LIVE Q&A", "questions answered", "resolvemos tus dudas, resolvemos sus dudas, resolviendo dudas, "
-         "resolviendo sus dudas, contestamos todo, contestamos sus preguntas, contestamos tus preguntas, "
-         "respondemos sus preguntas, respondemos tus preguntas, respondiendo sus preguntas, "
-         "traigan sus preguntas, trae tus preguntas, déjanos tus preguntas, dejen sus preguntas, "
-         "pregúntennos, pregúntenme, pregúntame, nos conectamos, respondemos todas, contestamos todas, "
-         "responde sus preguntas, responde tus preguntas, responde sus dudas, responde tus dudas", 1),
+    hint("LIVE Q&A", "questions answered", "contestamos todas sus preguntas, "
+         "respondemos todas sus preguntas, contestamos todas tus preguntas, respondemos todas tus preguntas, "
+         "respondemos todas las preguntas, contestamos todas las preguntas, resolvemos tus dudas, "
+         "resolvemos sus dudas, resolviendo dudas, resolviendo sus dudas, contestamos todo, "
+         "contestamos sus preguntas, contestamos tus preguntas, respondemos sus preguntas, "
+         "respondemos tus preguntas, respondiendo sus preguntas, traigan sus preguntas, trae tus preguntas, "
+         "déjanos tus preguntas, dejen sus preguntas, pregúntennos, nos conectamos, responde sus preguntas, "
+         "responde tus preguntas, responde sus dudas, responde tus dudas", 1),
     # Storytelling
     hint("Storytelling", "how the brand began", "crecí, por eso hago, por eso hacemos, le pusimos el nombre, "
          "lleva el nombre de, en honor a, cómo pasamos de, lo que aprendí, lo que aprendimos, se llama así, "
@@ -193,6 +195,8 @@ HINTS = [
          "aparta el tuyo, aparta la tuya, apártalo, haz tu pedido, pedidos abiertos, promo, promoción, "
          "promociones, oferta, ofertas, descuento, descuentos, 2x1, 3x2, rebajas, liquidación, "
          "edición limitada", 2),
+    hint("Product", "a match or a show on the venue's screen", "pantalla gigante, pantalla grande, telão, "
+         "no telão", 2),
     hint("Product", "something to buy or book", "fps, resistente al agua, a prueba de agua, ahora en, "
          "ahora también en, reserva tu, reserva ya, reservá tu, reservas abiertas, reserva por, "
          "haz tu reserva, reservaciones, de vuelta, corre que, corran que, corre a tu, disponible, ya salió, "

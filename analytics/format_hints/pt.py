@@ -77,12 +77,11 @@ HINTS = [
     # LIVE Q&A (never the bare LIVE words: the caption rules check those)
     hint("LIVE Q&A", "a broadcast", "transmissão, transmissões, transmitindo, transmitir, vamos transmitir, "
          "a gente transmite, na transmissão", 1),
-    hint("LIVE Q&A", "questions answered", "tirando dúvidas, tirar dúvidas, tira dúvidas, tira-dúvidas, "
-         "tiramos dúvidas, tirar suas dúvidas, manda tua dúvida, manda sua dúvida, mande sua dúvida, "
-         "manda tua pergunta, manda sua pergunta, traz tua pergunta, traga sua pergunta, "
-         "respondendo perguntas, respondendo suas perguntas, respondendo as perguntas, perguntem, "
-         "me perguntem, bate-papo, bate papo, respondemos as perguntas, responde as perguntas, "
-         "responde suas dúvidas, responde as dúvidas", 1),
+    hint("LIVE Q&A", "questions answered", "respondemos todas as perguntas, tirando dúvidas, tirar dúvidas, "
+         "tira dúvidas, tira-dúvidas, tiramos dúvidas, tirar suas dúvidas, manda tua dúvida, "
+         "manda sua dúvida, mande sua dúvida, manda tua pergunta, manda sua pergunta, traz tua pergunta, "
+         "traga sua pergunta, respondendo perguntas, respondendo suas perguntas, respondendo as perguntas, "
+         "respondemos as perguntas, responde as perguntas, responde suas dúvidas, responde as dúvidas", 1),
     # Storytelling
     hint("Storytelling", "how the brand began", "cresci, por isso faço, por isso fazemos, demos o nome, "
          "leva o nome de, em homenagem a, como passamos de, como a gente saiu de, o que aprendi, "
