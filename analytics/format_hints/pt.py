@@ -16,15 +16,16 @@ HINTS = [
          "assim que se faz, assim se faz, aprenda a, te mostro como, mostramos como, vou te mostrar como, "
          "vou mostrar como, faz comigo, faça comigo, façam comigo, faz junto comigo, treina comigo, "
          "treine comigo, faça em casa, faz em casa, faça você mesmo, faça você mesma", 2),
-    hint("Tutorial", "how to do it", "o jeito mais fácil de, a maneira mais fácil de, o melhor jeito de, "
-         "a melhor maneira de, como reconhecer, explico em, eu explico, como um profissional, "
-         "como uma profissional, como se passa, como se faz, como se limpa, pra fazer em casa, "
-         "para fazer em casa, como dobrar, como limpar, como escolher, como montar, como maquiar, "
-         "como pentear, como passar, como moer, como cozinhar, como assar, como tirar, como corrigir, "
-         "como usá-lo, como usá-la, a ordem certa, o jeito certo, jeito certo de, jeitos de usar, "
-         "jeitos de combinar, jeitos de ...ar, jeitos de ...er, jeitos de ...ir, maneiras de ...ar, "
-         "maneiras de ...er, maneiras de ...ir, te conto como, conto como, maneiras de usar, "
-         "maneiras de combinar, ideias de looks, ideias pra usar", 2),
+    hint("Tutorial", "how to do it", "como ler, como descascar, como amarrar, como começar, "
+         "ninguém te conta, ninguém te fala, o jeito mais fácil de, a maneira mais fácil de, "
+         "o melhor jeito de, a melhor maneira de, como reconhecer, explico em, eu explico, "
+         "como um profissional, como uma profissional, como se passa, como se faz, como se limpa, "
+         "pra fazer em casa, para fazer em casa, como dobrar, como limpar, como escolher, como montar, "
+         "como maquiar, como pentear, como passar, como moer, como cozinhar, como assar, como tirar, "
+         "como corrigir, como usá-lo, como usá-la, a ordem certa, o jeito certo, jeito certo de, "
+         "jeitos de usar, jeitos de combinar, jeitos de ...ar, jeitos de ...er, jeitos de ...ir, "
+         "maneiras de ...ar, maneiras de ...er, maneiras de ...ir, te conto como, conto como, "
+         "maneiras de usar, maneiras de combinar, ideias de looks, ideias pra usar", 2),
     hint("Tutorial", "a tip or a recipe", "dica, dica rápida, dica do dia, truque, truques, truquinho, "
          "truquezinho, tutoriais, receitinha, guia rápido, guia completo, guia pra, modo de preparo, "
          "passo por passo", 2),
@@ -53,12 +54,13 @@ HINTS = [
          "agora é com vocês, faz a tua versão, faça sua versão, grava a tua versão, mostra tua versão, "
          "usa o nosso som, usa nosso som, use nosso som, usa esse som, usa esse áudio, usa o nosso áudio, "
          "testa e grava, testa e posta, grava e posta, tenta e posta, tenta e grava, postem", 2),
-    hint("Challenge", "a trend or a dare", "quem chega primeiro, dança com a gente, dancem com a gente, "
-         "a trend, essa trend, esse trend, nessa trend, trend da, trend do, agora vocês, tenta aí, tentem, "
-         "dancinha, dança essa, dancem, quem vem junto, quem tá comigo, quem topa, topa, topam, não paga, "
-         "nao paga, sai de graça", 1),
+    hint("Challenge", "a trend or a dare", "entra com a gente, tua versão, sua versão, quem chega primeiro, "
+         "dança com a gente, dancem com a gente, a trend, essa trend, esse trend, nessa trend, trend da, "
+         "trend do, agora vocês, tenta aí, tentem, dancinha, dança essa, dancem, quem vem junto, "
+         "quem tá comigo, quem topa, topa, topam, não paga, nao paga, sai de graça", 1),
     # Mini game
-    hint("Mini game", "a prize draw", "sorteado, sorteada, vamos sortear", 3),
+    hint("Mini game", "a prize draw", "sorteia, sorteiam, a gente sorteia, sorteado, sorteada, "
+         "vamos sortear", 3),
     hint("Mini game", "a prize to win", "premiação, ganhador, ganhadores, ganhadora, ganhadoras, vencedor, "
          "vencedora, vencedores, vencedoras, pra participar, concorra, concorre, concorrer, concorrendo, "
          "concorrem", 2),
@@ -100,11 +102,11 @@ HINTS = [
          "herança de família, tradição de família, tradição familiar", 2),
     hint("Storytelling", "the family behind it", "minha avó, meu avô, meus avós, minha bisavó, meu bisavô, "
          "minha mãe, meu pai, meus pais, minha tia, meu tio, nossa família, minha família", 1),
-    hint("Storytelling", "a milestone looked back on", "não foi fácil, primeiro ponto, primeira loja, "
-         "empreendendo, anos empreendendo, a primeira vez que, meu primeiro, minha primeira, nosso primeiro, "
-         "nossa primeira, completamos ... anos, completa ... anos, aos ... anos, sobrevivemos, "
-         "a gente conseguiu, conseguimos, meu sonho, nosso sonho, primeira venda, primeiro cliente, "
-         "em 197..., em 198..., em 199..., em 200..., em 201...", 1),
+    hint("Storytelling", "a milestone looked back on", "pequeno sonho, já tem ... anos, não foi fácil, "
+         "primeiro ponto, primeira loja, empreendendo, anos empreendendo, a primeira vez que, meu primeiro, "
+         "minha primeira, nosso primeiro, nossa primeira, completamos ... anos, completa ... anos, "
+         "aos ... anos, sobrevivemos, a gente conseguiu, conseguimos, meu sonho, nosso sonho, "
+         "primeira venda, primeiro cliente, em 197..., em 198..., em 199..., em 200..., em 201...", 1),
     hint("Storytelling", "a memory told", "tinha, a gente vendia, a gente fazia, a gente tinha, eu vendia, "
          "eu fazia, eu tinha, fazíamos, tínhamos, trabalhávamos, sonhávamos", 1),
     # Behind the scenes
@@ -121,21 +123,22 @@ HINTS = [
          "assim preparamos, assim fazemos, assim a gente faz, assim produzimos, assim embalamos, "
          "antes da ... abrir, antes do ... abrir, o que ninguém vê, o que não aparece, o que vocês não veem, "
          "sessão de fotos, ensaio fotográfico, set de gravação, no set", 2),
-    hint("Behind the scenes", "the work in progress", "um ... qualquer, é assim que é, assim é um, "
-         "um dia no, um dia na, um dia com, assamos, torramos, costuramos, tecemos, engarrafamos, "
-         "nosso escritório, enchendo, testando receitas, testando sabores, respondendo mensagens, limpando, "
-         "sovando, embrulhando, lacrando, assim ficou, nosso ateliê, nossa cozinha, nossa fábrica, "
-         "o que rola na, o que rola no, o que acontece na, o que acontece no, fornada, produção, arrumando, "
-         "fornadas, saindo do forno, assando, torrando, costurando, produzindo, montando, organizando, "
-         "desembalando, descarregando, com a equipe, com o time, com minha equipe, com a nossa equipe, "
-         "na torrefação, primeira fornada, primeira torra, primeiro lote, gravando, assim fica, "
-         "é assim que fica, vem comigo, venham comigo, me acompanha, me acompanhem, no ateliê, na fábrica, "
-         "da fábrica, na cozinha", 1),
+    hint("Behind the scenes", "the work in progress", "selecionando, carregando, separando, um ... qualquer, "
+         "é assim que é, assim é um, um dia no, um dia na, um dia com, assamos, torramos, costuramos, "
+         "tecemos, engarrafamos, nosso escritório, enchendo, testando receitas, testando sabores, "
+         "respondendo mensagens, limpando, sovando, embrulhando, lacrando, assim ficou, nosso ateliê, "
+         "nossa cozinha, nossa fábrica, o que rola na, o que rola no, o que acontece na, o que acontece no, "
+         "fornada, produção, arrumando, fornadas, saindo do forno, assando, torrando, costurando, "
+         "produzindo, montando, organizando, desembalando, descarregando, com a equipe, com o time, "
+         "com minha equipe, com a nossa equipe, na torrefação, primeira fornada, primeira torra, "
+         "primeiro lote, gravando, assim fica, é assim que fica, vem comigo, venham comigo, me acompanha, "
+         "me acompanhem, no ateliê, na fábrica, da fábrica, na cozinha", 1),
     # Duet / Stitch / UGC
     hint("Duet / Stitch / UGC", "a duet or a repost", "faz dueto, repostar, repostei", 3),
-    hint("Duet / Stitch / UGC", "the customers' own photos or videos", "nos mandou, nos mandaram, "
-         "mandou pra gente, mandaram pra gente, que vocês mandaram, lendo avaliações, lendo as avaliações, "
-         "avaliações lidas, respondendo tua pergunta, respondo tua pergunta, respondendo teu comentário, "
+    hint("Duet / Stitch / UGC", "the customers' own photos or videos", "o que vocês escreveram, "
+         "vocês escreveram, nos mandou, nos mandaram, mandou pra gente, mandaram pra gente, "
+         "que vocês mandaram, lendo avaliações, lendo as avaliações, avaliações lidas, "
+         "respondendo tua pergunta, respondo tua pergunta, respondendo teu comentário, "
          "respondo teu comentário, mandem mais, manda mais, de vocês com a nossa, de vocês com o nosso, "
          "de vocês com as nossas, de vocês com os nossos, fotos de vocês, vídeos de vocês, looks de vocês, "
          "registros de vocês, cliques de vocês, suas fotos, seus vídeos, tuas fotos, teus vídeos, "
@@ -146,40 +149,45 @@ HINTS = [
          "o que vocês criam, criações de vocês, feito por vocês, feitas por vocês, compilado dos, "
          "compilado de vocês, por marcarem a gente, por marcar a gente, obrigada por mandar, "
          "obrigado por mandar, continuem mandando, continuem enviando, continuem marcando", 2),
-    hint("Duet / Stitch / UGC", "the brand tagged by its customers", "vocês com o, vocês com a, "
+    hint("Duet / Stitch / UGC", "the brand tagged by its customers", "mensagens de vocês, "
+         "comentários de vocês, amamos ver vocês, a gente ama ver, vocês com o, vocês com a, "
          "avaliações de vocês, de uma cliente, de um cliente, das nossas clientes, dos nossos clientes, "
          "nossa cliente, marca a gente, marquem a gente, nos marca, nos marquem, marcando a gente", 1),
     hint("Duet / Stitch / UGC", "an answer to the audience's questions", "vocês perguntaram, "
          "vcs perguntaram, me perguntaram, nos perguntaram", 1),
     # Collab
-    hint("Collab", "a partner brand or guest", "em parceria, convidamos a @..., convidamos o @..., parceiro, "
-         "parceira, parceiros, parceiras, nos juntamos, juntamos forças, unimos forças, em conjunto com, "
-         "desenhamos junto, desenhado junto, desenhada junto, criamos junto, criado junto, criada junto, "
-         "feito junto, feita junto, assinada por, assinado por, assinada pela, assinado pelo, desenhada por, "
-         "desenhado por, desenhada pela, edição especial com, edição limitada com, cápsula com, "
-         "participação especial, com participação de, participa desse vídeo, participa deste vídeo, "
-         "convidado especial, convidada especial, nossa convidada, nosso convidado, apresentado por", 2),
-    hint("Collab", "a guest", "com uma ceramista, com um artista, com uma artista, com a ilustradora, "
-         "com o ilustrador, com a chef, com o chef, com uma designer, com um designer, a chef do, a chef da, "
-         "o chef do, o chef da, pop-up na, pop up na, pop-up no, pop up no, com a comunidade de, "
-         "junto com a comunidade, convidada, fundação, associação, instituto, convidado", 1),
+    hint("Collab", "a partner brand or guest", "assumimos a conta, assumiu a conta, a gente assumiu a conta, "
+         "em parceria, convidamos a @..., convidamos o @..., parceiro, parceira, parceiros, parceiras, "
+         "nos juntamos, juntamos forças, unimos forças, em conjunto com, desenhamos junto, desenhado junto, "
+         "desenhada junto, criamos junto, criado junto, criada junto, feito junto, feita junto, "
+         "assinada por, assinado por, assinada pela, assinado pelo, desenhada por, desenhado por, "
+         "desenhada pela, edição especial com, edição limitada com, cápsula com, participação especial, "
+         "com participação de, participa desse vídeo, participa deste vídeo, convidado especial, "
+         "convidada especial, nossa convidada, nosso convidado, apresentado por", 2),
+    hint("Collab", "a guest", "artistas locais, com uma ceramista, com um artista, com uma artista, "
+         "com a ilustradora, com o ilustrador, com a chef, com o chef, com uma designer, com um designer, "
+         "a chef do, a chef da, o chef do, o chef da, pop-up na, pop up na, pop-up no, pop up no, "
+         "com a comunidade de, junto com a comunidade, convidada, fundação, associação, instituto, "
+         "convidado", 1),
     # Product
-    hint("Product", "something on sale", "novo cardápio, cardápio novo, menu novo, novo menu, pré-venda, "
-         "à venda, já à venda, repusemos, repomos, reposição, pré venda, esgotado, esgotada, esgotados, "
-         "esgotadas, esgotou, esgotaram, esgotamos, esgotando, últimas peças, restam poucas, "
-         "metade do preço, preço especial, em estoque, sem estoque, de volta ao estoque, coleção, coleções, "
-         "nova coleção, novo sabor, novos sabores, nova edição, nova cor, novas cores, novidades, lançamos, "
-         "acabamos de lançar, garanta o seu, garanta a sua, garanta já, peça o seu, peça a sua, peça já, "
-         "faça seu pedido, faz teu pedido, encomendas abertas, pedidos abertos, promoção, promoções, "
-         "desconto, descontos, cupom, liquidação, queima de estoque, edição limitada", 2),
-    hint("Product", "something to buy or book", "resistente à água, à prova d'água, saiu o, saiu a, já saiu, "
-         "saíram, agora em, agora também em, reserve já, reserve o seu, reserve a sua, reserve sua, "
-         "reservas abertas, faça sua reserva, de volta, corram que, corre pra, disponível, saiu, "
-         "acabou de sair, nova, novas, novos, cores, disponíveis, chegou a, chegou o, chegaram os, "
-         "chegaram as, acabou de chegar, estoque, voltou, voltaram, está de volta, estão de volta, tamanhos, "
-         "numeração, frete, entrega, agende, agenda pelo, agenda já, pelo direct, chama no direct, "
-         "por direct, link na bio, vagas, vagas limitadas, últimas vagas, inscreva-se, inscrições, "
-         "da estação, preço, preços, pelo whatsapp, pelo zap, nas lojas, na loja, loja online, "
+    hint("Product", "something on sale", "só restam, restam só, restam apenas, novo cardápio, cardápio novo, "
+         "menu novo, novo menu, pré-venda, à venda, já à venda, repusemos, repomos, reposição, pré venda, "
+         "esgotado, esgotada, esgotados, esgotadas, esgotou, esgotaram, esgotamos, esgotando, últimas peças, "
+         "restam poucas, metade do preço, preço especial, em estoque, sem estoque, de volta ao estoque, "
+         "coleção, coleções, nova coleção, novo sabor, novos sabores, nova edição, nova cor, novas cores, "
+         "novidades, lançamos, acabamos de lançar, garanta o seu, garanta a sua, garanta já, peça o seu, "
+         "peça a sua, peça já, faça seu pedido, faz teu pedido, encomendas abertas, pedidos abertos, "
+         "promoção, promoções, desconto, descontos, cupom, liquidação, queima de estoque, "
+         "edição limitada", 2),
+    hint("Product", "something to buy or book", "chega amanhã, pede hoje, peça hoje, a queridinha, "
+         "o queridinho, o mais vendido, a mais vendida, por fatia, por quilo, resistente à água, "
+         "à prova d'água, saiu o, saiu a, já saiu, saíram, agora em, agora também em, reserve já, "
+         "reserve o seu, reserve a sua, reserve sua, reservas abertas, faça sua reserva, de volta, "
+         "corram que, corre pra, disponível, saiu, acabou de sair, cores, disponíveis, chegou a, chegou o, "
+         "chegaram os, chegaram as, acabou de chegar, estoque, voltou, voltaram, está de volta, "
+         "estão de volta, tamanhos, numeração, frete, entrega, agende, agenda pelo, agenda já, pelo direct, "
+         "chama no direct, por direct, link na bio, vagas, vagas limitadas, últimas vagas, inscreva-se, "
+         "inscrições, da estação, preço, preços, pelo whatsapp, pelo zap, nas lojas, na loja, loja online, "
          "aula experimental, só até acabar, até acabar", 1),
 ]
 # fmt: on
