@@ -48,12 +48,13 @@ HINTS = [
          "quantos você consegue, quantas você consegue, será que você consegue, bate nosso, bate o nosso, "
          "bata nosso, supera nosso, supere nosso, bater o recorde, quem comer, quem terminar, se terminar, "
          "se comer tudo", 2),
-    hint("Challenge", "the audience's turn", "toda vez que ver, toda vez que você ver, recria, recriem, "
-         "recrie, posta com #..., postem com #..., usa a #..., usem a #..., com a hashtag, "
-         "agora é a vez de vocês, a vez de vocês, agora é sua vez, agora é tua vez, sua vez, tua vez, "
-         "agora é com vocês, faz a tua versão, faça sua versão, grava a tua versão, mostra tua versão, "
-         "usa o nosso som, usa nosso som, use nosso som, usa esse som, usa esse áudio, usa o nosso áudio, "
-         "testa e grava, testa e posta, grava e posta, tenta e posta, tenta e grava, postem", 2),
+    hint("Challenge", "the audience's turn", "a vez de vcs, agora é com vcs, agora é a vez de vcs, "
+         "toda vez que ver, toda vez que você ver, recria, recriem, recrie, posta com #..., postem com #..., "
+         "usa a #..., usem a #..., com a hashtag, agora é a vez de vocês, a vez de vocês, agora é sua vez, "
+         "agora é tua vez, sua vez, tua vez, agora é com vocês, faz a tua versão, faça sua versão, "
+         "grava a tua versão, mostra tua versão, usa o nosso som, usa nosso som, use nosso som, "
+         "usa esse som, usa esse áudio, usa o nosso áudio, testa e grava, testa e posta, grava e posta, "
+         "tenta e posta, tenta e grava, postem", 2),
     hint("Challenge", "a trend or a dare", "entra com a gente, tua versão, sua versão, quem chega primeiro, "
          "dança com a gente, dancem com a gente, a trend, essa trend, esse trend, nessa trend, trend da, "
          "trend do, agora vocês, tenta aí, tentem, dancinha, dança essa, dancem, quem vem junto, "
@@ -135,10 +136,10 @@ HINTS = [
          "me acompanhem, no ateliê, na fábrica, da fábrica, na cozinha", 1),
     # Duet / Stitch / UGC
     hint("Duet / Stitch / UGC", "a duet or a repost", "faz dueto, repostar, repostei", 3),
-    hint("Duet / Stitch / UGC", "the customers' own photos or videos", "o que vocês escreveram, "
-         "vocês escreveram, nos mandou, nos mandaram, mandou pra gente, mandaram pra gente, "
-         "que vocês mandaram, lendo avaliações, lendo as avaliações, avaliações lidas, "
-         "respondendo tua pergunta, respondo tua pergunta, respondendo teu comentário, "
+    hint("Duet / Stitch / UGC", "the customers' own photos or videos", "fotos de vcs, vídeos de vcs, "
+         "looks de vcs, o que vcs criam, o que vocês escreveram, vocês escreveram, nos mandou, nos mandaram, "
+         "mandou pra gente, mandaram pra gente, que vocês mandaram, lendo avaliações, lendo as avaliações, "
+         "avaliações lidas, respondendo tua pergunta, respondo tua pergunta, respondendo teu comentário, "
          "respondo teu comentário, mandem mais, manda mais, de vocês com a nossa, de vocês com o nosso, "
          "de vocês com as nossas, de vocês com os nossos, fotos de vocês, vídeos de vocês, looks de vocês, "
          "registros de vocês, cliques de vocês, suas fotos, seus vídeos, tuas fotos, teus vídeos, "
