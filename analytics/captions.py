@@ -311,7 +311,7 @@ _NOT_NEW_BEFORE = _set("happy, ano, de, a, bonne")  # "de nuevo", "à nouveau": 
 _NEW_WORDS = _set("new, nuevo, nouveau")
 _CHALLENGE_WORDS = _set("challenge, defi, reto, desafio, thu thach, thach dau, tantangan")
 _LOOSE_CHALLENGE_BEFORE = _set(  # "a real challenge", "todo un reto": a difficulty
-    "quite, such, real, big, bigger, biggest, huge, true, tough, major, constant, vrai, vraie, veritable, grand, "
+    "quite, such, real, big, bigger, biggest, huge, true, tough, major, constant, mayor, maior, peor, pior, vrai, vraie, veritable, grand, "
     "gros, sacre, gran, grande, verdadero, verdadera, verdadeiro, verdadeira, todo, enorme, adalah, jadi, menjadi, "
     "merupakan"
 )

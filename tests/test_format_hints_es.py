@@ -34,7 +34,6 @@ LOOK_ALIKES = [  # a word close to a hint of another format; the true format com
     ("Transmitimos el partido de la selección en pantalla gigante 🍺 2x1 en cervezas", "Product"),  # no LIVE
     # "de nuevo" is "again" (no new product), and the stock is back
     ("de nuevo en stock: la crema de manos de caléndula 🌼", "Product"),
-    ("Esta receta viene de mi bisabuela, no la cambiamos desde 1985 🍲", "Storytelling"),  # a recipe's story
 ]
 
 STAY_OTHER = [  # greetings, weather, opening hours, a POV joke, a concert: no hint may claim them
@@ -61,3 +60,11 @@ def test_a_spanish_look_alike_keeps_its_own_format(caption, expected):
 def test_a_spanish_hint_says_in_words_why_it_counted():
     found = classify("Te enseñamos a envolver regalos con papel de periódico 🎁")
     assert found.reason == 'matched "Te enseñamos" (steps to follow)'
+
+
+def test_a_spanish_recipes_story_is_only_a_guess_between_its_steps_and_its_story():
+    # The rule word "receta"/"receita" names a Tutorial; the story hints add up to as much as one name,
+    # never more, so the rules do not pick for the marketer: a guess, with both sides in the reason.
+    found = classify("Esta receta viene de mi bisabuela, no la cambiamos desde 1985 🍲")
+    assert found.confidence == "guess"
+    assert "Storytelling" in found.reason or found.format == "Storytelling"
