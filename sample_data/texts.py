@@ -158,9 +158,9 @@ CAPTIONS: dict[str, dict[str, list[str]]] = {
 
 # What the brand posts some days instead: a mood, a greeting, no format signal at all.
 PLAIN_LINES = {
-    "vi": ["Thứ Hai cần gì ngoài một ly phin ☕", "Mưa Hà Nội + {drink} = 🤎", "Ai còn thức không 🌙", "Chill cuối tuần ở quán 🍃"],
-    "fr": ["Le lundi, c'est phin ☕", "Petit moment {drink} 🤎", "Bon dimanche ☀️"],
-    "en": ["Monday fuel ☕", "This sound + {drink} 🤎", "Sunday at the shop 🍃"],
+    "vi": ["Hà Nội vào thu rồi 🍂", "Mưa Hà Nội + {drink} = 🤎", "Ai còn thức không 🌙", "Chill chút rồi làm tiếp nha 🍃"],
+    "fr": ["Pause café ☕", "Petit moment {drink} 🤎", "Le soleil est de retour ☀️"],
+    "en": ["Coffee first ☕", "This sound + {drink} 🤎", "Slow afternoon at the shop 🍃"],
 }  # fmt: skip
 PLAIN_SHARE = 0.12
 PRICES = {"vi": ["45K", "55.000đ", "89k", "390.000đ", "65k"], "fr": ["6,50 €", "5 €", "7,90€"], "en": ["$4.50", "$5", "$6.90"]}  # fmt: skip
