@@ -127,8 +127,8 @@ CAPTIONS: dict[str, dict[str, list[str]]] = {
             "Vos phins du dimanche matin, on adore 🤎 merci @{fan}",
         ],
         "en": [
-            "Replying to @{fan} yes, this is your egg foam and it's better than ours 🥚",
-            "Rating your phin setups, 10/10 every time 🤎 keep them coming #duet",
+            "#duet with @{fan}, the best egg foam we've seen all year 🥚",
+            "Replying to @{fan} rating your phin setup: 10/10 🤎 keep them coming",
         ],
     },
     "Collab": {
