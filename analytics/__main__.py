@@ -3,7 +3,7 @@
     python -m analytics import --client NAME [--create] [--any-account] FILE...
     python -m analytics clients [--json]
     python -m analytics inspect (FILE... | --client NAME) [--json]
-    python -m analytics formats (FILE... | --client NAME) --out formats.csv
+    python -m analytics formats (FILE... | --client NAME) [--out formats.csv] [--videos videos.csv]
     python -m analytics members (FILE... | --client NAME) [--as-of YYYY-MM-DD] [--brand HANDLE] --out members.csv
     python -m analytics report (FILE... | --client NAME) --out deck.pptx|report.html [--period last-month]
 
@@ -285,25 +285,55 @@ def inspect(args: argparse.Namespace) -> int:
     return _finish(problems)
 
 
-def formats(args: argparse.Namespace) -> int:
-    from analytics.formats import DEFAULT_RULES, SUMMARY_COLUMNS, engagement_by_format
+# The command line's videos.csv: one row per video, for a marketer to check in a spreadsheet. Read back
+# (uploaded in the app or given to the command line) it is a video detail sheet: its `format` column
+# wins over the caption rules for every video in it; the link keeps the id when a spreadsheet rounds it.
+VIDEO_COLUMNS: list[str] = [
+    "video_id", "posted_at", "caption", "views", "format", "confidence", "reason", "format_source", "video_url",
+]  # fmt: skip
 
+
+def formats(args: argparse.Namespace) -> int:
+    """formats.csv (one row per format, best first) and videos.csv (one row per video, to check by hand)."""
+    from analytics.format_stats import format_table, video_formats
+    from analytics.formats import DEFAULT_RULES, SUMMARY_COLUMNS
+
+    if not args.out and not args.videos:
+        raise Stop(
+            "Name the file to write: --out formats.csv (one row per format), --videos videos.csv (one row per video), or both."
+        )
     workspace, problems = _workspace(args)
     memory = _memory(workspace)  # a client's own format rules and hand-set formats, as the app shows them
-    table = engagement_by_format(
+    videos = video_formats(
         workspace.con,
         rules=(preferences.load_format_rules(memory) if memory else None) or DEFAULT_RULES,
         overrides=preferences.load_format_overrides(memory) if memory else None,
-        min_videos=args.min_videos,
-    )[SUMMARY_COLUMNS]
-    if table.empty:
+    )
+    if videos.empty:
         problems.append(
             f"No videos in {_what(workspace)}: expected a TikTok Studio Content export or a video detail sheet."
         )
-    else:
+        return _finish(problems)
+    if args.out:
+        table = format_table(videos, min_videos=args.min_videos)[SUMMARY_COLUMNS]
         _write(table, args.out)
         print(f"{len(table)} formats written to {args.out}")
+    if args.videos:
+        _write(_video_rows(videos), args.videos)
+        unsure = int(videos["confidence"].ne("sure").sum())
+        print(
+            f"{plural(len(videos), 'video')} written to {args.videos} ({unsure} likely or guessed from the "
+            "caption): fix the format column and upload the file back, its formats then win over the rules."
+        )
     return _finish(problems)
+
+
+def _video_rows(videos):
+    """video_formats() as the videos.csv rows: the posting time in UTC to the minute, views as counts."""
+    rows = videos.rename(columns={"total_views": "views"})
+    rows["posted_at"] = rows["posted_at"].dt.strftime("%Y-%m-%d %H:%M").astype(object)
+    rows["views"] = rows["views"].astype("Int64")
+    return rows[VIDEO_COLUMNS]
 
 
 MEMBER_COLUMNS = {
@@ -542,7 +572,14 @@ def main(argv: list[str] | None = None) -> int:
         "formats", help="engagement by interaction format, best first, as CSV"
     )
     _source(formats_parser)
-    formats_parser.add_argument("--out", required=True, help="the CSV file to write")
+    formats_parser.add_argument("--out", default=None, help="the CSV file to write, one row per format")
+    formats_parser.add_argument(
+        "--videos",
+        default=None,
+        metavar="CSV",
+        help="also write one row per video (format, confidence, reason) to check in a spreadsheet; "
+        "upload it back and its format column wins over the caption rules",
+    )
     formats_parser.add_argument(
         "--min-videos", type=int, default=5, help="smaller formats are flagged (default 5)"
     )

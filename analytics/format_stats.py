@@ -352,8 +352,10 @@ def best_against_most_common(
 
     The best engagement rate against the most common other format, both with at least `min_videos`
     videos with views: the comparison the Formats page's takeaway and the deck's formats slide state.
+    "Other" (videos the rules could not place) is no format: it is neither the best nor the reference.
     """
     counts = _comparable(videos, min_videos)
+    counts = counts[counts["format"] != "Other"]
     if len(counts) < 2:
         return None
     rated = videos[_is_rated(videos)]
@@ -404,7 +406,8 @@ def format_takeaway(
             f"Not enough videos to say which format works best yet: no format has {min_videos} or more "
             "videos with views."
         )
-    only = counts["format"].iloc[0]
+    named = counts[counts["format"] != "Other"]
+    only = named["format"].iloc[0] if len(named) else "Other"
     if only == "Other":
         return (
             f'Only "Other" has {min_videos} or more videos with views, so formats cannot be compared yet: '

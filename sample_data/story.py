@@ -252,11 +252,17 @@ def add_watch_details(rng: random.Random, nrng: np.random.Generator, video: Vide
     video.lifetime_follows = video.lifetime_views * profile.follows_per_1k / 1000 * nrng.lognormal(0.0, 0.2)
 
 
+# The captions' own words (plain days, prices, handles) come from a stream of their own, so rewriting
+# them never moves the rest of the demo.
+CAPTION_SEED = 2019
+
+
 def add_captions(rng: random.Random, videos: list[Video]) -> None:
-    """Captions with format signals and clustered hashtags; a few videos have none."""
+    """Captions as a small brand writes them, with clustered hashtags; a few videos have none."""
+    words = random.Random(CAPTION_SEED)
     used_ids: set[int] = set()
     for video in videos:
-        video.caption = texts.caption(rng, video.format, video.language, video.cluster)
+        video.caption = texts.caption(rng, words, video.format, video.language, video.cluster)
         video.video_id = tiktok_id(rng, video.posted_ts)
         assert video.video_id not in used_ids
         used_ids.add(video.video_id)

@@ -1,16 +1,17 @@
 """The words of the Phin & Co. demo brand: captions, comments, handles, LIVE titles.
 
 Kept apart from generate.py so the numbers and the words can be read separately. Every
-name and handle is invented. Captions carry the multilingual signals of exactly one
-interaction format (see shared/spec/metrics.md), so the app's caption rules can recover
-the format when the tracking sheet leaves it empty; `FORMAT_SIGNALS` lists them and
-generate.py never writes a caption that shows another format's signal.
+name and handle is invented. Captions read the way a small brand writes them: product names in
+capitals with a price, @creators, video replies ("Replying to @..."), the brand's series hashtags
+(#PhinTips, #PhinChallenge), formats only implied (a prize without the word "giveaway", "pack an
+order with me"), Vietnamese, French and English mixed, and some with no format signal at all. Each
+video keeps its true format (story.py plants its numbers by it, and the tracking sheet's Format
+column says it), so the demo shows what the caption rules recover, and what they can only guess.
 """
 
 from __future__ import annotations
 
 import random
-import re
 
 # ---------------------------------------------------------------- captions
 
@@ -20,137 +21,151 @@ DRINKS = {
     "en": ["egg coffee", "bạc xỉu", "salted coffee", "coconut coffee", "iced phin", "Cầu Đất cold brew"],
 }
 
+# Per format and language, the lines the brand writes. The number of lines per format and language
+# is part of the demo's random stream (story.py draws one by index): change a line, not their count.
+# {drink} is the video's drink, {fan} a member's handle, {creator} a creator's, {price} a price.
 CAPTIONS: dict[str, dict[str, list[str]]] = {
     "Tutorial": {
         "vi": [
-            "Cách pha phin tại nhà ☕ chỉ với 3 bước #tutorial",
-            "Hướng dẫn làm {drink} chuẩn vị Hà Nội, lưu lại nha 📌 #tutorial",
-            "Cách đánh trứng cho cà phê trứng bông mịn, không tanh 🥚",
-            "Hướng dẫn chọn hạt: Robusta hay Arabica, pha phin loại nào ngon hơn?",
+            "Pha phin bị đắng? Làm vầy nè 👇 nước 92 độ, ủ 30 giây rồi mới rót tiếp #PhinTips",
+            "Mẹo đánh trứng cho {drink} bông mịn, không tanh 🥚 lưu lại kẻo trôi nha 📌",
+            "3 bước pha {drink} tại nhà, ai cũng làm được ☕ #PhinTips",
+            "Robusta hay Arabica, chọn hạt sao cho đúng gu? Xem hết video nha 👀",
         ],
         "fr": [
-            "Tuto : le café trứng en 3 étapes ☕ #tuto",
-            "Astuce de barista : réussir son phin à la maison, sans amertume",
-            "Tuto {drink}, facile et rapide ✨ #tuto",
+            "Le {drink} maison en 3 étapes ☕ enregistre pour ce week-end 📌 #PhinTips",
+            "Ton phin ne coule pas ? Tasse moins fort le café, 20 g pour 100 ml 😉",
+            "On vous montre comment on prépare le {drink} au comptoir, sans amertume",
         ],
         "en": [
-            "How to brew with a phin at home ☕ step by step #tutorial",
-            "3 tips for the perfect {drink} 🤎",
-            "Tutorial: {drink}, the Huế way 🧂 #tutorial",
+            "Stop making your phin bitter 🙅‍♀️ 92°C water, 30s bloom, then pour #PhinTips",
+            "{drink} at home: 3 ingredients, 5 minutes ☕ save this for the weekend",
+            "POV: you finally nail the egg foam on the first try 🥚 recipe in the comments",
         ],
     },
     "Challenge": {
         "vi": [
-            "#PhinChallenge: pha phin bằng một tay, bạn dám thử không? 😂",
-            "Thử thách 10 giây đoán vị cà phê ☕ #PhinChallenge",
-            "Thử thách pha {drink} trong 60 giây ⏱️ #PhinChallenge",
+            "Pha phin bằng một tay, bạn dám thử không? 😂 #PhinChallenge",
+            "Đoán vị cà phê trong 10 giây, team mình thua sml 🤣 tới lượt bạn! #PhinChallenge",
+            "Ai pha {drink} nhanh hơn barista nhà mình? Quay clip rồi tag tụi mình nha ⏱️",
         ],
         "fr": [
-            "Défi : reconnaître 5 cafés les yeux bandés 👀 #PhinChallenge",
-            "On vous lance le défi du {drink} maison, à vous ! 💪 #PhinChallenge",
+            "5 cafés, les yeux bandés 👀 qui fait mieux que Minh ? #PhinChallenge",
+            "Défi du week-end : ton plus beau {drink} maison, montre-nous ! 💪",
         ],
         "en": [
-            "Blind taste challenge: Robusta or Arabica? #PhinChallenge",
-            "Our baristas vs. the 60-second phin challenge ⏱️ #PhinChallenge",
+            "Blind taste test: Robusta or Arabica? Our barista got 2/5 😭 your turn #PhinChallenge",
+            "60 seconds, one phin, zero spills ⏱️ think you can beat Linh?",
         ],
     },
     "LIVE Q&A": {
         "vi": [
-            "Replay live Q&A: hỏi gì đáp nấy về cà phê phin 🎙️",
-            "Trích đoạn buổi trực tiếp hôm qua, cảm ơn mọi người đã vào xem 🤎",
-            "Replay livestream: barista trả lời câu hỏi về {drink} ☕",
+            "Trích đoạn live tối thứ 7: barista trả lời về {drink} 🎙️ tối nay 20h live tiếp nha",
+            "Mọi người hỏi nhiều quá nên tụi mình gom lại đây, hỏi gì đáp nấy phần 2 ☕",
+            "Replay livestream tối qua, cảm ơn 300 bạn đã vào chơi 🤎",
         ],
         "fr": [
-            "Replay du live Q&A : vos questions sur la boutique de Paris 🇫🇷",
-            "Extrait du live en direct de samedi, on parle {drink} ☕",
+            "Extrait du live de samedi : vos questions sur la boutique de Paris 🇫🇷 prochain live mercredi 20h",
+            "Vous nous avez demandé pourquoi la mousse du {drink} ne retombe pas, on a répondu en direct ☕",
         ],
         "en": [
-            "Live Q&A replay: your questions about Vietnamese coffee, answered",
-            "Q&A from last night's livestream 🎙️ part 2",
+            "From last night's LIVE: your questions about Vietnamese coffee, answered 🎙️ next one Wed 8pm",
+            "You asked, our head roaster answered 🎙️ part 2 of Saturday's Q&A",
         ],
     },
     "Mini game": {
         "vi": [
-            "Minigame tặng quà 🎁 đoán đúng tên món, nhận ngay 1 bộ phin! #minigame",
-            "Giveaway 🎉 tag 2 người bạn mê cà phê để tham gia, hạn chót Chủ Nhật #giveaway",
-            "Mini game cuối tuần: ly nào là {drink}? 🤔 Trả lời để nhận quà #minigame",
+            "Minigame cuối tuần 🎁 đoán đúng ly nào là {drink}, 3 bạn may mắn nhận bộ phin gốm!",
+            "Comment món bạn mê nhất + tag 2 đứa bạn, Chủ Nhật chốt 3 người nhận voucher 100K 🎉",
+            "Ly nào là {drink}? 1, 2 hay 3? 🤔 Trả lời đúng được freeship cả tuần",
         ],
         "fr": [
-            "Concours 🎁 : gagne un kit phin, abonne-toi et tague un(e) ami(e) ! #concours",
-            "Quiz café : Robusta ou Arabica ? Réponds en commentaire ⬇️ #quiz",
+            "À gagner 🎁 un kit phin + 250 g de Robusta ! Abonne-toi, tague un(e) ami(e), tirage dimanche",
+            "Robusta ou Arabica ? Réponds en commentaire ⬇️ les 3 premières bonnes réponses gagnent un café",
         ],
         "en": [
-            "GIVEAWAY 🎉 win a phin set + 2 bags of beans, tag a friend to enter #giveaway",
-            "Coffee quiz: which cup is the {drink}? 🤔 #quiz",
+            "WIN A PHIN STARTER KIT 🎉 follow us + tag a coffee friend, 3 winners Friday!",
+            "Which cup is the {drink}? 🤔 first 5 right answers get a free drink",
         ],
     },
     "Storytelling": {
         "vi": [
-            "Câu chuyện về chiếc phin đầu tiên của bà ngoại 🤎",
-            "Câu chuyện Phin & Co.: từ gánh cà phê vỉa hè đến 3 quán ở Hà Nội, Sài Gòn, Đà Nẵng",
-            "Câu chuyện một ly {drink}, kể bằng 60 giây ☕",
+            "Chiếc phin đầu tiên của bà ngoại, 40 năm rồi vẫn pha mỗi sáng 🤎",
+            "Năm 2019 tụi mình bắt đầu bằng một gánh cà phê vỉa hè ở phố cổ. Giờ là 3 quán 🥹",
+            "Câu chuyện một ly {drink}, kể trong 60 giây ☕",
         ],
         "fr": [
             "Notre histoire : de Hanoï à Paris, un café à la fois ✈️☕",
-            "L’histoire du café trứng, né dans une ruelle de Hanoï 🥚",
+            "Il y a 5 ans, Lan servait son premier {drink} dans une ruelle de Hanoï. Lundi, elle ouvre Paris 🥹",
         ],
         "en": [
             "Story time: why we roast our beans in Đà Lạt 🌄 #storytime",
-            "Our story, from a street stall in Hanoi to a shop in Paris 🤎",
+            "My grandma's phin, 40 years old and still brewing every morning 🤎",
         ],
     },
     "Behind the scenes": {
         "vi": [
-            "Hậu trường một ngày mở quán lúc 5h sáng ☀️ #bts",
-            "Hậu trường rang xay ở xưởng Đà Nẵng 🔥 #bts",
+            "5h sáng ở quán trước giờ mở cửa ☀️ ai dậy sớm như tụi mình không",
+            "Hậu trường rang mẻ Arabica mới ở xưởng Đà Nẵng 🔥 #bts",
         ],
         "fr": [
-            "Dans les coulisses de la torréfaction 🔥 #bts",
-            "Coulisses : on prépare la boutique de Paris 🔨 #bts",
+            "On prépare vos commandes 📦 direction Lyon, Lille et Bruxelles",
+            "Coulisses : les travaux de la boutique de Paris avancent 🔨",
         ],
         "en": [
-            "Behind the scenes at our Da Nang roastery 🔥 #bts",
+            "Pack an order with me 📦 3 bags of beans and a phin heading to Berlin",
             "A morning behind the counter, 6am to noon ☕ #bts",
         ],
     },
     "Duet / Stitch / UGC": {
         "vi": [
-            "#duet @mai.pha.che pha {drink} tại nhà, điểm 10! #ugc",
-            "Góc cà phê của mọi người xinh quá 🤎 #ugc #stitch",
+            "Trả lời @{fan} pha {drink} ở nhà mà đẹp hơn quán luôn 😍",
+            "Góc cà phê của mọi người xinh xỉu 🤎 gửi thêm cho tụi mình nha",
         ],
         "fr": [
-            "#stitch Votre version du {drink} nous a bluffés 😍 #ugc",
-            "#duet @lucie.cafe.maison, la plus belle mousse de café trứng 🥚",
+            "#stitch Votre version du {drink} nous a bluffés 😍",
+            "Vos phins du dimanche matin, on adore 🤎 merci @{fan}",
         ],
         "en": [
-            "#stitch rating your phin setups, 10/10 #ugc",
-            "Reposting our community's coffee corners 🤎 #ugc",
+            "#duet with @{fan}, the best egg foam we've seen all year 🥚",
+            "Replying to @{fan} rating your phin setup: 10/10 🤎 keep them coming",
         ],
     },
     "Collab": {
-        "vi": ["Hợp tác cùng @hanoi.an.gi.hom.nay: tour 3 quán cà phê trứng 🥚 #collab"],
-        "fr": ["Collab avec @carnet.de.gourmandise : on fait goûter le phin aux Parisiens #collab"],
+        "vi": ["3 quán cà phê trứng cùng @{creator} 🥚 quán nào ngon nhất?"],
+        "fr": ["Phin & Co. x @{creator} : on fait goûter le phin aux Parisiens ☕"],
         "en": [
-            "Coffee & pages with @reads.by.the.window 📚 #collab",
-            "Saigon street coffee crawl with @bites.of.saigon #collab",
+            "Coffee & pages with @{creator} 📚",
+            "Saigon street coffee crawl ft. @{creator} 🛵",
         ],
     },
     "Product": {
         "vi": [
-            "Ra mắt cà phê muối đóng chai 🧂 có mặt tại cả 3 quán từ hôm nay",
-            "Ra mắt bộ phin gốm Bát Tràng 🏺 số lượng có hạn",
-            "Ra mắt {drink} bản giới hạn, ai uống thử chưa?",
+            "CÀ PHÊ MUỐI ĐÓNG CHAI 🧂 {price} một chai, có ở cả 3 quán từ hôm nay",
+            "BỘ PHIN GỐM BÁT TRÀNG 🏺 chỉ 120 bộ, {price}, đặt qua link bio",
+            "{drink} bản giới hạn đã về 🤎 ai thử chưa?",
         ],
         "fr": [
-            "Nouveauté : le cold brew Arabica de Cầu Đất arrive ☕",
-            "Nouveauté à la carte : {drink} 🤎",
+            "COLD BREW ARABICA DE CẦU ĐẤT ☕ {price} la bouteille, en précommande",
+            "Nouveau à la carte : {drink} 🤎",
         ],
         "en": [
-            "New: coconut coffee is back on the menu 🥥",
-            "Honest review of our new oat bạc xỉu, worth it?",
+            "COCONUT COFFEE IS BACK 🥥🚨 {price} at all 3 shops",
+            "Honest review of our oat bạc xỉu, worth it?",
         ],
     },
 }
+
+# What the brand posts some days instead: a mood, a greeting, no format signal at all.
+PLAIN_LINES = {
+    "vi": ["Hà Nội vào thu rồi 🍂", "Mưa Hà Nội + {drink} = 🤎", "Ai còn thức không 🌙", "Chill chút rồi làm tiếp nha 🍃"],
+    "fr": ["Pause café ☕", "Petit moment {drink} 🤎", "Le soleil est de retour ☀️"],
+    "en": ["Coffee first ☕", "This sound + {drink} 🤎", "Slow afternoon at the shop 🍃"],
+}  # fmt: skip
+PLAIN_SHARE = 0.12
+PRICES = {"vi": ["45K", "55.000đ", "89k", "390.000đ", "65k"], "fr": ["6,50 €", "5 €", "7,90€"], "en": ["$4.50", "$5", "$6.90"]}  # fmt: skip
+CREATORS = {"vi": ["hanoi.an.gi.hom.nay", "bites.of.saigon"], "fr": ["carnet.de.gourmandise", "lea.mange.paris"], "en": ["reads.by.the.window", "bites.of.saigon"]}  # fmt: skip
+FANS = ["mai.pha.che", "lucie.cafe.maison", "khanh.uong.gi", "sam_sips", "thao.docsach", "hugo_paris11"]
 
 BOOK_LINES = {
     "vi": "Một ly phin, một cuốn sách, một chiều mưa 📚",
@@ -163,45 +178,6 @@ HASHTAGS = {
     "book": ["#BookTok", "#cozyvibes", "#readingtime", "#booksandcoffee", "#cozycorner"],
     "city": ["#HanoiTok", "#ParisTok", "#saigon", "#danang", "#vietnamtravel"],
 }
-
-# The format signals of shared/spec/metrics.md, as the app's default caption rules match them.
-FORMAT_SIGNALS = {
-    "Tutorial": ["how to", "tutorial", "tips", "step by step", "tuto", "astuce", "hướng dẫn", "cách"],
-    "Challenge": ["challenge", "défi", "thử thách"],
-    "LIVE Q&A": ["live", "q&a", "replay", "en direct", "trực tiếp", "livestream"],
-    "Mini game": ["giveaway", "contest", "quiz", "mini game", "minigame", "concours", "jeu", "tặng quà"],
-    "Storytelling": ["our story", "story time", "storytime", "journey", "histoire", "câu chuyện"],
-    "Behind the scenes": ["behind the scenes", "bts", "making of", "coulisses", "hậu trường"],
-    "Duet / Stitch / UGC": [
-        "#duet",
-        "#stitch",
-        "duet with",
-        "stitch with",
-        "#ugc",
-        "reposting our community",
-    ],
-    "Collab": ["#ad", "#partner", "#collab", "paid partnership", "with @"],
-    "Product": ["new", "launch", "review", "unboxing", "nouveauté", "ra mắt"],
-}
-
-
-def signal_pattern(word: str) -> str:
-    """A regex for one signal: whole words, and `challenge` also inside a hashtag (#PhinChallenge)."""
-    if word == "challenge":
-        return r"(?<!\w)challenge(?!\w)|#\w*challenge(?!\w)"
-    before = r"(?<!\w)" if word[0].isalnum() else ""
-    after = r"(?!\w)" if word[-1].isalnum() else ""
-    return before + re.escape(word) + after
-
-
-def signals_in(text: str) -> set[str]:
-    """The formats whose signals appear in `text` (case-insensitive)."""
-    lowered = text.lower()
-    return {
-        fmt
-        for fmt, words in FORMAT_SIGNALS.items()
-        if any(re.search(signal_pattern(w), lowered) for w in words)
-    }
 
 
 def hashtags(rng: random.Random, cluster: str, language: str) -> str:
@@ -222,17 +198,29 @@ def hashtags(rng: random.Random, cluster: str, language: str) -> str:
     return " ".join(tags)
 
 
-def caption(rng: random.Random, fmt: str, language: str, cluster: str) -> str:
-    """A full caption: the format's template in the video's language, then hashtags."""
-    template = rng.choice(CAPTIONS[fmt][language])
-    text = template.format(drink=rng.choice(DRINKS[language]))
+def caption(rng: random.Random, words: random.Random, fmt: str, language: str, cluster: str) -> str:
+    """A full caption: one of the format's lines in the video's language (some days a line with no
+    format signal), then hashtags.
+
+    `rng` is the demo's stream and draws what it always drew (a line, a drink, the tagline, the
+    hashtags), so the rest of the demo does not move when the words change; `words` draws the rest
+    (plain days, prices, handles).
+    """
+    line = rng.choice(CAPTIONS[fmt][language])
+    drink = rng.choice(DRINKS[language])
+    if words.random() < PLAIN_SHARE:
+        line = words.choice(PLAIN_LINES[language])
+    text = line.format(
+        drink=drink,
+        price=words.choice(PRICES[language]),
+        fan=words.choice(FANS),
+        creator=words.choice(CREATORS[language]),
+    )
     if cluster == "book":
         text = f"{text} {BOOK_LINES[language]}"
     if rng.random() < 0.12:
         text = f"{text} “Phin & Co.”, since 2019"
-    full = f"{text} {hashtags(rng, cluster, language)}"
-    assert signals_in(full) == {fmt}, (fmt, full, signals_in(full))
-    return full
+    return f"{text} {hashtags(rng, cluster, language)}"
 
 
 # ---------------------------------------------------------------- handles

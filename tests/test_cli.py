@@ -246,3 +246,67 @@ def test_a_brand_named_like_its_handle_is_found_by_its_display_name(tmp_path):
     result = run_command("members", str(comments), "--out", str(out))
     assert "brand account: BrewHaus DN, its name is the account in the video links" in result.stdout
     assert "BrewHaus DN" not in set(pd.read_csv(out, encoding="utf-8-sig", dtype=str)["member"])
+
+
+def test_formats_videos_csv_is_one_row_per_video_excel_safe_and_read_back_as_the_marketers_formats(tmp_path):
+    # Four videos: a Challenge and a Tutorial the rules see, a caption with no format signal (a guess)
+    # and a caption that would run as a formula in Excel.
+    base = 1769904000 << 32
+    captions = ["#phinchallenge", "tutorial: how to brew", "Sunday mood in Hanoi", "=HYPERLINK(1)"]
+    rows = [video_row(base + i, caption, 10, 100) for i, caption in enumerate(captions)]
+    content = tmp_path / "Content.csv"
+    content.write_bytes(codecs.BOM_UTF8 + "\n".join([CONTENT_HEADER, *rows]).encode())
+    videos = tmp_path / "videos.csv"
+    written = run_command("formats", str(content), "--videos", str(videos))
+    assert (written.returncode, written.stderr) == (0, ""), written.stderr
+    assert "4 videos written" in written.stdout
+    sheet = pd.read_csv(videos, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert sheet.columns.tolist() == [
+        "video_id", "posted_at", "caption", "views", "format", "confidence", "reason", "format_source", "video_url",
+    ]  # fmt: skip
+    assert sheet["video_id"].tolist() == [str(base + i) for i in range(4)]
+    assert sheet["posted_at"].tolist() == ["2026-02-01 00:00"] * 4  # from the ids, in UTC
+    assert sheet["views"].tolist() == ["100"] * 4
+    assert sheet["caption"].iloc[3] == "'=HYPERLINK(1)"  # text in Excel, never a formula
+    assert sheet["format"].tolist()[:3] == ["Challenge", "Tutorial", "Other"]
+    assert sheet["format_source"].tolist() == ["rules"] * 4
+    assert sheet["confidence"].iloc[2] == "guess"
+    assert all(sheet["reason"])
+
+    # The marketer corrects the guess in a spreadsheet, which rounds the first 19-digit id (its link keeps it).
+    sheet.loc[2, "format"] = "Mini game"
+    sheet.loc[0, "video_id"] = f"{base:.5E}"
+    edited = tmp_path / "videos checked.csv"
+    edited.write_bytes(sheet.to_csv(index=False).encode("utf-8-sig"))
+
+    # Given to the command line next to the export: its format column wins over the rules.
+    again, summary = tmp_path / "videos again.csv", tmp_path / "formats.csv"
+    read = run_command("formats", str(content), str(edited), "--videos", str(again), "--out", str(summary))
+    assert (read.returncode, read.stderr) == (0, ""), read.stderr
+    back = pd.read_csv(again, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert back["video_id"].tolist() == [str(base + i) for i in range(4)]  # no video lost or doubled
+    assert back["format"].tolist()[:3] == ["Challenge", "Tutorial", "Mini game"]
+    assert back["format_source"].tolist() == ["file"] * 4
+    assert back["confidence"].tolist() == ["sure"] * 4
+    assert back["reason"].iloc[2] == 'format column in the file ("Mini game")'
+    assert "Mini game" in set(pd.read_csv(summary, encoding="utf-8-sig")["format"])
+
+    # Uploaded in the app (the same reading path): recognised as a video detail sheet, same formats.
+    from datetime import date
+
+    from analytics.format_stats import video_formats
+    from analytics.workspace import Workspace
+
+    workspace = Workspace(today=date(2026, 3, 1), remember_mappings=False)
+    workspace.add_files([("Content.csv", content.read_bytes()), (edited.name, edited.read_bytes())])
+    assert not workspace.pending and not workspace.problems
+    assert "video_details" in set(workspace.summary()["kind"])
+    found = video_formats(workspace.con).set_index("video_id")
+    assert found.loc[str(base + 2), ["format", "format_source"]].tolist() == ["Mini game", "file"]
+
+
+def test_formats_without_out_or_videos_is_one_sentence_and_status_2(tmp_path):
+    result = run_command("formats", str(tmp_path / "Content.csv"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Name the file to write: --out formats.csv")
+    assert "Traceback" not in result.stderr

@@ -631,6 +631,24 @@ def test_takeaway_when_only_other_has_enough_videos_asks_to_tag_them():
     )
 
 
+def test_takeaway_never_compares_a_format_with_the_videos_the_rules_could_not_place():
+    # Challenges 10%, Tutorials 5%, and more "Other" videos (no signal in the caption) than either:
+    # "earn 2.0x the engagement of other videos" would read as all the other videos.
+    con = load(
+        *[video(f"c{i}", "#challenge", likes=100) for i in range(5)],
+        *[video(f"t{i}", "how to", likes=50) for i in range(5)],
+        *[video(f"o{i}", f"coffee {i}", likes=200) for i in range(7)],
+    )
+    assert format_takeaway(video_formats(con)).startswith("Challenges earn 2.0x the engagement of Tutorials")
+    con = load(
+        *[video(f"c{i}", "#challenge", likes=100) for i in range(5)],
+        *[video(f"o{i}", f"coffee {i}", likes=200) for i in range(7)],
+    )
+    assert format_takeaway(video_formats(con)) == (
+        "Only Challenges have 5 or more videos with views, so there is nothing to compare them with yet."
+    )
+
+
 def test_compare_rates_gives_the_ratio_and_difference_with_intervals():
     # A: 250 / 5,000 = 5%; B: 500 / 5,000 = 10%. Ratio 0.5, difference -5 points.
     group_a = pd.DataFrame({"total_views": [1000] * 5, "total_engagements": [40, 45, 50, 55, 60]})

@@ -123,8 +123,10 @@ def planner_tab(view: WhatifView) -> None:
     )
     # A row left as shown keeps its exact rhythm, so an untouched plan changes nothing (not +1% from rounding).
     exact = dict(zip(mix["format"], mix["posts_per_week"], strict=True))
+    # As the table rounds it: numpy rounds 0.35 to 0.4 where round() gives 0.3.
+    shown = dict(zip(mix["format"], table["Planned per week"], strict=True))
     planned = {
-        name: exact[name] if value == round(exact[name], 1) else value
+        name: exact[name] if value == shown[name] else value
         for name, value in zip(
             edited["Format"], edited["Planned per week"].fillna(0).astype(float), strict=True
         )

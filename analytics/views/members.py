@@ -303,6 +303,9 @@ def shown(view: MembersView, frame: pd.DataFrame, columns: list[str]) -> pd.Data
     return table.rename(columns=COLUMN_LABELS)
 
 
+_MENTION = r"@[\w.]+"  # a TikTok handle in a caption: letters, digits, "_" and "."
+
+
 def for_download(view: MembersView, frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """What leaves the app: with pseudonyms on, no handle, name, comment text or link to a member goes with it."""
     kept = [
@@ -312,7 +315,10 @@ def for_download(view: MembersView, frame: pd.DataFrame, columns: list[str]) -> 
         and (view.shows_replies or column != "count_brand_replies_received")
         and column in frame
     ]
-    return frame.assign(member=frame["member_id"].map(view.names))[["member", *kept]]
+    out = frame.assign(member=frame["member_id"].map(view.names))[["member", *kept]]
+    if not view.real_handles and "video_caption" in kept:  # "Replying to @member": no handle either
+        out["video_caption"] = out["video_caption"].str.replace(_MENTION, "@…", regex=True)
+    return out
 
 
 def video_names(frame: pd.DataFrame) -> pd.Series:
