@@ -1,8 +1,201 @@
 """English hints of an interaction format (see analytics.format_hints for the rules of this file)."""
 
-from analytics.format_hints import hint
+from analytics.format_hints import hint as _hint
+
+
+def hint(format: str, why: str, words: str, weight: int = 1):
+    """`hint`, with each word that has an apostrophe also as typed with a curly one or none ("here's how",
+    "here’s how", "heres how"): captions are typed on phones, and the three spellings are one word."""
+    typed = [w.strip() for w in words.split(",") if w.strip()]
+    typed += [v for w in typed if "'" in w for v in (w.replace("'", "’"), w.replace("'", ""))]
+    return _hint(format, why, ", ".join(typed), weight)
+
 
 # fmt: off
 HINTS = [
+    # Tutorial: steps, ways, lessons, a method to save and follow
+    hint("Tutorial", "steps to follow",
+         "step 1, step one, first step, 2 steps, 3 step, 3 steps, 4 step, 4 steps, 5 step, 5 steps, 6 steps, "
+         "7 steps, 10 steps, three steps, easy steps, simple steps, steps to, in 3 steps, in 5 steps", 2),
+    hint("Tutorial", "ways to do something",
+         "ways to, 2 ways, 3 ways, 4 ways, 5 ways, 6 ways, 7 ways, 10 ways, two ways, three ways, four ways, "
+         "five ways, ways to wear, ways to style", 2),
+    hint("Tutorial", "to save and follow later",
+         "save this, save for later, save it for later, save this for later, save this post, bookmark this, "
+         "bookmark, pin this, screenshot this, you'll thank us later, you'll thank me later", 2),
+    hint("Tutorial", "shows how it is done",
+         "here's how, here is how, this is how you, this is how to, learn how, learn to, let me show you, "
+         "we'll show you, i'll show you, show you how, showing you how, we show you, we teach you, teach you, "
+         "teaching you, let us teach you, we explain, explained, explainer", 2),
+    hint("Tutorial", "the basics of a skill",
+         "101, basics, the basics, for beginners, beginner's guide, beginners guide, beginner friendly, "
+         "beginner-friendly, guide to, a guide to, ultimate guide, cheat sheet, crash course, masterclass, "
+         "mini lesson, quick lesson, lesson 1, lesson one, today's lesson", 2),
+    hint("Tutorial", "a trick or method to use",
+         "hack, hacks, life hack, lifehack, tricks, trick to, the trick is, this trick, tips and tricks, "
+         "secret to, the secret to, our method, my method, the method, technique, techniques, "
+         "pro tip, protip, quick tip, top tips, diy, do it yourself", 2),
+    hint("Tutorial", "mistakes to avoid",
+         "mistakes to avoid, common mistakes, mistakes you're making, avoid these, stop doing this, "
+         "do's and don'ts, dos and donts, don't do this, what not to do", 2),
+    hint("Tutorial", "advice to follow",
+         "best time to, best way to, what to wear, what to pack, what to bring, what to order, where to eat, "
+         "where to stay, things to know, know before you go, before you go, how long to, how much to, "
+         "when to use, how often to, you should always, you need to know, need to know, form check, "
+         "proper form, correct form", 2),
+    hint("Tutorial", "a routine or recipe's quantities",
+         "routine, ingredients, you'll need, you will need, what you need, measurements, quantities, "
+         "ratio, tbsp, tsp, tablespoon, tablespoons, teaspoon, teaspoons, a pinch of, preheat, whisk, "
+         "simmer, stir in, mix until, bake for", 1),
+    hint("Tutorial", "a tips or recipe hashtag",
+         "#...tips, #...tip, #...hacks, #...hack, #...tutorial, #...tutorials, #...recipe, #...recipes, "
+         "#howto..., #learnontiktok, #learn...", 2),
+
+    # Challenge: a dare, a trend to repeat, the audience's turn
+    hint("Challenge", "the audience's turn",
+         "your turn, now it's your turn, it's your turn, now you try, try it and tag us, "
+         "tag us in yours, show us yours, post yours, duet your, stitch your, who's in, who's joining, "
+         "are you in, join in", 2),
+    hint("Challenge", "a dare to beat",
+         "can you beat, beat our, beat my, beat that, beat the clock, can you do better, think you can, "
+         "bet you can't, i dare you, we dare you, dare you, can you hold, can you finish, can you do it, "
+         "who can finish, who can do, vs you, versus you, battle, showdown, face-off, face off", 2),
+    hint("Challenge", "a trend to repeat",
+         "trend, trends, viral trend, tiktok trend, this trend, #...trend", 1),
+    hint("Challenge", "a trend to repeat",
+         "try this trend, try the trend, tried the trend, tried this trend, trying the trend, "
+         "trying this trend, doing the trend, did the trend, jumped on the trend, hopping on the trend, "
+         "jumping on the trend, the viral", 1),
+    hint("Challenge", "a set number of days",
+         "30 day, 30 days of, 7 days of, 14 day, 21 day, 100 day, 30-day, #30day..., #30days..., "
+         "day 1 of, day 1/30, day 1/7", 1),
+
+    # Mini game: a prize to win, a guess, a draw
+    hint("Mini game", "a prize to win",
+         "to win, chance to win, for a chance to, win a, win an, win one, win our, win this, win the, "
+         "win free, win your, wins a, wins an, wins the, wins our, you could win, could win, "
+         "win big, spin to win, up for grabs, #win", 2),
+    hint("Mini game", "winners picked",
+         "winner, winners, lucky winner, winners announced, winner announced, prize, prizes, grand prize, "
+         "prize pack, #winner, #prize", 2),
+    hint("Mini game", "a prize draw",
+         "raffle, raffles, sweepstakes, sweepstake, lucky draw, prize draw, the draw, draw will be, "
+         "drawing the winner, picking a winner, picking winners", 3),
+    hint("Mini game", "how to enter",
+         "to enter, how to enter, enter to win, enter now, entries, entries close, to participate, "
+         "rules below, comment to win, comment to enter, tag 2 friends, tag two friends, tag 3 friends, "
+         "tag three friends, follow + tag, follow and tag, follow & tag, like + follow, like and follow", 2),
+    hint("Mini game", "a guess or riddle to answer",
+         "guess the, guess which, guess how many, guess where, guess who, guess what's, can you guess, "
+         "first to guess, closest guess, take a guess, drop your guess, comment your guess, your guesses, "
+         "riddle, riddles, brain teaser, brainteaser, first right answer, first correct answer, "
+         "correct answer, right answer, closest answer, first to answer, first to comment, "
+         "first person to, answer in the comments, answer in comments, answer below, comment your answer, "
+         "drop your answer", 2),
+    hint("Mini game", "a game to play",
+         "spin the wheel, wheel of fortune, scratch card, scratch and win, scratch to win, lucky dip, "
+         "hidden object, find the hidden, spot the difference, can you spot, can you find, where's the, "
+         "i spy, play a game, let's play, play along, game time, this or that, bingo, treasure hunt", 2),
+
+    # LIVE Q&A: a stream or questions answered (never the bare word "live": the rule words handle it)
+    hint("LIVE Q&A", "a broadcast",
+         "on stream, on the stream, our stream, last stream, next stream, stream tonight, streaming tonight, "
+         "we're streaming, going on air, on air, broadcast, broadcasting", 2),
+    hint("LIVE Q&A", "questions answered",
+         "you asked we answered, we answered, answering your questions, answered your questions, "
+         "we answer your questions, your questions answered, answer your questions, ask us anything, "
+         "ask me anything, drop your questions, bring your questions, send your questions, "
+         "send us your questions, leave your questions, your questions, questions below", 2),
+
+    # Storytelling: the brand's past, a founder, a place's history
+    hint("Storytelling", "the brand's beginnings",
+         "years ago, year ago, when we started, when i started, when we opened, when i opened, "
+         "how it started, how it all started, how it began, how we started, how i started, "
+         "where it all began, it all started, it all began, from the beginning, day one, "
+         "since day one, our beginnings, origin story, founded, founder, founders, co-founder, "
+         "back in 19..., back in 20..., since 19..., est. 19..., "
+         "from a garage, from my kitchen, from my garage, from my apartment", 2),
+    hint("Storytelling", "a story told",
+         "the story of, story of how, the story behind, story behind, true story, a story, the day we, "
+         "the day i, the night we, the year we, the year i, the time we, the time i, once upon a time, "
+         "let me tell you, a thread, history, the history of, legend, the legend of, legend says, "
+         "was built in, were built in, built in 1..., dates back, documentary, mini documentary, "
+         "mini-doc, docuseries, short film, our film", 2),
+    hint("Storytelling", "a founder's choice",
+         "why we named, why we started, why i started, why i quit, why we quit, quit my job, "
+         "left my job, quit my 9-5, quit my 9 to 5, left my corporate job, i quit, almost closed, "
+         "nearly closed, almost quit, almost gave up, nearly gave up, we almost, i almost", 2),
+    hint("Storytelling", "family and memories",
+         "my grandma, my grandmother, my grandpa, my grandfather, my mom, my mum, my dad, my mother, "
+         "my father, my parents, family business, family-run, generations, generation, i used to, "
+         "we used to, i was a, memories, remember when, throwback, #tbt, #throwback, looking back, "
+         "years today, years in business, anniversary, why we, why i, grew into, became our, became a", 1),
+
+    # Behind the scenes: the shop's own work and day
+    hint("Behind the scenes", "the team at work with you",
+         "with me, #...withme, grwm, get ready with me, come with me, join me, spend the day with, "
+         "a day at, a day with, a day in, day at the, a week in, a week at, vlog, #...vlog, "
+         "shop vlog, week in my life, day in my life", 2),
+    hint("Behind the scenes", "the work before opening or after closing",
+         "before we open, before opening, before the doors open, before the shop opens, opening up, "
+         "opening shift, closing shift, closing up, after close, after closing, after hours, after service, "
+         "morning prep, prep day, prep time, mise en place, what it takes, behind the counter, behind the bar, "
+         "back of house, backstage, on set, packing orders, packing an order, packing your orders, "
+         "pack orders, pack an order, pack your order, pack with me, order packing, packing day", 2),
+    hint("Behind the scenes", "the making process",
+         "how it's made, how its made, how we make, how we roast, how we bake, how we brew, how we sew, "
+         "how they're made, made by hand, handmade, the process, our process, process, in the making, "
+         "roasting day, roast day, bake day, baking day, fresh batch, small batch, restocking, "
+         "cleaning, setting up, set up, satisfying, asmr, rush, the rush, shift, 4am, 5am, 6am, "
+         "our kitchen, our workshop, our roastery, our warehouse, our bakery, our studio, in the kitchen, "
+         "in the workshop, meet the team, meet our team, our team, the team, sneak peek, peek inside, "
+         "inside our, a look inside", 1),
+
+    # Duet / Stitch / UGC: the customers' photos and videos, reactions to them
+    hint("Duet / Stitch / UGC", "the customers' own photos and videos",
+         "your photos, your videos, your pics, your posts, your looks, your creations, your bakes, "
+         "your reviews, your comments, your messages, your dms, your submissions, you sent, you sent us, "
+         "you guys sent, sent by you, made by you, shot by you, from our community, community photos, "
+         "customer photos, customer videos, fan art, fanart, reading your, answering your comments, "
+         "replying to your comments", 2),
+    hint("Duet / Stitch / UGC", "a reaction or a repost",
+         "reacting to, react to, reacts to, reaction to, reacting, reposting, reposted, reposts, "
+         "resharing, reshared, sharing your, duet, duets, duetting, green screen, greenscreen", 2),
+    hint("Duet / Stitch / UGC", "the customers asked to tag the brand",
+         "tag us, keep tagging us, keep tagging, tagging us, thanks for tagging, you tagged us, "
+         "tag us in, tagged us, use our hashtag, use the hashtag", 1),
+
+    # Collab: a partner brand, a guest, something made together
+    hint("Collab", "made with a partner",
+         "teamed up, team up, teaming up, joined forces, join forces, joining forces, partnered, partnering, "
+         "partnered with, in partnership, partnership, co-created, cocreated, co-designed, codesigned, "
+         "designed together, made together, created together, crossover, collabo, takeover, takes over, "
+         "took over, our friends at, our friends from, ambassador, ambassadors, gifted, "
+         "#gifted, #sponsored, #ambassador", 2),
+    hint("Collab", "a guest",
+         "special guest, our guest, guest chef, guest barista, guest coach, guest instructor, guest artist, "
+         "guest host, guest teacher, guest dj", 2),
+
+    # Product: an offer to buy, stock, sizes, a discount
+    hint("Product", "stock to buy",
+         "in stock, back in stock, restock, restocked, sold out, selling out, selling fast, almost gone, "
+         "last few, limited stock, pre-order, preorder, pre-orders, preorders, pre order, now available, "
+         "available in, available at, out now, just dropped, just landed, now in store, in store now, "
+         "back by popular demand, limited edition, limited run, while stocks last, while supplies last, "
+         "this week only, today only, limited time", 2),
+    hint("Product", "an offer or discount",
+         "...% off, on sale, sale ends, flash sale, summer sale, winter sale, big sale, black friday, "
+         "cyber monday, promo code, discount code, use code, with code, discount, promo, bogo, "
+         "buy one get one, free shipping, free delivery, gift card, gift set, gift box, bundle, bundles", 2),
+    hint("Product", "a way to order",
+         "shop now, order now, order yours, get yours, grab yours, dm to order, dm for price, link in bio, "
+         "book now, book via, book your, booking, reserve your, tickets, ships, shipping, delivery, "
+         "introducing, say hello to, meet the new, now serving, bestseller, best seller, best-selling, "
+         "fan favourite, fan favorite, customer favourite, customer favorite", 1),
+    hint("Product", "a range of sizes, colours or flavours",
+         "collection, new collection, capsule, sizes, size, colours, colors, colourways, colorways, shades, "
+         "flavours, flavors, menu, new menu, seasonal menu, on the menu, 2 pack, 3 pack, 2-pack, 3-pack, "
+         "multipack, value pack, ...ml, new drop, drops, dropping, it's back, weekends only, "
+         "only weekends, per person, per night, a slice, per slice", 1),
 ]
 # fmt: on
