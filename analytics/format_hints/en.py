@@ -19,9 +19,10 @@ HINTS = [
          "7 steps, 10 steps, three steps, easy steps, simple steps, steps to, in 3 steps, in 5 steps", 2),
     hint("Tutorial", "ways to do something",
          "ways to, 2 ways, 3 ways, 4 ways, 5 ways, 6 ways, 7 ways, 10 ways, two ways, three ways, four ways, "
-         "five ways, ways to wear, ways to style", 2),
+         "five ways, ways to wear, ways to style, easiest way, the easy way, easy way to, quickest way, "
+         "fastest way, simplest way, the right way, the wrong way, the correct way, the proper way", 2),
     hint("Tutorial", "to save and follow later",
-         "save this, save for later, save it for later, save this for later, save this post, bookmark this, "
+         "save this, save it, save for later, save it for later, save this for later, save this post, bookmark this, "
          "bookmark, pin this, screenshot this, you'll thank us later, you'll thank me later", 2),
     hint("Tutorial", "shows how it is done",
          "here's how, here is how, this is how you, this is how to, learn how, learn to, let me show you, "
@@ -37,29 +38,33 @@ HINTS = [
          "pro tip, protip, quick tip, top tips, diy, do it yourself", 2),
     hint("Tutorial", "mistakes to avoid",
          "mistakes to avoid, common mistakes, mistakes you're making, avoid these, stop doing this, "
-         "do's and don'ts, dos and donts, don't do this, what not to do", 2),
+         "do's and don'ts, dos and donts, don't do this, what not to do, don't skip, never skip", 2),
     hint("Tutorial", "advice to follow",
-         "best time to, best way to, what to wear, what to pack, what to bring, what to order, where to eat, "
+         "best time to, best way to, what to do in, what to see in, how i get, how i make, how i style, how i use, "
+         "how i keep, how i wear, how i clean, how i do my, how i prep, how i organize, how i organise, what to wear, what to pack, what to bring, what to order, where to eat, "
          "where to stay, things to know, know before you go, before you go, how long to, how much to, "
          "when to use, how often to, you should always, you need to know, need to know, form check, "
          "proper form, correct form", 2),
     hint("Tutorial", "a routine or recipe's quantities",
-         "routine, ingredients, you'll need, you will need, what you need, measurements, quantities, "
+         "routine, ingredient, ingredients, no equipment, you'll need, you will need, what you need, measurements, quantities, "
          "ratio, tbsp, tsp, tablespoon, tablespoons, teaspoon, teaspoons, a pinch of, preheat, whisk, "
          "simmer, stir in, mix until, bake for", 1),
+    hint("Tutorial", "exercises to follow",
+         "workout, reps, moves, rounds, stretch, stretches, stretching, warm up, warm-up, cool down, "
+         "in 5 min, in 5 minutes, in 10 minutes, in 2 minutes, 5-minute, 10-minute, 15-minute", 1),
     hint("Tutorial", "a tips or recipe hashtag",
          "#...tips, #...tip, #...hacks, #...hack, #...tutorial, #...tutorials, #...recipe, #...recipes, "
          "#howto..., #learnontiktok, #learn...", 2),
 
     # Challenge: a dare, a trend to repeat, the audience's turn
     hint("Challenge", "the audience's turn",
-         "your turn, now it's your turn, it's your turn, now you try, try it and tag us, "
+         "your turn, now it's your turn, it's your turn, now you try, try it and tag us, stitch us, duet us, "
          "tag us in yours, show us yours, post yours, duet your, stitch your, who's in, who's joining, "
          "are you in, join in", 2),
     hint("Challenge", "a dare to beat",
          "can you beat, beat our, beat my, beat that, beat the clock, can you do better, think you can, "
          "bet you can't, i dare you, we dare you, dare you, can you hold, can you finish, can you do it, "
-         "who can finish, who can do, vs you, versus you, battle, showdown, face-off, face off", 2),
+         "who can finish, who can do, can you name, try not to, vs you, versus you, battle, showdown, face-off, face off", 2),
     hint("Challenge", "a trend to repeat",
          "trend, trends, viral trend, tiktok trend, this trend, #...trend", 1),
     hint("Challenge", "a trend to repeat",
@@ -68,15 +73,16 @@ HINTS = [
          "jumping on the trend, the viral", 1),
     hint("Challenge", "a set number of days",
          "30 day, 30 days of, 7 days of, 14 day, 21 day, 100 day, 30-day, #30day..., #30days..., "
-         "day 1 of, day 1/30, day 1/7", 1),
+         "day 1 of, day 1/30, day 1/7, every day for, every day this month, all month long", 1),
 
     # Mini game: a prize to win, a guess, a draw
     hint("Mini game", "a prize to win",
          "to win, chance to win, for a chance to, win a, win an, win one, win our, win this, win the, "
          "win free, win your, wins a, wins an, wins the, wins our, you could win, could win, "
-         "win big, spin to win, up for grabs, #win", 2),
+         "win big, spin to win, up for grabs, it's yours, it could be yours, could be yours, #win", 2),
     hint("Mini game", "winners picked",
-         "winner, winners, lucky winner, winners announced, winner announced, prize, prizes, grand prize, "
+         "winner, winners, lucky winner, winners announced, winner announced, prizes, a prize, the prize, "
+         "prize is, prize for, grand prize, "
          "prize pack, #winner, #prize", 2),
     hint("Mini game", "a prize draw",
          "raffle, raffles, sweepstakes, sweepstake, lucky draw, prize draw, the draw, draw will be, "
@@ -87,11 +93,12 @@ HINTS = [
          "tag three friends, follow + tag, follow and tag, follow & tag, like + follow, like and follow", 2),
     hint("Mini game", "a guess or riddle to answer",
          "guess the, guess which, guess how many, guess where, guess who, guess what's, can you guess, "
-         "first to guess, closest guess, take a guess, drop your guess, comment your guess, your guesses, "
+         "first to guess, guess right, guess correctly, correct guess, right guess, closest guess, take a guess, drop your guess, comment your guess, your guesses, "
          "riddle, riddles, brain teaser, brainteaser, first right answer, first correct answer, "
          "correct answer, right answer, closest answer, first to answer, first to comment, "
          "first person to, answer in the comments, answer in comments, answer below, comment your answer, "
-         "drop your answer", 2),
+         "drop your answer, caption this, best caption, caption contest, best answer, best comment, funniest comment, "
+         "funniest answer", 2),
     hint("Mini game", "a game to play",
          "spin the wheel, wheel of fortune, scratch card, scratch and win, scratch to win, lucky dip, "
          "hidden object, find the hidden, spot the difference, can you spot, can you find, where's the, "
@@ -119,7 +126,7 @@ HINTS = [
          "the story of, story of how, the story behind, story behind, true story, a story, the day we, "
          "the day i, the night we, the year we, the year i, the time we, the time i, once upon a time, "
          "let me tell you, a thread, history, the history of, legend, the legend of, legend says, "
-         "was built in, were built in, built in 1..., dates back, documentary, mini documentary, "
+         "the real reason, the reason behind, the reason why we, was built in, were built in, built in 1..., dates back, documentary, mini documentary, "
          "mini-doc, docuseries, short film, our film", 2),
     hint("Storytelling", "a founder's choice",
          "why we named, why we started, why i started, why i quit, why we quit, quit my job, "
@@ -129,7 +136,9 @@ HINTS = [
          "my grandma, my grandmother, my grandpa, my grandfather, my mom, my mum, my dad, my mother, "
          "my father, my parents, family business, family-run, generations, generation, i used to, "
          "we used to, i was a, memories, remember when, throwback, #tbt, #throwback, looking back, "
-         "years today, years in business, anniversary, why we, why i, grew into, became our, became a", 1),
+         "years today, years in business, anniversary, why we, why i, grew into, became our, became a, started, began, "
+         "for ... years, passed down, handed down, came from my, comes from my, great-grandmother, great-grandma, "
+         "great-grandfather, great-grandpa", 1),
 
     # Behind the scenes: the shop's own work and day
     hint("Behind the scenes", "the team at work with you",
@@ -146,30 +155,37 @@ HINTS = [
          "how it's made, how its made, how we make, how we roast, how we bake, how we brew, how we sew, "
          "how they're made, made by hand, handmade, the process, our process, process, in the making, "
          "roasting day, roast day, bake day, baking day, fresh batch, small batch, restocking, "
-         "cleaning, setting up, set up, satisfying, asmr, rush, the rush, shift, 4am, 5am, 6am, "
+         "cleaning, setting up, set up, packing, sewing, roasting, baking, brewing, kneading, glazing, "
+         "prepping, unpacking, unloading, labelling, labeling, reset, deep clean, photoshoot, photo shoot, "
+         "shoot day, late night, late at night, satisfying, asmr, rush, the rush, shift, 4am, 5am, 6am, "
          "our kitchen, our workshop, our roastery, our warehouse, our bakery, our studio, in the kitchen, "
-         "in the workshop, meet the team, meet our team, our team, the team, sneak peek, peek inside, "
+         "in the workshop, meet the team, meet our team, our team, the team, sneak peek, peek inside, peek into, "
          "inside our, a look inside", 1),
 
     # Duet / Stitch / UGC: the customers' photos and videos, reactions to them
     hint("Duet / Stitch / UGC", "the customers' own photos and videos",
          "your photos, your videos, your pics, your posts, your looks, your creations, your bakes, "
-         "your reviews, your comments, your messages, your dms, your submissions, you sent, you sent us, "
-         "you guys sent, sent by you, made by you, shot by you, from our community, community photos, "
-         "customer photos, customer videos, fan art, fanart, reading your, answering your comments, "
-         "replying to your comments", 2),
-    hint("Duet / Stitch / UGC", "a reaction or a repost",
-         "reacting to, react to, reacts to, reaction to, reacting, reposting, reposted, reposts, "
-         "resharing, reshared, sharing your, duet, duets, duetting, green screen, greenscreen", 2),
+         "your setups, your outfits, your fits, your makes, your drawings, your reviews, your comments, "
+         "your messages, your dms, your submissions, you sent, you sent us, you guys sent, sent by you, "
+         "made by you, shot by you, from our community, community photos, customer photos, customer videos, "
+         "customer review, customer reviews, fan art, fanart", 2),
+    hint("Duet / Stitch / UGC", "a reaction or reply to the customers",
+         "reacting to, react to, reacts to, reaction to, reacting, reading your, answering your comments, "
+         "replying to your comments, green screen, greenscreen", 2),
+    hint("Duet / Stitch / UGC", "a customer's video stitched or reposted",
+         "stitching @..., stitched @..., stitch @..., duetting @..., duet @..., reposting, reposted, reposts, "
+         "resharing, reshared, sharing your", 2),
     hint("Duet / Stitch / UGC", "the customers asked to tag the brand",
          "tag us, keep tagging us, keep tagging, tagging us, thanks for tagging, you tagged us, "
          "tag us in, tagged us, use our hashtag, use the hashtag", 1),
 
     # Collab: a partner brand, a guest, something made together
-    hint("Collab", "made with a partner",
-         "teamed up, team up, teaming up, joined forces, join forces, joining forces, partnered, partnering, "
-         "partnered with, in partnership, partnership, co-created, cocreated, co-designed, codesigned, "
-         "designed together, made together, created together, crossover, collabo, takeover, takes over, "
+    hint("Collab", "made together with a partner",
+         "teamed up, team up, teaming up, joined forces, join forces, joining forces, partnered with, "
+         "partnering with, co-created, cocreated, co-designed, codesigned, designed together, made together, "
+         "created together, crossover", 3),
+    hint("Collab", "a partner brand or creator",
+         "partnered, partnering, partner with, in partnership, partnership, collabo, takeover, takes over, "
          "took over, our friends at, our friends from, ambassador, ambassadors, gifted, "
          "#gifted, #sponsored, #ambassador", 2),
     hint("Collab", "a guest",

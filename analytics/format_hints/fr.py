@@ -20,12 +20,13 @@ HINTS = [
          "pas à pas, étape par étape", 3),
     hint("Tutorial", "steps to follow",
          "étape 1, première étape, 2 étapes, 3 étapes, 4 étapes, 5 étapes, 6 étapes, 7 étapes, les étapes, "
-         "quelques étapes, étapes simples, étapes faciles", 2),
+         "quelques étapes, étapes simples, étapes faciles, le bon geste, les bons gestes, en 3 gestes, en 4 gestes, "
+         "en 5 gestes, gestes simples", 2),
     hint("Tutorial", "ways to do something",
          "façons, façons de, manières de, 2 manières, 3 manières, 4 manières, 5 manières", 2),
     hint("Tutorial", "to save and follow later",
          "enregistre, enregistrez, enregistre-la, enregistrez-la, à enregistrer, enregistre pour plus tard, "
-         "garde cette vidéo, gardez cette vidéo, sauvegarde, sauvegardez, à sauvegarder, épingle-la", 2),
+         "garde cette vidéo, gardez cette vidéo, à garder sous le coude, à garder, sauvegarde, sauvegardez, à sauvegarder, épingle-la", 2),
     hint("Tutorial", "shows how it is done",
          "on vous montre, je vous montre, on te montre, je te montre, vous montre comment, on vous apprend, "
          "je vous apprends, on t'apprend, je t'apprends, apprenez à, apprends à, apprendre à, on vous explique, "
@@ -204,7 +205,7 @@ HINTS = [
          "click and collect, best-seller, nos incontournables, je vous présente, on vous présente, "
          "voici notre, voici nos, sont arrivés, sont arrivées, est arrivé, est arrivée", 1),
     hint("Product", "a range of sizes, colours or flavours",
-         "coloris, tailles, taille unique, la carte, à la carte, au menu, formule, formules, la part, "
+         "coloris, tailles, taille unique, la carte, à la carte, au menu, formule, formules, "
          "par personne, la séance, le pot, le flacon", 1),
 ]
 # fmt: on
