@@ -37,7 +37,8 @@ HINTS = [
          "secret to, the secret to, our method, my method, the method, technique, techniques, "
          "pro tip, protip, quick tip, top tips, diy, do it yourself", 2),
     hint("Tutorial", "mistakes to avoid",
-         "mistakes to avoid, common mistakes, mistakes you're making, avoid these, stop doing this, "
+         "mistakes to avoid, common mistakes, mistakes you're making, mistakes everyone makes, mistakes people make, "
+         "mistakes most people make, biggest mistake, easy fix, quick fix, avoid these, stop doing this, "
          "do's and don'ts, dos and donts, don't do this, what not to do, don't skip, never skip", 2),
     hint("Tutorial", "advice to follow",
          "best time to, best way to, what to do in, what to see in, how i get, how i make, how i style, how i use, "
@@ -64,7 +65,8 @@ HINTS = [
     hint("Challenge", "a dare to beat",
          "can you beat, beat our, beat my, beat that, beat the clock, can you do better, think you can, "
          "bet you can't, i dare you, we dare you, dare you, can you hold, can you finish, can you do it, "
-         "who can finish, who can do, can you name, try not to, vs you, versus you, battle, showdown, face-off, face off", 2),
+         "who can finish, who can do, can you name, try not to, recreate this, recreate our, recreate it, "
+         "can you recreate, show us your best, send us your best, post your best, vs you, versus you, battle, showdown, face-off, face off", 2),
     hint("Challenge", "a trend to repeat",
          "trend, trends, viral trend, tiktok trend, this trend, #...trend", 1),
     hint("Challenge", "a trend to repeat",
@@ -166,7 +168,7 @@ HINTS = [
     hint("Duet / Stitch / UGC", "the customers' own photos and videos",
          "your photos, your videos, your pics, your posts, your looks, your creations, your bakes, "
          "your setups, your outfits, your fits, your makes, your drawings, your reviews, your comments, "
-         "your messages, your dms, your submissions, you sent, you sent us, you guys sent, sent by you, "
+         "your video, your photo, your submissions, you sent, you sent us, you guys sent, sent by you, "
          "made by you, shot by you, from our community, community photos, customer photos, customer videos, "
          "customer review, customer reviews, fan art, fanart", 2),
     hint("Duet / Stitch / UGC", "a reaction or reply to the customers",
@@ -189,7 +191,7 @@ HINTS = [
          "took over, our friends at, our friends from, ambassador, ambassadors, gifted, "
          "#gifted, #sponsored, #ambassador", 2),
     hint("Collab", "a guest",
-         "special guest, our guest, guest chef, guest barista, guest coach, guest instructor, guest artist, "
+         "book signing, signing with, meet the author, special guest, our guest, guest chef, guest barista, guest coach, guest instructor, guest artist, "
          "guest host, guest teacher, guest dj", 2),
 
     # Product: an offer to buy, stock, sizes, a discount
@@ -198,7 +200,8 @@ HINTS = [
          "last few, limited stock, pre-order, preorder, pre-orders, preorders, pre order, now available, "
          "available in, available at, out now, just dropped, just landed, now in store, in store now, "
          "back by popular demand, limited edition, limited run, while stocks last, while supplies last, "
-         "this week only, today only, limited time", 2),
+         "this week only, today only, limited time, bookings open, booking now open, registration open, "
+         "registrations open, sign up now, sign-ups open", 2),
     hint("Product", "an offer or discount",
          "...% off, on sale, sale ends, flash sale, summer sale, winter sale, big sale, black friday, "
          "cyber monday, promo code, discount code, use code, with code, discount, promo, bogo, "

@@ -23,14 +23,16 @@ HINTS = [
          "quelques étapes, étapes simples, étapes faciles, le bon geste, les bons gestes, en 3 gestes, en 4 gestes, "
          "en 5 gestes, gestes simples", 2),
     hint("Tutorial", "ways to do something",
-         "façons, façons de, manières de, 2 manières, 3 manières, 4 manières, 5 manières", 2),
+         "façons, façons de, manières de, 2 manières, 3 manières, 4 manières, 5 manières, la bonne façon, "
+         "la meilleure façon, la bonne manière, la meilleure manière, ordre d'application, mode d'application", 2),
     hint("Tutorial", "to save and follow later",
          "enregistre, enregistrez, enregistre-la, enregistrez-la, à enregistrer, enregistre pour plus tard, "
          "garde cette vidéo, gardez cette vidéo, à garder sous le coude, à garder, sauvegarde, sauvegardez, à sauvegarder, épingle-la", 2),
     hint("Tutorial", "shows how it is done",
          "on vous montre, je vous montre, on te montre, je te montre, vous montre comment, on vous apprend, "
          "je vous apprends, on t'apprend, je t'apprends, apprenez à, apprends à, apprendre à, on vous explique, "
-         "je vous explique, on t'explique, je t'explique, voici comment, voilà comment, comment on fait, "
+         "je vous explique, on t'explique, je t'explique, expliqué, expliquée, expliqués, expliquées, "
+         "explications, voici comment, voilà comment, comment on fait, "
          "comment je fais, comment ...er, comment ...ir, comment bien, comment prendre, comment mettre, "
          "comment lire, comment boire, comment coudre, comment cuire, comment peindre, comment reconnaître, "
          "comment rendre", 2),
@@ -49,7 +51,9 @@ HINTS = [
          "exos, exercices, exercice, à faire chez soi, à faire à la maison, à faire au bureau, à faire chez vous, "
          "il vous faut, il te faut, vous aurez besoin, quantités, proportions, dosage, dosages, "
          "cuillère à soupe, cuillère à café, c. à soupe, une pincée, préchauffez, mélangez, fouettez, versez, "
-         "laissez reposer, laissez infuser, faites chauffer, rincez, appliquez, massez", 1),
+         "laissez reposer, laissez infuser, faites chauffer, rincez, appliquez, massez, gainage, étirements, "
+         "échauffement, abdos, fentes, répétitions, en 2 min, en 5 min, en 10 min, en 2 minutes, en 5 minutes, "
+         "en 10 minutes", 1),
     hint("Tutorial", "a tips or recipe hashtag",
          "#...astuce, #...astuces, #...tuto, #...conseils, #...recette, #...recettes, #apprendre...", 2),
 
@@ -58,8 +62,9 @@ HINTS = [
          "à vous de jouer, à toi de jouer, à ton tour, à votre tour, votre tour, ton tour, qui relève, "
          "relevez le défi, relève le défi, relevez, qui est partant, qui est partante, "
          "qui est chaud, qui est chaude, qui ose, qui osera, qui arrive à, qui réussit à, qui réussira, "
-         "qui tiendra, qui fera mieux, qui fait mieux, faites mieux, fais mieux, cap ou pas cap, t'es cap, "
-         "êtes-vous cap, chiche", 2),
+         "qui tiendra, qui fera mieux, qui fait mieux, qui peut faire mieux, faire mieux que, faites mieux, fais mieux, cap ou pas cap, t'es cap, "
+         "êtes-vous cap, chiche, essayez de ne pas, essaie de ne pas, reproduisez, reproduis, refaites, refais, "
+         "recréez, recrée", 2),
     hint("Challenge", "a record to beat",
          "notre record, mon record, votre record, ton record, battre le record, battre notre, battez notre, "
          "bats notre, battre mon, le chrono, contre la montre", 2),
@@ -97,7 +102,9 @@ HINTS = [
          "réponse la plus proche, le plus proche, premier à trouver, première à trouver, le premier qui, "
          "la première qui, premier à répondre, premiers à répondre, la première personne, on a caché, "
          "nous avons caché, j'ai caché, caché dans, cachée dans, cachés dans, cachées dans, un indice, "
-         "indices, nouvel indice", 2),
+         "indices, nouvel indice, l'intrus, trouve l'intrus, trouvez l'intrus, trouve l'erreur, trouvez l'erreur, "
+         "cherche l'erreur, les 7 différences, jeu des différences, le commentaire le plus drôle, "
+         "commentaire le plus drôle, le meilleur commentaire, la meilleure réponse", 2),
     hint("Mini game", "a game to play",
          "grattez, à gratter, ticket à gratter, tickets à gratter, carte à gratter, tournez la roue, "
          "tourne la roue, faites tourner la roue, fais tourner la roue, roue de la fortune", 2),
@@ -125,12 +132,15 @@ HINTS = [
     hint("Storytelling", "a founder's choice",
          "j'ai quitté, j'ai tout quitté, tout quitter, tout plaquer, tout lâcher, quitté mon, mon cdi, "
          "reconversion, me reconvertir, pourquoi j'ai, pourquoi on a, pourquoi nous avons, on a failli, "
-         "j'ai failli, a failli, avons failli, failli fermer, failli abandonner, un jour j'ai, un jour on a", 2),
+         "j'ai failli, a failli, avons failli, failli fermer, failli abandonner, un jour j'ai, un jour on a, "
+         "j'ai ouvert, nous avons ouvert, j'ai fondé, j'ai créé ma, j'ai lancé ma, ma première boutique, "
+         "notre première boutique, mon premier atelier, notre premier atelier", 2),
     hint("Storytelling", "family and memories",
          "ma grand-mère, mon grand-père, mamie, mémé, papi, pépé, ma mère, mon père, ma maman, mon papa, "
          "mes parents, en famille, entreprise familiale, affaire de famille, de génération en génération, "
          "générations, souvenirs, je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
-         "j'étais, on était, nous étions, c'était, épisode, chapitre", 1),
+         "j'étais, nous étions, épisode, chapitre, est devenu, est devenue, sont devenus, "
+         "... ans de", 1),
 
     # Behind the scenes: avec moi, une journée à, avant l'ouverture, on emballe
     hint("Behind the scenes", "behind the scenes",
@@ -140,7 +150,8 @@ HINTS = [
          "je t'emmène, on t'emmène, une journée avec, une journée à, une journée au, une journée chez, "
          "une journée dans, une journée d'un, une journée d'une, journée type, ma journée, notre journée, "
          "24h avec, 24h à, 24h au, 24h chez, 24h dans, une matinée à, une matinée au, une matinée chez, "
-         "une matinée avec, dans la peau", 2),
+         "une matinée avec, dans la peau, petit tour en, petit tour dans, petit tour à, on vous fait visiter, "
+         "visite de l'atelier, coup d'œil sur, coup d'oeil sur", 2),
     hint("Behind the scenes", "the work before opening or after closing",
          "avant l'ouverture, avant d'ouvrir, avant ouverture, à l'ouverture, après la fermeture, "
          "après fermeture, à la fermeture, après le service, en plein service, coup de feu, en cuisine, "
@@ -150,7 +161,7 @@ HINTS = [
          "on expédie, mise en rayon, inventaire", 2),
     hint("Behind the scenes", "the making process",
          "fabrication, la fabrication, confection, torréfaction, on torréfie, fournée, pétrissage, cuisson, "
-         "réglage, réglages, nettoyage, on nettoie, rangement, on range, ménage, notre équipe, la team, "
+         "réglage, réglages, nettoyage, on nettoie, rangement, on range, ménage, on prépare, je prépare, on installe, notre équipe, la team, "
          "notre team, satisfaisant, 4h du matin, 5h du matin, 6h du matin, dès 5h, dès 6h, dans l'atelier, "
          "à l'atelier, notre atelier, au labo, notre labo, en réserve", 1),
 
@@ -164,7 +175,7 @@ HINTS = [
          "repartager, on repartage", 3),
     hint("Duet / Stitch / UGC", "the customers' own photos and videos",
          "vos photos, vos vidéos, vos créations, vos réalisations, vos looks, vos tenues, vos avis, vos retours, "
-         "vos commentaires, vos messages, vos dessins, vos plus belles, vous nous envoyez, vous nous avez envoyé, "
+         "ta vidéo, votre vidéo, ta photo, votre photo, vos commentaires, vos dessins, vos plus belles, vous nous envoyez, vous nous avez envoyé, "
          "envoyées par, envoyés par, partagées par, partagés par, vos partages, on lit vos, je lis vos, "
          "on réagit, je réagis, on réagit à, réaction à, réactions à, nos réactions", 2),
     hint("Duet / Stitch / UGC", "the customers asked to tag the brand",
@@ -176,12 +187,13 @@ HINTS = [
     hint("Collab", "made with a partner",
          "on s'associe, s'associe avec, s'associent, associé à, associée à, associés à, en association avec, "
          "main dans la main avec, imaginé avec, imaginée avec, imaginés avec, conçu avec, conçue avec, "
-         "co-créé, cocréé, co-création, cocréation, dessiné avec, dessinée avec, pensé avec, pensée avec, "
+         "co-créé, cocréé, co-création, cocréation, co-signé, co-signée, cosigné, cosignée, carte blanche, "
+         "aux commandes de, prend les rênes, dessiné avec, dessinée avec, pensé avec, pensée avec, "
          "nos amis de, nos copains de, nos potes de, nos voisins de, chez nos amis, ambassadrice, ambassadeur, "
          "ambassadeurs, ambassadrices, #partenariat", 2),
     hint("Collab", "a guest",
          "notre invité, notre invitée, nos invités, invité spécial, invitée spéciale, invité du mois, "
-         "invitée du mois", 2),
+         "invitée du mois, dédicace, dédicaces, en dédicace, séance de dédicace, séance dédicace", 2),
 
     # Product: en stock, précommande, code promo, disponible
     hint("Product", "stock to buy",
@@ -193,7 +205,8 @@ HINTS = [
          "disponibles sur, dispo sur, disponible en ligne, en vente, mise en vente, nouvel arrivage, arrivage, "
          "édition limitée, série limitée, nouveautés, nouvelle collection, nouvelle carte, nouvelle gamme, "
          "nouveaux modèles, nouveaux coloris, nouvelles couleurs, nouvelles saveurs, nouvelle saveur, "
-         "nouveaux parfums, nouveau parfum", 2),
+         "nouveaux parfums, nouveau parfum, ouverture des réservations, réservations ouvertes, "
+         "inscriptions ouvertes, ouverture des inscriptions, inscrivez-vous", 2),
     hint("Product", "an offer or discount",
          "...% sur, ...% de réduction, ...% de remise, code promo, soldes, promotion, promotions, remise, "
          "réduction, offre spéciale, offre de lancement, prix de lancement, livraison offerte, "
