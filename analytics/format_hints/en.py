@@ -39,7 +39,8 @@ HINTS = [
     hint("Tutorial", "mistakes to avoid",
          "mistakes to avoid, common mistakes, mistakes you're making, mistakes everyone makes, mistakes people make, "
          "mistakes most people make, biggest mistake, easy fix, quick fix, avoid these, stop doing this, "
-         "do's and don'ts, dos and donts, don't do this, what not to do, don't skip, never skip", 2),
+         "do's and don'ts, dos and donts, don't do this, what not to do, don't skip, never skip, do this instead, "
+         "try this instead, stop ...ing your", 2),
     hint("Tutorial", "advice to follow",
          "best time to, best way to, what to do in, what to see in, how i get, how i make, how i style, how i use, "
          "how i keep, how i wear, how i clean, how i do my, how i prep, how i organize, how i organise, what to wear, what to pack, what to bring, what to order, where to eat, "
@@ -49,7 +50,7 @@ HINTS = [
     hint("Tutorial", "a routine or recipe's quantities",
          "routine, ingredient, ingredients, no equipment, you'll need, you will need, what you need, measurements, quantities, "
          "ratio, tbsp, tsp, tablespoon, tablespoons, teaspoon, teaspoons, a pinch of, preheat, whisk, "
-         "simmer, stir in, mix until, bake for", 1),
+         "simmer, stir in, mix until, bake for, every time, every single time", 1),
     hint("Tutorial", "exercises to follow",
          "workout, reps, moves, rounds, stretch, stretches, stretching, warm up, warm-up, cool down, "
          "in 5 min, in 5 minutes, in 10 minutes, in 2 minutes, 5-minute, 10-minute, 15-minute", 1),
@@ -61,11 +62,11 @@ HINTS = [
     hint("Challenge", "the audience's turn",
          "your turn, now it's your turn, it's your turn, now you try, try it and tag us, stitch us, duet us, "
          "tag us in yours, show us yours, post yours, duet your, stitch your, who's in, who's joining, "
-         "are you in, join in", 2),
+         "are you in, join in, film it, film yourself, record yourself", 2),
     hint("Challenge", "a dare to beat",
          "can you beat, beat our, beat my, beat that, beat the clock, can you do better, think you can, "
          "bet you can't, i dare you, we dare you, dare you, can you hold, can you finish, can you do it, "
-         "who can finish, who can do, can you name, try not to, recreate this, recreate our, recreate it, "
+         "who can finish, who can do, can you do this, can you name, try not to, recreate this, recreate our, recreate it, "
          "can you recreate, show us your best, send us your best, post your best, vs you, versus you, battle, showdown, face-off, face off", 2),
     hint("Challenge", "a trend to repeat",
          "trend, trends, viral trend, tiktok trend, this trend, #...trend", 1),
@@ -88,7 +89,8 @@ HINTS = [
          "prize pack, #winner, #prize", 2),
     hint("Mini game", "a prize draw",
          "raffle, raffles, sweepstakes, sweepstake, lucky draw, prize draw, the draw, draw will be, "
-         "drawing the winner, picking a winner, picking winners", 3),
+         "drawing the winner, picking a winner, picking winners, pick a random, random follower, random winner, "
+         "random comment, randomly selected, randomly chosen, picked at random, chosen at random", 3),
     hint("Mini game", "how to enter",
          "to enter, how to enter, enter to win, enter now, entries, entries close, to participate, "
          "rules below, comment to win, comment to enter, tag 2 friends, tag two friends, tag 3 friends, "
@@ -104,7 +106,8 @@ HINTS = [
     hint("Mini game", "a game to play",
          "spin the wheel, wheel of fortune, scratch card, scratch and win, scratch to win, lucky dip, "
          "hidden object, find the hidden, spot the difference, can you spot, can you find, where's the, "
-         "i spy, play a game, let's play, play along, game time, this or that, bingo, treasure hunt", 2),
+         "i spy, play a game, let's play, play along, game time, this or that, bingo, treasure hunt, scavenger hunt, "
+         "egg hunt, happy hunting, we hid, we've hidden, we have hidden, golden ticket", 2),
 
     # LIVE Q&A: a stream or questions answered (never the bare word "live": the rule words handle it)
     hint("LIVE Q&A", "a broadcast",
@@ -123,11 +126,13 @@ HINTS = [
          "where it all began, it all started, it all began, from the beginning, day one, "
          "since day one, our beginnings, origin story, founded, founder, founders, co-founder, "
          "back in 19..., back in 20..., since 19..., est. 19..., "
-         "from a garage, from my kitchen, from my garage, from my apartment", 2),
+         "from a garage, from my kitchen, from my garage, from my apartment, from my bedroom, in my bedroom, "
+         "from my living room, from a market stall, opened in, opened this, opened the doors in", 2),
     hint("Storytelling", "a story told",
          "the story of, story of how, the story behind, story behind, true story, a story, the day we, "
          "the day i, the night we, the year we, the year i, the time we, the time i, once upon a time, "
-         "let me tell you, a thread, history, the history of, legend, the legend of, legend says, "
+         "let me tell you, a thread, a letter to, letter to my, my younger self, younger me, the night our, "
+         "the day our, the day my, the night my, history, the history of, legend, the legend of, legend says, "
          "the real reason, the reason behind, the reason why we, was built in, were built in, built in 1..., dates back, documentary, mini documentary, "
          "mini-doc, docuseries, short film, our film", 2),
     hint("Storytelling", "a founder's choice",
@@ -140,19 +145,23 @@ HINTS = [
          "we used to, i was a, memories, remember when, throwback, #tbt, #throwback, looking back, "
          "years today, years in business, anniversary, why we, why i, grew into, became our, became a, started, began, "
          "for ... years, passed down, handed down, came from my, comes from my, great-grandmother, great-grandma, "
-         "great-grandfather, great-grandpa", 1),
+         "great-grandfather, great-grandpa, grandma, grandpa, grandmother, grandfather, in 19..., chapter 1, chapter one, chapter 2, "
+         "episode 1, ep 1", 1),
 
     # Behind the scenes: the shop's own work and day
     hint("Behind the scenes", "the team at work with you",
          "with me, #...withme, grwm, get ready with me, come with me, join me, spend the day with, "
-         "a day at, a day with, a day in, day at the, a week in, a week at, vlog, #...vlog, "
+         "watch us, watch me, a day at, a day with, a day in, day at the, a week in, a week at, vlog, #...vlog, "
          "shop vlog, week in my life, day in my life", 2),
     hint("Behind the scenes", "the work before opening or after closing",
          "before we open, before opening, before the doors open, before the shop opens, opening up, "
          "opening shift, closing shift, closing up, after close, after closing, after hours, after service, "
          "morning prep, prep day, prep time, mise en place, what it takes, behind the counter, behind the bar, "
          "back of house, backstage, on set, packing orders, packing an order, packing your orders, "
-         "pack orders, pack an order, pack your order, pack with me, order packing, packing day", 2),
+         "pack orders, pack an order, pack your order, pack with me, order packing, packing day, making your, "
+         "packing your, pouring your, wrapping your, baking your, roasting your, prepping your, quality check, "
+         "quality control, studio tour, shop tour, bakery tour, kitchen tour, warehouse tour, roastery tour, "
+         "where the magic happens, where all the magic happens", 2),
     hint("Behind the scenes", "the making process",
          "how it's made, how its made, how we make, how we roast, how we bake, how we brew, how we sew, "
          "how they're made, made by hand, handmade, the process, our process, process, in the making, "
@@ -170,12 +179,14 @@ HINTS = [
          "your setups, your outfits, your fits, your makes, your drawings, your reviews, your comments, "
          "your video, your photo, your submissions, you sent, you sent us, you guys sent, sent by you, "
          "made by you, shot by you, from our community, community photos, customer photos, customer videos, "
-         "customer review, customer reviews, fan art, fanart", 2),
+         "customer review, customer reviews, fan art, fanart, send us yours, from you guys, from you all, "
+         "from our followers, from our customers, read every comment, reading every comment, reading comments, "
+         "read your comments, best comments, top comments", 2),
     hint("Duet / Stitch / UGC", "a reaction or reply to the customers",
          "reacting to, react to, reacts to, reaction to, reacting, reading your, answering your comments, "
          "replying to your comments, green screen, greenscreen", 2),
     hint("Duet / Stitch / UGC", "a customer's video stitched or reposted",
-         "stitching @..., stitched @..., stitch @..., duetting @..., duet @..., reposting, reposted, reposts, "
+         "stitching @..., stitched @..., stitch @..., duetting, duetted, duet @..., video from @..., videos from @..., reposting, reposted, reposts, "
          "resharing, reshared, sharing your", 2),
     hint("Duet / Stitch / UGC", "the customers asked to tag the brand",
          "tag us, keep tagging us, keep tagging, tagging us, thanks for tagging, you tagged us, "
@@ -190,6 +201,9 @@ HINTS = [
          "partnered, partnering, partner with, in partnership, partnership, collabo, takeover, takes over, "
          "took over, our friends at, our friends from, ambassador, ambassadors, gifted, "
          "#gifted, #sponsored, #ambassador", 2),
+    hint("Collab", "an artist or maker credited",
+         "local artist, local artists, local maker, local makers, illustrated by, designed by, hand-painted by, "
+         "artist edition", 1),
     hint("Collab", "a guest",
          "book signing, signing with, meet the author, special guest, our guest, guest chef, guest barista, guest coach, guest instructor, guest artist, "
          "guest host, guest teacher, guest dj", 2),
@@ -201,7 +215,9 @@ HINTS = [
          "available in, available at, out now, just dropped, just landed, now in store, in store now, "
          "back by popular demand, limited edition, limited run, while stocks last, while supplies last, "
          "this week only, today only, limited time, bookings open, booking now open, registration open, "
-         "registrations open, sign up now, sign-ups open", 2),
+         "registrations open, sign up now, sign-ups open, now comes in, also comes in, now available in, "
+         "weekend special, daily special, today's special, specials, special of the day, this week's special, "
+         "lunch special, seasonal special", 2),
     hint("Product", "an offer or discount",
          "...% off, on sale, sale ends, flash sale, summer sale, winter sale, big sale, black friday, "
          "cyber monday, promo code, discount code, use code, with code, discount, promo, bogo, "

@@ -139,7 +139,7 @@ HINTS = [
          "ma grand-mère, mon grand-père, mamie, mémé, papi, pépé, ma mère, mon père, ma maman, mon papa, "
          "mes parents, en famille, entreprise familiale, affaire de famille, de génération en génération, "
          "générations, souvenirs, je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
-         "j'étais, nous étions, épisode, chapitre, est devenu, est devenue, sont devenus, "
+         "j'étais, nous étions, épisode 1, épisode 2, épisode 3, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
          "... ans de", 1),
 
     # Behind the scenes: avec moi, une journée à, avant l'ouverture, on emballe
