@@ -115,7 +115,8 @@ HINTS = [
          "we're streaming, going on air, on air, broadcast, broadcasting", 2),
     hint("LIVE Q&A", "questions answered",
          "you asked we answered, we answered, answering your questions, answered your questions, "
-         "we answer your questions, your questions answered, answer your questions, ask us anything, "
+         "we answer your questions, your questions answered, see you on tiktok, join us on tiktok, "
+         "catch us on tiktok, answer your questions, ask us anything, "
          "ask me anything, drop your questions, bring your questions, send your questions, "
          "send us your questions, leave your questions, your questions, questions below", 2),
 
@@ -131,7 +132,8 @@ HINTS = [
     hint("Storytelling", "a story told",
          "the story of, story of how, the story behind, story behind, true story, a story, the day we, "
          "the day i, the night we, the year we, the year i, the time we, the time i, once upon a time, "
-         "let me tell you, a thread, a letter to, letter to my, my younger self, younger me, the night our, "
+         "let me tell you, a thread, named after, named it after, in honour of, in honor of, in memory of, "
+         "taught me, who taught me, passed on to me, a letter to, letter to my, my younger self, younger me, the night our, "
          "the day our, the day my, the night my, history, the history of, legend, the legend of, legend says, "
          "the real reason, the reason behind, the reason why we, was built in, were built in, built in 1..., dates back, documentary, mini documentary, "
          "mini-doc, docuseries, short film, our film", 2),
@@ -181,7 +183,8 @@ HINTS = [
          "made by you, shot by you, from our community, community photos, customer photos, customer videos, "
          "customer review, customer reviews, fan art, fanart, send us yours, from you guys, from you all, "
          "from our followers, from our customers, read every comment, reading every comment, reading comments, "
-         "read your comments, best comments, top comments", 2),
+         "read your comments, best comments, top comments, you guys tried, you all tried, you made our, "
+         "you recreated, you've been making", 2),
     hint("Duet / Stitch / UGC", "a reaction or reply to the customers",
          "reacting to, react to, reacts to, reaction to, reacting, reading your, answering your comments, "
          "replying to your comments, green screen, greenscreen", 2),

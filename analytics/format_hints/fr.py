@@ -38,7 +38,7 @@ HINTS = [
          "comment rendre", 2),
     hint("Tutorial", "the basics of a skill",
          "pour débutants, pour débutantes, pour les débutants, débutant, débutante, débutants, débutantes, "
-         "pour les nuls, les bases, les bases de, b.a.-ba, mode d'emploi, guide complet, petit guide, "
+         "pour les nuls, les bases, les bases de, b.a.-ba, mode d'emploi, guide complet, petit guide, suivez le guide, règles d'or, règle d'or, "
          "leçon, leçons, petite leçon", 2),
     hint("Tutorial", "advice to follow",
          "conseil, conseils, nos conseils, mes conseils, conseil du jour, conseil de pro, conseils de pro, "
@@ -53,7 +53,7 @@ HINTS = [
          "cuillère à soupe, cuillère à café, c. à soupe, une pincée, préchauffez, mélangez, fouettez, versez, "
          "laissez reposer, laissez infuser, faites chauffer, rincez, appliquez, massez, gainage, étirements, "
          "échauffement, abdos, fentes, répétitions, en 2 min, en 5 min, en 10 min, en 2 minutes, en 5 minutes, "
-         "en 10 minutes", 1),
+         "en 10 minutes, en 30 secondes, en 1 minute, bien ...er, bien ...ir", 1),
     hint("Tutorial", "a tips or recipe hashtag",
          "#...astuce, #...astuces, #...tuto, #...conseils, #...recette, #...recettes, #apprendre...", 2),
 
@@ -63,7 +63,10 @@ HINTS = [
          "relevez le défi, relève le défi, relevez, qui est partant, qui est partante, "
          "qui est chaud, qui est chaude, qui ose, qui osera, qui arrive à, qui réussit à, qui réussira, "
          "qui tiendra, qui fera mieux, qui fait mieux, qui peut faire mieux, faire mieux que, faites mieux, fais mieux, cap ou pas cap, t'es cap, "
-         "êtes-vous cap, chiche, essayez de ne pas, essaie de ne pas, reproduisez, reproduis, refaites, refais, "
+         "êtes-vous cap, chiche, vous arrivez à, tu arrives à, arriverez-vous, arrives-tu, qui y arrive, "
+         "un mois sans, une semaine sans, qui nous suit, qui me suit, postez la vôtre, postez le vôtre, "
+         "postez les vôtres, qui fera la plus belle, qui fera le plus beau, qui fera la meilleure, "
+         "qui fera le meilleur, essayez de ne pas, essaie de ne pas, reproduisez, reproduis, refaites, refais, "
          "recréez, recrée", 2),
     hint("Challenge", "a record to beat",
          "notre record, mon record, votre record, ton record, battre le record, battre notre, battez notre, "
@@ -81,6 +84,7 @@ HINTS = [
     hint("Mini game", "a prize to win",
          "à gagner, pour gagner, gagnez, tentez de gagner, tente de gagner, tentez votre chance, "
          "tente ta chance, remportez, à remporter, pour remporter, gagnera, gagneront, lots à gagner, "
+         "gagne un, gagne une, gagnera un, gagnera une, remporte un, remporte une, l'emporte, repart avec, "
          "#gagner, #agagner", 2),
     hint("Mini game", "winners picked",
          "le gagnant, la gagnante, les gagnants, les gagnantes, heureux gagnant, heureuse gagnante, "
@@ -115,7 +119,9 @@ HINTS = [
          "vos questions, toutes vos questions, on répond à vos questions, je réponds à vos questions, "
          "répondre à vos questions, réponses à vos questions, on répond à tout, foire aux questions, faq", 2),
     hint("LIVE Q&A", "a broadcast or its replay",
-         "rediffusion, rediff, en différé, sur le stream, en stream", 2),
+         "rediffusion, rediff, en différé, sur le stream, en stream, on vous attend sur tiktok, "
+         "rendez-vous sur tiktok, rdv sur tiktok, retrouvez-nous sur tiktok, séance de questions, "
+         "session de questions, heure de questions, questions en direct", 2),
 
     # Storytelling: il y a 10 ans, quand on a commencé, pourquoi j'ai quitté
     hint("Storytelling", "the brand's beginnings",
@@ -128,12 +134,13 @@ HINTS = [
          "le jour où, la fois où, l'année où, la nuit où, ce jour-là, il était une fois, histoire vraie, "
          "derrière ce nom, derrière le nom, pourquoi ce nom, d'où vient, d'où viennent, à l'origine, "
          "les origines, l'origine de, la petite histoire, la légende, légende, documentaire, notre film, "
-         "court-métrage, voici pourquoi", 2),
+         "court-métrage, voici pourquoi, porte son nom, porte le nom, donné son nom, en hommage à, en mémoire de, "
+         "baptisé, baptisée, m'a appris, m'ont appris, m'a transmis, m'ont transmis", 2),
     hint("Storytelling", "a founder's choice",
          "j'ai quitté, j'ai tout quitté, tout quitter, tout plaquer, tout lâcher, quitté mon, mon cdi, "
          "reconversion, me reconvertir, pourquoi j'ai, pourquoi on a, pourquoi nous avons, on a failli, "
          "j'ai failli, a failli, avons failli, failli fermer, failli abandonner, un jour j'ai, un jour on a, "
-         "j'ai ouvert, nous avons ouvert, j'ai fondé, j'ai créé ma, j'ai lancé ma, ma première boutique, "
+         "mon parcours, notre parcours, son parcours, leur parcours, j'ai ouvert, nous avons ouvert, j'ai fondé, j'ai créé ma, j'ai lancé ma, ma première boutique, "
          "notre première boutique, mon premier atelier, notre premier atelier", 2),
     hint("Storytelling", "family and memories",
          "ma grand-mère, mon grand-père, mamie, mémé, papi, pépé, ma mère, mon père, ma maman, mon papa, "
@@ -162,7 +169,8 @@ HINTS = [
     hint("Behind the scenes", "the making process",
          "fabrication, la fabrication, confection, torréfaction, on torréfie, fournée, pétrissage, cuisson, "
          "réglage, réglages, nettoyage, on nettoie, rangement, on range, ménage, on prépare, je prépare, on installe, notre équipe, la team, "
-         "notre team, satisfaisant, 4h du matin, 5h du matin, 6h du matin, dès 5h, dès 6h, dans l'atelier, "
+         "notre team, on déballe, réception des, les mains de, entre les mains, nos mains, à la main, broderie, "
+         "on brode, montage du stand, montage de notre, notre stand, satisfaisant, 4h du matin, 5h du matin, 6h du matin, dès 5h, dès 6h, dans l'atelier, "
          "à l'atelier, notre atelier, au labo, notre labo, en réserve", 1),
 
     # Duet / Stitch / UGC: vos photos, on reposte, on réagit, #duo (TikTok's French name for a duet)
@@ -170,6 +178,8 @@ HINTS = [
          "#duo", 3),
     hint("Duet / Stitch / UGC", "a duet",
          "en duo avec, duo avec vous, duo avec nous, faites un duo, fais un duo", 2),
+    hint("Duet / Stitch / UGC", "a video reply to a comment",
+         "en vidéo à @..., en réponse à @...", 3),
     hint("Duet / Stitch / UGC", "a repost of the customers' videos",
          "reposte, repostons, on reposte, reposté, repostée, repostés, repostées, repartage, repartagé, "
          "repartager, on repartage", 3),
@@ -177,11 +187,12 @@ HINTS = [
          "vos photos, vos vidéos, vos créations, vos réalisations, vos looks, vos tenues, vos avis, vos retours, "
          "ta vidéo, votre vidéo, ta photo, votre photo, vos commentaires, vos dessins, vos plus belles, vous nous envoyez, vous nous avez envoyé, "
          "envoyées par, envoyés par, partagées par, partagés par, vos partages, on lit vos, je lis vos, "
-         "on réagit, je réagis, on réagit à, réaction à, réactions à, nos réactions", 2),
+         "on réagit, je réagis, on réagit à, réaction à, réactions à, nos réactions, vous avez testé, "
+         "vous avez essayé, vous avez réalisé, vous avez refait", 2),
     hint("Duet / Stitch / UGC", "the customers asked to tag the brand",
          "identifiez-nous, identifie-nous, mentionnez-nous, mentionne-nous, taguez-nous, tague-nous, "
          "taggez-nous, nous identifier, nous mentionner, nous taguer, en nous identifiant, "
-         "en nous mentionnant", 1),
+         "en nous mentionnant, avec notre hashtag, avec le hashtag, utilisez le hashtag, notre hashtag", 1),
 
     # Collab: on s'associe, imaginé avec, nos amis de, notre invitée
     hint("Collab", "made with a partner",
@@ -190,7 +201,9 @@ HINTS = [
          "co-créé, cocréé, co-création, cocréation, co-signé, co-signée, cosigné, cosignée, carte blanche, "
          "aux commandes de, prend les rênes, dessiné avec, dessinée avec, pensé avec, pensée avec, "
          "nos amis de, nos copains de, nos potes de, nos voisins de, chez nos amis, ambassadrice, ambassadeur, "
-         "ambassadeurs, ambassadrices, #partenariat", 2),
+         "ambassadeurs, ambassadrices, #partenariat, avec l'artiste, avec l'illustratrice, avec l'illustrateur, "
+         "avec la céramiste, avec le céramiste, avec la créatrice, avec le créateur, avec l'artisane, "
+         "avec l'artisan, avec l'autrice, avec l'auteur", 2),
     hint("Collab", "a guest",
          "notre invité, notre invitée, nos invités, invité spécial, invitée spéciale, invité du mois, "
          "invitée du mois, dédicace, dédicaces, en dédicace, séance de dédicace, séance dédicace", 2),
@@ -210,7 +223,8 @@ HINTS = [
     hint("Product", "an offer or discount",
          "...% sur, ...% de réduction, ...% de remise, code promo, soldes, promotion, promotions, remise, "
          "réduction, offre spéciale, offre de lancement, prix de lancement, livraison offerte, "
-         "frais de port offerts, carte cadeau, cartes cadeaux, coffret, coffrets", 2),
+         "frais de port offerts, offre du mois, offre de la semaine, offre du moment, 1 offert, 1 offerte, "
+         "achetés, achetées, carte cadeau, cartes cadeaux, coffret, coffrets", 2),
     hint("Product", "a way to order",
          "disponible, disponibles, dispo, dispos, commandez, commande, commandes, à commander, commander, "
          "réservez, réserve ta, réservez votre, réservation, sur réservation, billetterie, lien en bio, "
