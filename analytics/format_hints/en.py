@@ -20,10 +20,11 @@ HINTS = [
     hint("Tutorial", "ways to do something",
          "ways to, 2 ways, 3 ways, 4 ways, 5 ways, 6 ways, 7 ways, 10 ways, two ways, three ways, four ways, "
          "five ways, ways to wear, ways to style, easiest way, the easy way, easy way to, quickest way, "
-         "fastest way, simplest way, the right way, the wrong way, the correct way, the proper way", 2),
+         "fastest way, simplest way, the right way, the wrong way, the correct way, the proper way, the correct order, "
+         "the right order, in what order, which order, like a pro", 2),
     hint("Tutorial", "to save and follow later",
          "save this, save it, save for later, save it for later, save this for later, save this post, bookmark this, "
-         "bookmark, pin this, screenshot this, you'll thank us later, you'll thank me later", 2),
+         "bookmark, pin this, screenshot this, you'll thank us later, you'll thank me later, thank me later, thank us later", 2),
     hint("Tutorial", "shows how it is done",
          "here's how, here is how, this is how you, this is how to, learn how, learn to, let me show you, "
          "we'll show you, i'll show you, show you how, showing you how, we show you, we teach you, teach you, "
@@ -42,7 +43,7 @@ HINTS = [
          "do's and don'ts, dos and donts, don't do this, what not to do, don't skip, never skip, do this instead, "
          "try this instead, stop ...ing your", 2),
     hint("Tutorial", "advice to follow",
-         "best time to, best way to, what to do in, what to see in, how i get, how i make, how i style, how i use, "
+         "best time to, best way to, read this before, watch this before, before buying, before you buy, what to do in, what to see in, how i get, how i make, how i style, how i use, "
          "how i keep, how i wear, how i clean, how i do my, how i prep, how i organize, how i organise, what to wear, what to pack, what to bring, what to order, where to eat, "
          "where to stay, things to know, know before you go, before you go, how long to, how much to, "
          "when to use, how often to, you should always, you need to know, need to know, form check, "
@@ -50,10 +51,10 @@ HINTS = [
     hint("Tutorial", "a routine or recipe's quantities",
          "routine, ingredient, ingredients, no equipment, you'll need, you will need, what you need, measurements, quantities, "
          "ratio, tbsp, tsp, tablespoon, tablespoons, teaspoon, teaspoons, a pinch of, preheat, whisk, "
-         "simmer, stir in, mix until, bake for, every time, every single time", 1),
+         "simmer, stir in, mix until, bake for, at home, at-home, do it at home, make it at home", 1),
     hint("Tutorial", "exercises to follow",
          "workout, reps, moves, rounds, stretch, stretches, stretching, warm up, warm-up, cool down, "
-         "in 5 min, in 5 minutes, in 10 minutes, in 2 minutes, 5-minute, 10-minute, 15-minute", 1),
+         "in 5 min, in 5 minutes, in 10 minutes, in 2 minutes, in 10 seconds, in 30 seconds, in 60 seconds, 5-minute, 10-minute, 15-minute", 1),
     hint("Tutorial", "a tips or recipe hashtag",
          "#...tips, #...tip, #...hacks, #...hack, #...tutorial, #...tutorials, #...recipe, #...recipes, "
          "#howto..., #learnontiktok, #learn...", 2),
@@ -62,7 +63,7 @@ HINTS = [
     hint("Challenge", "the audience's turn",
          "your turn, now it's your turn, it's your turn, now you try, try it and tag us, stitch us, duet us, "
          "tag us in yours, show us yours, post yours, duet your, stitch your, who's in, who's joining, "
-         "are you in, join in, film it, film yourself, record yourself", 2),
+         "are you in, join in, who's with us, who's with me, film it, film yourself, record yourself", 2),
     hint("Challenge", "a dare to beat",
          "can you beat, beat our, beat my, beat that, beat the clock, can you do better, think you can, "
          "bet you can't, i dare you, we dare you, dare you, can you hold, can you finish, can you do it, "
@@ -81,7 +82,7 @@ HINTS = [
     # Mini game: a prize to win, a guess, a draw
     hint("Mini game", "a prize to win",
          "to win, chance to win, for a chance to, win a, win an, win one, win our, win this, win the, "
-         "win free, win your, wins a, wins an, wins the, wins our, you could win, could win, "
+         "win free, win your, a chance at, for a chance, chance at, wins a, wins an, wins the, wins our, you could win, could win, "
          "win big, spin to win, up for grabs, it's yours, it could be yours, could be yours, #win", 2),
     hint("Mini game", "winners picked",
          "winner, winners, lucky winner, winners announced, winner announced, prizes, a prize, the prize, "
@@ -96,7 +97,8 @@ HINTS = [
          "rules below, comment to win, comment to enter, tag 2 friends, tag two friends, tag 3 friends, "
          "tag three friends, follow + tag, follow and tag, follow & tag, like + follow, like and follow", 2),
     hint("Mini game", "a guess or riddle to answer",
-         "guess the, guess which, guess how many, guess where, guess who, guess what's, can you guess, "
+         "guess the, guess which, guess how many, guess where, can you guess, guess in the comments, guess below, "
+         "guess in comments, guesses below, "
          "first to guess, guess right, guess correctly, correct guess, right guess, closest guess, take a guess, drop your guess, comment your guess, your guesses, "
          "riddle, riddles, brain teaser, brainteaser, first right answer, first correct answer, "
          "correct answer, right answer, closest answer, first to answer, first to comment, "
@@ -125,7 +127,7 @@ HINTS = [
          "years ago, year ago, when we started, when i started, when we opened, when i opened, "
          "how it started, how it all started, how it began, how we started, how i started, "
          "where it all began, it all started, it all began, from the beginning, day one, "
-         "since day one, our beginnings, origin story, founded, founder, founders, co-founder, "
+         "since day one, we started with, i started with, started out, started as, started from, our beginnings, origin story, founded, founder, founders, co-founder, "
          "back in 19..., back in 20..., since 19..., est. 19..., "
          "from a garage, from my kitchen, from my garage, from my apartment, from my bedroom, in my bedroom, "
          "from my living room, from a market stall, opened in, opened this, opened the doors in", 2),
@@ -163,14 +165,15 @@ HINTS = [
          "pack orders, pack an order, pack your order, pack with me, order packing, packing day, making your, "
          "packing your, pouring your, wrapping your, baking your, roasting your, prepping your, quality check, "
          "quality control, studio tour, shop tour, bakery tour, kitchen tour, warehouse tour, roastery tour, "
-         "where the magic happens, where all the magic happens", 2),
+         "where the magic happens, where all the magic happens, inventory, inventory day, stocktake, stock take, "
+         "shipping day, ship day, packed by, boxes packed, packed with love", 2),
     hint("Behind the scenes", "the making process",
          "how it's made, how its made, how we make, how we roast, how we bake, how we brew, how we sew, "
          "how they're made, made by hand, handmade, the process, our process, process, in the making, "
          "roasting day, roast day, bake day, baking day, fresh batch, small batch, restocking, "
          "cleaning, setting up, set up, packing, sewing, roasting, baking, brewing, kneading, glazing, "
          "prepping, unpacking, unloading, labelling, labeling, reset, deep clean, photoshoot, photo shoot, "
-         "shoot day, late night, late at night, satisfying, asmr, rush, the rush, shift, 4am, 5am, 6am, "
+         "shoot day, late night, late at night, satisfying, asmr, rush, the rush, shift, 2am, 3am, 4am, 5am, 6am, "
          "our kitchen, our workshop, our roastery, our warehouse, our bakery, our studio, in the kitchen, "
          "in the workshop, meet the team, meet our team, our team, the team, sneak peek, peek inside, peek into, "
          "inside our, a look inside", 1),
@@ -186,7 +189,8 @@ HINTS = [
          "read your comments, best comments, top comments, you guys tried, you all tried, you made our, "
          "you recreated, you've been making", 2),
     hint("Duet / Stitch / UGC", "a reaction or reply to the customers",
-         "reacting to, react to, reacts to, reaction to, reacting, reading your, answering your comments, "
+         "reacting to, react to, reacts to, reaction to, reacting, reading your, replying to your comment, "
+         "reply to your comment, answering your comment, answering your comments, "
          "replying to your comments, green screen, greenscreen", 2),
     hint("Duet / Stitch / UGC", "a customer's video stitched or reposted",
          "stitching @..., stitched @..., stitch @..., duetting, duetted, duet @..., video from @..., videos from @..., reposting, reposted, reposts, "
@@ -201,7 +205,8 @@ HINTS = [
          "partnering with, co-created, cocreated, co-designed, codesigned, designed together, made together, "
          "created together, crossover", 3),
     hint("Collab", "a partner brand or creator",
-         "partnered, partnering, partner with, in partnership, partnership, collabo, takeover, takes over, "
+         "partnered, partnering, partner with, proud partner, official partner, proud sponsor, sponsor of, "
+         "sponsoring, we sponsor, in partnership, partnership, collabo, takeover, takes over, "
          "took over, our friends at, our friends from, ambassador, ambassadors, gifted, "
          "#gifted, #sponsored, #ambassador", 2),
     hint("Collab", "an artist or maker credited",
@@ -217,7 +222,8 @@ HINTS = [
          "last few, limited stock, pre-order, preorder, pre-orders, preorders, pre order, now available, "
          "available in, available at, out now, just dropped, just landed, now in store, in store now, "
          "back by popular demand, limited edition, limited run, while stocks last, while supplies last, "
-         "this week only, today only, limited time, bookings open, booking now open, registration open, "
+         "this week only, today only, limited time, last call, final call, orders close, order by, order deadline, "
+         "last chance to order, last day to order, newest, our newest, brand-new, brand new, bookings open, booking now open, registration open, "
          "registrations open, sign up now, sign-ups open, now comes in, also comes in, now available in, "
          "weekend special, daily special, today's special, specials, special of the day, this week's special, "
          "lunch special, seasonal special", 2),
