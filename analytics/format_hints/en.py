@@ -219,7 +219,8 @@ HINTS = [
     # Product: an offer to buy, stock, sizes, a discount
     hint("Product", "stock to buy",
          "in stock, back in stock, restock, restocked, sold out, selling out, selling fast, almost gone, "
-         "last few, limited stock, pre-order, preorder, pre-orders, preorders, pre order, now available, "
+         "last few, spots left, seats left, places left, spots remaining, last spots, last few spots, only 1 left, "
+         "only 2 left, only 3 left, only 4 left, only 5 left, limited stock, pre-order, preorder, pre-orders, preorders, pre order, now available, "
          "available in, available at, out now, just dropped, just landed, now in store, in store now, "
          "back by popular demand, limited edition, limited run, while stocks last, while supplies last, "
          "this week only, today only, limited time, last call, final call, orders close, order by, order deadline, "

@@ -31,7 +31,8 @@ HINTS = [
     hint("Tutorial", "shows how it is done",
          "on vous montre, je vous montre, on te montre, je te montre, vous montre comment, on vous apprend, "
          "je vous apprends, on t'apprend, je t'apprends, apprenez à, apprends à, apprendre à, on vous explique, "
-         "je vous explique, on t'explique, je t'explique, expliqué, expliquée, expliqués, expliquées, "
+         "je vous explique, on t'explique, je t'explique, on vous dit tout, je vous dis tout, on vous dit comment, "
+         "tout savoir, décrypte, décryptage, on décrypte, à retenir, retenez bien, pour réussir, pour bien réussir, expliqué, expliquée, expliqués, expliquées, "
          "explications, voici comment, voilà comment, comment on fait, "
          "comment je fais, comment ...er, comment ...ir, comment bien, comment prendre, comment mettre, "
          "comment lire, comment boire, comment coudre, comment cuire, comment peindre, comment reconnaître, "
@@ -46,7 +47,8 @@ HINTS = [
          "erreurs à éviter, erreur à éviter, les erreurs, à éviter, à ne pas faire, "
          "ce qu'il ne faut pas faire, bon à savoir, ce qu'il faut savoir, il faut savoir, le meilleur moment pour, "
          "meilleur moment pour, que faire à, quoi faire à, où manger, où dormir, quoi mettre, que mettre, "
-         "quoi porter, que porter, quoi emporter, avant de partir, avant de venir, à faire soi-même", 2),
+         "quoi porter, que porter, quoi emporter, avant d'acheter, avant de commencer, avant de vous lancer, "
+         "que faire de, quoi faire de, que faire avec, quoi faire avec, zéro gaspi, anti-gaspi, avant de partir, avant de venir, à faire soi-même", 2),
     hint("Tutorial", "exercises or a recipe's quantities",
          "exos, exercices, exercice, à faire chez soi, à faire à la maison, à faire au bureau, à faire chez vous, "
          "il vous faut, il te faut, vous aurez besoin, quantités, proportions, dosage, dosages, "
@@ -63,7 +65,7 @@ HINTS = [
          "relevez le défi, relève le défi, relevez, qui est partant, qui est partante, "
          "qui est chaud, qui est chaude, qui ose, qui osera, qui arrive à, qui réussit à, qui réussira, "
          "qui tiendra, qui fera mieux, qui fait mieux, qui peut faire mieux, faire mieux que, faites mieux, fais mieux, cap ou pas cap, t'es cap, "
-         "êtes-vous cap, chiche, vous arrivez à, tu arrives à, arriverez-vous, arrives-tu, qui y arrive, "
+         "êtes-vous cap, chiche, faites la même chose, fais la même chose, faites pareil, fais pareil, vous arrivez à, tu arrives à, arriverez-vous, arrives-tu, qui y arrive, "
          "un mois sans, une semaine sans, qui nous suit, qui me suit, postez la vôtre, postez le vôtre, "
          "postez les vôtres, qui fera la plus belle, qui fera le plus beau, qui fera la meilleure, "
          "qui fera le meilleur, essayez de ne pas, essaie de ne pas, reproduisez, reproduis, refaites, refais, "
@@ -82,7 +84,7 @@ HINTS = [
 
     # Mini game: à gagner, gagnants, tirage au sort, devinez
     hint("Mini game", "a prize to win",
-         "à gagner, pour gagner, gagnez, tentez de gagner, tente de gagner, tentez votre chance, "
+         "à gagner, pour gagner, gagnez, tentez de gagner, tente de gagner, tentez votre chance, tenter votre chance, tenter ta chance, tenter sa chance, "
          "tente ta chance, remportez, à remporter, pour remporter, gagnera, gagneront, lots à gagner, "
          "gagne un, gagne une, gagnera un, gagnera une, remporte un, remporte une, l'emporte, repart avec, "
          "#gagner, #agagner", 2),
@@ -101,7 +103,8 @@ HINTS = [
          "identifiez un ami, identifiez vos amis, tague 2 amis, tague un ami, taguez vos amis, mentionne 2 amis, "
          "mentionne un ami, mentionnez 2 amis, mentionnez un ami, invite 2 amis", 2),
     hint("Mini game", "a guess or riddle to answer",
-         "devinez, devine, devinette, devinettes, qui devine, saurez-vous, sauras-tu, énigme, énigmes, "
+         "devinez le, devinez la, devinez les, devinez combien, devinez quel, devinez quelle, devinez où, devine le, "
+         "devine la, devine combien, devine quel, devine quelle, devinette, devinettes, qui devine, saurez-vous, sauras-tu, énigme, énigmes, "
          "charade, rébus, la bonne réponse, bonne réponse, bonnes réponses, la réponse la plus proche, "
          "réponse la plus proche, le plus proche, premier à trouver, première à trouver, le premier qui, "
          "la première qui, premier à répondre, premiers à répondre, la première personne, on a caché, "
@@ -134,7 +137,9 @@ HINTS = [
          "le jour où, la fois où, l'année où, la nuit où, ce jour-là, il était une fois, histoire vraie, "
          "derrière ce nom, derrière le nom, pourquoi ce nom, d'où vient, d'où viennent, à l'origine, "
          "les origines, l'origine de, la petite histoire, la légende, légende, documentaire, notre film, "
-         "court-métrage, voici pourquoi, porte son nom, porte le nom, donné son nom, en hommage à, en mémoire de, "
+         "court-métrage, voici pourquoi, à l'époque, autrefois, jadis, avant c'était, quand j'avais, "
+         "quand elle avait, quand il avait, notre plus ancienne, notre plus ancien, notre aventure, cette aventure, "
+         "ans d'aventure, l'aventure a commencé, porte son nom, porte le nom, donné son nom, en hommage à, en mémoire de, "
          "baptisé, baptisée, m'a appris, m'ont appris, m'a transmis, m'ont transmis", 2),
     hint("Storytelling", "a founder's choice",
          "j'ai quitté, j'ai tout quitté, tout quitter, tout plaquer, tout lâcher, quitté mon, mon cdi, "
@@ -146,7 +151,7 @@ HINTS = [
          "ma grand-mère, mon grand-père, mamie, mémé, papi, pépé, ma mère, mon père, ma maman, mon papa, "
          "mes parents, en famille, entreprise familiale, affaire de famille, de génération en génération, "
          "générations, souvenirs, je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
-         "j'étais, nous étions, épisode 1, épisode 2, épisode 3, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
+         "retour sur, j'étais, nous étions, épisode 1, épisode 2, épisode 3, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
          "... ans de", 1),
 
     # Behind the scenes: avec moi, une journée à, avant l'ouverture, on emballe
@@ -158,7 +163,7 @@ HINTS = [
          "une journée dans, une journée d'un, une journée d'une, journée type, ma journée, notre journée, "
          "24h avec, 24h à, 24h au, 24h chez, 24h dans, une matinée à, une matinée au, une matinée chez, "
          "une matinée avec, dans la peau, petit tour en, petit tour dans, petit tour à, on vous fait visiter, "
-         "visite de l'atelier, coup d'œil sur, coup d'oeil sur", 2),
+         "visite de l'atelier, petite visite, visite de notre, visite de nos, coup d'œil sur, coup d'oeil sur", 2),
     hint("Behind the scenes", "the work before opening or after closing",
          "avant l'ouverture, avant d'ouvrir, avant ouverture, à l'ouverture, après la fermeture, "
          "après fermeture, à la fermeture, après le service, en plein service, coup de feu, en cuisine, "
@@ -169,7 +174,7 @@ HINTS = [
     hint("Behind the scenes", "the making process",
          "fabrication, la fabrication, confection, torréfaction, on torréfie, fournée, pétrissage, cuisson, "
          "réglage, réglages, nettoyage, on nettoie, rangement, on range, ménage, on prépare, je prépare, on installe, notre équipe, la team, "
-         "notre team, on déballe, réception des, les mains de, entre les mains, nos mains, à la main, broderie, "
+         "notre team, entrepôt, notre entrepôt, on déballe, réception des, les mains de, entre les mains, nos mains, à la main, broderie, "
          "on brode, montage du stand, montage de notre, notre stand, satisfaisant, 4h du matin, 5h du matin, 6h du matin, dès 5h, dès 6h, dans l'atelier, "
          "à l'atelier, notre atelier, au labo, notre labo, en réserve", 1),
 
@@ -211,7 +216,8 @@ HINTS = [
     # Product: en stock, précommande, code promo, disponible
     hint("Product", "stock to buy",
          "en stock, retour en stock, de retour en stock, réassort, réassorts, réapprovisionné, rupture de stock, "
-         "en rupture, victime de son succès, derniers exemplaires, dernières pièces, dernières tailles, "
+         "en rupture, victime de son succès, derniers exemplaires, dernières pièces, dernières tailles, dernières places, places restantes, dernier exemplaire, "
+         "il ne reste que, plus que 1, plus que 2, plus que 3, plus que 4, plus que 5, plus que 10, "
          "quantités limitées, stock limité, précommande, pré-commande, précommandes, pré-commandes, "
          "en précommande, enfin dispo, enfin disponible, enfin disponibles, disponible dès, disponibles dès, "
          "dispo dès, disponible en boutique, disponibles en boutique, dispo en boutique, disponible sur, "
