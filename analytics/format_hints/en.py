@@ -127,7 +127,7 @@ HINTS = [
          "years ago, year ago, when we started, when i started, when we opened, when i opened, "
          "how it started, how it all started, how it began, how we started, how i started, "
          "where it all began, it all started, it all began, from the beginning, day one, "
-         "since day one, we started with, i started with, started out, started as, started from, our beginnings, origin story, founded, founder, founders, co-founder, "
+         "since day one, years later, years on, our first customer, our very first, we started with, i started with, started out, started as, started from, our beginnings, origin story, founded, founder, founders, co-founder, "
          "back in 19..., back in 20..., since 19..., est. 19..., "
          "from a garage, from my kitchen, from my garage, from my apartment, from my bedroom, in my bedroom, "
          "from my living room, from a market stall, opened in, opened this, opened the doors in", 2),
@@ -153,6 +153,8 @@ HINTS = [
          "episode 1, ep 1", 1),
 
     # Behind the scenes: the shop's own work and day
+    hint("Behind the scenes", "behind the scenes",
+         "bloopers, blooper, blooper reel, outtakes", 3),
     hint("Behind the scenes", "the team at work with you",
          "with me, #...withme, grwm, get ready with me, come with me, join me, spend the day with, "
          "watch us, watch me, a day at, a day with, a day in, day at the, a week in, a week at, vlog, #...vlog, "
@@ -166,7 +168,8 @@ HINTS = [
          "packing your, pouring your, wrapping your, baking your, roasting your, prepping your, quality check, "
          "quality control, studio tour, shop tour, bakery tour, kitchen tour, warehouse tour, roastery tour, "
          "where the magic happens, where all the magic happens, inventory, inventory day, stocktake, stock take, "
-         "shipping day, ship day, packed by, boxes packed, packed with love", 2),
+         "shipping day, ship day, packed by, boxes packed, packed with love, restocking the shelves, "
+         "stocking the shelves, restocking shelves, stocking shelves, filming", 2),
     hint("Behind the scenes", "the making process",
          "how it's made, how its made, how we make, how we roast, how we bake, how we brew, how we sew, "
          "how they're made, made by hand, handmade, the process, our process, process, in the making, "
@@ -223,7 +226,9 @@ HINTS = [
          "only 2 left, only 3 left, only 4 left, only 5 left, limited stock, pre-order, preorder, pre-orders, preorders, pre order, now available, "
          "available in, available at, out now, just dropped, just landed, now in store, in store now, "
          "back by popular demand, limited edition, limited run, while stocks last, while supplies last, "
-         "this week only, today only, limited time, last call, final call, orders close, order by, order deadline, "
+         "this week only, today only, limited time, staff pick, staff picks, staff favourite, staff favorite, "
+         "team favourite, team favorite, team's favourite, team's favorite, back this week, back on the menu, "
+         "back for a limited time, last call, final call, orders close, order by, order deadline, "
          "last chance to order, last day to order, newest, our newest, brand-new, brand new, bookings open, booking now open, registration open, "
          "registrations open, sign up now, sign-ups open, now comes in, also comes in, now available in, "
          "weekend special, daily special, today's special, specials, special of the day, this week's special, "

@@ -170,7 +170,7 @@ HINTS = [
          "derrière le comptoir, derrière le bar, emballe, emballer, on emballe, j'emballe, emballons, "
          "préparation des commandes, préparation de commande, préparation de vos commandes, "
          "on prépare vos commandes, je prépare vos commandes, on prépare les commandes, vos colis, les colis, "
-         "on expédie, mise en rayon, inventaire", 2),
+         "on expédie, mise en rayon, inventaire, les étagères, des étagères", 2),
     hint("Behind the scenes", "the making process",
          "fabrication, la fabrication, confection, torréfaction, on torréfie, fournée, pétrissage, cuisson, "
          "réglage, réglages, nettoyage, on nettoie, rangement, on range, ménage, on prépare, je prépare, on installe, notre équipe, la team, "
@@ -222,7 +222,7 @@ HINTS = [
          "en précommande, enfin dispo, enfin disponible, enfin disponibles, disponible dès, disponibles dès, "
          "dispo dès, disponible en boutique, disponibles en boutique, dispo en boutique, disponible sur, "
          "disponibles sur, dispo sur, disponible en ligne, en vente, mise en vente, nouvel arrivage, arrivage, "
-         "édition limitée, série limitée, nouveautés, nouvelle collection, nouvelle carte, nouvelle gamme, "
+         "édition limitée, série limitée, nouveautés, nouvelle carte, nouvelle gamme, "
          "nouveaux modèles, nouveaux coloris, nouvelles couleurs, nouvelles saveurs, nouvelle saveur, "
          "nouveaux parfums, nouveau parfum, ouverture des réservations, réservations ouvertes, "
          "inscriptions ouvertes, ouverture des inscriptions, inscrivez-vous", 2),
