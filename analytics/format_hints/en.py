@@ -21,7 +21,7 @@ HINTS = [
          "ways to, 2 ways, 3 ways, 4 ways, 5 ways, 6 ways, 7 ways, 10 ways, two ways, three ways, four ways, "
          "five ways, ways to wear, ways to style, easiest way, the easy way, easy way to, quickest way, "
          "fastest way, simplest way, the right way, the wrong way, the correct way, the proper way, the correct order, "
-         "the right order, in what order, which order, like a pro", 2),
+         "the right order, in what order, which order, in this order, like a pro", 2),
     hint("Tutorial", "to save and follow later",
          "save this, save it, save for later, save it for later, save this for later, save this post, bookmark this, "
          "bookmark, pin this, screenshot this, you'll thank us later, you'll thank me later, thank me later, thank us later", 2),
@@ -43,18 +43,19 @@ HINTS = [
          "do's and don'ts, dos and donts, don't do this, what not to do, don't skip, never skip, do this instead, "
          "try this instead, stop ...ing your", 2),
     hint("Tutorial", "advice to follow",
-         "best time to, best way to, read this before, watch this before, before buying, before you buy, what to do in, what to see in, how i get, how i make, how i style, how i use, "
+         "best time to, best way to, cue of the day, form cue, cues, posture, where to find, where to get, "
+         "a local's list, a local's guide, locals' guide, insider tips, read this before, watch this before, before buying, before you buy, what to do in, what to see in, how i get, how i make, how i style, how i use, "
          "how i keep, how i wear, how i clean, how i do my, how i prep, how i organize, how i organise, what to wear, what to pack, what to bring, what to order, where to eat, "
          "where to stay, things to know, know before you go, before you go, how long to, how much to, "
          "when to use, how often to, you should always, you need to know, need to know, form check, "
          "proper form, correct form", 2),
     hint("Tutorial", "a routine or recipe's quantities",
          "routine, ingredient, ingredients, no equipment, you'll need, you will need, what you need, measurements, quantities, "
-         "ratio, tbsp, tsp, tablespoon, tablespoons, teaspoon, teaspoons, a pinch of, preheat, whisk, "
+         "ratio, 1 part, 2 parts, 3 parts, 4 parts, fix a, fix your, tbsp, tsp, tablespoon, tablespoons, teaspoon, teaspoons, a pinch of, preheat, whisk, "
          "simmer, stir in, mix until, bake for, at home, at-home, do it at home, make it at home", 1),
     hint("Tutorial", "exercises to follow",
          "workout, reps, moves, rounds, stretch, stretches, stretching, warm up, warm-up, cool down, "
-         "in 5 min, in 5 minutes, in 10 minutes, in 2 minutes, in 10 seconds, in 30 seconds, in 60 seconds, 5-minute, 10-minute, 15-minute", 1),
+         "in 5 min, in 5 minutes, in 10 minutes, in 2 minutes, in 10 seconds, in 30 seconds, in 60 seconds, in under, 5-minute, 10-minute, 15-minute", 1),
     hint("Tutorial", "a tips or recipe hashtag",
          "#...tips, #...tip, #...hacks, #...hack, #...tutorial, #...tutorials, #...recipe, #...recipes, "
          "#howto..., #learnontiktok, #learn...", 2),
@@ -63,7 +64,7 @@ HINTS = [
     hint("Challenge", "the audience's turn",
          "your turn, now it's your turn, it's your turn, now you try, try it and tag us, stitch us, duet us, "
          "tag us in yours, show us yours, post yours, duet your, stitch your, who's in, who's joining, "
-         "are you in, join in, who's with us, who's with me, film it, film yourself, record yourself", 2),
+         "are you in, join in, show us your, copy our, copy this, copy my, who's with us, who's with me, film it, film yourself, record yourself", 2),
     hint("Challenge", "a dare to beat",
          "can you beat, beat our, beat my, beat that, beat the clock, can you do better, think you can, "
          "bet you can't, i dare you, we dare you, dare you, can you hold, can you finish, can you do it, "
@@ -85,11 +86,11 @@ HINTS = [
          "win free, win your, a chance at, for a chance, chance at, wins a, wins an, wins the, wins our, you could win, could win, "
          "win big, spin to win, up for grabs, it's yours, it could be yours, could be yours, #win", 2),
     hint("Mini game", "winners picked",
-         "winner, winners, lucky winner, winners announced, winner announced, prizes, a prize, the prize, "
+         "winner, winners, lucky winner, one lucky, lucky follower, lucky winners, winners announced, winner announced, prizes, a prize, the prize, "
          "prize is, prize for, grand prize, "
          "prize pack, #winner, #prize", 2),
     hint("Mini game", "a prize draw",
-         "raffle, raffles, sweepstakes, sweepstake, lucky draw, prize draw, the draw, draw will be, "
+         "giving away, give away, we're giving away, raffle, raffles, sweepstakes, sweepstake, lucky draw, prize draw, the draw, draw will be, "
          "drawing the winner, picking a winner, picking winners, pick a random, random follower, random winner, "
          "random comment, randomly selected, randomly chosen, picked at random, chosen at random", 3),
     hint("Mini game", "how to enter",
@@ -114,9 +115,10 @@ HINTS = [
     # LIVE Q&A: a stream or questions answered (never the bare word "live": the rule words handle it)
     hint("LIVE Q&A", "a broadcast",
          "on stream, on the stream, our stream, last stream, next stream, stream tonight, streaming tonight, "
-         "we're streaming, going on air, on air, broadcast, broadcasting", 2),
+         "we're streaming, going on air, on air, broadcast, broadcasting, tune in, tuning in, night's stream, tonight's stream, "
+         "today's stream, yesterday's stream", 2),
     hint("LIVE Q&A", "questions answered",
-         "you asked we answered, we answered, answering your questions, answered your questions, "
+         "you asked we answered, we answered, we're answering, answering your, answering your questions, answered your questions, "
          "we answer your questions, your questions answered, see you on tiktok, join us on tiktok, "
          "catch us on tiktok, answer your questions, ask us anything, "
          "ask me anything, drop your questions, bring your questions, send your questions, "
@@ -130,7 +132,7 @@ HINTS = [
          "since day one, years later, years on, our first customer, our very first, we started with, i started with, started out, started as, started from, our beginnings, origin story, founded, founder, founders, co-founder, "
          "back in 19..., back in 20..., since 19..., est. 19..., "
          "from a garage, from my kitchen, from my garage, from my apartment, from my bedroom, in my bedroom, "
-         "from my living room, from a market stall, opened in, opened this, opened the doors in", 2),
+         "from my living room, from a market stall, born in a, was born in, were born in, born from, born out of, opened in, opened this, opened the doors in", 2),
     hint("Storytelling", "a story told",
          "the story of, story of how, the story behind, story behind, true story, a story, the day we, "
          "the day i, the night we, the year we, the year i, the time we, the time i, once upon a time, "
@@ -149,7 +151,7 @@ HINTS = [
          "we used to, i was a, memories, remember when, throwback, #tbt, #throwback, looking back, "
          "years today, years in business, anniversary, why we, why i, grew into, became our, became a, started, began, "
          "for ... years, passed down, handed down, came from my, comes from my, great-grandmother, great-grandma, "
-         "great-grandfather, great-grandpa, grandma, grandpa, grandmother, grandfather, in 19..., chapter 1, chapter one, chapter 2, "
+         "great-grandfather, great-grandpa, first ever, the very first, ten years, twenty years, five years, grandma, grandpa, grandmother, grandfather, in 19..., chapter 1, chapter one, chapter 2, "
          "episode 1, ep 1", 1),
 
     # Behind the scenes: the shop's own work and day
@@ -157,7 +159,8 @@ HINTS = [
          "bloopers, blooper, blooper reel, outtakes", 3),
     hint("Behind the scenes", "the team at work with you",
          "with me, #...withme, grwm, get ready with me, come with me, join me, spend the day with, "
-         "watch us, watch me, a day at, a day with, a day in, day at the, a week in, a week at, vlog, #...vlog, "
+         "watch us, watch me, a monday at, a tuesday at, a wednesday at, a thursday at, a friday at, a saturday at, "
+         "a sunday at, a morning at, a shift at, a day at, a day with, a day in, day at the, a week in, a week at, vlog, #...vlog, "
          "shop vlog, week in my life, day in my life", 2),
     hint("Behind the scenes", "the work before opening or after closing",
          "before we open, before opening, before the doors open, before the shop opens, opening up, "
@@ -175,10 +178,10 @@ HINTS = [
          "how they're made, made by hand, handmade, the process, our process, process, in the making, "
          "roasting day, roast day, bake day, baking day, fresh batch, small batch, restocking, "
          "cleaning, setting up, set up, packing, sewing, roasting, baking, brewing, kneading, glazing, "
-         "prepping, unpacking, unloading, labelling, labeling, reset, deep clean, photoshoot, photo shoot, "
+         "prepping, cupping, bagging, weighing, hand ...ed, one by one, by hand, unpacking, unloading, labelling, labeling, reset, deep clean, photoshoot, photo shoot, "
          "shoot day, late night, late at night, satisfying, asmr, rush, the rush, shift, 2am, 3am, 4am, 5am, 6am, "
          "our kitchen, our workshop, our roastery, our warehouse, our bakery, our studio, in the kitchen, "
-         "in the workshop, meet the team, meet our team, our team, the team, sneak peek, peek inside, peek into, "
+         "in the workshop, meet the team, meet our team, our team, sneak peek, peek inside, peek into, "
          "inside our, a look inside", 1),
 
     # Duet / Stitch / UGC: the customers' photos and videos, reactions to them
@@ -200,12 +203,13 @@ HINTS = [
          "resharing, reshared, sharing your", 2),
     hint("Duet / Stitch / UGC", "the customers asked to tag the brand",
          "tag us, keep tagging us, keep tagging, tagging us, thanks for tagging, you tagged us, "
-         "tag us in, tagged us, use our hashtag, use the hashtag", 1),
+         "tag us in, tagged us, use our hashtag, use the hashtag, this customer, one of our customers, "
+         "customer sent, customers sent", 1),
 
     # Collab: a partner brand, a guest, something made together
     hint("Collab", "made together with a partner",
          "teamed up, team up, teaming up, joined forces, join forces, joining forces, partnered with, "
-         "partnering with, co-created, cocreated, co-designed, codesigned, designed together, made together, "
+         "partnering with, co-created, cocreated, co-designed, codesigned, x their, x our, x your, designed together, made together, "
          "created together, crossover", 3),
     hint("Collab", "a partner brand or creator",
          "partnered, partnering, partner with, proud partner, official partner, proud sponsor, sponsor of, "

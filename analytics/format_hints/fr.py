@@ -148,9 +148,9 @@ HINTS = [
          "mon parcours, notre parcours, son parcours, leur parcours, j'ai ouvert, nous avons ouvert, j'ai fondé, j'ai créé ma, j'ai lancé ma, ma première boutique, "
          "notre première boutique, mon premier atelier, notre premier atelier", 2),
     hint("Storytelling", "family and memories",
-         "ma grand-mère, mon grand-père, mamie, mémé, papi, pépé, ma mère, mon père, ma maman, mon papa, "
+         "ma grand-mère, mon grand-père, mamie, mémé, pépé, ma mère, mon père, ma maman, mon papa, "
          "mes parents, en famille, entreprise familiale, affaire de famille, de génération en génération, "
-         "générations, souvenirs, je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
+         "générations, je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
          "retour sur, j'étais, nous étions, épisode 1, épisode 2, épisode 3, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
          "... ans de", 1),
 
