@@ -109,7 +109,7 @@ HINTS = [
     hint("Mini game", "a game to play",
          "spin the wheel, wheel of fortune, scratch card, scratch and win, scratch to win, lucky dip, "
          "hidden object, find the hidden, spot the difference, can you spot, can you find, where's the, "
-         "i spy, play a game, let's play, play along, game time, this or that, bingo, treasure hunt, scavenger hunt, "
+         "two truths and a lie, 2 truths and a lie, 2 truths 1 lie, i spy, play a game, let's play, play along, game time, this or that, bingo, treasure hunt, scavenger hunt, "
          "egg hunt, happy hunting, we hid, we've hidden, we have hidden, golden ticket", 2),
 
     # LIVE Q&A: a stream or questions answered (never the bare word "live": the rule words handle it)

@@ -24,7 +24,8 @@ HINTS = [
          "en 5 gestes, gestes simples", 2),
     hint("Tutorial", "ways to do something",
          "façons, façons de, manières de, 2 manières, 3 manières, 4 manières, 5 manières, la bonne façon, "
-         "la meilleure façon, la bonne manière, la meilleure manière, ordre d'application, mode d'application", 2),
+         "la meilleure façon, la bonne manière, la meilleure manière, dans l'ordre, dans cet ordre, "
+         "dans quel ordre, l'ordre de, comme un pro, comme une pro, ordre d'application, mode d'application", 2),
     hint("Tutorial", "to save and follow later",
          "enregistre, enregistrez, enregistre-la, enregistrez-la, à enregistrer, enregistre pour plus tard, "
          "garde cette vidéo, gardez cette vidéo, à garder sous le coude, à garder, sauvegarde, sauvegardez, à sauvegarder, épingle-la", 2),
@@ -42,7 +43,8 @@ HINTS = [
          "pour les nuls, les bases, les bases de, b.a.-ba, mode d'emploi, guide complet, petit guide, suivez le guide, règles d'or, règle d'or, "
          "leçon, leçons, petite leçon", 2),
     hint("Tutorial", "advice to follow",
-         "conseil, conseils, nos conseils, mes conseils, conseil du jour, conseil de pro, conseils de pro, "
+         "où trouver, bonnes adresses, nos bonnes adresses, nos adresses, le geste du jour, geste du jour, "
+         "la bonne posture, conseil, conseils, nos conseils, mes conseils, conseil du jour, conseil de pro, conseils de pro, "
          "le secret pour, le secret d'un, le secret d'une, la méthode, ma méthode, notre méthode, la technique, "
          "erreurs à éviter, erreur à éviter, les erreurs, à éviter, à ne pas faire, "
          "ce qu'il ne faut pas faire, bon à savoir, ce qu'il faut savoir, il faut savoir, le meilleur moment pour, "
@@ -51,7 +53,7 @@ HINTS = [
          "que faire de, quoi faire de, que faire avec, quoi faire avec, zéro gaspi, anti-gaspi, avant de partir, avant de venir, à faire soi-même", 2),
     hint("Tutorial", "exercises or a recipe's quantities",
          "exos, exercices, exercice, à faire chez soi, à faire à la maison, à faire au bureau, à faire chez vous, "
-         "il vous faut, il te faut, vous aurez besoin, quantités, proportions, dosage, dosages, "
+         "réparer, sans machine, c'est facile, facile à faire, il vous faut, il te faut, vous aurez besoin, quantités, proportions, dosage, dosages, "
          "cuillère à soupe, cuillère à café, c. à soupe, une pincée, préchauffez, mélangez, fouettez, versez, "
          "laissez reposer, laissez infuser, faites chauffer, rincez, appliquez, massez, gainage, étirements, "
          "échauffement, abdos, fentes, répétitions, en 2 min, en 5 min, en 10 min, en 2 minutes, en 5 minutes, "
@@ -65,7 +67,8 @@ HINTS = [
          "relevez le défi, relève le défi, relevez, qui est partant, qui est partante, "
          "qui est chaud, qui est chaude, qui ose, qui osera, qui arrive à, qui réussit à, qui réussira, "
          "qui tiendra, qui fera mieux, qui fait mieux, qui peut faire mieux, faire mieux que, faites mieux, fais mieux, cap ou pas cap, t'es cap, "
-         "êtes-vous cap, chiche, faites la même chose, fais la même chose, faites pareil, fais pareil, vous arrivez à, tu arrives à, arriverez-vous, arrives-tu, qui y arrive, "
+         "êtes-vous cap, chiche, qui tiendrait, tenir plus longtemps, montrez-nous votre, montrez-nous vos, "
+         "montre-nous ton, montre-nous ta, copiez, recopiez, imitez, copie notre, faites la même chose, fais la même chose, faites pareil, fais pareil, vous arrivez à, tu arrives à, arriverez-vous, arrives-tu, qui y arrive, "
          "un mois sans, une semaine sans, qui nous suit, qui me suit, postez la vôtre, postez le vôtre, "
          "postez les vôtres, qui fera la plus belle, qui fera le plus beau, qui fera la meilleure, "
          "qui fera le meilleur, essayez de ne pas, essaie de ne pas, reproduisez, reproduis, refaites, refais, "
@@ -86,7 +89,8 @@ HINTS = [
     hint("Mini game", "a prize to win",
          "à gagner, pour gagner, gagnez, tentez de gagner, tente de gagner, tentez votre chance, tenter votre chance, tenter ta chance, tenter sa chance, "
          "tente ta chance, remportez, à remporter, pour remporter, gagnera, gagneront, lots à gagner, "
-         "gagne un, gagne une, gagnera un, gagnera une, remporte un, remporte une, l'emporte, repart avec, "
+         "fait gagner, faire gagner, on vous fait gagner, personne chanceuse, un chanceux, une chanceuse, gagne un, "
+         "gagne une, gagnera un, gagnera une, remporte un, remporte une, l'emporte, repart avec, "
          "#gagner, #agagner", 2),
     hint("Mini game", "winners picked",
          "le gagnant, la gagnante, les gagnants, les gagnantes, heureux gagnant, heureuse gagnante, "
@@ -113,7 +117,7 @@ HINTS = [
          "cherche l'erreur, les 7 différences, jeu des différences, le commentaire le plus drôle, "
          "commentaire le plus drôle, le meilleur commentaire, la meilleure réponse", 2),
     hint("Mini game", "a game to play",
-         "grattez, à gratter, ticket à gratter, tickets à gratter, carte à gratter, tournez la roue, "
+         "2 vérités et 1 mensonge, deux vérités et un mensonge, 2 vérités et un mensonge, grattez, à gratter, ticket à gratter, tickets à gratter, carte à gratter, tournez la roue, "
          "tourne la roue, faites tourner la roue, fais tourner la roue, roue de la fortune", 2),
 
     # LIVE Q&A: questions answered, a replay (never a bare "live" / "en direct": the rule words handle them)
@@ -132,7 +136,8 @@ HINTS = [
          "quand on a ouvert, quand j'ai ouvert, quand on s'est lancés, quand je me suis lancée, "
          "quand je me suis lancé, tout a commencé, tout commence, au tout début, nos débuts, mes débuts, "
          "à nos débuts, les débuts, depuis le début, fondé en, fondée en, créé en, créée en, ouvert en, "
-         "ouverte en, depuis 19...", 2),
+         "ouverte en, depuis 19..., née dans, né dans, est née dans, est né dans, née d'une, né d'une, née d'un, "
+         "né d'un", 2),
     hint("Storytelling", "a story told",
          "le jour où, la fois où, l'année où, la nuit où, ce jour-là, il était une fois, histoire vraie, "
          "derrière ce nom, derrière le nom, pourquoi ce nom, d'où vient, d'où viennent, à l'origine, "
@@ -151,7 +156,8 @@ HINTS = [
          "ma grand-mère, mon grand-père, mamie, mémé, pépé, ma mère, mon père, ma maman, mon papa, "
          "mes parents, en famille, entreprise familiale, affaire de famille, de génération en génération, "
          "générations, je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
-         "retour sur, j'étais, nous étions, épisode 1, épisode 2, épisode 3, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
+         "retour sur, le tout premier, la toute première, notre premier client, notre première cliente, dix ans, "
+         "vingt ans, cinq ans, quinze ans, trente ans, j'étais, nous étions, épisode 1, épisode 2, épisode 3, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
          "... ans de", 1),
 
     # Behind the scenes: avec moi, une journée à, avant l'ouverture, on emballe
@@ -162,7 +168,8 @@ HINTS = [
          "je t'emmène, on t'emmène, une journée avec, une journée à, une journée au, une journée chez, "
          "une journée dans, une journée d'un, une journée d'une, journée type, ma journée, notre journée, "
          "24h avec, 24h à, 24h au, 24h chez, 24h dans, une matinée à, une matinée au, une matinée chez, "
-         "une matinée avec, dans la peau, petit tour en, petit tour dans, petit tour à, on vous fait visiter, "
+         "une matinée avec, un lundi à, un mardi à, un mercredi à, un jeudi à, un vendredi à, un samedi à, "
+         "un dimanche à, un matin à, une soirée à, dans la peau, petit tour en, petit tour dans, petit tour à, on vous fait visiter, "
          "visite de l'atelier, petite visite, visite de notre, visite de nos, coup d'œil sur, coup d'oeil sur", 2),
     hint("Behind the scenes", "the work before opening or after closing",
          "avant l'ouverture, avant d'ouvrir, avant ouverture, à l'ouverture, après la fermeture, "
@@ -170,11 +177,12 @@ HINTS = [
          "derrière le comptoir, derrière le bar, emballe, emballer, on emballe, j'emballe, emballons, "
          "préparation des commandes, préparation de commande, préparation de vos commandes, "
          "on prépare vos commandes, je prépare vos commandes, on prépare les commandes, vos colis, les colis, "
-         "on expédie, mise en rayon, inventaire, les étagères, des étagères", 2),
+         "on expédie, mise en rayon, inventaire, installation du stand, installation de notre stand, les étagères, des étagères", 2),
     hint("Behind the scenes", "the making process",
          "fabrication, la fabrication, confection, torréfaction, on torréfie, fournée, pétrissage, cuisson, "
          "réglage, réglages, nettoyage, on nettoie, rangement, on range, ménage, on prépare, je prépare, on installe, notre équipe, la team, "
-         "notre team, entrepôt, notre entrepôt, on déballe, réception des, les mains de, entre les mains, nos mains, à la main, broderie, "
+         "notre team, cousu main, cousus main, cousue main, cousues main, un par un, une par une, un à un, "
+         "ensachage, étiquetage, entrepôt, notre entrepôt, on déballe, réception des, les mains de, entre les mains, nos mains, à la main, broderie, "
          "on brode, montage du stand, montage de notre, notre stand, satisfaisant, 4h du matin, 5h du matin, 6h du matin, dès 5h, dès 6h, dans l'atelier, "
          "à l'atelier, notre atelier, au labo, notre labo, en réserve", 1),
 
@@ -190,18 +198,20 @@ HINTS = [
          "repartager, on repartage", 3),
     hint("Duet / Stitch / UGC", "the customers' own photos and videos",
          "vos photos, vos vidéos, vos créations, vos réalisations, vos looks, vos tenues, vos avis, vos retours, "
-         "ta vidéo, votre vidéo, ta photo, votre photo, vos commentaires, vos dessins, vos plus belles, vous nous envoyez, vous nous avez envoyé, "
+         "ta vidéo, votre vidéo, ta photo, votre photo, vos commentaires, vos dessins, vos plus belles, on partage vos, nous partageons vos, vous nous envoyez, vous nous avez envoyé, "
          "envoyées par, envoyés par, partagées par, partagés par, vos partages, on lit vos, je lis vos, "
          "on réagit, je réagis, on réagit à, réaction à, réactions à, nos réactions, vous avez testé, "
          "vous avez essayé, vous avez réalisé, vous avez refait", 2),
     hint("Duet / Stitch / UGC", "the customers asked to tag the brand",
          "identifiez-nous, identifie-nous, mentionnez-nous, mentionne-nous, taguez-nous, tague-nous, "
-         "taggez-nous, nous identifier, nous mentionner, nous taguer, en nous identifiant, "
+         "taggez-nous, cette cliente, ce client, une de nos clientes, un de nos clients, nous identifier, nous mentionner, nous taguer, en nous identifiant, "
          "en nous mentionnant, avec notre hashtag, avec le hashtag, utilisez le hashtag, notre hashtag", 1),
 
     # Collab: on s'associe, imaginé avec, nos amis de, notre invitée
+    hint("Collab", "two brands paired",
+         "x leur, x leurs, x notre, x nos", 3),
     hint("Collab", "made with a partner",
-         "on s'associe, s'associe avec, s'associent, associé à, associée à, associés à, en association avec, "
+         "on s'associe, s'associe avec, on s'allie, s'allie avec, s'allient, en alliance avec, s'associent, associé à, associée à, associés à, en association avec, "
          "main dans la main avec, imaginé avec, imaginée avec, imaginés avec, conçu avec, conçue avec, "
          "co-créé, cocréé, co-création, cocréation, co-signé, co-signée, cosigné, cosignée, carte blanche, "
          "aux commandes de, prend les rênes, dessiné avec, dessinée avec, pensé avec, pensée avec, "
