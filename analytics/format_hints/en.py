@@ -27,7 +27,7 @@ HINTS = [
          "bookmark, pin this, screenshot this, you'll thank us later, you'll thank me later, thank me later, thank us later", 2),
     hint("Tutorial", "shows how it is done",
          "here's how, here is how, this is how you, this is how to, learn how, learn to, let me show you, "
-         "we'll show you, i'll show you, show you how, showing you how, we show you, we teach you, teach you, "
+         "we'll show you, i'll show you, follow along, so you don't have to, show you how, showing you how, we show you, we teach you, teach you, "
          "teaching you, let us teach you, we explain, explained, explainer", 2),
     hint("Tutorial", "the basics of a skill",
          "101, basics, the basics, for beginners, beginner's guide, beginners guide, beginner friendly, "
@@ -52,7 +52,7 @@ HINTS = [
     hint("Tutorial", "a routine or recipe's quantities",
          "routine, ingredient, ingredients, no equipment, you'll need, you will need, what you need, measurements, quantities, "
          "ratio, 1 part, 2 parts, 3 parts, 4 parts, fix a, fix your, tbsp, tsp, tablespoon, tablespoons, teaspoon, teaspoons, a pinch of, preheat, whisk, "
-         "simmer, stir in, mix until, bake for, at home, at-home, do it at home, make it at home", 1),
+         "simmer, stir in, mix until, bake for, at home, at-home, do it at home, make it at home, last longer, make it last", 1),
     hint("Tutorial", "exercises to follow",
          "workout, reps, moves, rounds, stretch, stretches, stretching, warm up, warm-up, cool down, "
          "in 5 min, in 5 minutes, in 10 minutes, in 2 minutes, in 10 seconds, in 30 seconds, in 60 seconds, in under, 5-minute, 10-minute, 15-minute", 1),
@@ -109,7 +109,7 @@ HINTS = [
     hint("Mini game", "a game to play",
          "spin the wheel, wheel of fortune, scratch card, scratch and win, scratch to win, lucky dip, "
          "hidden object, find the hidden, spot the difference, can you spot, can you find, where's the, "
-         "two truths and a lie, 2 truths and a lie, 2 truths 1 lie, i spy, play a game, let's play, play along, game time, this or that, bingo, treasure hunt, scavenger hunt, "
+         "help us name, name our new, name the new, suggest a name, two truths and a lie, 2 truths and a lie, 2 truths 1 lie, i spy, play a game, let's play, play along, game time, this or that, bingo, treasure hunt, scavenger hunt, "
          "egg hunt, happy hunting, we hid, we've hidden, we have hidden, golden ticket", 2),
 
     # LIVE Q&A: a stream or questions answered (never the bare word "live": the rule words handle it)
@@ -152,7 +152,7 @@ HINTS = [
          "years today, years in business, anniversary, why we, why i, grew into, became our, became a, started, began, "
          "for ... years, passed down, handed down, came from my, comes from my, great-grandmother, great-grandma, "
          "great-grandfather, great-grandpa, first ever, the very first, ten years, twenty years, five years, grandma, grandpa, grandmother, grandfather, in 19..., chapter 1, chapter one, chapter 2, "
-         "episode 1, ep 1", 1),
+         "episode 1, episode 2, episode 3, ep 1", 1),
 
     # Behind the scenes: the shop's own work and day
     hint("Behind the scenes", "behind the scenes",
@@ -187,7 +187,7 @@ HINTS = [
     # Duet / Stitch / UGC: the customers' photos and videos, reactions to them
     hint("Duet / Stitch / UGC", "the customers' own photos and videos",
          "your photos, your videos, your pics, your posts, your looks, your creations, your bakes, "
-         "your setups, your outfits, your fits, your makes, your drawings, your reviews, your comments, "
+         "your versions, your version, your setups, your outfits, your fits, your makes, your drawings, your reviews, your comments, "
          "your video, your photo, your submissions, you sent, you sent us, you guys sent, sent by you, "
          "made by you, shot by you, from our community, community photos, customer photos, customer videos, "
          "customer review, customer reviews, fan art, fanart, send us yours, from you guys, from you all, "

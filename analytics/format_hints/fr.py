@@ -53,7 +53,7 @@ HINTS = [
          "que faire de, quoi faire de, que faire avec, quoi faire avec, zéro gaspi, anti-gaspi, avant de partir, avant de venir, à faire soi-même", 2),
     hint("Tutorial", "exercises or a recipe's quantities",
          "exos, exercices, exercice, à faire chez soi, à faire à la maison, à faire au bureau, à faire chez vous, "
-         "réparer, sans machine, c'est facile, facile à faire, il vous faut, il te faut, vous aurez besoin, quantités, proportions, dosage, dosages, "
+         "réparer, faire durer, pour faire durer, sans machine, c'est facile, facile à faire, il vous faut, il te faut, vous aurez besoin, quantités, proportions, dosage, dosages, "
          "cuillère à soupe, cuillère à café, c. à soupe, une pincée, préchauffez, mélangez, fouettez, versez, "
          "laissez reposer, laissez infuser, faites chauffer, rincez, appliquez, massez, gainage, étirements, "
          "échauffement, abdos, fentes, répétitions, en 2 min, en 5 min, en 10 min, en 2 minutes, en 5 minutes, "
@@ -117,7 +117,7 @@ HINTS = [
          "cherche l'erreur, les 7 différences, jeu des différences, le commentaire le plus drôle, "
          "commentaire le plus drôle, le meilleur commentaire, la meilleure réponse", 2),
     hint("Mini game", "a game to play",
-         "2 vérités et 1 mensonge, deux vérités et un mensonge, 2 vérités et un mensonge, grattez, à gratter, ticket à gratter, tickets à gratter, carte à gratter, tournez la roue, "
+         "trouvez un nom, aidez-nous à trouver un nom, aidez-nous à nommer, baptisez, 2 vérités et 1 mensonge, deux vérités et un mensonge, 2 vérités et un mensonge, grattez, à gratter, ticket à gratter, tickets à gratter, carte à gratter, tournez la roue, "
          "tourne la roue, faites tourner la roue, fais tourner la roue, roue de la fortune", 2),
 
     # LIVE Q&A: questions answered, a replay (never a bare "live" / "en direct": the rule words handle them)
@@ -155,18 +155,18 @@ HINTS = [
     hint("Storytelling", "family and memories",
          "ma grand-mère, mon grand-père, mamie, mémé, pépé, ma mère, mon père, ma maman, mon papa, "
          "mes parents, en famille, entreprise familiale, affaire de famille, de génération en génération, "
-         "générations, je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
+         "je me souviens, on se souvient, nostalgie, depuis ... ans, ans déjà, "
          "retour sur, le tout premier, la toute première, notre premier client, notre première cliente, dix ans, "
-         "vingt ans, cinq ans, quinze ans, trente ans, j'étais, nous étions, épisode 1, épisode 2, épisode 3, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
+         "vingt ans, cinq ans, quinze ans, trente ans, j'étais, nous étions, chapitre 1, chapitre un, chapitre 2, est devenu, est devenue, sont devenus, "
          "... ans de", 1),
 
     # Behind the scenes: avec moi, une journée à, avant l'ouverture, on emballe
     hint("Behind the scenes", "behind the scenes",
          "coulisse, en coulisse, l'envers du décor, envers du décor", 3),
     hint("Behind the scenes", "the team at work with you",
-         "avec moi, prépare-toi avec moi, viens avec moi, suis-moi, suivez-moi, on vous emmène, je vous emmène, "
+         "avec moi, prépare-toi avec moi, viens avec moi, on vous emmène, je vous emmène, "
          "je t'emmène, on t'emmène, une journée avec, une journée à, une journée au, une journée chez, "
-         "une journée dans, une journée d'un, une journée d'une, journée type, ma journée, notre journée, "
+         "une journée dans, journée d'un, journée d'une, journée type, ma journée, notre journée, "
          "24h avec, 24h à, 24h au, 24h chez, 24h dans, une matinée à, une matinée au, une matinée chez, "
          "une matinée avec, un lundi à, un mardi à, un mercredi à, un jeudi à, un vendredi à, un samedi à, "
          "un dimanche à, un matin à, une soirée à, dans la peau, petit tour en, petit tour dans, petit tour à, on vous fait visiter, "
@@ -198,7 +198,7 @@ HINTS = [
          "repartager, on repartage", 3),
     hint("Duet / Stitch / UGC", "the customers' own photos and videos",
          "vos photos, vos vidéos, vos créations, vos réalisations, vos looks, vos tenues, vos avis, vos retours, "
-         "ta vidéo, votre vidéo, ta photo, votre photo, vos commentaires, vos dessins, vos plus belles, on partage vos, nous partageons vos, vous nous envoyez, vous nous avez envoyé, "
+         "ta vidéo, votre vidéo, ta photo, votre photo, vos commentaires, vos dessins, vos versions, votre version, vous avez envoyé, vous m'avez envoyé, vos envois, vos plus belles, on partage vos, nous partageons vos, vous nous envoyez, vous nous avez envoyé, "
          "envoyées par, envoyés par, partagées par, partagés par, vos partages, on lit vos, je lis vos, "
          "on réagit, je réagis, on réagit à, réaction à, réactions à, nos réactions, vous avez testé, "
          "vous avez essayé, vous avez réalisé, vous avez refait", 2),
@@ -234,7 +234,8 @@ HINTS = [
          "disponibles sur, dispo sur, disponible en ligne, en vente, mise en vente, nouvel arrivage, arrivage, "
          "édition limitée, série limitée, nouveautés, nouvelle carte, nouvelle gamme, "
          "nouveaux modèles, nouveaux coloris, nouvelles couleurs, nouvelles saveurs, nouvelle saveur, "
-         "nouveaux parfums, nouveau parfum, ouverture des réservations, réservations ouvertes, "
+         "nouveaux parfums, nouveau parfum, existe maintenant en, existe aussi en, existe en, désormais disponible, "
+         "maintenant disponible, ouverture des réservations, réservations ouvertes, "
          "inscriptions ouvertes, ouverture des inscriptions, inscrivez-vous", 2),
     hint("Product", "an offer or discount",
          "...% sur, ...% de réduction, ...% de remise, code promo, soldes, promotion, promotions, remise, "
@@ -245,7 +246,7 @@ HINTS = [
          "disponible, disponibles, dispo, dispos, commandez, commande, commandes, à commander, commander, "
          "réservez, réserve ta, réservez votre, réservation, sur réservation, billetterie, lien en bio, "
          "en boutique, en magasin, sur l'e-shop, sur le site, e-shop, eshop, livraison, on livre, "
-         "click and collect, best-seller, nos incontournables, je vous présente, on vous présente, "
+         "click and collect, nos incontournables, je vous présente, on vous présente, "
          "voici notre, voici nos, sont arrivés, sont arrivées, est arrivé, est arrivée", 1),
     hint("Product", "a range of sizes, colours or flavours",
          "coloris, tailles, taille unique, la carte, à la carte, au menu, formule, formules, "
