@@ -101,9 +101,9 @@ HINTS = [
          "winner announced, prizes, a prize, the prize, prize is, prize for, grand prize, prize pack, "
          "#winner, #prize", 2),
     hint("Mini game", "a prize draw",
-         "giving away, give away, we're giving away, raffle, raffles, sweepstakes, sweepstake, lucky draw, "
-         "prize draw, the draw, draw will be, drawing the winner, picking a winner, picking winners, "
-         "pick a random, random follower, random winner, random comment, randomly selected, randomly chosen, "
+         "giving away, we're giving away, raffle, raffles, sweepstakes, sweepstake, lucky draw, prize draw, "
+         "the draw, draw will be, drawing the winner, picking a winner, picking winners, pick a random, "
+         "random follower, random winner, random comment, randomly selected, randomly chosen, "
          "picked at random, chosen at random", 3),
     hint("Mini game", "how to enter",
          "to enter, how to enter, enter to win, enter now, entries, entries close, to participate, "

@@ -47,10 +47,10 @@ HINTS = [
          "suivez le guide, règles d'or, règle d'or, leçon, leçons, petite leçon", 2),
     hint("Tutorial", "advice to follow",
          "où trouver, bonnes adresses, nos bonnes adresses, nos adresses, le geste du jour, geste du jour, "
-         "la bonne posture, conseil, conseils, nos conseils, mes conseils, conseil du jour, conseil de pro, "
-         "conseils de pro, le secret pour, le secret d'un, le secret d'une, la méthode, ma méthode, "
-         "notre méthode, la technique, erreurs à éviter, erreur à éviter, les erreurs, à éviter, "
-         "à ne pas faire, ce qu'il ne faut pas faire, bon à savoir, ce qu'il faut savoir, il faut savoir, "
+         "conseil, conseils, nos conseils, mes conseils, conseil du jour, conseil de pro, conseils de pro, "
+         "le secret pour, le secret d'un, le secret d'une, la méthode, ma méthode, notre méthode, "
+         "erreurs à éviter, erreur à éviter, les erreurs, à éviter, à ne pas faire, "
+         "ce qu'il ne faut pas faire, bon à savoir, ce qu'il faut savoir, il faut savoir, "
          "le meilleur moment pour, meilleur moment pour, que faire à, quoi faire à, où manger, où dormir, "
          "quoi mettre, que mettre, quoi porter, que porter, quoi emporter, avant d'acheter, "
          "avant de commencer, avant de vous lancer, que faire de, quoi faire de, que faire avec, "
