@@ -21,8 +21,10 @@ _PRICE = re.compile(
     rf"|{_AMOUNT}\s?(?:€|\$|₫|đ|vnđ|vnd|rb|ribu|jt|juta|reais|euros?|eur|pesos|mxn|cop|brl|idr|usd)(?![\w])"
     rf"|{_AMOUNT}k(?![\w])(?!\s?(?:run|race|runners|views|followers|likes|steps|subs|subscribers|members|"
     rf"people|km|miles|chạy|lari|corrida|carrera|course|vues|abonnés|seguidores|người))"
-    rf"|(?:gi[áa]|prix|precio|preço|preco|harga|price|only|chỉ|chi|seulement|solo|só|cuma|hanya)\s?:?\s?{_AMOUNT}"
-    rf"(?:\s?(?:k|€|\$|₫|đ|vnđ|rb|ribu|reais|euros?)(?![\w]))?)",
+    rf"|(?:gi[áa]|prix|precio|preço|preco|harga|price)\s?:?\s?{_AMOUNT}"
+    rf"(?:\s?(?:k|€|\$|₫|đ|vnđ|rb|ribu|reais|euros?)(?![\w]))?"
+    # "only 3" is a count unless a currency follows: "chỉ 25k", "cuma 150rb", "solo 20 soles"
+    rf"|(?:only|chỉ|chi|seulement|solo|só|cuma|hanya)\s?{_AMOUNT}\s?(?:k|€|\$|₫|đ|vnđ|rb|ribu|reais|euros?|soles|pesos)(?![\w]))",
     re.IGNORECASE,
 )
 # "OatCo x BeanThere", "@a x @b": two names joined by x or × (not "3 x 10", not "x2").
