@@ -266,7 +266,7 @@ _NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the li
     "screening, podcast, "
     # instruments and evenings of them: violão ao vivo, live guitar, open mic
     "guitar, guitars, guitarra, violao, violon, violin, piano, sax, saxophone, drums, bateria, trumpet, cello, "
-    "open mic, sarau, poetry, poesia, poesie, choir, orchestra, "
+    "open mic, sarau, poetry, poesia, poesie, choir, orchestra, choro, roda, seresta, "
     # a final shown on a screen: xem trực tiếp chung kết, la final en vivo
     "chung ket, bong da, final, finals, finale, semifinal, derby, world cup, euro, aff"
 )
@@ -276,7 +276,7 @@ _IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person
 _FROM_WORDS = _set("from, desde, depuis, direto, direto de, diretamente, tu, dari")
 _OTHER_PLATFORMS = _set(  # a broadcast elsewhere is not a TikTok LIVE
     "youtube, yt, instagram, insta, ig, facebook, fb, twitch, zoom, spotify, shopee, lazada, tokopedia, tv, "
-    "television, televisao, radio, premiere, premieres, premiered, estreno, estrena, estreia, cong chieu, tayang"
+    "television, televisao, radio, fm, premiere, premieres, premiered, estreno, estrena, estreia, cong chieu, tayang"
 )
 _LIVE_VERB_BEFORE = _set(  # "we live in", "to live well": the verb
     "i, we, you, they, to, who, people, where, can, can't, cant, will, gonna, wanna, let's, lets, long, must, "
@@ -294,6 +294,11 @@ _AVAILABLE_VERBS = _set("is, are, goes, go, going, went, now, be, officially")
 _DIRECT_VERBS = _set(  # "mua trực tiếp", "liên hệ trực tiếp", "livraison en direct": directly
     "mua, ban, giao, lien he, nhan, gui, den, tu, tai, goi, inbox, ib, nhap, achat, achetez, acheter, vente, vendu, "
     "livraison, livre, livres, livree, commandez, commander, importe, producteur"
+)
+_SCREENS = _phrase_regex(  # a match or a final shown at the venue
+    "big screen, big screens, giant screen, on our screens, pantalla, pantallas, pantalla gigante, telao, "
+    "ecran geant, grand ecran, layar lebar, layar besar, layar gede, man hinh lon, world cup, copa do mundo, "
+    "copa del mundo, coupe du monde, piala dunia, clasico, classico, derby, nobar"
 )
 _YEARS_AGO = re.compile(  # "our first TikTok live in 2021": a memory ("last night's live" is still a replay)
     r"(?<!\w)(?:(?:in|en|em|nam|tahun|since|desde|depuis|back in)\s+(?:19|20)\d\d|\d+ years? ago|years ago|"
@@ -375,8 +380,11 @@ def _not_on_air(text: str, start: int, end: int, quote: Quote) -> str | None:
                 if len(phrase) == size and " ".join(_words(phrase)) in _NOT_BROADCAST_NOUNS:
                     first, last = min(start, phrase[0].start()), max(end, phrase[-1].end())
                     return f'("{quote(first, last)}" is not a TikTok LIVE)'
-    if before and before[-1].group() in _MEET_VERBS:
-        return f'("{quote(before[-1].start(), end)}" means in person, not a TikTok LIVE)'
+    if meet := next((t for t in _tokens_before(text, start, 3) if t.group() in _MEET_VERBS), None):
+        return f'("{quote(meet.start(), end)}" means in person, not a TikTok LIVE)'
+    if (screen := _SCREENS.search(text)) and "tiktok" not in text:
+        first, last = min(start, screen.start()), max(end, screen.end())
+        return f'("{quote(first, last)}" is shown on a screen, not a TikTok LIVE)'
     return None
 
 
@@ -666,11 +674,15 @@ def _hinted(folded: str, text: str, quote: Quote) -> list[Evidence]:
     for group, regex in _hint_regexes():
         for found in regex.finditer(folded):
             start, end = found.span()
-            if group.format == LIVE and (
-                _elsewhere(text, start, end, quote) or _not_on_air(text, start, end, quote)
-            ):
-                continue
-            evidence.append((group.format, group.weight, quote(start, end), f"({group.why})"))
+            weight = group.weight
+            if group.format == LIVE:
+                if _elsewhere(text, start, end, quote) or _not_on_air(text, start, end, quote):
+                    continue
+                # A broadcast hint with a time or a day ("lên sóng 8h tối thứ 6") announces one, as "live" does.
+                rest = text[:start] + " " * (end - start) + text[end:]
+                if _TIME.search(rest) or _BROADCAST_CUES.search(rest):
+                    weight = NAME_WEIGHT
+            evidence.append((group.format, weight, quote(start, end), f"({group.why})"))
             break
     return evidence
 
