@@ -154,10 +154,15 @@ def _pattern_regex(pattern: str) -> str | None:
         if token == "...":
             parts.append(f"(?:{word}|\\.(?={word}))*")
         elif token and not token.strip(" \t\n-_"):
-            parts.append(r"[\s\-_]*")
+            parts.append(None)  # a space between words
         elif token:
             parts.append("".join(_char_regex(char) for char in token))
-    return "".join(parts)
+    spaced = "".join(r"[\s\-_]+" if part is None else part for part in parts)
+    if None not in parts:
+        return spaced
+    # Glued words only in a hashtag ("#howto"): in running text "tudo" is no "từ đó", "comodo" no "cómo dó".
+    glued = "".join(r"[\-_]?" if part is None else part for part in parts)
+    return f"(?:{spaced}|(?<=#){glued})"
 
 
 @cache
