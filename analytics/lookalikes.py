@@ -71,7 +71,11 @@ def pieces(caption: object) -> Counter[str]:
 def weights(captions: Sequence[object]) -> pd.DataFrame:
     """TF-IDF of each caption's pieces: columns doc (position in `captions`), piece, weight (each doc's weights
     have length 1)."""
-    rows = [(doc, piece, count) for doc, caption in enumerate(captions) for piece, count in pieces(caption).items()]
+    rows = [
+        (doc, piece, count)
+        for doc, caption in enumerate(captions)
+        for piece, count in pieces(caption).items()
+    ]
     frame = pd.DataFrame(rows, columns=["doc", "piece", "count"])
     if frame.empty:
         return frame.rename(columns={"count": "weight"}).astype({"weight": float})

@@ -46,12 +46,14 @@ def simulate(frame: pd.DataFrame, rounds: int, seed: int = 0) -> pd.DataFrame:
                 for _, same in group.assign(at=positions).groupby("format")
                 for i in rng.choice(same["at"].to_numpy(), min(PER_FORMAT, len(same)), replace=False)
             ]
-            asked = [
-                int(i) for i in positions if i not in tagged and group["confidence"].iloc[i] != "sure"
-            ]
+            asked = [int(i) for i in positions if i not in tagged and group["confidence"].iloc[i] != "sure"]
             table = lookalikes.similarities(vectors, asked, tagged)
-            best = table.sort_values(["asked", "similarity"], ascending=[True, False]).drop_duplicates("asked")
-            nearest = dict(zip(best["asked"], zip(best["against"], best["similarity"], strict=True), strict=True))
+            best = table.sort_values(["asked", "similarity"], ascending=[True, False]).drop_duplicates(
+                "asked"
+            )
+            nearest = dict(
+                zip(best["asked"], zip(best["against"], best["similarity"], strict=True), strict=True)
+            )
             for i in asked:
                 against, similarity = nearest.get(i, (None, 0.0))
                 rows.append(
@@ -91,7 +93,9 @@ def pairs(frame: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for _, group in frame.groupby("language"):
         captions = group["caption"].tolist()
-        table = lookalikes.similarities(lookalikes.weights(captions), range(len(captions)), range(len(captions)))
+        table = lookalikes.similarities(
+            lookalikes.weights(captions), range(len(captions)), range(len(captions))
+        )
         table = table[table["asked"] < table["against"]]
         truth = group["format"].to_numpy()
         rows.append(table.assign(same=truth[table["asked"]] == truth[table["against"]]))
