@@ -86,7 +86,7 @@ class FormatsView:
     unsure_note: str | None  # "12 of 40 videos are guesses…": how many of the period's formats to check
     queue: pd.DataFrame  # "Check these first": every guess and likely one, most views first (QUEUE_COLUMNS)
     groups: tuple[TagGroup, ...]  # look-alike videos to tag in bulk
-    series: Mapping[str, str]  # the series rules in force: hashtag -> format
+    series: pd.DataFrame  # the series rules in force: hashtag, format, count_videos (that it decides)
     brand_hashtags: tuple[str, ...]
     hashtags: pd.DataFrame
     zone: timezones.ZoneGuess
@@ -142,6 +142,17 @@ def check_queue(every_video: pd.DataFrame) -> pd.DataFrame:
     unsure = every_video[every_video["confidence"] != "sure"]
     unsure = unsure.sort_values("total_views", ascending=False, na_position="last", kind="stable")
     return unsure[QUEUE_COLUMNS].reset_index(drop=True)
+
+
+def series_table(every_video: pd.DataFrame, series: Mapping[str, str] | None) -> pd.DataFrame:
+    """The series rules as the page lists them: hashtag, format, count_videos (the videos carrying the hashtag)."""
+    tags = every_video["caption"].map(lookalikes.hashtags_of).explode()
+    counts = tags.value_counts()
+    rows = [
+        (preferences.series_hashtag(tag), name, int(counts.get(preferences.series_hashtag(tag), 0)))
+        for tag, name in (series or {}).items()
+    ]
+    return pd.DataFrame(rows, columns=["hashtag", "format", "count_videos"])
 
 
 def _suggested(group: pd.DataFrame) -> str | None:
@@ -311,7 +322,7 @@ def formats_view(
         unsure_note=_unsure_note(videos),
         queue=check_queue(every_video),
         groups=tag_groups(every_video, brand, series),
-        series=dict(series or {}),
+        series=series_table(every_video, series),
         brand_hashtags=brand,
         hashtags=hashtags,
         zone=zone,
