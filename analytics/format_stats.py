@@ -105,8 +105,9 @@ def video_formats(
     frozen = _freeze(rules)
     chosen = {str(video_id): _normalize(name, frozen) for video_id, name in (overrides or {}).items()}
     chosen = {video_id: name for video_id, name in chosen.items() if name}
-    rules_of = {_tag(tag): _normalize(name, frozen) for tag, name in (series or {}).items()}
-    rules_of = {tag: name for tag, name in rules_of.items() if name}
+    rules_of = {
+        _tag(tag): found for tag, name in (series or {}).items() if (found := _normalize(name, frozen))
+    }
     choices = [
         _choose(
             chosen.get(str(video_id)),

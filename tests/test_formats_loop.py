@@ -220,3 +220,91 @@ def test_the_deck_counts_the_formats_the_page_shows_with_the_series_rules_and_fi
     slide = next(finding for finding in report.findings if finding.key == "formats_rate")
     rated = view.table[view.table["engagement_rate"].notna()]
     assert slide.native.categories == [f"{row.format} ({row.count_videos})" for row in rated.itertuples()]
+
+
+# ---------------------------------------------------------------- the page, for two clients
+
+
+SERIES_CAPTIONS = [
+    ("Phin glacé maison en 3 étapes 🧊 #PhinTips #phinco", 9000),
+    ("Phin sữa đá, 3 bước thôi #PhinTips #phinco #fyp", 7000),
+    ("Morning mood ☕ #phinco", 5000),
+    ("Rainy day, hot phin #cozy #phinco", 3000),
+    ("Cozy corner with a book #cozy #phinco", 2000),
+    ("#challenge accepted: one-hand phin #phinco", 1000),
+]
+
+
+def series_content_csv() -> bytes:
+    """A TikTok Studio Content export of six videos: a #PhinTips series and captions the rules are unsure of."""
+    head = '"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"'
+    rows = [
+        f'"November 22","{caption}","https://www.tiktok.com/@phinco.coffee/video/7700000000000000{i:02d}",'
+        f'"November {10 + i}","{views // 20}","{views // 100}","{views // 200}","{views}"'
+        for i, (caption, views) in enumerate(SERIES_CAPTIONS)
+    ]
+    return "\n".join([head, *rows, ""]).encode("utf-8")
+
+
+def client_formats_page(name: str):
+    """A new browser session opening a new client of the store, with the export above, on the formats page."""
+    from streamlit.testing.v1 import AppTest
+
+    from analytics.store import open_store
+    from tests.apptest import ROOT
+
+    store = open_store()
+    client_id = store.create_client(name)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["client"] = client_id
+    at.run()
+    at.sidebar.file_uploader(key="upload_files").set_value(
+        [("Content.csv", series_content_csv(), "text/csv")]
+    )
+    at.run()
+    at.switch_page("pages/formats.py").run()
+    assert not at.exception, at.exception
+    return at, store.memory(client_id)
+
+
+def test_in_the_app_the_marketer_checks_the_queue_and_tags_a_series_for_this_client_only(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path / "home"))
+    at, memory_a = client_formats_page("A")
+    assert any("5 of 6 videos are guesses" in info.value for info in at.info)  # on the By format tab
+    queue = at.data_editor[0].value
+    assert list(queue["Views"]) == [9000, 7000, 5000, 3000, 2000]
+    assert set(queue["Confidence"]) == {"Guess"}
+
+    # Confirm the most viewed video's format in place: it becomes a fix by hand.
+    at.session_state["formats_queue_0"] = {
+        "edited_rows": {0: {"Right": True}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception, at.exception
+    assert preferences.load_format_overrides(memory_a) == {"770000000000000000": "Other"}
+
+    # Tag the #PhinTips group as Tutorials, always: a series rule kept for this client.
+    at.selectbox(key="formats_group_format_#phintips").select("Tutorial").run()
+    at.checkbox(key="formats_group_always_#phintips").check().run()
+    at.button(key="formats_group_apply_#phintips").click().run()
+    assert not at.exception, at.exception
+    assert preferences.load_series_rules(memory_a) == {"#phintips": "Tutorial"}
+    assert preferences.load_format_overrides(memory_a) == {}  # the series rule decides its videos now
+    every = next(table.value for table in at.data_editor if "Posted" in table.value.columns)
+    assert set(every.loc[every["Caption"].str.contains("#PhinTips"), "Why"]) == {
+        'series rule: "#PhinTips" is always Tutorial'
+    }
+    assert any("#phintips is always **Tutorial** (2 videos now)" in text.value for text in at.markdown)
+    assert not list((tmp_path / "home").glob("*.json"))  # nothing in the folder shared by every client
+
+    other, memory_b = client_formats_page("B")
+    assert preferences.load_series_rules(memory_b) == {}
+    assert other.session_state["formats_preferences"]["series"] == {}
+    assert other.button(key="formats_group_apply_#phintips")  # still offered, untagged, to client B
+
+    at.button(key="formats_series_remove_#phintips").click().run()
+    assert preferences.load_series_rules(memory_a) == {}
