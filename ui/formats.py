@@ -243,10 +243,10 @@ def check_first(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
     table = pd.DataFrame(
         {
             "Right": False,
-            "Caption": queue["caption"],
-            "Views": queue["total_views"],
             "Format": queue["format"],
             "Confidence": queue["confidence"].map(CONFIDENCE_LABELS),
+            "Caption": queue["caption"],
+            "Views": queue["total_views"],
             "Why": queue["reason"],
         }
     )
@@ -266,13 +266,13 @@ def check_first(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
             "Right": st.column_config.CheckboxColumn(
                 "Right", width="small", help="Tick to confirm this format: it becomes your fix."
             ),
-            "Caption": st.column_config.TextColumn(width="large"),
-            "Views": ui.count_column(),
             "Format": st.column_config.SelectboxColumn(
-                options=formats, required=True, width="medium", help="Pick the right format to fix a video."
+                options=formats, required=True, width=150, help="Pick the right format to fix a video."
             ),
             "Confidence": st.column_config.TextColumn(width="small"),
-            "Why": st.column_config.TextColumn(width="large", help="Where the format came from."),
+            "Caption": st.column_config.TextColumn(width=320),
+            "Views": ui.count_column(),
+            "Why": st.column_config.TextColumn(width="medium", help="Where the format came from."),
         },
     )
     confirmed = (edited["Right"] | (edited["Format"] != table["Format"])).to_numpy()
@@ -296,7 +296,7 @@ def tag_in_bulk(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
             "No group of look-alike videos left to tag: no recurring hashtag or alike captions among the videos to check."
         )
     for group in view.groups:
-        label, picker, always, button = st.columns([3, 2, 2, 1.4], vertical_alignment="bottom")
+        label, picker, button = st.columns([3, 2, 1.3], vertical_alignment="center")
         label.markdown(
             f"**{ui.markdown_escape(group.label)}**  \n"
             f"{wording.plural(len(group.video_ids), 'video')}, {group.count_unsure:,} to check"
@@ -307,8 +307,9 @@ def tag_in_bulk(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
             index=formats.index(group.suggested) if group.suggested in formats else None,
             placeholder="Pick a format",
             key=f"formats_group_format_{group.key}",
+            label_visibility="collapsed",
         )
-        keep = group.hashtag is not None and always.checkbox(
+        keep = group.hashtag is not None and label.checkbox(
             "Always, for future videos too",
             key=f"formats_group_always_{group.key}",
             help=f"Saves a series rule: every video with {group.hashtag}, now and later, is this format.",

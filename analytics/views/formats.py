@@ -172,8 +172,8 @@ def tag_groups(
 
     A hashtag group: a hashtag on 2 or more videos whose sure formats do not disagree (a series, not a
     topic tag like #CoffeeTok on videos of every format), leaving out the brand's own hashtags, generic
-    reach tags (#fyp…), hashtags on more than half of 6 or more videos (the brand's or its topic's) and
-    hashtags that already have a series rule. Then captions that read alike
+    reach tags (#fyp…), hashtags on more than half of 6 or more videos (the brand's or its topic's),
+    hashtags that already have a series rule, and a hashtag on the very videos of one listed before. Then captions that read alike
     (`lookalikes.groups`) among the unsure videos in no hashtag group.
     """
     skip = {preferences.series_hashtag(tag) for tag in [*brand_hashtags, *GENERIC_HASHTAGS, *(series or {})]}
@@ -199,7 +199,9 @@ def tag_groups(
                 )
             )
     found.sort(key=lambda item: -item[0])
-    chosen = [group for _, group in found[:MAX_GROUPS]]
+    # Two hashtags always used together (#korea and #κορεα) are one group: the first is kept.
+    same = {group.video_ids: group for _, group in reversed(found)}
+    chosen = [group for _, group in found if same[group.video_ids] is group][:MAX_GROUPS]
     grouped = {video_id for group in chosen for video_id in group.video_ids}
     left = videos[videos["unsure"] & ~videos["video_id"].astype(str).isin(grouped)]
     left = left.sort_values("total_views", ascending=False, na_position="last", kind="stable")
