@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -34,6 +35,8 @@ from analytics.captions import _word
 THRESHOLD = 0.4
 HASHTAG_WEIGHT = 2.0  # a hashtag names a series more surely than a word
 PIECES = (3, 4, 5)  # letters per word piece
+GROUPED = 300  # captions compared with each other for groups: the page offers a few groups only
+COMMON = 25  # a piece on more captions than this is multiplied densely (only a matter of speed)
 
 
 def _fold(text: str) -> str:
@@ -54,9 +57,12 @@ def hashtags_of(caption: object) -> list[str]:
 
 def pieces(caption: object) -> Counter[str]:
     """The caption's words (w:), hashtags (#) and word pieces (p:), with how often each appears."""
+    return Counter(dict(_pieces(caption))) if isinstance(caption, str) else Counter()
+
+
+@lru_cache(maxsize=100_000)  # every page asks again for the same captions
+def _pieces(caption: str) -> tuple[tuple[str, int], ...]:
     counts: Counter[str] = Counter()
-    if not isinstance(caption, str):
-        return counts
     for token in _TOKEN.findall(_fold(caption)):
         word = token.lstrip("#")
         if word.isdigit():
@@ -65,39 +71,81 @@ def pieces(caption: object) -> Counter[str]:
         padded = f" {word} "
         for size in PIECES:
             counts.update("p:" + padded[i : i + size] for i in range(len(padded) - size + 1))
-    return counts
+    return tuple(counts.items())
 
 
 def weights(captions: Sequence[object]) -> pd.DataFrame:
     """TF-IDF of each caption's pieces: columns doc (position in `captions`), piece, weight (each doc's weights
-    have length 1)."""
-    rows = [
-        (doc, piece, count)
-        for doc, caption in enumerate(captions)
-        for piece, count in pieces(caption).items()
-    ]
-    frame = pd.DataFrame(rows, columns=["doc", "piece", "count"])
+    have length 1), documents (how many captions have the piece). Kept for the next call with the same captions."""
+    return _weights(tuple(caption if isinstance(caption, str) else "" for caption in captions))
+
+
+@lru_cache(maxsize=8)
+def _weights(captions: tuple[str, ...]) -> pd.DataFrame:
+    found = [_pieces(caption) for caption in captions]
+    frame = pd.DataFrame(
+        {
+            "doc": np.repeat(np.arange(len(found)), [len(items) for items in found]),
+            "piece": [piece for items in found for piece, _ in items],
+            "count": np.array([count for items in found for _, count in items], dtype=float),
+        }
+    )
     if frame.empty:
-        return frame.rename(columns={"count": "weight"}).astype({"weight": float})
+        return frame.rename(columns={"count": "weight"})
     documents = frame.groupby("piece")["doc"].transform("size").to_numpy(float)
     idf = np.log((1 + len(captions)) / (1 + documents)) + 1
     boost = np.where(frame["piece"].str.startswith("#"), HASHTAG_WEIGHT, 1.0)
-    weight = (1 + np.log(frame["count"].to_numpy(float))) * idf * boost
-    frame = frame.assign(weight=weight).drop(columns="count")
-    norm = np.sqrt(frame.groupby("doc")["weight"].transform(lambda w: (w * w).sum()))
-    return frame.assign(weight=frame["weight"] / norm)
+    weight = (1 + np.log(frame["count"].to_numpy())) * idf * boost
+    norm = np.sqrt(pd.Series(weight * weight).groupby(frame["doc"].to_numpy()).transform("sum").to_numpy())
+    return frame.assign(weight=weight / norm, documents=documents).drop(columns="count")
+
+
+def similarity_matrix(vectors: pd.DataFrame, asked: Sequence[int], against: Sequence[int]) -> np.ndarray:
+    """Cosine similarity of each `asked` doc (rows) with each `against` doc (columns), of `weights()`.
+
+    Pieces on many captions are multiplied as dense matrices, the others joined piece by piece: the
+    same sums, without a join of every common piece with every other caption.
+    """
+    rows = pd.Series(np.arange(len(asked)), index=list(asked))
+    columns = pd.Series(np.arange(len(against)), index=list(against))
+    left = vectors[vectors["doc"].isin(rows.index)]
+    right = vectors[vectors["doc"].isin(columns.index)]
+    result = np.zeros((len(asked), len(against)))
+    common = left["documents"] > COMMON
+    shared = pd.Index(left.loc[common, "piece"].unique())
+    if len(shared):
+        dense_left = np.zeros((len(asked), len(shared)), dtype=np.float32)
+        dense_right = np.zeros((len(against), len(shared)), dtype=np.float32)
+        on_left = left[common]
+        dense_left[rows[on_left["doc"]].to_numpy(), shared.get_indexer(on_left["piece"])] = on_left["weight"]
+        on_right = right[right["piece"].isin(shared)]
+        dense_right[columns[on_right["doc"]].to_numpy(), shared.get_indexer(on_right["piece"])] = on_right[
+            "weight"
+        ]
+        result += dense_left @ dense_right.T
+    pairs = left[~common].merge(right, on="piece", suffixes=("_asked", "_against"))
+    np.add.at(
+        result,
+        (rows[pairs["doc_asked"]].to_numpy(), columns[pairs["doc_against"]].to_numpy()),
+        pairs["weight_asked"].to_numpy() * pairs["weight_against"].to_numpy(),
+    )
+    return result
 
 
 def similarities(vectors: pd.DataFrame, asked: Sequence[int], against: Sequence[int]) -> pd.DataFrame:
     """Cosine similarity of each `asked` doc with each `against` doc that shares a piece with it:
     columns asked, against, similarity (pairs of a doc with itself left out)."""
-    left = vectors[vectors["doc"].isin(list(asked))]
-    right = vectors[vectors["doc"].isin(list(against))]
-    pairs = left.merge(right, on="piece", suffixes=("_asked", "_against"))
-    pairs = pairs[pairs["doc_asked"] != pairs["doc_against"]]
-    pairs = pairs.assign(similarity=pairs["weight_asked"] * pairs["weight_against"])
-    table = pairs.groupby(["doc_asked", "doc_against"], as_index=False)["similarity"].sum()
-    return table.rename(columns={"doc_asked": "asked", "doc_against": "against"})
+    asked, against = list(asked), list(against)
+    matrix = similarity_matrix(vectors, asked, against)
+    row, column = np.nonzero(matrix > 1e-12)
+    table = pd.DataFrame(
+        {
+            "asked": np.asarray(asked, dtype=int)[row],
+            "against": np.asarray(against, dtype=int)[column],
+            "similarity": matrix[row, column],
+        }
+    )
+    return table[table["asked"] != table["against"]].reset_index(drop=True)
 
 
 def nearest(captions: Sequence[object], asked: Sequence[int], tagged: Sequence[int]) -> pd.DataFrame:
@@ -119,10 +167,11 @@ def nearest(captions: Sequence[object], asked: Sequence[int], tagged: Sequence[i
 def groups(captions: Sequence[object], among: Sequence[int], threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups of 2 or more of the `among` captions that read alike (positions in `captions`).
 
-    Taken in the order of `among` (the page gives the most viewed first): each caption not yet in a
-    group gathers the others at `threshold` or more from it, so every member of a group is like its
-    first caption, and a caption is in one group at most.
+    Taken in the order of `among` (the page gives the most viewed first), its first GROUPED only: each
+    caption not yet in a group gathers the others at `threshold` or more from it, so every member of a
+    group is like its first caption, and a caption is in one group at most.
     """
+    among = list(among)[:GROUPED]
     if len(among) < 2:
         return []
     table = similarities(weights(captions), among, among)

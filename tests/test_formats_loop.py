@@ -15,6 +15,7 @@ from analytics.report import build_report
 from analytics.report.sections import default_report_period
 from analytics.sample import demo_workspace
 from analytics.views.formats import check_queue, formats_view, series_table, tag_groups
+from tests.apptest import ROOT  # and its patch, which keeps the page and the upload box across AppTest runs
 
 
 def video(video_id: str, caption: str, views: int = 1000, **extra) -> dict:
@@ -128,6 +129,17 @@ def test_alike_captions_share_words_hashtags_and_word_pieces_with_case_accents_a
     assert table["similarity"].iloc[0] >= lookalikes.THRESHOLD
     same = lookalikes.similarities(lookalikes.weights([captions[0], captions[0]]), [0], [1])
     assert same["similarity"].iloc[0] == pytest.approx(1.0)
+
+
+def test_common_pieces_multiplied_densely_give_the_same_similarities_as_joined_piece_by_piece(monkeypatch):
+    captions = pd.read_csv(ROOT / "tests" / "data" / "format_captions.csv")["caption"].head(120).tolist()
+    vectors = lookalikes.weights(captions)
+    monkeypatch.setattr(lookalikes, "COMMON", 0)
+    dense = lookalikes.similarity_matrix(vectors, range(60), range(60, 120))
+    monkeypatch.setattr(lookalikes, "COMMON", 10**9)
+    joined = lookalikes.similarity_matrix(vectors, range(60), range(60, 120))
+    assert dense == pytest.approx(joined, abs=1e-6)
+    assert dense.max() > 0.2
 
 
 # ---------------------------------------------------------------- the queue and the groups
@@ -246,25 +258,30 @@ def series_content_csv() -> bytes:
     return "\n".join([head, *rows, ""]).encode("utf-8")
 
 
+def new_client(name: str):
+    """A client in the store: its memory, with its id (as tests/test_client_memory.py makes one)."""
+    from analytics.store import open_store
+
+    store = open_store()
+    client_id = store.create_client(name)
+    memory = store.memory(client_id)
+    memory.id = client_id
+    return memory
+
+
 def client_formats_page(name: str):
     """A new browser session opening a new client of the store, with the export above, on the formats page."""
     from streamlit.testing.v1 import AppTest
 
-    from analytics.store import open_store
-    from tests.apptest import ROOT
-
-    store = open_store()
-    client_id = store.create_client(name)
+    memory = new_client(name)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params["client"] = client_id
+    at.query_params["client"] = memory.id
     at.run()
-    at.sidebar.file_uploader(key="upload_files").set_value(
-        [("Content.csv", series_content_csv(), "text/csv")]
-    )
-    at.run()
+    upload = at.sidebar.file_uploader(key="upload_files")
+    upload.set_value([("Content.csv", series_content_csv(), "text/csv")]).run()
     at.switch_page("pages/formats.py").run()
     assert not at.exception, at.exception
-    return at, store.memory(client_id)
+    return at, memory
 
 
 def test_in_the_app_the_marketer_checks_the_queue_and_tags_a_series_for_this_client_only(
