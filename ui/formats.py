@@ -172,10 +172,10 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
     editable = pd.DataFrame(
         {
             "Posted": matching["posted_at"].dt.date,
-            "Caption": matching["caption"],
-            "Views": matching["total_views"],
             "Format": matching["format"],
             "Confidence": matching["confidence"].map(CONFIDENCE_LABELS),
+            "Caption": matching["caption"],
+            "Views": matching["total_views"],
             "Why": matching["reason"],
         }
     ).reset_index(drop=True)
@@ -189,11 +189,12 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
         disabled=["Posted", "Caption", "Views", "Confidence", "Why"],
         column_config={
             "Posted": ui.date_column(),
-            "Caption": st.column_config.TextColumn(width="large"),
-            "Views": ui.count_column(),
             "Format": st.column_config.SelectboxColumn(
-                options=options, required=True, width="medium", help="Pick the right format to fix a video."
+                options=options, required=True, width=150, help="Pick the right format to fix a video."
             ),
+            "Confidence": st.column_config.TextColumn(width="small"),
+            "Caption": st.column_config.TextColumn(width=320),
+            "Views": ui.count_column(),
             "Why": st.column_config.TextColumn(width="medium", help="Where the format came from."),
         },
     )
