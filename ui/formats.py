@@ -336,8 +336,8 @@ def series_rules(ws, view: FormatsView, prefs: dict) -> None:
     """The series rules kept for this client, each with a way to remove it."""
     if view.series.empty:
         st.caption(
-            "**Series rules.** None yet. Tick “Always, for future videos too” on a hashtag above to say, "
-            "for example, that every #PhinTips video is a Tutorial."
+            "**Series rules.** No series rule yet. Tick “Always, for future videos too” on a hashtag above to "
+            "say, for example, that every #PhinTips video is a Tutorial."
         )
         return
     st.markdown("**Your series rules** (a fix by hand and your file's format column come first)")
