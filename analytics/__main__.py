@@ -308,6 +308,7 @@ def formats(args: argparse.Namespace) -> int:
         workspace.con,
         rules=(preferences.load_format_rules(memory) if memory else None) or DEFAULT_RULES,
         overrides=preferences.load_format_overrides(memory) if memory else None,
+        series=preferences.load_series_rules(memory) if memory else None,
     )
     if videos.empty:
         problems.append(
@@ -468,6 +469,7 @@ def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
             "tier_rules": preferences.load_tier_rules(memory),
             "rules": preferences.load_format_rules(memory) or DEFAULT_RULES,
             "overrides": preferences.load_format_overrides(memory),
+            "series": preferences.load_series_rules(memory),
             "brand_hashtags": preferences.load_brand_hashtags(handle, memory) if handle else None,
             "lexicon_additions": edits["lexicon"],
             "corrections": edits["corrections"],

@@ -1,7 +1,9 @@
 """Which interaction formats earn the brand the most engagement, and how sure can we be?
 
-Each video's format comes from `analytics.captions` (a fix by hand, else the file's format column, else
-the caption rules); the intervals and verdicts from `analytics.stats`.
+Each video's format comes from, in this order: a fix by hand, the file's format column, a series rule
+("#PhinTips is always a Tutorial"), a look-alike of a video the marketer tagged (when the caption rules
+are unsure: `analytics.lookalikes`), the caption rules (`analytics.captions`); the intervals and
+verdicts from `analytics.stats`.
 
 - Engagements are likes + comments + shares. Saves are left out on purpose: only some exports have
   them, so counting them would make rates from different files (and the playbook's claims) disagree.
@@ -14,6 +16,8 @@ the caption rules); the intervals and verdicts from `analytics.stats`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from typing import TypedDict
@@ -22,8 +26,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import stats
-from analytics.captions import DEFAULT_RULES, FORMATS, Rules, _classify, _freeze, _Frozen, _normalize
+from analytics import lookalikes, stats
+from analytics.captions import DEFAULT_RULES, FORMATS, Rules, _classify, _freeze, _Frozen, _normalize, _word
 from analytics.db import query
 from analytics.settings import SETTINGS
 
@@ -79,6 +83,7 @@ def video_formats(
     *,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     start: date | None = None,
     end: date | None = None,
 ) -> pd.DataFrame:
@@ -87,15 +92,31 @@ def video_formats(
     One row per video posted between `start` and `end` (inclusive dates, UTC), oldest first. Columns:
     video_id, video_url, caption, posted_at, total_views, total_likes, total_comments, total_shares,
     total_engagements, engagement_rate (NULL without views), completion_rate, average_watch_seconds,
-    new_followers, format, format_source ("override" | "file" | "rules"), confidence ("sure" | "likely" |
-    "guess": a fix by hand and a file's column are sure), reason.
+    new_followers, format, format_source, confidence ("sure" | "likely" | "guess"), reason.
+
+    format_source, in order of precedence: "override" (`overrides`, video id -> format: a fix by hand),
+    "file" (the file's format column), "series" (`series`, hashtag -> format: the caption's first
+    hashtag with a series rule), "lookalike", "rules". These three first are sure. A video the caption
+    rules are unsure of (a guess or likely) takes the format of the most alike video tagged by hand or
+    by a series rule, at `lookalikes.THRESHOLD` or more, as likely. Look-alikes are found among all
+    the videos whatever the period, so a video's format does not depend on the period shown.
     """
-    frame = _videos(con, start, end)
+    frame = _videos(con, None, None)
     frozen = _freeze(rules)
     chosen = {str(video_id): _normalize(name, frozen) for video_id, name in (overrides or {}).items()}
     chosen = {video_id: name for video_id, name in chosen.items() if name}
+    rules_of = {
+        _tag(tag): found for tag, name in (series or {}).items() if (found := _normalize(name, frozen))
+    }
     choices = [
-        _choose(chosen.get(str(video_id)), _normalize(file_format, frozen), file_format, caption, frozen)
+        _choose(
+            chosen.get(str(video_id)),
+            _normalize(file_format, frozen),
+            file_format,
+            _series(caption, rules_of),
+            caption,
+            frozen,
+        )
         for video_id, caption, file_format in zip(
             frame["video_id"], frame["caption"], frame["file_format"], strict=True
         )
@@ -103,7 +124,8 @@ def video_formats(
     frame = frame.drop(columns="file_format")
     columns = ["format", "format_source", "confidence", "reason"]
     frame[columns] = pd.DataFrame(choices, columns=columns, index=frame.index, dtype="str")
-    return frame
+    frame = _with_lookalikes(frame)
+    return in_period(frame, start, end).reset_index(drop=True)
 
 
 def in_period(videos: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
@@ -117,22 +139,67 @@ def in_period(videos: pd.DataFrame, start: date | None, end: date | None) -> pd.
     return videos[keep.fillna(False).to_numpy(dtype=bool)]
 
 
+def _tag(text: str) -> str:
+    return "#" + unicodedata.normalize("NFC", str(text)).strip().lstrip("#").lower()
+
+
+def _series(caption: object, rules_of: Mapping[str, str]) -> tuple[str, str] | None:
+    """(the caption's hashtag as written, its format) for its first hashtag with a series rule; None without."""
+    if not rules_of or not isinstance(caption, str):
+        return None
+    for tag in lookalikes.hashtags_of(caption):
+        if tag in rules_of:
+            written = re.search(f"{re.escape(tag)}(?!{_word()})", unicodedata.normalize("NFC", caption), re.I)
+            return (written.group(0) if written else tag), rules_of[tag]
+    return None
+
+
 def _choose(
     override: str | None,
     from_file: str | None,
     file_format: object,
+    series: tuple[str, str] | None,
     caption: object,
     frozen: _Frozen,
 ) -> tuple[str, str, str, str]:
-    """(format, format_source, confidence, reason): an override beats the file's column, which beats the rules."""
+    """(format, format_source, confidence, reason): an override beats the file's column, which beats a
+    series rule, which beats the caption rules."""
     if override:
         return override, "override", "sure", "set by hand"
     if from_file:
         return from_file, "file", "sure", f'format column in the file ("{str(file_format).strip()}")'
+    if series:
+        return series[1], "series", "sure", f'series rule: "{series[0]}" is always {series[1]}'
     if not isinstance(caption, str) or not caption.strip():
         return "Other", "rules", "guess", "no caption"
     found = _classify(caption, frozen)
     return found.format, "rules", found.confidence, found.reason
+
+
+def _with_lookalikes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The videos the caption rules are unsure of, given the format of the most alike tagged video when
+    it is alike enough (`lookalikes.THRESHOLD`)."""
+    source, confidence = frame["format_source"].to_numpy(), frame["confidence"].to_numpy()
+    tagged = np.flatnonzero((source == "override") | (source == "series"))
+    asked = np.flatnonzero((source == "rules") & (confidence != "sure"))
+    if not len(tagged) or not len(asked):
+        return frame
+    captions = frame["caption"].tolist()
+    found = lookalikes.nearest(captions, asked.tolist(), tagged.tolist())
+    found = found[found["similarity"] >= lookalikes.THRESHOLD]
+    if found.empty:
+        return frame
+    frame = frame.copy()
+    rows, like = frame.index[found["asked"].to_numpy(int)], found["against"].to_numpy(int)
+    names = frame["format"].iloc[like].to_numpy()
+    frame.loc[rows, "format"] = names
+    frame.loc[rows, "format_source"] = "lookalike"
+    frame.loc[rows, "confidence"] = "likely"
+    frame.loc[rows, "reason"] = [
+        f'like "{lookalikes.short(captions[other])}" that you tagged {name}'
+        for other, name in zip(like, names, strict=True)
+    ]
+    return frame
 
 
 # ---------------------------------------------------------------- per format
@@ -205,6 +272,7 @@ def engagement_by_format(
     *,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     min_videos: int = SETTINGS.min_videos,
     start: date | None = None,
     end: date | None = None,
@@ -222,7 +290,7 @@ def engagement_by_format(
     is_small_sample, note ("not enough videos to say" or ""). Totals count every video; rates only
     those with views and known engagements.
     """
-    videos = video_formats(con, rules=rules, overrides=overrides, start=start, end=end)
+    videos = video_formats(con, rules=rules, overrides=overrides, series=series, start=start, end=end)
     return format_table(videos, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed)
 
 
@@ -427,6 +495,7 @@ def formats_by_month(
     *,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     start: date | None = None,
     end: date | None = None,
 ) -> pd.DataFrame:
@@ -435,7 +504,9 @@ def formats_by_month(
     One row per month (first day, UTC) and format present, oldest month first, formats in taxonomy
     order. Columns: month, format, count_videos, total_views, engagement_rate. Undated videos are left out.
     """
-    return month_table(video_formats(con, rules=rules, overrides=overrides, start=start, end=end))
+    return month_table(
+        video_formats(con, rules=rules, overrides=overrides, series=series, start=start, end=end)
+    )
 
 
 def month_table(videos: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,8 @@ of `COMMUNITYLENS_HOME`, default `~/.communitylens`), so a damaged file costs on
   Video ids are TikTok's, unique across accounts, so one file serves every brand.
 - `format_rules.json`: the caption rules as edited on the page (format -> words and hashtags,
   in order of precedence). The marketer's own taxonomy, shared by every brand they look at.
+- `format_series.json`: series rules, hashtag -> format ("#phintips" is always a Tutorial), for
+  this client's present and future videos, in the order they were made.
 - `brand_hashtags.json`: account handle -> the hashtags the marketer calls the brand's own.
 - `brand_accounts.json`: the marketer's answer to "which of these commenters is you?" on the
   Members page: the member ids (TikTok user ids, else handles) that are the brand and that are not.
@@ -46,6 +48,7 @@ from analytics.workspace import mapping_memory_path
 
 OVERRIDES_FILE = "format_overrides.json"
 RULES_FILE = "format_rules.json"
+SERIES_FILE = "format_series.json"
 BRAND_HASHTAGS_FILE = "brand_hashtags.json"
 
 # The rules editor's two columns: a format, and its patterns joined by ", ".
@@ -184,6 +187,41 @@ def captions_containing(captions: pd.Series, text: str) -> pd.Series:
     if not needle:
         return pd.Series(False, index=captions.index)
     return captions.map(lambda caption: isinstance(caption, str) and needle in _folded(caption)).astype(bool)
+
+
+# ---------------------------------------------------------------- series rules
+
+
+def series_hashtag(text: object) -> str:
+    """A hashtag as series rules key it: '#' and lower case ("#PhinTips" and "phintips" are "#phintips")."""
+    tag = unicodedata.normalize("NFC", _text(text)).lstrip("#").lower()
+    return "#" + tag if tag and " " not in tag else ""
+
+
+def clean_series(value: object) -> dict[str, str]:
+    """Only the well-formed entries of a stored series object: a hashtag -> a non-empty format."""
+    if not isinstance(value, Mapping):
+        return {}
+    cleaned = {series_hashtag(tag): _text(name) for tag, name in value.items()}
+    return {tag: name for tag, name in cleaned.items() if tag and name}
+
+
+def load_series_rules(memory: Memory | None = None) -> dict[str, str]:
+    """The series rules of this client: hashtag -> the format of every video carrying it; {} when none."""
+    return clean_series(_read(SERIES_FILE, memory))
+
+
+def save_series_rules(series: Mapping[str, str], memory: Memory | None = None) -> bool:
+    """Remember these series rules (replacing the stored ones). False if the disk refused."""
+    return _write(SERIES_FILE, clean_series(series), memory)
+
+
+def with_series(series: Mapping[str, str], hashtag: str, name: str | None) -> dict[str, str]:
+    """The series rules with `hashtag` always format `name`, or without a rule for it when `name` is None."""
+    updated = {tag: value for tag, value in series.items() if tag != series_hashtag(hashtag)}
+    if name and series_hashtag(hashtag):
+        updated[series_hashtag(hashtag)] = name
+    return updated
 
 
 # ---------------------------------------------------------------- caption rules

@@ -57,7 +57,13 @@ with communities_tab:
             rules, overrides = ui.format_choices()
             tags, handle = ui.chosen_brand_hashtags()
             view = communities_view(
-                ws.con, period, rules=rules, overrides=overrides, brand_hashtags=tags, brand_handle=handle
+                ws.con,
+                period,
+                rules=rules,
+                overrides=overrides,
+                series=ui.format_series(),
+                brand_hashtags=tags,
+                brand_handle=handle,
             )
             tabs.communities_tab(view)
 

@@ -19,7 +19,7 @@ if not ws.has("videos") or period is None:
     st.stop()
 
 rules, overrides = ui.format_choices()
-view = whatif_view(ws.con, period, rules=rules, overrides=overrides)
+view = whatif_view(ws.con, period, rules=rules, overrides=overrides, series=ui.format_series())
 planner, compare, live = st.tabs(["Content-mix planner", "Compare two groups", "More LIVEs?"])
 with planner:
     tabs.planner_tab(view)

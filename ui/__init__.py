@@ -870,6 +870,17 @@ def format_choices() -> tuple[dict, dict]:
     )
 
 
+def format_series() -> dict[str, str]:
+    """The series rules in force ("#phintips" -> "Tutorial"), as `format_choices` gives the rules and fixes:
+    the session's own edits first, else what is remembered for this client."""
+    from analytics import preferences
+
+    state = st.session_state.get("formats_preferences")
+    if state is not None and state["workspace"] is workspace():
+        return state["series"]
+    return preferences.load_series_rules(memory=memory())
+
+
 def use_all_data() -> None:
     """A button callback: switch the sidebar period to all the data."""
     st.session_state.period_preset = "All data"

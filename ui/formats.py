@@ -13,7 +13,15 @@ from analytics.format_stats import PUBLISHED_CLAIMS
 from analytics.templates import lives_template_csv
 from analytics.views.formats import FormatsView
 
-AUTOMATIC = "↺ Automatic (file or rules)"
+AUTOMATIC = "↺ Automatic (file, series or rules)"
+CONFIDENCE_LABELS = {"sure": "Sure", "likely": "Likely", "guess": "Guess"}
+SOURCE_LABELS = {
+    "override": "your fix",
+    "file": "your file",
+    "series": "series rule",
+    "lookalike": "look-alike",
+    "rules": "caption rules",
+}
 HASHTAG_COLUMNS = {
     "hashtag": "Hashtag",
     "is_brand_hashtag": "Brand hashtag",
@@ -38,6 +46,7 @@ def session_preferences(ws) -> dict:
             "workspace": ws,
             "rules": preferences.load_format_rules(memory=ui.memory()) or DEFAULT_RULES,
             "overrides": preferences.load_format_overrides(memory=ui.memory()),
+            "series": preferences.load_series_rules(memory=ui.memory()),
             "version": 0,  # bumped after each saved edit, so the editors start clean on the new data
             "saved": True,
         }
@@ -49,14 +58,25 @@ def session_preferences(ws) -> dict:
 
 
 def remember(
-    ws, *, rules: dict | None = None, overrides: dict | None = None, reset_rules: bool = False
+    ws,
+    *,
+    rules: dict | None = None,
+    overrides: dict | None = None,
+    series: dict | None = None,
+    reset_rules: bool = False,
 ) -> None:
     state = session_preferences(ws)
     state["rules"] = DEFAULT_RULES if reset_rules else rules or state["rules"]
     state["overrides"] = state["overrides"] if overrides is None else overrides
+    state["series"] = state["series"] if series is None else series
     state["version"] += 1
-    rules_saved = preferences.save_format_rules(None if reset_rules else state["rules"], memory=ui.memory())
-    state["saved"] = rules_saved and preferences.save_format_overrides(state["overrides"], memory=ui.memory())
+    memory = ui.memory()
+    saved = [
+        preferences.save_format_rules(None if reset_rules else state["rules"], memory=memory),
+        preferences.save_format_overrides(state["overrides"], memory=memory),
+        preferences.save_series_rules(state["series"], memory=memory),
+    ]
+    state["saved"] = all(saved)
     st.rerun()
 
 
@@ -85,6 +105,8 @@ def by_format_tab(view: FormatsView, *, show_claims: bool, has_videos: bool) -> 
             icon="📅",
         )
         return
+    if view.unsure_note:
+        st.info(ui.markdown_escape(view.unsure_note), icon="🔎")
     table = view.table
     chart = charts.format_rate_chart(
         table,
@@ -128,6 +150,14 @@ def by_format_tab(view: FormatsView, *, show_claims: bool, has_videos: bool) -> 
 def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
     rules, overrides, every_video = prefs["rules"], prefs["overrides"], view.every_video
     st.markdown(view.sources)
+    st.caption(
+        "A giveaway counts as a **Mini game** here: the audience plays (comments, tags a friend, answers) "
+        "to win something."
+    )
+    options = [AUTOMATIC, *dict.fromkeys([*FORMATS, *rules, *every_video["format"]])]
+    check_first(ws, view, prefs, options[1:])
+    tag_in_bulk(ws, view, prefs, options[1:])
+    st.subheader("Every video")
     search = st.text_input(
         "Show videos whose caption contains",
         key="formats_fix_search",
@@ -142,28 +172,29 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
     editable = pd.DataFrame(
         {
             "Posted": matching["posted_at"].dt.date,
+            "Format": matching["format"],
+            "Confidence": matching["confidence"].map(CONFIDENCE_LABELS),
             "Caption": matching["caption"],
             "Views": matching["total_views"],
-            "Format": matching["format"],
             "Why": matching["reason"],
         }
     ).reset_index(drop=True)
     st.caption("Newest first. Click a video's format to fix it; pick “↺ Automatic” to undo a fix.")
-    options = [AUTOMATIC, *dict.fromkeys([*FORMATS, *rules, *every_video["format"]])]
     edited = st.data_editor(
         editable,
         key=f"formats_fix_table_{prefs['version']}",
         hide_index=True,
         width="stretch",
         height=320,
-        disabled=["Posted", "Caption", "Views", "Why"],
+        disabled=["Posted", "Caption", "Views", "Confidence", "Why"],
         column_config={
             "Posted": ui.date_column(),
-            "Caption": st.column_config.TextColumn(width="large"),
-            "Views": ui.count_column(),
             "Format": st.column_config.SelectboxColumn(
-                options=options, required=True, width="medium", help="Pick the right format to fix a video."
+                options=options, required=True, width=150, help="Pick the right format to fix a video."
             ),
+            "Confidence": st.column_config.TextColumn(width="small"),
+            "Caption": st.column_config.TextColumn(width=320),
+            "Views": ui.count_column(),
             "Why": st.column_config.TextColumn(width="medium", help="Where the format came from."),
         },
     )
@@ -199,6 +230,125 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
         "communitylens_video_formats.csv",
         key="formats_videos_download",
     )
+
+
+def check_first(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
+    """ "Check these first": the guesses and likely ones, most views first, confirmed or changed in place."""
+    st.subheader("Check these first")
+    queue = view.queue
+    if queue.empty:
+        st.success(
+            "Every video's format is sure: from your fixes, your file, a series rule or a clear caption."
+        )
+        return
+    table = pd.DataFrame(
+        {
+            "Right": False,
+            "Format": queue["format"],
+            "Confidence": queue["confidence"].map(CONFIDENCE_LABELS),
+            "Caption": queue["caption"],
+            "Views": queue["total_views"],
+            "Why": queue["reason"],
+        }
+    )
+    st.caption(
+        f"{wording.plural(len(queue), 'video')} whose format is a guess or only likely, most views first. "
+        "Tick **Right** when the format is right, or pick the right one: either way it becomes your fix, "
+        "and videos that read like it follow."
+    )
+    edited = st.data_editor(
+        table,
+        key=f"formats_queue_{prefs['version']}",
+        hide_index=True,
+        width="stretch",
+        height=min(36 + 35 * len(table), 320),
+        disabled=["Caption", "Views", "Confidence", "Why"],
+        column_config={
+            "Right": st.column_config.CheckboxColumn(
+                "Right", width="small", help="Tick to confirm this format: it becomes your fix."
+            ),
+            "Format": st.column_config.SelectboxColumn(
+                options=formats, required=True, width=150, help="Pick the right format to fix a video."
+            ),
+            "Confidence": st.column_config.TextColumn(width="small"),
+            "Caption": st.column_config.TextColumn(width=320),
+            "Views": ui.count_column(),
+            "Why": st.column_config.TextColumn(width="medium", help="Where the format came from."),
+        },
+    )
+    confirmed = (edited["Right"] | (edited["Format"] != table["Format"])).to_numpy()
+    if confirmed.any():
+        updated = dict(prefs["overrides"])
+        for video_id, name in zip(queue["video_id"][confirmed], edited["Format"][confirmed], strict=True):
+            updated = preferences.with_overrides(updated, [video_id], name)
+        remember(ws, overrides=updated)
+
+
+def tag_in_bulk(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
+    """Groups of look-alike videos tagged at once, a hashtag's for future videos too; the series rules."""
+    st.subheader("Tag in bulk")
+    if view.groups:
+        st.caption(
+            "Videos that look like one series: a hashtag on 2 or more of them (not your brand's, not #fyp and "
+            "the like), or captions that read alike. Pick their format and tag them all at once."
+        )
+    else:
+        st.caption(
+            "No group of look-alike videos left to tag: no recurring hashtag or alike captions among the videos to check."
+        )
+    for group in view.groups:
+        label, picker, button = st.columns([3, 2, 1.3], vertical_alignment="center")
+        label.markdown(
+            f"**{ui.markdown_escape(group.label)}**  \n"
+            f"{wording.plural(len(group.video_ids), 'video')}, {group.count_unsure:,} to check"
+        )
+        name = picker.selectbox(
+            "Format",
+            formats,
+            index=formats.index(group.suggested) if group.suggested in formats else None,
+            placeholder="Pick a format",
+            key=f"formats_group_format_{group.key}",
+            label_visibility="collapsed",
+        )
+        keep = group.hashtag is not None and label.checkbox(
+            "Always, for future videos too",
+            key=f"formats_group_always_{group.key}",
+            help=f"Saves a series rule: every video with {group.hashtag}, now and later, is this format.",
+        )
+        if button.button(
+            f"Tag {len(group.video_ids)}",
+            key=f"formats_group_apply_{group.key}",
+            disabled=name is None,
+            width="stretch",
+        ):
+            if keep and group.hashtag:
+                # The series rule decides these videos: their own fixes give way to the format just picked.
+                remember(
+                    ws,
+                    overrides=preferences.with_overrides(prefs["overrides"], group.video_ids, None),
+                    series=preferences.with_series(prefs["series"], group.hashtag, name),
+                )
+            remember(ws, overrides=preferences.with_overrides(prefs["overrides"], group.video_ids, name))
+    series_rules(ws, view, prefs)
+
+
+def series_rules(ws, view: FormatsView, prefs: dict) -> None:
+    """The series rules kept for this client, each with a way to remove it."""
+    if view.series.empty:
+        st.caption(
+            "**Series rules.** No series rule yet. Tick “Always, for future videos too” on a hashtag above to "
+            "say, for example, that every #PhinTips video is a Tutorial."
+        )
+        return
+    st.markdown("**Your series rules** (a fix by hand and your file's format column come first)")
+    for rule in view.series.itertuples():
+        text, button = st.columns([5, 1.4], vertical_alignment="center")
+        text.markdown(
+            f"{ui.markdown_escape(rule.hashtag)} is always **{ui.markdown_escape(rule.format)}** "
+            f"({wording.plural(rule.count_videos, 'video')} now)"
+        )
+        if button.button("Remove", key=f"formats_series_remove_{rule.hashtag}", width="stretch"):
+            remember(ws, series=preferences.with_series(prefs["series"], rule.hashtag, None))
 
 
 def rules_editor(ws, prefs: dict) -> None:

@@ -293,6 +293,7 @@ def tab_work(ws: Workspace, view: MembersView) -> TabWork:
         view,
         format_rules=format_rules,
         format_overrides=format_overrides,
+        format_series=ui.format_series(),
         brand_hashtags=ui.brand_hashtags,
         lexicon=edits["lexicon"],
         corrections=edits["corrections"],

@@ -37,6 +37,7 @@ def report_for(
     """The report of these choices, built once and kept for this session until one of its inputs changes."""
     brand_hashtags, handle = ui.chosen_brand_hashtags()  # as the Segments page takes them
     rules, overrides = ui.format_choices()
+    series = ui.format_series()
     edits = ui.sentiment_edits()
     tier_rules = ui.tier_rules()
     salt = ui.pseudonym_salt()
@@ -53,7 +54,7 @@ def report_for(
         "tier_rules": tier_rules,
         "color": color,
         "logo": hashlib.sha256(logo).hexdigest() if logo else None,
-        "formats": repr((rules, sorted(overrides.items()))),
+        "formats": repr((rules, sorted(overrides.items()), list(series.items()))),
         "sentiment": repr((sorted(edits["lexicon"].items()), sorted(edits["corrections"].items()))),
     }
     cached = st.session_state.get("report_cache")
@@ -72,6 +73,7 @@ def report_for(
                 logo=logo,
                 rules=rules,
                 overrides=overrides,
+                series=series,
                 sentiment_memo=st.session_state.setdefault("sentiment_memo", {}),
                 lexicon_additions=edits["lexicon"],
                 corrections=edits["corrections"],

@@ -257,6 +257,7 @@ def segments_findings(
     brand_handle: str | None = None,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """The Community segments slides: the same views the page shows (analytics/views/segments.py)."""
     findings: list[Finding] = []
@@ -338,6 +339,7 @@ def segments_findings(
         period,
         rules=rules,
         overrides=overrides,
+        series=series,
         brand_hashtags=brand_hashtags,
         brand_handle=brand_handle,
     )

@@ -296,6 +296,7 @@ def formats_findings(
     *,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     min_videos: int = MIN_VIDEOS,
     left_out: list[str] | None = None,
     view: FormatsView | None = None,
@@ -303,7 +304,7 @@ def formats_findings(
     """The formats slides, read from the Formats page's own view (`view`, or formats_view() of the period)."""
     left_out = [] if left_out is None else left_out
     view = view or formats_view(
-        con, period, rules=rules, overrides=overrides, min_videos=min_videos, with_lives=False
+        con, period, rules=rules, overrides=overrides, series=series, min_videos=min_videos, with_lives=False
     )
     videos, table, min_videos = view.videos, view.table, view.min_videos
     if videos.empty:
@@ -522,6 +523,7 @@ def build_report(
     logo: bytes | None = None,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     today: date | None = None,
     sentiment_memo: MutableMapping[str, Any] | None = None,
     lexicon_additions: dict[str, float] | None = None,
@@ -551,7 +553,9 @@ def build_report(
     windows: list[tuple[str, str]] = []
     builders = {
         "overview": lambda: overview_findings(con, period),
-        "formats": lambda: formats_findings(con, period, rules=rules, overrides=overrides, left_out=left_out),
+        "formats": lambda: formats_findings(
+            con, period, rules=rules, overrides=overrides, series=series, left_out=left_out
+        ),
         "members": lambda: community.members_findings(
             con, period, real_handles=real_handles, salt=salt, left_out=left_out, tier_rules=tier_rules
         ),
@@ -565,6 +569,7 @@ def build_report(
             brand_handle=brand_handle,
             rules=rules,
             overrides=overrides,
+            series=series,
         ),
         "live": lambda: live.live_findings(con, period, left_out=left_out),
     }

@@ -17,8 +17,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import db, lives, preferences, stats, timezones, wording
+from analytics import db, lives, lookalikes, preferences, stats, timezones, wording
 from analytics.captions import DEFAULT_RULES, Rules
+from analytics.communities import GENERIC_HASHTAGS
 from analytics.format_stats import (
     RateComparison,
     all_videos_rate,
@@ -36,6 +37,21 @@ from analytics.settings import SETTINGS
 
 MIN_VIDEOS = SETTINGS.min_videos
 SLOT_MIN_VIDEOS = 2  # a posting slot is named among the best with this many videos (the page's list)
+MAX_GROUPS = 8  # groups offered for tagging in bulk, those with the most viewed unsure videos first
+QUEUE_COLUMNS = ["video_id", "caption", "total_views", "format", "confidence", "reason"]
+
+
+@dataclass(frozen=True)
+class TagGroup:
+    """Videos that look like one series, to tag at once: a recurring hashtag, or captions that read alike."""
+
+    key: str  # stable for the page's widgets: the hashtag, or "like:" and the first video's id
+    label: str  # "#phintips" or 'captions like "Tuto phin glacé…"'
+    hashtag: str | None  # a hashtag group's hashtag (it can become a series rule)
+    video_ids: tuple[str, ...]
+    count_unsure: int  # of them, guesses and likely ones
+    suggested: str | None  # the format to offer first: the one its sure videos have, else its most common
+    # guess but Other; None when nothing hints at one
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,10 @@ class FormatsView:
     all_videos_rate: float | None  # the dashed line: all the period's videos together
     monthly: pd.DataFrame
     sources: str  # where the formats came from, a sentence
+    unsure_note: str | None  # "12 of 40 videos are guesses…": how many of the period's formats to check
+    queue: pd.DataFrame  # "Check these first": every guess and likely one, most views first (QUEUE_COLUMNS)
+    groups: tuple[TagGroup, ...]  # look-alike videos to tag in bulk
+    series: pd.DataFrame  # the series rules in force: hashtag, format, count_videos (that it decides)
     brand_hashtags: tuple[str, ...]
     hashtags: pd.DataFrame
     zone: timezones.ZoneGuess
@@ -96,9 +116,111 @@ def _sources(every_video: pd.DataFrame) -> str:
     return (
         f"Each video's format comes from, in this order: **your fix** "
         f"({wording.plural(counts.get('override', 0), 'video')}), the **format column** of your file "
-        f"({counts.get('file', 0):,}), the **caption rules** ({counts.get('rules', 0):,}). {listed} listed, "
-        "whatever the period."
+        f"({counts.get('file', 0):,}), your **series rules** ({counts.get('series', 0):,}), a **look-alike** "
+        f"of a video you tagged ({counts.get('lookalike', 0):,}), the **caption rules** "
+        f"({counts.get('rules', 0):,}). {listed} listed, whatever the period."
     )
+
+
+def _unsure_note(videos: pd.DataFrame) -> str | None:
+    """How many of the period's videos have a format that is a guess or only likely, in a sentence."""
+    guesses = int((videos["confidence"] == "guess").sum())
+    likely = int((videos["confidence"] == "likely").sum())
+    if not guesses and not likely:
+        return None
+    said = [f"{guesses:,} of {len(videos):,} videos are guesses" if guesses else ""]
+    if likely:
+        said.append(f"{likely:,} {'more are' if guesses else f'of {len(videos):,} videos are'} only likely")
+    return (
+        " and ".join(part for part in said if part)
+        + ": check them first in “Check and fix formats”, your fixes count on every page and in the report."
+    )
+
+
+def check_queue(every_video: pd.DataFrame) -> pd.DataFrame:
+    """Which videos' formats should the marketer check first? The guesses and likely ones, most views first."""
+    unsure = every_video[every_video["confidence"] != "sure"]
+    unsure = unsure.sort_values("total_views", ascending=False, na_position="last", kind="stable")
+    return unsure[QUEUE_COLUMNS].reset_index(drop=True)
+
+
+def series_table(every_video: pd.DataFrame, series: Mapping[str, str] | None) -> pd.DataFrame:
+    """The series rules as the page lists them: hashtag, format, count_videos (the videos carrying the hashtag)."""
+    tags = every_video["caption"].map(lookalikes.hashtags_of).explode()
+    counts = tags.value_counts()
+    rows = [
+        (preferences.series_hashtag(tag), name, int(counts.get(preferences.series_hashtag(tag), 0)))
+        for tag, name in (series or {}).items()
+    ]
+    return pd.DataFrame(rows, columns=["hashtag", "format", "count_videos"])
+
+
+def _suggested(group: pd.DataFrame) -> str | None:
+    sure = group.loc[group["confidence"] == "sure", "format"]
+    guessed = group.loc[group["format"] != "Other", "format"]
+    for names in (sure, guessed):
+        if not names.empty:
+            return str(names.value_counts(sort=True).index[0])
+    return None
+
+
+def tag_groups(
+    every_video: pd.DataFrame, brand_hashtags: Sequence[str] = (), series: Mapping[str, str] | None = None
+) -> tuple[TagGroup, ...]:
+    """Which videos could the marketer tag at once? Up to MAX_GROUPS groups with an unsure video, most
+    viewed unsure videos first.
+
+    A hashtag group: a hashtag on 2 or more videos whose sure formats do not disagree (a series, not a
+    topic tag like #CoffeeTok on videos of every format), leaving out the brand's own hashtags, generic
+    reach tags (#fyp…), hashtags on more than half of 6 or more videos (the brand's or its topic's),
+    hashtags that already have a series rule, and a hashtag on the very videos of one listed before. Then captions that read alike
+    (`lookalikes.groups`) among the unsure videos in no hashtag group.
+    """
+    skip = {preferences.series_hashtag(tag) for tag in [*brand_hashtags, *GENERIC_HASHTAGS, *(series or {})]}
+    videos = every_video.assign(
+        hashtag=every_video["caption"].map(lookalikes.hashtags_of),
+        unsure=every_video["confidence"] != "sure",
+        unsure_views=every_video["total_views"].where(every_video["confidence"] != "sure", 0).fillna(0),
+    )
+    by_tag = videos.explode("hashtag").dropna(subset=["hashtag"])
+    by_tag = by_tag[~by_tag["hashtag"].isin(skip)]
+    found: list[tuple[float, TagGroup]] = []
+    for tag, group in by_tag.groupby("hashtag", sort=True):
+        sure = group.loc[~group["unsure"], "format"].nunique()
+        most = len(videos) >= 6 and len(group) > len(videos) / 2
+        if len(group) >= 2 and group["unsure"].any() and sure <= 1 and not most:
+            ids = tuple(str(video_id) for video_id in group["video_id"])
+            found.append(
+                (
+                    group["unsure_views"].sum(),
+                    TagGroup(
+                        str(tag), str(tag), str(tag), ids, int(group["unsure"].sum()), _suggested(group)
+                    ),
+                )
+            )
+    found.sort(key=lambda item: -item[0])
+    # Two hashtags always used together (#korea and #κορεα) are one group: the first is kept.
+    same = {group.video_ids: group for _, group in reversed(found)}
+    chosen = [group for _, group in found if same[group.video_ids] is group][:MAX_GROUPS]
+    grouped = {video_id for group in chosen for video_id in group.video_ids}
+    left = videos[videos["unsure"] & ~videos["video_id"].astype(str).isin(grouped)]
+    left = left.sort_values("total_views", ascending=False, na_position="last", kind="stable")
+    captions = videos["caption"].tolist()
+    at = [videos.index.get_loc(index) for index in left.index]
+    for members in lookalikes.groups(captions, at)[: MAX_GROUPS - len(chosen)]:
+        group = videos.iloc[members]
+        first = str(group["video_id"].iloc[0])
+        chosen.append(
+            TagGroup(
+                f"like:{first}",
+                f'captions like "{lookalikes.short(group["caption"].iloc[0])}"',
+                None,
+                tuple(str(video_id) for video_id in group["video_id"]),
+                len(group),
+                _suggested(group),
+            )
+        )
+    return tuple(chosen)
 
 
 def _live_tab(con: duckdb.DuckDBPyConnection, period: Period | None, videos: pd.DataFrame) -> LiveTab | None:
@@ -135,6 +257,7 @@ def formats_view(
     *,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     min_videos: int = MIN_VIDEOS,
     brand_hashtags: Sequence[str] | None = None,
     brand_handle: str | None = None,
@@ -151,7 +274,7 @@ def formats_view(
     from the files. `with_lives` False skips the LIVE tab (the deck has its own LIVE section).
     """
     start, end = (period.start, period.end) if period else (None, None)
-    every_video = video_formats(con, rules=rules, overrides=overrides)
+    every_video = video_formats(con, rules=rules, overrides=overrides, series=series)
     videos = in_period(every_video, start, end)
     table = format_table(videos, min_videos=min_videos, confidence=confidence, n_boot=n_boot, seed=seed)
     comparison = best_against_most_common(
@@ -198,6 +321,10 @@ def formats_view(
         all_videos_rate=all_videos_rate(table),
         monthly=month_table(videos),
         sources=_sources(every_video),
+        unsure_note=_unsure_note(videos),
+        queue=check_queue(every_video),
+        groups=tag_groups(every_video, brand, series),
+        series=series_table(every_video, series),
         brand_hashtags=brand,
         hashtags=hashtags,
         zone=zone,

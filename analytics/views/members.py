@@ -351,6 +351,7 @@ class TabWork:
         *,
         format_rules: Any = None,
         format_overrides: Mapping[str, str] | None = None,
+        format_series: Mapping[str, str] | None = None,
         brand_hashtags: Callable[[pd.DataFrame], list[str]] | None = None,
         lexicon: dict[str, float] | None = None,
         corrections: dict[str, str] | None = None,
@@ -359,7 +360,7 @@ class TabWork:
         progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.con, self.view = con, view
-        self._format_choices = (format_rules, format_overrides)
+        self._format_choices = (format_rules, format_overrides, format_series)
         self._brand_hashtags = brand_hashtags
         self._lexicon, self._corrections, self._memo = lexicon, corrections, memo
         self._waiting, self._progress = waiting, progress
@@ -385,9 +386,9 @@ class TabWork:
 
     def formats(self) -> pd.DataFrame:
         if "formats" not in self._kept:
-            rules, overrides = self._format_choices
+            rules, overrides, series = self._format_choices
             options = {"rules": rules} if rules is not None else {}
-            self._kept["formats"] = video_formats(self.con, overrides=overrides, **options)
+            self._kept["formats"] = video_formats(self.con, overrides=overrides, series=series, **options)
         return self._kept["formats"]
 
     def communities(self) -> pd.DataFrame:

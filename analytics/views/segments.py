@@ -46,12 +46,13 @@ def communities_view(
     *,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     brand_hashtags: Sequence[str] | None = None,
     brand_handle: str | None = None,
 ) -> CommunitiesView:
     """`brand_hashtags`: the brand's own (left out of every community); guessed from `brand_handle` if None."""
     start, end = (period.start, period.end) if period else (None, None)
-    videos = video_formats(con, rules=rules, overrides=overrides, start=start, end=end)
+    videos = video_formats(con, rules=rules, overrides=overrides, series=series, start=start, end=end)
     tags = (
         list(brand_hashtags)
         if brand_hashtags is not None

@@ -139,6 +139,7 @@ def whatif_view(
     *,
     rules: Rules = DEFAULT_RULES,
     overrides: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
     confidence: float = stats.CONFIDENCE,
     last_day: date | None = None,
 ) -> WhatifView:
@@ -146,7 +147,7 @@ def whatif_view(
 
     `last_day`: the data's last day ("this month vs last month"); read from the data when None.
     """
-    every_video = video_formats(con, rules=rules, overrides=overrides)
+    every_video = video_formats(con, rules=rules, overrides=overrides, series=series)
     videos = in_period(every_video, period.start, period.end).reset_index(drop=True)
     mix = whatif.posting_mix(videos, days=period.days)
     history = None
