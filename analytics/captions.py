@@ -149,7 +149,7 @@ def _pattern_regex(pattern: str) -> str | None:
     if not text:
         return None
     word = _word()
-    parts = []
+    parts: list[str | None] = []
     for token in re.split(r"(\.\.\.|[\s\-_]+)", text):
         if token == "...":
             parts.append(f"(?:{word}|\\.(?={word}))*")

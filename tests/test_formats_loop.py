@@ -45,23 +45,23 @@ def formats_of(frame: pd.DataFrame) -> dict[str, tuple[str, str, str, str]]:
 
 def test_a_series_rule_comes_after_a_fix_and_the_file_column_and_before_the_caption_rules():
     con = load(
-        video("fixed", "#PhinTips #challenge"),
-        video("filed", "#PhinTips", format="product"),
-        video("series", "Défi du jour #PhinTips #phinco"),  # the rules alone say Challenge, sure
-        video("longer", "#phintipsvn défi du jour"),  # another hashtag that only starts the same
+        video("fixed", "#PhinSang #challenge"),
+        video("filed", "#PhinSang", format="product"),
+        video("series", "Défi du jour #PhinSang #phinco"),  # the rules alone say Challenge, sure
+        video("longer", "#phinsangvn défi du jour"),  # another hashtag that only starts the same
         video("other", "#challenge du jour"),
     )
-    result = formats_of(video_formats(con, overrides={"fixed": "Collab"}, series={"phintips": "tutorial"}))
+    result = formats_of(video_formats(con, overrides={"fixed": "Collab"}, series={"phinsang": "tutorial"}))
     assert result["fixed"] == ("Collab", "override", "sure", "set by hand")
     assert result["filed"][:2] == ("Product", "file")
-    assert result["series"] == ("Tutorial", "series", "sure", 'series rule: "#PhinTips" is always Tutorial')
+    assert result["series"] == ("Tutorial", "series", "sure", 'series rule: "#PhinSang" is always Tutorial')
     assert result["longer"][:2] == ("Challenge", "rules")
     assert result["other"][:2] == ("Challenge", "rules")
 
 
 def test_the_first_hashtag_of_the_caption_with_a_series_rule_decides():
-    con = load(video("1", "#bts then #phintips"), video("2", "#PhinTips then #BTS"))
-    result = formats_of(video_formats(con, series={"#phintips": "Tutorial", "#bts": "Behind the scenes"}))
+    con = load(video("1", "#bts then #phinsang"), video("2", "#PhinSang then #BTS"))
+    result = formats_of(video_formats(con, series={"#phinsang": "Tutorial", "#bts": "Behind the scenes"}))
     assert result["1"][0] == "Behind the scenes" and result["2"][0] == "Tutorial"
 
 
@@ -86,9 +86,9 @@ def test_a_caption_the_rules_are_unsure_of_takes_the_format_of_the_most_alike_ta
 
 
 def test_a_series_rule_tags_look_alikes_too_and_a_long_caption_is_quoted_short():
-    long = "Phin glacé maison en 3 étapes, sans machine, juste un phin et des glaçons 🧊 #PhinTips"
+    long = "Phin glacé maison en 3 étapes, sans machine, juste un phin et des glaçons 🧊 #PhinSang"
     con = load(video("series", long), video("alike", unsure("Phin glacé coco en 3 étapes, sans machine 🥥")))
-    result = formats_of(video_formats(con, series={"#phintips": "Tutorial"}))
+    result = formats_of(video_formats(con, series={"#phinsang": "Tutorial"}))
     assert result["alike"] == (
         "Tutorial",
         "lookalike",
@@ -161,8 +161,8 @@ def test_the_queue_lists_the_guesses_and_likely_ones_most_viewed_first():
 
 def test_groups_to_tag_at_once_are_recurring_series_hashtags_then_captions_that_read_alike():
     con = load(
-        video("1", unsure("Morning mood #PhinTips #phinco #fyp"), views=50),
-        video("2", unsure("Rainy day #phintips #phinco #fyp"), views=900),
+        video("1", unsure("Morning mood #PhinSang #phinco #fyp"), views=50),
+        video("2", unsure("Rainy day #phinsang #phinco #fyp"), views=900),
         video("3", "#challenge accepted #CoffeeTok #phinco"),  # a topic tag on videos of two sure formats:
         video("4", "#giveaway time #CoffeeTok"),  # not a series
         video("5", unsure("Cozy corner #CoffeeTok")),
@@ -173,21 +173,21 @@ def test_groups_to_tag_at_once_are_recurring_series_hashtags_then_captions_that_
     videos = video_formats(con, overrides={"1": "Tutorial"})
     groups = tag_groups(videos, brand_hashtags=["#phinco"])
     assert [(group.label, group.hashtag, group.video_ids) for group in groups] == [
-        ("#phintips", "#phintips", ("1", "2")),
+        ("#phinsang", "#phinsang", ("1", "2")),
         ('captions like "SALTAIR BODY SERUM 2 PACK 🚨BACK IN STOC…"', None, ("6", "7")),
     ]
     assert (groups[0].count_unsure, groups[0].suggested) == (1, "Tutorial")  # what the sure one is
-    assert groups[1].suggested is None  # nothing hints at a format
+    assert groups[1].suggested == "Product"  # what the rules guess: a product name in capitals
     # A hashtag with a series rule is no longer offered.
-    assert [group.hashtag for group in tag_groups(videos, ["#phinco"], {"#PhinTips": "Tutorial"})] == [None]
+    assert [group.hashtag for group in tag_groups(videos, ["#phinco"], {"#PhinSang": "Tutorial"})] == [None]
 
 
 def test_the_series_rules_are_listed_with_the_videos_carrying_their_hashtag():
-    con = load(video("1", "a #PhinTips"), video("2", "b #phintips"), video("3", "c"))
+    con = load(video("1", "a #PhinSang"), video("2", "b #phinsang"), video("3", "c"))
     videos = video_formats(con)
-    table = series_table(videos, {"PhinTips": "Tutorial", "#bts": "Behind the scenes"})
+    table = series_table(videos, {"PhinSang": "Tutorial", "#bts": "Behind the scenes"})
     assert table.to_dict("records") == [
-        {"hashtag": "#phintips", "format": "Tutorial", "count_videos": 2},
+        {"hashtag": "#phinsang", "format": "Tutorial", "count_videos": 2},
         {"hashtag": "#bts", "format": "Behind the scenes", "count_videos": 0},
     ]
 
@@ -203,12 +203,12 @@ def test_a_series_rule_is_remembered_for_its_client_only(kind, tmp_path, monkeyp
         if kind == "session"
         else (FolderMemory(tmp_path / "a"), FolderMemory(tmp_path / "b"))
     )
-    series = preferences.with_series({}, "PhinTips", "Tutorial")
+    series = preferences.with_series({}, "PhinSang", "Tutorial")
     series = preferences.with_series(series, "#BTS", "Behind the scenes")
     assert preferences.save_series_rules(series, a)
-    assert preferences.load_series_rules(a) == {"#phintips": "Tutorial", "#bts": "Behind the scenes"}
+    assert preferences.load_series_rules(a) == {"#phinsang": "Tutorial", "#bts": "Behind the scenes"}
     assert preferences.load_series_rules(b) == {}
-    assert preferences.with_series(series, "#phintips", None) == {"#bts": "Behind the scenes"}
+    assert preferences.with_series(series, "#phinsang", None) == {"#bts": "Behind the scenes"}
     assert not (tmp_path / "home").exists()
 
 
@@ -224,7 +224,7 @@ def test_a_stored_series_rule_of_the_wrong_shape_reads_as_none(stored):
 def test_the_deck_counts_the_formats_the_page_shows_with_the_series_rules_and_fixes():
     demo = demo_workspace()
     period = default_report_period(demo.con)
-    series = {"#phinchallenge": "Tutorial"}  # the demo's challenge series, made Tutorials
+    series = {"#booktok": "Storytelling"}  # the demo's book-and-coffee videos, made Storytelling
     view = formats_view(demo.con, period, series=series)
     plain = formats_view(demo.con, period)
     assert view.table["count_videos"].tolist() != plain.table["count_videos"].tolist()
@@ -238,8 +238,8 @@ def test_the_deck_counts_the_formats_the_page_shows_with_the_series_rules_and_fi
 
 
 SERIES_CAPTIONS = [
-    ("Phin glacé maison en 3 étapes 🧊 #PhinTips #phinco", 9000),
-    ("Phin sữa đá, 3 bước thôi #PhinTips #phinco #fyp", 7000),
+    ("Phin glacé du matin 🧊 #PhinSang #phinco", 9000),
+    ("Phin sữa đá buổi sáng #PhinSang #phinco #fyp", 7000),
     ("Morning mood ☕ #phinco", 5000),
     ("Rainy day, hot phin #cozy #phinco", 3000),
     ("Cozy corner with a book #cozy #phinco", 2000),
@@ -248,7 +248,7 @@ SERIES_CAPTIONS = [
 
 
 def series_content_csv() -> bytes:
-    """A TikTok Studio Content export of six videos: a #PhinTips series and captions the rules are unsure of."""
+    """A TikTok Studio Content export of six videos: a #PhinSang series and captions the rules are unsure of."""
     head = '"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"'
     rows = [
         f'"November 22","{caption}","https://www.tiktok.com/@phinco.coffee/video/7700000000000000{i:02d}",'
@@ -304,24 +304,24 @@ def test_in_the_app_the_marketer_checks_the_queue_and_tags_a_series_for_this_cli
     assert not at.exception, at.exception
     assert preferences.load_format_overrides(memory_a) == {"770000000000000000": "Other"}
 
-    # Tag the #PhinTips group as Tutorials, always: a series rule kept for this client.
-    at.selectbox(key="formats_group_format_#phintips").select("Tutorial").run()
-    at.checkbox(key="formats_group_always_#phintips").check().run()
-    at.button(key="formats_group_apply_#phintips").click().run()
+    # Tag the #PhinSang group as Tutorials, always: a series rule kept for this client.
+    at.selectbox(key="formats_group_format_#phinsang").select("Tutorial").run()
+    at.checkbox(key="formats_group_always_#phinsang").check().run()
+    at.button(key="formats_group_apply_#phinsang").click().run()
     assert not at.exception, at.exception
-    assert preferences.load_series_rules(memory_a) == {"#phintips": "Tutorial"}
+    assert preferences.load_series_rules(memory_a) == {"#phinsang": "Tutorial"}
     assert preferences.load_format_overrides(memory_a) == {}  # the series rule decides its videos now
     every = next(table.value for table in at.data_editor if "Posted" in table.value.columns)
-    assert set(every.loc[every["Caption"].str.contains("#PhinTips"), "Why"]) == {
-        'series rule: "#PhinTips" is always Tutorial'
+    assert set(every.loc[every["Caption"].str.contains("#PhinSang"), "Why"]) == {
+        'series rule: "#PhinSang" is always Tutorial'
     }
-    assert any("#phintips is always **Tutorial** (2 videos now)" in text.value for text in at.markdown)
+    assert any("#phinsang is always **Tutorial** (2 videos now)" in text.value for text in at.markdown)
     assert not list((tmp_path / "home").glob("*.json"))  # nothing in the folder shared by every client
 
     other, memory_b = client_formats_page("B")
     assert preferences.load_series_rules(memory_b) == {}
     assert other.session_state["formats_preferences"]["series"] == {}
-    assert other.button(key="formats_group_apply_#phintips")  # still offered, untagged, to client B
+    assert other.button(key="formats_group_apply_#phinsang")  # still offered, untagged, to client B
 
-    at.button(key="formats_series_remove_#phintips").click().run()
+    at.button(key="formats_series_remove_#phinsang").click().run()
     assert preferences.load_series_rules(memory_a) == {}
