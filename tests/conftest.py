@@ -13,6 +13,35 @@ import pytest
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 os.environ["COMMUNITYLENS_HOME"] = tempfile.mkdtemp(prefix=f"communitylens-tests-{_worker}-")
 
+# The slowest files, slowest first (seconds of one process, measured with --durations). pytest-xdist hands
+# out whole files (--dist loadfile) in collection order (--no-loadscope-reorder in pyproject.toml), so these
+# start first and the quick files fill in at the end: a slow file handed out last kept one process busy
+# for minutes while the other sat idle. A file not listed keeps its place after them.
+SLOWEST_FIRST = (
+    "test_real_pages.py",
+    "test_real_pages_mixed.py",
+    "test_members_page.py",
+    "test_browser.py",
+    "test_one_truth.py",
+    "test_report_page.py",
+    "test_fuzz_ingest.py",
+    "test_ui.py",
+    "test_clients.py",
+    "test_pages.py",
+    "test_whatif_page.py",
+    "test_formats_page.py",
+    "test_team_store.py",
+    "test_cli_store.py",
+    "test_report_html.py",
+    "test_segments_page.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests of the slowest files first (see SLOWEST_FIRST); the order within a file is kept."""
+    rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
