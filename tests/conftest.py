@@ -8,10 +8,25 @@ share one throwaway folder per test process: the suite runs in several processes
 import os
 import tempfile
 
+import duckdb
 import pytest
 
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 os.environ["COMMUNITYLENS_HOME"] = tempfile.mkdtemp(prefix=f"communitylens-tests-{_worker}-")
+
+# One DuckDB thread per connection in the test processes. The suite runs one process per core already, and
+# a test's tables are a few thousand rows at most (one thread reads them whole): DuckDB's extra threads only
+# woke up and waited around each of the thousands of small queries, doubling the CPU a page test used
+# (a members-page test with three uploads: 24 s of CPU with the default, 13 s with one thread). Results
+# are the same; the app itself keeps DuckDB's default (one thread per core).
+_duckdb_connect = duckdb.connect
+
+
+def _connect_with_one_thread(database=":memory:", *args, config=None, **kwargs):
+    return _duckdb_connect(database, *args, config={"threads": 1, **(config or {})}, **kwargs)
+
+
+duckdb.connect = _connect_with_one_thread
 
 # The slowest files, slowest first (seconds of one process, measured with --durations). pytest-xdist hands
 # out whole files (--dist loadfile) in collection order (--no-loadscope-reorder in pyproject.toml), so these
