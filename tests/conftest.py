@@ -28,7 +28,7 @@ def _connect_with_one_thread(database=":memory:", *args, config=None, **kwargs):
 
 duckdb.connect = _connect_with_one_thread
 
-# The slowest files, slowest first (seconds of one process, measured with --durations). pytest-xdist hands
+# The slowest files, slowest first (each timed alone with -n0, 30 Nov 2026). pytest-xdist hands
 # out whole files (--dist loadfile) in collection order (--no-loadscope-reorder in pyproject.toml), so these
 # start first and the quick files fill in at the end: a slow file handed out last kept one process busy
 # for minutes while the other sat idle. A file not listed keeps its place after them.
@@ -36,14 +36,14 @@ SLOWEST_FIRST = (
     "test_real_pages.py",
     "test_real_pages_mixed.py",
     "test_members_page.py",
-    "test_browser.py",
-    "test_one_truth.py",
     "test_report_page.py",
-    "test_fuzz_ingest.py",
-    "test_ui.py",
+    "test_browser.py",
     "test_clients.py",
     "test_pages.py",
+    "test_ui.py",
+    "test_one_truth.py",
     "test_whatif_page.py",
+    "test_fuzz_ingest.py",
     "test_formats_page.py",
     "test_team_store.py",
     "test_cli_store.py",
