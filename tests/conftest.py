@@ -8,10 +8,56 @@ share one throwaway folder per test process: the suite runs in several processes
 import os
 import tempfile
 
+import duckdb
 import pytest
 
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 os.environ["COMMUNITYLENS_HOME"] = tempfile.mkdtemp(prefix=f"communitylens-tests-{_worker}-")
+
+# One DuckDB thread per connection in the test processes. The suite runs one process per core already, and
+# a test's tables are a few thousand rows at most (one thread reads them whole): DuckDB's extra threads only
+# woke up and waited around each of the thousands of small queries, doubling the CPU a page test used
+# (a members-page test with three uploads: 24 s of CPU with the default, 13 s with one thread). Results
+# are the same; the app itself keeps DuckDB's default (one thread per core).
+_duckdb_connect = duckdb.connect
+
+
+def _connect_with_one_thread(database=":memory:", *args, config=None, **kwargs):
+    return _duckdb_connect(database, *args, config={"threads": 1, **(config or {})}, **kwargs)
+
+
+duckdb.connect = _connect_with_one_thread
+
+# The slowest files, slowest first (each timed alone with -n0, 30 Nov 2026). pytest-xdist hands
+# out whole files (--dist loadfile) in collection order (--no-loadscope-reorder in pyproject.toml), so these
+# start first and the quick files fill in at the end: a slow file handed out last kept one process busy
+# for minutes while the other sat idle. A file not listed keeps its place after them.
+SLOWEST_FIRST = (
+    "test_real_pages.py",
+    "test_real_pages_mixed.py",
+    "test_members_page.py",
+    "test_browser.py",
+    "test_report_page.py",
+    "test_team_store.py",
+    "test_cli_store.py",
+    "test_clients.py",
+    "test_pages.py",
+    "test_fuzz_ingest.py",
+    "test_ui.py",
+    "test_one_truth.py",
+    "test_whatif_page.py",
+    "test_report_deck.py",
+    "test_team_lake.py",
+    "test_formats_page.py",
+    "test_segments_page.py",
+    "test_report_html.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests of the slowest files first (see SLOWEST_FIRST); the order within a file is kept."""
+    rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @pytest.fixture

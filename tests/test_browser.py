@@ -85,6 +85,28 @@ def test_the_app_opens_on_the_demo_brand_with_a_chart(browser_page):
     assert page.locator(".js-plotly-plot").first.is_visible()
 
 
+def test_in_a_browser_every_chart_offers_a_png_download_and_presentation_mode_hides_the_sidebar(
+    app_in_chromium,
+):
+    url, browser = app_in_chromium
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)  # a session of its own, on the demo brand
+    wait_until_idle(page, selector=".js-plotly-plot")
+    page.get_by_role("link", name="Report").click()
+    wait_until_idle(page, selector=".js-plotly-plot")
+    chart = page.locator(".js-plotly-plot").first
+    chart.hover()
+    assert chart.locator(".modebar-btn[data-title='Download plot as a PNG']").count() == 1
+    options = page.evaluate("document.querySelector('.js-plotly-plot')._context.toImageButtonOptions")
+    assert (options["format"], options["scale"]) == ("png", 2)
+    page.locator("[data-testid='stSidebar'] label", has_text="Presentation mode").click()
+    page.wait_for_timeout(1000)
+    wait_until_idle(page, selector=".js-plotly-plot")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.get_by_role("button", name="Exit presentation mode").is_visible()
+    page.close()
+
+
 def test_uploading_an_export_shows_its_numbers_on_the_overview_chart(browser_page, tmp_path):
     page = browser_page
     if REAL.exists():

@@ -41,11 +41,18 @@ def demo():
     return app()
 
 
+def open_page(at, page: str, preset: str) -> None:
+    """The sidebar's period set to `preset` and `page` opened, in one run of the app (the choice is kept
+    across pages, so a run to pick it first and another to open the page would show the same)."""
+    at.sidebar.selectbox(key="period_preset").select(preset)
+    at.switch_page(f"pages/{page}.py").run()
+    assert at.session_state["period_preset"] == preset
+
+
 @pytest.mark.parametrize("preset", PERIODS)
 def test_the_overview_tiles_say_what_the_decks_overview_slide_says(demo, preset):
     at = demo
-    at.sidebar.selectbox(key="period_preset").select(preset).run()
-    at.switch_page("pages/overview.py").run()
+    open_page(at, "overview", preset)
     assert not at.exception
     page = {metric.label: (metric.value, metric.delta or None) for metric in at.metric}
     deck = {
@@ -59,8 +66,7 @@ def test_the_overview_tiles_say_what_the_decks_overview_slide_says(demo, preset)
 @pytest.mark.parametrize("preset", PERIODS)
 def test_the_members_tiles_count_the_tiers_the_decks_members_slide_counts(demo, preset):
     at = demo
-    at.sidebar.selectbox(key="period_preset").select(preset).run()
-    at.switch_page("pages/members.py").run()
+    open_page(at, "members", preset)
     assert not at.exception
     page = {
         metric.label: int(metric.value.replace(",", ""))
@@ -84,8 +90,7 @@ def test_the_members_tiles_count_the_tiers_the_decks_members_slide_counts(demo, 
 @pytest.mark.parametrize("preset", PERIODS)
 def test_the_members_reply_rate_is_the_decks_reply_rate(demo, preset):
     at = demo
-    at.sidebar.selectbox(key="period_preset").select(preset).run()
-    at.switch_page("pages/members.py").run()
+    open_page(at, "members", preset)
     tile = next(metric for metric in at.metric if metric.label == "Reply rate")
     report = deck_for(at, ("members",))
     replies = [f for f in report.findings if f.key == "members_replies"]
@@ -96,11 +101,9 @@ def test_the_members_reply_rate_is_the_decks_reply_rate(demo, preset):
 @pytest.mark.parametrize("preset", PERIODS)
 def test_the_segments_page_names_the_communities_and_tones_the_deck_names(demo, preset):
     at = demo
-    at.sidebar.selectbox(key="period_preset").select(preset).run()
-    at.switch_page("pages/segments.py").run()
-    report = deck_for(at, ("segments",))
     at.session_state["segments_view"] = "Hashtag communities"
-    at.run()
+    open_page(at, "segments", preset)
+    report = deck_for(at, ("segments",))
     assert not at.exception
     table = next(frame.value for frame in at.dataframe if "Known CommunityTok" in frame.value.columns)
     communities = finding(report, "segments_communities").native
@@ -115,8 +118,7 @@ def test_the_segments_page_names_the_communities_and_tones_the_deck_names(demo, 
 @pytest.mark.parametrize("preset", PERIODS)
 def test_the_formats_table_gives_each_format_the_rate_and_videos_the_decks_formats_slide_gives(demo, preset):
     at = demo
-    at.sidebar.selectbox(key="period_preset").select(preset).run()
-    at.switch_page("pages/formats.py").run()
+    open_page(at, "formats", preset)
     assert not at.exception
     table = next(
         frame.value for frame in at.dataframe if {"Format", "Engagement rate"} <= set(frame.value.columns)

@@ -1,9 +1,8 @@
-"""The Report page through AppTest on the demo brand, presentation mode, and a real browser for what
-AppTest cannot see (the PNG download button of every chart, the hidden sidebar)."""
+"""The Report page through AppTest on the demo brand and presentation mode. What AppTest cannot see (the PNG
+download button of every chart, the hidden sidebar) is checked in a real browser in tests/test_browser.py."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import pytest
 import ui
 from analytics.report.sections import DEFAULT_DAYS
 from tests.apptest import app
-from tests.browser import CHROMIUM, launch, running_app, wait_until_idle
 
 PAGE = "pages/report.py"
 PNG = bytes.fromhex(
@@ -104,33 +102,6 @@ def test_presentation_mode_hides_the_controls_and_has_a_way_out():
     assert not at.exception
     assert not at.sidebar.toggle(key="ui_presentation").value
     assert not any('[data-testid="stSidebar"]' in element.proto.body for element in at.get("html"))
-
-
-has_chromium = Path(CHROMIUM).exists() or shutil.which("chromium")
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(not has_chromium, reason="Debian chromium not installed")
-def test_in_a_browser_every_chart_offers_a_png_download_and_presentation_mode_hides_the_sidebar():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with running_app() as url, playwright_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(url)
-        wait_until_idle(page, selector=".js-plotly-plot")
-        page.get_by_role("link", name="Report").click()
-        wait_until_idle(page, selector=".js-plotly-plot")
-        chart = page.locator(".js-plotly-plot").first
-        chart.hover()
-        assert chart.locator(".modebar-btn[data-title='Download plot as a PNG']").count() == 1
-        options = page.evaluate("document.querySelector('.js-plotly-plot')._context.toImageButtonOptions")
-        assert (options["format"], options["scale"]) == ("png", 2)
-        page.locator("[data-testid='stSidebar'] label", has_text="Presentation mode").click()
-        page.wait_for_timeout(1000)
-        wait_until_idle(page, selector=".js-plotly-plot")
-        assert not page.locator("[data-testid='stSidebar']").is_visible()
-        assert page.get_by_role("button", name="Exit presentation mode").is_visible()
-        browser.close()
 
 
 REAL_CONTENT = Path(__file__).resolve().parents[1].parent / "shared" / "real_exports"

@@ -19,10 +19,25 @@ def home(tmp_path, monkeypatch):
 
 def whatif_page(preset: str | None = None):
     at = app()
-    if preset:
-        at.sidebar.selectbox(key="period_preset").select(preset).run()
+    if preset:  # picked in the sidebar, and the page opened, in one run
+        at.sidebar.selectbox(key="period_preset").select(preset)
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
+    assert at.session_state["period_preset"] == (preset or "Last 90 days")
+    return at
+
+
+@pytest.fixture(scope="module")
+def all_data():
+    """The page on all the demo's data, shared by the comparisons: each sets the kind and both groups it reads."""
+    return whatif_page("All data")
+
+
+def compare(at, kind: str):
+    """The comparison tab switched to `kind` (groups of formats, hashtags, caption words or dates)."""
+    if at.radio(key="whatif_compare_kind").value != kind:
+        at.radio(key="whatif_compare_kind").set_value(kind).run()
+    assert at.radio(key="whatif_compare_kind").value == kind
     return at
 
 
@@ -58,8 +73,8 @@ def test_planning_from_all_the_data_projects_every_format_with_five_videos():
     assert {metric.proto.color for metric in at.metric[:3]} == {at.metric[0].proto.MetricColor.GRAY}
 
 
-def test_comparing_two_formats_gives_the_verdict_and_the_rates_side_by_side():
-    at = whatif_page("All data")
+def test_comparing_two_formats_gives_the_verdict_and_the_rates_side_by_side(all_data):
+    at = compare(all_data, "format")
     at.selectbox(key="whatif_format_a").select("Mini game").run()
     at.selectbox(key="whatif_format_b").select("Product").run()
     assert not at.exception
@@ -107,9 +122,8 @@ def videos_posted(at, sql_filter: str, params: list) -> int:
     )
 
 
-def test_comparing_two_hashtags_names_both_and_gives_the_verdict_and_the_rates():
-    at = whatif_page("All data")
-    at.radio(key="whatif_compare_kind").set_value("hashtag").run()
+def test_comparing_two_hashtags_names_both_and_gives_the_verdict_and_the_rates(all_data):
+    at = compare(all_data, "hashtag")
     at.selectbox(key="whatif_hashtag_a").select("#coffeetok").run()
     at.selectbox(key="whatif_hashtag_b").select("#booktok").run()
     label_a, count_a, label_b, count_b = comparison_shown(at)
@@ -119,9 +133,8 @@ def test_comparing_two_hashtags_names_both_and_gives_the_verdict_and_the_rates()
     assert min(count_a, count_b) >= 5
 
 
-def test_comparing_two_campaigns_counts_the_videos_whose_caption_holds_each_word():
-    at = whatif_page("All data")
-    at.radio(key="whatif_compare_kind").set_value("keyword").run()
+def test_comparing_two_campaigns_counts_the_videos_whose_caption_holds_each_word(all_data):
+    at = compare(all_data, "keyword")
     at.text_input(key="whatif_keyword_a").input("PhinTips").run()  # the demo's tips series
     at.text_input(key="whatif_keyword_b").input("live").run()
     label_a, count_a, label_b, count_b = comparison_shown(at)
@@ -130,9 +143,8 @@ def test_comparing_two_campaigns_counts_the_videos_whose_caption_holds_each_word
     assert count_b == videos_posted(at, f"{ALL_DATA} and caption ilike ?", ["%live%"]) >= 5
 
 
-def test_comparing_two_date_ranges_counts_the_videos_posted_in_each():
-    at = whatif_page("All data")
-    at.radio(key="whatif_compare_kind").set_value("dates").run()
+def test_comparing_two_date_ranges_counts_the_videos_posted_in_each(all_data):
+    at = compare(all_data, "dates")
     at.date_input(key="whatif_dates_a").set_value((date(2026, 10, 1), date(2026, 10, 31))).run()
     at.date_input(key="whatif_dates_b").set_value((date(2026, 9, 1), date(2026, 9, 30))).run()
     label_a, count_a, label_b, count_b = comparison_shown(at)
