@@ -235,6 +235,11 @@ _BROADCAST_CUES = _phrase_regex(  # a day or a moment: the LIVE is announced, or
     "dung bo lo, hen gap, gabung, ikuti, yuk, mampir, jangan lupa, nonton, "
     # a replay or an excerpt of one
     "replay, rediff, rediffusion, extrait, repeticion, xem lai, trich doan, tonton ulang, if you missed, "
+    "last week, tuan truoc, semaine derniere, semana pasada, semana passada, minggu lalu, kemaren, kmrn, "
+    "cuplikan, trecho, clip from, cat tu, best moment, meilleur moment, melhor momento, mejor momento, "
+    "pinned, epingle, epinglee, fijado, fijada, fixado, fixada, ghim, dipin, di pin, "
+    # soon
+    "ahorita, agorinha, daqui a pouco, daqui a, en un rato, dans un instant, sebentar lagi, bentar lagi, lat nua, "
     # questions from the audience
     "q&a, qna, q & a, faq, question, questions, ask, ask me, ama, answer, answers, answered, hoi dap, cau hoi, "
     "giai dap, tra loi, pregunta, preguntas, preguntanos, preguntenos, preguntennos, pregunten, pergunta, "
@@ -252,7 +257,9 @@ _BROADCAST_WORDS = _set(  # these say "broadcast" by themselves
 _DIRECTLY = _set("truc tiep, en direct")  # also mean "directly": "mua trực tiếp", "en direct du producteur"
 _LIVE_NOUN_BEFORE = _set(  # "our live", "buổi trực tiếp": the word is the broadcast itself
     "my, our, mon, ma, notre, nos, du, ce, mi, nuestro, nuestra, meu, minha, nossa, nosso, da, na, buoi, phien, "
-    "len, phat, xem"
+    "len, phat, xem, "
+    # happening now: "đang live", "lagi live", "estamos en vivo", "we're live"
+    "dang, lagi, sedang, we're, estamos, estoy, estou, i'm"
 )
 _NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the live tracker, live score
     "music, musique, musica, musik, nhac, band, banda, concert, concerts, concierto, show, shows, spectacle, "
@@ -271,13 +278,16 @@ _NOT_BROADCAST_NOUNS = _set(  # live music, música en vivo, nhạc live, the li
     "screening, podcast, "
     # instruments and evenings of them: violão ao vivo, live guitar, open mic
     "guitar, guitars, guitarra, violao, violon, violin, piano, sax, saxophone, drums, bateria, trumpet, cello, "
-    "open mic, sarau, poetry, poesia, poesie, choir, orchestra, choro, roda, seresta, "
+    "open mic, sarau, poetry, poesia, poesie, choir, orchestra, choro, roda, seresta, akustik, akustikan, tampil, "
+    "manggung, perform, performing, toca, tocando, "
     # a final shown on a screen: xem trực tiếp chung kết, la final en vivo
     "chung ket, bong da, final, finals, finale, semifinal, derby, world cup, euro, aff"
 )
 _IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person, not on TikTok
-    "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho"
+    "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho, "
+    "atelier, workshop, tour, masterclass, park, parque, taman, cong vien, parc"
 )
+_ON_AIR = _phrase_regex("fm, radio, tv, television, televisao, truyen hinh, vtv, htv")
 _FROM_WORDS = _set("from, desde, depuis, direto, direto de, diretamente, tu, dari")
 _OTHER_PLATFORMS = _set(  # a broadcast elsewhere is not a TikTok LIVE
     "youtube, yt, instagram, insta, ig, facebook, fb, twitch, zoom, spotify, shopee, lazada, tokopedia, tv, "
@@ -292,10 +302,12 @@ _AVAILABLE_THINGS = _set(  # "the menu is now live", "pre-orders go live Monday"
     "website, site, shop, store, boutique, sale, sales, preorder, preorders, order, orders, menu, collection, "
     "drop, app, page, link, offer, offers, deal, deals, promo, discount, code, campaign, booking, bookings, "
     "reservation, reservations, ticket, tickets, registration, listing, product, products, restock, waitlist, "
+    "web, online, soldes, tienda, loja, toko, shopee, lazada, tokopedia, "
     "class, classes, course, courses, schedule, timetable, episode, playlist, season, edition, update, version, "
     "feature, presale, vote, voting, poll, form, survey, signup, signups, application, applications, website's"
 )
-_AVAILABLE_VERBS = _set("is, are, goes, go, going, went, now, be, officially")
+_ON = _set("on, in, tren, sur, di, en, no, na, em")  # "live on the website", "live trên website", "udah live di web"
+_AVAILABLE_VERBS = _set("is, are, goes, go, going, went, now, be, officially, da, udah, sudah, sont, est, esta, ja, ya")
 _DIRECT_VERBS = _set(  # "mua trực tiếp", "liên hệ trực tiếp", "livraison en direct": directly
     "mua, ban, giao, lien he, nhan, gui, den, tu, tai, goi, inbox, ib, nhap, achat, achetez, acheter, vente, vendu, "
     "livraison, livre, livres, livree, commandez, commander, importe, producteur"
@@ -364,6 +376,8 @@ def _elsewhere(text: str, start: int, end: int, quote: Quote) -> str | None:
     if nearby & {"tiktok", "tiktoklive"}:
         return None
     platforms = [t for t in [*before, *after] if t.group() in _OTHER_PLATFORMS]
+    if not platforms and (on_air := _ON_AIR.search(text)):  # a radio or TV spot, anywhere in the caption
+        return f'("{quote(on_air.start(), on_air.end())}" is not a TikTok LIVE)'
     if platforms:
         first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
         return f'("{quote(first, last)}" is not a TikTok LIVE)'
@@ -428,11 +442,7 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
             thing = next(t for t in before[-4:] if t.group().removesuffix("'s") in _AVAILABLE_THINGS)
             return False, f'("{quote(thing.start(), end)}" means available, not a TikTok LIVE)'
         where = after[:3]  # "now live on our app", "live on the website"
-        if (
-            where
-            and where[0].group() in {"on", "in"}
-            and any(t.group() in _AVAILABLE_THINGS for t in where[1:])
-        ):
+        if where and where[0].group() in _ON and any(t.group() in _AVAILABLE_THINGS for t in where[1:]):
             thing = next(t for t in where[1:] if t.group() in _AVAILABLE_THINGS)
             return False, f'("{quote(start, thing.end())}" means available, not a TikTok LIVE)'
     if word in _DIRECTLY:

@@ -272,5 +272,8 @@ HINTS = [
          "flavours, flavors, menu, new menu, seasonal menu, on the menu, 2 pack, 3 pack, 2-pack, 3-pack, "
          "multipack, value pack, ...ml, new drop, drops, dropping, it's back, weekends only, only weekends, "
          "per person, per night, a slice, per slice", 1),
+    hint("LIVE Q&A", "a reminder for a broadcast", "set a reminder, turn on notifications, turn on your notifications, "
+         "hit the bell", 2),
+    hint("LIVE Q&A", "a time to meet on TikTok", "on tiktok, on our tiktok", 1),
 ]
 # fmt: on

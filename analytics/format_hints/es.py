@@ -211,5 +211,9 @@ HINTS = [
          "por inbox, link en bio, link en la bio, cupo limitado, cupos, inscríbete, inscripciones, "
          "de temporada, por temporada, precio, precios, entregamos, entregas, por whatsapp, sucursales, "
          "en tienda, tienda online, primera clase, clase de prueba", 1),
+    hint("LIVE Q&A", "a reminder for a broadcast", "activá la campanita, activa la campanita, activen la campanita, "
+         "activa las notificaciones, activá las notificaciones", 2),
+    hint("LIVE Q&A", "a broadcast", "prendemos cámara, prendemos la cámara, encendemos la cámara, en tiktok, "
+         "en nuestro tiktok", 1),
 ]
 # fmt: on

@@ -272,5 +272,8 @@ HINTS = [
     hint("Product", "a range of sizes, colours or flavours",
          "coloris, tailles, taille unique, la carte, à la carte, au menu, formule, formules, par personne, "
          "la séance, le pot, le flacon", 1),
+    hint("LIVE Q&A", "a reminder for a broadcast", "activez la cloche, activez les notifications, active la cloche, "
+         "activez la notif", 2),
+    hint("LIVE Q&A", "a broadcast", "notre diffusion, en diffusion, sur tiktok, sur notre tiktok", 1),
 ]
 # fmt: on

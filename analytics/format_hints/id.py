@@ -144,5 +144,8 @@ HINTS = [
          "pesan sekarang, beli langsung, langsung beli, varian, ukuran, po, ongkir, cod, laris, dipesan, "
          "cek bio, gift box, semua cabang, order via dm, pesan via dm, pesan sebelum, hubungi admin, "
          "chat admin, pesan kue, h-1, h-2, h-3", 1),
+    hint("LIVE Q&A", "a reminder for a broadcast", "nyalain notif, nyalakan notif, nyalakan notifikasi, "
+         "pasang pengingat, set pengingat", 2),
+    hint("LIVE Q&A", "a broadcast", "di tiktok, jawab pertanyaan, jawab2 pertanyaan, ngobrol bareng", 1),
 ]
 # fmt: on

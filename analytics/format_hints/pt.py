@@ -190,5 +190,9 @@ HINTS = [
          "chama no direct, por direct, link na bio, vagas, vagas limitadas, últimas vagas, inscreva-se, "
          "inscrições, da estação, preço, preços, pelo whatsapp, pelo zap, nas lojas, na loja, loja online, "
          "aula experimental, só até acabar, até acabar", 1),
+    hint("LIVE Q&A", "a reminder for a broadcast", "ativa o sininho, ative o sininho, ativem o sininho, "
+         "ativa as notificações, ative as notificações", 2),
+    hint("LIVE Q&A", "a broadcast", "entramos no ar, estamos no ar, entrar no ar, bate-papo, bate papo, no tiktok, "
+         "no nosso tiktok", 1),
 ]
 # fmt: on

@@ -134,5 +134,7 @@ HINTS = [
          "chất vải, dung tích, thành phần, công dụng, đặt tour, giao tận nơi, giao tận nhà, ship tận nơi, "
          "giao trong ngày, đặt qua app, mua tại cửa hàng, mua tại quán, mua tại shop, có ship, "
          "ship toàn quốc, nhận ship, đang bán, bán online, đặt bánh, đặt hoa, đặt tiệc", 1),
+    hint("LIVE Q&A", "a reminder for a broadcast", "bật thông báo, bật chuông, bật chuông thông báo", 2),
+    hint("LIVE Q&A", "a broadcast", "trên tiktok, trên kênh, giao lưu", 1),
 ]
 # fmt: on
