@@ -49,7 +49,7 @@ def headlines(found) -> dict[str, str]:
 
 
 def test_a_formats_chart_with_one_bar_is_left_out_and_the_methodology_says_why():
-    con = load(videos=[video("1", "a day at the shop", "2026-03-05 12:00", 1000, 80)])
+    con = load(videos=[video("1", "good morning", "2026-03-05 12:00", 1000, 80)])
     found = report(con, "formats")
     assert "formats_rate" not in headlines(found)
     assert any("Engagement by format" in line and "Other 1" in line for line in found.skipped)
@@ -163,7 +163,7 @@ def test_two_lives_per_start_time_name_no_best_time_and_one_live_before_is_no_co
 
 
 def test_small_reports_write_one_of_anything_in_the_singular():
-    videos = [video("1", "a day at the shop", "2026-03-05 12:00", 1000, 80)]
+    videos = [video("1", "good morning", "2026-03-05 12:00", 1000, 80)]
     rows = [comment("a", "fan1", "v1", 30), comment("r", "brand", "v1", 31, parent="a")]
     found = report(load(videos=videos, comments=rows), "formats", "members", "segments")
     words = " ".join([finding.headline + " " + finding.note for finding in found.findings] + found.skipped)
@@ -173,7 +173,7 @@ def test_small_reports_write_one_of_anything_in_the_singular():
 def test_comments_outside_the_period_are_said_to_be_outside_it_not_missing():
     # A Content export of 2026 with a comments file of 2025: the methodology said "and no comments".
     con = load(
-        videos=[video("1", "a day at the shop", "2026-03-05 12:00", 1000, 80)],
+        videos=[video("1", "good morning", "2026-03-05 12:00", 1000, 80)],
         comments=[
             {
                 "comment_id": "c1",
