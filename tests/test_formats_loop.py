@@ -325,3 +325,14 @@ def test_in_the_app_the_marketer_checks_the_queue_and_tags_a_series_for_this_cli
 
     at.button(key="formats_series_remove_#phinsang").click().run()
     assert preferences.load_series_rules(memory_a) == {}
+
+
+def test_the_decks_formats_slide_says_how_many_formats_are_the_rules_guesses():
+    demo = demo_workspace()
+    period = default_report_period(demo.con)
+    view = formats_view(demo.con, period)
+    unsure = int(view.videos["confidence"].isin(["guess", "likely"]).sum())
+    assert unsure  # the demo has videos to check
+    report = build_report(demo.con, period=period, sections=["formats"], salt="s")
+    slide = next(finding for finding in report.findings if finding.key == "formats_rate")
+    assert f"{unsure} of {len(view.videos)} videos have a format the caption rules only guessed" in slide.note

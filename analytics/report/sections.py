@@ -342,6 +342,13 @@ def _formats_rate_finding(view: FormatsView) -> Finding:
     small = rated.loc[rated["is_small_sample"], "format"].tolist()
     if small:
         note += f" Grey: fewer than {min_videos} videos ({', '.join(small)}), not enough to say."
+    unsure = int(view.videos["confidence"].isin(["guess", "likely"]).sum()) if len(view.videos) else 0
+    if unsure:
+        guesses = int((view.videos["confidence"] == "guess").sum())
+        note += (
+            f" {unsure} of {len(view.videos)} videos have a format the caption rules only guessed ({guesses}) "
+            "or found likely: check them on the Interaction formats page before reading small differences."
+        )
     return Finding(
         section="formats",
         key="formats_rate",
