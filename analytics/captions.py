@@ -287,6 +287,9 @@ _IN_PERSON = _phrase_regex(  # "catch us live at the coffee festival": in person
     "festival, festivals, fair, expo, booth, pop-up, popup, feria, feira, bazar, bazaar, pameran, hoi cho, "
     "atelier, workshop, tour, masterclass, park, parque, taman, cong vien, parc"
 )
+_PER_PERSON = re.compile(
+    r"\d\s?(?:k|rb|€|\$|d|vnd)?\s?(?:/|per |par |por |mỗi |moi )\s?(?:nguoi|pax|orang|person|personne|persona|pessoa|pp|ve)(?!\w)"
+)
 _ON_AIR = _phrase_regex("fm, radio, tv, television, televisao, truyen hinh, vtv, htv")
 _FROM_WORDS = _set("from, desde, depuis, direto, direto de, diretamente, tu, dari")
 _OTHER_PLATFORMS = _set(  # a broadcast elsewhere is not a TikTok LIVE
@@ -376,6 +379,8 @@ def _elsewhere(text: str, start: int, end: int, quote: Quote) -> str | None:
     if nearby & {"tiktok", "tiktoklive"}:
         return None
     platforms = [t for t in [*before, *after] if t.group() in _OTHER_PLATFORMS]
+    if ticket := _PER_PERSON.search(text):  # a price per person is a ticket: TikTok LIVEs are free to watch
+        return f'("{quote(ticket.start(), ticket.end())}" is a ticket to come in person, not a TikTok LIVE)'
     if not platforms and (on_air := _ON_AIR.search(text)):  # a radio or TV spot, anywhere in the caption
         return f'("{quote(on_air.start(), on_air.end())}" is not a TikTok LIVE)'
     if platforms:

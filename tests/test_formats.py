@@ -169,6 +169,7 @@ CAPTION_TABLE = [
     ("en", "Talking pastries on 96.1 FM tomorrow morning, tune in!", "Other"),
     ("es", "Mira el clásico con nosotros, en vivo en las pantallas del bar", "Other"),
     ("id", "Band akustik tampil live di kedai Sabtu malam 🎶", "Other"),
+    ("vi", "Tour: xem trực tiếp nghệ nhân làm gốm, 350k/người 🏺", "Product"),
     ("en", "Live map → find our 3 shops in Hanoi", "Other"),
     ("en", "Track your order with the live tracker 📦", "Other"),
     ("en", "Our documentary premieres LIVE on YouTube Friday 8pm", "Storytelling"),
