@@ -34,8 +34,13 @@ class Hint:
 
 
 def hint(format: str, why: str, words: str, weight: int = 1) -> Hint:
-    """A Hint from comma-separated words: hint("Tutorial", "steps to follow", "step 1, first step")."""
-    return Hint(format, why, tuple(w.strip() for w in words.split(",") if w.strip()), weight)
+    """A Hint from comma-separated words: hint("Tutorial", "steps to follow", "step 1, first step").
+
+    A word with an apostrophe also counts as typed with a curly one or none ("here's how", "here’s how",
+    "heres how"; "j'ai quitté", "jai quitté"): captions are typed on phones, and the three are one word."""
+    typed = [w.strip() for w in words.split(",") if w.strip()]
+    typed += [v for w in typed if "'" in w for v in (w.replace("'", "’"), w.replace("'", ""))]
+    return Hint(format, why, tuple(dict.fromkeys(typed)), weight)
 
 
 def all_hints() -> tuple[Hint, ...]:

@@ -1,16 +1,6 @@
 """French hints of an interaction format (see analytics.format_hints for the rules of this file)."""
 
-from analytics.format_hints import Hint
-from analytics.format_hints import hint as _hint
-
-
-def hint(format: str, why: str, words: str, weight: int = 1) -> Hint:
-    """`hint`, with each word that has an apostrophe also as typed with a curly one or none ("j'ai quitté",
-    "j’ai quitté", "jai quitté"): captions are typed on phones, and the three spellings are one word."""
-    typed = [w.strip() for w in words.split(",") if w.strip()]
-    typed += [v for w in typed if "'" in w for v in (w.replace("'", "’"), w.replace("'", ""))]
-    return _hint(format, why, ", ".join(typed), weight)
-
+from analytics.format_hints import hint
 
 # Words English already has ("routine", "vlog", "trend", "promo", "collection", "menu", "diy") are left to
 # en.py: a word in two groups would count twice.
