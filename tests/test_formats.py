@@ -170,6 +170,7 @@ CAPTION_TABLE = [
     ("es", "Mira el clásico con nosotros, en vivo en las pantallas del bar", "Other"),
     ("id", "Band akustik tampil live di kedai Sabtu malam 🎶", "Other"),
     ("vi", "Tour: xem trực tiếp nghệ nhân làm gốm, 350k/người 🏺", "Product"),
+    ("en", "The final on our big screens tonight, kick-off LIVE at 9pm 🍻", "Other"),
     ("en", "Live map → find our 3 shops in Hanoi", "Other"),
     ("en", "Track your order with the live tracker 📦", "Other"),
     ("en", "Our documentary premieres LIVE on YouTube Friday 8pm", "Storytelling"),
