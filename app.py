@@ -9,10 +9,12 @@ from pathlib import Path
 import streamlit as st
 
 import ui
+from ui import language
 
 ASSETS = Path(__file__).parent / "assets"
 
 st.set_page_config(page_title="CommunityLens", page_icon="🔎", layout="wide")
+language.choose()
 
 pages = st.navigation(
     [
@@ -31,6 +33,7 @@ pages = st.navigation(
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 ui.page_style()
 with ui.one_run_at_a_time():
+    language.picker()
     ui.client_picker()
     st.session_state.ui_refreshed = False
     ui.workspace()

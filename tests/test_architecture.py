@@ -62,3 +62,13 @@ def test_code_is_formatted_with_ruff():
         [sys.executable, "-m", "ruff", "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_display_names_list_every_stored_format_tier_sentiment_and_confidence_code():
+    from analytics import captions, members, sentiment
+    from analytics.i18n import terms
+
+    assert terms.FORMATS == list(captions.FORMATS)
+    assert terms.TIERS == list(members.TIER_ORDER)
+    assert terms.SENTIMENTS == list(sentiment.LABELS)
+    assert terms.CONFIDENCES == list(captions.CONFIDENCES)

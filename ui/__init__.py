@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import overview, preferences, wording
+from analytics import i18n, overview, preferences, wording
 from analytics.export import csv_bytes
 from analytics.members import TierRules
 from analytics.overview import Period, default_period, shift
@@ -205,7 +205,7 @@ def kept(name: str, compute, *inputs):
     a page's view is computed once, not on every rerun a widget or a tab switch makes."""
     ws = workspace()
     memo = st.session_state.setdefault("ui_kept", {})
-    key = (ws.version, inputs)
+    key = (ws.version, i18n.language(), inputs)  # a view's sentences are in the language it was made in
     held = memo.get(name)
     if held is None or held[0] is not ws or held[1] != key:
         memo[name] = held = (ws, key, compute())
