@@ -40,6 +40,15 @@ LANGUAGES: dict[str, str] = {
     "id": "Bahasa Indonesia",
 }
 DEFAULT = "en"
+# gettext's classic plural rules (CLDR also has a "many" form for millions that nothing here needs):
+# Vietnamese and Indonesian have one form; French and Portuguese say "0 vidéo", Spanish "0 videos".
+PLURAL_FORMS: dict[str, str] = {
+    "vi": "nplurals=1; plural=0;",
+    "id": "nplurals=1; plural=0;",
+    "fr": "nplurals=2; plural=(n > 1);",
+    "pt_BR": "nplurals=2; plural=(n > 1);",
+    "es": "nplurals=2; plural=(n != 1);",
+}
 CATALOGS = Path(__file__).parent
 DOMAIN = "messages"
 

@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from analytics.i18n import CATALOGS, DEFAULT, DOMAIN, LANGUAGES
+from analytics.i18n import CATALOGS, DEFAULT, DOMAIN, LANGUAGES, PLURAL_FORMS
 
 ROOT = CATALOGS.parents[1]
 TEMPLATE = CATALOGS / f"{DOMAIN}.pot"
@@ -50,7 +50,14 @@ def read(code: str) -> Catalog:
         return read_po(po, locale=Locale.parse(code))
 
 
+def new(code: str) -> Catalog:
+    return Catalog(locale=Locale.parse(code), project="CommunityLens", fuzzy=False)
+
+
 def write(catalog: Catalog, path: Path) -> None:
+    code = str(catalog.locale) if catalog.locale else None
+    if code in PLURAL_FORMS:
+        catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS[code])]
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as po:
         write_po(po, catalog, width=WIDTH, ignore_obsolete=True, include_previous=False, sort_by_file=True)
@@ -101,7 +108,8 @@ def main(argv: list[str]) -> int:
     elif command == "check":
         print("\n".join(f"{code}: {summary(code)}" for code in LANGUAGES if code != DEFAULT))
     elif command == "init" and len(argv) == 2:
-        catalog = Catalog(locale=Locale.parse(argv[1]), fuzzy=False)
+        # Also add the language to LANGUAGES (and its gettext plural rule to PLURAL_FORMS).
+        catalog = new(argv[1])
         catalog.update(extract(), no_fuzzy_matching=True)
         write(catalog, catalog_path(argv[1]))
         print(f"Wrote {catalog_path(argv[1])}: translate it, then add the language to LANGUAGES.")
