@@ -28,9 +28,11 @@ class _NavigationPagesManager(PagesManager):
 app_test_module.PagesManager = _NavigationPagesManager
 
 
-def app(timeout: float = 120) -> AppTest:
-    """The app, run once (it opens on the demo brand)."""
+def app(timeout: float = 120, language: str | None = None) -> AppTest:
+    """The app, run once (it opens on the demo brand), in English or the `language` chosen in the sidebar."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if language is not None:
+        at.session_state["ui_language"] = language
     at.run()
     assert not at.exception, at.exception
     return at
