@@ -7,6 +7,7 @@ Set COMMUNITYLENS_SHOTS to a folder to keep a screenshot of every page visited.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -313,3 +314,28 @@ def test_an_upload_becomes_a_client_that_is_still_there_after_a_reload(app_in_ch
     assert page.locator(".js-plotly-plot").first.is_visible()
     assert_no_exception(page, "Overview")
     page.close()
+
+
+def test_a_first_visit_follows_the_browser_language_and_a_reload_keeps_the_chosen_one(app_in_chromium):
+    url, browser = app_in_chromium
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(url)
+        wait_until_idle(page, selector=".js-plotly-plot")
+        sidebar = page.locator("[data-testid='stSidebar']")
+        assert sidebar.get_by_text("Ngôn ngữ", exact=True).count() == 1
+        page.locator("[data-testid='stSidebarNavLink']").nth(2).click()  # another page, by its link
+        wait_until_idle(page)
+        assert sidebar.get_by_text("Ngôn ngữ", exact=True).count() == 1
+        # The marketer picks French; a reload (a new session) keeps it, although the browser says Vietnamese.
+        sidebar.get_by_role("combobox", name=re.compile("Ngôn ngữ")).click()
+        page.get_by_role("option", name="Français").click()
+        wait_until_idle(page)
+        assert sidebar.get_by_text("Langue", exact=True).count() == 1
+        assert "lang=fr" in page.url
+        page.reload()
+        wait_until_idle(page)
+        assert sidebar.get_by_text("Langue", exact=True).count() == 1
+    finally:
+        context.close()

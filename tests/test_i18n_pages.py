@@ -19,7 +19,19 @@ PAGES = ["overview", "formats", "members", "segments", "whatif", "report", "data
 TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.DEFAULT]
 WORD = re.compile(r"[^\W\d_]{3,}")
 # Names that stay as they are in every language (the brief's glossary).
-KEPT = {"tiktok", "studio", "live", "hashtag", "hashtags", "csv", "excel", "ugc", "communitylens", "duet", "stitch"}
+KEPT = {
+    "tiktok",
+    "studio",
+    "live",
+    "hashtag",
+    "hashtags",
+    "csv",
+    "excel",
+    "ugc",
+    "communitylens",
+    "duet",
+    "stitch",
+}
 
 
 def _words(texts) -> set[str]:
