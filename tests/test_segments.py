@@ -389,7 +389,7 @@ def test_the_tier_trend_takeaway_says_how_champions_moved_and_who_is_slipping():
         ]
     assert tier_trend_takeaway(pd.DataFrame(rows)) == (
         "Champions went from 72 at the end of June 2026 to 150 at the end of August, and are 60 on "
-        "22 November 2026. 88 once-loyal members are at risk and 58 have lapsed: worth winning back."
+        "22 Nov 2026. 88 once-loyal members are at risk and 58 have lapsed: worth winning back."
     )
     assert tier_trend_takeaway(pd.DataFrame(rows[:3])) == (
         "Not enough months of comments to show how the Champions grew yet."
@@ -431,7 +431,7 @@ def test_interaction_frequency_is_comments_per_active_month_rounded_down_into_ba
         {"frequency_band": "2–3", "tier": "New", "count_members": 1, "share_of_members": 0.5},
     ]
     assert frequency_takeaway(frequency, tiers) == (
-        "The typical member writes 2.0 comments in a month they are around, and 50% of members have commented "
+        "The typical member writes 2.0 comments in a month they are around, and 50.0% of members have commented "
         "in one month only; the typical Champion writes 2.0."
     )
 
