@@ -683,7 +683,7 @@ def sentiment_segments(sentiment: pd.DataFrame, tiers: pd.DataFrame | None = Non
                     "segment": segment,
                     "count_members": count,
                     "share_of_group": count / size if size else np.nan,
-                    "meaning": SEGMENT_MEANINGS[segment],
+                    "meaning": _(SEGMENT_MEANINGS[segment]),
                 }
             )
     table = pd.DataFrame(rows, columns=["group", "segment", "count_members", "share_of_group", "meaning"])
