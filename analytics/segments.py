@@ -517,7 +517,7 @@ def tier_trend_takeaway(by_month: pd.DataFrame) -> str:
         "first_count": wording.count(champions[first]),
         "first_month": month_year(first),
         "last_count": wording.count(champions[last]),
-        "last_day": wording.day(pd.Timestamp(last)),
+        "last_day": long_day(last),
     }
     if peak not in (first, last):
         # Translators: {first_month} is "June 2026", {peak_month} "August", {last_day} a date.
@@ -542,6 +542,11 @@ def tier_trend_takeaway(by_month: pd.DataFrame) -> str:
 def month_year(when: date) -> str:
     """June 2026 · juin 2026 · tháng 6 năm 2026: a month and its year in the run's language."""
     return format_skeleton("yMMMM", pd.Timestamp(when), locale=i18n.language())
+
+
+def long_day(when: date) -> str:
+    """November 22, 2026 · 22 novembre 2026 · 22 tháng 11, 2026: a day beside month names, in the run's language."""
+    return format_date(pd.Timestamp(when), "long", locale=i18n.language())
 
 
 def month_name(when: date) -> str:
