@@ -159,7 +159,9 @@ def tier_sizes_chart(
             line={"color": TIER_COLORS[tier], "width": 3},
             marker={"size": 7},
             visible="legendonly" if tier in hidden else True,
-            hovertemplate=term("tier", tier) + ": %{y:,}<extra></extra>",  # i18n: a number, no words
+            # Translators: {tier} is a tier name, {count} its members.
+            hovertemplate=_("{tier}: {count}").format(tier=term("tier", tier), count="%{y:,}")
+            + "<extra></extra>",
         )
     style(
         fig,
