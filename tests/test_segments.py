@@ -30,6 +30,7 @@ from analytics.segments import (
     with_corrections,
     with_rate_interval,
 )
+from analytics.views.segments import audience_view
 
 
 def comment(comment_id, member_id, video_id, at, *, text="nice", parent=None, likes=0):
@@ -546,6 +547,14 @@ def test_the_audience_gives_genders_territory_names_and_others_last():
         {"territory_code": "FR", "territory": "France", "share": 0.168},
         {"territory_code": "Others", "territory": "Other territories", "share": 0.058},
     ]
+    with i18n.use("vi"):  # the names in the reader's language (Babel's territory names); the codes stay
+        assert top_territories(con, top=2)["territory"].tolist() == ["Việt Nam", "Pháp", "Khu vực khác"]
+    with i18n.use("fr"):
+        headline = audience_view(con)
+    assert headline.gender_headline.startswith("62") and headline.gender_headline.endswith(
+        "de vos abonnés sont des femmes"
+    )
+    assert headline.territories_headline.startswith("Viêt Nam\u00a0: 58")
 
 
 def test_active_hours_average_each_hour_over_the_days_and_skip_the_newest_days_future_hours():
