@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
+from babel import Locale
 
+from analytics import i18n
+from analytics.i18n import _
 from analytics.timezones import follower_activity_grid, territory_name
 
 
@@ -17,7 +20,7 @@ def audience_gender(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def top_territories(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> pd.DataFrame:
-    """Where do the brand's followers live? The `top` territories by share, with their English names.
+    """Where do the brand's followers live? The `top` territories by share, named in the run's language.
 
     TikTok's "Others" row is kept last, as "Other territories". Columns: territory_code,
     territory, share (0 to 1).
@@ -28,7 +31,7 @@ def top_territories(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> pd.Data
     ).df()
     is_other = table["territory_code"].fillna("").str.strip().str.casefold().isin(["others", "other", ""])
     named = table[~is_other].head(top).copy()
-    named["territory"] = named["territory_code"].map(lambda code: territory_name(str(code).strip()))
+    named["territory"] = named["territory_code"].map(lambda code: local_territory_name(str(code).strip()))
     others = table[is_other]
     if len(others):
         named = pd.concat(
@@ -37,7 +40,7 @@ def top_territories(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> pd.Data
                 pd.DataFrame(
                     {
                         "territory_code": ["Others"],
-                        "territory": ["Other territories"],
+                        "territory": [_("Other territories")],
                         "share": [float(others["share"].sum())],
                     }
                 ),
@@ -45,6 +48,11 @@ def top_territories(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> pd.Data
             ignore_index=True,
         )
     return named[["territory_code", "territory", "share"]].reset_index(drop=True)
+
+
+def local_territory_name(code: str) -> str:
+    """A territory's name in the run's language ("VN": "Vietnam", "Việt Nam", "Viêt Nam"); else its English name."""
+    return Locale.parse(i18n.language()).territories.get(code.upper()) or territory_name(code)
 
 
 def active_hours(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

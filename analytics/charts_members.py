@@ -12,13 +12,16 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_skeleton
 from plotly.subplots import make_subplots
 
-from analytics import stats
+from analytics import i18n, stats
 from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
+from analytics.i18n import N_, _, ngettext, term
 from analytics.members import TIER_ORDER
 from analytics.settings import SETTINGS
-from analytics.wording import plural
+from analytics.wording import count, percent
+from analytics.wording import day as day_words
 
 LIGHT = "#99D5CF"
 NEGATIVE = "#E11D48"
@@ -33,6 +36,11 @@ TIER_COLORS: dict[str, str] = {
 }
 SENTIMENT_COLORS: dict[str, str] = {"positive": BRAND, "neutral": "#CBD5E1", "negative": NEGATIVE}
 SEGMENT_COLORS: dict[str, str] = {"Promoter": BRAND, "Neutral": "#CBD5E1", "Detractor": NEGATIVE}
+SEGMENT_LEGEND: dict[str, str] = {
+    "Promoter": N_("Promoters"),
+    "Neutral": N_("Neutral"),
+    "Detractor": N_("Detractors"),
+}
 COMMUNITY_COLORS = [BRAND, ACCENT, PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[6], PALETTE[7]]
 
 # Fills too light for white text on them.
@@ -127,7 +135,9 @@ def tier_chart(
 
 
 def tier_sizes_chart(
-    by_month: pd.DataFrame, *, hidden: tuple[str, ...] = ("New", "Regular", "One-time")
+    by_month: pd.DataFrame,
+    *,
+    hidden: tuple[str, ...] = ("New", "Regular", "One-time"),  # i18n: tier codes
 ) -> go.Figure:
     """Each tier's size at the end of each month, one line per tier.
 
@@ -144,19 +154,23 @@ def tier_sizes_chart(
         fig.add_scatter(
             x=[labels[date] for date in pd.to_datetime(rows["as_of_date"])],
             y=rows["count_members"],
-            name=tier,
+            name=term("tier", tier),
             mode="lines+markers",
             line={"color": TIER_COLORS[tier], "width": 3},
             marker={"size": 7},
             visible="legendonly" if tier in hidden else True,
-            hovertemplate=f"{tier}: %{{y:,}}<extra></extra>",
+            # Translators: {tier} is a tier name, {count} its members.
+            hovertemplate=_("{tier}: {count}").format(tier=term("tier", tier), count="%{y:,}")
+            + "<extra></extra>",
         )
     style(
         fig,
-        title="How each tier grew or shrank",
-        subtitle="Members in each tier on each month's last day (the last point: the newest comment), default "
-        "rules.<br>New, Regular and One-time are much bigger and hidden to keep the core readable: click them in "
-        "the legend.",
+        title=_("How each tier grew or shrank"),
+        subtitle=_(
+            "Members in each tier on each month's last day (the last point: the newest comment), default "
+            "rules.<br>New, Regular and One-time are much bigger and hidden to keep the core readable: click them "
+            "in the legend."
+        ),
         height=430,
     )
     fig.update_layout(
@@ -167,19 +181,19 @@ def tier_sizes_chart(
             "y": 1,
             "xanchor": "left",
             "x": 1.02,
-            "title": {"text": "Tier"},
+            "title": {"text": _("Tier")},
         },
     )
-    fig.update_yaxes(title_text="Members", **count_ticks(by_month["count_members"].max()))
-    fig.update_xaxes(title_text="Tier sizes at the end of each month", type="category")
+    fig.update_yaxes(title_text=_("Members"), **count_ticks(by_month["count_members"].max()))
+    fig.update_xaxes(title_text=_("Tier sizes at the end of each month"), type="category")
     return fig
 
 
 def _month_end_label(day: pd.Timestamp, is_last: bool) -> str:
-    """A month-end as "Jun 2026"; the newest day of a month not over yet as "22 Nov 2026"."""
+    """A month-end as "Jun 2026" ("juin 2026"); the newest day of a month not over yet as "22 Nov 2026"."""
     if not is_last or (day + pd.Timedelta(days=1)).day == 1:
-        return f"{day:%b %Y}"
-    return f"{day:%d %b %Y}".lstrip("0")
+        return format_skeleton("yMMM", day, locale=i18n.language())
+    return day_words(day)
 
 
 def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
@@ -194,18 +208,21 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
         if rows.empty or not rows["count_members"].any():
             continue
         fig.add_bar(
-            x=rows["frequency_band"],
+            x=[_(band) for band in rows["frequency_band"]],
             y=rows["count_members"],
-            name=tier,
+            name=term("tier", tier),
             marker_color=TIER_COLORS[tier],
-            hovertemplate=f"{tier}: %{{y:,}} members<extra></extra>",
+            # Translators: {tier} is a tier name, {count} a number of members.
+            hovertemplate=_("{tier}: {count} members").format(tier=term("tier", tier), count="%{y:,}")
+            + "<extra></extra>",
         )
     totals = distribution.groupby("frequency_band", sort=False)["count_members"].sum().reindex(bands)
+    bands = [_(band) for band in bands]  # "16 or more" in the reader's words
     fig.add_scatter(
         x=bands,
         y=totals.to_numpy(),
         mode="text",
-        text=[f"{total:,}" for total in totals],
+        text=[count(total) for total in totals],
         textposition="top center",
         showlegend=False,
         hoverinfo="skip",
@@ -213,16 +230,18 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
     )
     style(
         fig,
-        title="How often members comment",
-        subtitle="Personal interaction frequency: a member's comments ÷ the calendar months in which they "
-        "commented,<br>rounded down. Colours: each member's tier today.",
+        title=_("How often members comment"),
+        subtitle=_(
+            "Personal interaction frequency: a member's comments ÷ the calendar months in which they "
+            "commented,<br>rounded down. Colours: each member's tier today."
+        ),
         height=420,
     )
     fig.update_layout(
         barmode="stack", hovermode="x unified", margin={"t": 120}, bargap=0.2, legend={"traceorder": "normal"}
     )
-    fig.update_yaxes(title_text="Members", **count_ticks(totals.max()))
-    fig.update_xaxes(title_text="Comments per active month", categoryorder="array", categoryarray=bands)
+    fig.update_yaxes(title_text=_("Members"), **count_ticks(totals.max()))
+    fig.update_xaxes(title_text=_("Comments per active month"), categoryorder="array", categoryarray=bands)
     return fig
 
 
@@ -423,7 +442,11 @@ def sentiment_segments_chart(segments: pd.DataFrame) -> go.Figure:
     groups = list(dict.fromkeys(segments["group"]))
     sizes = segments.groupby("group", sort=False)["count_members"].sum()
     groups = [group for group in groups if sizes.get(group, 0) > 0]
-    labels = [f"{group} ({sizes[group]:,})" for group in groups]
+    # The groups are "All members" and tier codes; shown in the reader's words.
+    labels = [
+        f"{_(group) if group not in TIER_ORDER else term('tier', group)} ({count(sizes[group])})"
+        for group in groups
+    ]
     fig = go.Figure()
     for segment, color in SEGMENT_COLORS.items():
         rows = segments[segments["segment"] == segment].set_index("group").reindex(groups)
@@ -431,24 +454,30 @@ def sentiment_segments_chart(segments: pd.DataFrame) -> go.Figure:
             y=labels,
             x=rows["share_of_group"],
             orientation="h",
-            name=segment + "s" if segment != "Neutral" else "Neutral",
+            name=_(SEGMENT_LEGEND[segment]),
             marker_color=color,
-            text=[f"{share:.0%}" if share >= 0.06 else "" for share in rows["share_of_group"].fillna(0)],
+            text=[percent(share) if share >= 0.06 else "" for share in rows["share_of_group"].fillna(0)],
             textposition="inside",
             insidetextanchor="middle",
             customdata=rows["count_members"],
-            hovertemplate=f"{segment}: %{{x:.1%}} (%{{customdata:,}} members)<extra></extra>",
+            # Translators: {segment} is Promoter, Neutral or Detractor; {share} a percentage.
+            hovertemplate=_("{segment}: {share} ({count} members)").format(
+                segment=_(segment), share="%{x:.1%}", count="%{customdata:,}"
+            )
+            + "<extra></extra>",
         )
     style(
         fig,
-        title="Promoters, neutral members and detractors",
-        subtitle="Promoter: more positive than negative comments; Detractor: more negative than positive; "
-        "else Neutral.<br>In brackets: members in the group.",
+        title=_("Promoters, neutral members and detractors"),
+        subtitle=_(
+            "Promoter: more positive than negative comments; Detractor: more negative than positive; "
+            "else Neutral.<br>In brackets: members in the group."
+        ),
         height=max(320, 150 + 36 * len(groups)),
     )
     _horizontal(fig)
     fig.update_layout(barmode="stack", margin={"t": 120}, bargap=0.3, legend={"traceorder": "normal"})
-    fig.update_xaxes(title_text="Members (%)", tickformat=".0%", range=[0, 1])
+    fig.update_xaxes(title_text=_("Members (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
 
@@ -493,15 +522,21 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
                 "color": community_color(community_id),
                 "line": {"color": "white", "width": 1.5},
             },
-            customdata=rows["count_videos"].map(lambda count: plural(count, "video")),
-            hovertemplate="%{text}: on %{customdata}<extra>" + name + "</extra>",
+            customdata=rows["count_videos"].map(_videos),
+            # Translators: {hashtag} is a hashtag, {videos} is "3 videos".
+            hovertemplate=_("{hashtag}: on {videos}").format(hashtag="%{text}", videos="%{customdata}")
+            + "<extra>"
+            + name
+            + "</extra>",
         )
     style(
         fig,
-        title="Hashtags that travel together",
-        subtitle="Each dot is a hashtag (bigger: on more videos); a line joins two hashtags used in the same "
-        "captions (thicker: more videos).<br>Colours are the communities: hashtags used together more often than "
-        "with the others.",
+        title=_("Hashtags that travel together"),
+        subtitle=_(
+            "Each dot is a hashtag (bigger: on more videos); a line joins two hashtags used in the same "
+            "captions (thicker: more videos).<br>Colours are the communities: hashtags used together more often "
+            "than with the others."
+        ),
         height=560,
     )
     fig.update_layout(hovermode="closest", margin={"t": 120, "l": 24, "r": 24})
@@ -531,7 +566,7 @@ def _community_layout(hashtags: pd.DataFrame) -> tuple[dict[str, tuple[float, fl
         x += (previous + radius + 0.9) if index % 4 else 0.0
         previous = radius
         positions[group[0]] = (x, y)
-        sides[group[0]] = "bottom center"
+        sides[group[0]] = "bottom center"  # i18n: a Plotly text position
         ring = group[1:]
         for position, tag in enumerate(ring):
             turn = math.pi / 2 - 2 * math.pi * position / max(len(ring), 1)
@@ -543,28 +578,28 @@ def _community_layout(hashtags: pd.DataFrame) -> tuple[dict[str, tuple[float, fl
     return positions, sides
 
 
+def _videos(number: int) -> str:
+    return ngettext("{count} video", "{count} videos", number).format(count=count(number))
+
+
 def community_chart(summary: pd.DataFrame) -> go.Figure:
     """Each hashtag community's members, views and engagement rate, side by side.
 
     `summary` from `community_summary`.
     """
-    names = [f"{row.community} ({plural(row.count_videos, 'video')})" for row in summary.itertuples()]
+    names = [f"{row.community} ({_videos(row.count_videos)})" for row in summary.itertuples()]
     colors = [community_color(community_id) for community_id in summary["community_id"]]
     fig = make_subplots(
         rows=1,
         cols=3,
         shared_yaxes=True,
         horizontal_spacing=0.05,
-        subplot_titles=("Members who comment", "Views", "Engagement rate"),
+        subplot_titles=(_("Members who comment"), _("Views"), _("Engagement rate")),
     )
     panels = [
-        ("count_members", lambda value: f"{value:,.0f}", "%{x:,} members"),
-        (
-            "total_views",
-            lambda value: f"{value / 1e6:.1f}M" if value >= 1e6 else f"{value / 1e3:.0f}K",
-            "%{x:,} views",
-        ),
-        ("engagement_rate", lambda value: "—" if pd.isna(value) else f"{value:.1%}", "%{x:.1%}"),
+        ("count_members", count, _("{count} members").format(count="%{x:,}")),
+        ("total_views", count, _("{count} views").format(count="%{x:,}")),
+        ("engagement_rate", lambda value: "—" if pd.isna(value) else percent(value), "%{x:.1%}"),
     ]
     for column, (key, text, hover) in enumerate(panels, start=1):
         fig.add_bar(
@@ -582,18 +617,21 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
         )
     style(
         fig,
-        title="How big each hashtag community is",
-        subtitle="Videos carrying any of the community's hashtags (a video can serve two communities), their views, "
-        "engagement rate<br>(likes + comments + shares ÷ views, a ratio of sums) and the members who commented on them.",
+        title=_("How big each hashtag community is"),
+        subtitle=_(
+            "Videos carrying any of the community's hashtags (a video can serve two communities), their views, "
+            "engagement rate<br>(likes + comments + shares ÷ views, a ratio of sums) and the members who "
+            "commented on them."
+        ),
         height=max(300, 150 + 56 * len(names)),
     )
     fig.update_layout(margin={"t": 150, "r": 56}, bargap=0.3)
     fig.update_annotations(font={"size": 13, "color": INK}, yshift=4)
     _horizontal(fig)
-    fig.update_xaxes(title_text="Members", row=1, col=1, **count_ticks(summary["count_members"].max()))
-    fig.update_xaxes(title_text="Views", tickformat="~s", row=1, col=2)
+    fig.update_xaxes(title_text=_("Members"), row=1, col=1, **count_ticks(summary["count_members"].max()))
+    fig.update_xaxes(title_text=_("Views"), tickformat="~s", row=1, col=2)
     fig.update_xaxes(
-        title_text="Engagement rate (%)",
+        title_text=_("Engagement rate (%)"),
         tickformat=percent_ticks(summary["engagement_rate"].max()),
         row=1,
         col=3,
@@ -604,28 +642,37 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------- audience
 
 
+GENDER_NAMES = {"female": N_("Female"), "male": N_("Male"), "other": N_("Other"), "unknown": N_("Unknown")}
+
+
+def gender_name(gender: object) -> str:
+    """TikTok's gender word in the reader's language ("Female": "Nữ", "Femmes"...); any other as written."""
+    known = GENDER_NAMES.get(str(gender).strip().casefold())
+    return _(known) if known else str(gender)
+
+
 def gender_chart(gender: pd.DataFrame) -> go.Figure:
     """Followers by gender, as shares. `gender` from `audience_gender`."""
     fig = go.Figure()
     fig.add_bar(
-        y=gender["gender"],
+        y=[gender_name(name) for name in gender["gender"]],
         x=gender["share"],
         orientation="h",
         marker_color=[PALETTE[index % len(PALETTE)] for index in range(len(gender))],
-        text=[f"{share:.0%}" for share in gender["share"]],
+        text=[percent(share) for share in gender["share"]],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        hovertemplate="%{y}: %{x:.1%}<extra></extra>",  # i18n: numbers only
     )
     style(
         fig,
-        title="Followers by gender",
-        subtitle="Share of followers, from TikTok Studio's Followers export<br>(its latest download).",
+        title=_("Followers by gender"),
+        subtitle=_("Share of followers, from TikTok Studio's Followers export<br>(its latest download)."),
         height=300,
     )
     _horizontal(fig)
     fig.update_layout(margin={"t": 110, "r": 48}, bargap=0.35)
-    fig.update_xaxes(title_text="Followers (%)", tickformat=".0%", range=[0, 1])
+    fig.update_xaxes(title_text=_("Followers (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
 
@@ -638,22 +685,24 @@ def territories_chart(territories: pd.DataFrame) -> go.Figure:
         x=territories["share"],
         orientation="h",
         marker_color=[MUTED if other else BRAND for other in is_other],
-        text=[f"{share:.1%}" for share in territories["share"]],
+        text=[percent(share) for share in territories["share"]],
         textposition="outside",
         cliponaxis=False,
         customdata=territories["territory_code"],
-        hovertemplate="%{y} (%{customdata}): %{x:.1%}<extra></extra>",
+        hovertemplate="%{y} (%{customdata}): %{x:.1%}<extra></extra>",  # i18n: numbers only
     )
     style(
         fig,
-        title="Where followers live",
-        subtitle="Share of followers in each territory, from TikTok Studio's Followers export<br>(its latest "
-        "download). TikTok groups the smallest as “Others”.",
+        title=_("Where followers live"),
+        subtitle=_(
+            "Share of followers in each territory, from TikTok Studio's Followers export<br>(its latest "
+            "download). TikTok groups the smallest as “Other territories”."
+        ),
         height=max(300, 130 + 30 * len(territories)),
     )
     _horizontal(fig)
     fig.update_layout(margin={"t": 110, "r": 56}, bargap=0.3)
-    fig.update_xaxes(title_text="Followers (%)", tickformat=".0%")
+    fig.update_xaxes(title_text=_("Followers (%)"), tickformat=".0%")
     return fig
 
 
@@ -670,17 +719,23 @@ def active_hours_chart(hours: pd.DataFrame, *, top: int = 3) -> go.Figure:
         y=values,
         marker_color=[BRAND if index in busiest else LIGHT for index in hours.index],
         customdata=hours["count_days"],
-        hovertemplate="%{x}:00: %{y:,.0f} active followers on average (%{customdata} days)<extra></extra>",
+        # Translators: {hour} is "20:00", {count} a number of followers, {days} a number of days.
+        hovertemplate=_("{hour}: {count} active followers on average ({days} days)").format(
+            hour="%{x}:00", count="%{y:,.0f}", days="%{customdata}"
+        )
+        + "<extra></extra>",
     )
     style(
         fig,
-        title="When followers are on TikTok",
-        subtitle="Followers active in each hour, averaged over the days of TikTok Studio's follower activity "
-        "(its last 7 days).<br>Hours as TikTok wrote them: the file does not say its time zone. Darker: the "
-        f"{top} busiest hours.",
+        title=_("When followers are on TikTok"),
+        subtitle=_(
+            "Followers active in each hour, averaged over the days of TikTok Studio's follower activity "
+            "(its last 7 days).<br>Hours as TikTok wrote them: the file does not say its time zone. Darker: the "
+            "{top} busiest hours."
+        ).format(top=top),
         height=380,
     )
     fig.update_layout(hovermode="closest", bargap=0.15, showlegend=False, margin={"t": 120})
-    fig.update_yaxes(title_text="Active followers (average)", **count_ticks(values.max()))
-    fig.update_xaxes(title_text="Hour of the day (as in TikTok's file)", dtick=2, range=[-0.6, 23.6])
+    fig.update_yaxes(title_text=_("Active followers (average)"), **count_ticks(values.max()))
+    fig.update_xaxes(title_text=_("Hour of the day (as in TikTok's file)"), dtick=2, range=[-0.6, 23.6])
     return fig

@@ -30,9 +30,10 @@ from itertools import combinations
 import duckdb
 import pandas as pd
 
+from analytics import wording
 from analytics.formats import extract_hashtags
+from analytics.i18n import N_, _, ngettext
 from analytics.preferences import guess_brand_hashtags
-from analytics.wording import plural
 
 KNOWN_COMMUNITYTOKS: tuple[str, ...] = (
     "#BookTok",
@@ -65,10 +66,10 @@ GENERIC_HASHTAGS: tuple[str, ...] = (
 )
 _KNOWN = {tag.casefold(): tag for tag in KNOWN_COMMUNITYTOKS}
 
-DROP_REASONS = {
-    "generic": "generic reach tag: on videos of every topic, it would tie all communities together",
-    "brand": "your brand's own hashtag: on most videos, it would tie all communities together",
-    "rare": "on fewer than {min_videos} videos: too rare to say which community it belongs to",
+DROP_REASONS = {  # translated when a community search runs (the `dropped` table is shown as it is)
+    "generic": N_("generic reach tag: on videos of every topic, it would tie all communities together"),
+    "brand": N_("your brand's own hashtag: on most videos, it would tie all communities together"),
+    "rare": N_("on fewer than {min_videos} videos: too rare to say which community it belongs to"),
 }
 
 
@@ -152,11 +153,11 @@ def hashtag_communities(
     reasons: dict[str, str] = {}
     for tag, count in counts.items():
         if tag in generic:
-            reasons[tag] = DROP_REASONS["generic"]
+            reasons[tag] = _(DROP_REASONS["generic"])
         elif tag in brand:
-            reasons[tag] = DROP_REASONS["brand"]
+            reasons[tag] = _(DROP_REASONS["brand"])
         elif count < min_videos:
-            reasons[tag] = DROP_REASONS["rare"].format(min_videos=min_videos)
+            reasons[tag] = _(DROP_REASONS["rare"]).format(min_videos=wording.count(min_videos))
     kept = sorted(tag for tag in counts if tag not in reasons)
 
     import networkx as nx  # here, not above: a quarter second, for the pages that draw communities only
@@ -178,7 +179,7 @@ def hashtag_communities(
     sized.sort()
 
     hashtag_rows, community_rows = [], []
-    for community_id, (_, _, ranked) in enumerate(sized, start=1):
+    for community_id, (*_sizes, ranked) in enumerate(sized, start=1):
         displayed = [_display(tag, spellings) for tag in ranked]
         known = [_KNOWN[tag] for tag in ranked if tag in _KNOWN]
         name = _community_name(known, displayed)
@@ -347,48 +348,100 @@ def member_communities(
     return grouped.reset_index()
 
 
+# The biggest community's sentence: led by members (or views, without comments), then how its engagement
+# rate compares. Whole sentences, so each language orders its words its own way.
+BIGGEST_SENTENCES: dict[tuple[str, str], str] = {
+    ("members", "alone"): N_("{community} brings the most members ({members} who comment, on {videos})."),
+    ("members", "best"): N_(
+        "{community} brings the most members ({members} who comment, on {videos}) and the highest "
+        "engagement rate ({rate})."
+    ),
+    ("members", "close"): N_(
+        "{community} brings the most members ({members} who comment, on {videos}); engagement rates are "
+        "close across communities ({low} to {high})."
+    ),
+    ("members", "other"): N_(
+        "{community} brings the most members ({members} who comment, on {videos}); {best} earns the highest "
+        "engagement rate ({best_rate} against {rate})."
+    ),
+    ("views", "alone"): N_("{community} draws the most views ({views} on {videos})."),
+    ("views", "best"): N_(
+        "{community} draws the most views ({views} on {videos}) and the highest engagement rate ({rate})."
+    ),
+    ("views", "close"): N_(
+        "{community} draws the most views ({views} on {videos}); engagement rates are close across "
+        "communities ({low} to {high})."
+    ),
+    ("views", "other"): N_(
+        "{community} draws the most views ({views} on {videos}); {best} earns the highest engagement rate "
+        "({best_rate} against {rate})."
+    ),
+}
+
+
+def _videos(count: int) -> str:
+    return ngettext("{count} video", "{count} videos", count).format(count=wording.count(count))
+
+
 def community_takeaway(summary: pd.DataFrame) -> str:
     """One sentence a marketer can say to a client about the hashtag communities."""
     if summary.empty:
-        return "No hashtag is shared by enough videos to form a community yet."
+        return _("No hashtag is shared by enough videos to form a community yet.")
     if len(summary) == 1:
         row = summary.iloc[0]
         if not row["count_members"]:
-            return (
-                f"Your captions form one hashtag community, {row['community']}: "
-                f"{plural(row['count_videos'], 'video')}. Upload a comments export to see who comments on them."
-            )
-        return (
-            f"Your captions form one hashtag community, {row['community']}: {plural(row['count_videos'], 'video')} "
-            f"and {plural(row['count_members'], 'member')} who comment on them."
+            return _(
+                "Your captions form one hashtag community, {community}: {videos}. Upload a comments export to "
+                "see who comments on them."
+            ).format(community=row["community"], videos=_videos(row["count_videos"]))
+        # Translators: {videos} is "3 videos", {members} is "2 members".
+        return _(
+            "Your captions form one hashtag community, {community}: {videos} and {members} who comment on them."
+        ).format(
+            community=row["community"],
+            videos=_videos(row["count_videos"]),
+            members=ngettext("{count} member", "{count} members", row["count_members"]).format(
+                count=wording.count(row["count_members"])
+            ),
         )
-    if not summary["count_members"].fillna(0).any():
-        # No comments loaded: "brings the most members (0 who comment)" claimed what no file shows.
-        biggest = summary.sort_values(["total_views", "community_id"], ascending=[False, True]).iloc[0]
-        sentence = (
-            f"Your captions gather {len(summary)} hashtag communities. {biggest['community']} draws the most "
-            f"views ({biggest['total_views']:,.0f} on {plural(biggest['count_videos'], 'video')})"
-        )
-        hint = " Upload a comments export to see who comments in each."
-    else:
-        hint = ""
-        biggest = summary.sort_values(["count_members", "community_id"], ascending=[False, True]).iloc[0]
-        sentence = (
-            f"Your captions gather {len(summary)} hashtag communities. {biggest['community']} brings the most "
-            f"members ({biggest['count_members']:,} who comment, on {plural(biggest['count_videos'], 'video')})"
-        )
+    # No comments loaded: "brings the most members (0 who comment)" claimed what no file shows.
+    lead = "members" if summary["count_members"].fillna(0).any() else "views"
+    ranked_by = "count_members" if lead == "members" else "total_views"
+    biggest = summary.sort_values([ranked_by, "community_id"], ascending=[False, True]).iloc[0]
+    said = {
+        "community": biggest["community"],
+        "members": wording.count(biggest["count_members"]),
+        "views": wording.count(biggest["total_views"]),
+        "videos": _videos(biggest["count_videos"]),
+        "rate": wording.percent(biggest["engagement_rate"])
+        if not pd.isna(biggest["engagement_rate"])
+        else "—",
+    }
+    clause = "alone"
     rated = summary.dropna(subset=["engagement_rate"])
     if len(rated) > 1:
         best = rated.sort_values(["engagement_rate", "community_id"], ascending=[False, True]).iloc[0]
-        low, high = rated["engagement_rate"].min(), rated["engagement_rate"].max()
+        said |= {
+            "best": best["community"],
+            "best_rate": wording.percent(best["engagement_rate"]),
+            "low": wording.percent(rated["engagement_rate"].min()),
+            "high": wording.percent(rated["engagement_rate"].max()),
+        }
         if best["community_id"] == biggest["community_id"]:
-            sentence += f" and the highest engagement rate ({best['engagement_rate']:.1%})"
+            clause = "best"
         elif best["engagement_rate"] < 1.15 * biggest["engagement_rate"]:
             # A few tenths of a point between communities is within what luck moves a rate.
-            sentence += f"; engagement rates are close across communities ({low:.1%} to {high:.1%})"
+            clause = "close"
         else:
-            sentence += (
-                f"; {best['community']} earns the highest engagement rate ({best['engagement_rate']:.1%} "
-                f"against {biggest['engagement_rate']:.1%})"
-            )
-    return sentence + "." + hint
+            clause = "other"
+    sentences = [
+        ngettext(
+            "Your captions gather {count} hashtag community.",
+            "Your captions gather {count} hashtag communities.",
+            len(summary),
+        ).format(count=wording.count(len(summary))),
+        _(BIGGEST_SENTENCES[lead, clause]).format(**said),
+    ]
+    if lead == "views":
+        sentences.append(_("Upload a comments export to see who comments in each."))
+    return " ".join(sentences)

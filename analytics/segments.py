@@ -29,11 +29,12 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
+from babel.dates import format_date, format_skeleton
 
-from analytics import db, labels, stats
+from analytics import db, i18n, labels, stats, wording
 from analytics.db import read_sql
+from analytics.i18n import N_, _, ngettext, term
 from analytics.members import (
-    NO_REPLIES,
     TIER_ORDER,
     TierRules,
     member_history,
@@ -44,22 +45,23 @@ from analytics.members import (
 )
 from analytics.sentiment import LABELS
 from analytics.settings import SETTINGS
-from analytics.wording import plural
 
 SEGMENT_ORDER: tuple[str, ...] = ("Promoter", "Neutral", "Detractor")
 SEGMENT_MEANINGS: dict[str, str] = {
-    "Promoter": "more positive than negative comments",
-    "Neutral": "as many positive as negative comments (often none of either)",
-    "Detractor": "more negative than positive comments",
+    "Promoter": N_("more positive than negative comments"),
+    "Neutral": N_("as many positive as negative comments (often none of either)"),
+    "Detractor": N_("more negative than positive comments"),
 }
+# The segments and the "All members" group are stored codes; shown with `_(code)`.
+SEGMENT_NAMES = (N_("Promoter"), N_("Neutral"), N_("Detractor"))
 FREQUENCY_BANDS: tuple[tuple[int, float, str], ...] = (
     (1, 2, "1"),
     (2, 4, "2–3"),
     (4, 8, "4–7"),
     (8, 16, "8–15"),
-    (16, np.inf, "16 or more"),
+    (16, np.inf, N_("16 or more")),  # a stored band: shown with `_(band)`
 )
-ALL_MEMBERS = "All members"
+ALL_MEMBERS = N_("All members")
 DEFAULT_TIER_RULES = TierRules()
 COMMENT_COLUMNS = [
     "comment_id",
@@ -426,18 +428,32 @@ def new_members(profiles: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULES) -
 def at_risk_takeaway(at_risk: pd.DataFrame, rules: TierRules = DEFAULT_TIER_RULES) -> str:
     """One sentence on the At risk list: how many, and the formats they usually answer (to invite them back)."""
     if at_risk.empty:
-        return f"Nobody is at risk: every loyal member has commented in the last {rules.active_days} days."
-    sentence = (
-        f"{len(at_risk):,} members who were loyal have been quiet for {rules.active_days + 1}–"
-        f"{rules.at_risk_days} days."
-    )
-    formats = at_risk["usual_format"].dropna().value_counts()
-    if len(formats):
-        top = formats.head(2)
-        named = " and ".join(f"{name} ({count:,})" for name, count in top.items())
-        sentence += (
-            f" Most usually answer {named}: invite them to the next one, or reply to their last comment."
+        return _("Nobody is at risk: every loyal member has commented in the last {days} days.").format(
+            days=wording.count(rules.active_days)
         )
+    sentence = ngettext(
+        "{count} member who was loyal has been quiet for {low}–{high} days.",
+        "{count} members who were loyal have been quiet for {low}–{high} days.",
+        len(at_risk),
+    ).format(
+        count=wording.count(len(at_risk)),
+        low=wording.count(rules.active_days + 1),
+        high=wording.count(rules.at_risk_days),
+    )
+    top = [
+        (term("format", name), wording.count(count))
+        for name, count in at_risk["usual_format"].dropna().value_counts().head(2).items()
+    ]
+    if len(top) == 1:
+        # Translators: {format} is an interaction format ("Mini game"), {count} how many usually answer it.
+        sentence += " " + _(
+            "Most usually answer {format} ({count}): invite them to the next one, or reply to their last comment."
+        ).format(format=top[0][0], count=top[0][1])
+    elif top:
+        sentence += " " + _(
+            "Most usually answer {format} ({count}) and {second_format} ({second_count}): invite them to the next "
+            "one, or reply to their last comment."
+        ).format(format=top[0][0], count=top[0][1], second_format=top[1][0], second_count=top[1][1])
     return sentence
 
 
@@ -449,18 +465,26 @@ def new_members_takeaway(
     `replies_known` False (exports without a parent-comment column): nothing says who was answered,
     so the sentence says so instead of counting everyone as unanswered.
     """
+    days = wording.count(rules.new_days)
     if newcomers.empty:
-        return f"Nobody commented for the first time in the last {rules.new_days} days."
-    if not replies_known:
-        return (
-            f"{plural(len(newcomers), 'person', 'people')} commented for the first time in the last "
-            f"{rules.new_days} days; {NO_REPLIES}, so which of them you answered is not known."
-        )
+        return _("Nobody commented for the first time in the last {days} days.").format(days=days)
+    count = wording.count(len(newcomers))
+    if not replies_known:  # the sentence says NO_REPLIES
+        return ngettext(
+            "{count} person commented for the first time in the last {days} days; this export does not show "
+            "replies, so which of them you answered is not known.",
+            "{count} people commented for the first time in the last {days} days; this export does not show "
+            "replies, so which of them you answered is not known.",
+            len(newcomers),
+        ).format(count=count, days=days)
     unanswered = int((newcomers["count_brand_replies_received"] == 0).sum())
-    return (
-        f"{len(newcomers):,} people commented for the first time in the last {rules.new_days} days; "
-        f"{unanswered:,} of them have had no reply from you yet."
-    )
+    return ngettext(
+        "{count} person commented for the first time in the last {days} days; {unanswered} of them have had no "
+        "reply from you yet.",
+        "{count} people commented for the first time in the last {days} days; {unanswered} of them have had no "
+        "reply from you yet.",
+        len(newcomers),
+    ).format(count=count, days=days, unanswered=wording.count(unanswered))
 
 
 # ---------------------------------------------------------------- member segments
@@ -487,18 +511,47 @@ def tier_trend_takeaway(by_month: pd.DataFrame) -> str:
     champions = table["Champion"] if "Champion" in table else pd.Series(dtype="int64")
     champions = champions[champions.cumsum() > 0]  # from the first month with a Champion
     if len(champions) < 2:
-        return "Not enough months of comments to show how the Champions grew yet."
+        return _("Not enough months of comments to show how the Champions grew yet.")
     first, peak, last = champions.index[0], champions.idxmax(), champions.index[-1]
-    sentence = f"Champions went from {champions[first]:,} at the end of {pd.Timestamp(first):%B %Y}"
+    said = {
+        "first_count": wording.count(champions[first]),
+        "first_month": month_year(first),
+        "last_count": wording.count(champions[last]),
+        "last_day": long_day(last),
+    }
     if peak not in (first, last):
-        sentence += f" to {champions[peak]:,} at the end of {pd.Timestamp(peak):%B}"
-    sentence += f", and are {champions[last]:,} on {pd.Timestamp(last):%d %B %Y}."
+        # Translators: {first_month} is "June 2026", {peak_month} "August", {last_day} a date.
+        sentence = _(
+            "Champions went from {first_count} at the end of {first_month} to {peak_count} at the end of "
+            "{peak_month}, and are {last_count} on {last_day}."
+        ).format(peak_count=wording.count(champions[peak]), peak_month=month_name(peak), **said)
+    else:
+        sentence = _(
+            "Champions went from {first_count} at the end of {first_month}, and are {last_count} on {last_day}."
+        ).format(**said)
     at_risk, lapsed = (int(table.loc[last, tier]) if tier in table else 0 for tier in ("At risk", "Lapsed"))
     if at_risk or lapsed:
-        sentence += (
-            f" {at_risk:,} once-loyal members are at risk and {lapsed:,} have lapsed: worth winning back."
-        )
+        sentence += " " + ngettext(
+            "{at_risk} once-loyal member is at risk and {lapsed} have lapsed: worth winning back.",
+            "{at_risk} once-loyal members are at risk and {lapsed} have lapsed: worth winning back.",
+            at_risk,
+        ).format(at_risk=wording.count(at_risk), lapsed=wording.count(lapsed))
     return sentence
+
+
+def month_year(when: date) -> str:
+    """June 2026 · juin 2026 · tháng 6 năm 2026: a month and its year in the run's language."""
+    return format_skeleton("yMMMM", pd.Timestamp(when), locale=i18n.language())
+
+
+def long_day(when: date) -> str:
+    """November 22, 2026 · 22 novembre 2026 · 22 tháng 11, 2026: a day beside month names, in the run's language."""
+    return format_date(pd.Timestamp(when), "long", locale=i18n.language())
+
+
+def month_name(when: date) -> str:
+    """August · août · tháng 8: a month's name inside a sentence, in the run's language."""
+    return format_date(pd.Timestamp(when), "MMMM", locale=i18n.language())
 
 
 def member_feelings(
@@ -565,7 +618,7 @@ def frequency_distribution(frequency: pd.DataFrame, tiers: pd.DataFrame | None =
     Columns: frequency_band (in FREQUENCY_BANDS order), [tier], count_members, share_of_members
     (of all members).
     """
-    bands = [label for _, _, label in FREQUENCY_BANDS]
+    bands = [label for *_bounds, label in FREQUENCY_BANDS]
     total = len(frequency)
     if tiers is None:
         counts = frequency["frequency_band"].value_counts().reindex(bands, fill_value=0)
@@ -590,17 +643,25 @@ def frequency_distribution(frequency: pd.DataFrame, tiers: pd.DataFrame | None =
 def frequency_takeaway(frequency: pd.DataFrame, tiers: pd.DataFrame) -> str:
     """One sentence on how often the typical member, and the typical Champion, comments."""
     if frequency.empty:
-        return "No member has commented yet."
+        return _("No member has commented yet.")
     typical = frequency["comments_per_active_month"].median()
-    once = (frequency["count_active_months"] == 1).mean()
-    sentence = (
-        f"The typical member writes {typical:.1f} comments in a month they are around, and "
-        f"{once:.0%} of members have commented in one month only"
-    )
+    said = {
+        "comments": ngettext("{count} comment", "{count} comments", typical).format(
+            count=wording.value(typical, "decimal")
+        ),
+        "share": wording.percent((frequency["count_active_months"] == 1).mean()),
+    }
     champions = frequency.merge(tiers.loc[tiers["tier"] == "Champion", ["member_id"]], on="member_id")
     if len(champions):
-        sentence += f"; the typical Champion writes {champions['comments_per_active_month'].median():.1f}"
-    return sentence + "."
+        # Translators: {comments} is "2.0 comments"; {champion} the typical Champion's comments, a number.
+        return _(
+            "The typical member writes {comments} in a month they are around, and {share} of members have "
+            "commented in one month only; the typical Champion writes {champion}."
+        ).format(champion=wording.value(champions["comments_per_active_month"].median(), "decimal"), **said)
+    return _(
+        "The typical member writes {comments} in a month they are around, and {share} of members have "
+        "commented in one month only."
+    ).format(**said)
 
 
 def sentiment_segments(sentiment: pd.DataFrame, tiers: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -627,7 +688,7 @@ def sentiment_segments(sentiment: pd.DataFrame, tiers: pd.DataFrame | None = Non
                     "segment": segment,
                     "count_members": count,
                     "share_of_group": count / size if size else np.nan,
-                    "meaning": SEGMENT_MEANINGS[segment],
+                    "meaning": _(SEGMENT_MEANINGS[segment]),
                 }
             )
     table = pd.DataFrame(rows, columns=["group", "segment", "count_members", "share_of_group", "meaning"])

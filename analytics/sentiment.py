@@ -36,6 +36,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analytics.i18n import N_
+
 LABELS: tuple[str, ...] = ("positive", "neutral", "negative")
 LANGUAGES: dict[str, str] = {
     "en": "English",
@@ -47,7 +49,8 @@ LANGUAGES: dict[str, str] = {
 }
 THRESHOLD = 0.05
 
-METHOD_DESCRIPTION = (
+# Shown on the Members page: `_(METHOD_DESCRIPTION)` in the reader's language.
+METHOD_DESCRIPTION = N_(
     "Each comment is labelled positive, neutral or negative on this computer, without any "
     "online service. English comments are scored with VADER, French ones with VADER-FR, and "
     "Spanish, Portuguese, Vietnamese and Indonesian ones with a word list for each language; "

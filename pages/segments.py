@@ -4,14 +4,17 @@ import streamlit as st
 
 import ui
 from analytics import segments
+from analytics.i18n import _
 from analytics.members import member_stats, member_tiers
 from analytics.views.segments import audience_view, communities_view, sentiment_view
 from ui import segments as tabs
 
-st.title("Community segments")
+st.title(_("Community segments"))
 st.caption(
-    "The groups your community is made of: the hashtag communities your videos reach, who your followers "
-    "are, and how your members split by loyalty, habits and mood."
+    _(
+        "The groups your community is made of: the hashtag communities your videos reach, who your followers "
+        "are, and how your members split by loyalty, habits and mood."
+    )
 )
 
 ws = ui.workspace()
@@ -19,16 +22,27 @@ has_videos, has_comments = ws.has("videos"), ws.has("comments")
 has_audience = ws.has("audience_gender") or ws.has("audience_territories") or ws.has("follower_activity")
 if not (has_videos or has_comments or has_audience):
     ui.no_data(
-        "This page needs your TikTok Studio **Content** export (videos and captions) for hashtag communities, "
-        "the **Followers** export for the audience, and a **comments export** for member segments."
+        _(
+            "This page needs your TikTok Studio **Content** export (videos and captions) for hashtag "
+            "communities, the **Followers** export for the audience, and a **comments export** for member "
+            "segments."
+        )
     )
     st.stop()
 
 period = ui.current_period()
 st.caption(
-    f"Hashtag communities and sentiment follow the sidebar period{f' ({period.describe()})' if period else ''}, "
-    "as in the report; tier trends use all your comments (a trend needs the months before). Audience numbers "
-    "come from TikTok Studio's latest Followers export."
+    _(
+        "Hashtag communities and sentiment follow the sidebar period ({period}), as in the report; tier trends "
+        "use all your comments (a trend needs the months before). Audience numbers come from TikTok Studio's "
+        "latest Followers export."
+    ).format(period=period.describe())
+    if period
+    else _(
+        "Hashtag communities and sentiment follow the sidebar period, as in the report; tier trends use all your "
+        "comments (a trend needs the months before). Audience numbers come from TikTok Studio's latest "
+        "Followers export."
+    )
 )
 
 
@@ -42,15 +56,17 @@ def remembered(name: str, key: object, compute):
 
 # Only the open tab runs (a tab switch reruns the page).
 communities_tab, audience_tab, members_tab = st.tabs(
-    ["Hashtag communities", "Audience", "Member segments"], key="segments_view", on_change="rerun"
+    [_("Hashtag communities"), _("Audience"), _("Member segments")], key="segments_view", on_change="rerun"
 )
 
 with communities_tab:
     if communities_tab.open:
         if not has_videos:
             st.info(
-                "Upload TikTok Studio's **Content** export (one row per video, with its caption) to find the "
-                "hashtag communities your videos reach.",
+                _(
+                    "Upload TikTok Studio's **Content** export (one row per video, with its caption) to find the "
+                    "hashtag communities your videos reach."
+                ),
                 icon="#️⃣",
             )
         else:
@@ -71,8 +87,10 @@ with audience_tab:
     if audience_tab.open:
         if not has_audience:
             st.info(
-                "Upload TikTok Studio's **Followers** export (its ZIP holds FollowerGender, FollowerTopTerritories "
-                "and FollowerActivity) to see who your followers are and when they are online.",
+                _(
+                    "Upload TikTok Studio's **Followers** export (its ZIP holds FollowerGender, FollowerTopTerritories "
+                    "and FollowerActivity) to see who your followers are and when they are online."
+                ),
                 icon="👥",
             )
         else:
@@ -82,9 +100,11 @@ with members_tab:
     if members_tab.open:
         if not has_comments:
             st.info(
-                "Member segments need a **comments export**. TikTok Studio does not export comments: use a "
-                "comment export tool (Apify's TikTok comments scraper, an Excel comment exporter or the Business "
-                "API) and upload its CSV, XLSX or JSON file in the sidebar.",
+                _(
+                    "Member segments need a **comments export**. TikTok Studio does not export comments: use a "
+                    "comment export tool (Apify's TikTok comments scraper, an Excel comment exporter or the Business "
+                    "API) and upload its CSV, XLSX or JSON file in the sidebar."
+                ),
                 icon="💬",
             )
         else:
@@ -104,4 +124,4 @@ with members_tab:
                 corrections=edits.get("corrections"),
                 memo=st.session_state.setdefault("sentiment_memo", {}),
             )
-            tabs.sentiment(view, period.describe() if period else "at any time")
+            tabs.sentiment(view, period.describe() if period else None)

@@ -248,7 +248,7 @@ def test_the_community_chart_compares_members_views_and_engagement_rate():
     fig = charts.community_chart(summary)
     assert [list(trace.x) for trace in fig.data][0] == [20, 5]
     assert list(fig.data[0].y) == ["#CoffeeTok (3 videos)", "#BookTok (2 videos)"]
-    assert list(fig.data[1].text) == ["3.0M", "2K"]
+    assert list(fig.data[1].text) == ["3.00M", "2,000"]
     assert list(fig.data[2].text) == ["10.0%", "—"]
     assert [annotation.text for annotation in fig.layout.annotations] == [
         "Members who comment",

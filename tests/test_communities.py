@@ -243,7 +243,7 @@ def test_without_comments_the_takeaway_ranks_communities_by_views_not_by_zero_me
         count_members=[0, 0], total_views=[3000, 12000], engagement_rate=[0.05, 0.075]
     )
     assert community_takeaway(summary) == (
-        "Your captions gather 2 hashtag communities. #BookTok draws the most views (12,000 on 2 videos) and the "
+        "Your captions gather 2 hashtag communities. #BookTok draws the most views (12.0K on 2 videos) and the "
         "highest engagement rate (7.5%). Upload a comments export to see who comments in each."
     )
     one = summary.head(1)

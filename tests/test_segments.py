@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import db, segments, sentiment
+from analytics import db, i18n, segments, sentiment
 from analytics.audience import active_hours, audience_gender, top_territories
 from analytics.members import TierRules, member_stats, member_tiers
 from analytics.segments import (
@@ -30,6 +30,7 @@ from analytics.segments import (
     with_corrections,
     with_rate_interval,
 )
+from analytics.views.segments import audience_view
 
 
 def comment(comment_id, member_id, video_id, at, *, text="nice", parent=None, likes=0):
@@ -389,11 +390,50 @@ def test_the_tier_trend_takeaway_says_how_champions_moved_and_who_is_slipping():
         ]
     assert tier_trend_takeaway(pd.DataFrame(rows)) == (
         "Champions went from 72 at the end of June 2026 to 150 at the end of August, and are 60 on "
-        "22 November 2026. 88 once-loyal members are at risk and 58 have lapsed: worth winning back."
+        "November 22, 2026. 88 once-loyal members are at risk and 58 have lapsed: worth winning back."
     )
     assert tier_trend_takeaway(pd.DataFrame(rows[:3])) == (
         "Not enough months of comments to show how the Champions grew yet."
     )
+
+
+def tier_months(at_risk_now: int) -> pd.DataFrame:
+    rows = []
+    for as_of, champions, at_risk, lapsed in [
+        (date(2026, 6, 30), 72, 0, 0),
+        (date(2026, 8, 31), 150, 48, 0),
+        (date(2026, 11, 22), 60, at_risk_now, 58),
+    ]:
+        rows += [
+            {"as_of_date": as_of, "tier": "Champion", "count_members": champions},
+            {"as_of_date": as_of, "tier": "At risk", "count_members": at_risk},
+            {"as_of_date": as_of, "tier": "Lapsed", "count_members": lapsed},
+        ]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(
+    ("language", "many", "one"),
+    [
+        (
+            "fr",
+            "Les Champions sont passés de 72 fin juin 2026 à 150 fin août, et sont 60 au 22 novembre 2026. "
+            "88 membres autrefois fidèles sont à risque et 58 sont devenus inactifs\u00a0: à reconquérir.",
+            "1 membre autrefois fidèle est à risque et 58 sont devenus inactifs\u00a0: à reconquérir.",
+        ),
+        (
+            "vi",
+            "Fan cứng đi từ 72 vào cuối tháng 6 năm 2026 lên 150 vào cuối tháng 8, và còn 60 vào ngày "
+            "22 tháng 11, 2026. 88 thành viên từng trung thành đang có nguy cơ rời đi và 58 đã rời đi: đáng để "
+            "kéo họ quay lại.",
+            "1 thành viên từng trung thành đang có nguy cơ rời đi và 58 đã rời đi: đáng để kéo họ quay lại.",
+        ),
+    ],
+)
+def test_the_tier_trend_takeaway_reads_in_the_readers_language_with_its_month_names(language, many, one):
+    with i18n.use(language):
+        assert tier_trend_takeaway(tier_months(88)) == many
+        assert tier_trend_takeaway(tier_months(1)).endswith(". " + one)  # one member: the singular
 
 
 def test_interaction_frequency_is_comments_per_active_month_rounded_down_into_bands():
@@ -431,7 +471,7 @@ def test_interaction_frequency_is_comments_per_active_month_rounded_down_into_ba
         {"frequency_band": "2–3", "tier": "New", "count_members": 1, "share_of_members": 0.5},
     ]
     assert frequency_takeaway(frequency, tiers) == (
-        "The typical member writes 2.0 comments in a month they are around, and 50% of members have commented "
+        "The typical member writes 2.0 comments in a month they are around, and 50.0% of members have commented "
         "in one month only; the typical Champion writes 2.0."
     )
 
@@ -507,6 +547,14 @@ def test_the_audience_gives_genders_territory_names_and_others_last():
         {"territory_code": "FR", "territory": "France", "share": 0.168},
         {"territory_code": "Others", "territory": "Other territories", "share": 0.058},
     ]
+    with i18n.use("vi"):  # the names in the reader's language (Babel's territory names); the codes stay
+        assert top_territories(con, top=2)["territory"].tolist() == ["Việt Nam", "Pháp", "Khu vực khác"]
+    with i18n.use("fr"):
+        headline = audience_view(con)
+    assert headline.gender_headline.startswith("62") and headline.gender_headline.endswith(
+        "de vos abonnés sont des femmes"
+    )
+    assert headline.territories_headline.startswith("Viêt Nam\u00a0: 58")
 
 
 def test_active_hours_average_each_hour_over_the_days_and_skip_the_newest_days_future_hours():

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from analytics import i18n
+from analytics.i18n import _, ngettext
 from tests.apptest import app
 
 OVERVIEW_CSV = (
@@ -95,3 +97,65 @@ def test_after_an_upload_of_an_overview_only_the_page_names_the_files_it_needs()
     assert not at.exception and not at.error
     message = " ".join(box.value for box in at.info)
     assert "Content" in message and "Followers" in message and "comments export" in message
+
+
+def english_words_left(spec: dict, language: str) -> list[str]:
+    """A chart's title, axis, legend and subplot titles still in English (a message whose translation differs)."""
+    layout = spec.get("layout", {})
+    shown = [
+        layout.get("title", {}).get("text", ""),
+        layout.get("legend", {}).get("title", {}).get("text", ""),
+    ]
+    shown += [value.get("title", {}).get("text", "") for key, value in layout.items() if "axis" in key]
+    shown += [note.get("text", "") for note in layout.get("annotations", [])]
+    shown += [trace.get("name", "") for trace in spec.get("data", [])]
+    with i18n.use(language):
+        return [text for text in shown if text and _(text) != text]
+
+
+@pytest.mark.parametrize("language", ["vi", "fr"])
+def test_the_segments_page_speaks_the_marketers_language(language):
+    at = app()
+    at.session_state["ui_language"] = language
+    at.switch_page("pages/segments.py").run()
+    assert not at.exception and not at.error
+    with i18n.use(language):
+        tabs = [_(label) for label in TABS]
+        titles = [
+            _(title)
+            for title in (
+                "How big each hashtag community is",
+                "Hashtags that travel together",
+                "Followers by gender",
+                "Where followers live",
+                "When followers are on TikTok",
+                "How each tier grew or shrank",
+                "How often members comment",
+                "Promoters, neutral members and detractors",
+            )
+        ]
+        page_title, community = _("Community segments"), _("Community")
+        biggest = ngettext(
+            "Your captions gather {count} hashtag community.",
+            "Your captions gather {count} hashtag communities.",
+            3,
+        ).format(count=3)
+    assert page_title != "Community segments" and at.title[0].value == page_title
+    assert [tab.label for tab in at.tabs] == tabs
+    boxes, specs, frames = [], [], []
+    for label in tabs:
+        at.session_state["segments_view"] = label
+        at.run()
+        assert not at.exception and not at.error
+        boxes += [box.value for box in at.info]
+        specs += [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+        frames += [frame.value for frame in at.dataframe]
+    shown_titles = [spec["layout"]["title"]["text"] for spec in specs]
+    assert sorted(shown_titles) == sorted(titles)  # every chart drawn, each titled in the language
+    assert [words for spec in specs for words in english_words_left(spec, language)] == []
+    boxes = " ".join(boxes)
+    assert biggest in boxes and "Champions went from" not in boxes and "of your followers" not in boxes
+    communities = next(frame for frame in frames if community in frame.columns)
+    assert (
+        "Known CommunityTok" not in communities.columns and "Members who comment" not in communities.columns
+    )

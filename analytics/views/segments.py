@@ -17,16 +17,15 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics import audience, communities, db, segments, timezones
+from analytics import audience, communities, db, segments, timezones, wording
 from analytics.communities import HashtagCommunities
 from analytics.formats import DEFAULT_RULES, Rules, video_formats
+from analytics.i18n import _, ngettext
 from analytics.members import TierRules, member_stats, member_tiers
 from analytics.overview import Period
-from analytics.report import text
 
 # A tone is called only when promoters and detractors together are at least twice this many members.
 MIN_MEMBERS = 5
-GENDER_WORDS = {"female": "women", "male": "men"}
 
 
 @dataclass(frozen=True)
@@ -67,21 +66,41 @@ def communities_view(
     headline = None
     if len(summary) and summary["count_members"].fillna(0).any():
         biggest = summary.iloc[0]
-        headline = (
-            f"{biggest['community']} is your biggest hashtag community: "
-            f"{text.plural(int(biggest['count_members']), 'member')} commented on its "
-            f"{text.plural(int(biggest['count_videos']), 'video')}"
+        # Translators: {members} is "12 members", {videos} is "5 videos".
+        headline = _(
+            "{community} is your biggest hashtag community: {members} commented on its {videos}"
+        ).format(
+            community=biggest["community"],
+            members=_members(int(biggest["count_members"])),
+            videos=_videos(int(biggest["count_videos"])),
         )
+    shown = [
+        # Translators: "#BookTok: 5 videos, 12.3K views, 4.5% engagement" ({videos} and {views} carry their noun).
+        _("{community}: {videos}, {views}, {rate} engagement").format(
+            community=row.community,
+            videos=_videos(row.count_videos),
+            views=ngettext("{count} view", "{count} views", row.total_views).format(
+                count=wording.count(row.total_views)
+            ),
+            rate=wording.percent(row.engagement_rate),
+        )
+        for row in summary.head(4).itertuples()
+        if not pd.isna(row.engagement_rate)
+    ]
     note = (
-        "; ".join(
-            f"{row.community}: {text.plural(row.count_videos, 'video')}, {text.count(row.total_views)} views, "
-            f"{row.engagement_rate:.1%} engagement"
-            for row in summary.head(4).itertuples()
-            if not pd.isna(row.engagement_rate)
-        )
-        + ". A video counts for every community its hashtags belong to."
+        "; ".join(shown)
+        + (". " if shown else "")
+        + _("A video counts for every community its hashtags belong to.")
     )
     return CommunitiesView(found, summary, communities.community_takeaway(summary), headline, note)
+
+
+def _members(count: int) -> str:
+    return ngettext("{count} member", "{count} members", count).format(count=wording.count(count))
+
+
+def _videos(count: int) -> str:
+    return ngettext("{count} video", "{count} videos", count).format(count=wording.count(count))
 
 
 @dataclass(frozen=True)
@@ -101,25 +120,40 @@ def audience_view(con: duckdb.DuckDBPyConnection) -> AudienceView:
     gender_headline = None
     if len(gender):
         top = gender.iloc[0]
-        who = GENDER_WORDS.get(str(top["gender"]).strip().casefold())
-        gender_headline = (
-            f"{top['share']:.0%} of your followers are {who}"
-            if who
-            else f"{top['share']:.0%} of your followers: {top['gender']}"
-        )
+        gender_headline = _gender_headline(str(top["gender"]), wording.percent(top["share"]))
     territories = audience.top_territories(con, top=8)
     territories_headline = None
     if len(territories):
         named = territories[territories["territory_code"] != "Others"]
         first = named.iloc[0] if len(named) else territories.iloc[0]
-        territories_headline = f"{first['share']:.0%} of your followers are in {first['territory']}"
+        territories_headline = _("{share} of your followers are in {territory}").format(
+            share=wording.percent(first["share"]), territory=first["territory"]
+        )
         if len(named) > 1:
-            territories_headline += f", {named.iloc[1]['share']:.0%} in {named.iloc[1]['territory']}"
+            territories_headline = _(
+                "{share} of your followers are in {territory}, {second_share} in {second_territory}"
+            ).format(
+                share=wording.percent(first["share"]),
+                territory=first["territory"],
+                second_share=wording.percent(named.iloc[1]["share"]),
+                second_territory=named.iloc[1]["territory"],
+            )
     hours, peaks = None, []
     if db.scalar(con, "select count(*) from follower_activity"):
         hours = audience.active_hours(con)
         peaks = timezones.peak_activity_hours(timezones.follower_activity_grid(con))
     return AudienceView(gender, territories, hours, gender_headline, territories_headline, peaks)
+
+
+def _gender_headline(gender: str, share: str) -> str:
+    """TikTok's gender words ("Female", "Male") in a sentence; any other as TikTok wrote it."""
+    known = gender.strip().casefold()
+    if known == "female":
+        return _("{share} of your followers are women").format(share=share)
+    if known == "male":
+        return _("{share} of your followers are men").format(share=share)
+    # Translators: {gender} is the gender as TikTok's file writes it ("Other", "Unknown").
+    return _("{share} of your followers: {gender}").format(share=share, gender=gender)
 
 
 @dataclass(frozen=True)
@@ -153,7 +187,7 @@ def sentiment_view(
     table = segments.sentiment_segments(feelings, tiers)
     overall = table[table["group"] == segments.ALL_MEMBERS].set_index("segment")
     promoters, neutral, detractors = (
-        int(overall.at[name, "count_members"]) for name in ("Promoter", "Neutral", "Detractor")
+        int(overall.at[name, "count_members"]) for name in segments.SEGMENT_ORDER
     )
     return SentimentView(
         table,
@@ -168,18 +202,33 @@ def sentiment_view(
 def _tone_headline(promoters: int, neutral: int, detractors: int, overall: pd.DataFrame) -> str | None:
     if not promoters + neutral + detractors:
         return None
-    share = overall.at["Promoter", "share_of_group"]
-    toned = f"{text.plural(promoters, 'promoter')} and {text.plural(detractors, 'detractor')}"
+    share = wording.percent(overall.at["Promoter", "share_of_group"])
+    counted = {
+        "promoters": ngettext("{count} promoter", "{count} promoters", promoters).format(
+            count=wording.count(promoters)
+        ),
+        "detractors": ngettext("{count} detractor", "{count} detractors", detractors).format(
+            count=wording.count(detractors)
+        ),
+    }
     if promoters + detractors < 2 * MIN_MEMBERS:
-        return f"Too few members with a clear tone to call it yet: {toned}"
+        return _("Too few members with a clear tone to call it yet: {promoters} and {detractors}").format(
+            **counted
+        )
     if promoters == detractors:
-        return f"As many promoters as detractors: {toned}"
+        return _("As many promoters as detractors: {promoters} and {detractors}").format(**counted)
     if detractors and promoters > detractors:
         times = promoters / detractors
-        return (
-            f"Promoters outnumber detractors {times:.{0 if times >= 2 else 1}f} to 1: {share:.0%} of "
-            "members write more praise than complaints"
-        )
+        ratio = wording.count(round(times)) if times >= 2 else wording.value(times, "decimal")
+        return _(
+            "Promoters outnumber detractors {ratio} to 1: {share} of members write more praise than complaints"
+        ).format(ratio=ratio, share=share)
     if detractors > promoters:
-        return f"Detractors outnumber promoters: {detractors:,} against {promoters:,} members"
-    return f"{share:.0%} of members write more praise than complaints, and none more complaints"
+        return ngettext(
+            "Detractors outnumber promoters: {detractors} against {promoters} member",
+            "Detractors outnumber promoters: {detractors} against {promoters} members",
+            promoters,
+        ).format(detractors=wording.count(detractors), promoters=wording.count(promoters))
+    return _("{share} of members write more praise than complaints, and none more complaints").format(
+        share=share
+    )
