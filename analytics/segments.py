@@ -29,7 +29,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 
 from analytics import db, i18n, labels, stats, wording
 from analytics.db import read_sql
@@ -515,9 +515,9 @@ def tier_trend_takeaway(by_month: pd.DataFrame) -> str:
     first, peak, last = champions.index[0], champions.idxmax(), champions.index[-1]
     said = {
         "first_count": wording.count(champions[first]),
-        "first_month": month_year(first),
+        "first_month": wording.month(first),
         "last_count": wording.count(champions[last]),
-        "last_day": long_day(last),
+        "last_day": wording.day(last),
     }
     if peak not in (first, last):
         # Translators: {first_month} is "June 2026", {peak_month} "August", {last_day} a date.
@@ -537,16 +537,6 @@ def tier_trend_takeaway(by_month: pd.DataFrame) -> str:
             at_risk,
         ).format(at_risk=wording.count(at_risk), lapsed=wording.count(lapsed))
     return sentence
-
-
-def month_year(when: date) -> str:
-    """June 2026 · juin 2026 · tháng 6 năm 2026: a month and its year in the run's language."""
-    return format_skeleton("yMMMM", pd.Timestamp(when), locale=i18n.language())
-
-
-def long_day(when: date) -> str:
-    """November 22, 2026 · 22 novembre 2026 · 22 tháng 11, 2026: a day beside month names, in the run's language."""
-    return format_date(pd.Timestamp(when), "long", locale=i18n.language())
 
 
 def month_name(when: date) -> str:
