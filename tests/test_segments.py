@@ -390,7 +390,7 @@ def test_the_tier_trend_takeaway_says_how_champions_moved_and_who_is_slipping():
         ]
     assert tier_trend_takeaway(pd.DataFrame(rows)) == (
         "Champions went from 72 at the end of June 2026 to 150 at the end of August, and are 60 on "
-        "November 22, 2026. 88 once-loyal members are at risk and 58 have lapsed: worth winning back."
+        "22 Nov 2026. 88 once-loyal members are at risk and 58 have lapsed: worth winning back."
     )
     assert tier_trend_takeaway(pd.DataFrame(rows[:3])) == (
         "Not enough months of comments to show how the Champions grew yet."
@@ -424,7 +424,7 @@ def tier_months(at_risk_now: int) -> pd.DataFrame:
         (
             "vi",
             "Fan cứng đi từ 72 vào cuối tháng 6 năm 2026 lên 150 vào cuối tháng 8, và còn 60 vào ngày "
-            "22 tháng 11, 2026. 88 thành viên từng trung thành đang có nguy cơ rời đi và 58 đã rời đi: đáng để "
+            "22 thg 11, 2026. 88 thành viên từng trung thành đang có nguy cơ rời đi và 58 đã rời đi: đáng để "
             "kéo họ quay lại.",
             "1 thành viên từng trung thành đang có nguy cơ rời đi và 58 đã rời đi: đáng để kéo họ quay lại.",
         ),
