@@ -144,3 +144,14 @@ def follower_share(share: float | None) -> str | None:
     if share is None or is_missing(share):
         return None
     return f"{percent(share, signed=True)} {FOLLOWER_SHARE_BASIS}"
+
+
+def separators() -> str:
+    """Plotly's `separators` for this run's language: its decimal sign, then its thousands sign
+    (".," in English, ", " with a narrow space in French), so a chart writes numbers as the text does."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from analytics import i18n
+
+    locale = i18n.language()
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
