@@ -651,7 +651,7 @@ def period_caption(period: Period) -> str:
     )
     if period.previous().days != period.days:
         caption += " " + _("Months differ in length, so counts are compared as daily averages.")
-    return caption
+    return caption[:1].upper() + caption[1:]  # "octobre 2026 (…)" starts a sentence here
 
 
 def current_period() -> Period | None:
@@ -882,7 +882,7 @@ def presentation_mode(period: Period | None) -> None:
             st.caption(
                 # Translators: {name} is "October 2026", {days} "31 days", {compared} "September 2026 (1 Sep – 30 Sep 2026)"
                 _("{name}, {days}; changes are against {compared}").format(
-                    name=period.name, days=days, compared=compared
+                    name=period.name[:1].upper() + period.name[1:], days=days, compared=compared
                 )
                 if period.name
                 else _("{days}; changes are against {compared}").format(days=days, compared=compared)
