@@ -97,7 +97,9 @@ def test_the_overview_page_reads_in_vietnamese_and_french(language):
     assert not at.exception, at.exception
     with i18n.use(language):
         expected_title = i18n._("Overview")
-        expected_tiles = {definition(metric)[0] for metric in ("video_views", "engagements", "engagement_rate")}
+        expected_tiles = {
+            definition(metric)[0] for metric in ("video_views", "engagements", "engagement_rate")
+        }
         presets = [i18n._(name) for name in PRESETS]
     assert at.title[0].value == expected_title != "Overview"
     tiles = {metric.label for metric in at.metric}
