@@ -106,9 +106,8 @@ with st.expander(_("Definitions of these numbers")):
         st.markdown(_("**{name}**: {text}").format(name=name, text=text))
 
 ui.download_csv(
-    trend,
+    trend.rename(columns=charts.LABELS),  # English headers: the download writes them in the reader's language
     _("Download the daily numbers (CSV)"),
     "communitylens_daily.csv",
     key="overview_download",
-    headers=charts.LABELS,
 )

@@ -113,6 +113,9 @@ def test_the_overview_page_reads_in_vietnamese_and_french(language):
     # The period keeps its stored English code, shown in the page's language.
     period = at.sidebar.selectbox(key="period_preset")
     assert period.value == "Last 90 days" and period.options[: len(presets)] == presets
-    assert at.checkbox(key="overview_download_english_headers").label != (
-        "Keep English column headers (for analysts)"
-    )
+    box = at.checkbox(key="overview_download_english_headers")
+    assert box.label != "Keep English column headers (for analysts)" and not box.value
+    # Ticked once, the English headers stay chosen for the session (every download's box starts ticked).
+    box.check().run()
+    assert at.session_state["csv_english_headers"] is True
+    assert at.checkbox(key="overview_download_english_headers").value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from datetime import date
 
@@ -60,6 +60,18 @@ def store() -> Store | None:
         return None
 
 
+def in_language(show: Callable[[object], str]) -> Callable[[object], str]:
+    """A widget's `format_func` that names options in this run's language whenever it is called
+    (Streamlit and its test harness may call it outside the run, where the language is not set)."""
+    language = i18n.language()
+
+    def shown(option: object) -> str:
+        with i18n.use(language):
+            return show(option)
+
+    return shown
+
+
 def client_picker() -> None:
     """The sidebar's client choice: the demo brand (read-only) and every client in the store.
 
@@ -81,7 +93,9 @@ def client_picker() -> None:
     st.sidebar.selectbox(
         _("Client"),
         [DEMO, *names],
-        format_func=lambda choice: _("Phin & Co. (demo, read-only)") if choice == DEMO else names[choice],
+        format_func=in_language(
+            lambda choice: _("Phin & Co. (demo, read-only)") if choice == DEMO else names[choice]
+        ),
         key="client_choice",
         on_change=_forget_other_client,
         help=_("Each client keeps its own files, history and choices. The demo brand is never changed."),
@@ -614,7 +628,11 @@ def period_control() -> Period | None:
         return None
     # The choice is kept as its English name (a stored code), shown in the reader's language.
     choice = st.sidebar.selectbox(
-        _("Period"), list(PRESETS), format_func=_, key="period_preset", help=_("Applies to every page.")
+        _("Period"),
+        list(PRESETS),
+        format_func=in_language(_),
+        key="period_preset",
+        help=_("Applies to every page."),
     )
     if PRESETS[choice] == CUSTOM:
         picked = st.sidebar.date_input(
@@ -741,18 +759,17 @@ def csv_frame(frame: pd.DataFrame, headers: Mapping[str, str] | None = None, *, 
     return named.rename(columns=lambda column: _(column) if isinstance(column, str) and column else column)
 
 
-def download_csv(
-    frame: pd.DataFrame, label: str, file_name: str, key: str, headers: Mapping[str, str] | None = None
-) -> None:
+def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
     """A CSV download of `frame`, written when the button is clicked (not on every run of the page).
 
-    Its headers are in the reader's language; outside English a box next to it keeps them in English
-    (ticked once, for the whole session: it is the analyst's habit, not one table's).
+    `frame` has English headers (`charts.LABELS`, `definitions.COLUMN_LABELS`); the file has them in the
+    reader's language, and outside English a box next to the button keeps them in English (ticked once,
+    for the whole session: it is the analyst's habit, not one table's).
     """
     english = i18n.language() == i18n.DEFAULT or english_headers(key)
     st.download_button(
         label,
-        lambda: csv_bytes(csv_frame(frame, headers, english=english)),
+        lambda: csv_bytes(csv_frame(frame, english=english)),
         file_name=file_name,
         mime="text/csv",
         key=key,
