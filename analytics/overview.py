@@ -17,9 +17,8 @@ from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
-from babel.dates import format_skeleton
 
-from analytics import db, i18n, wording
+from analytics import db, wording
 from analytics.db import query
 from analytics.definitions import definition
 from analytics.i18n import N_, _, ngettext
@@ -32,11 +31,6 @@ def shift(day: date, days: int) -> date:
         return day + timedelta(days=days)
     except OverflowError:
         return date.min if days < 0 else date.max
-
-
-def month_name(day: date) -> str:
-    """ "October 2026", "octobre 2026", "tháng 10 năm 2026": a month in this run's language."""
-    return format_skeleton("yMMMM", day, locale=i18n.language())
 
 
 def days_count(days: int) -> str:
@@ -78,7 +72,7 @@ class Period:
         """ "October 2026", "November 2026 so far"; None for a run of days."""
         if self.kind == DAYS:
             return None
-        month = month_name(self.start)
+        month = wording.month(self.start)
         # Translators: {month} is a month and its year ("November 2026"), from its 1st to the data's last day
         return month if self.end == month_of(self.start).end else _("{month} so far").format(month=month)
 
@@ -95,7 +89,7 @@ class Period:
             return str(before.name)
         # Translators: {month} is a month and its year ("October 2026"); the days are its first ones
         return ngettext("the same day of {month}", "the same days of {month}", before.days).format(
-            month=month_name(before.start)
+            month=wording.month(before.start)
         )
 
     def describe(self) -> str:

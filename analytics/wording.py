@@ -146,12 +146,25 @@ def follower_share(share: float | None) -> str | None:
     return f"{percent(share, signed=True)} {FOLLOWER_SHARE_BASIS}"
 
 
+# The two functions below are main's (the lead's locale-aware wording), added here so this branch runs:
+# at the merge, keep main's analytics/wording.py as it is.
+def month(when: date | pd.Timestamp) -> str:
+    """November 2026 · tháng 11 năm 2026 · novembre 2026."""
+    from babel.dates import format_skeleton
+
+    from analytics import i18n
+
+    if i18n.language() == i18n.DEFAULT:
+        return f"{when:%B %Y}"
+    return format_skeleton("yMMMM", when, locale=i18n.language())
+
+
 def separators() -> str:
-    """Plotly's `separators` for this run's language: its decimal sign, then its thousands sign
-    (".," in English, ", " with a narrow space in French), so a chart writes numbers as the text does."""
+    """Plotly's `separators` (decimal mark, then thousands mark) for the run's language: ".," · ",." · ", "."""
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
     from analytics import i18n
 
-    locale = i18n.language()
-    return get_decimal_symbol(locale) + get_group_symbol(locale)
+    if i18n.language() == i18n.DEFAULT:
+        return ".,"
+    return get_decimal_symbol(i18n.language()) + get_group_symbol(i18n.language())
