@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui
+from analytics.i18n import _
 from ui import language
 
 ASSETS = Path(__file__).parent / "assets"
@@ -18,13 +19,13 @@ language.choose()
 
 pages = st.navigation(
     [
-        st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
-        st.Page("pages/formats.py", title="Interaction formats", icon=":material/category:"),
-        st.Page("pages/members.py", title="Members", icon=":material/groups:"),
-        st.Page("pages/segments.py", title="Community segments", icon=":material/diversity_3:"),
-        st.Page("pages/whatif.py", title="What-if", icon=":material/tune:"),
-        st.Page("pages/report.py", title="Report", icon=":material/slideshow:"),
-        st.Page("pages/data.py", title="Data", icon=":material/upload_file:"),
+        st.Page("pages/overview.py", title=_("Overview"), icon=":material/insights:", default=True),
+        st.Page("pages/formats.py", title=_("Interaction formats"), icon=":material/category:"),
+        st.Page("pages/members.py", title=_("Members"), icon=":material/groups:"),
+        st.Page("pages/segments.py", title=_("Community segments"), icon=":material/diversity_3:"),
+        st.Page("pages/whatif.py", title=_("What-if"), icon=":material/tune:"),
+        st.Page("pages/report.py", title=_("Report"), icon=":material/slideshow:"),
+        st.Page("pages/data.py", title=_("Data"), icon=":material/upload_file:"),
     ],
     # In presentation mode the sidebar hides, so the pages move to the top bar.
     position="top" if ui.presenting() else "sidebar",

@@ -12,6 +12,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.i18n import N_, _
+
 # The one palette: charts, the pages' CSS and the deck take their colours from here.
 BRAND = "#0F766E"
 ACCENT = "#F97316"
@@ -29,19 +31,25 @@ PALETTE = [
     "#14B8A6",
     "#64748B",
 ]
-FONT = "Inter, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
+FONT = "Inter, 'Noto Sans', 'Segoe UI', Arial, sans-serif"  # i18n: font names
 
+# The daily trend's columns by their stored names, in English: shown with `label(column)`.
 LABELS: dict[str, str] = {
-    "stat_date": "Day",
-    "video_views": "Video views",
-    "profile_views": "Profile views",
-    "engagements": "Engagements",
-    "engagement_rate": "Engagement rate",
-    "followers": "Followers",
-    "follower_change": "Follower change",
-    "new_viewers": "New viewers",
-    "returning_viewers": "Returning viewers",
+    "stat_date": N_("Day"),
+    "video_views": N_("Video views"),
+    "profile_views": N_("Profile views"),
+    "engagements": N_("Engagements"),
+    "engagement_rate": N_("Engagement rate"),
+    "followers": N_("Followers"),
+    "follower_change": N_("Follower change"),
+    "new_viewers": N_("New viewers"),
+    "returning_viewers": N_("Returning viewers"),
 }
+
+
+def label(column: str) -> str:
+    """A trend column's name in this run's language (a column without one keeps its stored name)."""
+    return _(LABELS[column]) if column in LABELS else column
 
 
 # Characters of a subtitle line: one line fits a full-width chart in a 1024 px window (sidebar open).
@@ -143,34 +151,35 @@ def daily_trend_chart(
     trend = every_day(trend)
     values = trend[metric].astype(float)
     rolling = values.rolling(7, min_periods=4).mean()
-    label = LABELS.get(metric, metric)
+    name = label(metric)
     number = ".1%" if percent else ",.0f"
     fig = go.Figure()
     fig.add_bar(
         x=trend["stat_date"],
         y=values,
-        name=f"{label} per day",
+        # Translators: {metric} is a number's name ("Video views")
+        name=_("{metric} per day").format(metric=name),
         marker_color="#99D5CF",
         hovertemplate=f"%{{y:{number}}}",
     )
     fig.add_scatter(
         x=trend["stat_date"],
         y=rolling,
-        name="7-day average",
+        name=_("7-day average"),
         mode="lines",
         line={"color": BRAND, "width": 3},
         hovertemplate=f"%{{y:{number}}}",
     )
     style(fig, title=title, subtitle=definition)
     fig.update_yaxes(
-        title_text=label + (" (%)" if percent else ""),
+        title_text=_("{metric} (%)").format(metric=name) if percent else name,
         **(
             {"tickformat": percent_ticks(values.max())}
             if percent
             else count_ticks(values.max(), min(values.min(), 0))
         ),
     )
-    fig.update_xaxes(title_text="Day")
+    fig.update_xaxes(title_text=_("Day"))
     return fig
 
 
@@ -182,7 +191,7 @@ def followers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.F
     fig.add_scatter(
         x=trend["stat_date"],
         y=trend["followers"],
-        name="Followers",
+        name=_("Followers"),
         mode="lines",
         line={"color": BRAND, "width": 3},
         hovertemplate="%{y:,.0f}",
@@ -190,7 +199,7 @@ def followers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.F
     fig.add_bar(
         x=trend["stat_date"],
         y=trend["follower_change"],
-        name="Change that day",
+        name=_("Change that day"),
         marker_color=ACCENT,
         yaxis="y2",
         opacity=0.6,
@@ -202,7 +211,7 @@ def followers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.F
             "overlaying": "y",
             "side": "right",
             "showgrid": False,
-            "title": {"text": "Change per day"},
+            "title": {"text": _("Change per day")},
             "automargin": True,
             **count_ticks(change.max(), min(change.min(), 0)),
         }
@@ -210,12 +219,12 @@ def followers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.F
     # The left axis by name: a selector on its anchor matched nothing, and the title never showed.
     fig.update_layout(
         yaxis={
-            "title": {"text": "Followers"},
+            "title": {"text": _("Followers")},
             "rangemode": "normal",
             **count_ticks(followers.max(), followers.min()),
         }
     )
-    fig.update_xaxes(title_text="Day")
+    fig.update_xaxes(title_text=_("Day"))
     return fig
 
 
@@ -227,13 +236,13 @@ def viewers_chart(trend: pd.DataFrame, *, title: str, definition: str) -> go.Fig
         fig.add_bar(
             x=trend["stat_date"],
             y=trend[column],
-            name=LABELS[column],
+            name=label(column),
             marker_color=color,
             hovertemplate="%{y:,.0f}",
         )
     style(fig, title=title, subtitle=definition)
     fig.update_layout(barmode="stack")
     total = trend["new_viewers"].astype(float).fillna(0) + trend["returning_viewers"].astype(float).fillna(0)
-    fig.update_yaxes(title_text="Viewers per day", **count_ticks(total.max()))
-    fig.update_xaxes(title_text="Day")
+    fig.update_yaxes(title_text=_("Viewers per day"), **count_ticks(total.max()))
+    fig.update_xaxes(title_text=_("Day"))
     return fig

@@ -20,7 +20,8 @@ import pandas as pd
 
 from analytics import db, wording
 from analytics.db import query
-from analytics.definitions import DEFINITIONS
+from analytics.definitions import definition
+from analytics.i18n import N_, _, ngettext
 from analytics.settings import SETTINGS
 
 
@@ -30,6 +31,11 @@ def shift(day: date, days: int) -> date:
         return day + timedelta(days=days)
     except OverflowError:
         return date.min if days < 0 else date.max
+
+
+def days_count(days: int) -> str:
+    """ "28 days", "28 jours": a number of days in this run's language."""
+    return ngettext("{count} day", "{count} days", days).format(count=wording.count(days))
 
 
 # How a period was chosen, which decides what it is compared with.
@@ -66,8 +72,9 @@ class Period:
         """ "October 2026", "November 2026 so far"; None for a run of days."""
         if self.kind == DAYS:
             return None
-        month = f"{self.start:%B %Y}"
-        return month if self.end == month_of(self.start).end else f"{month} so far"
+        month = wording.month(self.start)
+        # Translators: {month} is a month and its year ("November 2026"), from its 1st to the data's last day
+        return month if self.end == month_of(self.start).end else _("{month} so far").format(month=month)
 
     @property
     def previous_name(self) -> str:
@@ -75,23 +82,39 @@ class Period:
         "the same days of October 2026"."""
         before = self.previous()
         if self.kind == DAYS:
-            return f"the previous {wording.plural(self.days, 'day')}"
+            return ngettext("the previous {count} day", "the previous {count} days", self.days).format(
+                count=wording.count(self.days)
+            )
         if before.kind == MONTH:
             return str(before.name)
-        return f"the same {'day' if before.days == 1 else 'days'} of {before.start:%B %Y}"
+        # Translators: {month} is a month and its year ("October 2026"); the days are its first ones
+        return ngettext("the same day of {month}", "the same days of {month}", before.days).format(
+            month=wording.month(before.start)
+        )
 
     def describe(self) -> str:
         """1 Aug 2026 – 28 Aug 2026 (28 days) · October 2026 (1 Oct – 31 Oct 2026, 31 days)."""
         if self.name is None:
-            return f"{wording.day(self.start)} – {wording.day(self.end)} ({wording.plural(self.days, 'day')})"
-        return f"{self.name} ({wording.span(self.start, self.end)}, {wording.plural(self.days, 'day')})"
+            return _("{start} – {end} ({days})").format(
+                start=wording.day(self.start), end=wording.day(self.end), days=days_count(self.days)
+            )
+        # Translators: {name} is "October 2026", {span} "1 Oct – 31 Oct 2026", {days} "31 days"
+        return _("{name} ({span}, {days})").format(
+            name=self.name, span=wording.span(self.start, self.end), days=days_count(self.days)
+        )
 
     def compared_with(self) -> str:
         """The comparison in words with its dates: "the 28 days before (4 Jul – 31 Jul 2026)",
         "September 2026 (1 Sep – 30 Sep 2026)", "the same days of October 2026 (1 Oct – 18 Oct 2026)"."""
         before = self.previous()
-        words = f"the {wording.plural(self.days, 'day')} before" if self.kind == DAYS else self.previous_name
-        return f"{words} ({wording.span(before.start, before.end)})"
+        dates = wording.span(before.start, before.end)
+        if self.kind == DAYS:
+            # Translators: {dates} is a span of days ("4 Jul – 31 Jul 2026")
+            return ngettext(
+                "the {count} day before ({dates})", "the {count} days before ({dates})", self.days
+            ).format(count=wording.count(self.days), dates=dates)
+        # Translators: {words} is "September 2026" or "the same days of October 2026", {dates} their span of days
+        return _("{words} ({dates})").format(words=self.previous_name, dates=dates)
 
 
 def month_of(day: date) -> Period:
@@ -117,13 +140,14 @@ def month_so_far(last_day: date) -> Period:
 # The sidebar's ready-made periods, anchored on the data's last day (exports are often a few days
 # old). The first is the default: a quarter gives most formats enough videos to compare, and a
 # previous quarter to compare the account's numbers with. A number is that many days; None is all.
+# The names are stored codes (kept in the session and in decks' settings): show them with `_(name)`.
 PRESETS: dict[str, int | str | None] = {
-    "Last 90 days": 90,
-    "Last 28 days": 28,
-    "Last 7 days": 7,
-    "Last month": MONTH,
-    "This month so far": MONTH_SO_FAR,
-    "All data": None,
+    N_("Last 90 days"): 90,
+    N_("Last 28 days"): 28,
+    N_("Last 7 days"): 7,
+    N_("Last month"): MONTH,
+    N_("This month so far"): MONTH_SO_FAR,
+    N_("All data"): None,
 }
 
 
@@ -138,21 +162,21 @@ def preset_period(span: Period, preset: int | str | None) -> Period:
         return month_so_far(span.end)
     if isinstance(preset, int) and preset > 0:
         return Period(max(span.start, shift(span.end, 1 - preset)), span.end)
-    raise ValueError(f"Unknown period preset {preset!r}.")
+    raise ValueError(f"Unknown period preset {preset!r}.")  # i18n: programmer error
 
 
-# metric -> (unit, where it comes from when missing)
+# metric -> (unit, where it comes from when missing: shown with `_(source)`)
 METRICS: dict[str, tuple[str, str]] = {
-    "video_views": ("count", "a TikTok Studio Overview export"),
-    "engagements": ("count", "a TikTok Studio Overview export"),
-    "engagement_rate": ("percent", "a TikTok Studio Overview export"),
-    "follower_growth": ("signed_count", "a TikTok Studio Followers export (FollowerHistory)"),
-    "profile_views": ("count", "a TikTok Studio Overview export"),
-    "new_viewers": ("count", "a TikTok Studio Viewers export"),
-    "returning_viewers": ("count", "a TikTok Studio Viewers export"),
-    "new_viewer_share": ("percent", "a TikTok Studio Viewers export"),
-    "completion_rate": ("percent", "a video detail sheet with a completion rate column"),
-    "average_watch_seconds": ("seconds", "a video detail sheet with an average watch time column"),
+    "video_views": ("count", N_("a TikTok Studio Overview export")),
+    "engagements": ("count", N_("a TikTok Studio Overview export")),
+    "engagement_rate": ("percent", N_("a TikTok Studio Overview export")),
+    "follower_growth": ("signed_count", N_("a TikTok Studio Followers export (FollowerHistory)")),
+    "profile_views": ("count", N_("a TikTok Studio Overview export")),
+    "new_viewers": ("count", N_("a TikTok Studio Viewers export")),
+    "returning_viewers": ("count", N_("a TikTok Studio Viewers export")),
+    "new_viewer_share": ("percent", N_("a TikTok Studio Viewers export")),
+    "completion_rate": ("percent", N_("a video detail sheet with a completion rate column")),
+    "average_watch_seconds": ("seconds", N_("a video detail sheet with an average watch time column")),
 }
 
 
@@ -248,24 +272,27 @@ def account_kpis(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame
             elif unit == "count" and days_now != days_before and days_now and days_before:
                 change = (value / days_now) / (before / days_before) - 1 if before else None
                 basis = wording.DAILY_AVERAGE_BASIS
-                previous_text = (
-                    f"{previous_text} over {wording.plural(days_before, 'day')} "
-                    f"({wording.value(before / days_before, unit)} a day, against "
-                    f"{wording.value(value / days_now, unit)} a day now)"
+                # Translators: "12,345 over 30 days (412 a day, against 398 a day now)"
+                previous_text = _("{total} over {days} ({before} a day, against {now} a day now)").format(
+                    total=previous_text,
+                    days=days_count(days_before),
+                    before=wording.value(before / days_before, unit),
+                    now=wording.value(value / days_now, unit),
                 )
             else:
                 change = (value - before) / abs(before) if before else None
             change_text = wording.change(change, unit)
+        name, text = definition(metric)
         rows.append(
             {
                 "metric": metric,
-                "label": DEFINITIONS[metric][0],
+                "label": name,
                 "value": value,
                 "previous_value": before,
                 "change": change,
                 "unit": unit,
-                "definition": DEFINITIONS[metric][1],
-                "missing_source": source if value is None else None,
+                "definition": text,
+                "missing_source": _(source) if value is None else None,
                 "value_text": wording.value(value, unit),
                 "change_text": change_text,
                 "change_basis": basis if change_text else None,

@@ -4,17 +4,20 @@ import streamlit as st
 
 import ui
 from analytics import charts
-from analytics.definitions import DEFINITIONS
+from analytics.definitions import definition
+from analytics.i18n import _
 from analytics.views.overview import overview_view
 
-st.title("Overview")
-st.caption("How the account did in the chosen period, each number against the period before it.")
+st.title(_("Overview"))
+st.caption(_("How the account did in the chosen period, each number against the period before it."))
 
 ws = ui.workspace()
 period = ui.current_period()
 if period is None:
     ui.no_data(
-        "No data yet. Upload your TikTok Studio exports (Overview, Followers, Viewers…) to see the account's numbers."
+        _(
+            "No data yet. Upload your TikTok Studio exports (Overview, Followers, Viewers…) to see the account's numbers."
+        )
     )
     st.stop()
 
@@ -22,23 +25,31 @@ view = overview_view(ws.con, period)
 shown, missing, trend = view.shown, view.missing, view.trend
 ui.kpi_tiles(shown)
 st.caption(
-    view.comparison + ("" if view.compares else " Pick a shorter period in the sidebar to see changes.")
+    view.comparison
+    + ("" if view.compares else " " + _("Pick a shorter period in the sidebar to see changes."))
 )
 if not missing.empty:
     st.caption(
-        "Not in your files yet: "
-        + "; ".join(f"**{row.label}** (needs {row.missing_source})" for row in missing.itertuples())
-        + ". TikTok Studio does not export these; see the Data page for templates."
+        # Translators: {numbers} is a list like "**Completion rate** (needs a video detail sheet …)"
+        _(
+            "Not in your files yet: {numbers}. TikTok Studio does not export these; see the Data page for templates."
+        ).format(
+            numbers="; ".join(
+                # Translators: {number} is a number's name, {source} the file that gives it ("a TikTok Studio Viewers export")
+                _("**{number}** (needs {source})").format(number=row.label, source=row.missing_source)
+                for row in missing.itertuples()
+            )
+        )
     )
 
 if view.has_trend:
     views_tab, engagement_tab, followers_tab, viewers_tab = st.tabs(
-        ["Views", "Engagement rate", "Followers", "New vs returning viewers"]
+        [_("Views"), _("Engagement rate"), _("Followers"), _("New vs returning viewers")]
     )
     with views_tab:
         ui.chart(
             charts.daily_trend_chart(
-                trend, "video_views", title="Video views per day", definition=DEFINITIONS["video_views"][1]
+                trend, "video_views", title=_("Video views per day"), definition=definition("video_views")[1]
             ),
             "overview_views",
         )
@@ -46,8 +57,8 @@ if view.has_trend:
         fig = charts.daily_trend_chart(
             trend,
             "engagement_rate",
-            title="Engagement rate per day",
-            definition=DEFINITIONS["engagement_rate"][1],
+            title=_("Engagement rate per day"),
+            definition=definition("engagement_rate")[1],
             percent=True,
         )
         ui.chart(fig, "overview_engagement_rate")
@@ -55,28 +66,32 @@ if view.has_trend:
         if trend["followers"].notna().any():
             ui.chart(
                 charts.followers_chart(
-                    trend, title="Followers", definition=DEFINITIONS["follower_growth"][1]
+                    trend, title=_("Followers"), definition=definition("follower_growth")[1]
                 ),
                 "overview_followers",
             )
         else:
-            st.info("Upload the TikTok Studio Followers export (FollowerHistory) to see follower growth.")
+            st.info(_("Upload the TikTok Studio Followers export (FollowerHistory) to see follower growth."))
     with viewers_tab:
         if trend["new_viewers"].notna().any():
             ui.chart(
                 charts.viewers_chart(
-                    trend, title="New and returning viewers per day", definition=DEFINITIONS["new_viewers"][1]
+                    trend,
+                    title=_("New and returning viewers per day"),
+                    definition=definition("new_viewers")[1],
                 ),
                 "overview_viewers",
             )
         else:
-            st.info("Upload the TikTok Studio Viewers export to see new and returning viewers.")
+            st.info(_("Upload the TikTok Studio Viewers export to see new and returning viewers."))
 else:
     st.info(
-        "No daily numbers in this period. Upload a TikTok Studio Overview export, or pick another period in the sidebar."
+        _(
+            "No daily numbers in this period. Upload a TikTok Studio Overview export, or pick another period in the sidebar."
+        )
     )
 
-with st.expander("Definitions of these numbers"):
+with st.expander(_("Definitions of these numbers")):
     for metric in (
         "video_views",
         "engagements",
@@ -87,7 +102,12 @@ with st.expander("Definitions of these numbers"):
         "average_watch_seconds",
         "change",
     ):
-        label, text = DEFINITIONS[metric]
-        st.markdown(f"**{label}**: {text}")
+        name, text = definition(metric)
+        st.markdown(_("**{name}**: {text}").format(name=name, text=text))
 
-ui.download_csv(trend, "Download the daily numbers (CSV)", "communitylens_daily.csv", key="overview_download")
+ui.download_csv(
+    trend.rename(columns=charts.LABELS),  # English headers: the download writes them in the reader's language
+    _("Download the daily numbers (CSV)"),
+    "communitylens_daily.csv",
+    key="overview_download",
+)

@@ -60,10 +60,10 @@ def test_removing_one_of_two_files_named_overview_on_the_data_page_keeps_the_oth
     ).run()
     at.switch_page("pages/data.py").run()
     remove = at.selectbox(key="data_remove_file")
-    # The two files are told apart by their dates.
+    # The two files are told apart by their dates (written as every date of the app).
     assert sorted(remove.options) == [
-        "Overview.csv (01 Apr 2026 – 01 Apr 2026)",
-        "Overview.csv (01 Mar 2026 – 02 Mar 2026)",
+        "Overview.csv (1 Apr 2026 – 1 Apr 2026)",
+        "Overview.csv (1 Mar 2026 – 2 Mar 2026)",
     ]
     remove.select(hashlib.sha256(APRIL).hexdigest()).run()
     at.button(key="data_remove_apply").click().run()

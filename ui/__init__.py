@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from datetime import date
 
@@ -20,6 +20,7 @@ import streamlit as st
 
 from analytics import i18n, overview, preferences, wording
 from analytics.export import csv_bytes
+from analytics.i18n import N_, _, ngettext
 from analytics.members import TierRules
 from analytics.overview import Period, default_period, shift
 from analytics.preferences import Memory
@@ -32,12 +33,12 @@ from analytics.workspace import Workspace, digest_of
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "zip", "json"]
 # analytics.overview's ready-made periods (the first is the default), and the marketer's own dates.
 CUSTOM = -1
-PRESETS = {**overview.PRESETS, "Custom": CUSTOM}
+PRESETS = {**overview.PRESETS, N_("Custom"): CUSTOM}
 
 
 # Session keys that survive a change of client: the picker itself, the run lock, presentation mode.
 # Everything else (choices typed on a page, the period, the upload box) belongs to one client's screen.
-KEPT_ACROSS_CLIENTS = {"client_choice", "ui_run_lock", "ui_presentation", "ui_notes"}
+KEPT_ACROSS_CLIENTS = {"client_choice", "ui_run_lock", "ui_presentation", "ui_notes", "csv_english_headers"}
 DEMO = "demo"
 
 
@@ -52,11 +53,23 @@ def store() -> Store | None:
     try:
         return _open_store(lake.settings())
     except Exception as error:  # a locked catalog, a read-only disk, a bad setting: say it, keep working
-        st.session_state.store_problem = (
-            f"Your clients cannot be opened ({' '.join(str(error).split())[:300]}), so uploads are kept "
-            "for this session only. Check that no other CommunityLens uses the same folder with a DuckDB catalog."
-        )
+        st.session_state.store_problem = _(
+            "Your clients cannot be opened ({error}), so uploads are kept for this session only. "
+            "Check that no other CommunityLens uses the same folder with a DuckDB catalog."
+        ).format(error=" ".join(str(error).split())[:300])
         return None
+
+
+def in_language(show: Callable[[object], str]) -> Callable[[object], str]:
+    """A widget's `format_func` that names options in this run's language whenever it is called
+    (Streamlit and its test harness may call it outside the run, where the language is not set)."""
+    language = i18n.language()
+
+    def shown(option: object) -> str:
+        with i18n.use(language):
+            return show(option)
+
+    return shown
 
 
 def client_picker() -> None:
@@ -78,19 +91,21 @@ def client_picker() -> None:
     if st.session_state.client_choice not in names and st.session_state.client_choice != DEMO:
         st.session_state.client_choice = DEMO  # deleted meanwhile, in another browser
     st.sidebar.selectbox(
-        "Client",
+        _("Client"),
         [DEMO, *names],
-        format_func=lambda choice: "Phin & Co. (demo, read-only)" if choice == DEMO else names[choice],
+        format_func=in_language(
+            lambda choice: _("Phin & Co. (demo, read-only)") if choice == DEMO else names[choice]
+        ),
         key="client_choice",
         on_change=_forget_other_client,
-        help="Each client keeps its own files, history and choices. The demo brand is never changed.",
+        help=_("Each client keeps its own files, history and choices. The demo brand is never changed."),
     )
     chosen = st.session_state.client_choice
     if chosen == DEMO:
         st.query_params.pop("client", None)
     else:
         st.query_params["client"] = chosen
-    with st.sidebar.popover("Manage clients", width="stretch"):
+    with st.sidebar.popover(_("Manage clients"), width="stretch"):
         _manage_clients(lake_store, names)
 
 
@@ -130,37 +145,56 @@ def _manage_clients(lake_store: Store, names: dict[str, str]) -> None:
     chosen = st.session_state.client_choice
     if problem := st.session_state.pop("client_problem", None):
         st.error(markdown_escape(problem))
-    name = st.text_input("New client", key="client_new_name", placeholder="The brand's name", max_chars=80)
-    st.button("Create", key="client_create", disabled=not name.strip(), on_click=_create_client)
+    name = st.text_input(
+        _("New client"), key="client_new_name", placeholder=_("The brand's name"), max_chars=80
+    )
+    st.button(_("Create"), key="client_create", disabled=not name.strip(), on_click=_create_client)
     if chosen == DEMO:
-        st.caption("Choose a client above to rename or delete it.")
+        st.caption(_("Choose a client above to rename or delete it."))
         return
     name = names[chosen]
     st.divider()
-    new_name = st.text_input("Rename", value=name, key=f"client_rename_{chosen}", max_chars=80)
+    new_name = st.text_input(_("Rename"), value=name, key=f"client_rename_{chosen}", max_chars=80)
     st.button(
-        "Rename",
+        _("Rename"),
         key="client_rename_apply",
         disabled=new_name.strip() == name,
         on_click=_rename_client,
         args=(chosen,),
     )
     st.divider()
-    sure = st.checkbox(f"Delete {markdown_escape(name)} for good", key=f"client_delete_sure_{chosen}")
+    sure = st.checkbox(
+        # Translators: {name} is the client's name
+        _("Delete {name} for good").format(name=markdown_escape(name)),
+        key=f"client_delete_sure_{chosen}",
+    )
     if sure:  # what goes, counted only when asked (it takes a few queries)
         row = lake_store.clients(only=chosen).iloc[0]
-        st.caption(
-            f"This deletes {wording.plural(int(row['imports']), 'import')} of "
-            f"{wording.plural(int(row['files']), 'file')}"
-            + (
-                f" ({wording.day(row['first_date'])} – {wording.day(row['last_date'])})"
-                if pd.notna(row["first_date"])
-                else ""
-            )
-            + ", every choice remembered for it and the uploaded files themselves. It cannot be undone."
+        imports = ngettext("{count} import", "{count} imports", int(row["imports"])).format(
+            count=wording.count(int(row["imports"]))
         )
+        files = ngettext("{count} file", "{count} files", int(row["files"])).format(
+            count=wording.count(int(row["files"]))
+        )
+        if pd.notna(row["first_date"]):
+            # Translators: {imports} is "3 imports", {files} "12 files", {start} and {end} days
+            words = _(
+                "This deletes {imports} of {files} ({start} – {end}), every choice remembered for it and the "
+                "uploaded files themselves. It cannot be undone."
+            ).format(
+                imports=imports,
+                files=files,
+                start=wording.day(row["first_date"]),
+                end=wording.day(row["last_date"]),
+            )
+        else:
+            words = _(
+                "This deletes {imports} of {files}, every choice remembered for it and the uploaded files "
+                "themselves. It cannot be undone."
+            ).format(imports=imports, files=files)
+        st.caption(words)
     st.button(
-        "Delete client",
+        _("Delete client"),
         key="client_delete",
         type="primary",
         disabled=not sure,
@@ -184,17 +218,20 @@ def workspace() -> Workspace:
     ws = st.session_state.get("workspace")
     if chosen is None:
         if ws is None or (not is_demo() and getattr(ws, "client_id", None) is not None):
-            with st.spinner("Opening the demo brand…"):
+            with st.spinner(_("Opening the demo brand…")):
                 st.session_state.workspace = demo_workspace()
             st.session_state.is_demo = True
     elif getattr(ws, "client_id", None) != chosen:
-        with st.spinner("Opening the client…"):
+        with st.spinner(_("Opening the client…")):
             st.session_state.workspace = store().open(chosen)
         st.session_state.is_demo = False
         st.session_state.client_memory = st.session_state.workspace.memory
     elif not st.session_state.get("ui_refreshed") and ws.refresh():
         notify(
-            f"{markdown_escape(ws.label)} was changed elsewhere (another window or the command line): updated."
+            # Translators: {client} is the client's name
+            _("{client} was changed elsewhere (another window or the command line): updated.").format(
+                client=markdown_escape(ws.label)
+            )
         )
     st.session_state.ui_refreshed = True  # once per run: pages call workspace() many times
     return st.session_state.workspace
@@ -232,8 +269,8 @@ def memory() -> Memory:
     return client if client is not None else shared_memory()
 
 
-# Said on the Data page: what stays shared when every other choice is the client's own.
-REMEMBERED_SPLIT = (
+# Said on the Data page: what stays shared when every other choice is the client's own (show it with `_()`).
+REMEMBERED_SPLIT = N_(
     "Column mappings you teach us are shared by every client, since they describe a tool's file layout; "
     "everything else you choose (format fixes, brand hashtags, sentiment corrections, which commenter is you, "
     "tier rules, report settings) is remembered for each client on its own."
@@ -245,10 +282,10 @@ def remembered_where() -> str:
     from analytics.preferences import preferences_folder
 
     if is_demo():
-        return "for this session only (the demo brand)"
+        return _("for this session only (the demo brand)")
     if st.session_state.get("client_memory") is not None:
-        return "for this client"
-    return f"on this computer, in {preferences_folder()}"
+        return _("for this client")
+    return _("on this computer, in {folder}").format(folder=preferences_folder())
 
 
 def tier_rules() -> TierRules:
@@ -279,12 +316,14 @@ def upload_box() -> None:
     """
     files = (
         st.sidebar.file_uploader(
-            "Add TikTok exports",
+            _("Add TikTok exports"),
             type=UPLOAD_TYPES,
             accept_multiple_files=True,
             key=uploader_key(),
-            help="TikTok Studio CSV/XLSX/ZIP downloads, comment exports, your video tracking sheet, the LIVE template. "
-            "Files are recognised by their columns, whatever their name. The ✕ on a file removes its data too.",
+            help=_(
+                "TikTok Studio CSV/XLSX/ZIP downloads, comment exports, your video tracking sheet, the LIVE template. "
+                "Files are recognised by their columns, whatever their name. The ✕ on a file removes its data too."
+            ),
         )
         or []
     )
@@ -301,7 +340,10 @@ def upload_box() -> None:
         for digest in removed:
             workspace().remove_file(digest)
         if names:
-            notify(f"Removed {', '.join(markdown_escape(name) for name in names)}.", icon="🗑️")
+            notify(
+                _("Removed {files}.").format(files=", ".join(markdown_escape(name) for name in names)),
+                icon="🗑️",
+            )
     if not new:
         return
     batch = [(file.name, contents[file_id]) for file_id, file in new.items()]
@@ -325,7 +367,8 @@ def _leave_demo() -> None:
         return
     taken = {name.casefold() for name in lake_store.names().values()}
     for number in range(1, 10_000):
-        name = f"New client {number}" if number > 1 else "New client"
+        # Translators: the name of a client made by an upload ("New client 2" when "New client" exists)
+        name = _("New client {number}").format(number=number) if number > 1 else _("New client")
         if name.casefold() in taken:
             continue
         try:
@@ -345,9 +388,11 @@ def upload_progress(files: list[tuple[str, bytes]]) -> Iterator[Progress]:
 
     When the upload is done the box closes to one line saying so, for this run (the toast says what loaded).
     """
-    names = markdown_escape(files[0][0] if len(files) == 1 else wording.plural(len(files), "file"))
-    with st.sidebar.status(f"Adding {names}…", expanded=True) as status:
-        bar = st.progress(0.0, text="Starting…")
+    several = ngettext("{count} file", "{count} files", len(files)).format(count=wording.count(len(files)))
+    names = markdown_escape(files[0][0] if len(files) == 1 else several)
+    # Translators: {files} is a file's name or "3 files"
+    with st.sidebar.status(_("Adding {files}…").format(files=names), expanded=True) as status:
+        bar = st.progress(0.0, text=_("Starting…"))
 
         def progress(words: str, fraction: float) -> None:
             bar.progress(min(max(fraction, 0.0), 1.0), text=markdown_escape(words))
@@ -355,10 +400,10 @@ def upload_progress(files: list[tuple[str, bytes]]) -> Iterator[Progress]:
         try:
             yield progress
         except Exception:
-            status.update(label=f"{names} could not be added.", state="error")
+            status.update(label=_("{files} could not be added.").format(files=names), state="error")
             raise
-        bar.progress(1.0, text="Done.")
-        status.update(label=f"Added {names}.", state="complete", expanded=False)
+        bar.progress(1.0, text=_("Done."))
+        status.update(label=_("Added {files}.").format(files=names), state="complete", expanded=False)
 
 
 def add_to_workspace(
@@ -378,7 +423,7 @@ def add_to_workspace(
     before = len(ws.uploads)
     results = ws.add_files(files, progress=progress)
     if len(ws.uploads) == before:
-        notify("These files are loaded already: nothing new in them.", icon="ℹ️")
+        notify(_("These files are loaded already: nothing new in them."), icon="ℹ️")
     return results
 
 
@@ -398,8 +443,10 @@ def _name_after_account(
         st.session_state.client_memory = st.session_state.workspace.memory
         results = st.session_state.workspace.add_files(files, who="app", progress=progress)
         notify(
-            f"These files are @{markdown_escape(ws.account)}'s: added to your client "
-            f"{markdown_escape(target['name'])}.",
+            # Translators: {account} is a TikTok handle without its @, {client} the client's name
+            _("These files are @{account}'s: added to your client {client}.").format(
+                account=markdown_escape(ws.account), client=markdown_escape(target["name"])
+            ),
             icon="🗂️",
         )
         return results
@@ -409,7 +456,9 @@ def _name_after_account(
         return None  # a client of that name exists: keep "New client"
     ws.label = f"@{ws.account}"
     notify(
-        f"Your files are kept in a new client, {markdown_escape(ws.label)}: rename it under Manage clients.",
+        _("Your files are kept in a new client, {client}: rename it under Manage clients.").format(
+            client=markdown_escape(ws.label)
+        ),
         icon="🗂️",
     )
     return None
@@ -445,10 +494,16 @@ def _tell_results(results: list) -> None:
     loaded = sum(len(result.tables) for result in results)
     problems = sum(len(result.problems) for result in results)
     pending = sum(len(result.pending) for result in results)
-    message = f"Loaded {loaded} table{'s' if loaded != 1 else ''}"
+    tables = ngettext("{count} table", "{count} tables", loaded).format(count=wording.count(loaded))
     if problems or pending:
-        message += f"; {problems + pending} need a look on the Data page"
-    notify(message + ".", icon="📥" if not problems else "⚠️")
+        message = ngettext(
+            "Loaded {tables}; {count} needs a look on the Data page.",
+            "Loaded {tables}; {count} need a look on the Data page.",
+            problems + pending,
+        ).format(tables=tables, count=wording.count(problems + pending))
+    else:
+        message = _("Loaded {tables}.").format(tables=tables)
+    notify(message, icon="📥" if not problems else "⚠️")
 
 
 def held_files() -> None:
@@ -460,26 +515,29 @@ def held_files() -> None:
     names = lake_store.names() if lake_store else {}
     with st.container(border=True, key="held_files_box"):
         st.warning(
-            "Not added yet: "
-            + " ".join(markdown_escape(item.words()) for item in waiting)
-            + " Where should "
-            + ("it" if len(waiting) == 1 else "they")
-            + " go?",
+            # Translators: {files} is one sentence per file held back ("Overview.csv is @phin's, not @co's.")
+            ngettext(
+                "Not added yet: {files} Where should it go?",
+                "Not added yet: {files} Where should they go?",
+                len(waiting),
+            ).format(files=" ".join(markdown_escape(item.words()) for item in waiting)),
             icon="🔀",
         )
         others = {item.other_client for item in waiting if item.other_client in names}
         columns = st.columns(len(others) + 3)
         for column, other in zip(columns, sorted(others), strict=False):
-            if column.button(f"Put in {names[other]}", key=f"held_to_{other}"):
+            if column.button(_("Put in {client}").format(client=names[other]), key=f"held_to_{other}"):
                 _move_held([item for item in waiting if item.other_client == other], other)
         account = waiting[0].account
-        if columns[len(others)].button(f"Put in a new client @{account}", key="held_to_new"):
+        if columns[len(others)].button(
+            _("Put in a new client @{account}").format(account=account), key="held_to_new"
+        ):
             _move_held(waiting, None)
-        if columns[len(others) + 1].button("Add here anyway", key="held_add_anyway"):
+        if columns[len(others) + 1].button(_("Add here anyway"), key="held_add_anyway"):
             st.session_state.held_files = []
             _tell_results(add_to_workspace([(item.name, item.data) for item in waiting], any_account=True))
             st.rerun()
-        if columns[len(others) + 2].button("Leave them out", key="held_drop"):
+        if columns[len(others) + 2].button(_("Leave them out"), key="held_drop"):
             st.session_state.held_files = []
             st.rerun()
 
@@ -493,7 +551,12 @@ def _move_held(items: list[AccountMismatch], client_id: str | None) -> None:
     target = lake_store.open(client_id)
     target.add_files([(item.name, item.data) for item in items], who="app", any_account=True)
     st.session_state.held_files = [item for item in st.session_state.held_files if item not in items]
-    notify(f"Added to {markdown_escape(target.label)}: choose it under Client to see it.", icon="🗂️")
+    notify(
+        _("Added to {client}: choose it under Client to see it.").format(
+            client=markdown_escape(target.label)
+        ),
+        icon="🗂️",
+    )
     st.rerun()
 
 
@@ -522,12 +585,16 @@ def upload_choices(uploads: list) -> dict[str, str]:
         label = upload.name
         if names.count(upload.name) > 1:
             ranges = [table.date_range() for table in (upload.result.tables if upload.result else [])]
-            starts = [start for start, _ in ranges if start]
+            starts = [start for start, _end in ranges if start]
             ends = [end for _, end in ranges if end]
-            label += (
-                f" ({min(starts):%d %b %Y} – {max(ends):%d %b %Y})"
+            label = (
+                # Translators: a file's name with the first and last days it covers
+                _("{name} ({start} – {end})").format(
+                    name=label, start=wording.day(min(starts)), end=wording.day(max(ends))
+                )
                 if starts and ends
-                else f" (file {upload.order + 1})"
+                # Translators: a file's name and its place in the uploads ("Overview.csv (file 2)")
+                else _("{name} (file {number})").format(name=label, number=upload.order + 1)
             )
         choices[upload.digest] = label
     return choices
@@ -537,12 +604,20 @@ def data_source_note() -> None:
     ws = workspace()
     if is_demo():
         st.sidebar.info(
-            f"You are looking at **{ws.label}**. Upload your own exports above: they are kept as a client of "
-            "your own, there the next time you open the app.",
+            _(
+                "You are looking at **{brand}**. Upload your own exports above: they are kept as a client of "
+                "your own, there the next time you open the app."
+            ).format(brand=ws.label),
             icon="☕",
         )
     else:
-        st.sidebar.caption(f"{wording.plural(len(ws.uploads), 'file')} loaded · see the Data page")
+        st.sidebar.caption(
+            ngettext(
+                "{count} file loaded · see the Data page",
+                "{count} files loaded · see the Data page",
+                len(ws.uploads),
+            ).format(count=wording.count(len(ws.uploads)))
+        )
 
 
 def period_control() -> Period | None:
@@ -551,10 +626,17 @@ def period_control() -> Period | None:
     span = default_period(ws.con)
     if span is None:
         return None
-    choice = st.sidebar.selectbox("Period", list(PRESETS), key="period_preset", help="Applies to every page.")
+    # The choice is kept as its English name (a stored code), shown in the reader's language.
+    choice = st.sidebar.selectbox(
+        _("Period"),
+        list(PRESETS),
+        format_func=in_language(_),
+        key="period_preset",
+        help=_("Applies to every page."),
+    )
     if PRESETS[choice] == CUSTOM:
         picked = st.sidebar.date_input(
-            "From – to",
+            _("From – to"),
             value=(span.start, span.end),
             min_value=shift(span.start, -366),
             max_value=span.end,
@@ -575,11 +657,19 @@ def period_caption(period: Period) -> str:
     """Both periods in words: "October 2026 (1 Oct – 31 Oct 2026, 31 days), compared with September 2026
     (1 Sep – 30 Sep 2026)." A run of days keeps its short form: "…, compared with the 28 days before."."""
     if period.name is None:
-        return f"{period.describe()}, compared with the {wording.plural(period.days, 'day')} before."
-    caption = f"{period.describe()}, compared with {period.compared_with()}."
+        # Translators: {period} is "1 Aug 2026 – 28 Aug 2026 (28 days)"
+        return ngettext(
+            "{period}, compared with the {count} day before.",
+            "{period}, compared with the {count} days before.",
+            period.days,
+        ).format(period=period.describe(), count=wording.count(period.days))
+    # Translators: {period} is "October 2026 (1 Oct – 31 Oct 2026, 31 days)", {compared} "September 2026 (1 Sep – 30 Sep 2026)"
+    caption = _("{period}, compared with {compared}.").format(
+        period=period.describe(), compared=period.compared_with()
+    )
     if period.previous().days != period.days:
-        caption += " Months differ in length, so counts are compared as daily averages."
-    return caption
+        caption += " " + _("Months differ in length, so counts are compared as daily averages.")
+    return caption[:1].upper() + caption[1:]  # "octobre 2026 (…)" starts a sentence here
 
 
 def current_period() -> Period | None:
@@ -598,10 +688,10 @@ def kpi_tiles(kpis: pd.DataFrame, columns: int = 4) -> None:
     """One tile per metric, worded by `account_kpis`: value, change (or its basis), definition on hover."""
     rows = [kpis.iloc[i : i + columns] for i in range(0, len(kpis), columns)]
     for chunk in rows:
-        for column, (_, kpi) in zip(st.columns(columns), chunk.iterrows(), strict=False):
+        for column, (_index, kpi) in zip(st.columns(columns), chunk.iterrows(), strict=False):
             help_text = kpi["definition"]
             if kpi["previous_text"] is not None:
-                help_text += f" Previous period: {kpi['previous_text']}."
+                help_text += " " + _("Previous period: {value}.").format(value=kpi["previous_text"])
             tile(
                 column,
                 kpi["label"],
@@ -617,6 +707,8 @@ def tile(column, label: str, value: str, change: str | None, help_text: str, bor
 
 
 def chart(fig: go.Figure, key: str) -> None:
+    """A figure on the page, its numbers written as the reader's language writes them (1 234,5 in French)."""
+    fig.update_layout(separators=wording.separators())
     st.plotly_chart(
         literal_labels(fig),  # uploaded text in a label shows as typed, never as a link
         key=key,
@@ -650,14 +742,55 @@ def count_column(label: str | None = None, **options):
     return st.column_config.NumberColumn(label, format="localized", width=COUNT_WIDTH, **options)
 
 
+# The session's choice of English column headers in downloads (an analyst's scripts read them).
+ENGLISH_HEADERS = "csv_english_headers"
+
+
+def csv_frame(frame: pd.DataFrame, headers: Mapping[str, str] | None = None, *, english: bool = False):
+    """`frame` as a CSV download writes it: headers in this run's language (English when `english`),
+    values untouched (raw numbers, ISO dates), so a spreadsheet or a script reads them as they are.
+
+    `frame`'s headers are English display names, or stored names that `headers` names in English
+    (`charts.LABELS`, `definitions.COLUMN_LABELS`).
+    """
+    named = frame.rename(columns=headers) if headers else frame
+    if english:
+        return named
+    return named.rename(columns=lambda column: _(column) if isinstance(column, str) and column else column)
+
+
 def download_csv(frame: pd.DataFrame, label: str, file_name: str, key: str) -> None:
-    """A CSV download of `frame`, written when the button is clicked (not on every run of the page)."""
-    st.download_button(label, lambda: csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
+    """A CSV download of `frame`, written when the button is clicked (not on every run of the page).
+
+    `frame` has English headers (`charts.LABELS`, `definitions.COLUMN_LABELS`); the file has them in the
+    reader's language, and outside English a box next to the button keeps them in English (ticked once,
+    for the whole session: it is the analyst's habit, not one table's).
+    """
+    english = i18n.language() == i18n.DEFAULT or english_headers(key)
+    st.download_button(
+        label,
+        lambda: csv_bytes(csv_frame(frame, english=english)),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+    )
+
+
+def english_headers(key: str) -> bool:
+    """The "Keep English column headers" box under the download `key`, ticked as the session last chose."""
+    box = f"{key}_english_headers"
+    st.session_state[box] = bool(st.session_state.get(ENGLISH_HEADERS, False))
+    return st.checkbox(
+        _("Keep English column headers (for analysts)"),
+        key=box,
+        on_change=lambda: st.session_state.update({ENGLISH_HEADERS: st.session_state[box]}),
+        help=_("The downloaded file's column names in English, for scripts and shared spreadsheets."),
+    )
 
 
 def no_data(message: str) -> None:
     st.info(message, icon="📂")
-    st.page_link("pages/data.py", label="Go to the Data page", icon=":material/upload_file:")
+    st.page_link("pages/data.py", label=_("Go to the Data page"), icon=":material/upload_file:")
 
 
 def today() -> date:
@@ -668,7 +801,7 @@ def today() -> date:
 # KPI tiles: a row of tiles becomes two per row (three for rows of five or more) when its width
 # runs short, and the number is sized to its tile (container query units), so no number is ever
 # cut to "2...." at any width. Below 640 px Streamlit stacks the tiles one per row itself.
-PAGE_CSS = """
+PAGE_CSS = """  # i18n: CSS
 <style>
 [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
   container-type: inline-size; flex-wrap: wrap;
@@ -693,7 +826,7 @@ PAGE_CSS = """
 </style>
 """
 
-PRESENTATION_CSS = """
+PRESENTATION_CSS = """  # i18n: CSS
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
@@ -743,10 +876,12 @@ def presentation_mode(period: Period | None) -> None:
     period turns the mode off again, since the switch itself is hidden with the sidebar.
     """
     st.sidebar.toggle(
-        "Presentation mode",
+        _("Presentation mode"),
         key="ui_presentation",
-        help="For a screen share: hides the sidebar and the controls, moves the pages to the top "
-        "and enlarges text, numbers and the period. An “Exit presentation mode” button brings them back.",
+        help=_(
+            "For a screen share: hides the sidebar and the controls, moves the pages to the top "
+            "and enlarges text, numbers and the period. An “Exit presentation mode” button brings them back."
+        ),
     )
     if not presenting():
         return
@@ -754,15 +889,23 @@ def presentation_mode(period: Period | None) -> None:
     left, right = st.columns([3, 1], vertical_alignment="center")
     with left.container(key="ui_presentation_period"):
         if period is None:
-            st.markdown("No data loaded yet")
+            st.markdown(_("No data loaded yet"))
         else:
-            st.markdown(f"{period.start:%d %b %Y} – {period.end:%d %b %Y}")
-            named = f"{period.name}, " if period.name else ""
+            st.markdown(
+                _("{start} – {end}").format(start=wording.day(period.start), end=wording.day(period.end))
+            )
+            days = overview.days_count(period.days)
+            compared = period.compared_with()
             st.caption(
-                f"{named}{wording.plural(period.days, 'day')}; changes are against {period.compared_with()}"
+                # Translators: {name} is "October 2026", {days} "31 days", {compared} "September 2026 (1 Sep – 30 Sep 2026)"
+                _("{name}, {days}; changes are against {compared}").format(
+                    name=period.name[:1].upper() + period.name[1:], days=days, compared=compared
+                )
+                if period.name
+                else _("{days}; changes are against {compared}").format(days=days, compared=compared)
             )
     right.button(
-        "Exit presentation mode",
+        _("Exit presentation mode"),
         key="ui_presentation_exit",
         icon=":material/close_fullscreen:",
         type="tertiary",
@@ -792,7 +935,7 @@ def one_run_at_a_time() -> Iterator[None]:
     waiting = None
     if not lock.acquire(blocking=False):
         waiting = st.empty()
-        waiting.caption("Finishing the previous step first…")
+        waiting.caption(_("Finishing the previous step first…"))
         lock.acquire()
     try:
         if waiting is not None:
@@ -802,11 +945,15 @@ def one_run_at_a_time() -> Iterator[None]:
         lock.release()
 
 
-PAGE_FAILED = (
+# Shown with `_(PAGE_FAILED)`; {what} is one of the PAGE_FAILURES.
+PAGE_FAILED = N_(
     "This page could not be drawn: {what}. Your files and choices are kept, and the other pages still "
     "work. Try another period in the sidebar or reload the page; if it happens again, send the details "
     "below to whoever runs CommunityLens for you."
 )
+
+STORE_REFUSED = N_("the data store refused one of its questions")
+ANALYSIS_FAILED = N_("a step of its analysis failed on this data")
 
 
 @contextmanager
@@ -817,13 +964,9 @@ def page_errors() -> Iterator[None]:
         yield
     except Exception as error:
         logging.getLogger("communitylens").exception("a page failed")
-        what = (
-            "the data store refused one of its questions"
-            if isinstance(error, duckdb.Error)
-            else "a step of its analysis failed on this data"
-        )
-        st.error(PAGE_FAILED.format(what=what), icon="⚠️")
-        with st.expander("Details, for a bug report"):
+        what = STORE_REFUSED if isinstance(error, duckdb.Error) else ANALYSIS_FAILED
+        st.error(_(PAGE_FAILED).format(what=_(what)), icon="⚠️")
+        with st.expander(_("Details, for a bug report")):
             st.exception(error)
 
 
@@ -883,7 +1026,7 @@ def format_series() -> dict[str, str]:
 
 def use_all_data() -> None:
     """A button callback: switch the sidebar period to all the data."""
-    st.session_state.period_preset = "All data"
+    st.session_state.period_preset = "All data"  # i18n: a stored period code (shown translated)
 
 
 def chosen_brand_hashtags() -> tuple[list[str] | None, str | None]:

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from analytics import wording
+from analytics.i18n import _
 from analytics.overview import Period, account_kpis, daily_trend
 
 
@@ -43,11 +44,11 @@ def overview_view(con: duckdb.DuckDBPyConnection, period: Period) -> OverviewVie
 
 def _comparison(shown: pd.DataFrame, period: Period) -> str:
     if shown["previous_value"].isna().all():
-        return f"No data before {wording.day(period.start)} to compare with."
-    sentence = f"Changes are against {period.compared_with()}."
+        return _("No data before {day} to compare with.").format(day=wording.day(period.start))
+    # Translators: {compared} is "the 28 days before (4 Jul – 31 Jul 2026)" or "September 2026 (1 Sep – 30 Sep 2026)"
+    sentence = _("Changes are against {compared}.").format(compared=period.compared_with())
     if (shown["change_basis"] == wording.DAILY_AVERAGE_BASIS).any():
-        sentence += (
-            " The files cover a different number of days in the two periods, so counts are compared as daily "
-            "averages."
+        sentence += " " + _(
+            "The files cover a different number of days in the two periods, so counts are compared as daily averages."
         )
     return sentence
