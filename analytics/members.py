@@ -33,8 +33,8 @@ import pandas as pd
 
 from analytics import stats, wording
 from analytics.db import read_sql
-from analytics.i18n import N_, _, ngettext
 from analytics.export import excel_safe  # noqa: F401  (re-exported: members CSVs leave the app)
+from analytics.i18n import N_, _, ngettext
 from analytics.settings import SETTINGS
 
 TIER_ORDER: tuple[str, ...] = ("Champion", "Loyal", "At risk", "Lapsed", "New", "Regular", "One-time")
@@ -76,7 +76,9 @@ class TierRules:
         for name, value in vars(self).items():
             if not isinstance(value, int | np.integer) or value < 0:
                 raise ValueError(
-                    _("{name} must be a whole number of at least 0, not {value}.").format(name=name, value=repr(value))
+                    _("{name} must be a whole number of at least 0, not {value}.").format(
+                        name=name, value=repr(value)
+                    )
                 )
         if self.at_risk_days < self.active_days:
             raise ValueError(_("The 'at risk' limit must be at least the 'active' limit (in days)."))
@@ -200,7 +202,10 @@ def _reasons(tier: np.ndarray, stats: pd.DataFrame) -> np.ndarray:
             spread = _sentence(_("first comment {first}; {comments} on {videos}"), **parts)
             text = spread.mask(
                 is_flood,
-                _sentence(_("first comment {first}; {comments}, all on 1 video: a conversation, not loyalty"), **parts),
+                _sentence(
+                    _("first comment {first}; {comments}, all on 1 video: a conversation, not loyalty"),
+                    **parts,
+                ),
             )
         else:
             # Translators: "1 comment, 200 days ago".
@@ -458,7 +463,9 @@ def _reply_effect_sentence(result: dict[str, Any], min_members: int, confidence:
         return _(
             "Not enough members to say: {replied} got a reply to their first comment and "
             "{other} did not (at least {minimum} in each group are needed)."
-        ).format(replied=wording.count(replied_n), other=wording.count(other_n), minimum=wording.count(min_members))
+        ).format(
+            replied=wording.count(replied_n), other=wording.count(other_n), minimum=wording.count(min_members)
+        )
     points = result["difference"] * 100
     low, high = result["difference_low"] * 100, result["difference_high"] * 100
 

@@ -125,7 +125,7 @@ def test_a_word_added_to_the_brand_lexicon_is_listed_and_labels_are_recomputed()
     at.switch_page("pages/members.py").run()
     open_tab(at, "Sentiment")
     at.text_input(key="members_lexicon_word").input("Grave")
-    at.selectbox(key="members_lexicon_feeling").select("Positive")
+    at.selectbox(key="members_lexicon_feeling").select("positive")
     at.button(key="members_lexicon_add").click().run()
     assert not at.exception
     assert any("“grave” (positive)" in caption.value for caption in at.caption)

@@ -25,7 +25,6 @@ from analytics.formats import video_formats
 from analytics.i18n import N_, _, ngettext, term
 from analytics.members import (
     NO_REPLIES,
-    tier_meaning,
     TierRules,
     member_names,
     member_stats,
@@ -34,6 +33,7 @@ from analytics.members import (
     reply_effect,
     reply_stats,
     tier_counts,
+    tier_meaning,
     tier_moves,
 )
 from analytics.overview import Period, default_period
@@ -85,7 +85,6 @@ TIER_TABLE_COLUMNS = (
     "count_brand_replies_received",
 )
 PROFILE_COLUMNS = ("positive_response_rate", "communities", "usual_format")
-
 
 
 def no_replies_help() -> str:
@@ -205,7 +204,12 @@ def members_view(
 
     def tier_tile(label: str, tier: str) -> Tile:
         meaning = tier_meaning(tier)
-        return Tile(label, wording.count(count[tier]), None, _("{meaning}.").format(meaning=meaning[:1].upper() + meaning[1:]))
+        return Tile(
+            label,
+            wording.count(count[tier]),
+            None,
+            _("{meaning}.").format(meaning=meaning[:1].upper() + meaning[1:]),
+        )
 
     newcomers_higher = len(newcomers) - count["New"]
 
@@ -219,8 +223,8 @@ def members_view(
             _("People who commented up to {day}, the brand excluded.").format(day=wording.day(as_of)),
         ),
         # Translators: a tile's title, the Champion tier in the plural.
-        tier_tile(_("Champions"), "Champion"),
-        tier_tile(term("tier", "At risk"), "At risk"),
+        tier_tile(_("Champions"), "Champion"),  # i18n: a tier code
+        tier_tile(term("tier", "At risk"), "At risk"),  # i18n: a tier code
         Tile(
             term("tier", "New"),
             wording.count(count["New"]),
@@ -246,7 +250,7 @@ def members_view(
         )
         if shows
         else Tile(_("Reply rate"), "—", _("not in this export"), no_replies_help(), muted=True),
-        tier_tile(term("tier", "Loyal"), "Loyal"),
+        tier_tile(term("tier", "Loyal"), "Loyal"),  # i18n: a tier code
     )
 
     core = count["Champion"] + count["Loyal"]
@@ -262,7 +266,9 @@ def members_view(
             count=wording.count(count["Champion"])
         ),
         loyal=wording.count(count["Loyal"]),
-        commenters=ngettext("{count} commenter", "{count} commenters", total).format(count=wording.count(total)),
+        commenters=ngettext("{count} commenter", "{count} commenters", total).format(
+            count=wording.count(total)
+        ),
     )
     numbers = {
         "at_risk": wording.count(count["At risk"]),
@@ -285,7 +291,9 @@ def members_view(
         if len(newcomers) != count["New"]
         else _("{newcomers} commented for the first time in the last {days} days: welcome them."),
         ngettext(
-            "{one_time} commented on one video only.", "{one_time} commented on one video only.", count["One-time"]
+            "{one_time} commented on one video only.",
+            "{one_time} commented on one video only.",
+            count["One-time"],
         ),
     ]
     if not shows:
@@ -626,7 +634,9 @@ def replies_view(
             "Uses every member's first comment in all your data (not only the sidebar period). "
             "{members} members commented for the first time less than {days} days before the newest comment: "
             "too recent to tell, left out."
-        ).format(members=wording.count(effect["count_too_recent_members"]), days=wording.count(int(window_days))),
+        ).format(
+            members=wording.count(effect["count_too_recent_members"]), days=wording.count(int(window_days))
+        ),
     )
 
 
