@@ -8,35 +8,68 @@ orange, Lapsed in red), and so does each sentiment, so a client reads every char
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_skeleton
 from plotly.subplots import make_subplots
 
-from analytics import stats
+from analytics import i18n, stats, wording
 from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
+from analytics.i18n import N_, _, ngettext, term
 from analytics.members import TIER_ORDER
 from analytics.settings import SETTINGS
-from analytics.wording import plural
 
 LIGHT = "#99D5CF"
 NEGATIVE = "#E11D48"
 TIER_COLORS: dict[str, str] = {
-    "Champion": BRAND,
-    "Loyal": "#5EC4B6",
-    "At risk": ACCENT,
-    "Lapsed": NEGATIVE,
-    "New": PALETTE[2],
-    "Regular": "#64748B",
+    "Champion": BRAND,  # i18n: tier codes
+    "Loyal": "#5EC4B6",  # i18n: tier codes
+    "At risk": ACCENT,  # i18n: tier codes
+    "Lapsed": NEGATIVE,  # i18n: tier codes
+    "New": PALETTE[2],  # i18n: tier codes
+    "Regular": "#64748B",  # i18n: tier codes
     "One-time": "#CBD5E1",
 }
 SENTIMENT_COLORS: dict[str, str] = {"positive": BRAND, "neutral": "#CBD5E1", "negative": NEGATIVE}
-SEGMENT_COLORS: dict[str, str] = {"Promoter": BRAND, "Neutral": "#CBD5E1", "Detractor": NEGATIVE}
+SEGMENT_COLORS: dict[str, str] = {
+    "Promoter": BRAND,  # i18n: segment codes
+    "Neutral": "#CBD5E1",  # i18n: segment codes
+    "Detractor": NEGATIVE,  # i18n: segment codes
+}  # i18n: codes
+# Each sentiment segment's legend name, by its code (translated where drawn).
+SEGMENT_NAMES: dict[str, str] = {
+    "Promoter": N_("Promoters"),  # i18n: segment codes
+    "Neutral": N_("Neutral"),  # i18n: segment codes
+    "Detractor": N_("Detractors"),  # i18n: segment codes
+}
 COMMUNITY_COLORS = [BRAND, ACCENT, PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[6], PALETTE[7]]
 
 # Fills too light for white text on them.
 LIGHT_FILLS = {"#E2E8F0", "#CBD5E1", "#5EC4B6", LIGHT, MUTED}
+
+
+def _videos(count: int) -> str:
+    return ngettext("{count} video", "{count} videos", count).format(count=wording.count(count))
+
+
+def _wrapped(text: str, width: int) -> str:
+    """A subtitle cut into lines of `width` characters (Plotly never wraps), whatever the language's length."""
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def _top(fig: go.Figure, minimum: int) -> None:
+    """At least `minimum` pixels above the plot, more when the subtitle wrapped to more lines."""
+    fig.update_layout(margin={"t": max(minimum, fig.layout.margin.t or 0)})
+
+
+def _group_names(names: pd.Series, group: str) -> list[str]:
+    """A chart's tier or format categories in this run's language (any other group as it is)."""
+    if group in ("tier", "format"):
+        return [term(group, str(name)) for name in names]
+    return [str(name) for name in names]
 
 
 def community_color(community_id: int) -> str:
@@ -49,7 +82,7 @@ def _interval_bars(table: pd.DataFrame, rate: str, colors: list[str]) -> dict[st
     fills = ["#E2E8F0" if is_small else color for is_small, color in zip(small, colors, strict=True)]
     settings: dict[str, Any] = {
         "marker_color": fills,
-        "text": [f"{value:.0%}" for value in table[rate]],
+        "texttemplate": "%{x:.0%}",  # i18n: a number format
         "textposition": "inside",
         "insidetextanchor": "start",
         "textfont": {"color": [INK if fill in LIGHT_FILLS else "white" for fill in fills]},
@@ -80,54 +113,63 @@ def _horizontal(fig: go.Figure, *, height: int | None = None) -> go.Figure:
 
 
 def tier_chart(
-    counts: pd.DataFrame, baseline: pd.DataFrame | None = None, *, baseline_name: str = "default rules"
+    counts: pd.DataFrame, baseline: pd.DataFrame | None = None, *, baseline_name: str | None = None
 ) -> go.Figure:
     """Members per tier; with `baseline` (the saved rules' counts), both side by side for the what-if.
 
-    `counts` and `baseline` from `tier_counts` (tier, count_members, share_of_members, meaning).
+    `counts` and `baseline` from `tier_counts` (tier, count_members, share_of_members, meaning). Tiers are
+    drawn by their names in this run's language, in tier order, each in its colour.
     """
+    baseline_name = baseline_name or _("default rules")
     fig = go.Figure()
     if baseline is not None:
         fig.add_bar(
-            x=baseline["tier"],
+            x=_group_names(baseline["tier"], "tier"),
             y=baseline["count_members"],
-            name=baseline_name.capitalize(),
+            name=baseline_name[:1].upper() + baseline_name[1:],
             marker={"color": "rgba(0,0,0,0)", "line": {"color": MUTED, "width": 2}},
-            text=baseline["count_members"].map("{:,}".format),
+            texttemplate="%{y:,}",  # i18n: a number format
             textposition="outside",
             textfont={"color": MUTED},
             cliponaxis=False,
-            hovertemplate=f"%{{x}}, {baseline_name}: %{{y:,}} members<extra></extra>",
+            # Translators: a chart's hover text; {rules} is "default rules" or "saved rules".
+            hovertemplate=_("{tier}, {rules}: {count} members").format(
+                tier="%{x}", rules=baseline_name, count="%{y:,}"
+            )
+            + "<extra></extra>",
         )
     fig.add_bar(
-        x=counts["tier"],
+        x=_group_names(counts["tier"], "tier"),
         y=counts["count_members"],
-        name="Your rules" if baseline is not None else "Members",
+        name=_("Your rules") if baseline is not None else _("Members"),
         marker_color=[TIER_COLORS.get(tier, MUTED) for tier in counts["tier"]],
-        text=[
-            f"{count:,}<br>{share:.0%}"
-            for count, share in zip(counts["count_members"], counts["share_of_members"], strict=True)
-        ],
+        texttemplate="%{y:,}<br>%{customdata[1]:.0%}",  # i18n: number formats
         textposition="outside",
         cliponaxis=False,
-        customdata=counts["meaning"],
-        hovertemplate="%{x}: %{y:,} members<br>%{customdata}<extra></extra>",
+        customdata=list(zip(counts["meaning"], counts["share_of_members"], strict=True)),
+        hovertemplate=_("{tier}: {count} members").format(tier="%{x}", count="%{y:,}")
+        + "<br>%{customdata[0]}<extra></extra>",
     )
-    subtitle = "Each member is in the first tier whose rule they meet (rules in the expander above)."
+    subtitle = _("Each member is in the first tier whose rule they meet (rules in the expander above).")
     if baseline is not None:
-        subtitle += " Outlined: the same members under the default rules."
-    style(fig, title="Members by tier", subtitle=subtitle, height=400)
-    fig.update_layout(hovermode="closest", bargap=0.25, showlegend=baseline is not None, margin={"t": 110})
+        subtitle += " " + _("Outlined: the same members under the default rules.")
+    style(fig, title=_("Members by tier"), subtitle=subtitle, height=400)
+    fig.update_layout(hovermode="closest", bargap=0.25, showlegend=baseline is not None)
+    _top(fig, 110)
     highest = max(
         [counts["count_members"].max()] + ([] if baseline is None else [baseline["count_members"].max()])
     )
-    fig.update_yaxes(title_text="Members", **count_ticks(highest))
-    fig.update_xaxes(title_text="Tier", categoryorder="array", categoryarray=list(TIER_ORDER))
+    fig.update_yaxes(title_text=_("Members"), **count_ticks(highest))
+    fig.update_xaxes(
+        title_text=_("Tier"), categoryorder="array", categoryarray=[term("tier", tier) for tier in TIER_ORDER]
+    )
     return fig
 
 
 def tier_sizes_chart(
-    by_month: pd.DataFrame, *, hidden: tuple[str, ...] = ("New", "Regular", "One-time")
+    by_month: pd.DataFrame,
+    *,
+    hidden: tuple[str, ...] = ("New", "Regular", "One-time"),  # i18n: tier codes
 ) -> go.Figure:
     """Each tier's size at the end of each month, one line per tier.
 
@@ -141,45 +183,56 @@ def tier_sizes_chart(
         rows = by_month[by_month["tier"] == tier]
         if rows.empty:
             continue
+        name = term("tier", tier)
         fig.add_scatter(
             x=[labels[date] for date in pd.to_datetime(rows["as_of_date"])],
             y=rows["count_members"],
-            name=tier,
+            name=name,
             mode="lines+markers",
             line={"color": TIER_COLORS[tier], "width": 3},
             marker={"size": 7},
             visible="legendonly" if tier in hidden else True,
-            hovertemplate=f"{tier}: %{{y:,}}<extra></extra>",
+            hovertemplate=name + ": %{y:,}<extra></extra>",  # i18n: a hover format
         )
     style(
         fig,
-        title="How each tier grew or shrank",
-        subtitle="Members in each tier on each month's last day (the last point: the newest comment), default "
-        "rules.<br>New, Regular and One-time are much bigger and hidden to keep the core readable: click them in "
-        "the legend.",
+        title=_("How each tier grew or shrank"),
+        # Translators: {hidden} is the hidden tiers' names, "New, Regular and One-time".
+        subtitle=_(
+            "Members in each tier on each month's last day (the last point: the newest comment), default rules. "
+            "{hidden} are much bigger and hidden to keep the core readable: click them in the legend."
+        ).format(hidden=", ".join(term("tier", tier) for tier in hidden)),
         height=430,
     )
+    _top(fig, 110)
     fig.update_layout(
-        margin={"t": 110, "r": 140},
+        margin={"r": 140},
         legend={
             "orientation": "v",
             "yanchor": "top",
             "y": 1,
             "xanchor": "left",
             "x": 1.02,
-            "title": {"text": "Tier"},
+            "title": {"text": _("Tier")},
         },
     )
-    fig.update_yaxes(title_text="Members", **count_ticks(by_month["count_members"].max()))
-    fig.update_xaxes(title_text="Tier sizes at the end of each month", type="category")
+    fig.update_yaxes(title_text=_("Members"), **count_ticks(by_month["count_members"].max()))
+    fig.update_xaxes(title_text=_("Tier sizes at the end of each month"), type="category")
     return fig
+
+
+def _month_label(day: pd.Timestamp) -> str:
+    """A month as "Jun 2026" in this run's language ("thg 6, 2026", "juin 2026")."""
+    if i18n.language() == i18n.DEFAULT:
+        return f"{day:%b %Y}"
+    return format_skeleton("yMMM", day.date(), locale=i18n.language())
 
 
 def _month_end_label(day: pd.Timestamp, is_last: bool) -> str:
     """A month-end as "Jun 2026"; the newest day of a month not over yet as "22 Nov 2026"."""
     if not is_last or (day + pd.Timedelta(days=1)).day == 1:
-        return f"{day:%b %Y}"
-    return f"{day:%d %b %Y}".lstrip("0")
+        return _month_label(day)
+    return wording.day(day)
 
 
 def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
@@ -193,19 +246,20 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
         rows = distribution[distribution["tier"] == tier]
         if rows.empty or not rows["count_members"].any():
             continue
+        name = term("tier", tier)
         fig.add_bar(
             x=rows["frequency_band"],
             y=rows["count_members"],
-            name=tier,
+            name=name,
             marker_color=TIER_COLORS[tier],
-            hovertemplate=f"{tier}: %{{y:,}} members<extra></extra>",
+            hovertemplate=_("{tier}: {count} members").format(tier=name, count="%{y:,}") + "<extra></extra>",
         )
     totals = distribution.groupby("frequency_band", sort=False)["count_members"].sum().reindex(bands)
     fig.add_scatter(
         x=bands,
         y=totals.to_numpy(),
         mode="text",
-        text=[f"{total:,}" for total in totals],
+        text=[wording.count(total) for total in totals],
         textposition="top center",
         showlegend=False,
         hoverinfo="skip",
@@ -213,16 +267,17 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
     )
     style(
         fig,
-        title="How often members comment",
-        subtitle="Personal interaction frequency: a member's comments ÷ the calendar months in which they "
-        "commented,<br>rounded down. Colours: each member's tier today.",
+        title=_("How often members comment"),
+        subtitle=_(
+            "Personal interaction frequency: a member's comments ÷ the calendar months in which they "
+            "commented, rounded down. Colours: each member's tier today."
+        ),
         height=420,
     )
-    fig.update_layout(
-        barmode="stack", hovermode="x unified", margin={"t": 120}, bargap=0.2, legend={"traceorder": "normal"}
-    )
-    fig.update_yaxes(title_text="Members", **count_ticks(totals.max()))
-    fig.update_xaxes(title_text="Comments per active month", categoryorder="array", categoryarray=bands)
+    fig.update_layout(barmode="stack", hovermode="x unified", bargap=0.2, legend={"traceorder": "normal"})
+    _top(fig, 120)
+    fig.update_yaxes(title_text=_("Members"), **count_ticks(totals.max()))
+    fig.update_xaxes(title_text=_("Comments per active month"), categoryorder="array", categoryarray=bands)
     return fig
 
 
@@ -237,22 +292,27 @@ def reply_chart(table: pd.DataFrame, group: str, *, confidence: float = SETTINGS
     table = table[table["count_top_level_comments"] > 0]
     if group != "tier":
         table = table.sort_values(["reply_rate", group], ascending=[False, True])
-    names = table[group].astype(str)
+    codes = table[group].astype(str)
+    names = _group_names(codes, group)
     fig = make_subplots(
         rows=1,
         cols=2,
         shared_yaxes=True,
         horizontal_spacing=0.06,
-        subplot_titles=("Reply rate", "Median time to first reply"),
+        subplot_titles=(_("Reply rate"), _("Median time to first reply")),
     )
-    colors = [TIER_COLORS.get(name, BRAND) if group == "tier" else BRAND for name in names]
+    colors = [TIER_COLORS.get(code, BRAND) if group == "tier" else BRAND for code in codes]
     fig.add_bar(
         y=names,
         x=table["reply_rate"],
         orientation="h",
         **_interval_bars(table, "reply_rate", colors),
         customdata=table[["count_replied_comments", "count_top_level_comments"]],
-        hovertemplate="%{y}: %{x:.1%} answered (%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
+        # Translators: a chart's hover text, "Champion: 45.0% answered (9 of 20)".
+        hovertemplate=_("{group}: {rate} answered ({answered} of {total})").format(
+            group="%{y}", rate="%{x:.1%}", answered="%{customdata[0]:,}", total="%{customdata[1]:,}"
+        )
+        + "<extra></extra>",
         showlegend=False,
         row=1,
         col=1,
@@ -263,29 +323,41 @@ def reply_chart(table: pd.DataFrame, group: str, *, confidence: float = SETTINGS
         x=hours,
         orientation="h",
         marker_color=[LIGHT] * len(names),
-        text=["—" if pd.isna(value) else f"{value:.1f} h" for value in hours],
+        text=[
+            "—" if pd.isna(value) else _("{hours} h").format(hours=wording.value(value, "decimal"))
+            for value in hours
+        ],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: %{x:.1f} hours (median)<extra></extra>",
+        hovertemplate=_("{group}: {hours} hours (median)").format(group="%{y}", hours="%{x:.1f}")
+        + "<extra></extra>",
         showlegend=False,
         row=1,
         col=2,
     )
-    title = {"format": "by format", "tier": "by tier"}.get(group, "")
+    titles = {
+        "format": _("How often and how fast the brand answers, by format"),
+        "tier": _("How often and how fast the brand answers, by tier"),
+    }
     style(
         fig,
-        title=f"How often and how fast the brand answers, {title}",
-        subtitle="Reply rate: top-level member comments the brand replied to ÷ all top-level member comments; "
-        f"whiskers: {stats.level(confidence)} interval,<br>grey: under {SETTINGS.min_comments} comments, too few "
-        "to say. Time to first reply: median hours "
-        "from the comment to the brand's first reply.",
+        title=titles.get(group, _("How often and how fast the brand answers")),
+        # Translators: {level} is "95%"; {minimum} a number of comments.
+        subtitle=_(
+            "Reply rate: top-level member comments the brand replied to ÷ all top-level member comments; "
+            "whiskers: {level} interval, grey: under {minimum} comments, too few to say. Time to first reply: "
+            "median hours from the comment to the brand's first reply."
+        ).format(level=stats.level(confidence), minimum=wording.count(SETTINGS.min_comments)),
         height=max(320, 150 + 42 * len(names)),
     )
-    fig.update_layout(margin={"t": 140, "r": 48}, bargap=0.3)
+    fig.update_layout(margin={"r": 48}, bargap=0.3)
+    _top(fig, 140)
     fig.update_annotations(font={"size": 13, "color": INK}, yshift=4)
     _horizontal(fig)
-    fig.update_xaxes(title_text="Comments answered (%)", tickformat=".0%", row=1, col=1, rangemode="tozero")
-    fig.update_xaxes(title_text="Hours to first reply (median)", row=1, col=2, rangemode="tozero")
+    fig.update_xaxes(
+        title_text=_("Comments answered (%)"), tickformat=".0%", row=1, col=1, rangemode="tozero"
+    )
+    fig.update_xaxes(title_text=_("Hours to first reply (median)"), row=1, col=2, rangemode="tozero")
     fig.update_yaxes(ticksuffix="  ", row=1, col=1)
     return fig
 
@@ -293,7 +365,7 @@ def reply_chart(table: pd.DataFrame, group: str, *, confidence: float = SETTINGS
 def reply_effect_chart(effect: dict[str, Any]) -> go.Figure:
     """Return rates of members whose first comment was answered, and of those who were not."""
     days = effect["window_days"]
-    labels = ["First comment answered", "First comment not answered"]
+    labels = [_("First comment answered"), _("First comment not answered")]
     rates = [effect["return_rate_replied"], effect["return_rate_not_replied"]]
     counts = [effect["count_replied_members"], effect["count_not_replied_members"]]
     returned = [effect["count_returned_replied_members"], effect["count_returned_not_replied_members"]]
@@ -302,26 +374,43 @@ def reply_effect_chart(effect: dict[str, Any]) -> go.Figure:
         x=labels,
         y=[rate if rate is not None else 0 for rate in rates],
         marker_color=[BRAND, MUTED],
-        text=[
-            "—" if rate is None else f"{rate:.0%}<br>({back:,} of {count:,})"
-            for rate, back, count in zip(rates, returned, counts, strict=True)
+        customdata=list(zip(returned, counts, strict=True)),
+        # Translators: a bar's label, "80%<br>(4 of 5)": keep the <br> (a line break).
+        texttemplate=[
+            "—"
+            if rate is None
+            else _("{rate}<br>({back} of {count})").format(
+                rate="%{y:.0%}", back="%{customdata[0]:,}", count="%{customdata[1]:,}"
+            )
+            for rate in rates
         ],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{x}: %{y:.1%} came back<extra></extra>",
+        hovertemplate=_("{group}: {rate} came back").format(group="%{x}", rate="%{y:.1%}")
+        + "<extra></extra>",
     )
     if effect["difference"] is not None:
-        subtitle = (
-            f"Members who commented on another video within {days} days of their first comment. "
-            f"Difference: {effect['difference'] * 100:+.0f} points<br>({stats.level(effect.get('confidence', stats.CONFIDENCE))} interval "
-            f"{effect['difference_low'] * 100:+.0f} to {effect['difference_high'] * 100:+.0f}). "
+        subtitle = _(
+            "Members who commented on another video within {days} days of their first comment. "
+            "Difference: {difference} points ({level} interval {low} to {high}). "
             "An association, not proof that replying brings members back."
+        ).format(
+            days=wording.count(days),
+            difference=wording.signed_count(effect["difference"] * 100),
+            level=stats.level(effect.get("confidence", stats.CONFIDENCE)),
+            low=wording.signed_count(effect["difference_low"] * 100),
+            high=wording.signed_count(effect["difference_high"] * 100),
         )
     else:
-        subtitle = "Not enough members in each group to compare."
-    style(fig, title="Do members the brand answers come back?", subtitle=subtitle, height=380)
-    fig.update_layout(hovermode="closest", bargap=0.45, showlegend=False, margin={"t": 120})
-    fig.update_yaxes(title_text=f"Came back within {days} days (%)", tickformat=".0%", range=[0, 1])
+        subtitle = _("Not enough members in each group to compare.")
+    style(fig, title=_("Do members the brand answers come back?"), subtitle=subtitle, height=380)
+    fig.update_layout(hovermode="closest", bargap=0.45, showlegend=False)
+    _top(fig, 120)
+    fig.update_yaxes(
+        title_text=_("Came back within {days} days (%)").format(days=wording.count(days)),
+        tickformat=".0%",
+        range=[0, 1],
+    )
     fig.update_xaxes(title_text=None)
     return fig
 
@@ -335,37 +424,40 @@ def sentiment_by_month_chart(monthly: pd.DataFrame) -> go.Figure:
     `monthly` from `sentiment_rates(by="month")`.
     """
     total = monthly["count_labelled_comments"].where(monthly["count_labelled_comments"] > 0)
-    months = pd.to_datetime(monthly["month"])
+    months = [_month_label(month) for month in pd.to_datetime(monthly["month"])]
     fig = go.Figure()
     for label in ("positive", "neutral", "negative"):
         share = monthly[f"count_{label}_comments"] / total
+        name = term("sentiment", label)
+        shown = share.where(share >= 0.05) if label != "neutral" else share.where(share > 1)
         fig.add_bar(
             x=months,
             y=share,
-            name=label.capitalize(),
+            name=name[:1].upper() + name[1:],
             marker_color=SENTIMENT_COLORS[label],
-            text=[
-                f"{value:.0%}" if label != "neutral" and pd.notna(value) and value >= 0.05 else ""
-                for value in share
-            ],
+            texttemplate=["%{y:.0%}" if pd.notna(value) else "" for value in shown],  # i18n: a number format
             textposition="inside",
             insidetextanchor="middle",
             customdata=monthly[f"count_{label}_comments"],
-            hovertemplate=f"{label.capitalize()}: %{{y:.1%}} (%{{customdata:,}} comments)<extra></extra>",
+            hovertemplate=_("{label}: {share} ({count} comments)").format(
+                label=name[:1].upper() + name[1:], share="%{y:.1%}", count="%{customdata:,}"
+            )
+            + "<extra></extra>",
         )
     style(
         fig,
-        title="Positive response rate, month by month",
-        subtitle="Share of members' comments labelled positive, neutral or negative each month; the positive "
-        "share is the positive response rate<br>(positive ÷ all labelled comments). The brand's own replies are "
-        "left out.",
+        title=_("Positive response rate, month by month"),
+        subtitle=_(
+            "Share of members' comments labelled positive, neutral or negative each month; the positive "
+            "share is the positive response rate (positive ÷ all labelled comments). The brand's own replies are "
+            "left out."
+        ),
         height=420,
     )
-    fig.update_layout(
-        barmode="stack", margin={"t": 120}, bargap=0.25, uniformtext={"minsize": 11, "mode": "hide"}
-    )
-    fig.update_yaxes(title_text="Member comments (%)", tickformat=".0%", range=[0, 1])
-    fig.update_xaxes(title_text="Month", tickformat="%b %Y", dtick="M1")
+    fig.update_layout(barmode="stack", bargap=0.25, uniformtext={"minsize": 11, "mode": "hide"})
+    _top(fig, 120)
+    fig.update_yaxes(title_text=_("Member comments (%)"), tickformat=".0%", range=[0, 1])
+    fig.update_xaxes(title_text=_("Month"), type="category")
     return fig
 
 
@@ -385,10 +477,11 @@ def positive_rate_chart(
     if group != "tier":
         table = table.sort_values(["positive_response_rate", group], ascending=[False, True])
     colors = [TIER_COLORS.get(name, BRAND) if group == "tier" else BRAND for name in table[group].astype(str)]
+    names = _group_names(table[group], group)
     if overall is not None and len(overall) and overall["count_labelled_comments"].iloc[0] > 0:
-        table = pd.concat([overall.assign(**{group: "All comments"}), table], ignore_index=True)
+        table = pd.concat([overall.assign(**{group: "all"}), table], ignore_index=True)  # i18n: a row key
         colors = [MUTED, *colors]
-    names = table[group].astype(str)
+        names = [_("All comments"), *names]
     fig = go.Figure()
     fig.add_bar(
         y=names,
@@ -396,22 +489,28 @@ def positive_rate_chart(
         orientation="h",
         **_interval_bars(table, "positive_response_rate", colors),
         customdata=table[["count_positive_comments", "count_labelled_comments"]],
-        hovertemplate="%{y}: %{x:.1%} positive (%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
+        hovertemplate=_("{group}: {rate} positive ({positive} of {total})").format(
+            group="%{y}", rate="%{x:.1%}", positive="%{customdata[0]:,}", total="%{customdata[1]:,}"
+        )
+        + "<extra></extra>",
         showlegend=False,
     )
-    title = {"format": "by format", "tier": "by tier"}.get(group, "")
+    titles = {"format": _("Positive response rate by format"), "tier": _("Positive response rate by tier")}
+    subtitle = _(
+        "Positive member comments ÷ all labelled member comments (positive + neutral + negative). Whiskers: "
+        "{level} interval; light grey: under {minimum} comments, too few to say."
+    ).format(level=stats.level(confidence), minimum=wording.count(SETTINGS.min_comments))
+    # Drawn in half the page's width: short lines, or the subtitle runs off the chart's edge.
+    subtitle = _wrapped(subtitle, 36)
     style(
         fig,
-        title=f"Positive response rate {title}",
-        # Drawn in half the page's width: short lines, or the subtitle runs off the chart's edge.
-        subtitle="Positive member comments ÷ all<br>labelled member comments (positive +<br>neutral + negative). "
-        f"Whiskers: {stats.level(confidence)}<br>interval; light grey: under {SETTINGS.min_comments}<br>comments, "
-        "too few to say.",
+        title=titles.get(group, _("Positive response rate")),
+        subtitle=subtitle,
         height=max(340, 180 + 40 * len(names)),
     )
     _horizontal(fig)
-    fig.update_layout(margin={"t": 160, "r": 48}, bargap=0.3)
-    fig.update_xaxes(title_text="Positive comments (%)", tickformat=".0%", range=[0, 1])
+    fig.update_layout(margin={"t": max(160, 80 + 16 * (subtitle.count("<br>") + 1)), "r": 48}, bargap=0.3)
+    fig.update_xaxes(title_text=_("Positive comments (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
 
@@ -423,7 +522,10 @@ def sentiment_segments_chart(segments: pd.DataFrame) -> go.Figure:
     groups = list(dict.fromkeys(segments["group"]))
     sizes = segments.groupby("group", sort=False)["count_members"].sum()
     groups = [group for group in groups if sizes.get(group, 0) > 0]
-    labels = [f"{group} ({sizes[group]:,})" for group in groups]
+    labels = [
+        f"{_segment_group(group)} ({wording.count(sizes[group])})"  # i18n: a label
+        for group in groups
+    ]
     fig = go.Figure()
     for segment, color in SEGMENT_COLORS.items():
         rows = segments[segments["segment"] == segment].set_index("group").reindex(groups)
@@ -431,28 +533,39 @@ def sentiment_segments_chart(segments: pd.DataFrame) -> go.Figure:
             y=labels,
             x=rows["share_of_group"],
             orientation="h",
-            name=segment + "s" if segment != "Neutral" else "Neutral",
+            name=_(SEGMENT_NAMES[segment]),
             marker_color=color,
-            text=[f"{share:.0%}" if share >= 0.06 else "" for share in rows["share_of_group"].fillna(0)],
+            texttemplate=["%{x:.0%}" if share >= 0.06 else "" for share in rows["share_of_group"].fillna(0)],
             textposition="inside",
             insidetextanchor="middle",
             customdata=rows["count_members"],
-            hovertemplate=f"{segment}: %{{x:.1%}} (%{{customdata:,}} members)<extra></extra>",
+            hovertemplate=_("{segment}: {share} ({count} members)").format(
+                segment=_(SEGMENT_NAMES[segment]), share="%{x:.1%}", count="%{customdata:,}"
+            )
+            + "<extra></extra>",
         )
     style(
         fig,
-        title="Promoters, neutral members and detractors",
-        subtitle="Promoter: more positive than negative comments; Detractor: more negative than positive; "
-        "else Neutral.<br>In brackets: members in the group.",
+        title=_("Promoters, neutral members and detractors"),
+        subtitle=_(
+            "Promoter: more positive than negative comments; Detractor: more negative than positive; "
+            "else Neutral. In brackets: members in the group."
+        ),
         height=max(320, 150 + 36 * len(groups)),
     )
     _horizontal(fig)
-    fig.update_layout(barmode="stack", margin={"t": 120}, bargap=0.3, legend={"traceorder": "normal"})
-    fig.update_xaxes(title_text="Members (%)", tickformat=".0%", range=[0, 1])
+    fig.update_layout(barmode="stack", bargap=0.3, legend={"traceorder": "normal"})
+    _top(fig, 120)
+    fig.update_xaxes(title_text=_("Members (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
 
 # ---------------------------------------------------------------- hashtag communities
+
+
+def _segment_group(group: str) -> str:
+    """A row of the segments chart: "All members" or a tier, in this run's language."""
+    return _("All members") if group == "All members" else term("tier", group)
 
 
 def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
@@ -493,18 +606,25 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
                 "color": community_color(community_id),
                 "line": {"color": "white", "width": 1.5},
             },
-            customdata=rows["count_videos"].map(lambda count: plural(count, "video")),
-            hovertemplate="%{text}: on %{customdata}<extra>" + name + "</extra>",
+            customdata=rows["count_videos"].map(_videos),
+            # Translators: a chart's hover text, "#coffeetok: on 12 videos".
+            hovertemplate=_("{hashtag}: on {videos}").format(hashtag="%{text}", videos="%{customdata}")
+            + "<extra>"
+            + name
+            + "</extra>",
         )
     style(
         fig,
-        title="Hashtags that travel together",
-        subtitle="Each dot is a hashtag (bigger: on more videos); a line joins two hashtags used in the same "
-        "captions (thicker: more videos).<br>Colours are the communities: hashtags used together more often than "
-        "with the others.",
+        title=_("Hashtags that travel together"),
+        subtitle=_(
+            "Each dot is a hashtag (bigger: on more videos); a line joins two hashtags used in the same "
+            "captions (thicker: more videos). Colours are the communities: hashtags used together more often than "
+            "with the others."
+        ),
         height=560,
     )
-    fig.update_layout(hovermode="closest", margin={"t": 120, "l": 24, "r": 24})
+    fig.update_layout(hovermode="closest", margin={"l": 24, "r": 24})
+    _top(fig, 120)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, rangemode="normal", scaleanchor="x", scaleratio=1)
     return fig
@@ -531,7 +651,7 @@ def _community_layout(hashtags: pd.DataFrame) -> tuple[dict[str, tuple[float, fl
         x += (previous + radius + 0.9) if index % 4 else 0.0
         previous = radius
         positions[group[0]] = (x, y)
-        sides[group[0]] = "bottom center"
+        sides[group[0]] = "bottom center"  # i18n: a text position
         ring = group[1:]
         for position, tag in enumerate(ring):
             turn = math.pi / 2 - 2 * math.pi * position / max(len(ring), 1)
@@ -548,23 +668,22 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
 
     `summary` from `community_summary`.
     """
-    names = [f"{row.community} ({plural(row.count_videos, 'video')})" for row in summary.itertuples()]
+    names = [
+        f"{row.community} ({_videos(row.count_videos)})"  # i18n: a label
+        for row in summary.itertuples()
+    ]
     colors = [community_color(community_id) for community_id in summary["community_id"]]
     fig = make_subplots(
         rows=1,
         cols=3,
         shared_yaxes=True,
         horizontal_spacing=0.05,
-        subplot_titles=("Members who comment", "Views", "Engagement rate"),
+        subplot_titles=(_("Members who comment"), _("Views"), _("Engagement rate")),
     )
     panels = [
-        ("count_members", lambda value: f"{value:,.0f}", "%{x:,} members"),
-        (
-            "total_views",
-            lambda value: f"{value / 1e6:.1f}M" if value >= 1e6 else f"{value / 1e3:.0f}K",
-            "%{x:,} views",
-        ),
-        ("engagement_rate", lambda value: "—" if pd.isna(value) else f"{value:.1%}", "%{x:.1%}"),
+        ("count_members", wording.count, _("{count} members").format(count="%{x:,}")),
+        ("total_views", wording.count, _("{count} views").format(count="%{x:,}")),
+        ("engagement_rate", lambda value: wording.value(value, "percent"), "%{x:.1%}"),
     ]
     for column, (key, text, hover) in enumerate(panels, start=1):
         fig.add_bar(
@@ -582,18 +701,22 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
         )
     style(
         fig,
-        title="How big each hashtag community is",
-        subtitle="Videos carrying any of the community's hashtags (a video can serve two communities), their views, "
-        "engagement rate<br>(likes + comments + shares ÷ views, a ratio of sums) and the members who commented on them.",
+        title=_("How big each hashtag community is"),
+        subtitle=_(
+            "Videos carrying any of the community's hashtags (a video can serve two communities), their views, "
+            "engagement rate (likes + comments + shares ÷ views, a ratio of sums) and the members who commented "
+            "on them."
+        ),
         height=max(300, 150 + 56 * len(names)),
     )
-    fig.update_layout(margin={"t": 150, "r": 56}, bargap=0.3)
+    fig.update_layout(margin={"r": 56}, bargap=0.3)
+    _top(fig, 150)
     fig.update_annotations(font={"size": 13, "color": INK}, yshift=4)
     _horizontal(fig)
-    fig.update_xaxes(title_text="Members", row=1, col=1, **count_ticks(summary["count_members"].max()))
-    fig.update_xaxes(title_text="Views", tickformat="~s", row=1, col=2)
+    fig.update_xaxes(title_text=_("Members"), row=1, col=1, **count_ticks(summary["count_members"].max()))
+    fig.update_xaxes(title_text=_("Views"), tickformat="~s", row=1, col=2)
     fig.update_xaxes(
-        title_text="Engagement rate (%)",
+        title_text=_("Engagement rate (%)"),
         tickformat=percent_ticks(summary["engagement_rate"].max()),
         row=1,
         col=3,
@@ -612,20 +735,23 @@ def gender_chart(gender: pd.DataFrame) -> go.Figure:
         x=gender["share"],
         orientation="h",
         marker_color=[PALETTE[index % len(PALETTE)] for index in range(len(gender))],
-        text=[f"{share:.0%}" for share in gender["share"]],
+        texttemplate="%{x:.0%}",  # i18n: a number format
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        hovertemplate="%{y}: %{x:.1%}<extra></extra>",  # i18n: a hover format
     )
     style(
         fig,
-        title="Followers by gender",
-        subtitle="Share of followers, from TikTok Studio's Followers export<br>(its latest download).",
+        title=_("Followers by gender"),
+        subtitle=_wrapped(
+            _("Share of followers, from TikTok Studio's Followers export (its latest download)."), 60
+        ),
         height=300,
     )
     _horizontal(fig)
-    fig.update_layout(margin={"t": 110, "r": 48}, bargap=0.35)
-    fig.update_xaxes(title_text="Followers (%)", tickformat=".0%", range=[0, 1])
+    fig.update_layout(margin={"r": 48}, bargap=0.35)
+    _top(fig, 110)
+    fig.update_xaxes(title_text=_("Followers (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
 
@@ -638,22 +764,25 @@ def territories_chart(territories: pd.DataFrame) -> go.Figure:
         x=territories["share"],
         orientation="h",
         marker_color=[MUTED if other else BRAND for other in is_other],
-        text=[f"{share:.1%}" for share in territories["share"]],
+        texttemplate="%{x:.1%}",  # i18n: a number format
         textposition="outside",
         cliponaxis=False,
         customdata=territories["territory_code"],
-        hovertemplate="%{y} (%{customdata}): %{x:.1%}<extra></extra>",
+        hovertemplate="%{y} (%{customdata}): %{x:.1%}<extra></extra>",  # i18n: a hover format
     )
     style(
         fig,
-        title="Where followers live",
-        subtitle="Share of followers in each territory, from TikTok Studio's Followers export<br>(its latest "
-        "download). TikTok groups the smallest as “Others”.",
+        title=_("Where followers live"),
+        subtitle=_(
+            "Share of followers in each territory, from TikTok Studio's Followers export (its latest "
+            "download). TikTok groups the smallest as “Others”."
+        ),
         height=max(300, 130 + 30 * len(territories)),
     )
     _horizontal(fig)
-    fig.update_layout(margin={"t": 110, "r": 56}, bargap=0.3)
-    fig.update_xaxes(title_text="Followers (%)", tickformat=".0%")
+    fig.update_layout(margin={"r": 56}, bargap=0.3)
+    _top(fig, 110)
+    fig.update_xaxes(title_text=_("Followers (%)"), tickformat=".0%")
     return fig
 
 
@@ -670,17 +799,24 @@ def active_hours_chart(hours: pd.DataFrame, *, top: int = 3) -> go.Figure:
         y=values,
         marker_color=[BRAND if index in busiest else LIGHT for index in hours.index],
         customdata=hours["count_days"],
-        hovertemplate="%{x}:00: %{y:,.0f} active followers on average (%{customdata} days)<extra></extra>",
+        # Translators: a chart's hover text, "20:00: 1,234 active followers on average (7 days)".
+        hovertemplate=_("{hour}: {count} active followers on average ({days} days)").format(
+            hour="%{x}:00", count="%{y:,.0f}", days="%{customdata}"
+        )
+        + "<extra></extra>",
     )
     style(
         fig,
-        title="When followers are on TikTok",
-        subtitle="Followers active in each hour, averaged over the days of TikTok Studio's follower activity "
-        "(its last 7 days).<br>Hours as TikTok wrote them: the file does not say its time zone. Darker: the "
-        f"{top} busiest hours.",
+        title=_("When followers are on TikTok"),
+        subtitle=_(
+            "Followers active in each hour, averaged over the days of TikTok Studio's follower activity "
+            "(its last 7 days). Hours as TikTok wrote them: the file does not say its time zone. Darker: the "
+            "{top} busiest hours."
+        ).format(top=wording.count(top)),
         height=380,
     )
-    fig.update_layout(hovermode="closest", bargap=0.15, showlegend=False, margin={"t": 120})
-    fig.update_yaxes(title_text="Active followers (average)", **count_ticks(values.max()))
-    fig.update_xaxes(title_text="Hour of the day (as in TikTok's file)", dtick=2, range=[-0.6, 23.6])
+    fig.update_layout(hovermode="closest", bargap=0.15, showlegend=False)
+    _top(fig, 120)
+    fig.update_yaxes(title_text=_("Active followers (average)"), **count_ticks(values.max()))
+    fig.update_xaxes(title_text=_("Hour of the day (as in TikTok's file)"), dtick=2, range=[-0.6, 23.6])
     return fig
