@@ -135,14 +135,17 @@ def days_ago(days: int) -> str:
     return ngettext("{count} day ago", "{count} days ago", days).format(count=wording.count(days))
 
 
-def _counted(singular: str, plural: str) -> Callable[[int], str]:
-    return lambda n: ngettext(singular, plural, n).format(count=wording.count(n))
+# A count with its noun, in words ("14 videos"), said inside each reason below.
+def _videos(n: int) -> str:
+    return ngettext("{count} video", "{count} videos", n).format(count=wording.count(n))
 
 
-# A count with its noun, in words ("14 videos"); marked here so each reason below reads as a sentence.
-_VIDEOS = _counted(N_("{count} video"), N_("{count} videos"))
-_WEEKS = _counted(N_("{count} week"), N_("{count} weeks"))
-_COMMENTS = _counted(N_("{count} comment"), N_("{count} comments"))
+def _weeks(n: int) -> str:
+    return ngettext("{count} week", "{count} weeks", n).format(count=wording.count(n))
+
+
+def _comments(n: int) -> str:
+    return ngettext("{count} comment", "{count} comments", n).format(count=wording.count(n))
 
 
 def _last(days: int) -> str:
@@ -180,9 +183,9 @@ def _reasons(tier: np.ndarray, stats: pd.DataFrame) -> np.ndarray:
         rows = stats.iloc[positions]
         videos, comments = rows["count_videos"], rows["count_comments"]
         parts = {
-            "videos": _worded(videos, _VIDEOS),
-            "weeks": _worded(rows["active_weeks"], _WEEKS),
-            "comments": _worded(comments, _COMMENTS),
+            "videos": _worded(videos, _videos),
+            "weeks": _worded(rows["active_weeks"], _weeks),
+            "comments": _worded(comments, _comments),
             "last": _worded(rows["days_since_last"], _last),
             "when": _worded(rows["days_since_last"], days_ago),
             "first": _worded(rows["days_since_first"], days_ago),
