@@ -73,7 +73,7 @@ def column_config() -> dict[str, object]:
 
 
 ALL_TIERS = "all"  # i18n: the tier filter's code for "All tiers"
-NONE_OF_THESE = "none"  # i18n: the radio's code for "None of these is my account"
+NONE_OF_THESE = "(none of these)"  # i18n: a radio option code (no handle has brackets)
 
 
 # ---------------------------------------------------------------- the brand's own account
