@@ -159,14 +159,28 @@ def _worded(values: pd.Series, say: Callable[[int], str]) -> pd.Series:
     return values.map(dict(zip(distinct, [say(int(value)) for value in distinct], strict=True)))
 
 
-def _sentence(template: str, **parts: pd.Series) -> pd.Series:
-    """One translated sentence per row: `template`'s {placeholders} filled from `parts`, vectorised."""
-    index = next(iter(parts.values())).index
-    text = pd.Series("", index=index, dtype=object)
+# What each placeholder of a reason says, from which column.
+_PARTS: dict[str, tuple[str, Callable[[int], str]]] = {
+    "videos": ("count_videos", _videos),
+    "weeks": ("active_weeks", _weeks),
+    "comments": ("count_comments", _comments),
+    "last": ("days_since_last", _last),
+    "when": ("days_since_last", days_ago),
+    "first": ("days_since_first", days_ago),
+}
+
+
+def _sentence(template: str, rows: pd.DataFrame, parts: dict[str, pd.Series]) -> pd.Series:
+    """One translated sentence per row: `template`'s {placeholders} filled from `rows`, vectorised
+    (each part worded once, kept in `parts` for the tier's other sentences)."""
+    text = pd.Series("", index=rows.index, dtype=object)
     for literal, field, _spec, _conversion in string.Formatter().parse(template):
         text = text + literal
         if field is not None:
-            text = text + parts[field].astype(str)
+            if field not in parts:
+                column, say = _PARTS[field]
+                parts[field] = _worded(rows[column], say)
+            text = text + parts[field]
     return text
 
 
@@ -181,38 +195,28 @@ def _reasons(tier: np.ndarray, stats: pd.DataFrame) -> np.ndarray:
         if not len(positions):
             continue
         rows = stats.iloc[positions]
-        videos, comments = rows["count_videos"], rows["count_comments"]
-        parts = {
-            "videos": _worded(videos, _videos),
-            "weeks": _worded(rows["active_weeks"], _weeks),
-            "comments": _worded(comments, _comments),
-            "last": _worded(rows["days_since_last"], _last),
-            "when": _worded(rows["days_since_last"], days_ago),
-            "first": _worded(rows["days_since_first"], days_ago),
-        }
-        # Translators: {comments} is "31 comments".
-        flood = _sentence(_("{comments}, all on 1 video: a conversation, not loyalty"), **parts)
-        is_flood = (comments > 1) & (videos == 1)
+        parts: dict[str, pd.Series] = {}
+        is_flood = (rows["count_comments"] > 1) & (rows["count_videos"] == 1)
         if name in ("Champion", "Loyal", "Regular"):
             # Translators: "commented on 14 videos over 9 weeks, last yesterday" ({last}: "last yesterday").
-            text = _sentence(_("commented on {videos} over {weeks}, {last}"), **parts)
+            text = _sentence(_("commented on {videos} over {weeks}, {last}"), rows, parts)
         elif name == "At risk":
-            text = _sentence(_("commented on {videos} over {weeks}, but {last}: going quiet"), **parts)
+            text = _sentence(_("commented on {videos} over {weeks}, but {last}: going quiet"), rows, parts)
         elif name == "Lapsed":
-            text = _sentence(_("commented on {videos} over {weeks}, but {last}"), **parts)
+            text = _sentence(_("commented on {videos} over {weeks}, but {last}"), rows, parts)
         elif name == "New":
             # Translators: "first comment yesterday; 2 comments on 2 videos".
-            spread = _sentence(_("first comment {first}; {comments} on {videos}"), **parts)
-            text = spread.mask(
-                is_flood,
-                _sentence(
-                    _("first comment {first}; {comments}, all on 1 video: a conversation, not loyalty"),
-                    **parts,
-                ),
-            )
+            text = _sentence(_("first comment {first}; {comments} on {videos}"), rows, parts)
+            if is_flood.any():
+                flood = _("first comment {first}; {comments}, all on 1 video: a conversation, not loyalty")
+                text = text.mask(is_flood, _sentence(flood, rows, parts))
         else:
             # Translators: "1 comment, 200 days ago".
-            text = _sentence(_("{comments}, {when}"), **parts).mask(is_flood, flood)
+            text = _sentence(_("{comments}, {when}"), rows, parts)
+            if is_flood.any():
+                # Translators: {comments} is "31 comments".
+                flood = _("{comments}, all on 1 video: a conversation, not loyalty")
+                text = text.mask(is_flood, _sentence(flood, rows, parts))
         reason[positions] = text.to_numpy(dtype=object)
     return reason
 
