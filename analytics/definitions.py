@@ -7,6 +7,8 @@ has to guess which of the tools' many "engagement rates" this is.
 
 from __future__ import annotations
 
+from analytics.i18n import N_
+
 DEFINITIONS: dict[str, tuple[str, str]] = {
     "video_views": (
         "Video views",
@@ -78,36 +80,37 @@ def definition(metric: str) -> str:
 
 
 # Every column a marketer sees, by its stored name: the same header on a page's table, in its CSV
-# download and in the deck's tables. Stored names stay stable English codes.
+# download and in the deck's tables. Stored names stay stable English codes; the headers are
+# translated where shown (`_(COLUMN_LABELS[column])`).
 COLUMN_LABELS: dict[str, str] = {
-    "member": "Member",
-    "tier": "Tier",
-    "reason": "Why this tier",
-    "count_comments": "Comments",
-    "count_videos": "Videos",
-    "active_weeks": "Active weeks",
-    "active_days": "Active days",
-    "first_seen_at": "First seen",
-    "last_seen_at": "Last seen",
-    "days_since_last": "Days since last comment",
-    "total_likes_received": "Likes received",
-    "count_brand_replies_received": "Brand replies received",
-    "positive_response_rate": "Positive comments",
-    "communities": "Hashtag communities",
-    "usual_format": "Format they usually answer",
-    "last_comment_text": "Last comment",
-    "ambassador_score": "Ambassador score",
-    "likes_per_comment": "Likes per comment",
-    "profile_link": "Profile",
-    "video_link": "Last video",
-    "contact_status": "Follow-up",
-    "format": "Format",
-    "total_views": "Views",
-    "engagement_rate": "Engagement rate",
-    "median_engagement_rate": "Typical video",
-    "shares_per_1000_views": "Shares /1k",
-    "comments_per_1000_views": "Comments /1k",
-    "completion_rate": "Completion",
-    "average_watch_seconds": "Watch (s)",
-    "follows_per_1000_views": "Follows /1k",
+    "member": N_("Member"),
+    "tier": N_("Tier"),
+    "reason": N_("Why this tier"),
+    "count_comments": N_("Comments"),
+    "count_videos": N_("Videos"),
+    "active_weeks": N_("Active weeks"),
+    "active_days": N_("Active days"),
+    "first_seen_at": N_("First seen"),
+    "last_seen_at": N_("Last seen"),
+    "days_since_last": N_("Days since last comment"),
+    "total_likes_received": N_("Likes received"),
+    "count_brand_replies_received": N_("Brand replies received"),
+    "positive_response_rate": N_("Positive comments"),
+    "communities": N_("Hashtag communities"),
+    "usual_format": N_("Format they usually answer"),
+    "last_comment_text": N_("Last comment"),
+    "ambassador_score": N_("Ambassador score"),
+    "likes_per_comment": N_("Likes per comment"),
+    "profile_link": N_("Profile"),
+    "video_link": N_("Last video"),
+    "contact_status": N_("Follow-up"),
+    "format": N_("Format"),
+    "total_views": N_("Views"),
+    "engagement_rate": N_("Engagement rate"),
+    "median_engagement_rate": N_("Typical video"),
+    "shares_per_1000_views": N_("Shares /1k"),
+    "comments_per_1000_views": N_("Comments /1k"),
+    "completion_rate": N_("Completion"),
+    "average_watch_seconds": N_("Watch (s)"),
+    "follows_per_1000_views": N_("Follows /1k"),
 }
