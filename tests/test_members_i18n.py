@@ -99,6 +99,15 @@ def members_page(language: str) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, label: str, language: str) -> AppTest:
+    # AppTest writes the widgets' options back in the test's thread: in the page's language too.
+    with i18n.use(language):
+        at.session_state["members_view"] = label
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def chart_texts(at: AppTest) -> str:
     """Every chart's titles, axis titles, legend names and category labels, as one text."""
     return " ".join(
@@ -107,7 +116,7 @@ def chart_texts(at: AppTest) -> str:
 
 
 @pytest.mark.parametrize(
-    ("language", "tiles", "tabs", "chart_words", "tier_cells"),
+    ("language", "tiles", "tabs", "chart_words", "tier_cells", "mood_words"),
     [
         (
             "vi",
@@ -115,6 +124,7 @@ def chart_texts(at: AppTest) -> str:
             {"Nhóm", "Danh sách cần hành động", "Một thành viên", "Phản hồi", "Cảm xúc"},
             ["Thành viên theo nhóm", "Fan cứng", "Đã rời đi", "Một lần"],
             {"Fan cứng", "Trung thành", "Có nguy cơ rời đi"},
+            ["Tỷ lệ phản hồi tích cực theo nhóm", "Tích cực", "Tiêu cực"],
         ),
         (
             "fr",
@@ -122,11 +132,12 @@ def chart_texts(at: AppTest) -> str:
             {"Niveaux", "Listes à traiter", "Un membre", "Réponses", "Sentiment"},
             ["Membres par niveau", "Fidèle", "Inactif", "Ponctuel"],
             {"Champion", "Fidèle", "À risque"},
+            ["Taux de réactions positives par niveau", "Positif", "Négatif"],
         ),
     ],
 )
 def test_the_members_page_speaks_vietnamese_and_french_tiles_tabs_charts_and_tier_names(
-    language, tiles, tabs, chart_words, tier_cells, tmp_path, monkeypatch
+    language, tiles, tabs, chart_words, tier_cells, mood_words, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
     at = members_page(language)
@@ -142,3 +153,10 @@ def test_the_members_page_speaks_vietnamese_and_french_tiles_tabs_charts_and_tie
     table = next(frame.value for frame in at.dataframe if tier_column in frame.value.columns)
     assert tier_cells <= set(table[tier_column])
     assert not {"Champion", "Loyal", "At risk"} & set(table[tier_column]) - tier_cells
+    # The Sentiment tab: its charts' legends and titles, and the labels a marketer corrects, in the language.
+    sentiment = [tab.label for tab in at.tabs][4]
+    open_tab(at, sentiment, language)
+    assert not at.error
+    charts = chart_texts(at)
+    for word in mood_words:
+        assert word in charts, word
