@@ -66,9 +66,11 @@ def _top(fig: go.Figure, minimum: int) -> None:
 
 
 def _group_names(names: pd.Series, group: str) -> list[str]:
-    """A chart's tier or format categories in this run's language (any other group as it is)."""
+    """A chart's tier or format categories in this run's language (any other group as it is); "Unknown"
+    is the group of comments whose video has no format, or whose member no tier."""
     if group in ("tier", "format"):
-        return [term(group, str(name)) for name in names]
+        # Translators: a chart's category, comments on videos whose format is not known.
+        return [_("Unknown") if name == "Unknown" else term(group, str(name)) for name in names]
     return [str(name) for name in names]
 
 
