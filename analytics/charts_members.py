@@ -21,10 +21,12 @@ from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, pe
 from analytics.i18n import N_, _, ngettext, term
 from analytics.members import TIER_ORDER
 from analytics.settings import SETTINGS
+from analytics.wording import count, percent
+from analytics.wording import day as day_words
 
 LIGHT = "#99D5CF"
 NEGATIVE = "#E11D48"
-TIER_COLORS: dict[str, str] = {
+TIER_COLORS: dict[str, str] = {  # by tier code (the legend shows term("tier", code))
     "Champion": BRAND,  # i18n: tier codes
     "Loyal": "#5EC4B6",  # i18n: tier codes
     "At risk": ACCENT,  # i18n: tier codes
@@ -38,9 +40,8 @@ SEGMENT_COLORS: dict[str, str] = {
     "Promoter": BRAND,  # i18n: segment codes
     "Neutral": "#CBD5E1",  # i18n: segment codes
     "Detractor": NEGATIVE,  # i18n: segment codes
-}  # i18n: codes
-# Each sentiment segment's legend name, by its code (translated where drawn).
-SEGMENT_NAMES: dict[str, str] = {
+}
+SEGMENT_LEGEND: dict[str, str] = {
     "Promoter": N_("Promoters"),  # i18n: segment codes
     "Neutral": N_("Neutral"),  # i18n: segment codes
     "Detractor": N_("Detractors"),  # i18n: segment codes
@@ -49,10 +50,6 @@ COMMUNITY_COLORS = [BRAND, ACCENT, PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5
 
 # Fills too light for white text on them.
 LIGHT_FILLS = {"#E2E8F0", "#CBD5E1", "#5EC4B6", LIGHT, MUTED}
-
-
-def _videos(count: int) -> str:
-    return ngettext("{count} video", "{count} videos", count).format(count=wording.count(count))
 
 
 def _wrapped(text: str, width: int) -> str:
@@ -72,6 +69,13 @@ def _group_names(names: pd.Series, group: str) -> list[str]:
         # Translators: a chart's category, comments on videos whose format is not known.
         return [_("Unknown") if name == "Unknown" else term(group, str(name)) for name in names]
     return [str(name) for name in names]
+
+
+def _month_label(day: pd.Timestamp) -> str:
+    """A month as "Jun 2026" in this run's language ("thg 6, 2026", "juin 2026")."""
+    if i18n.language() == i18n.DEFAULT:
+        return f"{day:%b %Y}"
+    return format_skeleton("yMMM", day.date(), locale=i18n.language())
 
 
 def community_color(community_id: int) -> str:
@@ -185,30 +189,30 @@ def tier_sizes_chart(
         rows = by_month[by_month["tier"] == tier]
         if rows.empty:
             continue
-        name = term("tier", tier)
         fig.add_scatter(
             x=[labels[date] for date in pd.to_datetime(rows["as_of_date"])],
             y=rows["count_members"],
-            name=name,
+            name=term("tier", tier),
             mode="lines+markers",
             line={"color": TIER_COLORS[tier], "width": 3},
             marker={"size": 7},
             visible="legendonly" if tier in hidden else True,
-            hovertemplate=name + ": %{y:,}<extra></extra>",  # i18n: a hover format
+            # Translators: {tier} is a tier name, {count} its members.
+            hovertemplate=_("{tier}: {count}").format(tier=term("tier", tier), count="%{y:,}")
+            + "<extra></extra>",
         )
     style(
         fig,
         title=_("How each tier grew or shrank"),
-        # Translators: {hidden} is the hidden tiers' names, "New, Regular and One-time".
         subtitle=_(
-            "Members in each tier on each month's last day (the last point: the newest comment), default rules. "
-            "{hidden} are much bigger and hidden to keep the core readable: click them in the legend."
-        ).format(hidden=", ".join(term("tier", tier) for tier in hidden)),
+            "Members in each tier on each month's last day (the last point: the newest comment), default "
+            "rules.<br>New, Regular and One-time are much bigger and hidden to keep the core readable: click them "
+            "in the legend."
+        ),
         height=430,
     )
-    _top(fig, 110)
     fig.update_layout(
-        margin={"r": 140},
+        margin={"t": 110, "r": 140},
         legend={
             "orientation": "v",
             "yanchor": "top",
@@ -223,18 +227,11 @@ def tier_sizes_chart(
     return fig
 
 
-def _month_label(day: pd.Timestamp) -> str:
-    """A month as "Jun 2026" in this run's language ("thg 6, 2026", "juin 2026")."""
-    if i18n.language() == i18n.DEFAULT:
-        return f"{day:%b %Y}"
-    return format_skeleton("yMMM", day.date(), locale=i18n.language())
-
-
 def _month_end_label(day: pd.Timestamp, is_last: bool) -> str:
-    """A month-end as "Jun 2026"; the newest day of a month not over yet as "22 Nov 2026"."""
+    """A month-end as "Jun 2026" ("juin 2026"); the newest day of a month not over yet as "22 Nov 2026"."""
     if not is_last or (day + pd.Timedelta(days=1)).day == 1:
-        return _month_label(day)
-    return wording.day(day)
+        return format_skeleton("yMMM", day, locale=i18n.language())
+    return day_words(day)
 
 
 def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
@@ -248,20 +245,22 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
         rows = distribution[distribution["tier"] == tier]
         if rows.empty or not rows["count_members"].any():
             continue
-        name = term("tier", tier)
         fig.add_bar(
-            x=rows["frequency_band"],
+            x=[_(band) for band in rows["frequency_band"]],
             y=rows["count_members"],
-            name=name,
+            name=term("tier", tier),
             marker_color=TIER_COLORS[tier],
-            hovertemplate=_("{tier}: {count} members").format(tier=name, count="%{y:,}") + "<extra></extra>",
+            # Translators: {tier} is a tier name, {count} a number of members.
+            hovertemplate=_("{tier}: {count} members").format(tier=term("tier", tier), count="%{y:,}")
+            + "<extra></extra>",
         )
     totals = distribution.groupby("frequency_band", sort=False)["count_members"].sum().reindex(bands)
+    bands = [_(band) for band in bands]  # "16 or more" in the reader's words
     fig.add_scatter(
         x=bands,
         y=totals.to_numpy(),
         mode="text",
-        text=[wording.count(total) for total in totals],
+        text=[count(total) for total in totals],
         textposition="top center",
         showlegend=False,
         hoverinfo="skip",
@@ -272,12 +271,13 @@ def frequency_chart(distribution: pd.DataFrame) -> go.Figure:
         title=_("How often members comment"),
         subtitle=_(
             "Personal interaction frequency: a member's comments ÷ the calendar months in which they "
-            "commented, rounded down. Colours: each member's tier today."
+            "commented,<br>rounded down. Colours: each member's tier today."
         ),
         height=420,
     )
-    fig.update_layout(barmode="stack", hovermode="x unified", bargap=0.2, legend={"traceorder": "normal"})
-    _top(fig, 120)
+    fig.update_layout(
+        barmode="stack", hovermode="x unified", margin={"t": 120}, bargap=0.2, legend={"traceorder": "normal"}
+    )
     fig.update_yaxes(title_text=_("Members"), **count_ticks(totals.max()))
     fig.update_xaxes(title_text=_("Comments per active month"), categoryorder="array", categoryarray=bands)
     return fig
@@ -524,8 +524,9 @@ def sentiment_segments_chart(segments: pd.DataFrame) -> go.Figure:
     groups = list(dict.fromkeys(segments["group"]))
     sizes = segments.groupby("group", sort=False)["count_members"].sum()
     groups = [group for group in groups if sizes.get(group, 0) > 0]
+    # The groups are "All members" and tier codes; shown in the reader's words.
     labels = [
-        f"{_segment_group(group)} ({wording.count(sizes[group])})"  # i18n: a label
+        f"{_(group) if group not in TIER_ORDER else term('tier', group)} ({count(sizes[group])})"
         for group in groups
     ]
     fig = go.Figure()
@@ -535,14 +536,15 @@ def sentiment_segments_chart(segments: pd.DataFrame) -> go.Figure:
             y=labels,
             x=rows["share_of_group"],
             orientation="h",
-            name=_(SEGMENT_NAMES[segment]),
+            name=_(SEGMENT_LEGEND[segment]),
             marker_color=color,
-            texttemplate=["%{x:.0%}" if share >= 0.06 else "" for share in rows["share_of_group"].fillna(0)],
+            text=[percent(share) if share >= 0.06 else "" for share in rows["share_of_group"].fillna(0)],
             textposition="inside",
             insidetextanchor="middle",
             customdata=rows["count_members"],
+            # Translators: {segment} is Promoter, Neutral or Detractor; {share} a percentage.
             hovertemplate=_("{segment}: {share} ({count} members)").format(
-                segment=_(SEGMENT_NAMES[segment]), share="%{x:.1%}", count="%{customdata:,}"
+                segment=_(segment), share="%{x:.1%}", count="%{customdata:,}"
             )
             + "<extra></extra>",
         )
@@ -551,23 +553,17 @@ def sentiment_segments_chart(segments: pd.DataFrame) -> go.Figure:
         title=_("Promoters, neutral members and detractors"),
         subtitle=_(
             "Promoter: more positive than negative comments; Detractor: more negative than positive; "
-            "else Neutral. In brackets: members in the group."
+            "else Neutral.<br>In brackets: members in the group."
         ),
         height=max(320, 150 + 36 * len(groups)),
     )
     _horizontal(fig)
-    fig.update_layout(barmode="stack", bargap=0.3, legend={"traceorder": "normal"})
-    _top(fig, 120)
+    fig.update_layout(barmode="stack", margin={"t": 120}, bargap=0.3, legend={"traceorder": "normal"})
     fig.update_xaxes(title_text=_("Members (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
 
 # ---------------------------------------------------------------- hashtag communities
-
-
-def _segment_group(group: str) -> str:
-    """A row of the segments chart: "All members" or a tier, in this run's language."""
-    return _("All members") if group == "All members" else term("tier", group)
 
 
 def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
@@ -609,7 +605,7 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
                 "line": {"color": "white", "width": 1.5},
             },
             customdata=rows["count_videos"].map(_videos),
-            # Translators: a chart's hover text, "#coffeetok: on 12 videos".
+            # Translators: {hashtag} is a hashtag, {videos} is "3 videos".
             hovertemplate=_("{hashtag}: on {videos}").format(hashtag="%{text}", videos="%{customdata}")
             + "<extra>"
             + name
@@ -620,13 +616,12 @@ def community_network_chart(hashtags: pd.DataFrame, edges: pd.DataFrame) -> go.F
         title=_("Hashtags that travel together"),
         subtitle=_(
             "Each dot is a hashtag (bigger: on more videos); a line joins two hashtags used in the same "
-            "captions (thicker: more videos). Colours are the communities: hashtags used together more often than "
-            "with the others."
+            "captions (thicker: more videos).<br>Colours are the communities: hashtags used together more often "
+            "than with the others."
         ),
         height=560,
     )
-    fig.update_layout(hovermode="closest", margin={"l": 24, "r": 24})
-    _top(fig, 120)
+    fig.update_layout(hovermode="closest", margin={"t": 120, "l": 24, "r": 24})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, rangemode="normal", scaleanchor="x", scaleratio=1)
     return fig
@@ -653,7 +648,7 @@ def _community_layout(hashtags: pd.DataFrame) -> tuple[dict[str, tuple[float, fl
         x += (previous + radius + 0.9) if index % 4 else 0.0
         previous = radius
         positions[group[0]] = (x, y)
-        sides[group[0]] = "bottom center"  # i18n: a text position
+        sides[group[0]] = "bottom center"  # i18n: a Plotly text position
         ring = group[1:]
         for position, tag in enumerate(ring):
             turn = math.pi / 2 - 2 * math.pi * position / max(len(ring), 1)
@@ -665,15 +660,16 @@ def _community_layout(hashtags: pd.DataFrame) -> tuple[dict[str, tuple[float, fl
     return positions, sides
 
 
+def _videos(number: int) -> str:
+    return ngettext("{count} video", "{count} videos", number).format(count=count(number))
+
+
 def community_chart(summary: pd.DataFrame) -> go.Figure:
     """Each hashtag community's members, views and engagement rate, side by side.
 
     `summary` from `community_summary`.
     """
-    names = [
-        f"{row.community} ({_videos(row.count_videos)})"  # i18n: a label
-        for row in summary.itertuples()
-    ]
+    names = [f"{row.community} ({_videos(row.count_videos)})" for row in summary.itertuples()]
     colors = [community_color(community_id) for community_id in summary["community_id"]]
     fig = make_subplots(
         rows=1,
@@ -683,9 +679,9 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
         subplot_titles=(_("Members who comment"), _("Views"), _("Engagement rate")),
     )
     panels = [
-        ("count_members", wording.count, _("{count} members").format(count="%{x:,}")),
-        ("total_views", wording.count, _("{count} views").format(count="%{x:,}")),
-        ("engagement_rate", lambda value: wording.value(value, "percent"), "%{x:.1%}"),
+        ("count_members", count, _("{count} members").format(count="%{x:,}")),
+        ("total_views", count, _("{count} views").format(count="%{x:,}")),
+        ("engagement_rate", lambda value: "—" if pd.isna(value) else percent(value), "%{x:.1%}"),
     ]
     for column, (key, text, hover) in enumerate(panels, start=1):
         fig.add_bar(
@@ -706,13 +702,12 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
         title=_("How big each hashtag community is"),
         subtitle=_(
             "Videos carrying any of the community's hashtags (a video can serve two communities), their views, "
-            "engagement rate (likes + comments + shares ÷ views, a ratio of sums) and the members who commented "
-            "on them."
+            "engagement rate<br>(likes + comments + shares ÷ views, a ratio of sums) and the members who "
+            "commented on them."
         ),
         height=max(300, 150 + 56 * len(names)),
     )
-    fig.update_layout(margin={"r": 56}, bargap=0.3)
-    _top(fig, 150)
+    fig.update_layout(margin={"t": 150, "r": 56}, bargap=0.3)
     fig.update_annotations(font={"size": 13, "color": INK}, yshift=4)
     _horizontal(fig)
     fig.update_xaxes(title_text=_("Members"), row=1, col=1, **count_ticks(summary["count_members"].max()))
@@ -729,30 +724,36 @@ def community_chart(summary: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------- audience
 
 
+GENDER_NAMES = {"female": N_("Female"), "male": N_("Male"), "other": N_("Other"), "unknown": N_("Unknown")}
+
+
+def gender_name(gender: object) -> str:
+    """TikTok's gender word in the reader's language ("Female": "Nữ", "Femmes"...); any other as written."""
+    known = GENDER_NAMES.get(str(gender).strip().casefold())
+    return _(known) if known else str(gender)
+
+
 def gender_chart(gender: pd.DataFrame) -> go.Figure:
     """Followers by gender, as shares. `gender` from `audience_gender`."""
     fig = go.Figure()
     fig.add_bar(
-        y=gender["gender"],
+        y=[gender_name(name) for name in gender["gender"]],
         x=gender["share"],
         orientation="h",
         marker_color=[PALETTE[index % len(PALETTE)] for index in range(len(gender))],
-        texttemplate="%{x:.0%}",  # i18n: a number format
+        text=[percent(share) for share in gender["share"]],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: %{x:.1%}<extra></extra>",  # i18n: a hover format
+        hovertemplate="%{y}: %{x:.1%}<extra></extra>",  # i18n: numbers only
     )
     style(
         fig,
         title=_("Followers by gender"),
-        subtitle=_wrapped(
-            _("Share of followers, from TikTok Studio's Followers export (its latest download)."), 60
-        ),
+        subtitle=_("Share of followers, from TikTok Studio's Followers export<br>(its latest download)."),
         height=300,
     )
     _horizontal(fig)
-    fig.update_layout(margin={"r": 48}, bargap=0.35)
-    _top(fig, 110)
+    fig.update_layout(margin={"t": 110, "r": 48}, bargap=0.35)
     fig.update_xaxes(title_text=_("Followers (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
@@ -766,24 +767,23 @@ def territories_chart(territories: pd.DataFrame) -> go.Figure:
         x=territories["share"],
         orientation="h",
         marker_color=[MUTED if other else BRAND for other in is_other],
-        texttemplate="%{x:.1%}",  # i18n: a number format
+        text=[percent(share) for share in territories["share"]],
         textposition="outside",
         cliponaxis=False,
         customdata=territories["territory_code"],
-        hovertemplate="%{y} (%{customdata}): %{x:.1%}<extra></extra>",  # i18n: a hover format
+        hovertemplate="%{y} (%{customdata}): %{x:.1%}<extra></extra>",  # i18n: numbers only
     )
     style(
         fig,
         title=_("Where followers live"),
         subtitle=_(
-            "Share of followers in each territory, from TikTok Studio's Followers export (its latest "
-            "download). TikTok groups the smallest as “Others”."
+            "Share of followers in each territory, from TikTok Studio's Followers export<br>(its latest "
+            "download). TikTok groups the smallest as “Other territories”."
         ),
         height=max(300, 130 + 30 * len(territories)),
     )
     _horizontal(fig)
-    fig.update_layout(margin={"r": 56}, bargap=0.3)
-    _top(fig, 110)
+    fig.update_layout(margin={"t": 110, "r": 56}, bargap=0.3)
     fig.update_xaxes(title_text=_("Followers (%)"), tickformat=".0%")
     return fig
 
@@ -801,7 +801,7 @@ def active_hours_chart(hours: pd.DataFrame, *, top: int = 3) -> go.Figure:
         y=values,
         marker_color=[BRAND if index in busiest else LIGHT for index in hours.index],
         customdata=hours["count_days"],
-        # Translators: a chart's hover text, "20:00: 1,234 active followers on average (7 days)".
+        # Translators: {hour} is "20:00", {count} a number of followers, {days} a number of days.
         hovertemplate=_("{hour}: {count} active followers on average ({days} days)").format(
             hour="%{x}:00", count="%{y:,.0f}", days="%{customdata}"
         )
@@ -812,13 +812,12 @@ def active_hours_chart(hours: pd.DataFrame, *, top: int = 3) -> go.Figure:
         title=_("When followers are on TikTok"),
         subtitle=_(
             "Followers active in each hour, averaged over the days of TikTok Studio's follower activity "
-            "(its last 7 days). Hours as TikTok wrote them: the file does not say its time zone. Darker: the "
+            "(its last 7 days).<br>Hours as TikTok wrote them: the file does not say its time zone. Darker: the "
             "{top} busiest hours."
-        ).format(top=wording.count(top)),
+        ).format(top=top),
         height=380,
     )
-    fig.update_layout(hovermode="closest", bargap=0.15, showlegend=False)
-    _top(fig, 120)
+    fig.update_layout(hovermode="closest", bargap=0.15, showlegend=False, margin={"t": 120})
     fig.update_yaxes(title_text=_("Active followers (average)"), **count_ticks(values.max()))
     fig.update_xaxes(title_text=_("Hour of the day (as in TikTok's file)"), dtick=2, range=[-0.6, 23.6])
     return fig
