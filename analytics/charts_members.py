@@ -8,6 +8,7 @@ orange, Lapsed in red), and so does each sentiment, so a client reads every char
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -15,7 +16,7 @@ import plotly.graph_objects as go
 from babel.dates import format_skeleton
 from plotly.subplots import make_subplots
 
-from analytics import i18n, stats
+from analytics import i18n, stats, wording
 from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.i18n import N_, _, ngettext, term
 from analytics.members import TIER_ORDER
@@ -25,26 +26,56 @@ from analytics.wording import day as day_words
 
 LIGHT = "#99D5CF"
 NEGATIVE = "#E11D48"
-TIER_COLORS: dict[str, str] = {
-    "Champion": BRAND,
-    "Loyal": "#5EC4B6",
-    "At risk": ACCENT,
-    "Lapsed": NEGATIVE,
-    "New": PALETTE[2],
-    "Regular": "#64748B",
+TIER_COLORS: dict[str, str] = {  # by tier code (the legend shows term("tier", code))
+    "Champion": BRAND,  # i18n: tier codes
+    "Loyal": "#5EC4B6",  # i18n: tier codes
+    "At risk": ACCENT,  # i18n: tier codes
+    "Lapsed": NEGATIVE,  # i18n: tier codes
+    "New": PALETTE[2],  # i18n: tier codes
+    "Regular": "#64748B",  # i18n: tier codes
     "One-time": "#CBD5E1",
 }
 SENTIMENT_COLORS: dict[str, str] = {"positive": BRAND, "neutral": "#CBD5E1", "negative": NEGATIVE}
-SEGMENT_COLORS: dict[str, str] = {"Promoter": BRAND, "Neutral": "#CBD5E1", "Detractor": NEGATIVE}
+SEGMENT_COLORS: dict[str, str] = {
+    "Promoter": BRAND,  # i18n: segment codes
+    "Neutral": "#CBD5E1",  # i18n: segment codes
+    "Detractor": NEGATIVE,  # i18n: segment codes
+}
 SEGMENT_LEGEND: dict[str, str] = {
-    "Promoter": N_("Promoters"),
-    "Neutral": N_("Neutral"),
-    "Detractor": N_("Detractors"),
+    "Promoter": N_("Promoters"),  # i18n: segment codes
+    "Neutral": N_("Neutral"),  # i18n: segment codes
+    "Detractor": N_("Detractors"),  # i18n: segment codes
 }
 COMMUNITY_COLORS = [BRAND, ACCENT, PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[6], PALETTE[7]]
 
 # Fills too light for white text on them.
 LIGHT_FILLS = {"#E2E8F0", "#CBD5E1", "#5EC4B6", LIGHT, MUTED}
+
+
+def _wrapped(text: str, width: int) -> str:
+    """A subtitle cut into lines of `width` characters (Plotly never wraps), whatever the language's length."""
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def _top(fig: go.Figure, minimum: int) -> None:
+    """At least `minimum` pixels above the plot, more when the subtitle wrapped to more lines."""
+    fig.update_layout(margin={"t": max(minimum, fig.layout.margin.t or 0)})
+
+
+def _group_names(names: pd.Series, group: str) -> list[str]:
+    """A chart's tier or format categories in this run's language (any other group as it is); "Unknown"
+    is the group of comments whose video has no format, or whose member no tier."""
+    if group in ("tier", "format"):
+        # Translators: a chart's category, comments on videos whose format is not known.
+        return [_("Unknown") if name == "Unknown" else term(group, str(name)) for name in names]
+    return [str(name) for name in names]
+
+
+def _month_label(day: pd.Timestamp) -> str:
+    """A month as "Jun 2026" in this run's language ("thg 6, 2026", "juin 2026")."""
+    if i18n.language() == i18n.DEFAULT:
+        return f"{day:%b %Y}"
+    return format_skeleton("yMMM", day.date(), locale=i18n.language())
 
 
 def community_color(community_id: int) -> str:
@@ -57,7 +88,7 @@ def _interval_bars(table: pd.DataFrame, rate: str, colors: list[str]) -> dict[st
     fills = ["#E2E8F0" if is_small else color for is_small, color in zip(small, colors, strict=True)]
     settings: dict[str, Any] = {
         "marker_color": fills,
-        "text": [f"{value:.0%}" for value in table[rate]],
+        "texttemplate": "%{x:.0%}",  # i18n: a number format
         "textposition": "inside",
         "insidetextanchor": "start",
         "textfont": {"color": [INK if fill in LIGHT_FILLS else "white" for fill in fills]},
@@ -88,49 +119,56 @@ def _horizontal(fig: go.Figure, *, height: int | None = None) -> go.Figure:
 
 
 def tier_chart(
-    counts: pd.DataFrame, baseline: pd.DataFrame | None = None, *, baseline_name: str = "default rules"
+    counts: pd.DataFrame, baseline: pd.DataFrame | None = None, *, baseline_name: str | None = None
 ) -> go.Figure:
     """Members per tier; with `baseline` (the saved rules' counts), both side by side for the what-if.
 
-    `counts` and `baseline` from `tier_counts` (tier, count_members, share_of_members, meaning).
+    `counts` and `baseline` from `tier_counts` (tier, count_members, share_of_members, meaning). Tiers are
+    drawn by their names in this run's language, in tier order, each in its colour.
     """
+    baseline_name = baseline_name or _("default rules")
     fig = go.Figure()
     if baseline is not None:
         fig.add_bar(
-            x=baseline["tier"],
+            x=_group_names(baseline["tier"], "tier"),
             y=baseline["count_members"],
-            name=baseline_name.capitalize(),
+            name=baseline_name[:1].upper() + baseline_name[1:],
             marker={"color": "rgba(0,0,0,0)", "line": {"color": MUTED, "width": 2}},
-            text=baseline["count_members"].map("{:,}".format),
+            texttemplate="%{y:,}",  # i18n: a number format
             textposition="outside",
             textfont={"color": MUTED},
             cliponaxis=False,
-            hovertemplate=f"%{{x}}, {baseline_name}: %{{y:,}} members<extra></extra>",
+            # Translators: a chart's hover text; {rules} is "default rules" or "saved rules".
+            hovertemplate=_("{tier}, {rules}: {count} members").format(
+                tier="%{x}", rules=baseline_name, count="%{y:,}"
+            )
+            + "<extra></extra>",
         )
     fig.add_bar(
-        x=counts["tier"],
+        x=_group_names(counts["tier"], "tier"),
         y=counts["count_members"],
-        name="Your rules" if baseline is not None else "Members",
+        name=_("Your rules") if baseline is not None else _("Members"),
         marker_color=[TIER_COLORS.get(tier, MUTED) for tier in counts["tier"]],
-        text=[
-            f"{count:,}<br>{share:.0%}"
-            for count, share in zip(counts["count_members"], counts["share_of_members"], strict=True)
-        ],
+        texttemplate="%{y:,}<br>%{customdata[1]:.0%}",  # i18n: number formats
         textposition="outside",
         cliponaxis=False,
-        customdata=counts["meaning"],
-        hovertemplate="%{x}: %{y:,} members<br>%{customdata}<extra></extra>",
+        customdata=list(zip(counts["meaning"], counts["share_of_members"], strict=True)),
+        hovertemplate=_("{tier}: {count} members").format(tier="%{x}", count="%{y:,}")
+        + "<br>%{customdata[0]}<extra></extra>",
     )
-    subtitle = "Each member is in the first tier whose rule they meet (rules in the expander above)."
+    subtitle = _("Each member is in the first tier whose rule they meet (rules in the expander above).")
     if baseline is not None:
-        subtitle += " Outlined: the same members under the default rules."
-    style(fig, title="Members by tier", subtitle=subtitle, height=400)
-    fig.update_layout(hovermode="closest", bargap=0.25, showlegend=baseline is not None, margin={"t": 110})
+        subtitle += " " + _("Outlined: the same members under the default rules.")
+    style(fig, title=_("Members by tier"), subtitle=subtitle, height=400)
+    fig.update_layout(hovermode="closest", bargap=0.25, showlegend=baseline is not None)
+    _top(fig, 110)
     highest = max(
         [counts["count_members"].max()] + ([] if baseline is None else [baseline["count_members"].max()])
     )
-    fig.update_yaxes(title_text="Members", **count_ticks(highest))
-    fig.update_xaxes(title_text="Tier", categoryorder="array", categoryarray=list(TIER_ORDER))
+    fig.update_yaxes(title_text=_("Members"), **count_ticks(highest))
+    fig.update_xaxes(
+        title_text=_("Tier"), categoryorder="array", categoryarray=[term("tier", tier) for tier in TIER_ORDER]
+    )
     return fig
 
 
@@ -256,22 +294,27 @@ def reply_chart(table: pd.DataFrame, group: str, *, confidence: float = SETTINGS
     table = table[table["count_top_level_comments"] > 0]
     if group != "tier":
         table = table.sort_values(["reply_rate", group], ascending=[False, True])
-    names = table[group].astype(str)
+    codes = table[group].astype(str)
+    names = _group_names(codes, group)
     fig = make_subplots(
         rows=1,
         cols=2,
         shared_yaxes=True,
         horizontal_spacing=0.06,
-        subplot_titles=("Reply rate", "Median time to first reply"),
+        subplot_titles=(_("Reply rate"), _("Median time to first reply")),
     )
-    colors = [TIER_COLORS.get(name, BRAND) if group == "tier" else BRAND for name in names]
+    colors = [TIER_COLORS.get(code, BRAND) if group == "tier" else BRAND for code in codes]
     fig.add_bar(
         y=names,
         x=table["reply_rate"],
         orientation="h",
         **_interval_bars(table, "reply_rate", colors),
         customdata=table[["count_replied_comments", "count_top_level_comments"]],
-        hovertemplate="%{y}: %{x:.1%} answered (%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
+        # Translators: a chart's hover text, "Champion: 45.0% answered (9 of 20)".
+        hovertemplate=_("{group}: {rate} answered ({answered} of {total})").format(
+            group="%{y}", rate="%{x:.1%}", answered="%{customdata[0]:,}", total="%{customdata[1]:,}"
+        )
+        + "<extra></extra>",
         showlegend=False,
         row=1,
         col=1,
@@ -282,29 +325,41 @@ def reply_chart(table: pd.DataFrame, group: str, *, confidence: float = SETTINGS
         x=hours,
         orientation="h",
         marker_color=[LIGHT] * len(names),
-        text=["—" if pd.isna(value) else f"{value:.1f} h" for value in hours],
+        text=[
+            "—" if pd.isna(value) else _("{hours} h").format(hours=wording.value(value, "decimal"))
+            for value in hours
+        ],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: %{x:.1f} hours (median)<extra></extra>",
+        hovertemplate=_("{group}: {hours} hours (median)").format(group="%{y}", hours="%{x:.1f}")
+        + "<extra></extra>",
         showlegend=False,
         row=1,
         col=2,
     )
-    title = {"format": "by format", "tier": "by tier"}.get(group, "")
+    titles = {
+        "format": _("How often and how fast the brand answers, by format"),
+        "tier": _("How often and how fast the brand answers, by tier"),
+    }
     style(
         fig,
-        title=f"How often and how fast the brand answers, {title}",
-        subtitle="Reply rate: top-level member comments the brand replied to ÷ all top-level member comments; "
-        f"whiskers: {stats.level(confidence)} interval,<br>grey: under {SETTINGS.min_comments} comments, too few "
-        "to say. Time to first reply: median hours "
-        "from the comment to the brand's first reply.",
+        title=titles.get(group, _("How often and how fast the brand answers")),
+        # Translators: {level} is "95%"; {minimum} a number of comments.
+        subtitle=_(
+            "Reply rate: top-level member comments the brand replied to ÷ all top-level member comments; "
+            "whiskers: {level} interval, grey: under {minimum} comments, too few to say. Time to first reply: "
+            "median hours from the comment to the brand's first reply."
+        ).format(level=stats.level(confidence), minimum=wording.count(SETTINGS.min_comments)),
         height=max(320, 150 + 42 * len(names)),
     )
-    fig.update_layout(margin={"t": 140, "r": 48}, bargap=0.3)
+    fig.update_layout(margin={"r": 48}, bargap=0.3)
+    _top(fig, 140)
     fig.update_annotations(font={"size": 13, "color": INK}, yshift=4)
     _horizontal(fig)
-    fig.update_xaxes(title_text="Comments answered (%)", tickformat=".0%", row=1, col=1, rangemode="tozero")
-    fig.update_xaxes(title_text="Hours to first reply (median)", row=1, col=2, rangemode="tozero")
+    fig.update_xaxes(
+        title_text=_("Comments answered (%)"), tickformat=".0%", row=1, col=1, rangemode="tozero"
+    )
+    fig.update_xaxes(title_text=_("Hours to first reply (median)"), row=1, col=2, rangemode="tozero")
     fig.update_yaxes(ticksuffix="  ", row=1, col=1)
     return fig
 
@@ -312,7 +367,7 @@ def reply_chart(table: pd.DataFrame, group: str, *, confidence: float = SETTINGS
 def reply_effect_chart(effect: dict[str, Any]) -> go.Figure:
     """Return rates of members whose first comment was answered, and of those who were not."""
     days = effect["window_days"]
-    labels = ["First comment answered", "First comment not answered"]
+    labels = [_("First comment answered"), _("First comment not answered")]
     rates = [effect["return_rate_replied"], effect["return_rate_not_replied"]]
     counts = [effect["count_replied_members"], effect["count_not_replied_members"]]
     returned = [effect["count_returned_replied_members"], effect["count_returned_not_replied_members"]]
@@ -321,26 +376,43 @@ def reply_effect_chart(effect: dict[str, Any]) -> go.Figure:
         x=labels,
         y=[rate if rate is not None else 0 for rate in rates],
         marker_color=[BRAND, MUTED],
-        text=[
-            "—" if rate is None else f"{rate:.0%}<br>({back:,} of {count:,})"
-            for rate, back, count in zip(rates, returned, counts, strict=True)
+        customdata=list(zip(returned, counts, strict=True)),
+        # Translators: a bar's label, "80%<br>(4 of 5)": keep the <br> (a line break).
+        texttemplate=[
+            "—"
+            if rate is None
+            else _("{rate}<br>({back} of {count})").format(
+                rate="%{y:.0%}", back="%{customdata[0]:,}", count="%{customdata[1]:,}"
+            )
+            for rate in rates
         ],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{x}: %{y:.1%} came back<extra></extra>",
+        hovertemplate=_("{group}: {rate} came back").format(group="%{x}", rate="%{y:.1%}")
+        + "<extra></extra>",
     )
     if effect["difference"] is not None:
-        subtitle = (
-            f"Members who commented on another video within {days} days of their first comment. "
-            f"Difference: {effect['difference'] * 100:+.0f} points<br>({stats.level(effect.get('confidence', stats.CONFIDENCE))} interval "
-            f"{effect['difference_low'] * 100:+.0f} to {effect['difference_high'] * 100:+.0f}). "
+        subtitle = _(
+            "Members who commented on another video within {days} days of their first comment. "
+            "Difference: {difference} points ({level} interval {low} to {high}). "
             "An association, not proof that replying brings members back."
+        ).format(
+            days=wording.count(days),
+            difference=wording.signed_count(effect["difference"] * 100),
+            level=stats.level(effect.get("confidence", stats.CONFIDENCE)),
+            low=wording.signed_count(effect["difference_low"] * 100),
+            high=wording.signed_count(effect["difference_high"] * 100),
         )
     else:
-        subtitle = "Not enough members in each group to compare."
-    style(fig, title="Do members the brand answers come back?", subtitle=subtitle, height=380)
-    fig.update_layout(hovermode="closest", bargap=0.45, showlegend=False, margin={"t": 120})
-    fig.update_yaxes(title_text=f"Came back within {days} days (%)", tickformat=".0%", range=[0, 1])
+        subtitle = _("Not enough members in each group to compare.")
+    style(fig, title=_("Do members the brand answers come back?"), subtitle=subtitle, height=380)
+    fig.update_layout(hovermode="closest", bargap=0.45, showlegend=False)
+    _top(fig, 120)
+    fig.update_yaxes(
+        title_text=_("Came back within {days} days (%)").format(days=wording.count(days)),
+        tickformat=".0%",
+        range=[0, 1],
+    )
     fig.update_xaxes(title_text=None)
     return fig
 
@@ -354,37 +426,40 @@ def sentiment_by_month_chart(monthly: pd.DataFrame) -> go.Figure:
     `monthly` from `sentiment_rates(by="month")`.
     """
     total = monthly["count_labelled_comments"].where(monthly["count_labelled_comments"] > 0)
-    months = pd.to_datetime(monthly["month"])
+    months = [_month_label(month) for month in pd.to_datetime(monthly["month"])]
     fig = go.Figure()
     for label in ("positive", "neutral", "negative"):
         share = monthly[f"count_{label}_comments"] / total
+        name = term("sentiment", label)
+        shown = share.where(share >= 0.05) if label != "neutral" else share.where(share > 1)
         fig.add_bar(
             x=months,
             y=share,
-            name=label.capitalize(),
+            name=name[:1].upper() + name[1:],
             marker_color=SENTIMENT_COLORS[label],
-            text=[
-                f"{value:.0%}" if label != "neutral" and pd.notna(value) and value >= 0.05 else ""
-                for value in share
-            ],
+            texttemplate=["%{y:.0%}" if pd.notna(value) else "" for value in shown],  # i18n: a number format
             textposition="inside",
             insidetextanchor="middle",
             customdata=monthly[f"count_{label}_comments"],
-            hovertemplate=f"{label.capitalize()}: %{{y:.1%}} (%{{customdata:,}} comments)<extra></extra>",
+            hovertemplate=_("{label}: {share} ({count} comments)").format(
+                label=name[:1].upper() + name[1:], share="%{y:.1%}", count="%{customdata:,}"
+            )
+            + "<extra></extra>",
         )
     style(
         fig,
-        title="Positive response rate, month by month",
-        subtitle="Share of members' comments labelled positive, neutral or negative each month; the positive "
-        "share is the positive response rate<br>(positive ÷ all labelled comments). The brand's own replies are "
-        "left out.",
+        title=_("Positive response rate, month by month"),
+        subtitle=_(
+            "Share of members' comments labelled positive, neutral or negative each month; the positive "
+            "share is the positive response rate (positive ÷ all labelled comments). The brand's own replies are "
+            "left out."
+        ),
         height=420,
     )
-    fig.update_layout(
-        barmode="stack", margin={"t": 120}, bargap=0.25, uniformtext={"minsize": 11, "mode": "hide"}
-    )
-    fig.update_yaxes(title_text="Member comments (%)", tickformat=".0%", range=[0, 1])
-    fig.update_xaxes(title_text="Month", tickformat="%b %Y", dtick="M1")
+    fig.update_layout(barmode="stack", bargap=0.25, uniformtext={"minsize": 11, "mode": "hide"})
+    _top(fig, 120)
+    fig.update_yaxes(title_text=_("Member comments (%)"), tickformat=".0%", range=[0, 1])
+    fig.update_xaxes(title_text=_("Month"), type="category")
     return fig
 
 
@@ -404,10 +479,11 @@ def positive_rate_chart(
     if group != "tier":
         table = table.sort_values(["positive_response_rate", group], ascending=[False, True])
     colors = [TIER_COLORS.get(name, BRAND) if group == "tier" else BRAND for name in table[group].astype(str)]
+    names = _group_names(table[group], group)
     if overall is not None and len(overall) and overall["count_labelled_comments"].iloc[0] > 0:
-        table = pd.concat([overall.assign(**{group: "All comments"}), table], ignore_index=True)
+        table = pd.concat([overall.assign(**{group: "all"}), table], ignore_index=True)  # i18n: a row key
         colors = [MUTED, *colors]
-    names = table[group].astype(str)
+        names = [_("All comments"), *names]
     fig = go.Figure()
     fig.add_bar(
         y=names,
@@ -415,22 +491,28 @@ def positive_rate_chart(
         orientation="h",
         **_interval_bars(table, "positive_response_rate", colors),
         customdata=table[["count_positive_comments", "count_labelled_comments"]],
-        hovertemplate="%{y}: %{x:.1%} positive (%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
+        hovertemplate=_("{group}: {rate} positive ({positive} of {total})").format(
+            group="%{y}", rate="%{x:.1%}", positive="%{customdata[0]:,}", total="%{customdata[1]:,}"
+        )
+        + "<extra></extra>",
         showlegend=False,
     )
-    title = {"format": "by format", "tier": "by tier"}.get(group, "")
+    titles = {"format": _("Positive response rate by format"), "tier": _("Positive response rate by tier")}
+    subtitle = _(
+        "Positive member comments ÷ all labelled member comments (positive + neutral + negative). Whiskers: "
+        "{level} interval; light grey: under {minimum} comments, too few to say."
+    ).format(level=stats.level(confidence), minimum=wording.count(SETTINGS.min_comments))
+    # Drawn in half the page's width: short lines, or the subtitle runs off the chart's edge.
+    subtitle = _wrapped(subtitle, 36)
     style(
         fig,
-        title=f"Positive response rate {title}",
-        # Drawn in half the page's width: short lines, or the subtitle runs off the chart's edge.
-        subtitle="Positive member comments ÷ all<br>labelled member comments (positive +<br>neutral + negative). "
-        f"Whiskers: {stats.level(confidence)}<br>interval; light grey: under {SETTINGS.min_comments}<br>comments, "
-        "too few to say.",
+        title=titles.get(group, _("Positive response rate")),
+        subtitle=subtitle,
         height=max(340, 180 + 40 * len(names)),
     )
     _horizontal(fig)
-    fig.update_layout(margin={"t": 160, "r": 48}, bargap=0.3)
-    fig.update_xaxes(title_text="Positive comments (%)", tickformat=".0%", range=[0, 1])
+    fig.update_layout(margin={"t": max(160, 80 + 16 * (subtitle.count("<br>") + 1)), "r": 48}, bargap=0.3)
+    fig.update_xaxes(title_text=_("Positive comments (%)"), tickformat=".0%", range=[0, 1])
     return fig
 
 

@@ -110,7 +110,8 @@ def column_label(column: str) -> str:
 
 
 # Every column a marketer sees, by its stored name: the same header on a page's table, in its CSV
-# download and in the deck's tables. Stored names stay stable English codes.
+# download and in the deck's tables. Stored names stay stable English codes; the headers are
+# translated where shown (`_(COLUMN_LABELS[column])`).
 COLUMN_LABELS: dict[str, str] = {
     "member": N_("Member"),
     "tier": N_("Tier"),

@@ -21,6 +21,8 @@ Choices a reader would wonder about:
 from __future__ import annotations
 
 import hashlib
+import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -29,28 +31,30 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import stats
+from analytics import stats, wording
 from analytics.db import read_sql
 from analytics.export import excel_safe  # noqa: F401  (re-exported: members CSVs leave the app)
+from analytics.i18n import N_, _, ngettext
 from analytics.settings import SETTINGS
 
 TIER_ORDER: tuple[str, ...] = ("Champion", "Loyal", "At risk", "Lapsed", "New", "Regular", "One-time")
 
+# What each tier means, as a marketer acts on it (translated where shown: `tier_meaning`).
 TIER_MEANINGS: dict[str, str] = {
-    "Champion": "the core: ambassador candidates",
-    "Loyal": "keeps coming back",
-    "At risk": "was loyal, going quiet: re-engage now",
-    "Lapsed": "was loyal, gone quiet for months",
-    "New": "welcome them",
-    "Regular": "commented on more than one video",
-    "One-time": "commented on one video only",
+    "Champion": N_("the core: ambassador candidates"),
+    "Loyal": N_("keeps coming back"),
+    "At risk": N_("was loyal, going quiet: re-engage now"),
+    "Lapsed": N_("was loyal, gone quiet for months"),
+    "New": N_("welcome them"),
+    "Regular": N_("commented on more than one video"),
+    "One-time": N_("commented on one video only"),
 }
 
 ABSENT = "(not in this list)"
 
 # Said instead of a reply rate when the comments come from an export with no parent-comment
 # column (the Excel exporter, Apify's default view): every comment would look unanswered.
-NO_REPLIES = "this export does not show replies"
+NO_REPLIES = N_("this export does not show replies")  # shown as _(NO_REPLIES)
 
 Moment = date | datetime | None
 
@@ -71,9 +75,13 @@ class TierRules:
     def __post_init__(self) -> None:
         for name, value in vars(self).items():
             if not isinstance(value, int | np.integer) or value < 0:
-                raise ValueError(f"{name} must be a whole number of at least 0, not {value!r}.")
+                raise ValueError(
+                    _("{name} must be a whole number of at least 0, not {value}.").format(
+                        name=name, value=repr(value)
+                    )
+                )
         if self.at_risk_days < self.active_days:
-            raise ValueError("The 'at risk' limit must be at least the 'active' limit (in days).")
+            raise ValueError(_("The 'at risk' limit must be at least the 'active' limit (in days)."))
 
 
 def _period_bounds(start: Moment, end: Moment) -> tuple[datetime | None, datetime | None]:
@@ -113,43 +121,102 @@ def member_stats(
     return con.execute(read_sql("members_stats"), params).df()
 
 
-def _plural(counts: pd.Series, word: str) -> pd.Series:
-    return counts.astype(str) + np.where(counts == 1, f" {word}", f" {word}s")
+def tier_meaning(tier: str) -> str:
+    """What a tier means, in this run's language ("keeps coming back"); a tier of its own as it is."""
+    return _(TIER_MEANINGS[tier]) if tier in TIER_MEANINGS else tier
 
 
-def _days_ago(days: pd.Series) -> pd.Series:
-    text = days.astype(str) + " days ago"
-    return text.mask(days == 0, "today").mask(days == 1, "yesterday")
+def days_ago(days: int) -> str:
+    """How long ago a day was, in words: "today", "yesterday", "4 days ago"."""
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=wording.count(days))
+
+
+# A count with its noun, in words ("14 videos"), said inside each reason below.
+def _videos(n: int) -> str:
+    return ngettext("{count} video", "{count} videos", n).format(count=wording.count(n))
+
+
+def _weeks(n: int) -> str:
+    return ngettext("{count} week", "{count} weeks", n).format(count=wording.count(n))
+
+
+def _comments(n: int) -> str:
+    return ngettext("{count} comment", "{count} comments", n).format(count=wording.count(n))
+
+
+def _last(days: int) -> str:
+    # Translators: {when} is "yesterday", "today" or "4 days ago": when the member last commented.
+    return _("last one today") if days == 0 else _("last {when}").format(when=days_ago(days))
+
+
+def _worded(values: pd.Series, say: Callable[[int], str]) -> pd.Series:
+    """`say` each distinct value once (a few hundred), not each member (a million comments' members)."""
+    distinct = pd.unique(values)
+    return values.map(dict(zip(distinct, [say(int(value)) for value in distinct], strict=True)))
+
+
+# What each placeholder of a reason says, from which column.
+_PARTS: dict[str, tuple[str, Callable[[int], str]]] = {
+    "videos": ("count_videos", _videos),
+    "weeks": ("active_weeks", _weeks),
+    "comments": ("count_comments", _comments),
+    "last": ("days_since_last", _last),
+    "when": ("days_since_last", days_ago),
+    "first": ("days_since_first", days_ago),
+}
+
+
+def _sentence(template: str, rows: pd.DataFrame, parts: dict[str, pd.Series]) -> pd.Series:
+    """One translated sentence per row: `template`'s {placeholders} filled from `rows`, vectorised
+    (each part worded once, kept in `parts` for the tier's other sentences)."""
+    text = pd.Series("", index=rows.index, dtype=object)
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        text = text + literal
+        if field is not None:
+            if field not in parts:
+                column, say = _PARTS[field]
+                parts[field] = _worded(rows[column], say)
+            text = text + parts[field]
+    return text
 
 
 def _reasons(tier: np.ndarray, stats: pd.DataFrame) -> np.ndarray:
-    """A sentence per member with the numbers behind its tier, built tier by tier (vectorised)."""
+    """A sentence per member with the numbers behind its tier, built tier by tier (vectorised).
+
+    Each tier's reason is one whole sentence for the translator; the counts and days inside it are
+    worded once per distinct value."""
     reason = np.empty(len(stats), dtype=object)
     for name in TIER_ORDER:
         positions = np.flatnonzero(tier == name)
         if not len(positions):
             continue
         rows = stats.iloc[positions]
-        videos, comments, since_last = rows["count_videos"], rows["count_comments"], rows["days_since_last"]
-        on_videos = (
-            "commented on " + _plural(videos, "video") + " over " + _plural(rows["active_weeks"], "week")
-        )
-        last = ("last " + _days_ago(since_last)).mask(since_last == 0, "last one today")
-        flood = _plural(comments, "comment") + ", all on 1 video: a conversation, not loyalty"
-        is_flood = (comments > 1) & (videos == 1)
+        parts: dict[str, pd.Series] = {}
+        is_flood = (rows["count_comments"] > 1) & (rows["count_videos"] == 1)
         if name in ("Champion", "Loyal", "Regular"):
-            text = on_videos + ", " + last
+            # Translators: "commented on 14 videos over 9 weeks, last yesterday" ({last}: "last yesterday").
+            text = _sentence(_("commented on {videos} over {weeks}, {last}"), rows, parts)
         elif name == "At risk":
-            text = on_videos + ", but " + last + ": going quiet"
+            text = _sentence(_("commented on {videos} over {weeks}, but {last}: going quiet"), rows, parts)
         elif name == "Lapsed":
-            text = on_videos + ", but " + last
+            text = _sentence(_("commented on {videos} over {weeks}, but {last}"), rows, parts)
         elif name == "New":
-            spread = _plural(comments, "comment") + " on " + _plural(videos, "video")
-            text = (
-                "first comment " + _days_ago(rows["days_since_first"]) + "; " + spread.mask(is_flood, flood)
-            )
+            # Translators: "first comment yesterday; 2 comments on 2 videos".
+            text = _sentence(_("first comment {first}; {comments} on {videos}"), rows, parts)
+            if is_flood.any():
+                flood = _("first comment {first}; {comments}, all on 1 video: a conversation, not loyalty")
+                text = text.mask(is_flood, _sentence(flood, rows, parts))
         else:
-            text = (_plural(comments, "comment") + ", " + _days_ago(since_last)).mask(is_flood, flood)
+            # Translators: "1 comment, 200 days ago".
+            text = _sentence(_("{comments}, {when}"), rows, parts)
+            if is_flood.any():
+                # Translators: {comments} is "31 comments".
+                flood = _("{comments}, all on 1 video: a conversation, not loyalty")
+                text = text.mask(is_flood, _sentence(flood, rows, parts))
         reason[positions] = text.to_numpy(dtype=object)
     return reason
 
@@ -200,7 +267,7 @@ def tier_counts(tiers: pd.DataFrame) -> pd.DataFrame:
             "tier": list(TIER_ORDER),
             "count_members": counts.to_numpy().astype("int64"),
             "share_of_members": counts.to_numpy() / total if total else np.zeros(len(TIER_ORDER)),
-            "meaning": [TIER_MEANINGS[name] for name in TIER_ORDER],
+            "meaning": [tier_meaning(name) for name in TIER_ORDER],
         }
     )
 
@@ -388,8 +455,10 @@ def reply_effect(
     result["sentence"] = (
         _reply_effect_sentence(result, min_members, confidence)
         if result["replies_shown"]
-        else f"Not measured: {NO_REPLIES} (it has no parent comment column), so we cannot tell "
-        "which members the brand answered."
+        else _(
+            "Not measured: {no_replies} (it has no parent comment column), so we cannot tell "
+            "which members the brand answered."
+        ).format(no_replies=_(NO_REPLIES))
     )
     return result
 
@@ -398,24 +467,43 @@ def _reply_effect_sentence(result: dict[str, Any], min_members: int, confidence:
     days = result["window_days"]
     replied_n, other_n = result["count_replied_members"], result["count_not_replied_members"]
     if result["difference"] is None:
-        return (
-            f"Not enough members to say: {replied_n:,} got a reply to their first comment and "
-            f"{other_n:,} did not (at least {min_members} in each group are needed)."
+        return _(
+            "Not enough members to say: {replied} got a reply to their first comment and "
+            "{other} did not (at least {minimum} in each group are needed)."
+        ).format(
+            replied=wording.count(replied_n), other=wording.count(other_n), minimum=wording.count(min_members)
         )
     points = result["difference"] * 100
     low, high = result["difference_low"] * 100, result["difference_high"] * 100
-    sentence = (
-        f"Of {replied_n:,} members whose first comment got a reply from the brand within {days} days, "
-        f"{result['return_rate_replied']:.0%} commented on another video within {days} days; "
-        f"of {other_n:,} members who got no reply, {result['return_rate_not_replied']:.0%} did "
-        f"(a difference of {points:+.0f} points, {stats.level(confidence)} interval "
-        f"{low:+.0f} to {high:+.0f}). "
+
+    def signed(value: float) -> str:
+        return wording.signed_count(value)
+
+    # Translators: {level} is "95%"; {difference}, {low} and {high} are signed points ("+12").
+    sentence = _(
+        "Of {replied} members whose first comment got a reply from the brand within {days} days, "
+        "{rate_replied} commented on another video within {days} days; of {other} members who got no reply, "
+        "{rate_other} did (a difference of {difference} points, {level} interval {low} to {high})."
+    ).format(
+        replied=wording.count(replied_n),
+        days=wording.count(days),
+        rate_replied=wording.percent(result["return_rate_replied"]),
+        other=wording.count(other_n),
+        rate_other=wording.percent(result["return_rate_not_replied"]),
+        difference=signed(points),
+        level=stats.level(confidence),
+        low=signed(low),
+        high=signed(high),
     )
     if low <= 0 <= high:
-        sentence += "The interval includes zero, so the difference could be luck. "
-    return sentence + (
-        "This is an association, not proof that replying brings members back: the brand may "
-        "answer members who were already more engaged, or comments that invite a conversation."
+        sentence += " " + _("The interval includes zero, so the difference could be luck.")
+    return (
+        sentence
+        + " "
+        + _(
+            "This is an association, not proof that replying brings members back: the brand may "
+            "answer members who were already more engaged, or comments that invite a conversation."
+        )
     )
 
 

@@ -28,10 +28,10 @@ from urllib.parse import quote, urlsplit
 import duckdb
 import pandas as pd
 
+from analytics import wording
 from analytics.db import read_sql
+from analytics.i18n import _, ngettext
 from analytics.preferences import Memory
-from analytics.wording import day as worded_day
-from analytics.wording import plural, short_day
 
 CONTACTED = "contacted.json"  # the name of the marks in a client's memory
 
@@ -212,14 +212,21 @@ def contact_outcomes(con: duckdb.DuckDBPyConnection, contacted: Mapping[str, dat
         .mask((count == 0) & too_soon, TOO_SOON)
     )
     said = {
-        CAME_BACK: lambda n: f"came back ({plural(n, 'comment')} since)",
-        NOT_YET: lambda n: "not back yet",
-        TOO_SOON: lambda n: "too soon to tell",
+        # Translators: {day} is "3 Oct" (the year only when it is not the newest comment's).
+        CAME_BACK: lambda n: ngettext(
+            "Contacted {day} · came back ({count} comment since)",
+            "Contacted {day} · came back ({count} comments since)",
+            n,
+        ),
+        NOT_YET: lambda n: _("Contacted {day} · not back yet"),
+        TOO_SOON: lambda n: _("Contacted {day} · too soon to tell"),
     }
     # "3 Oct" in the year of the newest comment loaded, "3 Oct 2025" before it.
     year = max((value.year for value in newest.dropna()), default=None)
     status = [
-        f"Contacted {short_day(day) if day.year == year else worded_day(day)} · {said[outcome](n)}"
+        said[outcome](n).format(
+            day=wording.short_day(day) if day.year == year else wording.day(day), count=wording.count(n)
+        )
         for day, outcome, n in zip(days, came_back, count, strict=True)
     ]
     return pd.DataFrame(
@@ -253,7 +260,15 @@ def contact_summary(outcomes: pd.DataFrame, *, today: date, days: int = 60) -> s
         return None
     came = int((recent["came_back"] == CAME_BACK).sum())
     too_soon = int((recent["came_back"] == TOO_SOON).sum())
-    line = f"{len(recent):,} contacted in the last {days} days; {came:,} came back"
+    numbers = {
+        "contacted": wording.count(len(recent)),
+        "days": wording.count(days),
+        "came": wording.count(came),
+        "too_soon": wording.count(too_soon),
+    }
     if too_soon:
-        line += f" ({too_soon:,} too recent for the comments loaded)"
-    return line + "."
+        return _(
+            "{contacted} contacted in the last {days} days; {came} came back ({too_soon} too recent for the "
+            "comments loaded)."
+        ).format(**numbers)
+    return _("{contacted} contacted in the last {days} days; {came} came back.").format(**numbers)

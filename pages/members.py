@@ -4,21 +4,26 @@ import streamlit as st
 
 import ui
 from analytics import segments
+from analytics.i18n import _
 from analytics.views.members import members_view, tiers_as_of
 from ui import members as widgets
 
-st.title("Members")
+st.title(_("Members"))
 st.caption(
-    "Who comments on your videos, how loyal each person is and why, who to thank, welcome or win back, "
-    "and how the brand answers them."
+    _(
+        "Who comments on your videos, how loyal each person is and why, who to thank, welcome or win back, "
+        "and how the brand answers them."
+    )
 )
 
 ws = ui.workspace()
 if not ws.has("comments"):
     ui.no_data(
-        "This page needs a **comments export**. TikTok Studio does not export comments: use a comment export "
-        "tool (Apify's TikTok comments scraper, an Excel comment exporter or the Business API) and upload its "
-        "CSV, XLSX or JSON file in the sidebar."
+        _(
+            "This page needs a **comments export**. TikTok Studio does not export comments: use a comment export "
+            "tool (Apify's TikTok comments scraper, an Excel comment exporter or the Business API) and upload its "
+            "CSV, XLSX or JSON file in the sidebar."
+        )
     )
     st.stop()
 
@@ -27,7 +32,7 @@ first_day, newest_day = segments.comment_date_range(ws.con)
 
 widgets.brand_question(ws)
 as_of, hide_handles = widgets.as_of_and_names(
-    ws, first_day, newest_day, tiers_as_of(ws.con, period), f" ({period.describe()})" if period else ""
+    ws, first_day, newest_day, tiers_as_of(ws.con, period), period.describe() if period else ""
 )
 rules, saved_rules = widgets.tier_rules(ws)
 
@@ -58,7 +63,9 @@ widgets.tiles(view)
 
 # Only the open tab runs (a tab switch reruns the page): the Sentiment tab's work is not the Tiers tab's wait.
 tiers_tab, lists_tab, member_tab, replies_tab, sentiment_tab = st.tabs(
-    ["Tiers", "Lists to act on", "One member", "Replies", "Sentiment"], key="members_view", on_change="rerun"
+    [_("Tiers"), _("Lists to act on"), _("One member"), _("Replies"), _("Sentiment")],
+    key="members_view",
+    on_change="rerun",
 )
 with tiers_tab:
     if tiers_tab.open:

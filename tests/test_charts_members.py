@@ -72,7 +72,7 @@ def test_the_reply_chart_puts_rate_and_hours_side_by_side_best_rate_first_small_
     rate, hours = fig.data
     assert list(rate.y) == ["Product", "Tutorial"]
     assert list(rate.x) == [0.6, 0.3]
-    assert list(rate.text) == ["60%", "30%"]
+    assert rate.texttemplate == "%{x:.0%}"  # whole percents, in the language's own digits
     assert rate.marker.color[0] == "#E2E8F0" and rate.marker.color[1] == charts.BRAND
     assert list(rate.error_x.array) == pytest.approx([0.23, 0.1])
     assert list(hours.text) == ["—", "4.5 h"]
@@ -98,7 +98,9 @@ EFFECT = {
 def test_the_reply_effect_chart_shows_both_return_rates_the_interval_and_the_careful_wording():
     fig = charts.reply_effect_chart(EFFECT)
     assert list(fig.data[0].x) == ["First comment answered", "First comment not answered"]
-    assert list(fig.data[0].text) == ["42%<br>(309 of 739)", "29%<br>(688 of 2,383)"]
+    label = "%{y:.0%}<br>(%{customdata[0]:,} of %{customdata[1]:,})"
+    assert list(fig.data[0].texttemplate) == [label, label]  # 42% (309 of 739), 29% (688 of 2,383)
+    assert [list(point) for point in fig.data[0].customdata] == [[309, 739], [688, 2383]]
     subtitle = titles(fig)[1]
     assert "+13 points" in subtitle and "+9 to +17" in subtitle and "association, not proof" in subtitle
     assert fig.layout.yaxis.title.text == "Came back within 30 days (%)"
@@ -124,7 +126,10 @@ def test_the_monthly_sentiment_chart_stacks_the_three_shares_to_one_hundred_perc
     assert list(fig.data[0].y) == [0.6, 0.5]
     assert list(fig.data[2].y) == [0.1, 0.05]
     # Labels only where a band is wide enough to read: 5% of July is labelled, neutral never.
-    assert list(fig.data[0].text) == ["60%", "50%"] and list(fig.data[1].text) == ["", ""]
+    assert list(fig.data[0].texttemplate) == ["%{y:.0%}", "%{y:.0%}"] and list(fig.data[1].texttemplate) == [
+        "",
+        "",
+    ]
     assert fig.layout.barmode == "stack"
     assert fig.layout.yaxis.title.text == "Member comments (%)"
 

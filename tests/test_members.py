@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import db
+from analytics import db, wording
 from analytics.members import (
     TIER_ORDER,
     TierRules,
@@ -444,10 +444,10 @@ def test_reply_effect_compares_return_rates_of_answered_and_ignored_first_commen
         "replies_shown": True,
     }
     assert -1 <= low < 0.6 < high <= 1
-    interval = f"95% interval {low * 100:+.0f} to {high * 100:+.0f})"
+    interval = f"95% interval {wording.signed_count(low * 100)} to {wording.signed_count(high * 100)})"
     assert sentence.startswith(
-        "Of 5 members whose first comment got a reply from the brand within 30 days, 80% commented on "
-        "another video within 30 days; of 5 members who got no reply, 20% did (a difference of +60 points, "
+        "Of 5 members whose first comment got a reply from the brand within 30 days, 80.0% commented on "
+        "another video within 30 days; of 5 members who got no reply, 20.0% did (a difference of +60 points, "
         + interval
     )
     assert "an association, not proof" in sentence

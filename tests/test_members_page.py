@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.apptest import app
+from ui.members import NONE_OF_THESE
 
 OVERVIEW_CSV = (
     '\ufeff"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
@@ -125,7 +126,7 @@ def test_a_word_added_to_the_brand_lexicon_is_listed_and_labels_are_recomputed()
     at.switch_page("pages/members.py").run()
     open_tab(at, "Sentiment")
     at.text_input(key="members_lexicon_word").input("Grave")
-    at.selectbox(key="members_lexicon_feeling").select("Positive")
+    at.selectbox(key="members_lexicon_feeling").select("positive")
     at.button(key="members_lexicon_add").click().run()
     assert not at.exception
     assert any("“grave” (positive)" in caption.value for caption in at.caption)
@@ -245,7 +246,7 @@ def test_the_brand_answering_everywhere_is_no_champion_and_the_answer_to_which_i
         "BrewHaus Đà Nẵng" in caption.value and "6 of 6 videos" in caption.value for caption in at.caption
     )
     # The marketer says it is not them: the account becomes a member, and the answer is kept on disk.
-    at.radio(key="members_brand_pick").set_value("None of these is my account").run()
+    at.radio(key="members_brand_pick").set_value(NONE_OF_THESE).run()
     at.button(key="members_brand_save").click().run()
     assert "BrewHaus Đà Nẵng" in set(table_with(at, "Why this tier")["Member"])
     again = uploaded(("tiktok_comments_20260607_120000.xlsx", planted_excel("BrewHaus Đà Nẵng")))

@@ -14,50 +14,66 @@ import ui
 from analytics import charts_members as charts
 from analytics import outreach, preferences, wording
 from analytics.definitions import DEFINITIONS
+from analytics.i18n import _, ngettext, term
 from analytics.members import ABSENT, TIER_ORDER, TierRules, brand_candidates, member_labels
 from analytics.sentiment import LABELS, METHOD_DESCRIPTION
 from analytics.views import members as model
-from analytics.views.members import DEFAULT_RULES, NO_REPLIES_HELP, RULE_INPUTS, MembersView, TabWork
+from analytics.views.members import DEFAULT_RULES, RULE_INPUTS, MembersView, TabWork, no_replies_help
 from analytics.workspace import Workspace
 
-COLUMN_CONFIG = {
-    "Member": st.column_config.TextColumn(width="medium"),
-    "Positive comments": st.column_config.ProgressColumn(
-        format="%.0f%%", min_value=0, max_value=100, help="Share of their comments labelled positive."
-    ),
-    "Ambassador score": st.column_config.ProgressColumn(
-        format="%d",
-        min_value=0,
-        max_value=100,
-        help="Activity, share of positive comments and likes per comment together: the mean of their "
-        "percentile ranks among Champions (100 = best on all three).",
-    ),
-    "First seen": ui.timestamp_date_column(),
-    "Last seen": ui.timestamp_date_column(),
-    "Likes per comment": st.column_config.NumberColumn(format="%.1f"),
-    "Why this tier": st.column_config.TextColumn(width="large"),
-    "Last comment": st.column_config.TextColumn(width="large"),
-    "Contacted": st.column_config.CheckboxColumn(
-        width=100,
-        help="Tick when you reach out to this member (a reply, a message, a gift): the day is remembered, "
-        "and the list then says whether they came back.",
-    ),
-    "Profile": st.column_config.LinkColumn(
-        display_text="Open profile",
-        width=110,
-        help="Their TikTok profile (only when the export gives a handle).",
-    ),
-    "Last video": st.column_config.LinkColumn(
-        display_text="Open video", width=105, help="The video of their last comment: answer them there."
-    ),
-    "Follow-up": st.column_config.TextColumn(
-        width=320,
-        help="When you marked them contacted, and whether they commented again on a later day (a comment on "
-        "the contact day itself does not count). “Too soon to tell”: no comment in your files is newer than the "
-        "contact day yet; upload a newer comments export.",
-    ),
-}
-NONE_OF_THESE = "None of these is my account"
+
+def column_config() -> dict[str, object]:
+    """The members tables' column settings, keyed by the headers of this run's language."""
+    label = model.column_labels()
+    return {
+        label["member"]: st.column_config.TextColumn(width="medium"),
+        label["positive_response_rate"]: st.column_config.ProgressColumn(
+            format="%.0f%%", min_value=0, max_value=100, help=_("Share of their comments labelled positive.")
+        ),
+        label["ambassador_score"]: st.column_config.ProgressColumn(
+            format="%d",
+            min_value=0,
+            max_value=100,
+            help=_(
+                "Activity, share of positive comments and likes per comment together: the mean of their "
+                "percentile ranks among Champions (100 = best on all three)."
+            ),
+        ),
+        label["first_seen_at"]: ui.timestamp_date_column(),
+        label["last_seen_at"]: ui.timestamp_date_column(),
+        label["likes_per_comment"]: st.column_config.NumberColumn(format="%.1f"),
+        label["reason"]: st.column_config.TextColumn(width="large"),
+        label["last_comment_text"]: st.column_config.TextColumn(width="large"),
+        _("Contacted"): st.column_config.CheckboxColumn(
+            width=100,
+            help=_(
+                "Tick when you reach out to this member (a reply, a message, a gift): the day is remembered, "
+                "and the list then says whether they came back."
+            ),
+        ),
+        label["profile_link"]: st.column_config.LinkColumn(
+            display_text=_("Open profile"),
+            width=110,
+            help=_("Their TikTok profile (only when the export gives a handle)."),
+        ),
+        label["video_link"]: st.column_config.LinkColumn(
+            display_text=_("Open video"),
+            width=105,
+            help=_("The video of their last comment: answer them there."),
+        ),
+        label["contact_status"]: st.column_config.TextColumn(
+            width=320,
+            help=_(
+                "When you marked them contacted, and whether they commented again on a later day (a comment on "
+                "the contact day itself does not count). “Too soon to tell”: no comment in your files is newer "
+                "than the contact day yet; upload a newer comments export."
+            ),
+        ),
+    }
+
+
+ALL_TIERS = "all"  # i18n: the tier filter's code for "All tiers"
+NONE_OF_THESE = "(none of these)"  # i18n: a radio option code (no handle has brackets)
 
 
 # ---------------------------------------------------------------- the brand's own account
@@ -69,17 +85,24 @@ def brand_question(ws: Workspace) -> None:
     brand_now = ws.brand_accounts()
     said_is, said_not = ws.brand_answer
     answered = bool(set(choices["member_id"]) & (said_is | said_not))
-    labels = dict(
-        zip(
+    # Translators: "@linh_04 · 12 comments on 9 videos".
+    said = _("{member} · {comments} on {videos}")
+    labels = {
+        member_id: said.format(
+            member=label,
+            comments=ngettext("{count} comment", "{count} comments", comments).format(
+                count=wording.count(comments)
+            ),
+            videos=ngettext("{count} video", "{count} videos", videos).format(count=wording.count(videos)),
+        )
+        for member_id, label, comments, videos in zip(
             choices["member_id"],
-            member_labels(choices)
-            + " · "
-            + choices["count_comments"].map(lambda n: wording.plural(n, "comment"))
-            + " on "
-            + choices["count_videos"].map(lambda n: wording.plural(n, "video")),
+            member_labels(choices),
+            choices["count_comments"],
+            choices["count_videos"],
             strict=True,
         )
-    )
+    }
 
     def save() -> None:
         """Remember who the brand is among the accounts shown: the one picked, and not the others."""
@@ -92,44 +115,59 @@ def brand_question(ws: Workspace) -> None:
 
     if len(brand_now):
         st.caption(
-            "Your own account, left out of the members (its comments count as your replies): "
-            + "; ".join(
-                f"**{ui.markdown_escape(label)}** ({ui.markdown_escape(reason)})"
-                for label, reason in zip(member_labels(brand_now), brand_now["reason"], strict=True)
+            _(
+                "Your own account, left out of the members (its comments count as your replies): {accounts}."
+            ).format(
+                accounts="; ".join(
+                    f"**{ui.markdown_escape(label)}** ({ui.markdown_escape(reason)})"
+                    for label, reason in zip(member_labels(brand_now), brand_now["reason"], strict=True)
+                )
             )
-            + "."
         )
     # Asked out loud only when an account could be the brand's (on nearly every video, more than one
     # video) but the rule cannot choose, e.g. a superfan who never misses a video beside the brand.
     ask = not len(brand_now) and not answered and bool(choices["could_be_brand"].any())
     if ask:
         st.warning(
-            "Which commenter is your own account? More than one account commented on nearly every video: "
-            "answer below, once, so your replies are not counted as a member.",
+            _(
+                "Which commenter is your own account? More than one account commented on nearly every video: "
+                "answer below, once, so your replies are not counted as a member."
+            ),
             icon="🙋",
         )
     elif not len(brand_now):
         handles = ", ".join("@" + ui.markdown_escape(handle) for handle in ws.detected_brand_handles()[:3])
         st.caption(
-            "None of these comments is from your own account"
-            + (f" ({handles}: the video links' accounts)" if handles else "")
-            + ". If one is, say so under “Which of these commenters is you?”."
+            _(
+                "None of these comments is from your own account ({handles}: the video links' accounts). "
+                "If one is, say so under “Which of these commenters is you?”."
+            ).format(handles=handles)
+            if handles
+            else _(
+                "None of these comments is from your own account. If one is, say so under “Which of these "
+                "commenters is you?”."
+            )
         )
-    with st.expander("Which of these commenters is you?", expanded=ask, icon="🙋"):
+    with st.expander(_("Which of these commenters is you?"), expanded=ask, icon="🙋"):
         options = [*labels, NONE_OF_THESE]
         current = next((member_id for member_id in labels if member_id in set(brand_now["member_id"])), None)
         st.radio(
-            "The accounts that commented on the most videos",
+            _("The accounts that commented on the most videos"),
             options,
             index=options.index(current) if current else len(options) - 1,
-            format_func=lambda option: ui.markdown_escape(labels.get(option, option)),
+            format_func=lambda option: (
+                ui.markdown_escape(labels[option]) if option in labels else _("None of these is my account")
+            ),
             key="members_brand_pick",
         )
-        st.button("Save my answer", key="members_brand_save", on_click=save)
+        st.button(_("Save my answer"), key="members_brand_save", on_click=save)
         st.caption(
-            f"Remembered {ui.remembered_where()}. Found automatically when a commenter's handle or "
-            "name is the account in the video links, or one account commented on nearly every video (90% or "
-            "more) with at least twice the comments of any other."
+            # Translators: {where} says where choices are kept ("on this computer").
+            _(
+                "Remembered {where}. Found automatically when a commenter's handle or name is the account in the "
+                "video links, or one account commented on nearly every video (90% or more) with at least twice the "
+                "comments of any other."
+            ).format(where=ui.remembered_where())
         )
 
 
@@ -160,24 +198,36 @@ def as_of_and_names(
     st.session_state.setdefault("members_pseudonymize", not ui.is_demo())
     left, middle, right = st.columns([1, 1.3, 1.7])
     as_of = left.date_input(
-        "Tiers as of",
+        _("Tiers as of"),
         min_value=first_day,
         max_value=newest_day,
         key="members_as_of",
         format=wording.DATE_INPUT_FORMAT,
-        help="Tiers count every comment up to this day (default: the newest comment, or the last day of an "
-        "earlier sidebar period, as in the report). Pick another day to see who was a Champion then.",
+        help=_(
+            "Tiers count every comment up to this day (default: the newest comment, or the last day of an "
+            "earlier sidebar period, as in the report). Pick another day to see who was a Champion then."
+        ),
     )
     hide_handles = middle.toggle(
-        "Hide names",
+        _("Hide names"),
         key="members_pseudonymize",
-        help="For sharing a screen, a screenshot or a file with a client: every name and handle becomes a stable "
-        "pseudonym (member-3f9a…), in the tables and the downloads, and comment texts are left out of the members "
-        "file. Switch off to see who to contact. On by default for your own data; off for the fictional demo brand.",
+        help=_(
+            "For sharing a screen, a screenshot or a file with a client: every name and handle becomes a stable "
+            "pseudonym (member-3f9a…), in the tables and the downloads, and comment texts are left out of the "
+            "members file. Switch off to see who to contact. On by default for your own data; off for the "
+            "fictional demo brand."
+        ),
     )
     right.caption(
-        f"Tiers use every comment up to the as-of day, from the very first: loyalty needs the whole history. "
-        f"Replies, sentiment and the complaint queue follow the sidebar period{period_words}."
+        _(
+            "Tiers use every comment up to the as-of day, from the very first: loyalty needs the whole history. "
+            "Replies, sentiment and the complaint queue follow the sidebar period ({period})."
+        ).format(period=period_words)
+        if period_words
+        else _(
+            "Tiers use every comment up to the as-of day, from the very first: loyalty needs the whole history. "
+            "Replies, sentiment and the complaint queue follow the sidebar period."
+        )
     )
     return as_of, hide_handles
 
@@ -217,27 +267,34 @@ def tier_rules(ws: Workspace) -> tuple[TierRules, TierRules]:
     saved = _saved_rules(ws)
     where = ui.remembered_where()
     with st.expander(
-        "Tier rules: change any threshold to see who would move, keep the ones that fit", icon="🎚️"
+        _("Tier rules: change any threshold to see who would move, keep the ones that fit"), icon="🎚️"
     ):
         st.caption(
-            "First matching rule wins, in this order: Champion, Loyal, At risk, Lapsed, New, Regular, One-time. "
-            "Loyalty counts distinct videos and weeks, not raw comments: 30 comments under one video are a "
-            "conversation, not loyalty. "
+            # Translators: {tiers} is the tier names in order, "Champion, Loyal, At risk, …".
+            _(
+                "First matching rule wins, in this order: {tiers}. Loyalty counts distinct videos and weeks, not "
+                "raw comments: 30 comments under one video are a conversation, not loyalty."
+            ).format(tiers=", ".join(term("tier", tier) for tier in TIER_ORDER))
+            + " "
             + (
-                "These are the default rules."
+                _("These are the default rules.")
                 if saved == DEFAULT_RULES
-                else f"This client's own rules differ from the defaults; they are remembered {where}."
+                else _(
+                    "This client's own rules differ from the defaults; they are remembered {where}."
+                ).format(where=where)
             )
         )
         rule_columns = st.columns(4)
         for index, (name, (label, help_text)) in enumerate(RULE_INPUTS.items()):
             rule_columns[index % 4].number_input(
-                label,
+                _(label),
                 min_value=0,
                 max_value=3650,
                 step=1,
                 key=f"members_rule_{name}",
-                help=f"{help_text} Default: {getattr(DEFAULT_RULES, name)}.",
+                help=_("{help} Default: {default}.").format(
+                    help=_(help_text), default=wording.count(getattr(DEFAULT_RULES, name))
+                ),
             )
         values = {
             name: int(st.session_state.get(f"members_rule_{name}", getattr(saved, name)))
@@ -246,19 +303,23 @@ def tier_rules(ws: Workspace) -> tuple[TierRules, TierRules]:
         try:
             rules = TierRules(**values)
         except ValueError as problem:
-            st.error(f"{problem} The saved rules are used until this is fixed.", icon="⚠️")
+            st.error(
+                _("{problem} The saved rules are used until this is fixed.").format(problem=problem), icon="⚠️"
+            )
             rules = saved
         buttons = st.container(horizontal=True)
         buttons.button(
-            "Keep these rules for this client",
+            _("Keep these rules for this client"),
             key="members_save_rules",
             on_click=_remember_rules,
             args=(ws, False),
             disabled=rules == saved,
-            help=f"Every tier, list and report of this client then uses them (remembered {where}).",
+            help=_("Every tier, list and report of this client then uses them (remembered {where}).").format(
+                where=where
+            ),
         )
         buttons.button(
-            "Back to the default rules",
+            _("Back to the default rules"),
             key="members_reset_rules",
             on_click=_remember_rules,
             args=(ws, True),
@@ -274,14 +335,16 @@ def tab_work(ws: Workspace, view: MembersView) -> TabWork:
 
     def progress(done: int, total: int) -> None:
         nonlocal bar
-        words = f"Reading the mood of {total:,} comment texts, once (the labels are kept): {done:,} done"
+        words = _(
+            "Reading the mood of {total} comment texts, once (the labels are kept): {done} done"
+        ).format(total=wording.count(total), done=wording.count(done))
         bar = bar or st.progress(0.0)
         bar.progress(done / total, text=words)
 
     @contextlib.contextmanager
     def waiting() -> Iterator[None]:
         nonlocal bar
-        with st.spinner("Reading the mood of the comments…"):
+        with st.spinner(_("Reading the mood of the comments…")):
             yield
         if bar is not None:
             bar.empty()
@@ -326,22 +389,29 @@ def tiers_tab(view: MembersView, work: TabWork) -> None:
         "members_tier_chart",
     )
     if view.moves is not None:
-        st.subheader("Who moves with your rules")
+        st.subheader(_("Who moves with your rules"))
         if view.moves.empty:
-            st.caption("Nobody changes tier with these thresholds.")
+            st.caption(_("Nobody changes tier with these thresholds."))
         else:
 
             def who(ids: list[str]) -> str:
                 listed = ", ".join(view.names.get(member_id, member_id) for member_id in ids[:6])
-                return listed + (f" and {len(ids) - 6:,} more" if len(ids) > 6 else "")
+                if len(ids) <= 6:
+                    return listed
+                return _("{listed} and {count} more").format(listed=listed, count=wording.count(len(ids) - 6))
+
+            def tier_name(code: str) -> str:
+                return "—" if code == ABSENT else term("tier", code)
 
             st.dataframe(
                 pd.DataFrame(
                     {
-                        f"From ({view.saved_rules_name})": view.moves["from_tier"].replace(ABSENT, "—"),
-                        "To (your rules)": view.moves["to_tier"].replace(ABSENT, "—"),
-                        "Members": view.moves["count_members"],
-                        "Who (most active first)": view.moves["member_ids"].map(who),
+                        _("From ({rules})").format(rules=view.saved_rules_name): view.moves["from_tier"].map(
+                            tier_name
+                        ),
+                        _("To (your rules)"): view.moves["to_tier"].map(tier_name),
+                        _("Members"): view.moves["count_members"],
+                        _("Who (most active first)"): view.moves["member_ids"].map(who),
                     }
                 ),
                 hide_index=True,
@@ -349,38 +419,55 @@ def tiers_tab(view: MembersView, work: TabWork) -> None:
             )
     else:
         st.caption(
-            "Change a threshold under “Tier rules” above: the counts update and the people who move are listed here."
+            _(
+                "Change a threshold under “Tier rules” above: the counts update and the people who move are "
+                "listed here."
+            )
         )
 
-    st.subheader("Every member, and why they are in their tier")
+    st.subheader(_("Every member, and why they are in their tier"))
     pick_column, more_column = st.columns([1, 2], vertical_alignment="bottom")
-    pick = pick_column.selectbox("Show", ["All tiers", *TIER_ORDER], key="members_table_tier")
-    more = more_column.toggle(
-        "Add their mood, hashtag communities and usual format",
-        key="members_table_more",
-        help="Reads every comment's sentiment and every video's format: a few seconds the first time on a "
-        "big comments export (the labels are then kept), instant after.",
+    pick = pick_column.selectbox(
+        _("Show"),
+        [ALL_TIERS, *TIER_ORDER],
+        format_func=lambda tier: _("All tiers") if tier == ALL_TIERS else term("tier", tier),
+        key="members_table_tier",
     )
-    table = view.tiers if pick == "All tiers" else view.tiers[view.tiers["tier"] == pick]
+    more = more_column.toggle(
+        _("Add their mood, hashtag communities and usual format"),
+        key="members_table_more",
+        help=_(
+            "Reads every comment's sentiment and every video's format: a few seconds the first time on a "
+            "big comments export (the labels are then kept), instant after."
+        ),
+    )
+    table = view.tiers if pick == ALL_TIERS else view.tiers[view.tiers["tier"] == pick]
     extra = model.PROFILE_COLUMNS if more else ()
     if more:
-        table = work.profiles() if pick == "All tiers" else work.profiles(table)
+        table = work.profiles() if pick == ALL_TIERS else work.profiles(table)
     st.dataframe(
         view.tier_table(table, extra),
         hide_index=True,
-        column_config=COLUMN_CONFIG,
+        column_config=column_config(),
         height=420,
         key="members_table",
     )
     st.caption(
-        f"{len(table):,} members, highest activity first within each tier (activity: days with a comment, each month "
-        "back counting 10% less). Hashtag communities: those of the videos they comment on (Community segments page)."
+        ngettext(
+            "{count} member, highest activity first within each tier (activity: days with a comment, each month "
+            "back counting 10% less). Hashtag communities: those of the videos they comment on (Community "
+            "segments page).",
+            "{count} members, highest activity first within each tier (activity: days with a comment, each month "
+            "back counting 10% less). Hashtag communities: those of the videos they comment on (Community "
+            "segments page).",
+            len(table),
+        ).format(count=wording.count(len(table)))
     )
     ui.download_csv(
         model.for_download(
             view, table, [*view.table_columns, *extra, *(["last_comment_text"] if more else [])]
         ),
-        "Download these members (CSV, opens safely in Excel)",
+        _("Download these members (CSV, opens safely in Excel)"),
         "communitylens_members.csv",
         key="members_download",
     )
@@ -410,18 +497,19 @@ def lists_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
             listed.assign(contact_status=listed["contact_status"].fillna("")),
             [*follow_up, *links, *columns],
         )
-        table.insert(0, "Contacted", listed["is_contacted"].to_numpy())
+        contacted_column = _("Contacted")
+        table.insert(0, contacted_column, listed["is_contacted"].to_numpy())
         edited = st.data_editor(
             table,
             hide_index=True,
-            column_config=COLUMN_CONFIG,
-            disabled=[column for column in table.columns if column != "Contacted"],
+            column_config=column_config(),
+            disabled=[column for column in table.columns if column != contacted_column],
             key=f"{key}_{version}",
         )
-        changed = (edited["Contacted"] != table["Contacted"]).to_numpy()
+        changed = (edited[contacted_column] != table[contacted_column]).to_numpy()
         if changed.any():  # keep who was ticked (contacted today) or unticked, and show it
             ticked = dict(
-                zip(listed["member_id"][changed], edited["Contacted"][changed].astype(bool), strict=True)
+                zip(listed["member_id"][changed], edited[contacted_column][changed].astype(bool), strict=True)
             )
             marks = outreach.with_contacts(contacted, ticked, ui.today())
             st.session_state.members_contacts_saved = outreach.save_contacted(marks, memory)
@@ -436,24 +524,34 @@ def lists_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
         )
 
     summary = outreach.contact_summary(outcomes, today=ui.today())
-    kept = "for this session only: the demo forgets them" if ui.is_demo() else "remembered for this client"
-    st.caption(
-        (f"**{summary}** " if summary else "")
-        + f"Tick “Contacted” next to a member when you reach out ({kept}); the list then says whether they "
-        "came back: a comment on a later day than the contact."
+    how = (
+        _(
+            "Tick “Contacted” next to a member when you reach out (for this session only: the demo forgets them); "
+            "the list then says whether they came back: a comment on a later day than the contact."
+        )
+        if ui.is_demo()
+        else _(
+            "Tick “Contacted” next to a member when you reach out (remembered for this client); the list then "
+            "says whether they came back: a comment on a later day than the contact."
+        )
     )
+    st.caption(f"**{summary}** {how}" if summary else how)
     if st.session_state.get("members_contacts_saved") is False:
         st.warning(
-            "Your last “Contacted” tick could not be saved: the app's folder cannot be written. "
-            "Check the disk and the folder's permissions (COMMUNITYLENS_HOME).",
+            _(
+                "Your last “Contacted” tick could not be saved: the app's folder cannot be written. "
+                "Check the disk and the folder's permissions (COMMUNITYLENS_HOME)."
+            ),
             icon="⚠️",
         )
     lists = model.lists_view(ws.con, view, work)
     champions_tab, at_risk_tab, new_tab = st.tabs(list(lists.tab_labels))
     with champions_tab:
         st.caption(
-            "Your core, best ambassador candidates first: they comment often, kindly, and the community likes "
-            "what they say (ranked on activity, share of positive comments and likes per comment together)."
+            _(
+                "Your core, best ambassador candidates first: they comment often, kindly, and the community likes "
+                "what they say (ranked on activity, share of positive comments and likes per comment together)."
+            )
         )
         columns = [
             "ambassador_score",
@@ -468,12 +566,12 @@ def lists_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
             lists.candidates,
             columns,
             "members_champions",
-            "Download the Champions (CSV)",
+            _("Download the Champions (CSV)"),
             "communitylens_champions.csv",
         )
     with at_risk_tab:
         st.info(f"**{ui.markdown_escape(lists.at_risk_takeaway)}**", icon="💡")
-        st.caption("They met the Loyal bar, then went quiet; most active history first.")
+        st.caption(_("They met the Loyal bar, then went quiet; most active history first."))
         columns = [
             "days_since_last",
             "last_comment_text",
@@ -486,12 +584,12 @@ def lists_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
             lists.at_risk,
             columns,
             "members_at_risk",
-            "Download the At risk members (CSV)",
+            _("Download the At risk members (CSV)"),
             "communitylens_at_risk.csv",
         )
     with new_tab:
         st.info(f"**{ui.markdown_escape(lists.newcomers_takeaway)}**", icon="💡")
-        st.caption("Newest first: a reply or a like now makes them feel seen.")
+        st.caption(_("Newest first: a reply or a like now makes them feel seen."))
         columns = [
             "first_seen_at",
             "count_comments",
@@ -505,7 +603,7 @@ def lists_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
             lists.newcomers,
             columns,
             "members_new",
-            "Download the new members (CSV)",
+            _("Download the new members (CSV)"),
             "communitylens_new_members.csv",
         )
 
@@ -517,46 +615,57 @@ def member_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
     choices = dict(
         zip(
             view.tiers["member_id"],
-            view.names.to_numpy() + " · " + view.tiers["tier"].to_numpy(),
+            view.names.to_numpy()
+            + " · "
+            + view.tiers["tier"].map(lambda tier: term("tier", tier)).to_numpy(),
             strict=True,
         )
     )
     member_id = st.selectbox(
-        "Member",
+        _("Member"),
         list(choices),
         format_func=choices.get,
         key="members_member",
-        help="Members in tier order, most active first. Type to search.",
+        help=_("Members in tier order, most active first. Type to search."),
     )
     if member_id is None:
         return
     profile = model.profile_view(ws.con, view, work, member_id)
     row = profile.row
     st.markdown(
-        f"**{ui.markdown_escape(view.names[member_id])}** is **{row['tier']}**: {ui.markdown_escape(row['reason'])}."
+        # Translators: "**@linh_04** is **Champion**: commented on 14 videos over 9 weeks, last yesterday."
+        _("**{member}** is **{tier}**: {reason}.").format(
+            member=ui.markdown_escape(view.names[member_id]),
+            tier=term("tier", row["tier"]),
+            reason=ui.markdown_escape(row["reason"]),
+        )
     )
+    label = model.column_labels()
     facts = st.columns(5)
-    facts[0].metric("Comments", f"{row['count_comments']:,}", border=True)
-    facts[1].metric("Videos", f"{row['count_videos']:,}", border=True)
-    facts[2].metric("Active weeks", f"{row['active_weeks']:,}", border=True)
+    facts[0].metric(label["count_comments"], wording.count(row["count_comments"]), border=True)
+    facts[1].metric(label["count_videos"], wording.count(row["count_videos"]), border=True)
+    facts[2].metric(label["active_weeks"], wording.count(row["active_weeks"]), border=True)
     facts[3].metric(
-        "Positive comments", ui.format_value(row["positive_response_rate"], "percent"), border=True
+        label["positive_response_rate"],
+        ui.format_value(row["positive_response_rate"], "percent"),
+        border=True,
     )
     facts[4].metric(
-        "Brand replies received",
-        f"{row['count_brand_replies_received']:,}" if view.shows_replies else "Not shown",
-        help=None if view.shows_replies else NO_REPLIES_HELP,
+        label["count_brand_replies_received"],
+        wording.count(row["count_brand_replies_received"]) if view.shows_replies else _("Not shown"),
+        help=None if view.shows_replies else no_replies_help(),
         border=True,
     )
     if profile.communities_sentence:
         st.caption(ui.markdown_escape(profile.communities_sentence))
+    history = model.history_labels()
     st.dataframe(
         profile.history,
         hide_index=True,
         column_config={
-            "When": ui.date_column(with_time=True),
-            "Hours to reply": st.column_config.NumberColumn(format="%.1f"),
-            "Comment": st.column_config.TextColumn(width="large"),
+            history["commented_at"]: ui.date_column(with_time=True),
+            history["hours_to_first_reply"]: st.column_config.NumberColumn(format="%.1f"),
+            history["text"]: st.column_config.TextColumn(width="large"),
         },
         key="members_history",
     )
@@ -568,33 +677,44 @@ def member_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
 def replies_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
     period = view.period
     st.caption(
-        f"Top-level comments members made {period.describe() if period else 'at any time'}; a reply counts "
-        "whenever it came. Your own account is chosen at the top of the page."
+        # Translators: {period} is the sidebar period ("in the last 90 days") or "at any time".
+        _(
+            "Top-level comments members made {period}; a reply counts whenever it came. Your own account is "
+            "chosen at the top of the page."
+        ).format(period=period.describe() if period else _("at any time"))
     )
     if not view.shows_replies:
-        st.info(NO_REPLIES_HELP, icon="💬")
+        st.info(no_replies_help(), icon="💬")
         return
     window = st.session_state.get("members_effect_window", 30)
     replies = model.replies_view(ws.con, view, work, window_days=int(window))
     numbers = st.columns(3)
     rate = view.tiles[4]
-    ui.tile(numbers[0], rate.label, rate.value, rate.change, DEFINITIONS["reply_rate"][1])
+    ui.tile(numbers[0], rate.label, rate.value, rate.change, _(DEFINITIONS["reply_rate"][1]))
     numbers[1].metric(
-        "Time to first reply", replies.time_to_reply, help=DEFINITIONS["time_to_first_reply"][1], border=True
+        _("Time to first reply"),
+        replies.time_to_reply,
+        help=_(DEFINITIONS["time_to_first_reply"][1]),
+        border=True,
     )
-    numbers[2].metric("Comments answered", replies.answered, border=True)
+    numbers[2].metric(_("Comments answered"), replies.answered, border=True)
     if replies.by_tier is None:
-        st.info("No member comments in this period. Pick a longer period in the sidebar.", icon="📅")
+        st.info(_("No member comments in this period. Pick a longer period in the sidebar."), icon="📅")
     else:
         if replies.by_format is None:
-            st.info("Upload TikTok Studio's **Content** export to see replies by format.", icon="🎬")
+            st.info(_("Upload TikTok Studio's **Content** export to see replies by format."), icon="🎬")
         else:
             ui.chart(charts.reply_chart(replies.by_format, "format"), "members_reply_format_chart")
         ui.chart(charts.reply_chart(replies.by_tier, "tier"), "members_reply_tier_chart")
 
-    st.subheader("Does answering bring members back?")
+    st.subheader(_("Does answering bring members back?"))
     st.columns(4)[0].number_input(
-        "Came back within (days)", min_value=7, max_value=120, value=30, step=1, key="members_effect_window"
+        _("Came back within (days)"),
+        min_value=7,
+        max_value=120,
+        value=30,
+        step=1,
+        key="members_effect_window",
     )
     chart_column, text_column = st.columns([3, 2])
     with chart_column:
@@ -606,11 +726,13 @@ def replies_tab(ws: Workspace, view: MembersView, work: TabWork) -> None:
 # ---------------------------------------------------------------- sentiment
 
 
-def _save_label_edits(editor_key: str, comment_ids: list[str]) -> None:
+def _save_label_edits(editor_key: str, comment_ids: list[str], label_column: str) -> None:
+    """Keep the labels changed in an editor, read back from their display names to the stored codes."""
     edits = ui.sentiment_edits()
+    codes = {term("sentiment", code): code for code in LABELS}
     for position, change in st.session_state[editor_key]["edited_rows"].items():
-        if "Label" in change and change["Label"] in LABELS:
-            edits["corrections"][comment_ids[int(position)]] = change["Label"]
+        if change.get(label_column) in codes:
+            edits["corrections"][comment_ids[int(position)]] = codes[change[label_column]]
     ui.save_sentiment_edits()
 
 
@@ -627,21 +749,43 @@ def _forget_sentiment_edits() -> None:
     ui.save_sentiment_edits()
 
 
+def _headers() -> dict[str, str]:
+    """The comment editors' headers in this run's language, by column code."""
+    return {
+        "when": _("When"),
+        "member": _("Member"),
+        "comment": _("Comment"),
+        "label": _("Label"),
+        "likes": _("Likes"),
+        "video": _("Video"),
+        "how": _("How"),
+    }
+
+
 def _label_editor(
     frame: pd.DataFrame, key: str, comment_ids: list[str], disabled: list[str], label_help=None
 ):
+    """An editor of comments whose Label column (shown in the run's language) can be corrected.
+
+    `frame`'s and `disabled`'s columns are codes (`_headers`); the label column holds sentiment codes."""
+    header = _headers()
+    shown = frame.assign(label=frame["label"].map(lambda code: term("sentiment", code))).rename(
+        columns=header
+    )
     st.data_editor(
-        frame,
+        shown,
         hide_index=True,
-        disabled=disabled,
+        disabled=[header[column] for column in disabled],
         column_config={
-            "Label": st.column_config.SelectboxColumn(options=list(LABELS), required=True, help=label_help),
-            "When": ui.date_column(with_time=True),
-            "Comment": st.column_config.TextColumn(width="large"),
+            header["label"]: st.column_config.SelectboxColumn(
+                options=[term("sentiment", code) for code in LABELS], required=True, help=label_help
+            ),
+            header["when"]: ui.date_column(with_time=True),
+            header["comment"]: st.column_config.TextColumn(width="large"),
         },
         key=key,
         on_change=_save_label_edits,
-        args=(key, comment_ids),
+        args=(key, comment_ids, header["label"]),
     )
 
 
@@ -650,45 +794,53 @@ def sentiment_tab(view: MembersView, work: TabWork) -> None:
     mood = model.sentiment_view(view, work)
     period = view.period
     st.caption(
-        "Every comment is labelled positive, neutral or negative on this computer, by word lists and rules "
-        "(VADER for English, VADER-FR for French, our own lists for Spanish, Portuguese, Vietnamese and "
-        "Indonesian, and emoji). It misses sarcasm and slang it does not know: correct it below."
+        _(
+            "Every comment is labelled positive, neutral or negative on this computer, by word lists and rules "
+            "(VADER for English, VADER-FR for French, our own lists for Spanish, Portuguese, Vietnamese and "
+            "Indonesian, and emoji). It misses sarcasm and slang it does not know: correct it below."
+        )
     )
-    with st.expander("How comments are labelled, and the limits", icon="ℹ️"):
-        st.markdown(METHOD_DESCRIPTION)
+    with st.expander(_("How comments are labelled, and the limits"), icon="ℹ️"):
+        st.markdown(_(METHOD_DESCRIPTION))
     numbers = st.columns(4)
     overall = mood.mood.iloc[0]
     ui.tile(
         numbers[0],
-        "Positive comments",
+        _("Positive comments"),
         ui.format_value(overall["positive_response_rate"], "percent"),
         mood.mood_change,
-        DEFINITIONS["positive_response_rate"][1],
+        _(DEFINITIONS["positive_response_rate"][1]),
     )
-    numbers[1].metric("Member comments labelled", f"{overall['count_labelled_comments']:,}", border=True)
-    numbers[2].metric("Negative comments", f"{overall['count_negative_comments']:,}", border=True)
+    numbers[1].metric(
+        _("Member comments labelled"), wording.count(overall["count_labelled_comments"]), border=True
+    )
+    numbers[2].metric(_("Negative comments"), wording.count(overall["count_negative_comments"]), border=True)
     numbers[3].metric(
-        "Complaints not answered",
-        f"{len(mood.queue):,}",
-        help="Negative member comments with no reply from the brand.",
+        _("Complaints not answered"),
+        wording.count(len(mood.queue)),
+        help=_("Negative member comments with no reply from the brand."),
         border=True,
     )
     st.caption(
-        f"Numbers for members' comments {period.describe() if period else 'at any time'}; the monthly chart shows "
-        "all your data."
+        _("Numbers for members' comments {period}; the monthly chart shows all your data.").format(
+            period=period.describe() if period else _("at any time")
+        )
     )
     ui.chart(charts.sentiment_by_month_chart(mood.by_month), "members_sentiment_month_chart")
     if not mood.has_comments:
         # Two empty charts with a "0 1 2 3 4" axis said nothing: say why instead.
         st.info(
-            "No member comments in this period, so no mood by format or by tier: pick a longer period in the sidebar.",
+            _(
+                "No member comments in this period, so no mood by format or by tier: pick a longer period in the "
+                "sidebar."
+            ),
             icon="📅",
         )
     else:
         format_column, tier_column = st.columns(2)
         with format_column:
             if mood.by_format is None:
-                st.info("Upload TikTok Studio's **Content** export to see the mood by format.", icon="🎬")
+                st.info(_("Upload TikTok Studio's **Content** export to see the mood by format."), icon="🎬")
             else:
                 ui.chart(
                     charts.positive_rate_chart(mood.by_format, "format", overall=mood.mood),
@@ -700,74 +852,99 @@ def sentiment_tab(view: MembersView, work: TabWork) -> None:
                 "members_sentiment_tier_chart",
             )
 
-    st.subheader("Complaint queue")
+    st.subheader(_("Complaint queue"))
     st.caption(
-        "Negative comments the brand has not answered yet, newest first. Not a complaint? Change its label: "
-        f"your correction wins over the method and is remembered {ui.remembered_where()}."
+        _(
+            "Negative comments the brand has not answered yet, newest first. Not a complaint? Change its label: "
+            "your correction wins over the method and is remembered {where}."
+        ).format(where=ui.remembered_where())
     )
     queue = mood.queue
     if queue.empty:
-        st.success("No unanswered negative comment in this period.", icon="✅")
+        st.success(_("No unanswered negative comment in this period."), icon="✅")
     else:
         first = queue.head(200)  # the newest 200 are shown; the file has them all
         _label_editor(
             pd.DataFrame(
                 {
-                    "When": first["commented_at"],
-                    "Member": first["member_id"].map(view.names),
-                    "Comment": first["text"],
-                    "Label": first["label"],
-                    "Likes": first["likes"],
-                    "Video": model.video_names(first),
+                    "when": first["commented_at"],
+                    "member": first["member_id"].map(view.names),
+                    "comment": first["text"],
+                    "label": first["label"],
+                    "likes": first["likes"],
+                    "video": model.video_names(first),
                 }
             ),
             f"members_queue_{edits['version']}",
             first["comment_id"].tolist(),
-            ["When", "Member", "Comment", "Likes", "Video"],
-            "Change it if the method got it wrong.",
+            ["when", "member", "comment", "likes", "video"],
+            _("Change it if the method got it wrong."),
         )
         ui.download_csv(
             model.for_download(view, queue, ["commented_at", "text", "likes", "video_caption", "video_url"]),
-            "Download the complaint queue (CSV)",
+            _("Download the complaint queue (CSV)"),
             "communitylens_complaints.csv",
             key="members_queue_download",
         )
 
-    st.subheader("Teach it your brand's words")
+    st.subheader(_("Teach it your brand's words"))
     st.caption(
-        "Words the method does not know count as neutral. Add your products and your community's slang "
-        "(“bạc xỉu”, “chân ái”, “pas ouf”…): every comment is labelled again with them, in every language."
+        _(
+            "Words the method does not know count as neutral. Add your products and your community's slang "
+            "(“bạc xỉu”, “chân ái”, “pas ouf”…): every comment is labelled again with them, in every language."
+        )
     )
     word_column, feeling_column, button_column = st.columns([3, 2, 2], vertical_alignment="bottom")
-    word_column.text_input("Word, phrase or emoji", key="members_lexicon_word", placeholder="e.g. chân ái")
-    feeling_column.selectbox("Counts as", list(model.LEXICON_VALUES), key="members_lexicon_feeling")
-    button_column.button("Add to the brand lexicon", key="members_lexicon_add", on_click=_add_to_lexicon)
+    word_column.text_input(
+        _("Word, phrase or emoji"), key="members_lexicon_word", placeholder=_("e.g. chân ái")
+    )
+    feeling_column.selectbox(
+        _("Counts as"),
+        list(model.LEXICON_VALUES),
+        format_func=lambda code: term("sentiment", code),
+        key="members_lexicon_feeling",
+    )
+    button_column.button(_("Add to the brand lexicon"), key="members_lexicon_add", on_click=_add_to_lexicon)
     if edits["lexicon"]:
+        feeling = {True: "positive", False: "negative"}  # i18n: sentiment codes, shown with term()
         st.caption(
-            "Your brand lexicon: "
-            + ", ".join(
-                f"“{ui.markdown_escape(word)}” ({'positive' if value > 0 else 'negative' if value < 0 else 'neutral'})"
-                for word, value in edits["lexicon"].items()
+            _("Your brand lexicon: {words}.").format(
+                words=", ".join(
+                    "“{word}” ({feeling})".format(  # i18n: punctuation around a word
+                        word=ui.markdown_escape(word),
+                        feeling=term("sentiment", feeling[value > 0] if value else "neutral"),
+                    )
+                    for word, value in edits["lexicon"].items()
+                )
             )
-            + "."
         )
     if edits["corrections"]:
+        corrected = len(edits["corrections"])
         st.caption(
-            f"{len(edits['corrections']):,} labels corrected by hand (remembered {ui.remembered_where()})."
+            ngettext(
+                "{count} label corrected by hand (remembered {where}).",
+                "{count} labels corrected by hand (remembered {where}).",
+                corrected,
+            ).format(count=wording.count(corrected), where=ui.remembered_where())
         )
     if edits["lexicon"] or edits["corrections"]:
         st.button(
-            "Forget my words and corrections",
+            _("Forget my words and corrections"),
             key="members_sentiment_forget",
             on_click=_forget_sentiment_edits,
         )
 
-    with st.expander("Check and correct any comment's label"):
+    with st.expander(_("Check and correct any comment's label")):
         labelled = mood.labelled
         search = st.text_input(
-            "Comments containing", key="members_label_search", placeholder="e.g. chậm, cher, sweet"
+            _("Comments containing"), key="members_label_search", placeholder=_("e.g. chậm, cher, sweet")
         )
-        which = st.selectbox("Labelled", ["any", *LABELS], key="members_label_filter")
+        which = st.selectbox(
+            _("Labelled"),
+            ["any", *LABELS],
+            format_func=lambda code: _("any") if code == "any" else term("sentiment", code),
+            key="members_label_filter",
+        )
         # One mask, then the 100 newest rows only: a million comments are not copied to show 100.
         matching = ~labelled["is_brand"].to_numpy(dtype=bool)
         if search.strip():
@@ -781,17 +958,17 @@ def sentiment_tab(view: MembersView, work: TabWork) -> None:
         _label_editor(
             pd.DataFrame(
                 {
-                    "When": found["commented_at"],
-                    "Member": found["member_id"].map(view.names).fillna(found["member_id"]),
-                    "Comment": found["text"],
-                    "Label": found["label"],
-                    "How": found["method"].map(
-                        lambda method: "your correction" if method == "correction" else "the method"
+                    "when": found["commented_at"],
+                    "member": found["member_id"].map(view.names).fillna(found["member_id"]),
+                    "comment": found["text"],
+                    "label": found["label"],
+                    "how": found["method"].map(
+                        lambda method: _("your correction") if method == "correction" else _("the method")
                     ),
                 }
             ),
             f"members_check_{edits['version']}",
             found["comment_id"].tolist(),
-            ["When", "Member", "Comment", "How"],
+            ["when", "member", "comment", "how"],
         )
-        st.caption("The 100 newest matching comments.")
+        st.caption(_("The 100 newest matching comments."))

@@ -22,9 +22,9 @@ import pandas as pd
 from analytics import communities, outreach, segments, wording
 from analytics.definitions import COLUMN_LABELS, DEFINITIONS
 from analytics.formats import video_formats
+from analytics.i18n import N_, _, ngettext, term
 from analytics.members import (
     NO_REPLIES,
-    TIER_MEANINGS,
     TierRules,
     member_names,
     member_stats,
@@ -33,6 +33,7 @@ from analytics.members import (
     reply_effect,
     reply_stats,
     tier_counts,
+    tier_meaning,
     tier_moves,
 )
 from analytics.overview import Period, default_period
@@ -42,19 +43,29 @@ DEFAULT_RULES = TierRules()
 # The marketer's words for each member column, in the page's tables and its CSV downloads.
 
 # Each tier threshold as the page asks for it: its label and what it also decides.
+# (Marked with N_, translated where shown: the language is the run's.)
 RULE_INPUTS = {
-    "champion_min_videos": ("Champion: at least … videos", "Distinct videos commented on."),
-    "champion_min_weeks": ("Champion: at least … active weeks", "Calendar weeks with at least one comment."),
-    "loyal_min_videos": ("Loyal: at least … videos", "Also the bar for At risk and Lapsed."),
-    "loyal_min_weeks": ("Loyal: at least … active weeks", "Also the bar for At risk and Lapsed."),
-    "active_days": ("Champion / Loyal: last comment ≤ … days ago", "Past this, a loyal member is At risk."),
-    "at_risk_days": ("At risk: last comment ≤ … days ago", "Past this, a loyal member is Lapsed."),
-    "new_days": ("New: first comment ≤ … days ago", "Also the window of the “New in the last … days” list."),
-    "regular_min_videos": ("Regular: at least … videos", "Everyone else is One-time."),
+    "champion_min_videos": (N_("Champion: at least … videos"), N_("Distinct videos commented on.")),
+    "champion_min_weeks": (
+        N_("Champion: at least … active weeks"),
+        N_("Calendar weeks with at least one comment."),
+    ),
+    "loyal_min_videos": (N_("Loyal: at least … videos"), N_("Also the bar for At risk and Lapsed.")),
+    "loyal_min_weeks": (N_("Loyal: at least … active weeks"), N_("Also the bar for At risk and Lapsed.")),
+    "active_days": (
+        N_("Champion / Loyal: last comment ≤ … days ago"),
+        N_("Past this, a loyal member is At risk."),
+    ),
+    "at_risk_days": (N_("At risk: last comment ≤ … days ago"), N_("Past this, a loyal member is Lapsed.")),
+    "new_days": (
+        N_("New: first comment ≤ … days ago"),
+        N_("Also the window of the “New in the last … days” list."),
+    ),
+    "regular_min_videos": (N_("Regular: at least … videos"), N_("Everyone else is One-time.")),
 }
 
-# What a word added to the brand lexicon counts as.
-LEXICON_VALUES = {"Positive": 2.0, "Negative": -2.0, "Neutral": 0.0}
+# What a word added to the brand lexicon counts as, by sentiment code (shown as term("sentiment", code)).
+LEXICON_VALUES = {"positive": 2.0, "negative": -2.0, "neutral": 0.0}
 
 # Columns that quote or point at a member: never in a file that leaves the app with pseudonyms on.
 # With pseudonyms on these never leave the app: a comment text can name members ("@linh_04").
@@ -75,10 +86,15 @@ TIER_TABLE_COLUMNS = (
 )
 PROFILE_COLUMNS = ("positive_response_rate", "communities", "usual_format")
 
-NO_REPLIES_HELP = (
-    f"Not measured: {NO_REPLIES}. Its comments have no parent-comment column, so nothing says which ones "
-    "the brand answered. Apify's TikTok comments scraper (all fields) and the Business API show replies."
-)
+
+def no_replies_help() -> str:
+    """Why the reply rate is not measured, and which exports show replies."""
+    return _(
+        "Not measured: {no_replies}. Its comments have no parent-comment column, so nothing says which ones "
+        "the brand answered. Apify's TikTok comments scraper (all fields) and the Business API show replies."
+    ).format(no_replies=_(NO_REPLIES))
+
+
 MIN_COMMENTS_FOR_RATE = 20  # below it, a reply rate is said as "3 of 7", not as a percentage
 
 
@@ -133,7 +149,7 @@ class MembersView:
 
     @property
     def saved_rules_name(self) -> str:
-        return "default rules" if self.saved_rules == DEFAULT_RULES else "saved rules"
+        return _("default rules") if self.saved_rules == DEFAULT_RULES else _("saved rules")
 
     @property
     def reply_rate(self) -> float | None:
@@ -187,58 +203,102 @@ def members_view(
     )
 
     def tier_tile(label: str, tier: str) -> Tile:
-        return Tile(label, f"{count[tier]:,}", None, TIER_MEANINGS[tier].capitalize() + ".")
+        meaning = tier_meaning(tier)
+        return Tile(
+            label,
+            wording.count(count[tier]),
+            None,
+            _("{meaning}.").format(meaning=meaning[:1].upper() + meaning[1:]),
+        )
+
+    newcomers_higher = len(newcomers) - count["New"]
 
     # One definition with the tier chart: the New tier. Newcomers who already meet a higher tier's rule
     # (first rule met wins) are counted there, and the help says how many.
     tiles = (
         Tile(
-            "Members",
-            f"{len(tiers):,}",
+            _("Members"),
+            wording.count(len(tiers)),
             None,
-            f"People who commented up to {wording.day(as_of)}, the brand excluded.",
+            _("People who commented up to {day}, the brand excluded.").format(day=wording.day(as_of)),
         ),
-        tier_tile("Champions", "Champion"),
-        tier_tile("At risk", "At risk"),
+        # Translators: a tile's title, the Champion tier in the plural.
+        tier_tile(_("Champions"), "Champion"),  # i18n: a tier code
+        tier_tile(term("tier", "At risk"), "At risk"),  # i18n: a tier code
         Tile(
-            "New",
-            f"{count['New']:,}",
+            term("tier", "New"),
+            wording.count(count["New"]),
             None,
-            f"The New tier, as in the chart: first comment in the {rules.new_days} days up to "
-            f"{wording.day(as_of)}, not yet Loyal or Champion. With the {len(newcomers) - count['New']:,} "
-            f"newcomers already in a higher tier, {len(newcomers):,} people commented for the first time "
-            f"(the “New in the last {rules.new_days} days” list).",
+            _(
+                "The New tier, as in the chart: first comment in the {days} days up to {day}, not yet Loyal or "
+                "Champion. With the {higher} newcomers already in a higher tier, {newcomers} people commented "
+                "for the first time (the “New in the last {days} days” list)."
+            ).format(
+                days=wording.count(rules.new_days),
+                day=wording.day(as_of),
+                higher=wording.count(newcomers_higher),
+                newcomers=wording.count(len(newcomers)),
+            ),
         ),
         Tile(
-            "Reply rate",
+            _("Reply rate"),
             wording.value(replies["reply_rate"], "percent"),
             change,
-            DEFINITIONS["reply_rate"][1] + " Comments made in the sidebar period, against the period before.",
+            _("{definition} Comments made in the sidebar period, against the period before.").format(
+                definition=_(DEFINITIONS["reply_rate"][1])
+            ),
         )
         if shows
-        else Tile("Reply rate", "—", "not in this export", NO_REPLIES_HELP, muted=True),
-        tier_tile("Loyal", "Loyal"),
+        else Tile(_("Reply rate"), "—", _("not in this export"), no_replies_help(), muted=True),
+        tier_tile(term("tier", "Loyal"), "Loyal"),  # i18n: a tier code
     )
 
     core = count["Champion"] + count["Loyal"]
     total = len(tiers)
-    headline = (
-        f"{wording.plural(core, 'member')} keep{'s' if core == 1 else ''} coming back: "
-        f"{wording.plural(count['Champion'], 'Champion')} and {count['Loyal']:,} Loyal, "
-        f"of {wording.plural(total, 'commenter')}"
+    # Translators: "5 members keep coming back: 2 Champions and 3 Loyal, of 40 commenters".
+    headline = ngettext(
+        "{members} member keeps coming back: {champions} and {loyal} Loyal, of {commenters}",
+        "{members} members keep coming back: {champions} and {loyal} Loyal, of {commenters}",
+        core,
+    ).format(
+        members=wording.count(core),
+        champions=ngettext("{count} Champion", "{count} Champions", count["Champion"]).format(
+            count=wording.count(count["Champion"])
+        ),
+        loyal=wording.count(count["Loyal"]),
+        commenters=ngettext("{count} commenter", "{count} commenters", total).format(
+            count=wording.count(total)
+        ),
     )
-    note = (
-        f"{count['At risk']:,} were loyal and are going quiet (At risk): re-engage them now. "
-        f"{len(newcomers):,} commented for the first time in the last {rules.new_days} days: welcome them"
-        + (
-            f" ({count['New']:,} in the New tier, {len(newcomers) - count['New']:,} already in a higher one). "
-            if len(newcomers) != count["New"]
-            else ". "
+    numbers = {
+        "at_risk": wording.count(count["At risk"]),
+        "newcomers": wording.count(len(newcomers)),
+        "days": wording.count(rules.new_days),
+        "new": wording.count(count["New"]),
+        "higher": wording.count(newcomers_higher),
+        "one_time": wording.count(count["One-time"]),
+    }
+    sentences = [
+        ngettext(
+            "{at_risk} was loyal and is going quiet (At risk): re-engage them now.",
+            "{at_risk} were loyal and are going quiet (At risk): re-engage them now.",
+            count["At risk"],
+        ),
+        _(
+            "{newcomers} commented for the first time in the last {days} days: welcome them "
+            "({new} in the New tier, {higher} already in a higher one)."
         )
-        + f"{count['One-time']:,} commented on one video only."
-    )
+        if len(newcomers) != count["New"]
+        else _("{newcomers} commented for the first time in the last {days} days: welcome them."),
+        ngettext(
+            "{one_time} commented on one video only.",
+            "{one_time} commented on one video only.",
+            count["One-time"],
+        ),
+    ]
     if not shows:
-        note += f" Reply rate not measured: {NO_REPLIES}."
+        sentences.append(_("Reply rate not measured: {no_replies}.").format(no_replies=_(NO_REPLIES)))
+    note = " ".join(sentence.format(**numbers) for sentence in sentences)
     return MembersView(
         period=period,
         as_of=as_of,
@@ -300,7 +360,15 @@ def shown(view: MembersView, frame: pd.DataFrame, columns: list[str]) -> pd.Data
         table["positive_response_rate"] = (
             table["positive_response_rate"] * 100
         )  # shown as "71%" by a progress bar
-    return table.rename(columns=COLUMN_LABELS)
+    for column, kind in (("tier", "tier"), ("usual_format", "format")):
+        if column in table:
+            table[column] = table[column].map(lambda code, kind=kind: term(kind, code), na_action="ignore")
+    return table.rename(columns=column_labels())
+
+
+def column_labels() -> dict[str, str]:
+    """Every member column's header in this run's language (definitions.COLUMN_LABELS, translated)."""
+    return {column: _(label) for column, label in COLUMN_LABELS.items()}
 
 
 _MENTION = r"@[\w.]+"  # a TikTok handle in a caption: letters, digits, "_" and "."
@@ -329,8 +397,8 @@ def video_names(frame: pd.DataFrame) -> pd.Series:
         values = frame[column].astype("object") if column in frame else pd.Series(None, index=frame.index)
         return values.where(values.map(lambda value: isinstance(value, str) and bool(value.strip())))
 
-    ids = text("video_id").map(lambda video_id: f"video {video_id}", na_action="ignore")
-    return text("video_caption").fillna(text("video_url")).fillna(ids).fillna("not known")
+    ids = text("video_id").map(lambda video_id: _("video {id}").format(id=video_id), na_action="ignore")
+    return text("video_caption").fillna(text("video_url")).fillna(ids).fillna(_("not known"))
 
 
 # ---------------------------------------------------------------- what only a tab needs
@@ -449,9 +517,11 @@ def lists_view(con: duckdb.DuckDBPyConnection, view: MembersView, work: TabWork)
         newcomers=newcomers,
         newcomers_takeaway=segments.new_members_takeaway(newcomers, view.rules, replies_known=known),
         tab_labels=(
-            f"Champions: ambassador candidates ({count['Champion']:,})",
-            f"At risk: win them back ({count['At risk']:,})",
-            f"New in the last {view.rules.new_days} days: welcome them ({len(view.newcomers):,})",
+            _("Champions: ambassador candidates ({count})").format(count=wording.count(count["Champion"])),
+            _("At risk: win them back ({count})").format(count=wording.count(count["At risk"])),
+            _("New in the last {days} days: welcome them ({count})").format(
+                days=wording.count(view.rules.new_days), count=wording.count(len(view.newcomers))
+            ),
         ),
     )
 
@@ -479,14 +549,19 @@ class ProfileView:
 
 
 HISTORY_LABELS = {
-    "commented_at": "When",
-    "text": "Comment",
-    "label": "Sentiment",
-    "likes": "Likes",
-    "video_caption": "Video",
-    "first_brand_reply_text": "The brand's reply",
-    "hours_to_first_reply": "Hours to reply",
+    "commented_at": N_("When"),
+    "text": N_("Comment"),
+    "label": N_("Sentiment"),
+    "likes": N_("Likes"),
+    "video_caption": N_("Video"),
+    "first_brand_reply_text": N_("The brand's reply"),
+    "hours_to_first_reply": N_("Hours to reply"),
 }
+
+
+def history_labels() -> dict[str, str]:
+    """A member's history columns in this run's language."""
+    return {column: _(label) for column, label in HISTORY_LABELS.items()}
 
 
 def profile_view(
@@ -497,14 +572,17 @@ def profile_view(
     history = segments.member_timeline(con, member_id, work.labels(member_id))
     history = history.assign(
         video_caption=video_names(history),
-        first_brand_reply_text=history["first_brand_reply_text"].astype("object").fillna("no reply"),
-    )[list(HISTORY_LABELS)].rename(columns=HISTORY_LABELS)
+        first_brand_reply_text=history["first_brand_reply_text"].astype("object").fillna(_("no reply")),
+        label=history["label"].map(lambda label: term("sentiment", label)),
+    )[list(HISTORY_LABELS)].rename(columns=history_labels())
     usual = row["usual_format"] if isinstance(row["usual_format"], str) else None
     return ProfileView(
         row=row,
         history=history,
         communities_sentence=(
-            f"Hashtag communities: {row['communities'] or 'none'}. Format they usually answer: {usual or '—'}."
+            _("Hashtag communities: {communities}. Format they usually answer: {format}.").format(
+                communities=row["communities"] or _("none"), format=term("format", usual) if usual else "—"
+            )
             if row["communities"] or usual
             else None
         ),
@@ -543,15 +621,21 @@ def replies_view(
     effect = reply_effect(con, window_days=int(window_days))
     hours = view.replies["median_hours_to_first_reply"]
     return RepliesView(
-        time_to_reply="—" if pd.isna(hours) else f"{hours:.1f} h",
-        answered=f"{view.replies['count_replied_comments']:,} of {view.replies['count_top_level_comments']:,}",
+        # Translators: {hours} is a number of hours ("1.5").
+        time_to_reply="—" if pd.isna(hours) else _("{hours} h").format(hours=wording.value(hours, "decimal")),
+        answered=_("{answered} of {total}").format(
+            answered=wording.count(view.replies["count_replied_comments"]),
+            total=wording.count(view.replies["count_top_level_comments"]),
+        ),
         by_format=by_format,
         by_tier=by_tier,
         effect=effect,
-        effect_note=(
+        effect_note=_(
             "Uses every member's first comment in all your data (not only the sidebar period). "
-            f"{effect['count_too_recent_members']:,} members commented for the first time less than "
-            f"{int(window_days)} days before the newest comment: too recent to tell, left out."
+            "{members} members commented for the first time less than {days} days before the newest comment: "
+            "too recent to tell, left out."
+        ).format(
+            members=wording.count(effect["count_too_recent_members"]), days=wording.count(int(window_days))
         ),
     )
 
