@@ -2,7 +2,7 @@
 
 A string literal counts as user-visible text when it holds a word of letters and reads like words
 (a space between words, or a capitalised word), outside a docstring, a translation call, a key
-(`key=`, `session_state[...]`, a comparison) and anything that reads like SQL or a format code.
+(`key=`, `session_state[...]`, a dict's key, a comparison) and anything that reads like SQL or a format code.
 Allowed exceptions are written on their line as `# i18n: <why it is not translated>`.
 """
 
@@ -196,6 +196,12 @@ class _Scanner(ast.NodeVisitor):
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         self._skip_all(node.slice)
+        self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        for key in node.keys:  # keys are codes looked up by the code; the values are what is shown
+            if key is not None:
+                self._skip_all(key)
         self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
