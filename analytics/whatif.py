@@ -94,6 +94,10 @@ def projection_explained() -> str:
     ).format(draws=wording.count(SETTINGS.n_boot), min_videos=wording.count(MIN_VIDEOS))
 
 
+# The English text, for callers that do not translate yet (the report's definitions): use projection_explained().
+PROJECTION_EXPLAINED = projection_explained()
+
+
 @dataclass
 class Projection:
     """A projection of a plan against the current rhythm.
