@@ -42,7 +42,7 @@ MAX_DRAWS = 2_000_000  # bootstrap indices held in memory at once (16 MB)
 
 def level(confidence: float) -> str:
     """The confidence level as a label reads it: 0.95 -> "95%", 0.9 -> "90%", 0.995 -> "99.5%" (French "95 %")."""
-    return format_percent(round(confidence, 3), "#,##0.#%", locale=i18n.language())
+    return format_percent(round(confidence, 3), locale=i18n.language(), decimal_quantization=False)
 
 
 def group_rng(seed: int, name: str) -> np.random.Generator:

@@ -9,7 +9,7 @@ import streamlit as st
 from babel.lists import format_list
 
 import ui
-from analytics import charts_whatif, i18n, whatif, wording
+from analytics import charts_whatif, i18n, stats, whatif, wording
 from analytics.i18n import _, ngettext, term
 from analytics.settings import SETTINGS
 from analytics.views.whatif import WhatifView
@@ -54,7 +54,7 @@ def not_known(labels: list[str], why: str) -> None:
         names = format_list(labels, locale=i18n.language())
         # Translators: {names} lists numbers ("shares per 1,000 views and completion rate"); {why} is a sentence.
         said = ngettext("{names} is not known: {why}", "{names} are not known: {why}", len(labels))
-        st.caption(said.format(names=names[:1].upper() + names[1:], why=why))
+        st.caption(stats.sentence(said.format(names=names, why=why)))
 
 
 def projection_tiles(projection: whatif.Projection, what: str) -> None:
@@ -209,7 +209,8 @@ def compare_tab(view: WhatifView) -> None:
     kind = st.radio(
         _("Compare"),
         list(whatif.GROUP_KINDS),
-        format_func=lambda kind: _(whatif.GROUP_KINDS[kind]),
+        # Names looked up, not translated in the callback: it can run outside this run's language.
+        format_func={kind: _(name) for kind, name in whatif.GROUP_KINDS.items()}.__getitem__,
         horizontal=True,
         key="whatif_compare_kind",
     )
@@ -243,7 +244,9 @@ def compare_tab(view: WhatifView) -> None:
                 "ranges instead."
             ).format(period=period.describe())
         if options:
-            shown = (lambda code: term("format", code)) if kind == "format" else str
+            shown = {
+                option: term("format", option) if kind == "format" else option for option in options
+            }.__getitem__
             choice_a = left.selectbox(_("Group A"), options, format_func=shown, key=f"whatif_{kind}_a")
             choice_b = right.selectbox(
                 _("Group B"),
