@@ -29,7 +29,7 @@ import pandas as pd
 from analytics import lookalikes, stats
 from analytics.captions import DEFAULT_RULES, FORMATS, Rules, _classify, _freeze, _Frozen, _normalize, _word
 from analytics.db import query
-from analytics.i18n import N_
+from analytics.i18n import N_, _, term
 from analytics.settings import SETTINGS
 
 
@@ -445,8 +445,11 @@ def best_against_most_common(
 
 
 def plural(name: str) -> str:
-    """A format as the subject of a sentence: "Challenges", "Podcast clip videos"."""
-    return _PLURALS.get(name, f"{name} videos")
+    """A format as the subject of a sentence, in the run's language: "Challenges", "Podcast clip videos"."""
+    if name in _PLURALS:
+        return _(_PLURALS[name])
+    # Translators: {format} is a format name the marketer made up ("Podcast clip").
+    return _("{format} videos").format(format=term("format", name))
 
 
 def format_takeaway(

@@ -13,7 +13,7 @@ from analytics.format_stats import _rate, _videos, _with_rated_sums
 from analytics.i18n import ngettext
 
 # English names, for code that reads them; what a marketer reads comes from weekday_name().
-WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS: list[str] = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
 def weekday_name(weekday: int, width: str = "wide") -> str:

@@ -189,7 +189,9 @@ def verdict(
             )
         )
     ratio_words = wording.value(ratio, "decimal")
-    return sentence(text.format(**values, ratio=ratio_words, percent=level(round(abs(ratio - 1) * 100) / 100)))
+    return sentence(
+        text.format(**values, ratio=ratio_words, percent=level(round(abs(ratio - 1) * 100) / 100))
+    )
 
 
 def not_enough(label_a: str, label_b: str, count_a: int, count_b: int, needed: int) -> str:

@@ -45,8 +45,8 @@ import numpy as np
 import pandas as pd
 
 from analytics import stats, wording
-from analytics.format_stats import RateComparison
-from analytics.formats import _PLURALS, FORMATS, compare_rates, extract_hashtags
+from analytics.format_stats import RateComparison, plural
+from analytics.formats import FORMATS, compare_rates, extract_hashtags
 from analytics.i18n import N_, _, ngettext, term
 from analytics.overview import Period, month_of, month_so_far, shift
 from analytics.preferences import captions_containing
@@ -137,7 +137,7 @@ def _project(
 ) -> Projection:
     """The engine behind project_mix and project_lives: see the module docstring."""
     if weeks <= 0:
-        raise ValueError("The history must cover at least one day.")
+        raise ValueError("The history must cover at least one day.")  # i18n: a programming error, never shown
     names = list(dict.fromkeys([*groups, *(name for name, count in planned.items() if count)]))
     rows, warnings = [], []
     draws = {metric: {"current": np.zeros(n_boot), "planned": np.zeros(n_boot)} for metric in metrics}
@@ -398,7 +398,7 @@ def videos_in_group(videos: pd.DataFrame, kind: str, value: object) -> pd.DataFr
         return videos[videos["caption"].map(lambda caption: tag in extract_hashtags(caption))]
     if kind == "keyword":
         return videos[captions_containing(videos["caption"], str(value))]
-    raise ValueError(f"A group is a format, dates, a hashtag or a keyword, not {kind!r}.")
+    raise ValueError(f"A group is a format, dates, a hashtag or a keyword, not {kind!r}.")  # i18n: a bug
 
 
 def this_month_vs_last_month(last_day: date) -> tuple[Period, Period]:
@@ -416,11 +416,7 @@ def this_month_vs_last_month(last_day: date) -> tuple[Period, Period]:
 def group_label(kind: str, value: object) -> str:
     """The group as the subject of a sentence: "Mini games", "Videos posted 1 Jun – 30 Jun 2026"."""
     if kind == "format":
-        name = str(value)
-        if name in _PLURALS:
-            return _(_PLURALS[name])
-        # Translators: {format} is a format name the marketer made up ("Podcast clip").
-        return _("{format} videos").format(format=term("format", name))
+        return plural(str(value))
     if kind == "dates":
         start, end = cast("tuple[date, date]", value)
         return _("Videos posted {start} – {end}").format(start=wording.day(start), end=wording.day(end))
