@@ -11,10 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics import stats
+from analytics import stats, wording
 from analytics.charts import ACCENT, INK, MUTED, count_ticks, style
+from analytics.i18n import _
 from analytics.settings import SETTINGS
-from analytics.whatif import Projection, describe_rate
+from analytics.whatif import Projection, describe_rate, signed_decimal
 
 
 def _whiskers(values: list[float], lows: list[float], highs: list[float]) -> dict:
@@ -29,26 +30,26 @@ def _whiskers(values: list[float], lows: list[float], highs: list[float]) -> dic
     }
 
 
-def _compact(value: float) -> str:
-    if pd.isna(value):
-        return "—"
-    if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:.2f}M"
-    if abs(value) >= 10_000:
-        return f"{value / 1_000:.1f}K"
-    return f"{value:,.0f}"
-
-
 def projection_chart(
     projection: Projection,
     *,
-    title: str = "Per month: your current mix against your plan",
-    current_label: str = "Current mix",
-    planned_label: str = "Planned mix",
-    subtitle: str = "Per month = posts per week × 52 ÷ 12 × the average video of each format in your history. "
-    f"<br>Whiskers: 10th–90th percentile of {SETTINGS.n_boot:,} bootstrap redraws of your own videos.",
+    title: str | None = None,
+    current_label: str | None = None,
+    planned_label: str | None = None,
+    subtitle: str | None = None,
 ) -> go.Figure:
-    """One panel per metric: the current and planned monthly totals, whiskers at the 10th–90th percentile."""
+    """One panel per metric: the current and planned monthly totals, whiskers at the 10th–90th percentile.
+
+    Without titles and labels, the mix planner's (in the run's language)."""
+    title = title or _("Per month: your current mix against your plan")
+    current_label = current_label or _("Current mix")
+    planned_label = planned_label or _("Planned mix")
+    subtitle = subtitle or _(
+        "Per month = posts per week × 52 ÷ 12 × the average video of each format in your history. "
+        "<br>Whiskers: 10th–90th percentile of {draws} bootstrap redraws of your own videos."
+    ).format(draws=wording.count(SETTINGS.n_boot))
+    # Translators: the bar's hover; {metric} is "Views", {bar} "Current mix", {value} and the range numbers.
+    hover = _("<b>{metric}</b> · {bar}: {value} a month<br>range {low} – {high}")
     totals = projection.totals.dropna(subset=["current"])
     fig = make_subplots(
         rows=1, cols=max(len(totals), 1), subplot_titles=list(totals["label"]), horizontal_spacing=0.08
@@ -62,13 +63,24 @@ def projection_chart(
             error_y=_whiskers(
                 values, [row.current_low, row.planned_low], [row.current_high, row.planned_high]
             ),
-            text=[_compact(value) for value in values],
+            text=[wording.count(value) for value in values],
             textposition="inside",
             insidetextanchor="start",  # at the bar's foot, clear of the whisker
             textfont={"color": "white", "size": 14},
-            customdata=[[row.current_low, row.current_high], [row.planned_low, row.planned_high]],
-            hovertemplate=f"<b>{row.label}</b> · %{{x}}: %{{y:,.0f}} a month"
-            "<br>range %{customdata[0]:,.0f} – %{customdata[1]:,.0f}<extra></extra>",
+            customdata=[
+                hover.format(
+                    metric=row.label,
+                    bar=bar,
+                    value=wording.count(value),
+                    low=wording.count(low),
+                    high=wording.count(high),
+                )
+                for bar, value, low, high in [
+                    (current_label, row.current, row.current_low, row.current_high),
+                    (planned_label, row.planned, row.planned_low, row.planned_high),
+                ]
+            ],
+            hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
             row=1,
             col=column,
@@ -85,7 +97,7 @@ def _bare(value: float, unit: str) -> str:
     """A signed difference without its unit, for a compact interval ("+0.3 to +2.0")."""
     if pd.isna(value):
         return "—"
-    return f"{value * 100:+.1f}" if unit == "percent" else f"{value:+.1f}"
+    return signed_decimal(value * 100 if unit == "percent" else value)
 
 
 def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figure:
@@ -94,12 +106,14 @@ def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figu
     rates: pd.DataFrame = comparison["rates"]
     shown = stats.level(comparison.get("confidence", stats.CONFIDENCE))
     titles = [
-        f"{row.label}<br><span style='font-size:12px;color:#475569'>A − B: "
+        f"{row.label}<br><span style='font-size:12px;color:#475569'>A − B: "  # i18n: markup around a label
         f"{describe_rate(row.difference, row.unit, signed=True)}<br>{shown}: "
         + (
-            "not known"
+            _("not known")
             if pd.isna(row.difference_low) or pd.isna(row.difference_high)
-            else f"{_bare(row.difference_low, row.unit)} to {_bare(row.difference_high, row.unit)}"
+            else _("{low} to {high}").format(
+                low=_bare(row.difference_low, row.unit), high=_bare(row.difference_high, row.unit)
+            )
         )
         + "</span>"
         for row in rates.itertuples()
@@ -115,8 +129,11 @@ def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figu
             text=[describe_rate(value, row.unit) for value in values],
             textposition="outside",
             cliponaxis=False,
-            customdata=[label_a, label_b],
-            hovertemplate="<b>%{customdata}</b>: %{y:" + (".1%" if percent else ".1f") + "}<extra></extra>",
+            customdata=[
+                f"<b>{label}</b>: {describe_rate(value, row.unit)}"
+                for label, value in zip([label_a, label_b], values, strict=True)
+            ],
+            hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
             row=1,
             col=column,
@@ -127,8 +144,11 @@ def comparison_chart(comparison: dict, *, label_a: str, label_b: str) -> go.Figu
     style(
         fig,
         title=f"A: {label_a}  ·  B: {label_b}",
-        subtitle="Each rate as a ratio of sums over the group's videos. Above each panel: A − B and its "
-        f"{shown} interval (bootstrap over videos).",
+        # Translators: {level} is a confidence level such as 95%.
+        subtitle=_(
+            "Each rate as a ratio of sums over the group's videos. Above each panel: A − B and its {level} "
+            "interval (bootstrap over videos)."
+        ).format(level=shown),
         height=470,
     )
     fig.update_layout(hovermode="closest", bargap=0.35, margin={"t": 200})

@@ -29,6 +29,7 @@ import pandas as pd
 from analytics import lookalikes, stats
 from analytics.captions import DEFAULT_RULES, FORMATS, Rules, _classify, _freeze, _Frozen, _normalize, _word
 from analytics.db import query
+from analytics.i18n import N_, _, term
 from analytics.settings import SETTINGS
 
 
@@ -63,10 +64,10 @@ SMALL_SAMPLE_NOTE = "not enough videos to say"
 
 # Format names as the subject of a sentence ("Challenges earn 2.1x ...").
 _PLURALS: dict[str, str] = {
-    "Tutorial": "Tutorials", "Challenge": "Challenges", "LIVE Q&A": "LIVE Q&As", "Mini game": "Mini games",
-    "Storytelling": "Storytelling videos", "Behind the scenes": "Behind-the-scenes videos",
-    "Duet / Stitch / UGC": "Duets, stitches and UGC", "Collab": "Collabs", "Product": "Product videos",
-    "Other": "other videos",
+    "Tutorial": N_("Tutorials"), "Challenge": N_("Challenges"), "LIVE Q&A": N_("LIVE Q&As"),
+    "Mini game": N_("Mini games"), "Storytelling": N_("Storytelling videos"),
+    "Behind the scenes": N_("Behind-the-scenes videos"), "Duet / Stitch / UGC": N_("Duets, stitches and UGC"),
+    "Collab": N_("Collabs"), "Product": N_("Product videos"), "Other": N_("other videos"),
 }
 # fmt: on
 
@@ -444,8 +445,11 @@ def best_against_most_common(
 
 
 def plural(name: str) -> str:
-    """A format as the subject of a sentence: "Challenges", "Podcast clip videos"."""
-    return _PLURALS.get(name, f"{name} videos")
+    """A format as the subject of a sentence, in the run's language: "Challenges", "Podcast clip videos"."""
+    if name in _PLURALS:
+        return _(_PLURALS[name])
+    # Translators: {format} is a format name the marketer made up ("Podcast clip").
+    return _("{format} videos").format(format=term("format", name))
 
 
 def format_takeaway(

@@ -23,42 +23,53 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from analytics import db
+from analytics import db, stats, wording
 from analytics.db import query, read_sql
+from analytics.i18n import N_, _, ngettext
+from analytics.posting_times import WEEKDAYS, hour_span, weekday_name  # noqa: F401 (WEEKDAYS: English names)
 
-WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-# metric -> (label, unit, definition); the units are "count", "decimal" and "minutes".
+# metric -> (label, unit, definition); the units are "count", "decimal" and "minutes". Label and
+# definition are shown translated (`live_kpis` does it).
 LIVE_METRICS: dict[str, tuple[str, str, str]] = {
     "lives_per_week": (
-        "LIVEs per week",
+        N_("LIVEs per week"),
         "decimal",
-        "Broadcasts in the period ÷ weeks in the period.",
+        N_("Broadcasts in the period ÷ weeks in the period."),
     ),
-    "average_viewers": ("Viewers per LIVE", "count", "Viewers of a broadcast, averaged over broadcasts."),
-    "average_peak_viewers": (
-        "Peak viewers per LIVE",
+    "average_viewers": (
+        N_("Viewers per LIVE"),
         "count",
-        "Most viewers watching at the same moment, averaged over broadcasts.",
+        N_("Viewers of a broadcast, averaged over broadcasts."),
+    ),
+    "average_peak_viewers": (
+        N_("Peak viewers per LIVE"),
+        "count",
+        N_("Most viewers watching at the same moment, averaged over broadcasts."),
     ),
     "interactions_per_live": (
-        "Interactions per LIVE",
+        N_("Interactions per LIVE"),
         "count",
-        "Comments + likes + shares during a broadcast, averaged over broadcasts (gifts not included).",
+        N_("Comments + likes + shares during a broadcast, averaged over broadcasts (gifts not included)."),
     ),
     "interactions_per_viewer": (
-        "Interactions per viewer",
+        N_("Interactions per viewer"),
         "decimal",
-        "Comments + likes + shares ÷ viewers, summed over broadcasts. Likes on a LIVE are taps: one "
-        "viewer can send many.",
+        N_(
+            "Comments + likes + shares ÷ viewers, summed over broadcasts. Likes on a LIVE are taps: one "
+            "viewer can send many."
+        ),
     ),
     "new_followers_per_live": (
-        "New followers per LIVE",
+        N_("New followers per LIVE"),
         "decimal",
-        "Followers gained during a broadcast, averaged over broadcasts.",
+        N_("Followers gained during a broadcast, averaged over broadcasts."),
     ),
-    "average_duration_minutes": ("Length of a LIVE", "minutes", "Minutes on air, averaged over broadcasts."),
-    "total_gifts": ("Gifts", "count", "Gifts received over all broadcasts in the period."),
+    "average_duration_minutes": (
+        N_("Length of a LIVE"),
+        "minutes",
+        N_("Minutes on air, averaged over broadcasts."),
+    ),
+    "total_gifts": (N_("Gifts"), "count", N_("Gifts received over all broadcasts in the period.")),
 }
 
 
@@ -109,11 +120,7 @@ def format_live_value(value: float | None, unit: str) -> str:
     """A LIVE number as the page shows it: "0.9", "1,234", "52 min"; "—" when unknown."""
     if value is None or pd.isna(value):
         return "—"
-    if unit == "minutes":
-        return f"{value:,.0f} min"
-    if unit == "decimal":
-        return f"{value:,.1f}"
-    return f"{value:,.0f}"
+    return wording.value(value, unit)
 
 
 def live_kpis(
@@ -140,13 +147,13 @@ def live_kpis(
         rows.append(
             {
                 "metric": metric,
-                "label": label,
+                "label": _(label),
                 "unit": unit,
                 "value": value,
                 "previous_value": before,
                 "change": change,
                 "display": format_live_value(value, unit),
-                "definition": definition,
+                "definition": _(definition),
             }
         )
     return pd.DataFrame(rows)
@@ -176,20 +183,37 @@ def best_live_slot(slots: pd.DataFrame, *, min_lives: int = 2) -> str:
     """
     rated = slots[(slots["count_lives"] >= min_lives) & slots["relative_viewers"].notna()]
     if rated.empty:
-        return (
-            f"Not enough LIVEs at the same day and time to name a best slot yet: a slot needs {min_lives} "
-            "broadcasts to count."
-        )
+        return ngettext(
+            "Not enough LIVEs at the same day and time to name a best slot yet: a slot needs {count} broadcast "
+            "to count.",
+            "Not enough LIVEs at the same day and time to name a best slot yet: a slot needs {count} broadcasts "
+            "to count.",
+            min_lives,
+        ).format(count=wording.count(min_lives))
     best = rated.sort_values(
         ["relative_viewers", "count_lives", "weekday", "hour"], ascending=[False, False, True, True]
     ).iloc[0]
-    slot = f"{WEEKDAYS[int(best['weekday'])]} LIVEs starting {int(best['hour']):02d}:00–{int(best['hour']) + 1:02d}:00"
-    count = f"{int(best['count_lives'])} broadcasts, {best['average_viewers']:,.0f} viewers on average"
+    # Translators: {weekday} is a day name ("Wednesday"), {hours} "20:00–21:00".
+    slot = _("{weekday} LIVEs starting {hours}").format(
+        weekday=weekday_name(int(best["weekday"])), hours=hour_span(int(best["hour"]))
+    )
+    lives_held = int(best["count_lives"])
+    count = ngettext(
+        "{count} broadcast, {viewers} viewers on average",
+        "{count} broadcasts, {viewers} viewers on average",
+        lives_held,
+    ).format(count=wording.count(lives_held), viewers=wording.count(best["average_viewers"]))
     percent = round((best["relative_viewers"] - 1) * 100)
     # Below 10% a slot's lead is within the night-to-night swing of a LIVE audience.
     if percent < 10:
-        return f"No day and time stands out yet: the best, {slot}, drew about as many viewers as LIVEs held in the same weeks ({count})."
-    return f"{slot} drew {percent}% more viewers than LIVEs held in the same weeks ({count})."
+        # Translators: {slot} is "Wednesday LIVEs starting 20:00–21:00"; {count} "2 broadcasts, 200 viewers on average".
+        text = _(
+            "No day and time stands out yet: the best, {slot}, drew about as many viewers as LIVEs held in the "
+            "same weeks ({count})."
+        )
+    else:
+        text = _("{slot} drew {percent} more viewers than LIVEs held in the same weeks ({count}).")
+    return stats.sentence(text.format(slot=slot, count=count, percent=stats.level(percent / 100)))
 
 
 # ---------------------------------------------------------------- who comes back

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import duckdb
 import pandas as pd
+from babel.dates import format_skeleton, get_day_names
 
+from analytics import i18n, stats, wording
 from analytics.format_stats import _rate, _videos, _with_rated_sums
+from analytics.i18n import ngettext
 
-WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# English names, for code that reads them; what a marketer reads comes from weekday_name().
+WEEKDAYS: list[str] = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def weekday_name(weekday: int, width: str = "wide") -> str:
+    """A weekday (0 = Monday) in the run's language: "Wednesday", "mercredi", "Thứ Tư" ("abbreviated": "Wed")."""
+    return get_day_names(width, locale=i18n.language())[weekday]
+
+
+def hour_span(hour: int) -> str:
+    """A posting or LIVE hour as its locale writes it: "19:00–20:00" ("19.00–20.00" in Indonesian)."""
+    start = datetime(2000, 1, 1, hour)  # any day: only the hour is written
+    end = datetime(2000, 1, 1, hour + 1) if hour < 23 else datetime(2000, 1, 2, 0)
+    locale = i18n.language()
+    return f"{format_skeleton('HHmm', start, locale=locale)}–{format_skeleton('HHmm', end, locale=locale)}"
 
 
 def posting_time_performance(
@@ -66,8 +83,19 @@ def best_posting_slots(grid: pd.DataFrame, *, top: int = 3, min_videos: int = 2)
     slots = slots.sort_values(
         ["engagement_rate", "count_videos", "weekday", "hour"], ascending=[False, False, True, True]
     ).head(top)
+    # Translators: {weekday} is a day name ("Wednesday"), {hours} "19:00–20:00", {rate} an engagement rate.
     return [
-        f"{WEEKDAYS[int(row.weekday)]} {int(row.hour):02d}:00–{int(row.hour) + 1:02d}:00: "
-        f"{int(row.count_videos)} video{'' if row.count_videos == 1 else 's'}, {row.engagement_rate:.1%} engagement"
+        stats.sentence(
+            ngettext(
+                "{weekday} {hours}: {count} video, {rate} engagement",
+                "{weekday} {hours}: {count} videos, {rate} engagement",
+                int(row.count_videos),
+            ).format(
+                weekday=weekday_name(int(row.weekday)),
+                hours=hour_span(int(row.hour)),
+                count=wording.count(int(row.count_videos)),
+                rate=wording.percent(row.engagement_rate),
+            )
+        )
         for row in slots.itertuples()
     ]

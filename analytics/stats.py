@@ -30,7 +30,10 @@ from typing import TypedDict
 
 import numpy as np
 import pandas as pd
+from babel.numbers import format_percent
 
+from analytics import i18n, wording
+from analytics.i18n import _
 from analytics.settings import SETTINGS
 
 CONFIDENCE = SETTINGS.confidence  # the default level (analytics/settings.py)
@@ -38,8 +41,8 @@ MAX_DRAWS = 2_000_000  # bootstrap indices held in memory at once (16 MB)
 
 
 def level(confidence: float) -> str:
-    """The confidence level as a label reads it: 0.95 -> "95%", 0.9 -> "90%", 0.995 -> "99.5%"."""
-    return f"{round(confidence * 100, 1):g}%"
+    """The confidence level as a label reads it: 0.95 -> "95%", 0.9 -> "90%", 0.995 -> "99.5%" (French "95 %")."""
+    return format_percent(round(confidence, 3), locale=i18n.language(), decimal_quantization=False)
 
 
 def group_rng(seed: int, name: str) -> np.random.Generator:
@@ -126,24 +129,84 @@ def verdict(
     rate_b: float,
     ratio: float,
     unlikely: bool,
-    *,
-    what: str = "engagement",
 ) -> str:
     """The comparison in plain words: "Challenges earn 2.1x the engagement of Tutorials (9.8% vs 4.6%), and
-    that is unlikely to be luck." Labels are plural nouns; `what` is the thing earned."""
-    rates = f"({rate_a:.1%} vs {rate_b:.1%})"
+    that is unlikely to be luck." Labels are plural nouns; one whole sentence per case, in the run's language."""
+    # Translators: {group_a} and {group_b} are groups of videos ("Challenges", "Videos with #booktok");
+    # {rate_a} and {rate_b} their engagement rates; {ratio} a number such as 2.1; {percent} such as 12%.
+    values = {
+        "group_a": label_a,
+        "group_b": label_b,
+        "rate_a": wording.percent(rate_a),
+        "rate_b": wording.percent(rate_b),
+    }
     if rate_b == 0:
-        return sentence(f"{label_b} earned no {what} at all {rates}, so there is no ratio to give.")
-    percent = round(abs(ratio - 1) * 100)
-    if percent == 0:
-        same = f"{label_a} and {label_b} earn about the same {what} {rates}"
-        return sentence(same + (", and the data is precise enough to say so." if unlikely else "."))
-    if ratio >= 1.1:
-        claim = f"{label_a} earn {ratio:.1f}x the {what} of {label_b} {rates}"
+        text = _(
+            "{group_b} earned no engagement at all ({rate_a} vs {rate_b}), so there is no ratio to give."
+        )
+    elif round(abs(ratio - 1) * 100) == 0:
+        text = (
+            _(
+                "{group_a} and {group_b} earn about the same engagement ({rate_a} vs {rate_b}), and the "
+                "data is precise enough to say so."
+            )
+            if unlikely
+            else _("{group_a} and {group_b} earn about the same engagement ({rate_a} vs {rate_b}).")
+        )
+    elif ratio >= 1.1:
+        text = (
+            _(
+                "{group_a} earn {ratio}x the engagement of {group_b} ({rate_a} vs {rate_b}), and that is "
+                "unlikely to be luck."
+            )
+            if unlikely
+            else _(
+                "{group_a} earn {ratio}x the engagement of {group_b} ({rate_a} vs {rate_b}), but that could be luck."
+            )
+        )
+    elif ratio > 1:
+        text = (
+            _(
+                "{group_a} earn {percent} more engagement than {group_b} ({rate_a} vs {rate_b}), and that "
+                "is unlikely to be luck."
+            )
+            if unlikely
+            else _(
+                "{group_a} earn {percent} more engagement than {group_b} ({rate_a} vs {rate_b}), but that "
+                "could be luck."
+            )
+        )
     else:
-        claim = f"{label_a} earn {percent}% {'more' if ratio > 1 else 'less'} {what} than {label_b} {rates}"
+        text = (
+            _(
+                "{group_a} earn {percent} less engagement than {group_b} ({rate_a} vs {rate_b}), and that "
+                "is unlikely to be luck."
+            )
+            if unlikely
+            else _(
+                "{group_a} earn {percent} less engagement than {group_b} ({rate_a} vs {rate_b}), but that "
+                "could be luck."
+            )
+        )
+    ratio_words = wording.value(ratio, "decimal")
     return sentence(
-        claim + (", and that is unlikely to be luck." if unlikely else ", but that could be luck.")
+        text.format(**values, ratio=ratio_words, percent=level(round(abs(ratio - 1) * 100) / 100))
+    )
+
+
+def not_enough(label_a: str, label_b: str, count_a: int, count_b: int, needed: int) -> str:
+    """The small-sample verdict: which group has too few videos to compare, and how many it takes."""
+    # Translators: {group_a} and {group_b} are groups of videos; {count_a} and {count_b} their videos with views.
+    text = _(
+        "Not enough videos to say: {group_a} have {count_a} with views and {group_b} {count_b}, and a "
+        "comparison needs at least {needed} each."
+    )
+    return text.format(
+        group_a=label_a,
+        group_b=label_b,
+        count_a=wording.count(count_a),
+        count_b=wording.count(count_b),
+        needed=wording.count(needed),
     )
 
 
@@ -169,13 +232,12 @@ def compare_ratios(
     group_a: tuple[np.ndarray, np.ndarray],
     group_b: tuple[np.ndarray, np.ndarray],
     *,
-    label_a: str = "group A",
-    label_b: str = "group B",
+    label_a: str | None = None,
+    label_b: str | None = None,
     min_count: int = 5,
     confidence: float = CONFIDENCE,
     n_boot: int = SETTINGS.n_boot,
     seed: int = SETTINGS.seed,
-    unit: str = "videos",
 ) -> Comparison:
     """Is group A's ratio of sums really above or below group B's, or could it be luck?
 
@@ -186,6 +248,7 @@ def compare_ratios(
     group), is_unlikely_luck (the ratio's interval leaves out 1) and verdict, a sentence.
     """
     (top_a, bottom_a), (top_b, bottom_b) = group_a, group_b
+    label_a, label_b = label_a or _("group A"), label_b or _("group B")
     rng = np.random.default_rng(seed)
     draws_a = ratio_draws(top_a, bottom_a, n_boot=n_boot, rng=rng)
     draws_b = ratio_draws(top_b, bottom_b, n_boot=n_boot, rng=rng)
@@ -200,10 +263,7 @@ def compare_ratios(
     small = min(len(bottom_a), len(bottom_b)) < needed
     unlikely = bool(not small and (ratio_low > 1 or ratio_high < 1))
     if small:
-        said = sentence(
-            f"not enough {unit} to say: {label_a} have {len(bottom_a)} with views and {label_b} "
-            f"{len(bottom_b)}, and a comparison needs at least {needed} each."
-        )
+        said = not_enough(label_a, label_b, len(bottom_a), len(bottom_b), needed)
     else:
         said = verdict(label_a, label_b, rate_a, rate_b, ratio, unlikely)
     return {

@@ -44,9 +44,10 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from analytics import stats
-from analytics.format_stats import RateComparison
-from analytics.formats import _PLURALS, FORMATS, compare_rates, extract_hashtags
+from analytics import stats, wording
+from analytics.format_stats import RateComparison, plural
+from analytics.formats import FORMATS, compare_rates, extract_hashtags
+from analytics.i18n import N_, _, ngettext, term
 from analytics.overview import Period, month_of, month_so_far, shift
 from analytics.preferences import captions_containing
 from analytics.settings import SETTINGS
@@ -55,25 +56,46 @@ WEEKS_PER_MONTH = 52 / 12
 MIN_VIDEOS = SETTINGS.min_videos
 RANGE = (0.10, 0.90)
 
-# metric column -> label, for videos and for LIVEs
+# metric column -> label, for videos and for LIVEs (shown translated: `_(label)`)
 VIDEO_METRICS: dict[str, str] = {
-    "total_views": "Views",
-    "total_engagements": "Engagements",
-    "new_followers": "New followers",
+    "total_views": N_("Views"),
+    "total_engagements": N_("Engagements"),
+    "new_followers": N_("New followers"),
 }
 LIVE_METRICS: dict[str, str] = {
-    "viewers": "Viewers",
-    "total_interactions": "Interactions",
-    "new_followers": "New followers",
+    "viewers": N_("Viewers"),
+    "total_interactions": N_("Interactions"),
+    "new_followers": N_("New followers"),
+}
+# metric column -> a tile's label
+PER_MONTH: dict[str, str] = {
+    "total_views": N_("Views per month"),
+    "total_engagements": N_("Engagements per month"),
+    "new_followers": N_("New followers per month"),
+    "viewers": N_("Viewers per month"),
+    "total_interactions": N_("Interactions per month"),
+}
+# metric column -> what a LIVE sheet can leave empty, in the middle of a sentence
+PER_LIVE: dict[str, str] = {
+    "viewers": N_("viewers per LIVE"),
+    "total_interactions": N_("interactions per LIVE"),
+    "new_followers": N_("new followers per LIVE"),
 }
 
-PROJECTION_EXPLAINED = (
-    f"Per month = posts per week × 52 ÷ 12 × the average video of that format in your history (the "
-    "chosen period). With your current mix this is what you actually got per month. The range is the "
-    f"10th to 90th percentile of {SETTINGS.n_boot:,} bootstrap redraws of your own videos: how sure we can be of the "
-    "average month, not a promise for any single month (one viral video can land outside it). Formats "
-    f"with fewer than {MIN_VIDEOS} videos in the history are left out of both totals."
-)
+
+def projection_explained() -> str:
+    """How the projection is made, in the run's language (the page's expander and each tile's help)."""
+    return _(
+        "Per month = posts per week × 52 ÷ 12 × the average video of that format in your history (the "
+        "chosen period). With your current mix this is what you actually got per month. The range is the "
+        "10th to 90th percentile of {draws} bootstrap redraws of your own videos: how sure we can be of the "
+        "average month, not a promise for any single month (one viral video can land outside it). Formats "
+        "with fewer than {min_videos} videos in the history are left out of both totals."
+    ).format(draws=wording.count(SETTINGS.n_boot), min_videos=wording.count(MIN_VIDEOS))
+
+
+# The English text, for callers that do not translate yet (the report's definitions): use projection_explained().
+PROJECTION_EXPLAINED = projection_explained()
 
 
 @dataclass
@@ -115,7 +137,7 @@ def _project(
 ) -> Projection:
     """The engine behind project_mix and project_lives: see the module docstring."""
     if weeks <= 0:
-        raise ValueError("The history must cover at least one day.")
+        raise ValueError("The history must cover at least one day.")  # i18n: a programming error, never shown
     names = list(dict.fromkeys([*groups, *(name for name, count in planned.items() if count)]))
     rows, warnings = [], []
     draws = {metric: {"current": np.zeros(n_boot), "planned": np.zeros(n_boot)} for metric in metrics}
@@ -134,12 +156,8 @@ def _project(
             "note": "",
         }
         if count < min_items:
-            few = "no" if count == 0 else f"only {count}"
-            row["note"] = f"too few {unit}s to project ({few} in the history, {min_items} needed)"
-            warnings.append(
-                f"{name}: {few} {unit}{'s' if count != 1 else ''} in the history, too few to project "
-                f"({min_items} needed). It is left out of both totals."
-            )
+            row["note"], warning = _too_few(unit, name, count, min_items)
+            warnings.append(warning)
         rng = stats.group_rng(seed, name)
         for metric in metrics:
             values = items[metric].dropna().to_numpy(float) if count and metric in items else np.array([])
@@ -164,7 +182,7 @@ def _project(
     total_rows = []
     for metric, label in metrics.items():
         if not has_metric[metric]:
-            total_rows.append({"metric": metric, "label": label} | dict.fromkeys(_TOTAL_COLUMNS, np.nan))
+            total_rows.append({"metric": metric, "label": _(label)} | dict.fromkeys(_TOTAL_COLUMNS, np.nan))
             continue
         current = float(projected[f"current_{metric}"].fillna(0).sum())
         planned_total = float(projected[f"planned_{metric}"].fillna(0).sum())
@@ -175,7 +193,7 @@ def _project(
         total_rows.append(
             {
                 "metric": metric,
-                "label": label,
+                "label": _(label),
                 "current": current,
                 "current_low": float(current_low),
                 "current_high": float(current_high),
@@ -188,6 +206,40 @@ def _project(
             }
         )
     return Projection(by_group, pd.DataFrame(total_rows), warnings, weeks)
+
+
+def _too_few(unit: str, name: str, count: int, needed: int) -> tuple[str, str]:
+    """A group's note and warning when it has too few videos (or LIVEs) in the history to project."""
+    values = {"group": term("format", name), "count": wording.count(count), "needed": wording.count(needed)}
+    if unit == "LIVE" and not count:
+        note = _("too few LIVEs to project (none in the history, {needed} needed)")
+        warning = _(
+            "{group}: no LIVEs in the history, too few to project ({needed} needed). It is left out of both totals."
+        )
+    elif unit == "LIVE":
+        note = _("too few LIVEs to project (only {count} in the history, {needed} needed)")
+        warning = ngettext(
+            "{group}: only {count} LIVE in the history, too few to project ({needed} needed). It is left out "
+            "of both totals.",
+            "{group}: only {count} LIVEs in the history, too few to project ({needed} needed). It is left out "
+            "of both totals.",
+            count,
+        )
+    elif not count:
+        note = _("too few videos to project (none in the history, {needed} needed)")
+        warning = _(
+            "{group}: no videos in the history, too few to project ({needed} needed). It is left out of both totals."
+        )
+    else:
+        note = _("too few videos to project (only {count} in the history, {needed} needed)")
+        warning = ngettext(
+            "{group}: only {count} video in the history, too few to project ({needed} needed). It is left out "
+            "of both totals.",
+            "{group}: only {count} videos in the history, too few to project ({needed} needed). It is left out "
+            "of both totals.",
+            count,
+        )
+    return note.format(**values), warning.format(**values)
 
 
 _GROUP_METRIC_COLUMNS = [("current", ""), ("planned", ""), ("planned", "_low"), ("planned", "_high")]
@@ -310,20 +362,21 @@ def project_lives(
 
 # ---------------------------------------------------------------- comparing two groups
 
+# kind -> its name in the comparison's radio (shown translated: `_(name)`)
 GROUP_KINDS: dict[str, str] = {
-    "format": "Two formats",
-    "dates": "Two date ranges",
-    "hashtag": "Two hashtags",
-    "keyword": "Two campaigns (a caption word)",
+    "format": N_("Two formats"),
+    "dates": N_("Two date ranges"),
+    "hashtag": N_("Two hashtags"),
+    "keyword": N_("Two campaigns (a caption word)"),
 }
 
-# rate -> (label, numerator column or None for completion, scale, unit)
+# rate -> (label, numerator column or None for completion, scale, unit); labels shown translated
 RATES: dict[str, tuple[str, str, float, str]] = {
-    "engagement_rate": ("Engagement rate", "total_engagements", 1.0, "percent"),
-    "shares_per_1000_views": ("Shares per 1,000 views", "total_shares", 1000.0, "per1000"),
-    "comments_per_1000_views": ("Comments per 1,000 views", "total_comments", 1000.0, "per1000"),
-    "completion_rate": ("Completion rate", "completion_rate", 1.0, "percent"),
-    "follows_per_1000_views": ("Follows per 1,000 views", "new_followers", 1000.0, "per1000"),
+    "engagement_rate": (N_("Engagement rate"), "total_engagements", 1.0, "percent"),
+    "shares_per_1000_views": (N_("Shares per 1,000 views"), "total_shares", 1000.0, "per1000"),
+    "comments_per_1000_views": (N_("Comments per 1,000 views"), "total_comments", 1000.0, "per1000"),
+    "completion_rate": (N_("Completion rate"), "completion_rate", 1.0, "percent"),
+    "follows_per_1000_views": (N_("Follows per 1,000 views"), "new_followers", 1000.0, "per1000"),
 }
 
 
@@ -345,7 +398,7 @@ def videos_in_group(videos: pd.DataFrame, kind: str, value: object) -> pd.DataFr
         return videos[videos["caption"].map(lambda caption: tag in extract_hashtags(caption))]
     if kind == "keyword":
         return videos[captions_containing(videos["caption"], str(value))]
-    raise ValueError(f"A group is a format, dates, a hashtag or a keyword, not {kind!r}.")
+    raise ValueError(f"A group is a format, dates, a hashtag or a keyword, not {kind!r}.")  # i18n: a bug
 
 
 def this_month_vs_last_month(last_day: date) -> tuple[Period, Period]:
@@ -363,17 +416,13 @@ def this_month_vs_last_month(last_day: date) -> tuple[Period, Period]:
 def group_label(kind: str, value: object) -> str:
     """The group as the subject of a sentence: "Mini games", "Videos posted 1 Jun – 30 Jun 2026"."""
     if kind == "format":
-        return _PLURALS.get(str(value), f"{value} videos")
+        return plural(str(value))
     if kind == "dates":
         start, end = cast("tuple[date, date]", value)
-        return f"Videos posted {_day(start)} – {_day(end)}"
+        return _("Videos posted {start} – {end}").format(start=wording.day(start), end=wording.day(end))
     if kind == "hashtag":
-        return f"Videos with #{str(value).strip().lstrip('#').lower()}"
-    return f"Videos mentioning “{str(value).strip()}”"
-
-
-def _day(day: date) -> str:
-    return f"{day:%d %b %Y}".lstrip("0")
+        return _("Videos with {hashtag}").format(hashtag="#" + str(value).strip().lstrip("#").lower())
+    return _("Videos mentioning “{word}”").format(word=str(value).strip())
 
 
 def _rate_frame(videos: pd.DataFrame, numerator: str) -> pd.DataFrame:
@@ -388,21 +437,25 @@ def _rate_frame(videos: pd.DataFrame, numerator: str) -> pd.DataFrame:
 
 def _rate_sentence(result: RateComparison, label_a: str, label_b: str, unit: str, scale: float) -> str:
     if result["is_small_sample"]:
-        return "not enough videos to say"
+        return _("not enough videos to say")
     difference = float(result["difference"]) * scale
     if difference == 0:
-        return "the same"
+        return _("the same")
     higher = label_a if difference > 0 else label_b
-    verdict = f"higher for {higher[:1].lower() + higher[1:]}"
-    return verdict + (": unlikely to be luck" if result["is_unlikely_luck"] else ", but it could be luck")
+    # Translators: {group} is a group of videos, lower-cased at its start ("challenges", "videos with #tet").
+    if result["is_unlikely_luck"]:
+        text = _("higher for {group}: unlikely to be luck")
+    else:
+        text = _("higher for {group}, but it could be luck")
+    return text.format(group=higher[:1].lower() + higher[1:])
 
 
 def compare_groups(
     videos_a: pd.DataFrame,
     videos_b: pd.DataFrame,
     *,
-    label_a: str = "Group A",
-    label_b: str = "Group B",
+    label_a: str | None = None,
+    label_b: str | None = None,
     min_videos: int = MIN_VIDEOS,
     confidence: float = SETTINGS.confidence,
     n_boot: int = SETTINGS.n_boot,
@@ -419,6 +472,7 @@ def compare_groups(
     difference_high, is_unlikely_luck, sentence.
     """
     rows, verdict, counts = [], "", (len(videos_a), len(videos_b))
+    label_a, label_b = label_a or _("Group A"), label_b or _("Group B")
     small = True
     for rate, (label, numerator, scale, unit) in RATES.items():
         frame_a, frame_b = _rate_frame(videos_a, numerator), _rate_frame(videos_b, numerator)
@@ -442,7 +496,7 @@ def compare_groups(
         rows.append(
             {
                 "rate": rate,
-                "label": label,
+                "label": _(label),
                 "unit": unit,
                 "value_a": float(result["rate_a"]) * scale,
                 "value_b": float(result["rate_b"]) * scale,
@@ -466,14 +520,24 @@ def compare_groups(
 def describe_interval(low: float, high: float, unit: str) -> str:
     """A difference's interval in words: "+0.3 pts to +2.0 pts"; "not known" when either end is."""
     if pd.isna(low) or pd.isna(high):
-        return "not known"
-    return f"{describe_rate(low, unit, signed=True)} to {describe_rate(high, unit, signed=True)}"
+        return _("not known")
+    return _("{low} to {high}").format(
+        low=describe_rate(low, unit, signed=True), high=describe_rate(high, unit, signed=True)
+    )
+
+
+def signed_decimal(value: float) -> str:
+    """+1.2 · -0.4: a difference with one decimal and its sign."""
+    return ("-" if value < 0 and round(value, 1) else "+") + wording.value(abs(value), "decimal")
 
 
 def describe_rate(value: float, unit: str, *, signed: bool = False) -> str:
     """A rate in words: "7.9%", "+1.2 pts", "3.4 per 1,000"; "not known" when the files do not give it."""
     if value is None or pd.isna(value):
-        return "not known"
+        return _("not known")
     if unit == "percent":
-        return f"{value * 100:+.1f} pts" if signed else f"{value:.1%}"
-    return f"{value:+.1f}" if signed else f"{value:.1f}"
+        # Translators: {points} is a signed difference of percentage points ("+1.2").
+        return (
+            _("{points} pts").format(points=signed_decimal(value * 100)) if signed else wording.percent(value)
+        )
+    return signed_decimal(value) if signed else wording.value(value, "decimal")

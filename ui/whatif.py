@@ -6,25 +6,37 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from babel.lists import format_list
 
 import ui
-from analytics import charts_whatif, whatif, wording
+from analytics import charts_whatif, i18n, stats, whatif, wording
+from analytics.i18n import _, ngettext, term
+from analytics.settings import SETTINGS
 from analytics.views.whatif import WhatifView
 
 # Tier thresholds are a what-if too, on the Members page; link to it only when that page exists.
 HAS_MEMBERS_PAGE = (Path(__file__).parents[1] / "pages" / "members.py").exists()
-NOT_KNOWN = "not known"
+# The plan table's column keys; the editor shows short translated labels (its column_config) instead.
+FORMAT, HISTORY = "Format", "Videos in history"  # i18n: column keys
+NOW, PLANNED = "Now per week", "Planned per week"  # i18n: column keys
+VIEWS, FOLLOWS = "Views per video", "New followers per video"  # i18n: column keys
 
 
 def rate_columns(level: str) -> dict[str, str]:
     return {
-        "label": "Rate",
+        "label": _("Rate"),
         "a": "A",
         "b": "B",
         "difference": "A − B",
-        "interval": f"{level} interval",
-        "sentence": "Verdict",
+        # Translators: {level} is a confidence level such as 95%.
+        "interval": _("{level} interval").format(level=level),
+        "sentence": _("Verdict"),
     }
+
+
+def lower_first(text: str) -> str:
+    """A label in the middle of a sentence: "completion rate" (LIVE and TikTok keep their capitals)."""
+    return text[:1].lower() + text[1:]
 
 
 def per_month(value: float) -> str:
@@ -33,126 +45,155 @@ def per_month(value: float) -> str:
 
 def per_video(value: float) -> str:
     """A format's average video in words: a number, or "not known" when the files do not give it."""
-    return NOT_KNOWN if pd.isna(value) else ui.format_value(value, "count")
+    return _("not known") if pd.isna(value) else ui.format_value(value, "count")
 
 
 def not_known(labels: list[str], why: str) -> None:
     """Say which numbers the files do not give, instead of leaving them out silently or showing 0."""
     if labels:
-        names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-        st.caption(f"{names[:1].upper() + names[1:]} {'is' if len(labels) == 1 else 'are'} not known: {why}")
+        names = format_list(labels, locale=i18n.language())
+        # Translators: {names} lists numbers ("shares per 1,000 views and completion rate"); {why} is a sentence.
+        said = ngettext("{names} is not known: {why}", "{names} are not known: {why}", len(labels))
+        st.caption(stats.sentence(said.format(names=names, why=why)))
 
 
 def projection_tiles(projection: whatif.Projection, what: str) -> None:
+    """One tile per metric; `what` is the plan in the middle of a sentence ("your planned mix")."""
     totals = projection.totals.dropna(subset=["current"])
     for column, row in zip(st.columns(max(len(totals), 1)), totals.itertuples(), strict=False):
         relative = row.change / row.current if row.current else None
-        delta = f"{row.change:+,.0f}" + (f" ({relative:+.0%})" if relative is not None else "")
-        delta = wording.NO_CHANGE if wording.is_no_change(delta) else delta
+        delta = wording.signed_count(row.change)
+        if relative is not None:
+            delta = f"{delta} ({wording.percent(relative, signed=True)})"  # i18n: numbers only
+        delta = _(wording.NO_CHANGE) if wording.is_no_change(delta) else delta
+        # Translators: {plan} is "your planned mix" or "2.0 LIVEs a week"; the numbers are per month.
+        help_text = _(
+            "With {plan}. Now: {now} a month. Range (10th–90th percentile): {low} – {high}. {explained}"
+        ).format(
+            plan=what,
+            now=per_month(row.current),
+            low=per_month(row.planned_low),
+            high=per_month(row.planned_high),
+            explained=whatif.projection_explained(),
+        )
         ui.tile(
-            column,
-            f"{row.label} per month",
-            per_month(row.planned),
-            delta,
-            f"With {what}. Now: {per_month(row.current)} a month. Range (10th–90th percentile): "
-            f"{per_month(row.planned_low)} – {per_month(row.planned_high)}. {whatif.PROJECTION_EXPLAINED}",
-            border=True,
+            column, _(whatif.PER_MONTH[row.metric]), per_month(row.planned), delta, help_text, border=True
         )
 
 
 def planner_tab(view: WhatifView) -> None:
     period, videos, mix = view.period, view.videos, view.mix
     if view.history is None:
-        st.info(f"No video was posted {period.describe()}: plan from a longer history.", icon="📅")
+        # Translators: {period} is a period with its dates ("October 2026 (1 Oct – 31 Oct 2026, 31 days)").
+        st.info(
+            _("No video was posted {period}: plan from a longer history.").format(period=period.describe()),
+            icon="📅",
+        )
     else:
         st.markdown(view.history)
     if view.few_history and st.session_state.get("period_preset") != "All data":
         st.caption(
-            "Most formats have fewer than 5 videos in this period: a longer history projects more of them."
+            _(
+                "Most formats have fewer than {count} videos in this period: a longer history projects more of them."
+            ).format(count=wording.count(whatif.MIN_VIDEOS))
         )
-        st.button("Plan from all my data", key="whatif_use_all_data", on_click=ui.use_all_data)
+        st.button(_("Plan from all my data"), key="whatif_use_all_data", on_click=ui.use_all_data)
     table = pd.DataFrame(
         {
-            "Format": mix["format"],
-            "Videos in history": mix["count_videos"],
-            "Now per week": mix["posts_per_week"].round(1),
-            "Planned per week": mix["posts_per_week"].round(1),
-            "Views per video": mix["mean_views"].map(per_video),
-            "New followers per video": mix["mean_new_followers"].map(per_video),
+            FORMAT: mix["format"].map(lambda code: term("format", code)),
+            HISTORY: mix["count_videos"],
+            NOW: mix["posts_per_week"].round(1),
+            PLANNED: mix["posts_per_week"].round(1),
+            VIEWS: mix["mean_views"].map(per_video),
+            FOLLOWS: mix["mean_new_followers"].map(per_video),
         }
     )
     if mix["mean_new_followers"].isna().all():  # said once below the tiles, not in a column of "not known"
-        table = table.drop(columns="New followers per video")
+        table = table.drop(columns=FOLLOWS)
     edited = st.data_editor(
         table,
         key=f"whatif_mix_{period.start}_{period.end}_{len(videos)}",
         hide_index=True,
         width="stretch",
         disabled=[
-            "Format",
-            "Videos in history",
-            "Now per week",
-            "Views per video",
-            "New followers per video",
+            FORMAT,
+            HISTORY,
+            NOW,
+            VIEWS,
+            FOLLOWS,
         ],
         # Short labels, so the six columns fit a 1024 px screen; the help says each in full.
         column_config={
-            "Videos in history": st.column_config.NumberColumn(
-                "Videos", help="Videos of this format posted in the chosen period (your history)."
+            FORMAT: st.column_config.TextColumn(_(FORMAT)),
+            HISTORY: st.column_config.NumberColumn(
+                _("Videos"), help=_("Videos of this format posted in the chosen period (your history).")
             ),
-            "Now per week": st.column_config.NumberColumn(
-                "Now/week", format="%.1f", help="Videos of this format you post a week now."
+            NOW: st.column_config.NumberColumn(
+                _("Now/week"), format="%.1f", help=_("Videos of this format you post a week now.")
             ),
-            "Planned per week": st.column_config.NumberColumn(
-                "Plan/week",
+            PLANNED: st.column_config.NumberColumn(
+                _("Plan/week"),
                 min_value=0.0,
                 max_value=50.0,
                 step=0.1,
                 format="%.1f",
-                help="Posts of this format a week you plan: click to change.",
+                help=_("Posts of this format a week you plan: click to change."),
             ),
-            "Views per video": st.column_config.TextColumn(
-                "Views/video", help="Views of the average video of this format in your history."
+            VIEWS: st.column_config.TextColumn(
+                _("Views/video"), help=_("Views of the average video of this format in your history.")
             ),
-            "New followers per video": st.column_config.TextColumn(
-                "Follows/video",
-                help="New followers of the average video of this format in your history; known when your files "
-                "give new followers per video (a video detail sheet).",
+            FOLLOWS: st.column_config.TextColumn(
+                _("Follows/video"),
+                help=_(
+                    "New followers of the average video of this format in your history; known when your files "
+                    "give new followers per video (a video detail sheet)."
+                ),
             ),
         },
     )
     # A row left as shown keeps its exact rhythm, so an untouched plan changes nothing (not +1% from rounding).
     exact = dict(zip(mix["format"], mix["posts_per_week"], strict=True))
     # As the table rounds it: numpy rounds 0.35 to 0.4 where round() gives 0.3.
-    shown = dict(zip(mix["format"], table["Planned per week"], strict=True))
+    shown = dict(zip(mix["format"], table[PLANNED], strict=True))
     planned = {
         name: exact[name] if value == shown[name] else value
         for name, value in zip(
-            edited["Format"], edited["Planned per week"].fillna(0).astype(float), strict=True
-        )
+            mix["format"], edited[PLANNED].fillna(0).astype(float), strict=True
+        )  # the editor's rows are the mix's, in its order: the codes, not the names shown
     }
     projection = view.project(planned)
-    projection_tiles(projection, "your planned mix")
+    projection_tiles(projection, _("your planned mix"))
     too_few = projection.by_group[~projection.by_group["is_projected"]]
     if len(too_few):
+        groups = format_list(
+            [
+                f"{ui.markdown_escape(term('format', row.group))} ({wording.count(row.count_items)})"
+                for row in too_few.itertuples()
+            ],
+            locale=i18n.language(),
+        )
+        # Translators: {groups} lists formats with their videos: "Collab (3) and Duet / Stitch / UGC (1)".
         st.warning(
-            f"Too few videos to project ({whatif.MIN_VIDEOS} needed), so left out of both totals: "
-            + ", ".join(
-                f"{ui.markdown_escape(row.group)} ({row.count_items})" for row in too_few.itertuples()
-            )
-            + ".",
+            _("Too few videos to project ({needed} needed), so left out of both totals: {groups}.").format(
+                needed=wording.count(whatif.MIN_VIDEOS), groups=groups
+            ),
             icon="⚠️",
         )
     if not videos.empty and "new_followers" not in set(projection.totals["metric"]):
         st.caption(
-            "New followers per video are not known: TikTok Studio's Content export does not give them, so they "
-            "are not projected. Upload a video detail sheet with a new-followers column to project them."
+            _(
+                "New followers per video are not known: TikTok Studio's Content export does not give them, so "
+                "they are not projected. Upload a video detail sheet with a new-followers column to project them."
+            )
         )
     ui.chart(charts_whatif.projection_chart(projection), "whatif_projection_chart")
-    with st.expander("How the projection works"):
-        st.markdown(whatif.PROJECTION_EXPLAINED)
+    with st.expander(_("How the projection works")):
+        st.markdown(whatif.projection_explained())
     ui.download_csv(
-        projection.by_group, "Download the plan (CSV)", "communitylens_mix_plan.csv", key="whatif_download"
+        projection.by_group,
+        _("Download the plan (CSV)"),
+        "communitylens_mix_plan.csv",  # i18n: a file name
+        key="whatif_download",
     )
 
 
@@ -166,80 +207,120 @@ def compare_tab(view: WhatifView) -> None:
         st.session_state.whatif_dates_b = (months[1].start, months[1].end)
 
     kind = st.radio(
-        "Compare",
+        _("Compare"),
         list(whatif.GROUP_KINDS),
-        format_func=whatif.GROUP_KINDS.get,
+        # Names looked up, not translated in the callback: it can run outside this run's language.
+        format_func={kind: _(name) for kind, name in whatif.GROUP_KINDS.items()}.__getitem__,
         horizontal=True,
         key="whatif_compare_kind",
     )
     st.button(
-        "This month vs last month",
+        _("This month vs last month"),
         key="whatif_this_vs_last_month",
         icon=":material/calendar_month:",
         on_click=compare_months,
-        help=f"Videos posted {months[0].describe()} against {months[1].describe()}, by the data's last day.",
+        help=_("Videos posted {this_month} against {last_month}, by the data's last day.").format(
+            this_month=months[0].describe(), last_month=months[1].describe()
+        ),
     )
     left, right = st.columns(2)
     choice_a, choice_b, too_few = None, None, None
     if kind in ("format", "hashtag"):
         options = list(view.format_options if kind == "format" else view.hashtag_options)
         if kind == "format" and len(options) == 1:
-            too_few = (
-                f"Every video posted {period.describe()} is {ui.markdown_escape(options[0])}: there is no second "
-                "format to compare with. Compare two date ranges, hashtags or campaigns instead, or fix formats on "
-                "the Interaction formats page."
-            )
-        if kind == "hashtag" and len(options) < 2:
-            too_few = (
-                f"The videos posted {period.describe()} use "
-                + (f"only one hashtag ({ui.markdown_escape(options[0])})" if options else "no hashtag")
-                + ": compare two campaigns (a caption word) or two date ranges instead."
-            )
+            # Translators: {period} is a period with its dates; {format} a format name.
+            too_few = _(
+                "Every video posted {period} is {format}: there is no second format to compare with. Compare "
+                "two date ranges, hashtags or campaigns instead, or fix formats on the Interaction formats page."
+            ).format(period=period.describe(), format=ui.markdown_escape(term("format", options[0])))
+        if kind == "hashtag" and len(options) == 1:
+            too_few = _(
+                "The videos posted {period} use only one hashtag ({hashtag}): compare two campaigns (a caption "
+                "word) or two date ranges instead."
+            ).format(period=period.describe(), hashtag=ui.markdown_escape(options[0]))
+        if kind == "hashtag" and not options:
+            too_few = _(
+                "The videos posted {period} use no hashtag: compare two campaigns (a caption word) or two date "
+                "ranges instead."
+            ).format(period=period.describe())
         if options:
-            choice_a = left.selectbox("Group A", options, key=f"whatif_{kind}_a")
+            shown = {
+                option: term("format", option) if kind == "format" else option for option in options
+            }.__getitem__
+            choice_a = left.selectbox(_("Group A"), options, format_func=shown, key=f"whatif_{kind}_a")
             choice_b = right.selectbox(
-                "Group B", options, index=min(1, len(options) - 1), key=f"whatif_{kind}_b"
+                _("Group B"),
+                options,
+                format_func=shown,
+                index=min(1, len(options) - 1),
+                key=f"whatif_{kind}_b",
             )
     elif kind == "dates":
         before = period.previous()
         picked_a = left.date_input(
-            "Group A: videos posted", value=(period.start, period.end), key="whatif_dates_a"
+            _("Group A: videos posted"),
+            value=(period.start, period.end),
+            format=wording.DATE_INPUT_FORMAT,
+            key="whatif_dates_a",
         )
         picked_b = right.date_input(
-            "Group B: videos posted", value=(before.start, before.end), key="whatif_dates_b"
+            _("Group B: videos posted"),
+            value=(before.start, before.end),
+            format=wording.DATE_INPUT_FORMAT,
+            key="whatif_dates_b",
         )
         if len(picked_a) == 2 and len(picked_b) == 2:
             choice_a, choice_b = tuple(picked_a), tuple(picked_b)
         if (choice_a, choice_b) == tuple((month.start, month.end) for month in months):
+            # Translators: {this_month} is "November 2026 so far", {last_month} "October 2026".
             st.caption(
-                f"{months[0].name} against the whole of {months[1].name}: rates are ratios over each month's "
-                "videos, so months of different lengths compare fairly."
+                _(
+                    "{this_month} against the whole of {last_month}: rates are ratios over each month's videos, "
+                    "so months of different lengths compare fairly."
+                ).format(this_month=months[0].name, last_month=months[1].name)
             )
     else:
         choice_a = left.text_input(
-            "Group A: captions containing", key="whatif_keyword_a", placeholder="e.g. giveaway"
+            _("Group A: captions containing"), key="whatif_keyword_a", placeholder=_("e.g. giveaway")
         )
         choice_b = right.text_input(
-            "Group B: captions containing", key="whatif_keyword_b", placeholder="e.g. tet"
+            _("Group B: captions containing"), key="whatif_keyword_b", placeholder=_("e.g. tet")
         )
     if too_few:
         st.info(too_few, icon="⚖️")
     elif not choice_a or not choice_b:
-        st.info("Pick or type both groups to compare them.", icon="⚖️")
+        st.info(_("Pick or type both groups to compare them."), icon="⚖️")
     elif choice_a == choice_b:
-        st.info("Pick two different groups.", icon="⚖️")
+        st.info(_("Pick two different groups."), icon="⚖️")
     else:
         comparison(view, kind, choice_a, choice_b)
 
 
 def comparison(view: WhatifView, kind: str, choice_a: object, choice_b: object) -> None:
     shown = view.compare(kind, choice_a, choice_b)
+    videos_a = ngettext("{count} video", "{count} videos", shown.count_a).format(
+        count=wording.count(shown.count_a)
+    )
+    videos_b = ngettext("{count} video", "{count} videos", shown.count_b).format(
+        count=wording.count(shown.count_b)
+    )
+    # Translators: {group_a} and {group_b} are groups of videos with their counts; {where} "all your data".
     st.caption(
-        f"A: {ui.markdown_escape(shown.label_a)} ({wording.plural(shown.count_a, 'video')}) · "
-        f"B: {ui.markdown_escape(shown.label_b)} ({wording.plural(shown.count_b, 'video')}), from {shown.where}."
+        _("A: {group_a} ({videos_a}) · B: {group_b} ({videos_b}), from {where}.").format(
+            group_a=ui.markdown_escape(shown.label_a),
+            videos_a=videos_a,
+            group_b=ui.markdown_escape(shown.label_b),
+            videos_b=videos_b,
+            where=shown.where,
+        )
     )
     if shown.result is None:
-        st.info(f"No video in {ui.markdown_escape(shown.empty_group)} in {shown.where}.", icon="🔎")
+        st.info(
+            _("No video in {group} in {where}.").format(
+                group=ui.markdown_escape(shown.empty_group), where=shown.where
+            ),
+            icon="🔎",
+        )
         return
     st.info(f"**{ui.markdown_escape(shown.result['verdict'])}**", icon="⚖️")
     st.dataframe(shown.rates.rename(columns=rate_columns(view.level)), hide_index=True, width="stretch")
@@ -248,35 +329,48 @@ def comparison(view: WhatifView, kind: str, choice_a: object, choice_b: object) 
         "whatif_compare_chart",
     )
     st.caption(
-        f"Rates are ratios of sums over each group's videos; the interval is where A − B would land {view.level} "
-        "of the time if the same videos were drawn again (bootstrap, 2,000 redraws)."
+        _(
+            "Rates are ratios of sums over each group's videos; the interval is where A − B would land {level} "
+            "of the time if the same videos were drawn again (bootstrap, {draws} redraws)."
+        ).format(level=view.level, draws=wording.count(SETTINGS.n_boot))
     )
     known = set(shown.result["rates"]["rate"])
     not_known(
-        [label.lower() for rate, (label, *_) in whatif.RATES.items() if rate not in known],
-        "your files do not give them for the videos of both groups (they come with a video detail sheet).",
+        [lower_first(_(label)) for rate, (label, *rest) in whatif.RATES.items() if rate not in known],
+        _("your files do not give them for the videos of both groups (they come with a video detail sheet)."),
     )
 
 
 def lives_tab(view: WhatifView) -> None:
     if view.live_history is None:
         st.info(
-            "No LIVE data yet. TikTok does not export LIVE sessions: fill in the LIVE template from the Data page "
-            "(one row per broadcast) and upload it in the sidebar.",
+            _(
+                "No LIVE data yet. TikTok does not export LIVE sessions: fill in the LIVE template from the Data "
+                "page (one row per broadcast) and upload it in the sidebar."
+            ),
             icon="🔴",
         )
         return
     history = view.live_history
     if len(history.sessions) < whatif.MIN_VIDEOS:
+        count = len(history.sessions)
         st.info(
-            f"Only {len(history.sessions)} LIVEs so far: at least {whatif.MIN_VIDEOS} are needed to project.",
+            ngettext(
+                "Only {count} LIVE so far: at least {needed} are needed to project.",
+                "Only {count} LIVEs so far: at least {needed} are needed to project.",
+                count,
+            ).format(count=wording.count(count), needed=wording.count(whatif.MIN_VIDEOS)),
             icon="🔴",
         )
         return
     current = history.per_week
-    st.markdown(f"**Your history:** {history.source}, about {current:.1f} a week.")
+    now = wording.value(current, "decimal")
+    # Translators: {source} is "the 6 LIVEs of October 2026 (…)"; {per_week} a number such as 1.5.
+    st.markdown(
+        _("**Your history:** {source}, about {per_week} a week.").format(source=history.source, per_week=now)
+    )
     planned = st.columns([1, 2])[0].number_input(
-        "LIVEs a week you plan",
+        _("LIVEs a week you plan"),
         min_value=0.0,
         max_value=21.0,
         value=float(round(current + 1, 1)),
@@ -285,29 +379,30 @@ def lives_tab(view: WhatifView) -> None:
         key="whatif_lives_per_week",
     )
     projection = view.project_lives(planned)
-    projection_tiles(projection, f"{planned:.1f} LIVEs a week")
+    plan = wording.value(planned, "decimal")
+    projection_tiles(projection, _("{per_week} LIVEs a week").format(per_week=plan))
     ui.chart(
         charts_whatif.projection_chart(
             projection,
-            title="Per month from LIVEs: now against your plan",
-            current_label=f"Now ({current:.1f} a week)",
-            planned_label=f"Plan ({planned:.1f} a week)",
-            subtitle="Per month = LIVEs per week × 52 ÷ 12 × your average LIVE. <br>Whiskers: 10th–90th "
-            "percentile of 2,000 bootstrap redraws of your own LIVEs.",
+            title=_("Per month from LIVEs: now against your plan"),
+            current_label=_("Now ({per_week} a week)").format(per_week=now),
+            planned_label=_("Plan ({per_week} a week)").format(per_week=plan),
+            subtitle=_(
+                "Per month = LIVEs per week × 52 ÷ 12 × your average LIVE. <br>Whiskers: 10th–90th percentile of "
+                "{draws} bootstrap redraws of your own LIVEs."
+            ).format(draws=wording.count(SETTINGS.n_boot)),
         ),
         "whatif_lives_chart",
     )
     st.caption(
-        "If each extra LIVE does as well as your average one. An estimate from your own history, not a promise."
+        _(
+            "If each extra LIVE does as well as your average one. An estimate from your own history, not a promise."
+        )
     )
     projected = set(projection.totals["metric"])
     not_known(
-        [
-            f"{label.lower()} per LIVE"
-            for metric, label in whatif.LIVE_METRICS.items()
-            if metric not in projected
-        ],
-        "your LIVE sheet leaves them empty, so they are not projected.",
+        [_(whatif.PER_LIVE[metric]) for metric in whatif.LIVE_METRICS if metric not in projected],
+        _("your LIVE sheet leaves them empty, so they are not projected."),
     )
 
 
@@ -316,10 +411,10 @@ def members_link() -> None:
         try:
             st.page_link(
                 "pages/members.py",
-                label="What if the tier thresholds were different? Try it on the Members page",
+                label=_("What if the tier thresholds were different? Try it on the Members page"),
                 icon=":material/groups:",
             )
             return
         except st.errors.StreamlitAPIException:  # the page exists but is not in the navigation yet
             pass
-    st.caption("Tier thresholds are a what-if too: change them on the Members page.")
+    st.caption(_("Tier thresholds are a what-if too: change them on the Members page."))

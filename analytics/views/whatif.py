@@ -19,6 +19,7 @@ from analytics import db, lives, stats, whatif, wording
 from analytics.captions import DEFAULT_RULES, Rules
 from analytics.format_stats import in_period, video_formats
 from analytics.hashtags import hashtag_table
+from analytics.i18n import _, ngettext
 from analytics.overview import Period, default_period
 
 RATE_COLUMNS = ("label", "a", "b", "difference", "interval", "sentence")
@@ -85,7 +86,12 @@ class WhatifView:
     def compare(self, kind: str, choice_a: object, choice_b: object) -> Comparison:
         """Group A against group B of one kind (whatif.GROUP_KINDS), every rate both groups have."""
         pool = self.every_video if kind == "dates" else self.videos
-        where = "all your data" if kind == "dates" else f"videos posted {self.period.describe()}"
+        where = (
+            _("all your data")
+            if kind == "dates"
+            # Translators: {period} is a period with its dates ("October 2026 (1 Oct – 31 Oct 2026, 31 days)").
+            else _("videos posted {period}").format(period=self.period.describe())
+        )
         group_a, group_b = (
             whatif.videos_in_group(pool, kind, choice_a),
             whatif.videos_in_group(pool, kind, choice_b),
@@ -123,13 +129,20 @@ def _rates_in_words(rates: pd.DataFrame) -> pd.DataFrame:
 
 def _live_history(con: duckdb.DuckDBPyConnection, period: Period) -> LiveHistory:
     history = lives.live_sessions(con, start=period.start, end=period.end)
-    days, source = period.days, f"the {len(history)} LIVEs of {period.describe()}"
+    # Translators: {period} is a period with its dates ("October 2026 (1 Oct – 31 Oct 2026, 31 days)").
+    source = ngettext("the {count} LIVE of {period}", "the {count} LIVEs of {period}", len(history))
+    source = source.format(count=wording.count(len(history)), period=period.describe())
+    days = period.days
     if len(history) < whatif.MIN_VIDEOS:
         history = lives.live_sessions(con, end=period.end)
         if len(history):
             first = history["started_at"].min().date()
             days = max((period.end - first).days + 1, 7)
-            source = f"all {len(history)} LIVEs from {Period(first, period.end).describe()} (the period has too few)"
+            source = ngettext(
+                "the {count} LIVE from {period} (the period has too few)",
+                "all {count} LIVEs from {period} (the period has too few)",
+                len(history),
+            ).format(count=wording.count(len(history)), period=Period(first, period.end).describe())
     return LiveHistory(history, days, source, len(history) / (days / 7))
 
 
@@ -152,10 +165,17 @@ def whatif_view(
     mix = whatif.posting_mix(videos, days=period.days)
     history = None
     if not videos.empty:
-        history = (
-            f"**Your history:** {wording.plural(len(videos), 'video')} posted {period.describe()}, "
-            f"about {len(videos) / (period.days / 7):.1f} a week. Set how many of each format you plan to post "
-            "a week."
+        # Translators: {period} is a period with its dates; {per_week} a number such as 4.2.
+        history = ngettext(
+            "**Your history:** {count} video posted {period}, about {per_week} a week. Set how many of each "
+            "format you plan to post a week.",
+            "**Your history:** {count} videos posted {period}, about {per_week} a week. Set how many of each "
+            "format you plan to post a week.",
+            len(videos),
+        ).format(
+            count=wording.count(len(videos)),
+            period=period.describe(),
+            per_week=wording.value(len(videos) / (period.days / 7), "decimal"),
         )
     tags = hashtag_table(videos)
     has_lives = bool(db.scalar(con, "select count(*) from lives"))
