@@ -162,7 +162,7 @@ ENGLISH = [
 
 PAGES = {
     "fr": {
-        "title": "Et si…",
+        "title": "Simulation",
         "tabs": ["Planificateur de mix", "Comparer deux groupes", "Plus de LIVE ?"],
         "tiles": {"Vues par mois", "Engagements par mois", "Spectateurs par mois"},
         "charts": [
