@@ -7,11 +7,15 @@ explains itself.
 
 from __future__ import annotations
 
+import re
 import textwrap
+from datetime import date
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import i18n, wording
 from analytics.i18n import N_, _
 
 # The one palette: charts, the pages' CSS and the deck take their colours from here.
@@ -93,6 +97,44 @@ def style(fig: go.Figure, *, title: str, subtitle: str = "", height: int = 420) 
     )
     fig.update_xaxes(showgrid=False, linecolor="#CBD5E1", ticks="outside", automargin=True)
     fig.update_yaxes(gridcolor="#E2E8F0", zerolinecolor="#CBD5E1", rangemode="tozero", automargin=True)
+    return fig
+
+
+# Plotly names months in English only (its locales are not loaded): outside English, dates on axes
+# and in hover labels are written in digits, day first, as every other language here writes them.
+_DATE_TICKS = [
+    {"dtickrange": [None, 86_400_000 * 27], "value": "%-d/%-m"},
+    {"dtickrange": [86_400_000 * 27, 86_400_000 * 360], "value": "%-m/%Y"},
+    {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
+]
+_MONTH_FORMATS = {"%b %Y": "%-m/%Y", "%B %Y": "%-m/%Y", "%d %b": "%-d/%-m", "%-d %b": "%-d/%-m", "%d %b %Y": "%-d/%-m/%Y"}
+
+
+def _holds_dates(values) -> bool:
+    if values is None or len(values) == 0:
+        return False
+    first = values[0]
+    return isinstance(first, (date, np.datetime64)) or (
+        isinstance(first, str) and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T][\d:.]+)?", first))
+    )
+
+
+def localize(fig: go.Figure) -> go.Figure:
+    """The figure's numbers and dates as the run's language writes them (1 234,5 · 29/11/2026), in place."""
+    fig.update_layout(separators=wording.separators())
+    if i18n.language() == i18n.DEFAULT:
+        return fig
+    date_axes = {
+        ("xaxis" + (trace.xaxis or "x")[1:]) for trace in fig.data if _holds_dates(getattr(trace, "x", None))
+    }
+    for axis in fig.select_xaxes():
+        name = axis.plotly_name
+        if axis.tickformat in _MONTH_FORMATS:
+            axis.tickformat = _MONTH_FORMATS[axis.tickformat]
+        elif name in date_axes and not axis.tickformat:
+            axis.tickformatstops = _DATE_TICKS
+        if name in date_axes or axis.type == "date":
+            axis.hoverformat = "%-d/%-m/%Y"
     return fig
 
 

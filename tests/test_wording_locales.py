@@ -125,3 +125,23 @@ def test_english_keeps_its_digits_when_a_language_was_used_before():
         wording.count(1234)
     assert wording.count(1234) == "1,234"
     assert wording.percent(0.125) == "12.5%"
+
+
+def test_chart_dates_are_written_in_digits_day_first_outside_english_and_numbers_with_the_languages_marks():
+    import pandas as pd
+    import plotly.express as px
+
+    from analytics import charts
+
+    days = pd.DataFrame({"day": pd.date_range("2026-01-01", periods=60), "views": range(60)})
+    with use("vi"):
+        fig = charts.localize(px.line(days, x="day", y="views"))
+        monthly = px.bar(days, x="day", y="views")
+        monthly.update_xaxes(tickformat="%b %Y")
+        charts.localize(monthly)
+    assert fig.layout.separators == ",."
+    assert [stop.value for stop in fig.layout.xaxis.tickformatstops] == ["%-d/%-m", "%-m/%Y", "%Y"]
+    assert fig.layout.xaxis.hoverformat == "%-d/%-m/%Y"
+    assert monthly.layout.xaxis.tickformat == "%-m/%Y"
+    english = charts.localize(px.line(days, x="day", y="views"))
+    assert english.layout.separators == ".," and not english.layout.xaxis.tickformatstops

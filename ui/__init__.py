@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import i18n, overview, preferences, wording
+from analytics import charts, i18n, overview, preferences, wording
 from analytics.export import csv_bytes
 from analytics.i18n import N_, _, ngettext
 from analytics.members import TierRules
@@ -708,7 +708,7 @@ def tile(column, label: str, value: str, change: str | None, help_text: str, bor
 
 def chart(fig: go.Figure, key: str) -> None:
     """A figure on the page, its numbers written as the reader's language writes them (1 234,5 in French)."""
-    fig.update_layout(separators=wording.separators())
+    charts.localize(fig)
     st.plotly_chart(
         literal_labels(fig),  # uploaded text in a label shows as typed, never as a link
         key=key,
