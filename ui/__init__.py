@@ -723,18 +723,24 @@ DATE_TIME_WIDTH = 150  # "21 Nov 2026, 20:00"
 COUNT_WIDTH = 100  # "12,345,678"
 
 
+def table_date_format(with_time: bool = False) -> str:
+    """ "21 Nov 2026" in English; day-first digits elsewhere ("29/11/2026"), as tables name months in English only."""
+    day = "D MMM YYYY" if i18n.language() == i18n.DEFAULT else "DD/MM/YYYY"
+    return f"{day}, HH:mm" if with_time else day
+
+
 def date_column(label: str | None = None, *, with_time: bool = False, **options):
     """A table column of dates ("21 Nov 2026") or moments ("21 Nov 2026, 20:00"), never cut."""
     if with_time:
         return st.column_config.DatetimeColumn(
-            label, format="D MMM YYYY, HH:mm", width=DATE_TIME_WIDTH, **options
+            label, format=table_date_format(with_time=True), width=DATE_TIME_WIDTH, **options
         )
-    return st.column_config.DateColumn(label, format="D MMM YYYY", width=DATE_WIDTH, **options)
+    return st.column_config.DateColumn(label, format=table_date_format(), width=DATE_WIDTH, **options)
 
 
 def timestamp_date_column(label: str | None = None, **options):
     """A table column of moments shown as their day only ("21 Nov 2026"), never cut."""
-    return st.column_config.DatetimeColumn(label, format="D MMM YYYY", width=DATE_WIDTH, **options)
+    return st.column_config.DatetimeColumn(label, format=table_date_format(), width=DATE_WIDTH, **options)
 
 
 def count_column(label: str | None = None, **options):
