@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from analytics.i18n import N_
+
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 # The day the demo's exports were downloaded: year-less dates resolve against it, so
 # the demo reads the same whatever today's date is.
 DOWNLOAD_DATE = date(2026, 11, 22)
-BRAND_NAME = "Phin & Co. (demo brand)"
+BRAND_NAME = N_("Phin & Co. (demo brand)")  # the app words it in the screen's language
 SAMPLE_SUFFIXES = {".csv", ".zip", ".json", ".xlsx"}
 
 

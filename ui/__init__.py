@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import charts, i18n, overview, preferences, wording
+from analytics import charts, i18n, overview, preferences, sample, wording
 from analytics.export import csv_bytes
 from analytics.i18n import N_, _, ngettext
 from analytics.members import TierRules
@@ -233,6 +233,8 @@ def workspace() -> Workspace:
                 client=markdown_escape(ws.label)
             )
         )
+    if is_demo():  # the demo brand's name is worded in the screen's language
+        st.session_state.workspace.label = _(sample.BRAND_NAME)
     st.session_state.ui_refreshed = True  # once per run: pages call workspace() many times
     return st.session_state.workspace
 
