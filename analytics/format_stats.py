@@ -27,8 +27,20 @@ import numpy as np
 import pandas as pd
 
 from analytics import lookalikes, stats
-from analytics.captions import DEFAULT_RULES, FORMATS, Rules, _classify, _freeze, _Frozen, _normalize, _word
+from analytics.captions import (
+    DEFAULT_RULES,
+    FORMATS,
+    NO_CAPTION,
+    Rules,
+    _classify,
+    _freeze,
+    _Frozen,
+    _normalize,
+    _word,
+)
 from analytics.db import query
+from analytics.i18n import N_
+from analytics.reasons import Reason, format_name, reason
 from analytics.settings import SETTINGS
 
 
@@ -92,7 +104,9 @@ def video_formats(
     One row per video posted between `start` and `end` (inclusive dates, UTC), oldest first. Columns:
     video_id, video_url, caption, posted_at, total_views, total_likes, total_comments, total_shares,
     total_engagements, engagement_rate (NULL without views), completion_rate, average_watch_seconds,
-    new_followers, format, format_source, confidence ("sure" | "likely" | "guess"), reason.
+    new_followers, format, format_source, confidence ("sure" | "likely" | "guess"), reason (in English, as
+    stored and written for machines), why (the same `analytics.reasons.Reason`, worded in the reader's
+    language with `reasons.worded`).
 
     format_source, in order of precedence: "override" (`overrides`, video id -> format: a fix by hand),
     "file" (the file's format column), "series" (`series`, hashtag -> format: the caption's first
@@ -122,8 +136,13 @@ def video_formats(
         )
     ]
     frame = frame.drop(columns="file_format")
-    columns = ["format", "format_source", "confidence", "reason"]
-    frame[columns] = pd.DataFrame(choices, columns=columns, index=frame.index, dtype="str")
+    columns = ["format", "format_source", "confidence"]
+    frame[columns] = pd.DataFrame(
+        [choice[:3] for choice in choices], columns=columns, index=frame.index, dtype="str"
+    )
+    whys = pd.Series([choice[3] for choice in choices], index=frame.index, dtype=object)
+    frame["reason"] = whys.map(Reason.english).astype("str")
+    frame["why"] = whys
     frame = _with_lookalikes(frame)
     return in_period(frame, start, end).reset_index(drop=True)
 
@@ -161,19 +180,25 @@ def _choose(
     series: tuple[str, str] | None,
     caption: object,
     frozen: _Frozen,
-) -> tuple[str, str, str, str]:
-    """(format, format_source, confidence, reason): an override beats the file's column, which beats a
+) -> tuple[str, str, str, Reason]:
+    """(format, format_source, confidence, why): an override beats the file's column, which beats a
     series rule, which beats the caption rules."""
     if override:
-        return override, "override", "sure", "set by hand"
+        return override, "override", "sure", Reason(N_("set by hand"))
     if from_file:
-        return from_file, "file", "sure", f'format column in the file ("{str(file_format).strip()}")'
+        why = reason(N_('format column in the file ("{value}")'), value=str(file_format).strip())
+        return from_file, "file", "sure", why
     if series:
-        return series[1], "series", "sure", f'series rule: "{series[0]}" is always {series[1]}'
+        why = reason(
+            N_('series rule: "{hashtag}" is always {format}'),
+            hashtag=series[0],
+            format=format_name(series[1]),
+        )
+        return series[1], "series", "sure", why
     if not isinstance(caption, str) or not caption.strip():
-        return "Other", "rules", "guess", "no caption"
+        return "Other", "rules", "guess", NO_CAPTION
     found = _classify(caption, frozen)
-    return found.format, "rules", found.confidence, found.reason
+    return found.format, "rules", found.confidence, found.why
 
 
 def _with_lookalikes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -195,10 +220,16 @@ def _with_lookalikes(frame: pd.DataFrame) -> pd.DataFrame:
     frame.loc[rows, "format"] = names
     frame.loc[rows, "format_source"] = "lookalike"
     frame.loc[rows, "confidence"] = "likely"
-    frame.loc[rows, "reason"] = [
-        f'like "{lookalikes.short(captions[other])}" that you tagged {name}'
+    whys = [
+        reason(
+            N_('like "{caption}" that you tagged {format}'),
+            caption=lookalikes.short(captions[other]),
+            format=format_name(name),
+        )
         for other, name in zip(like, names, strict=True)
     ]
+    frame.loc[rows, "reason"] = [why.english() for why in whys]
+    frame.loc[rows, "why"] = pd.Series(whys, index=rows, dtype=object)
     return frame
 
 
