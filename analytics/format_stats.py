@@ -26,7 +26,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import lookalikes, stats
+from analytics import lookalikes, stats, wording
 from analytics.captions import (
     DEFAULT_RULES,
     FORMATS,
@@ -39,7 +39,7 @@ from analytics.captions import (
     _word,
 )
 from analytics.db import query
-from analytics.i18n import N_
+from analytics.i18n import C_, N_, _, term
 from analytics.reasons import Reason, format_name, reason
 from analytics.settings import SETTINGS
 
@@ -58,7 +58,7 @@ class Claim(TypedDict):
 # "interaction rate" is not defined, so it may not be our engagement rate (likes+comments+shares / views).
 PUBLISHED_CLAIMS: list[Claim] = [
     {"format": name, "claimed_rate_low": low, "claimed_rate_high": high,
-     "label": "Published claim (community-building playbook), not your data"}
+     "label": N_("Published claim (community-building playbook), not your data")}
     for name, low, high in [("Challenge", 0.35, 0.45), ("LIVE Q&A", 0.30, 0.40), ("Mini game", 0.25, 0.35)]
 ]
 
@@ -71,14 +71,21 @@ FORMAT_COLUMNS: list[str] = [
     *SUMMARY_COLUMNS, "shares_per_1000_views", "comments_per_1000_views", "completion_rate",
     "average_watch_seconds", "follows_per_1000_views", "is_small_sample", "note",
 ]
-SMALL_SAMPLE_NOTE = "not enough videos to say"
+SMALL_SAMPLE_NOTE = N_("not enough videos to say")  # stored in the "note" column; shown with _()
 
-# Format names as the subject of a sentence ("Challenges earn 2.1x ...").
+# Format names as the subject of a sentence ("Challenges earn 2.1x ..."), in English; plural() words them
+# in the reader's language (term("formats", ...)).
 _PLURALS: dict[str, str] = {
-    "Tutorial": "Tutorials", "Challenge": "Challenges", "LIVE Q&A": "LIVE Q&As", "Mini game": "Mini games",
-    "Storytelling": "Storytelling videos", "Behind the scenes": "Behind-the-scenes videos",
-    "Duet / Stitch / UGC": "Duets, stitches and UGC", "Collab": "Collabs", "Product": "Product videos",
-    "Other": "other videos",
+    "Tutorial": C_("formats", "Tutorials"),
+    "Challenge": C_("formats", "Challenges"),
+    "LIVE Q&A": C_("formats", "LIVE Q&As"),
+    "Mini game": C_("formats", "Mini games"),
+    "Storytelling": C_("formats", "Storytelling videos"),
+    "Behind the scenes": C_("formats", "Behind-the-scenes videos"),
+    "Duet / Stitch / UGC": C_("formats", "Duets, stitches and UGC"),
+    "Collab": C_("formats", "Collabs"),
+    "Product": C_("formats", "Product videos"),
+    "Other": C_("formats", "other videos"),
 }
 # fmt: on
 
@@ -475,8 +482,11 @@ def best_against_most_common(
 
 
 def plural(name: str) -> str:
-    """A format as the subject of a sentence: "Challenges", "Podcast clip videos"."""
-    return _PLURALS.get(name, f"{name} videos")
+    """A format as the subject of a sentence, in this run's language: "Challenges", "Podcast clip videos"."""
+    if name in _PLURALS:
+        return term("formats", _PLURALS[name])
+    # Translators: {format} is a marketer's own format name, as typed ("Podcast clip")
+    return _("{format} videos").format(format=name)
 
 
 def format_takeaway(
@@ -501,20 +511,22 @@ def format_takeaway(
         return str(comparison[2]["verdict"])
     counts = _comparable(videos, min_videos)
     if counts.empty:
-        return (
-            f"Not enough videos to say which format works best yet: no format has {min_videos} or more "
+        return _(
+            "Not enough videos to say which format works best yet: no format has {count} or more "
             "videos with views."
-        )
+        ).format(count=wording.count(min_videos))
     named = counts[counts["format"] != "Other"]
     only = named["format"].iloc[0] if len(named) else "Other"
     if only == "Other":
-        return (
-            f'Only "Other" has {min_videos} or more videos with views, so formats cannot be compared yet: '
+        return _(
+            'Only "{other}" has {count} or more videos with views, so formats cannot be compared yet: '
             'tag your videos with their format (in "Check and fix formats") to compare them.'
-        )
+        ).format(other=term("format", "Other"), count=wording.count(min_videos))
+    # Translators: {formats} is a format in the plural, as the subject ("Tutorials")
     return _sentence(
-        f"only {plural(only)} have {min_videos} or more videos with views, so there is nothing to "
-        "compare them with yet."
+        _(
+            "only {formats} have {count} or more videos with views, so there is nothing to compare them with yet."
+        ).format(formats=plural(only), count=wording.count(min_videos))
     )
 
 

@@ -31,6 +31,8 @@ from typing import TypedDict
 import numpy as np
 import pandas as pd
 
+from analytics import wording
+from analytics.i18n import _
 from analytics.settings import SETTINGS
 
 CONFIDENCE = SETTINGS.confidence  # the default level (analytics/settings.py)
@@ -127,23 +129,48 @@ def verdict(
     ratio: float,
     unlikely: bool,
     *,
-    what: str = "engagement",
+    what: str | None = None,
 ) -> str:
-    """The comparison in plain words: "Challenges earn 2.1x the engagement of Tutorials (9.8% vs 4.6%), and
-    that is unlikely to be luck." Labels are plural nouns; `what` is the thing earned."""
-    rates = f"({rate_a:.1%} vs {rate_b:.1%})"
+    """The comparison in plain words, in this run's language: "Challenges earn 2.1x the engagement of
+    Tutorials (9.8% vs 4.6%), and that is unlikely to be luck." Labels are plural nouns; `what` is the
+    thing earned (engagement)."""
+    # Translators: the two groups' rates, "(9.8% vs 4.6%)"
+    words = {
+        "a": label_a,
+        "b": label_b,
+        "what": what or _("engagement"),
+        "rates": _("({rate_a} vs {rate_b})").format(
+            rate_a=wording.value(rate_a, "percent"), rate_b=wording.value(rate_b, "percent")
+        ),
+    }
     if rate_b == 0:
-        return sentence(f"{label_b} earned no {what} at all {rates}, so there is no ratio to give.")
+        return sentence(
+            _("{b} earned no {what} at all {rates}, so there is no ratio to give.").format(**words)
+        )
     percent = round(abs(ratio - 1) * 100)
     if percent == 0:
-        same = f"{label_a} and {label_b} earn about the same {what} {rates}"
-        return sentence(same + (", and the data is precise enough to say so." if unlikely else "."))
-    if ratio >= 1.1:
-        claim = f"{label_a} earn {ratio:.1f}x the {what} of {label_b} {rates}"
+        if unlikely:
+            said = _(
+                "{a} and {b} earn about the same {what} {rates}, and the data is precise enough to say so."
+            )
+        else:
+            said = _("{a} and {b} earn about the same {what} {rates}.")
+        return sentence(said.format(**words))
+    # Translators: {a} and {b} are groups of videos in the plural ("Challenges", "Tutorials"), {what} is "engagement"
+    if ratio >= 1.1 and unlikely:
+        said = _("{a} earn {ratio}x the {what} of {b} {rates}, and that is unlikely to be luck.")
+    elif ratio >= 1.1:
+        said = _("{a} earn {ratio}x the {what} of {b} {rates}, but that could be luck.")
+    elif ratio > 1 and unlikely:
+        said = _("{a} earn {percent}% more {what} than {b} {rates}, and that is unlikely to be luck.")
+    elif ratio > 1:
+        said = _("{a} earn {percent}% more {what} than {b} {rates}, but that could be luck.")
+    elif unlikely:
+        said = _("{a} earn {percent}% less {what} than {b} {rates}, and that is unlikely to be luck.")
     else:
-        claim = f"{label_a} earn {percent}% {'more' if ratio > 1 else 'less'} {what} than {label_b} {rates}"
+        said = _("{a} earn {percent}% less {what} than {b} {rates}, but that could be luck.")
     return sentence(
-        claim + (", and that is unlikely to be luck." if unlikely else ", but that could be luck.")
+        said.format(**words, ratio=wording.value(ratio, "decimal"), percent=wording.count(percent))
     )
 
 
@@ -201,8 +228,17 @@ def compare_ratios(
     unlikely = bool(not small and (ratio_low > 1 or ratio_high < 1))
     if small:
         said = sentence(
-            f"not enough {unit} to say: {label_a} have {len(bottom_a)} with views and {label_b} "
-            f"{len(bottom_b)}, and a comparison needs at least {needed} each."
+            _(
+                "not enough {unit} to say: {a} have {count_a} with views and {b} {count_b}, and a comparison "
+                "needs at least {needed} each."
+            ).format(
+                unit=_("videos") if unit == "videos" else unit,
+                a=label_a,
+                b=label_b,
+                count_a=wording.count(len(bottom_a)),
+                count_b=wording.count(len(bottom_b)),
+                needed=wording.count(needed),
+            )
         )
     else:
         said = verdict(label_a, label_b, rate_a, rate_b, ratio, unlikely)
