@@ -39,7 +39,7 @@ from analytics.settings import SETTINGS
 MIN_VIDEOS = SETTINGS.min_videos
 SLOT_MIN_VIDEOS = 2  # a posting slot is named among the best with this many videos (the page's list)
 MAX_GROUPS = 8  # groups offered for tagging in bulk, those with the most viewed unsure videos first
-QUEUE_COLUMNS = ["video_id", "caption", "total_views", "format", "confidence", "reason"]
+QUEUE_COLUMNS = ["video_id", "caption", "total_views", "format", "confidence", "reason", "why"]
 
 
 @dataclass(frozen=True)
