@@ -126,6 +126,6 @@ def test_the_formats_page_speaks_the_screens_language(
     assert formats & legend and not english_left & legend, legend
     # The tables' confidences and reasons are worded too; the codes they stand for are not shown.
     every = next(table.value for table in at.data_editor if "Posted" in table.value.columns)
-    assert not set(every["Confidence"]) & {"sure", "likely", "guess"}, set(every["Confidence"])
+    assert not set(every["Confidence"]) & {"Sure", "Likely", "Guess"}, set(every["Confidence"])
     english = ("matched", "format column", "no rule", "no caption", "set by hand", "series rule", "like ")
     assert not every["Why"].str.startswith(english).any(), every["Why"].head()

@@ -46,8 +46,10 @@ def format_choice(code: str) -> str:
     return _(AUTOMATIC) if code == AUTOMATIC else term("format", code)
 
 
-def _videos(count: int) -> str:
-    return ngettext("{count} video", "{count} videos", count).format(count=wording.count(count))
+def confidence_label(code: str) -> str:
+    """ "Sure", "Likely", "Guess" in the screen's language (a table cell)."""
+    label = term("confidence", code)
+    return label[:1].upper() + label[1:]
 
 
 def session_preferences(ws) -> dict:
@@ -190,7 +192,7 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
         {
             POSTED: matching["posted_at"].dt.date,
             FORMAT: matching["format"],
-            CONFIDENCE: matching["confidence"].map(lambda code: term("confidence", code)),
+            CONFIDENCE: matching["confidence"].map(confidence_label),
             CAPTION: matching["caption"],
             VIEWS: matching["total_views"],
             WHY: matching["why"].map(worded),
@@ -273,7 +275,7 @@ def check_first(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
         {
             RIGHT: False,
             FORMAT: queue["format"],
-            CONFIDENCE: queue["confidence"].map(lambda code: term("confidence", code)),
+            CONFIDENCE: queue["confidence"].map(confidence_label),
             CAPTION: queue["caption"],
             VIEWS: queue["total_views"],
             WHY: queue["why"].map(worded),
