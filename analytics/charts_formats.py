@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date
 from pandas.io.formats.style import Styler
 
 from analytics import stats, wording
@@ -21,6 +21,7 @@ from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, pe
 from analytics.definitions import COLUMN_LABELS
 from analytics.format_stats import SMALL_SAMPLE_NOTE, Claim, all_videos_rate
 from analytics.i18n import _, language, ngettext, term
+from analytics.posting_times import weekday_names
 from analytics.settings import SETTINGS
 from analytics.wording import day
 
@@ -37,12 +38,6 @@ def _percent(share: float | None) -> str:
 def _month(month: object) -> str:
     """ "Jun 2026" in this run's language (a monthly axis' label)."""
     return format_date(pd.Timestamp(month), "LLL y", locale=language())  # i18n: a date pattern
-
-
-def weekday_names() -> list[str]:
-    """Monday to Sunday in this run's language (a heatmap's rows)."""
-    names = get_day_names("wide", locale=language())
-    return [names[index][:1].upper() + names[index][1:] for index in range(7)]  # Babel: 0 is Monday
 
 
 EMPTY = "#F1F5F9"  # the background of a heatmap cell without data, unlike a low value's near-white

@@ -6,10 +6,20 @@ from datetime import date
 
 import duckdb
 import pandas as pd
+from babel.dates import get_day_names
 
+from analytics import wording
 from analytics.format_stats import _rate, _videos, _with_rated_sums
+from analytics.i18n import language, ngettext
 
+# English names, for code and machine files; weekday_names() is what a reader sees.
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def weekday_names() -> list[str]:
+    """Monday to Sunday in this run's language (WEEKDAYS in English)."""
+    names = get_day_names("wide", locale=language())
+    return [names[index][:1].upper() + names[index][1:] for index in range(7)]  # Babel: 0 is Monday
 
 
 def posting_time_performance(
@@ -66,8 +76,19 @@ def best_posting_slots(grid: pd.DataFrame, *, top: int = 3, min_videos: int = 2)
     slots = slots.sort_values(
         ["engagement_rate", "count_videos", "weekday", "hour"], ascending=[False, False, True, True]
     ).head(top)
+    days = weekday_names()
     return [
-        f"{WEEKDAYS[int(row.weekday)]} {int(row.hour):02d}:00–{int(row.hour) + 1:02d}:00: "
-        f"{int(row.count_videos)} video{'' if row.count_videos == 1 else 's'}, {row.engagement_rate:.1%} engagement"
+        # Translators: "Wednesday 19:00–20:00: 5 videos, 9.8% engagement"
+        ngettext(
+            "{day} {start}–{end}: {count} video, {rate} engagement",
+            "{day} {start}–{end}: {count} videos, {rate} engagement",
+            int(row.count_videos),
+        ).format(
+            day=days[int(row.weekday)],
+            start=f"{int(row.hour):02d}:00",
+            end=f"{int(row.hour) + 1:02d}:00",
+            count=wording.count(int(row.count_videos)),
+            rate=wording.value(row.engagement_rate, "percent"),
+        )
         for row in slots.itertuples()
     ]
