@@ -23,42 +23,55 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from analytics import db
+from analytics import db, wording
 from analytics.db import query, read_sql
+from analytics.i18n import N_, _
+from analytics.posting_times import weekday_names
 
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-# metric -> (label, unit, definition); the units are "count", "decimal" and "minutes".
+# metric -> (label, unit, definition), in English (live_kpis words them in the run's language); the units
+# are "count", "decimal" and "minutes".
 LIVE_METRICS: dict[str, tuple[str, str, str]] = {
     "lives_per_week": (
-        "LIVEs per week",
+        N_("LIVEs per week"),
         "decimal",
-        "Broadcasts in the period ÷ weeks in the period.",
+        N_("Broadcasts in the period ÷ weeks in the period."),
     ),
-    "average_viewers": ("Viewers per LIVE", "count", "Viewers of a broadcast, averaged over broadcasts."),
-    "average_peak_viewers": (
-        "Peak viewers per LIVE",
+    "average_viewers": (
+        N_("Viewers per LIVE"),
         "count",
-        "Most viewers watching at the same moment, averaged over broadcasts.",
+        N_("Viewers of a broadcast, averaged over broadcasts."),
+    ),
+    "average_peak_viewers": (
+        N_("Peak viewers per LIVE"),
+        "count",
+        N_("Most viewers watching at the same moment, averaged over broadcasts."),
     ),
     "interactions_per_live": (
-        "Interactions per LIVE",
+        N_("Interactions per LIVE"),
         "count",
-        "Comments + likes + shares during a broadcast, averaged over broadcasts (gifts not included).",
+        N_("Comments + likes + shares during a broadcast, averaged over broadcasts (gifts not included)."),
     ),
     "interactions_per_viewer": (
-        "Interactions per viewer",
+        N_("Interactions per viewer"),
         "decimal",
-        "Comments + likes + shares ÷ viewers, summed over broadcasts. Likes on a LIVE are taps: one "
-        "viewer can send many.",
+        N_(
+            "Comments + likes + shares ÷ viewers, summed over broadcasts. Likes on a LIVE are taps: one "
+            "viewer can send many."
+        ),
     ),
     "new_followers_per_live": (
-        "New followers per LIVE",
+        N_("New followers per LIVE"),
         "decimal",
-        "Followers gained during a broadcast, averaged over broadcasts.",
+        N_("Followers gained during a broadcast, averaged over broadcasts."),
     ),
-    "average_duration_minutes": ("Length of a LIVE", "minutes", "Minutes on air, averaged over broadcasts."),
-    "total_gifts": ("Gifts", "count", "Gifts received over all broadcasts in the period."),
+    "average_duration_minutes": (
+        N_("Length of a LIVE"),
+        "minutes",
+        N_("Minutes on air, averaged over broadcasts."),
+    ),
+    "total_gifts": (N_("Gifts"), "count", N_("Gifts received over all broadcasts in the period.")),
 }
 
 
@@ -140,13 +153,13 @@ def live_kpis(
         rows.append(
             {
                 "metric": metric,
-                "label": label,
+                "label": _(label),
                 "unit": unit,
                 "value": value,
                 "previous_value": before,
                 "change": change,
                 "display": format_live_value(value, unit),
-                "definition": definition,
+                "definition": _(definition),
             }
         )
     return pd.DataFrame(rows)
@@ -176,20 +189,32 @@ def best_live_slot(slots: pd.DataFrame, *, min_lives: int = 2) -> str:
     """
     rated = slots[(slots["count_lives"] >= min_lives) & slots["relative_viewers"].notna()]
     if rated.empty:
-        return (
-            f"Not enough LIVEs at the same day and time to name a best slot yet: a slot needs {min_lives} "
+        return _(
+            "Not enough LIVEs at the same day and time to name a best slot yet: a slot needs {count} "
             "broadcasts to count."
-        )
+        ).format(count=wording.count(min_lives))
     best = rated.sort_values(
         ["relative_viewers", "count_lives", "weekday", "hour"], ascending=[False, False, True, True]
     ).iloc[0]
-    slot = f"{WEEKDAYS[int(best['weekday'])]} LIVEs starting {int(best['hour']):02d}:00–{int(best['hour']) + 1:02d}:00"
-    count = f"{int(best['count_lives'])} broadcasts, {best['average_viewers']:,.0f} viewers on average"
+    # Translators: "Saturday LIVEs starting 20:00–21:00"
+    slot = _("{day} LIVEs starting {start}–{end}").format(
+        day=weekday_names(capitalised=False)[int(best["weekday"])],
+        start=f"{int(best['hour']):02d}:00",
+        end=f"{int(best['hour']) + 1:02d}:00",
+    )
+    count = _("{count} broadcasts, {viewers} viewers on average").format(
+        count=wording.count(int(best["count_lives"])), viewers=wording.count(round(best["average_viewers"]))
+    )
     percent = round((best["relative_viewers"] - 1) * 100)
     # Below 10% a slot's lead is within the night-to-night swing of a LIVE audience.
     if percent < 10:
-        return f"No day and time stands out yet: the best, {slot}, drew about as many viewers as LIVEs held in the same weeks ({count})."
-    return f"{slot} drew {percent}% more viewers than LIVEs held in the same weeks ({count})."
+        return _(
+            "No day and time stands out yet: the best, {slot}, drew about as many viewers as LIVEs held in the "
+            "same weeks ({count})."
+        ).format(slot=slot, count=count)
+    return _("{slot} drew {percent}% more viewers than LIVEs held in the same weeks ({count}).").format(
+        slot=slot, percent=wording.count(percent), count=count
+    )
 
 
 # ---------------------------------------------------------------- who comes back

@@ -16,10 +16,11 @@ from analytics.i18n import language, ngettext
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def weekday_names() -> list[str]:
-    """Monday to Sunday in this run's language (WEEKDAYS in English)."""
-    names = get_day_names("wide", locale=language())
-    return [names[index][:1].upper() + names[index][1:] for index in range(7)]  # Babel: 0 is Monday
+def weekday_names(*, capitalised: bool = True) -> list[str]:
+    """Monday to Sunday in this run's language (WEEKDAYS in English); `capitalised` False: as written inside
+    a sentence ("samedi" in French, "Saturday" in English)."""
+    names = [get_day_names("wide", locale=language())[index] for index in range(7)]  # Babel: 0 is Monday
+    return [name[:1].upper() + name[1:] for name in names] if capitalised else names
 
 
 def posting_time_performance(

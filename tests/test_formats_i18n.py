@@ -90,7 +90,7 @@ def chart(at: AppTest, key: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("language", "title", "tabs", "chart_title", "formats", "english_left"),
+    ("language", "title", "tabs", "chart_title", "formats", "english_left", "live_tile"),
     [
         (
             "fr",
@@ -99,6 +99,7 @@ def chart(at: AppTest, key: str) -> dict:
             "Taux d'engagement par format d'interaction",
             {"Mini-jeu", "Tutoriel", "Coulisses", "Produit"},
             {"Mini game", "Behind the scenes", "Product"},
+            "Spectateurs par LIVE",
         ),
         (
             "vi",
@@ -107,11 +108,12 @@ def chart(at: AppTest, key: str) -> dict:
             "Tỷ lệ tương tác theo định dạng tương tác",
             {"Hướng dẫn", "Hậu trường", "Sản phẩm"},
             {"Tutorial", "Behind the scenes", "Product"},
+            "Người xem mỗi buổi LIVE",
         ),
     ],
 )
 def test_the_formats_page_speaks_the_screens_language(
-    language, title, tabs, chart_title, formats, english_left
+    language, title, tabs, chart_title, formats, english_left, live_tile
 ):
     at = formats_page_in(language)
     assert at.title[0].value == title
@@ -129,3 +131,5 @@ def test_the_formats_page_speaks_the_screens_language(
     assert not set(every["Confidence"]) & {"Sure", "Likely", "Guess"}, set(every["Confidence"])
     english = ("matched", "format column", "no rule", "no caption", "set by hand", "series rule", "like ")
     assert not every["Why"].str.startswith(english).any(), every["Why"].head()
+    assert live_tile in [metric.label for metric in at.metric]
+    assert chart(at, "formats_live_chart")["layout"]["xaxis"]["title"]["text"] != "Day of the LIVE"
