@@ -212,9 +212,10 @@ def best_live_slot(slots: pd.DataFrame, *, min_lives: int = 2) -> str:
             "No day and time stands out yet: the best, {slot}, drew about as many viewers as LIVEs held in the "
             "same weeks ({count})."
         ).format(slot=slot, count=count)
-    return _("{slot} drew {percent}% more viewers than LIVEs held in the same weeks ({count}).").format(
+    said = _("{slot} drew {percent}% more viewers than LIVEs held in the same weeks ({count}).").format(
         slot=slot, percent=wording.count(percent), count=count
     )
+    return said[:1].upper() + said[1:]  # the slot opens the sentence ("les LIVE du samedi" in French)
 
 
 # ---------------------------------------------------------------- who comes back
