@@ -36,6 +36,8 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from analytics.format_hints import Hint, all_hints, signals
+from analytics.i18n import N_
+from analytics.reasons import Reason, format_name, joined, reason
 
 Rules = Mapping[str, Sequence[str]]  # format -> patterns, in order of precedence
 _Frozen = tuple[tuple[str, tuple[str, ...]], ...]  # the same, hashable, for caches
@@ -368,10 +370,10 @@ def _words(tokens: list[re.Match[str]]) -> list[str]:
 
 
 Quote = Callable[[int, int], str]  # span of the folded caption -> the caption's own words
-Verdict = tuple[bool, str]  # (counts, note for the reason)
+Verdict = tuple[bool, Reason | None]  # (counts, note for the reason)
 
 
-def _elsewhere(text: str, start: int, end: int, quote: Quote) -> str | None:
+def _elsewhere(text: str, start: int, end: int, quote: Quote) -> Reason | None:
     """Why a broadcast word is about another platform ("premieres LIVE on YouTube") or a place ("live at the
     coffee festival"), or None."""
     before, after = _tokens_before(text, start, 6), _tokens_after(text, end, 6)
@@ -380,20 +382,23 @@ def _elsewhere(text: str, start: int, end: int, quote: Quote) -> str | None:
         return None
     platforms = [t for t in [*before, *after] if t.group() in _OTHER_PLATFORMS]
     if ticket := _PER_PERSON.search(text):  # a price per person is a ticket: TikTok LIVEs are free to watch
-        return f'("{quote(ticket.start(), ticket.end())}" is a ticket to come in person, not a TikTok LIVE)'
+        return reason(
+            N_('("{words}" is a ticket to come in person, not a TikTok LIVE)'),
+            words=quote(ticket.start(), ticket.end()),
+        )
     if not platforms and (on_air := _ON_AIR.search(text)):  # a radio or TV spot, anywhere in the caption
-        return f'("{quote(on_air.start(), on_air.end())}" is not a TikTok LIVE)'
+        return reason(N_('("{words}" is not a TikTok LIVE)'), words=quote(on_air.start(), on_air.end()))
     if platforms:
         first, last = min(start, platforms[0].start()), max(end, platforms[-1].end())
-        return f'("{quote(first, last)}" is not a TikTok LIVE)'
+        return reason(N_('("{words}" is not a TikTok LIVE)'), words=quote(first, last))
     place = _IN_PERSON.search(text, end, after[-1].end()) if after else None
     broadcast_from = _FROM_WORDS & set(_words(after[:2]))  # "en directo desde la feria"
     if place and not broadcast_from:
-        return f'("{quote(start, place.end())}" is in person, not a TikTok LIVE)'
+        return reason(N_('("{words}" is in person, not a TikTok LIVE)'), words=quote(start, place.end()))
     return None
 
 
-def _not_on_air(text: str, start: int, end: int, quote: Quote) -> str | None:
+def _not_on_air(text: str, start: int, end: int, quote: Quote) -> Reason | None:
     """Why a LIVE word next to this one is no broadcast: live music, a match shown live, live seafood, meeting
     in person ("conhecer ao vivo"), or None."""
     before, after = _tokens_before(text, start, 2), _tokens_after(text, end, 2)
@@ -403,12 +408,12 @@ def _not_on_air(text: str, start: int, end: int, quote: Quote) -> str | None:
                 phrase = tokens[index : index + size]
                 if len(phrase) == size and " ".join(_words(phrase)) in _NOT_BROADCAST_NOUNS:
                     first, last = min(start, phrase[0].start()), max(end, phrase[-1].end())
-                    return f'("{quote(first, last)}" is not a TikTok LIVE)'
+                    return reason(N_('("{words}" is not a TikTok LIVE)'), words=quote(first, last))
     if meet := next((t for t in _tokens_before(text, start, 3) if t.group() in _MEET_VERBS), None):
-        return f'("{quote(meet.start(), end)}" means in person, not a TikTok LIVE)'
+        return reason(N_('("{words}" means in person, not a TikTok LIVE)'), words=quote(meet.start(), end))
     if (screen := _SCREENS.search(text)) and "tiktok" not in text:
         first, last = min(start, screen.start()), max(end, screen.end())
-        return f'("{quote(first, last)}" is shown on a screen, not a TikTok LIVE)'
+        return reason(N_('("{words}" is shown on a screen, not a TikTok LIVE)'), words=quote(first, last))
     return None
 
 
@@ -420,14 +425,16 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     if note := _elsewhere(text, start, end, quote):
         return False, note
     if word in _BROADCAST_WORDS:
-        return True, ""
+        return True, None
     if word not in {"live", "en vivo", "en directo", "ao vivo", "siaran langsung", "replay", *_DIRECTLY}:
-        return True, ""  # a word the marketer added to the rules
+        return True, None  # a word the marketer added to the rules
     if note := _not_on_air(text, start, end, quote):
         return False, note
     if when := _YEARS_AGO.search(text, max(0, start - 40), min(len(text), end + 40)):
         first, last = min(start, when.start()), max(end, when.end())
-        return False, f'("{quote(first, last)}" is a LIVE told as a memory, not one announced)'
+        return False, reason(
+            N_('("{words}" is a LIVE told as a memory, not one announced)'), words=quote(first, last)
+        )
     previous = before[-1] if before else None
     if word == "live":
         following = _words(after[:2])
@@ -441,15 +448,19 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
         if is_verb:
             first = previous.start() if previous and previous.group() in _LIVE_VERB_BEFORE else start
             last = end if first < start else after[0].end()
-            return False, f'("{quote(first, last)}" is the verb, not a TikTok LIVE)'
+            return False, reason(N_('("{words}" is the verb, not a TikTok LIVE)'), words=quote(first, last))
         lead = _words(before[-4:])
         if any(w.removesuffix("'s") in _AVAILABLE_THINGS for w in lead[:-1]) and lead[-1] in _AVAILABLE_VERBS:
             thing = next(t for t in before[-4:] if t.group().removesuffix("'s") in _AVAILABLE_THINGS)
-            return False, f'("{quote(thing.start(), end)}" means available, not a TikTok LIVE)'
+            return False, reason(
+                N_('("{words}" means available, not a TikTok LIVE)'), words=quote(thing.start(), end)
+            )
         where = after[:3]  # "now live on our app", "live on the website"
         if where and where[0].group() in _ON and any(t.group() in _AVAILABLE_THINGS for t in where[1:]):
             thing = next(t for t in where[1:] if t.group() in _AVAILABLE_THINGS)
-            return False, f'("{quote(start, thing.end())}" means available, not a TikTok LIVE)'
+            return False, reason(
+                N_('("{words}" means available, not a TikTok LIVE)'), words=quote(start, thing.end())
+            )
     if word in _DIRECTLY:
         # "mua trực tiếp", "liên hệ trực tiếp", "giao hàng trực tiếp": buying, delivering or contacting directly
         last_two = before[-2:]
@@ -462,7 +473,9 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
             None,
         )
         if verb:
-            return False, f'("{quote(verb.start(), end)}" means "directly", not a TikTok LIVE)'
+            return False, reason(
+                N_('("{words}" means "directly", not a TikTok LIVE)'), words=quote(verb.start(), end)
+            )
         window = (
             before[-2:][0].start() if before else start,
             after[2].end() if len(after) > 2 else len(text),
@@ -471,26 +484,33 @@ def _live_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
             near = text[window[0] : start] + " " * (end - start) + text[end : window[1]]
             cue = _TIME.search(near) or _BROADCAST_CUES.search(near)
             if not cue:
-                return False, f'("{said}" can mean "directly": it counts with a time or a day next to it)'
-            return True, f'with "{quote(window[0] + cue.start(), window[0] + cue.end())}"'
+                return False, reason(
+                    N_('("{words}" can mean "directly": it counts with a time or a day next to it)'),
+                    words=said,
+                )
+            return True, reason(
+                N_('with "{words}"'), words=quote(window[0] + cue.start(), window[0] + cue.end())
+            )
     if previous and previous.group() in _LIVE_NOUN_BEFORE:
-        return True, f'in "{quote(previous.start(), end)}"'
+        return True, reason(N_('in "{words}"'), words=quote(previous.start(), end))
     rest = text[:start] + " " * (end - start) + text[end:]  # the word itself is not its own cue
     if cue := _TIME.search(rest) or _BROADCAST_CUES.search(rest):
-        return True, f'with "{quote(*cue.span())}"'
-    return False, f'("{said}" with no time, day, "join", "replay" or Q&A is not a TikTok LIVE)'
+        return True, reason(N_('with "{words}"'), words=quote(*cue.span()))
+    return False, reason(
+        N_('("{words}" with no time, day, "join", "replay" or Q&A is not a TikTok LIVE)'), words=said
+    )
 
 
 def _product_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     """Is this "new" a new product, or a date ("Happy New Year") or "again" ("de nuevo")?"""
     if text[start:end] not in _NEW_WORDS:
-        return True, ""
+        return True, None
     before, after = _tokens_before(text, start, 1), _tokens_after(text, end, 1)
     first = before[0].start() if before and before[0].group() in _NOT_NEW_BEFORE else start
     last = after[0].end() if after and after[0].group() in _CALENDAR_NOUNS else end
     if (first, last) == (start, end):
-        return True, ""
-    return False, f'("{quote(first, last)}" is not a new product)'
+        return True, None
+    return False, reason(N_('("{words}" is not a new product)'), words=quote(first, last))
 
 
 def _challenge_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
@@ -500,7 +520,7 @@ def _challenge_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict
         or (start and text[start - 1] == "#")
         or " ".join(text[start:end].split()) not in _CHALLENGE_WORDS
     ):
-        return True, ""
+        return True, None
     before, after = _words(_tokens_before(text, start, 2)), _words(_tokens_after(text, end, 1))
     loose = (
         (before and before[-1] in _LOOSE_CHALLENGE_BEFORE)
@@ -510,8 +530,10 @@ def _challenge_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict
     if loose:
         first = _tokens_before(text, start, 2)[0].start() if before else start
         last = _tokens_after(text, end, 1)[0].end() if after and after[0] in _LOOSE_CHALLENGE_AFTER else end
-        return False, f'("{quote(first, last)}" is a difficulty, not a challenge to take)'
-    return True, ""
+        return False, reason(
+            N_('("{words}" is a difficulty, not a challenge to take)'), words=quote(first, last)
+        )
+    return True, None
 
 
 _DUET_WORDS = _set("duet, stitch, dueto, duo")
@@ -521,24 +543,26 @@ def _tutorial_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     """ "hướng dẫn viên" is a tour guide, not a how-to."""
     after = _tokens_after(text, end, 1)
     if text[start:end] == "huong dan" and after and after[0].group() == "vien":
-        return False, f'("{quote(start, after[0].end())}" is a guide, not a how-to)'
-    return True, ""
+        return False, reason(N_('("{words}" is a guide, not a how-to)'), words=quote(start, after[0].end()))
+    return True, None
 
 
 def _collab_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     """ "#stitch with @x", "duet with @x": the handle is whom the video duets or stitches, not a partner."""
     if "@" not in text[start:end]:
-        return True, ""
+        return True, None
     before = _tokens_before(text, start, 2)
     if any(token.group() in _DUET_WORDS for token in before):
-        return False, f'("{quote(before[0].start(), end)}" is a duet or stitch, not a collab)'
-    return True, ""
+        return False, reason(
+            N_('("{words}" is a duet or stitch, not a collab)'), words=quote(before[0].start(), end)
+        )
+    return True, None
 
 
 def _mini_game_verdict(text: str, start: int, end: int, quote: Quote) -> Verdict:
     """A giveaway (a prize draw) is counted as a Mini game, and the reason says so."""
     word = " ".join(re.sub(r"[-_#]", " ", text[start:end]).split())
-    return True, "(a giveaway, counted as a Mini game)" if word in _GIVEAWAY_WORDS else ""
+    return True, Reason(N_("(a giveaway, counted as a Mini game)")) if word in _GIVEAWAY_WORDS else None
 
 
 _VERDICTS: dict[str, Callable[[str, int, int, Quote], Verdict]] = {
@@ -562,7 +586,12 @@ class Classification:
 
     format: str
     confidence: str  # "Other" is a guess: the caption gives nothing to go on
-    reason: str
+    why: Reason  # worded in the reader's language with why.text()
+
+    @property
+    def reason(self) -> str:
+        """The reason in English, as stored and written to the command line's videos.csv."""
+        return self.why.english()
 
 
 def classify_caption(caption: str | None, rules: Rules = DEFAULT_RULES) -> tuple[str, str]:
@@ -582,11 +611,17 @@ def classify(caption: str | None, rules: Rules = DEFAULT_RULES) -> Classificatio
     "Other" is for a caption with no evidence at all.
     """
     if caption is None or not str(caption).strip():
-        return Classification("Other", "guess", "no caption")
+        return Classification("Other", "guess", NO_CAPTION)
     return _classify(str(caption), _freeze(rules))
 
 
-Evidence = tuple[str, int, str, str]  # format, weight, the caption's words, why (may be "")
+Evidence = tuple[str, int, str, Reason | None]  # format, weight, the caption's words, why (may be None)
+NO_CAPTION = Reason(N_("no caption"))
+
+
+def _bracketed(why: str) -> Reason:
+    """A hint's why, in brackets after the caption's words: '"save this" (to save and follow later)'."""
+    return reason(N_("({why})"), why=Reason(why))
 
 
 @lru_cache(maxsize=100_000)  # a page reruns on every click; the captions do not change
@@ -617,12 +652,14 @@ def _classify(caption: str, frozen: _Frozen) -> Classification:
     evidence += _compounds(shown, frozen, {name for name, *_ in evidence})
     evidence += _typos(text, quote, frozen, {name for name, *_ in evidence})
     evidence += _hinted(folded, text, quote)
-    evidence += [(name, weight, words, f"({why})") for name, weight, words, why in signals.find(shown)]
+    evidence += [(name, weight, words, _bracketed(why)) for name, weight, words, why in signals.find(shown)]
     # Hints only find the formats the rules look for: a format whose words the marketer emptied is left alone.
     wanted = {name for name, patterns in frozen if patterns}
     evidence = _distinct([item for item in evidence if item[0] in wanted])
     if not evidence:
-        return Classification("Other", "guess", " ".join(["no rule matched", *turned_down[:1]]))
+        if turned_down:
+            return Classification("Other", "guess", reason(N_("no rule matched {note}"), note=turned_down[0]))
+        return Classification("Other", "guess", Reason(N_("no rule matched")))
     order = {name: index for index, name in reversed(list(enumerate([*(n for n, _ in frozen), *FORMATS])))}
     # Hints together count at most as much as a name: a price, a capitalised name and "in stock" make a
     # Product as likely as the word "launch" does, not more likely than "#ad" makes a Collab.
@@ -656,34 +693,44 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
     return kept
 
 
-def _reason(best: str, others: list[str], evidence: list[Evidence]) -> str:
-    said = [f'"{words}"' + (f" {why}" if why else "") for name, _, words, why in evidence if name == best]
-    reason = "matched " + " and ".join(said)
-    if others:
-        first = {name: words for name, _, words, _ in reversed(evidence)}
-        also = ", ".join(f'{name} ("{first[name]}")' for name in others)
-        reason += f"; also matched {also}, which rank{'s' if len(others) == 1 else ''} lower"
-    return reason
+def _reason(best: str, others: list[str], evidence: list[Evidence]) -> Reason:
+    said = [
+        reason(N_('"{words}" {why}'), words=words, why=why) if why else reason(N_('"{words}"'), words=words)
+        for name, _, words, why in evidence
+        if name == best
+    ]
+    matched = reason(N_("matched {words}"), words=joined(said, N_("{first} and {second}")))
+    if not others:
+        return matched
+    first = {name: words for name, _, words, _ in reversed(evidence)}
+    also = joined(
+        [reason(N_('{format} ("{words}")'), format=format_name(name), words=first[name]) for name in others],
+        N_("{first}, {second}"),
+    )
+    if len(others) == 1:
+        return reason(N_("{matched}; also matched {also}, which ranks lower"), matched=matched, also=also)
+    return reason(N_("{matched}; also matched {also}, which rank lower"), matched=matched, also=also)
 
 
-def _named(folded: str, text: str, quote: Quote, frozen: _Frozen) -> tuple[list[Evidence], list[str]]:
+def _named(folded: str, text: str, quote: Quote, frozen: _Frozen) -> tuple[list[Evidence], list[Reason]]:
     """The rule words in the caption, one per format (its leftmost that counts), and the notes of the
     words turned down ("live music" is not a LIVE)."""
     evidence: list[Evidence] = []
-    turned_down: list[str] = []
+    turned_down: list[Reason] = []
     for name, regex in _compiled(frozen):
         verdict = _VERDICTS.get(name)
         for found in regex.finditer(folded):
             start, end = found.span()
             if start > 0 and folded[start - 1] == "#" and folded[start] != "#":
                 start -= 1  # quote "#challenge", not "challenge", when the word was a hashtag
-            counts, note = verdict(text, start, end, quote) if verdict else (True, "")
+            counts, note = verdict(text, start, end, quote) if verdict else (True, None)
             if counts:
                 # "new" alone says less than "launch" or "new arrival": "the new Tree of Life", "our new barista".
                 weight = NAME_WEIGHT - 1 if text[start:end] in _NEW_WORDS else NAME_WEIGHT
                 evidence.append((name, weight, quote(start, end), note))
                 break
-            turned_down.append(note)
+            if note:
+                turned_down.append(note)
     return evidence, turned_down
 
 
@@ -702,7 +749,7 @@ def _hinted(folded: str, text: str, quote: Quote) -> list[Evidence]:
                 rest = text[:start] + " " * (end - start) + text[end:]
                 if _TIME.search(rest) or _BROADCAST_CUES.search(rest):
                     weight = NAME_WEIGHT
-            evidence.append((group.format, weight, quote(start, end), f"({group.why})"))
+            evidence.append((group.format, weight, quote(start, end), _bracketed(group.why)))
             break
     return evidence
 
@@ -799,7 +846,9 @@ def _typos(text: str, quote: Quote, frozen: _Frozen, found: set[str]) -> list[Ev
         for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
             if variant in index and index[variant][0] not in found and _one_slip(word, index[variant][1]):
                 name, meant = index[variant]
-                evidence.append((name, 2, quote(*token.span()), f'(read as "{meant}")'))
+                evidence.append(
+                    (name, 2, quote(*token.span()), reason(N_('(read as "{words}")'), words=meant))
+                )
                 found.add(name)
                 break
     return evidence

@@ -13,37 +13,49 @@ from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_date
 from pandas.io.formats.style import Styler
 
-from analytics import stats
+from analytics import stats, wording
 from analytics.charts import ACCENT, BRAND, INK, MUTED, PALETTE, count_ticks, percent_ticks, style
 from analytics.definitions import COLUMN_LABELS
 from analytics.format_stats import SMALL_SAMPLE_NOTE, Claim, all_videos_rate
-from analytics.posting_times import WEEKDAYS
+from analytics.i18n import _, language, ngettext, term
+from analytics.posting_times import weekday_names
 from analytics.settings import SETTINGS
-from analytics.wording import day, plural
+from analytics.wording import day
 
-# Why the dashed "all these videos" rate is not the Overview's engagement rate, in words.
-VIDEOS_RATE_VS_OVERVIEW = (
-    "all these videos together. Not the Overview's rate, which counts the period's days<br>on every video, "
-    "old ones included."
-)
+
+def _videos(count: float) -> str:
+    """ "1 video", "12 videos" in this run's language."""
+    return ngettext("{count} video", "{count} videos", count).format(count=wording.count(count))
+
+
+def _percent(share: float | None) -> str:
+    return wording.value(share, "percent")
+
+
+def _month(month: object) -> str:
+    """ "Jun 2026" in this run's language (a monthly axis' label)."""
+    return format_date(pd.Timestamp(month), "LLL y", locale=language())  # i18n: a date pattern
+
+
 EMPTY = "#F1F5F9"  # the background of a heatmap cell without data, unlike a low value's near-white
 # White to the brand's teal: a light cell is a quiet hour, a dark one a busy hour.
 TEAL_SCALE = [[0.0, "#F0FDFA"], [0.5, "#5EC4B6"], [1.0, BRAND]]
 # The house palette's hues, one per format, none two alike (the palette's second teal went to
 # Tutorial's neighbour once, and a client could not tell them apart); grey is kept for "too few to say".
-FORMAT_COLORS: dict[str, str] = {
-    "Tutorial": BRAND,
-    "Challenge": ACCENT,
-    "LIVE Q&A": PALETTE[3],
-    "Mini game": PALETTE[2],
-    "Storytelling": PALETTE[4],
-    "Behind the scenes": PALETTE[5],
-    "Duet / Stitch / UGC": PALETTE[6],
-    "Collab": "#EAB308",
-    "Product": "#92400E",
-    "Other": PALETTE[9],
+FORMAT_COLORS: dict[str, str] = {  # keyed by the stored codes; charts colour term("format", code)
+    "Tutorial": BRAND,  # i18n: a stored code
+    "Challenge": ACCENT,  # i18n: a stored code
+    "LIVE Q&A": PALETTE[3],  # i18n: a stored code
+    "Mini game": PALETTE[2],  # i18n: a stored code
+    "Storytelling": PALETTE[4],  # i18n: a stored code
+    "Behind the scenes": PALETTE[5],  # i18n: a stored code
+    "Duet / Stitch / UGC": PALETTE[6],  # i18n: a stored code
+    "Collab": "#EAB308",  # i18n: a stored code
+    "Product": "#92400E",  # i18n: a stored code
+    "Other": PALETTE[9],  # i18n: a stored code
 }
 EXTRA_COLORS = ["#DB2777", "#0891B2", "#1D4ED8", "#65A30D", "#7C2D12", "#4C1D95"]
 
@@ -67,7 +79,7 @@ def _side_legend(fig: go.Figure) -> None:
             "y": 1,
             "xanchor": "left",
             "x": 1.01,
-            "title": {"text": "Format"},
+            "title": {"text": _("Format")},
             "traceorder": "normal",
         },
         margin={"r": 190},
@@ -86,7 +98,7 @@ def _log_ticks(values: pd.Series) -> list[float]:
 
 def _caption(text: object, width: int = 60, lines: int = 3) -> str:
     if not isinstance(text, str) or not text.strip():
-        return "(no caption)"
+        return _("(no caption)")
     wrapped = textwrap.wrap(" ".join(text.split()), width)
     shown = wrapped[:lines]
     if len(wrapped) > lines:
@@ -102,7 +114,7 @@ def format_rate_chart(
     *,
     claims: Sequence[Claim] | None = None,
     min_videos: int = SETTINGS.min_videos,
-    title: str = "Engagement rate by interaction format",
+    title: str | None = None,
     subtitle: str | None = None,
     confidence: float = stats.CONFIDENCE,
 ) -> go.Figure:
@@ -114,9 +126,24 @@ def format_rate_chart(
     """
     rated = table[table["engagement_rate"].notna()].reset_index(drop=True)
     # The note sits under the name, in grey: inside a short bar it would shrink out of sight.
-    note = f"<br><span style='font-size:11px;color:{MUTED}'>{SMALL_SAMPLE_NOTE}</span>"
+    note = f"<br><span style='font-size:11px;color:{MUTED}'>{_(SMALL_SAMPLE_NOTE)}</span>"  # i18n: markup
     labels = [
-        f"{row.format}  ·  {plural(row.count_videos, 'video')}" + (note if row.is_small_sample else "")
+        f"{term('format', row.format)}  ·  {_videos(row.count_videos)}"
+        + (note if row.is_small_sample else "")
+        for row in rated.itertuples()
+    ]
+    level = stats.level(confidence)
+    hover = [
+        _(
+            "Engagement rate {rate} ({level} range {low}–{high})<br>Typical video (median) {median}<br>{note}"
+        ).format(
+            rate=_percent(row.engagement_rate),
+            level=level,
+            low=_percent(row.engagement_rate_low),
+            high=_percent(row.engagement_rate_high),
+            median=_percent(row.median_engagement_rate),
+            note=_(row.note) if row.note else "",
+        )
         for row in rated.itertuples()
     ]
     colors = [MUTED if small else BRAND for small in rated["is_small_sample"]]
@@ -125,7 +152,7 @@ def format_rate_chart(
         x=rated["engagement_rate"],
         y=labels,
         orientation="h",
-        name="Your engagement rate",
+        name=_("Your engagement rate"),
         marker={"color": colors},
         error_x={
             "type": "data",
@@ -136,14 +163,12 @@ def format_rate_chart(
             "thickness": 1.5,
             "width": 5,
         },
-        text=[f"{rate:.1%}" for rate in rated["engagement_rate"]],
+        text=[_percent(rate) for rate in rated["engagement_rate"]],
         textposition="inside",
         insidetextanchor="start",
         textfont={"color": "white", "size": 12},
-        customdata=rated[["engagement_rate_low", "engagement_rate_high", "median_engagement_rate", "note"]],
-        hovertemplate=f"<b>%{{y}}</b><br>Engagement rate %{{x:.1%}} ({stats.level(confidence)} range "
-        "%{customdata[0]:.1%}–%{customdata[1]:.1%})"
-        "<br>Typical video (median) %{customdata[2]:.1%}<br>%{customdata[3]}<extra></extra>",
+        customdata=hover,
+        hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
         cliponaxis=False,
     )
     overall = all_videos_rate(table)
@@ -151,28 +176,35 @@ def format_rate_chart(
         fig.add_vline(
             x=overall,
             line={"color": INK, "dash": "dash", "width": 1},
-            annotation={"text": f"All these videos: {overall:.1%}", "font": {"size": 11, "color": INK}},
+            annotation={
+                "text": _("All these videos: {rate}").format(rate=_percent(overall)),
+                "font": {"size": 11, "color": INK},
+            },
             annotation_position="top",
         )
     shown_claims = [claim for claim in claims or [] if claim["format"] in set(rated["format"])]
     for claim in shown_claims:
         label = labels[list(rated["format"]).index(claim["format"])]
         low, high = float(claim["claimed_rate_low"]), float(claim["claimed_rate_high"])
+        claimed = _("{claim}: {low}–{high} (its own undefined 'interaction rate')").format(
+            claim=_(claim["label"]), low=f"{low:.0%}", high=f"{high:.0%}"
+        )
         fig.add_scatter(
             x=[low, high],
             y=[label, label],
             mode="lines",
             line={"color": ACCENT, "width": 12},
             opacity=0.45,
-            name="Published claim (playbook), not your data",
+            name=_("Published claim (playbook), not your data"),
             legendgroup="claims",
             showlegend=claim is shown_claims[0],
-            hovertemplate=f"{claim['label']}: {low:.0%}–{high:.0%} (its own undefined 'interaction rate')<extra></extra>",
+            customdata=[claimed, claimed],
+            hovertemplate="%{customdata}<extra></extra>",
         )
         fig.add_annotation(
             x=high,
             y=label,
-            text=f"claimed {low:.0%}–{high:.0%}",
+            text=_("claimed {low}–{high}").format(low=f"{low:.0%}", high=f"{high:.0%}"),
             showarrow=False,
             xanchor="left",
             xshift=6,
@@ -180,13 +212,14 @@ def format_rate_chart(
         )
     style(
         fig,
-        title=title,
+        title=title or _("Engagement rate by interaction format"),
         subtitle=subtitle
-        or (
+        or _(
             "Engagements (likes + comments + shares) ÷ views over each format's videos, their lifetime numbers. "
-            f"Whiskers: {stats.level(confidence)} range (bootstrap).<br>"
-            f"Grey: fewer than {min_videos} videos, not enough to say. Dashed: {VIDEOS_RATE_VS_OVERVIEW}"
-        ),
+            "Whiskers: {level} range (bootstrap).<br>Grey: fewer than {count} videos, not enough to say. "
+            "Dashed: all these videos together. Not the Overview's rate, which counts the period's days<br>"
+            "on every video, old ones included."
+        ).format(level=level, count=wording.count(min_videos)),
         # The margins plus 46 px a format: one format alone still gets a bar, not a sliver under the subtitle.
         height=136 + (110 if shown_claims else 56) + 46 * max(len(rated), 1),
     )
@@ -209,7 +242,7 @@ def format_rate_chart(
         + [float(claim["claimed_rate_high"]) for claim in shown_claims]
     )
     fig.update_xaxes(
-        title_text="Engagement rate (% of views)",
+        title_text=_("Engagement rate (% of views)"),
         tickformat=percent_ticks(highest),
         showgrid=True,
         gridcolor="#E2E8F0",
@@ -235,37 +268,46 @@ def table_columns(confidence: float = stats.CONFIDENCE) -> dict[str, str]:
         "average_watch_seconds",
         "follows_per_1000_views",
     ]
-    ranged = {"engagement_range": f"{stats.level(confidence)} range"}
-    return {column: ranged.get(column) or COLUMN_LABELS[column] for column in columns}
+    # Translators: {level} is a confidence level, "95%"
+    ranged = {"engagement_range": _("{level} range").format(level=stats.level(confidence))}
+    return {column: ranged.get(column) or _(COLUMN_LABELS[column]) for column in columns}
 
 
 def table_help(confidence: float = stats.CONFIDENCE, n_boot: int = SETTINGS.n_boot) -> dict[str, str]:
     """The formats table's header -> its definition, shown when the header is hovered."""
     shown = stats.level(confidence)
-    return {
-        "Engagement rate": "Likes + comments + shares ÷ views, over all the format's videos (a ratio of sums).",
-        f"{shown} range": f"Where the engagement rate would land {shown} of the time if the same videos were "
-        f"drawn again (bootstrap, {n_boot:,} resamples).",
-        "Typical video": "The median of the videos' own engagement rates.",
-        "Shares /1k": "Shares per 1,000 views.",
-        "Comments /1k": "Comments per 1,000 views.",
-        "Completion": "Share of views that watched the whole video, weighted by views.",
-        "Watch (s)": "Average seconds watched per view, weighted by views.",
-        "Follows /1k": "New followers per 1,000 views.",
+    columns = table_columns(confidence)
+    helps = {
+        "engagement_rate": _(
+            "Likes + comments + shares ÷ views, over all the format's videos (a ratio of sums)."
+        ),
+        "engagement_range": _(
+            "Where the engagement rate would land {level} of the time if the same videos were drawn again "
+            "(bootstrap, {resamples} resamples)."
+        ).format(level=shown, resamples=wording.count(n_boot)),
+        "median_engagement_rate": _("The median of the videos' own engagement rates."),
+        "shares_per_1000_views": _("Shares per 1,000 views."),
+        "comments_per_1000_views": _("Comments per 1,000 views."),
+        "completion_rate": _("Share of views that watched the whole video, weighted by views."),
+        "average_watch_seconds": _("Average seconds watched per view, weighted by views."),
+        "follows_per_1000_views": _("New followers per 1,000 views."),
     }
+    return {columns[column]: text for column, text in helps.items()}
 
 
 FORMATS_TABLE_COLUMNS: dict[str, str] = table_columns()
 FORMATS_TABLE_HELP: dict[str, str] = table_help()
-_NUMBER_FORMATS = {
-    "Views": "{:,.0f}",
-    "Engagement rate": "{:.1%}",
-    "Typical video": "{:.1%}",
-    "Completion": "{:.1%}",
-    "Shares /1k": "{:,.1f}",
-    "Comments /1k": "{:,.1f}",
-    "Watch (s)": "{:,.1f}",
-    "Follows /1k": "{:,.1f}",
+# The formats table's numbers, by column, written by analytics.wording in the reader's language.
+_NUMBER_UNITS = {
+    "count_videos": "count",
+    "total_views": "count",
+    "engagement_rate": "percent",
+    "median_engagement_rate": "percent",
+    "completion_rate": "percent",
+    "shares_per_1000_views": "decimal",
+    "comments_per_1000_views": "decimal",
+    "average_watch_seconds": "decimal",
+    "follows_per_1000_views": "decimal",
 }
 
 
@@ -275,66 +317,86 @@ def formats_table(table: pd.DataFrame, *, confidence: float = stats.CONFIDENCE) 
     and italic."""
     columns = table_columns(confidence)
     shown = table.assign(
+        format=table["format"].map(lambda code: term("format", code)),
         engagement_range=[
-            f"{low:.1%} – {high:.1%}" if pd.notna(low) else "—"
+            f"{_percent(low)} – {_percent(high)}" if pd.notna(low) else "—"
             for low, high in zip(table["engagement_rate_low"], table["engagement_rate_high"], strict=True)
-        ]
+        ],
     )[list(columns)]
     shown = shown.dropna(axis="columns", how="all").rename(columns=columns)
-    grey = [f"color: {MUTED}; font-style: italic"] * len(shown.columns)
+    grey = [f"color: {MUTED}; font-style: italic"] * len(shown.columns)  # i18n: CSS
+    numbers = {
+        columns[column]: (lambda number, unit=unit: wording.value(number, unit))
+        for column, unit in _NUMBER_UNITS.items()
+        if columns[column] in shown
+    }
     return shown.style.apply(
         lambda row: grey if table.loc[row.name, "is_small_sample"] else [""] * len(row), axis=1
-    ).format({label: text for label, text in _NUMBER_FORMATS.items() if label in shown}, na_rep="—")
+    ).format(numbers, na_rep="—")
 
 
 def formats_by_month_chart(
     monthly: pd.DataFrame,
     *,
-    title: str = "Which formats you posted, month by month",
-    subtitle: str = "Videos posted each month, by interaction format (month of posting). Hover for views and engagement rate.",
+    title: str | None = None,
+    subtitle: str | None = None,
 ) -> go.Figure:
     """Stacked bars: videos posted per month and format; `monthly` is formats_by_month()."""
     fig = go.Figure()
     colors = format_colors(list(monthly["format"]))
-    for name, color in colors.items():
-        rows = monthly[monthly["format"] == name]
+    for code, color in colors.items():
+        rows = monthly[monthly["format"] == code]
+        name = term("format", code)
         fig.add_bar(
             x=rows["month"],
             y=rows["count_videos"],
             name=name,
             marker_color=color,
-            customdata=list(
-                zip(
-                    rows["count_videos"].map(lambda count: plural(count, "video")),
-                    rows["total_views"],
-                    rows["engagement_rate"],
-                    strict=True,
+            customdata=[
+                _("{format}: {videos}, {views} views, {rate} engagement rate").format(
+                    format=name, videos=_videos(count), views=wording.count(views), rate=_percent(rate)
                 )
-            ),
-            hovertemplate=f"<b>{name}</b>: %{{customdata[0]}}, %{{customdata[1]:,.0f}} views, "
-            "%{customdata[2]:.1%} engagement rate<extra></extra>",
+                for count, views, rate in zip(
+                    rows["count_videos"], rows["total_views"], rows["engagement_rate"], strict=True
+                )
+            ],
+            hovertemplate="%{customdata}<extra></extra>",
         )
-    style(fig, title=title, subtitle=subtitle, height=440)
+    style(
+        fig,
+        title=title or _("Which formats you posted, month by month"),
+        subtitle=subtitle
+        or _(
+            "Videos posted each month, by interaction format (month of posting). Hover for views and engagement rate."
+        ),
+        height=440,
+    )
     fig.update_layout(barmode="stack", hovermode="x unified")
     _side_legend(fig)
-    fig.update_xaxes(title_text="Month posted", tickformat="%b %Y", dtick="M1")
+    months = sorted(monthly["month"].unique()) if len(monthly) else []
+    fig.update_xaxes(
+        title_text=_("Month posted"),
+        tickvals=months,
+        ticktext=[_month(month) for month in months],
+        dtick="M1",
+    )
     per_month = monthly.groupby("month")["count_videos"].sum().max() if len(monthly) else None
-    fig.update_yaxes(title_text="Videos posted", **count_ticks(per_month))
+    fig.update_yaxes(title_text=_("Videos posted"), **count_ticks(per_month))
     return fig
 
 
 def video_scatter_chart(
     videos: pd.DataFrame,
     *,
-    title: str = "Every video: how far it travelled and how much it engaged",
-    subtitle: str = "One dot per video: views across (log scale), engagement rate up (likes + comments + shares ÷ views). "
-    "Hover for the caption.",
+    title: str | None = None,
+    subtitle: str | None = None,
 ) -> go.Figure:
     """Views (log axis) against engagement rate, one trace per format; `videos` is video_formats()."""
     shown = videos[(videos["total_views"] > 0).fillna(False) & videos["engagement_rate"].notna()]
     fig = go.Figure()
-    for name, color in format_colors(list(shown["format"])).items():
-        rows = shown[shown["format"] == name]
+    for code, color in format_colors(list(shown["format"])).items():
+        rows = shown[shown["format"] == code]
+        name = term("format", code)
         fig.add_scatter(
             x=rows["total_views"],
             y=rows["engagement_rate"],
@@ -344,26 +406,41 @@ def video_scatter_chart(
             customdata=list(
                 zip(
                     rows["caption"].map(_caption),
-                    rows["posted_at"].map(lambda when: "date unknown" if pd.isna(when) else day(when)),
+                    rows["posted_at"].map(lambda when: _("date unknown") if pd.isna(when) else day(when)),
+                    [
+                        _("{views} views · {rate} engagement rate").format(
+                            views=wording.count(views), rate=_percent(rate)
+                        )
+                        for views, rate in zip(rows["total_views"], rows["engagement_rate"], strict=True)
+                    ],
                     strict=True,
                 )
             ),
             hovertemplate=f"<b>{name}</b> · %{{customdata[1]}}<br>%{{customdata[0]}}<br>"
-            "%{x:,.0f} views · %{y:.1%} engagement rate<extra></extra>",
+            "%{customdata[2]}<extra></extra>",  # i18n: template
         )
-    style(fig, title=title, subtitle=subtitle, height=500)
+    style(
+        fig,
+        title=title or _("Every video: how far it travelled and how much it engaged"),
+        subtitle=subtitle
+        or _(
+            "One dot per video: views across (log scale), engagement rate up (likes + comments + shares ÷ views). "
+            "Hover for the caption."
+        ),
+        height=500,
+    )
     fig.update_layout(hovermode="closest")
     _side_legend(fig)
     fig.update_xaxes(
         type="log",
-        title_text="Views (log scale)",
+        title_text=_("Views (log scale)"),
         tickvals=_log_ticks(shown["total_views"]) if len(shown) else None,
         tickformat="~s",
         showgrid=True,
         gridcolor="#E2E8F0",
     )
     fig.update_yaxes(
-        title_text="Engagement rate (% of views)", tickformat=percent_ticks(shown["engagement_rate"].max())
+        title_text=_("Engagement rate (% of views)"), tickformat=percent_ticks(shown["engagement_rate"].max())
     )
     return fig
 
@@ -376,9 +453,8 @@ def hashtag_chart(
     *,
     top: int = 12,
     min_videos: int = SETTINGS.min_videos,
-    title: str = "Engagement rate of your most-viewed hashtags",
-    subtitle: str = "Engagements ÷ views over the videos carrying each hashtag (a video counts for every hashtag it carries). "
-    "<br>Your brand hashtags first, in orange; then the most viewed. Grey: too few videos to say.",
+    title: str | None = None,
+    subtitle: str | None = None,
 ) -> go.Figure:
     """Horizontal bars for the brand hashtags and the `top` most viewed others; `hashtags` is hashtag_performance().
 
@@ -396,27 +472,36 @@ def hashtag_chart(
             for brand, count in zip(shown["is_brand_hashtag"], shown["count_videos"], strict=True)
         ],
         text=[
-            f"{rate:.1%} · {plural(count, 'video')}"
+            f"{_percent(rate)} · {_videos(count)}"
             for rate, count in zip(shown["engagement_rate"], shown["count_videos"], strict=True)
         ],
         textposition="inside",
         insidetextanchor="start",
         textfont={"color": "white", "size": 12},
-        customdata=list(
-            zip(
-                shown["count_videos"].map(lambda count: plural(count, "video")),
-                shown["total_views"],
-                strict=True,
+        customdata=[
+            _("{rate} engagement rate<br>{videos}, {views} views").format(
+                rate=_percent(rate), videos=_videos(count), views=wording.count(views)
             )
-        ),
-        hovertemplate="<b>%{y}</b>: %{x:.1%} engagement rate<br>%{customdata[0]}, "
-        "%{customdata[1]:,.0f} views<extra></extra>",
+            for rate, count, views in zip(
+                shown["engagement_rate"], shown["count_videos"], shown["total_views"], strict=True
+            )
+        ],
+        hovertemplate="<b>%{y}</b>: %{customdata}<extra></extra>",  # i18n: template
         showlegend=False,
     )
-    style(fig, title=title, subtitle=subtitle, height=150 + 30 * max(len(shown), 1))
+    style(
+        fig,
+        title=title or _("Engagement rate of your most-viewed hashtags"),
+        subtitle=subtitle
+        or _(
+            "Engagements ÷ views over the videos carrying each hashtag (a video counts for every hashtag it "
+            "carries). <br>Your brand hashtags first, in orange; then the most viewed. Grey: too few videos to say."
+        ),
+        height=150 + 30 * max(len(shown), 1),
+    )
     fig.update_layout(hovermode="closest", bargap=0.25, margin={"t": 110})
     fig.update_xaxes(
-        title_text="Engagement rate (% of views)",
+        title_text=_("Engagement rate (% of views)"),
         tickformat=percent_ticks(shown["engagement_rate"].max()),
         showgrid=True,
         gridcolor="#E2E8F0",
@@ -461,7 +546,7 @@ def weekday_hour_heatmap(
         go.Heatmap(
             z=table.to_numpy(dtype=float),
             x=[f"{hour:02d}h" for hour in table.columns],
-            y=WEEKDAYS,
+            y=weekday_names(),
             colorscale=TEAL_SCALE,
             hoverongaps=False,
             xgap=2,
@@ -470,9 +555,7 @@ def weekday_hour_heatmap(
                 "title": {"text": value_title, "side": "right"},
                 "tickformat": percent_ticks(table.max().max()) if percent else "~s",
             },
-            customdata=counts.fillna(0).map(lambda count: plural(count, "video")).to_numpy()
-            if counts is not None
-            else None,
+            customdata=counts.fillna(0).map(_videos).to_numpy() if counts is not None else None,
             texttemplate=f"%{{z:{'.1%' if percent else ',.0f'}}}" if show_values else None,
             textfont={"size": 11},
             hovertemplate="%{y}, %{x}: %{z:"
@@ -497,11 +580,13 @@ def follower_activity_heatmap(grid: pd.DataFrame) -> go.Figure:
     return weekday_hour_heatmap(
         grid,
         "average_active_followers",
-        title="When your followers are on TikTok",
-        subtitle="Followers active in each hour, from TikTok Studio's follower activity (its last 7 days). "
-        "<br>Hours as TikTok wrote them: the file does not say its time zone.",
-        hour_title="Hour of the day (as in TikTok's file)",
-        value_title="Active followers",
+        title=_("When your followers are on TikTok"),
+        subtitle=_(
+            "Followers active in each hour, from TikTok Studio's follower activity (its last 7 days). "
+            "<br>Hours as TikTok wrote them: the file does not say its time zone."
+        ),
+        hour_title=_("Hour of the day (as in TikTok's file)"),
+        value_title=_("Active followers"),
     )
 
 
@@ -513,11 +598,14 @@ def posting_time_heatmap(grid: pd.DataFrame, *, zone: str) -> go.Figure:
     return weekday_hour_heatmap(
         grid,
         "engagement_rate",
-        title="When your videos earned the most engagement",
-        subtitle="Engagement rate (likes + comments + shares ÷ views) of the videos posted in each hour. "
-        "<br>Hours without a video are left out; hover for the number of videos.",
-        hour_title=f"Hour posted ({zone})",
-        value_title="Engagement rate",
+        title=_("When your videos earned the most engagement"),
+        subtitle=_(
+            "Engagement rate (likes + comments + shares ÷ views) of the videos posted in each hour. "
+            "<br>Hours without a video are left out; hover for the number of videos."
+        ),
+        # Translators: {zone} is a time zone, "UTC+07:00"
+        hour_title=_("Hour posted ({zone})").format(zone=zone),
+        value_title=_("Engagement rate"),
         percent=True,
         count_column="count_videos",
         hours_with_data_only=True,
@@ -531,15 +619,26 @@ def posting_time_heatmap(grid: pd.DataFrame, *, zone: str) -> go.Figure:
 def live_trend_chart(
     sessions: pd.DataFrame,
     *,
-    title: str = "Viewers of each LIVE",
-    subtitle: str = "Bars: people who watched the broadcast. Line: most viewers watching at the same moment (peak).",
+    title: str | None = None,
+    subtitle: str | None = None,
 ) -> go.Figure:
     """Viewers (bars) and peak concurrent viewers (line) per broadcast over time; `sessions` is live_sessions()."""
     customdata = list(
         zip(
             sessions["title"].map(lambda text: _caption(text, 50, 2)),
-            sessions["total_interactions"].fillna(0),
-            sessions["new_followers"].fillna(0),
+            [
+                _("{viewers} viewers · {interactions} interactions · {followers} new followers").format(
+                    viewers=wording.count(viewers),
+                    interactions=wording.count(interactions),
+                    followers=wording.count(followers),
+                )
+                for viewers, interactions, followers in zip(
+                    sessions["viewers"],
+                    sessions["total_interactions"].fillna(0),
+                    sessions["new_followers"].fillna(0),
+                    strict=True,
+                )
+            ],
             strict=True,
         )
     )
@@ -547,22 +646,37 @@ def live_trend_chart(
     fig.add_bar(
         x=sessions["started_at"],
         y=sessions["viewers"],
-        name="Viewers",
+        name=_("Viewers"),
         marker_color="#99D5CF",
         customdata=customdata,
-        hovertemplate="<b>%{customdata[0]}</b><br>%{y:,.0f} viewers · %{customdata[1]:,.0f} interactions · "
-        "%{customdata[2]:,.0f} new followers<extra></extra>",
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     )
     fig.add_scatter(
         x=sessions["started_at"],
         y=sessions["peak_viewers"],
-        name="Peak viewers at once",
+        name=_("Peak viewers at once"),
         mode="lines+markers",
         line={"color": BRAND, "width": 3},
-        hovertemplate="%{y:,.0f} at the peak<extra></extra>",
+        customdata=[
+            _("{viewers} at the peak").format(viewers=wording.count(peak))
+            for peak in sessions["peak_viewers"]
+        ],
+        hovertemplate="%{customdata}<extra></extra>",
     )
-    style(fig, title=title, subtitle=subtitle, height=420)
+    style(
+        fig,
+        title=title or _("Viewers of each LIVE"),
+        subtitle=subtitle
+        or _(
+            "Bars: people who watched the broadcast. Line: most viewers watching at the same moment (peak)."
+        ),
+        height=420,
+    )
     fig.update_layout(hovermode="closest", bargap=0.5)
-    fig.update_xaxes(title_text="Day of the LIVE", tickformat="%d %b")
-    fig.update_yaxes(title_text="Viewers per LIVE", **count_ticks(sessions["viewers"].max()))
+    days = sorted(pd.Timestamp(when).normalize() for when in sessions["started_at"].dropna().unique())
+    days = days[:: max(1, math.ceil(len(days) / 12))]  # a dozen labelled days at most, in the reader's words
+    fig.update_xaxes(
+        title_text=_("Day of the LIVE"), tickvals=days, ticktext=[wording.short_day(when) for when in days]
+    )
+    fig.update_yaxes(title_text=_("Viewers per LIVE"), **count_ticks(sessions["viewers"].max()))
     return fig

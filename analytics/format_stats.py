@@ -26,10 +26,21 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import lookalikes, stats
-from analytics.captions import DEFAULT_RULES, FORMATS, Rules, _classify, _freeze, _Frozen, _normalize, _word
+from analytics import lookalikes, stats, wording
+from analytics.captions import (
+    DEFAULT_RULES,
+    FORMATS,
+    NO_CAPTION,
+    Rules,
+    _classify,
+    _freeze,
+    _Frozen,
+    _normalize,
+    _word,
+)
 from analytics.db import query
-from analytics.i18n import N_, _, term
+from analytics.i18n import C_, N_, _, term
+from analytics.reasons import Reason, format_name, reason
 from analytics.settings import SETTINGS
 
 
@@ -47,7 +58,7 @@ class Claim(TypedDict):
 # "interaction rate" is not defined, so it may not be our engagement rate (likes+comments+shares / views).
 PUBLISHED_CLAIMS: list[Claim] = [
     {"format": name, "claimed_rate_low": low, "claimed_rate_high": high,
-     "label": "Published claim (community-building playbook), not your data"}
+     "label": N_("Published claim (community-building playbook), not your data")}
     for name, low, high in [("Challenge", 0.35, 0.45), ("LIVE Q&A", 0.30, 0.40), ("Mini game", 0.25, 0.35)]
 ]
 
@@ -60,14 +71,21 @@ FORMAT_COLUMNS: list[str] = [
     *SUMMARY_COLUMNS, "shares_per_1000_views", "comments_per_1000_views", "completion_rate",
     "average_watch_seconds", "follows_per_1000_views", "is_small_sample", "note",
 ]
-SMALL_SAMPLE_NOTE = "not enough videos to say"
+SMALL_SAMPLE_NOTE = N_("not enough videos to say")  # stored in the "note" column; shown with _()
 
-# Format names as the subject of a sentence ("Challenges earn 2.1x ...").
+# Format names as the subject of a sentence ("Challenges earn 2.1x ..."), in English; plural() words them
+# in the reader's language (term("formats", ...)).
 _PLURALS: dict[str, str] = {
-    "Tutorial": N_("Tutorials"), "Challenge": N_("Challenges"), "LIVE Q&A": N_("LIVE Q&As"),
-    "Mini game": N_("Mini games"), "Storytelling": N_("Storytelling videos"),
-    "Behind the scenes": N_("Behind-the-scenes videos"), "Duet / Stitch / UGC": N_("Duets, stitches and UGC"),
-    "Collab": N_("Collabs"), "Product": N_("Product videos"), "Other": N_("other videos"),
+    "Tutorial": C_("formats", "Tutorials"),
+    "Challenge": C_("formats", "Challenges"),
+    "LIVE Q&A": C_("formats", "LIVE Q&As"),
+    "Mini game": C_("formats", "Mini games"),
+    "Storytelling": C_("formats", "Storytelling videos"),
+    "Behind the scenes": C_("formats", "Behind-the-scenes videos"),
+    "Duet / Stitch / UGC": C_("formats", "Duets, stitches and UGC"),
+    "Collab": C_("formats", "Collabs"),
+    "Product": C_("formats", "Product videos"),
+    "Other": C_("formats", "other videos"),
 }
 # fmt: on
 
@@ -93,7 +111,9 @@ def video_formats(
     One row per video posted between `start` and `end` (inclusive dates, UTC), oldest first. Columns:
     video_id, video_url, caption, posted_at, total_views, total_likes, total_comments, total_shares,
     total_engagements, engagement_rate (NULL without views), completion_rate, average_watch_seconds,
-    new_followers, format, format_source, confidence ("sure" | "likely" | "guess"), reason.
+    new_followers, format, format_source, confidence ("sure" | "likely" | "guess"), reason (in English, as
+    stored and written for machines), why (the same `analytics.reasons.Reason`, worded in the reader's
+    language with `reasons.worded`).
 
     format_source, in order of precedence: "override" (`overrides`, video id -> format: a fix by hand),
     "file" (the file's format column), "series" (`series`, hashtag -> format: the caption's first
@@ -123,8 +143,13 @@ def video_formats(
         )
     ]
     frame = frame.drop(columns="file_format")
-    columns = ["format", "format_source", "confidence", "reason"]
-    frame[columns] = pd.DataFrame(choices, columns=columns, index=frame.index, dtype="str")
+    columns = ["format", "format_source", "confidence"]
+    frame[columns] = pd.DataFrame(
+        [choice[:3] for choice in choices], columns=columns, index=frame.index, dtype="str"
+    )
+    whys = pd.Series([choice[3] for choice in choices], index=frame.index, dtype=object)
+    frame["reason"] = whys.map(Reason.english).astype("str")
+    frame["why"] = whys
     frame = _with_lookalikes(frame)
     return in_period(frame, start, end).reset_index(drop=True)
 
@@ -162,19 +187,25 @@ def _choose(
     series: tuple[str, str] | None,
     caption: object,
     frozen: _Frozen,
-) -> tuple[str, str, str, str]:
-    """(format, format_source, confidence, reason): an override beats the file's column, which beats a
+) -> tuple[str, str, str, Reason]:
+    """(format, format_source, confidence, why): an override beats the file's column, which beats a
     series rule, which beats the caption rules."""
     if override:
-        return override, "override", "sure", "set by hand"
+        return override, "override", "sure", Reason(N_("set by hand"))
     if from_file:
-        return from_file, "file", "sure", f'format column in the file ("{str(file_format).strip()}")'
+        why = reason(N_('format column in the file ("{value}")'), value=str(file_format).strip())
+        return from_file, "file", "sure", why
     if series:
-        return series[1], "series", "sure", f'series rule: "{series[0]}" is always {series[1]}'
+        why = reason(
+            N_('series rule: "{hashtag}" is always {format}'),
+            hashtag=series[0],
+            format=format_name(series[1]),
+        )
+        return series[1], "series", "sure", why
     if not isinstance(caption, str) or not caption.strip():
-        return "Other", "rules", "guess", "no caption"
+        return "Other", "rules", "guess", NO_CAPTION
     found = _classify(caption, frozen)
-    return found.format, "rules", found.confidence, found.reason
+    return found.format, "rules", found.confidence, found.why
 
 
 def _with_lookalikes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -196,10 +227,16 @@ def _with_lookalikes(frame: pd.DataFrame) -> pd.DataFrame:
     frame.loc[rows, "format"] = names
     frame.loc[rows, "format_source"] = "lookalike"
     frame.loc[rows, "confidence"] = "likely"
-    frame.loc[rows, "reason"] = [
-        f'like "{lookalikes.short(captions[other])}" that you tagged {name}'
+    whys = [
+        reason(
+            N_('like "{caption}" that you tagged {format}'),
+            caption=lookalikes.short(captions[other]),
+            format=format_name(name),
+        )
         for other, name in zip(like, names, strict=True)
     ]
+    frame.loc[rows, "reason"] = [why.english() for why in whys]
+    frame.loc[rows, "why"] = pd.Series(whys, index=rows, dtype=object)
     return frame
 
 
@@ -445,11 +482,11 @@ def best_against_most_common(
 
 
 def plural(name: str) -> str:
-    """A format as the subject of a sentence, in the run's language: "Challenges", "Podcast clip videos"."""
+    """A format as the subject of a sentence, in this run's language: "Challenges", "Podcast clip videos"."""
     if name in _PLURALS:
-        return _(_PLURALS[name])
-    # Translators: {format} is a format name the marketer made up ("Podcast clip").
-    return _("{format} videos").format(format=term("format", name))
+        return term("formats", _PLURALS[name])
+    # Translators: {format} is a marketer's own format name, as typed ("Podcast clip")
+    return _("{format} videos").format(format=name)
 
 
 def format_takeaway(
@@ -474,20 +511,22 @@ def format_takeaway(
         return str(comparison[2]["verdict"])
     counts = _comparable(videos, min_videos)
     if counts.empty:
-        return (
-            f"Not enough videos to say which format works best yet: no format has {min_videos} or more "
+        return _(
+            "Not enough videos to say which format works best yet: no format has {count} or more "
             "videos with views."
-        )
+        ).format(count=wording.count(min_videos))
     named = counts[counts["format"] != "Other"]
     only = named["format"].iloc[0] if len(named) else "Other"
     if only == "Other":
-        return (
-            f'Only "Other" has {min_videos} or more videos with views, so formats cannot be compared yet: '
+        return _(
+            'Only "{other}" has {count} or more videos with views, so formats cannot be compared yet: '
             'tag your videos with their format (in "Check and fix formats") to compare them.'
-        )
+        ).format(other=term("format", "Other"), count=wording.count(min_videos))
+    # Translators: {formats} is a format in the plural, as the subject ("Tutorials")
     return _sentence(
-        f"only {plural(only)} have {min_videos} or more videos with views, so there is nothing to "
-        "compare them with yet."
+        _(
+            "only {formats} have {count} or more videos with views, so there is nothing to compare them with yet."
+        ).format(formats=plural(only), count=wording.count(min_videos))
     )
 
 

@@ -21,6 +21,11 @@ def weekday_name(weekday: int, width: str = "wide") -> str:
     return get_day_names(width, locale=i18n.language())[weekday]
 
 
+def weekday_names() -> list[str]:
+    """Monday to Sunday in the run's language, capitalised as labels ("Samedi", "Thứ Bảy")."""
+    return [name[:1].upper() + name[1:] for name in (weekday_name(index) for index in range(7))]
+
+
 def hour_span(hour: int) -> str:
     """A posting or LIVE hour as its locale writes it: "19:00–20:00" ("19.00–20.00" in Indonesian)."""
     start = datetime(2000, 1, 1, hour)  # any day: only the hour is written

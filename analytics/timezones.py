@@ -29,7 +29,9 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
+from analytics import wording
 from analytics.db import read_sql
+from analytics.i18n import _, language
 from analytics.wording import day
 
 WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -131,11 +133,16 @@ def utc_offset_hours(zone: str, on: date) -> float:
     return offset.total_seconds() / 3600 if offset else 0.0
 
 
-def zone_label(zone: str) -> str:
+def zone_label(zone: str, locale: str = "en") -> str:
     """A zone as people say it, with its IANA name: "Vietnam Time (Asia/Ho_Chi_Minh)"."""
     if zone == "UTC":
         return "UTC"
-    return f"{get_timezone_location(ZoneInfo(zone), locale='en')} ({zone})"
+    return f"{get_timezone_location(ZoneInfo(zone), locale=locale)} ({zone})"
+
+
+def _place(code: str) -> str:
+    """A territory's name in this run's language ("VN" -> "Việt Nam"), for a sentence."""
+    return Locale.parse(language()).territories.get(code.upper(), code)
 
 
 def has_daylight_saving(zone: str, year: int) -> bool:
@@ -187,31 +194,49 @@ def guess_time_zone(con: duckdb.DuckDBPyConnection, *, on: date) -> ZoneGuess:
     zone = zone_for_territory(code)
     if code is None or zone is None:
         reason = (
-            "No follower territories loaded (TikTok Studio's Followers export has them), so times are in UTC."
+            _(
+                "No follower territories loaded (TikTok Studio's Followers export has them), so times are in UTC."
+            )
             if code is None
-            else f"We could not tell the time zone of {territory_name(code)}, so times are in UTC."
+            else _("We could not tell the time zone of {territory}, so times are in UTC.").format(
+                territory=_place(code)
+            )
         )
         return ZoneGuess("UTC", 0.0, code, territory_name(code) if code else None, share, False, reason)
     offset = utc_offset_hours(zone, on)
     name = territory_name(code)
     several = len(get_global("territory_zones").get(code, [])) > 1
     # A share outside 0-1 would be a misread file: better no number than a wrong one.
-    of_followers = f" ({share:.0%} of your followers)" if share is not None and 0 < share <= 1 else ""
-    reason = (
-        f"Your top audience territory is {name}{of_followers}, so times are in {zone_label(zone)}, "
-        f"{describe_offset(offset)}"
-    )
+    place, label, zone_offset = _place(code), zone_label(zone, language()), describe_offset(offset)
+    if share is not None and 0 < share <= 1:
+        said = [
+            _(
+                "Your top audience territory is {territory} ({share}% of your followers), so times are in "
+                "{zone}, {offset}"
+            ).format(territory=place, share=wording.count(round(share * 100)), zone=label, offset=zone_offset)
+        ]
+    else:
+        said = [
+            _("Your top audience territory is {territory}, so times are in {zone}, {offset}").format(
+                territory=place, zone=label, offset=zone_offset
+            )
+        ]
     if several:
-        reason += f"; {name} has several time zones and this one has the most people"
+        said.append(
+            _("{territory} has several time zones and this one has the most people").format(territory=place)
+        )
     if has_daylight_saving(zone, on.year):
         winter, summer = sorted(
             {utc_offset_hours(zone, date(on.year, 1, 15)), utc_offset_hours(zone, date(on.year, 7, 15))}
         )
-        reason += (
-            f"; the zone moves between {describe_offset(winter)} and {describe_offset(summer)} through the year, "
-            f"and we use its offset on {day(on)}"
+        said.append(
+            _(
+                "the zone moves between {winter} and {summer} through the year, and we use its offset on {day}"
+            ).format(winter=describe_offset(winter), summer=describe_offset(summer), day=day(on))
         )
-    return ZoneGuess(zone, offset, code, name, share, has_daylight_saving(zone, on.year), reason + ".")
+    # Translators: {clauses} are the sentences above joined by "; "
+    reason = _("{clauses}.").format(clauses="; ".join(said))
+    return ZoneGuess(zone, offset, code, name, share, has_daylight_saving(zone, on.year), reason)
 
 
 # ---------------------------------------------------------------- follower activity
@@ -240,6 +265,10 @@ def peak_activity_hours(grid: pd.DataFrame, *, top: int = 3) -> list[str]:
         .head(top)
     )
     return [
-        f"{int(row.hour):02d}:00–{(int(row.hour) + 1) % 24:02d}:00 ({row.average_active_followers:,.0f} active followers on average)"
+        _("{start}–{end} ({count} active followers on average)").format(
+            start=f"{int(row.hour):02d}:00",
+            end=f"{(int(row.hour) + 1) % 24:02d}:00",
+            count=wording.count(round(row.average_active_followers)),
+        )
         for row in by_hour.itertuples()
     ]

@@ -3,39 +3,45 @@
 import streamlit as st
 
 import ui
+from analytics.i18n import _
 from analytics.settings import SETTINGS
 from analytics.views.formats import formats_view
 from ui import formats as tabs
 
-st.title("Interaction formats")
+st.title(_("Interaction formats"))
 st.caption(
-    "Which kinds of video (tutorials, challenges, LIVE Q&As, giveaways…) earn your community's engagement, "
-    "when to post them, and how your LIVEs go."
+    _(
+        "Which kinds of video (tutorials, challenges, LIVE Q&As, giveaways…) earn your community's engagement, "
+        "when to post them, and how your LIVEs go."
+    )
 )
 
 ws = ui.workspace()
 has_videos = ws.has("videos")
 if not has_videos and not ws.has("lives"):
     ui.no_data(
-        "No videos yet. Upload your TikTok Studio Content export (one row per video) to compare formats."
+        _("No videos yet. Upload your TikTok Studio Content export (one row per video) to compare formats.")
     )
     st.stop()
 
 prefs = tabs.session_preferences(ws)
 left, right = st.columns([1, 2])
 min_videos = left.number_input(
-    "Fewest videos to compare a format",
+    _("Fewest videos to compare a format"),
     min_value=2,
     max_value=50,
     value=SETTINGS.min_videos,
     key="formats_min_videos",
-    help="A format with fewer videos is greyed and marked “not enough videos to say”.",
+    help=_("A format with fewer videos is greyed and marked “not enough videos to say”."),
 )
 show_claims = right.toggle(
-    "Show the playbook's published claims",
+    _("Show the playbook's published claims"),
     value=False,
     key="formats_show_claims",
-    help="Video challenge 35–45%, LIVE Q&A 30–40%, mini game 25–35% “average interaction”, as published. Not your data.",
+    help=_(
+        "Video challenge 35–45%, LIVE Q&A 30–40%, mini game 25–35% “average interaction”, as published. "
+        "Not your data."
+    ),
 )
 
 handles = ws.detected_brand_handles()
@@ -68,7 +74,7 @@ view = ui.kept(
 tabs.takeaway(view)
 
 by_format, fixing, hashtags, timing, live = st.tabs(
-    ["By format", "Check and fix formats", "Hashtags", "When to post", "LIVE"]
+    [_("By format"), _("Check and fix formats"), _("Hashtags"), _("When to post"), _("LIVE")]
 )
 with by_format:
     tabs.by_format_tab(view, show_claims=show_claims, has_videos=has_videos)

@@ -155,7 +155,15 @@ def test_the_queue_lists_the_guesses_and_likely_ones_most_viewed_first():
     )
     queue = check_queue(video_formats(con, overrides={"fixed": "Storytelling"}))
     assert list(queue["video_id"]) == ["big", "small", "none"]
-    assert list(queue.columns) == ["video_id", "caption", "total_views", "format", "confidence", "reason"]
+    assert list(queue.columns) == [
+        "video_id",
+        "caption",
+        "total_views",
+        "format",
+        "confidence",
+        "reason",
+        "why",
+    ]
     assert set(queue["confidence"]) <= {"guess", "likely"}
 
 

@@ -10,32 +10,46 @@ from analytics import charts_formats as charts
 from analytics import preferences, timezones, wording
 from analytics.captions import DEFAULT_RULES, FORMATS
 from analytics.format_stats import PUBLISHED_CLAIMS
+from analytics.i18n import N_, _, ngettext, term
+from analytics.reasons import worded
 from analytics.templates import lives_template_csv
 from analytics.views.formats import FormatsView
 
-AUTOMATIC = "↺ Automatic (file, series or rules)"
-CONFIDENCE_LABELS = {"sure": "Sure", "likely": "Likely", "guess": "Guess"}
-SOURCE_LABELS = {
-    "override": "your fix",
-    "file": "your file",
-    "series": "series rule",
-    "lookalike": "look-alike",
-    "rules": "caption rules",
-}
+# The "Format" cells' value for "no fix": kept as this English text, shown translated (format_choice).
+AUTOMATIC = N_("↺ Automatic (file, series or rules)")
 HASHTAG_COLUMNS = {
-    "hashtag": "Hashtag",
-    "is_brand_hashtag": "Brand hashtag",
-    "count_videos": "Videos",
-    "total_views": "Views",
-    "total_engagements": "Engagements",
-    "engagement_rate": "Engagement rate",
+    "hashtag": N_("Hashtag"),
+    "is_brand_hashtag": N_("Brand hashtag"),
+    "count_videos": N_("Videos"),
+    "total_views": N_("Views"),
+    "total_engagements": N_("Engagements"),
+    "engagement_rate": N_("Engagement rate"),
 }
+# The video tables' column keys (code and tests use them); their labels are set in column_config.
+POSTED = "Posted"  # i18n: a column key
+FORMAT = "Format"  # i18n: a column key
+CONFIDENCE = "Confidence"  # i18n: a column key
+CAPTION = "Caption"  # i18n: a column key
+VIEWS = "Views"  # i18n: a column key
+WHY = "Why"  # i18n: a column key
+RIGHT = "Right"  # i18n: a column key
 REGULAR_COLUMNS = {
-    "member_handle": "Member",
-    "count_live_videos": "LIVE videos commented on",
-    "count_comments": "Comments",
-    "last_commented_at": "Last comment",
+    "member_handle": N_("Member"),
+    "count_live_videos": N_("LIVE videos commented on"),
+    "count_comments": N_("Comments"),
+    "last_commented_at": N_("Last comment"),
 }
+
+
+def format_choice(code: str) -> str:
+    """A format code as a table's or a box's choice shows it, in the screen's language."""
+    return _(AUTOMATIC) if code == AUTOMATIC else term("format", code)
+
+
+def confidence_label(code: str) -> str:
+    """ "Sure", "Likely", "Guess" in the screen's language (a table cell)."""
+    label = term("confidence", code)
+    return label[:1].upper() + label[1:]
 
 
 def session_preferences(ws) -> dict:
@@ -91,17 +105,17 @@ def takeaway(view: FormatsView) -> None:
     if view.videos.empty:
         return
     st.info(f"**{ui.markdown_escape(view.takeaway)}**", icon="💡")
-    if view.few_videos and st.session_state.get("period_preset") != "All data":
+    if view.few_videos and st.session_state.get("period_preset") != "All data":  # i18n: a preset's key
         st.caption(view.few_videos)
-        st.button("Compare over all my data", key="formats_use_all_data", on_click=ui.use_all_data)
+        st.button(_("Compare over all my data"), key="formats_use_all_data", on_click=ui.use_all_data)
 
 
 def by_format_tab(view: FormatsView, *, show_claims: bool, has_videos: bool) -> None:
     if view.videos.empty:
         st.info(
-            "No videos posted in this period. Pick a longer period in the sidebar."
+            _("No videos posted in this period. Pick a longer period in the sidebar.")
             if has_videos
-            else "No videos loaded yet: upload TikTok Studio's Content export to compare formats.",
+            else _("No videos loaded yet: upload TikTok Studio's Content export to compare formats."),
             icon="📅",
         )
         return
@@ -117,9 +131,11 @@ def by_format_tab(view: FormatsView, *, show_claims: bool, has_videos: bool) -> 
     ui.chart(chart, "formats_rate_chart")
     if show_claims:
         st.caption(
-            "Orange bands: the community-building playbook's **published claims** of “average interaction” "
-            "per format. They are not your data, and the playbook does not say how it computes them, so "
-            "they may not compare with engagements ÷ views."
+            _(
+                "Orange bands: the community-building playbook's **published claims** of “average interaction” "
+                "per format. They are not your data, and the playbook does not say how it computes them, so "
+                "they may not compare with engagements ÷ views."
+            )
         )
     st.dataframe(
         charts.formats_table(table, confidence=view.confidence),
@@ -130,18 +146,19 @@ def by_format_tab(view: FormatsView, *, show_claims: bool, has_videos: bool) -> 
             for label, text in charts.table_help(view.confidence).items()
         },
     )
-    small = ", ".join(view.small_formats)
-    st.caption(
-        (
-            f"Grey: {ui.markdown_escape(small)}, with fewer than {view.min_videos} videos: not enough videos to say. "
-            if small
-            else ""
-        )
-        + "Hover a column's name for its definition. Completion, watch time and follows appear when your "
+    small = ", ".join(term("format", name) for name in view.small_formats)
+    hover = _(
+        "Hover a column's name for its definition. Completion, watch time and follows appear when your "
         "files have them."
     )
+    if small:
+        grey = _("Grey: {formats}, with fewer than {count} videos: not enough videos to say.").format(
+            formats=ui.markdown_escape(small), count=wording.count(view.min_videos)
+        )
+        hover = f"{grey} {hover}"
+    st.caption(hover)
     ui.download_csv(
-        table, "Download the formats table (CSV)", "communitylens_formats.csv", key="formats_download"
+        table, _("Download the formats table (CSV)"), "communitylens_formats.csv", key="formats_download"
     )
     ui.chart(charts.formats_by_month_chart(view.monthly), "formats_month_chart")
     ui.chart(charts.video_scatter_chart(view.videos), "formats_scatter_chart")
@@ -151,17 +168,19 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
     rules, overrides, every_video = prefs["rules"], prefs["overrides"], view.every_video
     st.markdown(view.sources)
     st.caption(
-        "A giveaway counts as a **Mini game** here: the audience plays (comments, tags a friend, answers) "
-        "to win something."
+        _(
+            "A giveaway counts as a **Mini game** here: the audience plays (comments, tags a friend, answers) "
+            "to win something."
+        )
     )
     options = [AUTOMATIC, *dict.fromkeys([*FORMATS, *rules, *every_video["format"]])]
     check_first(ws, view, prefs, options[1:])
     tag_in_bulk(ws, view, prefs, options[1:])
-    st.subheader("Every video")
+    st.subheader(_("Every video"))
     search = st.text_input(
-        "Show videos whose caption contains",
+        _("Show videos whose caption contains"),
         key="formats_fix_search",
-        placeholder="e.g. giveaway, #phinchallenge",
+        placeholder=_("e.g. giveaway, #phinchallenge"),
     )
     newest_first = every_video.iloc[::-1]
     matching = (
@@ -171,62 +190,73 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
     )
     editable = pd.DataFrame(
         {
-            "Posted": matching["posted_at"].dt.date,
-            "Format": matching["format"],
-            "Confidence": matching["confidence"].map(CONFIDENCE_LABELS),
-            "Caption": matching["caption"],
-            "Views": matching["total_views"],
-            "Why": matching["reason"],
+            POSTED: matching["posted_at"].dt.date,
+            FORMAT: matching["format"],
+            CONFIDENCE: matching["confidence"].map(confidence_label),
+            CAPTION: matching["caption"],
+            VIEWS: matching["total_views"],
+            WHY: matching["why"].map(worded),
         }
     ).reset_index(drop=True)
-    st.caption("Newest first. Click a video's format to fix it; pick “↺ Automatic” to undo a fix.")
+    st.caption(_("Newest first. Click a video's format to fix it; pick “↺ Automatic” to undo a fix."))
     edited = st.data_editor(
         editable,
         key=f"formats_fix_table_{prefs['version']}",
         hide_index=True,
         width="stretch",
         height=320,
-        disabled=["Posted", "Caption", "Views", "Confidence", "Why"],
+        disabled=[
+            POSTED,
+            CAPTION,
+            VIEWS,
+            CONFIDENCE,
+            WHY,
+        ],
         column_config={
-            "Posted": ui.date_column(),
-            "Format": st.column_config.SelectboxColumn(
-                options=options, required=True, width=150, help="Pick the right format to fix a video."
-            ),
-            "Confidence": st.column_config.TextColumn(width="small"),
-            "Caption": st.column_config.TextColumn(width=320),
-            "Views": ui.count_column(),
-            "Why": st.column_config.TextColumn(width="medium", help="Where the format came from."),
+            POSTED: ui.date_column(_("Posted")),
+            FORMAT: _format_column(options),
+            **_video_columns(),
         },
     )
-    changed = (edited["Format"] != editable["Format"]).to_numpy()
+    changed = (edited[FORMAT] != editable[FORMAT]).to_numpy()
     if changed.any():
         updated = dict(overrides)
-        for video_id, name in zip(matching["video_id"][changed], edited["Format"][changed], strict=True):
+        for video_id, name in zip(matching["video_id"][changed], edited[FORMAT][changed], strict=True):
             updated = preferences.with_overrides(updated, [video_id], None if name == AUTOMATIC else name)
         remember(ws, overrides=updated)
 
     if search and not matching.empty:
         bulk_left, bulk_right = st.columns([2, 1], vertical_alignment="bottom")
-        videos = wording.plural(len(matching), "video")
+        count = len(matching)
         bulk_format = bulk_left.selectbox(
-            f"Set the format of the {videos} whose caption contains “{ui.markdown_escape(search)}”",
+            ngettext(
+                "Set the format of the {count} video whose caption contains “{words}”",
+                "Set the format of the {count} videos whose caption contains “{words}”",
+                count,
+            ).format(count=wording.count(count), words=ui.markdown_escape(search)),
             options[1:],
+            format_func=format_choice,
             key="formats_bulk_format",
         )
-        if bulk_right.button(f"Set {videos} to {ui.markdown_escape(bulk_format)}", key="formats_bulk_apply"):
+        set_label = ngettext("Set {count} video to {format}", "Set {count} videos to {format}", count).format(
+            count=wording.count(count), format=ui.markdown_escape(format_choice(bulk_format))
+        )
+        if bulk_right.button(set_label, key="formats_bulk_apply"):
             remember(ws, overrides=preferences.with_overrides(overrides, matching["video_id"], bulk_format))
-    if overrides and st.button(
-        f"Forget the {wording.plural(len(overrides), 'format')} set by hand", key="formats_forget_fixes"
-    ):
+    forget = ngettext(
+        "Forget the {count} format set by hand", "Forget the {count} formats set by hand", len(overrides)
+    ).format(count=wording.count(len(overrides)))
+    if overrides and st.button(forget, key="formats_forget_fixes"):
         remember(ws, overrides={})
     rules_editor(ws, prefs)
     if prefs["saved"]:
-        st.caption(f"Your fixes and rules are remembered {ui.remembered_where()}.")
+        # Translators: {where} says where the app keeps its memory ("in this browser's folder …")
+        st.caption(_("Your fixes and rules are remembered {where}.").format(where=ui.remembered_where()))
     else:
-        st.warning("We could not save your fixes to disk, so they last for this session only.", icon="💾")
+        st.warning(_("We could not save your fixes to disk, so they last for this session only."), icon="💾")
     ui.download_csv(
-        every_video.drop(columns=["video_url"]),
-        "Download every video with its format (CSV)",
+        every_video.drop(columns=["video_url", "why"]),
+        _("Download every video with its format (CSV)"),
         "communitylens_video_formats.csv",
         key="formats_videos_download",
     )
@@ -234,27 +264,33 @@ def fixing_tab(ws, view: FormatsView, prefs: dict) -> None:
 
 def check_first(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
     """ "Check these first": the guesses and likely ones, most views first, confirmed or changed in place."""
-    st.subheader("Check these first")
+    st.subheader(_("Check these first"))
     queue = view.queue
     if queue.empty:
         st.success(
-            "Every video's format is sure: from your fixes, your file, a series rule or a clear caption."
+            _("Every video's format is sure: from your fixes, your file, a series rule or a clear caption.")
         )
         return
     table = pd.DataFrame(
         {
-            "Right": False,
-            "Format": queue["format"],
-            "Confidence": queue["confidence"].map(CONFIDENCE_LABELS),
-            "Caption": queue["caption"],
-            "Views": queue["total_views"],
-            "Why": queue["reason"],
+            RIGHT: False,
+            FORMAT: queue["format"],
+            CONFIDENCE: queue["confidence"].map(confidence_label),
+            CAPTION: queue["caption"],
+            VIEWS: queue["total_views"],
+            WHY: queue["why"].map(worded),
         }
     )
     st.caption(
-        f"{wording.plural(len(queue), 'video')} whose format is a guess or only likely, most views first. "
-        "Tick **Right** when the format is right, or pick the right one: either way it becomes your fix, "
-        "and videos that read like it follow."
+        ngettext(
+            "{count} video whose format is a guess or only likely, most views first. "
+            "Tick **Right** when the format is right, or pick the right one: either way it becomes your fix, "
+            "and videos that read like it follow.",
+            "{count} videos whose format is a guess or only likely, most views first. "
+            "Tick **Right** when the format is right, or pick the right one: either way it becomes your fix, "
+            "and videos that read like it follow.",
+            len(queue),
+        ).format(count=wording.count(len(queue)))
     )
     edited = st.data_editor(
         table,
@@ -262,61 +298,95 @@ def check_first(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
         hide_index=True,
         width="stretch",
         height=min(36 + 35 * len(table), 320),
-        disabled=["Caption", "Views", "Confidence", "Why"],
+        disabled=[
+            CAPTION,
+            VIEWS,
+            CONFIDENCE,
+            WHY,
+        ],
         column_config={
-            "Right": st.column_config.CheckboxColumn(
-                "Right", width="small", help="Tick to confirm this format: it becomes your fix."
+            RIGHT: st.column_config.CheckboxColumn(
+                _("Right"), width="small", help=_("Tick to confirm this format: it becomes your fix.")
             ),
-            "Format": st.column_config.SelectboxColumn(
-                options=formats, required=True, width=150, help="Pick the right format to fix a video."
-            ),
-            "Confidence": st.column_config.TextColumn(width="small"),
-            "Caption": st.column_config.TextColumn(width=320),
-            "Views": ui.count_column(),
-            "Why": st.column_config.TextColumn(width="medium", help="Where the format came from."),
+            FORMAT: _format_column(formats),
+            **_video_columns(),
         },
     )
-    confirmed = (edited["Right"] | (edited["Format"] != table["Format"])).to_numpy()
+    confirmed = (edited[RIGHT] | (edited[FORMAT] != table[FORMAT])).to_numpy()
     if confirmed.any():
         updated = dict(prefs["overrides"])
-        for video_id, name in zip(queue["video_id"][confirmed], edited["Format"][confirmed], strict=True):
+        for video_id, name in zip(queue["video_id"][confirmed], edited[FORMAT][confirmed], strict=True):
             updated = preferences.with_overrides(updated, [video_id], name)
         remember(ws, overrides=updated)
 
 
+def _format_column(options: list[str]):
+    """The editable "Format" column: stored codes as choices, each shown in the screen's language."""
+    return st.column_config.SelectboxColumn(
+        _("Format"),
+        options=options,
+        format_func=format_choice,
+        required=True,
+        width=150,
+        help=_("Pick the right format to fix a video."),
+    )
+
+
+def _video_columns() -> dict:
+    """The read-only columns of the two video tables, labelled in the screen's language."""
+    return {
+        CONFIDENCE: st.column_config.TextColumn(_("Confidence"), width="small"),
+        CAPTION: st.column_config.TextColumn(_("Caption"), width=320),
+        VIEWS: ui.count_column(_("Views")),
+        WHY: st.column_config.TextColumn(_("Why"), width="medium", help=_("Where the format came from.")),
+    }
+
+
 def tag_in_bulk(ws, view: FormatsView, prefs: dict, formats: list[str]) -> None:
     """Groups of look-alike videos tagged at once, a hashtag's for future videos too; the series rules."""
-    st.subheader("Tag in bulk")
+    st.subheader(_("Tag in bulk"))
     if view.groups:
         st.caption(
-            "Videos that look like one series: a hashtag on 2 or more of them (not your brand's, not #fyp and "
-            "the like), or captions that read alike. Pick their format and tag them all at once."
+            _(
+                "Videos that look like one series: a hashtag on 2 or more of them (not your brand's, not #fyp and "
+                "the like), or captions that read alike. Pick their format and tag them all at once."
+            )
         )
     else:
         st.caption(
-            "No group of look-alike videos left to tag: no recurring hashtag or alike captions among the videos to check."
+            _(
+                "No group of look-alike videos left to tag: no recurring hashtag or alike captions among the "
+                "videos to check."
+            )
         )
     for group in view.groups:
         label, picker, button = st.columns([3, 2, 1.3], vertical_alignment="center")
+        count = len(group.video_ids)
         label.markdown(
             f"**{ui.markdown_escape(group.label)}**  \n"
-            f"{wording.plural(len(group.video_ids), 'video')}, {group.count_unsure:,} to check"
+            + ngettext("{count} video, {unsure} to check", "{count} videos, {unsure} to check", count).format(
+                count=wording.count(count), unsure=wording.count(group.count_unsure)
+            )
         )
         name = picker.selectbox(
-            "Format",
+            _("Format"),
             formats,
             index=formats.index(group.suggested) if group.suggested in formats else None,
-            placeholder="Pick a format",
+            format_func=format_choice,
+            placeholder=_("Pick a format"),
             key=f"formats_group_format_{group.key}",
             label_visibility="collapsed",
         )
         keep = group.hashtag is not None and label.checkbox(
-            "Always, for future videos too",
+            _("Always, for future videos too"),
             key=f"formats_group_always_{group.key}",
-            help=f"Saves a series rule: every video with {group.hashtag}, now and later, is this format.",
+            help=_("Saves a series rule: every video with {hashtag}, now and later, is this format.").format(
+                hashtag=group.hashtag
+            ),
         )
         if button.button(
-            f"Tag {len(group.video_ids)}",
+            # Translators: a button that tags {count} videos with the format picked next to it
+            _("Tag {count}").format(count=wording.count(count)),
             key=f"formats_group_apply_{group.key}",
             disabled=name is None,
             width="stretch",
@@ -336,31 +406,43 @@ def series_rules(ws, view: FormatsView, prefs: dict) -> None:
     """The series rules kept for this client, each with a way to remove it."""
     if view.series.empty:
         st.caption(
-            "**Series rules.** No series rule yet. Tick “Always, for future videos too” on a hashtag above to "
-            "say, for example, that every #PhinTips video is a Tutorial."
+            _(
+                "**Series rules.** No series rule yet. Tick “Always, for future videos too” on a hashtag above to "
+                "say, for example, that every #PhinTips video is a Tutorial."
+            )
         )
         return
-    st.markdown("**Your series rules** (a fix by hand and your file's format column come first)")
+    st.markdown(_("**Your series rules** (a fix by hand and your file's format column come first)"))
     for rule in view.series.itertuples():
         text, button = st.columns([5, 1.4], vertical_alignment="center")
         text.markdown(
-            f"{ui.markdown_escape(rule.hashtag)} is always **{ui.markdown_escape(rule.format)}** "
-            f"({wording.plural(rule.count_videos, 'video')} now)"
+            ngettext(
+                "{hashtag} is always **{format}** ({count} video now)",
+                "{hashtag} is always **{format}** ({count} videos now)",
+                rule.count_videos,
+            ).format(
+                hashtag=ui.markdown_escape(rule.hashtag),
+                format=ui.markdown_escape(term("format", rule.format)),
+                count=wording.count(rule.count_videos),
+            )
         )
-        if button.button("Remove", key=f"formats_series_remove_{rule.hashtag}", width="stretch"):
+        if button.button(_("Remove"), key=f"formats_series_remove_{rule.hashtag}", width="stretch"):
             remember(ws, series=preferences.with_series(prefs["series"], rule.hashtag, None))
 
 
 def rules_editor(ws, prefs: dict) -> None:
     rules = prefs["rules"]
-    with st.expander("Edit the caption rules"):
+    with st.expander(_("Edit the caption rules")):
         st.caption(
-            "A video without a format in your file gets the first format below whose words or hashtags appear in "
-            "its caption. Words match whole words in any case, and a missing accent is forgiven; `#word` is that "
-            "hashtag exactly; `...` stands for any letters (`#...challenge` is any hashtag ending in “challenge”). "
-            "Separate words with commas; add a row for a format of your own. LIVE words (live, en vivo, trực tiếp…) "
-            "count only when the caption announces, invites to or replays a LIVE (a time, a day, “join”, “replay”, "
-            "Q&A): live music, a live map or a YouTube premiere never do. A giveaway counts as a Mini game."
+            _(
+                "A video without a format in your file gets the first format below whose words or hashtags appear "
+                "in its caption. Words match whole words in any case, and a missing accent is forgiven; `#word` is "
+                "that hashtag exactly; `...` stands for any letters (`#...challenge` is any hashtag ending in "
+                "“challenge”). Separate words with commas; add a row for a format of your own. LIVE words (live, "
+                "en vivo, trực tiếp…) count only when the caption announces, invites to or replays a LIVE (a time, "
+                "a day, “join”, “replay”, Q&A): live music, a live map or a YouTube premiere never do. A giveaway "
+                "counts as a Mini game. Format names stay as written here (in English for the built-in ones)."
+            )
         )
         rules_table = preferences.rules_table(rules)
         edited_rules = st.data_editor(
@@ -370,16 +452,16 @@ def rules_editor(ws, prefs: dict) -> None:
             hide_index=True,
             width="stretch",
             column_config={
-                "format": st.column_config.TextColumn("Format", width="medium", required=True),
+                "format": st.column_config.TextColumn(_("Format"), width="medium", required=True),
                 "patterns": st.column_config.TextColumn(
-                    "Words and hashtags (comma-separated)", width="large"
+                    _("Words and hashtags (comma-separated)"), width="large"
                 ),
             },
         )
         new_rules = preferences.rules_from_table(edited_rules)
         if new_rules != preferences.rules_from_table(rules_table):
             remember(ws, rules=new_rules)
-        if rules != DEFAULT_RULES and st.button("Back to the default rules", key="formats_rules_reset"):
+        if rules != DEFAULT_RULES and st.button(_("Back to the default rules"), key="formats_rules_reset"):
             remember(ws, reset_rules=True)
 
 
@@ -392,33 +474,39 @@ def hashtags_tab(view: FormatsView, handle: str | None) -> None:
         preferences.save_brand_hashtags(handle, tags, memory=ui.memory())
 
     st.text_input(
-        "Your brand hashtags",
+        _("Your brand hashtags"),
         key="formats_brand_hashtags",
         on_change=save_brand_hashtags,
-        help="Pinned on top of the table. We guessed them from your account handle; change them freely.",
+        help=_("Pinned on top of the table. We guessed them from your account handle; change them freely."),
     )
     tags = view.hashtags
     if tags.empty:
-        st.info("None of the videos of this period has a hashtag in its caption.", icon="#️⃣")
+        st.info(_("None of the videos of this period has a hashtag in its caption."), icon="#️⃣")
         return
     ui.chart(charts.hashtag_chart(tags, min_videos=view.min_videos), "formats_hashtag_chart")
+    columns = {column: _(label) for column, label in HASHTAG_COLUMNS.items()}
+    numbers = {
+        "total_views": wording.count,
+        "total_engagements": wording.count,
+        "engagement_rate": wording.percent,
+    }
     st.dataframe(
-        tags.rename(columns=HASHTAG_COLUMNS).style.format(
-            {"Views": "{:,.0f}", "Engagements": "{:,.0f}", "Engagement rate": "{:.1%}"}, na_rep="—"
+        tags.rename(columns=columns).style.format(
+            {columns[column]: shown for column, shown in numbers.items() if column in tags}, na_rep="—"
         ),
         hide_index=True,
         width="stretch",
         height=300,
     )
     ui.download_csv(
-        tags, "Download the hashtags (CSV)", "communitylens_hashtags.csv", key="formats_hashtags_download"
+        tags, _("Download the hashtags (CSV)"), "communitylens_hashtags.csv", key="formats_hashtags_download"
     )
 
 
 def timing_tab(view: FormatsView) -> None:
     choices = timezones.offset_choices()
     offset = st.columns([1, 2])[0].selectbox(
-        "Time zone of your audience",
+        _("Time zone of your audience"),
         choices,
         index=choices.index(view.utc_offset) if view.utc_offset in choices else choices.index(0),
         format_func=timezones.describe_offset,
@@ -426,15 +514,22 @@ def timing_tab(view: FormatsView) -> None:
     )
     if offset != view.utc_offset:  # picked on this run, after the view was computed: compute it again
         st.rerun()
-    st.caption(ui.markdown_escape(view.zone_note) + " Change it above if your audience lives elsewhere.")
+    st.caption(
+        ui.markdown_escape(view.zone_note) + " " + _("Change it above if your audience lives elsewhere.")
+    )
     if view.activity is not None:
         ui.chart(charts.follower_activity_heatmap(view.activity), "formats_activity_heatmap")
         st.markdown(
-            "**Your followers are most active**\n" + "".join(f"\n- {peak}" for peak in view.activity_peaks)
+            _("**Your followers are most active**")
+            + "\n"
+            + "".join(f"\n- {peak}" for peak in view.activity_peaks)
         )
     else:
         st.info(
-            "Upload TikTok Studio's Followers export (it holds FollowerActivity) to see when your followers are online.",
+            _(
+                "Upload TikTok Studio's Followers export (it holds FollowerActivity) to see when your followers "
+                "are online."
+            ),
             icon="🕗",
         )
     grid = view.posting_grid
@@ -443,23 +538,26 @@ def timing_tab(view: FormatsView) -> None:
         ui.chart(charts.posting_time_heatmap(grid, zone=zone), "formats_posting_heatmap")
         if view.best_slots:
             st.markdown(
-                "**Your best posting slots so far** (2 videos or more each)\n"
+                _("**Your best posting slots so far** (2 videos or more each)")
+                + "\n"
                 + "".join(f"\n- {slot}" for slot in view.best_slots)
             )
         else:
-            st.caption("No hour has 2 videos or more yet, so no slot can be called best.")
+            st.caption(_("No hour has 2 videos or more yet, so no slot can be called best."))
 
 
 def live_tab(view: FormatsView) -> None:
     if not view.has_lives:
         st.info(
-            "**No LIVE data yet.** TikTok does not export LIVE sessions. Download our LIVE template, fill in one row "
-            "per broadcast (start time, viewers, peak viewers, comments, likes, shares, gifts, new followers: copy "
-            "them from each LIVE's analytics in TikTok), and upload it in the sidebar.",
+            _(
+                "**No LIVE data yet.** TikTok does not export LIVE sessions. Download our LIVE template, fill in "
+                "one row per broadcast (start time, viewers, peak viewers, comments, likes, shares, gifts, new "
+                "followers: copy them from each LIVE's analytics in TikTok), and upload it in the sidebar."
+            ),
             icon="🔴",
         )
         st.download_button(
-            "Download the LIVE template (CSV)",
+            _("Download the LIVE template (CSV)"),
             lives_template_csv(),
             "communitylens_lives_template.csv",
             "text/csv",
@@ -468,7 +566,7 @@ def live_tab(view: FormatsView) -> None:
         return
     live = view.live
     if live is None:
-        st.info("No LIVE in this period. Pick a longer period in the sidebar.", icon="📅")
+        st.info(_("No LIVE in this period. Pick a longer period in the sidebar."), icon="📅")
         return
     for column, kpi in zip(st.columns(4) + st.columns(4), live.kpis.itertuples(), strict=False):
         change = ui.format_change(kpi.change, "count")
@@ -486,25 +584,37 @@ def live_tab(view: FormatsView) -> None:
         )
     st.caption(live.note)
     ui.chart(charts.live_trend_chart(live.sessions), "formats_live_chart")
-    st.markdown("**Best time to go LIVE.** " + live.best_slot)
+    st.markdown(_("**Best time to go LIVE.**") + " " + live.best_slot)
     audience = live.audience
     if live.regulars is not None:
         st.markdown(
-            f"**Who keeps coming back.** {audience['count_returning_members']:,} of the "
-            f"{audience['count_members']:,} members who commented on your {audience['count_live_videos']} "
-            "LIVE replays and LIVE Q&A videos commented on two or more of them."
+            ngettext(
+                "**Who keeps coming back.** {returning} of the {members} members who commented on your "
+                "{count} LIVE replay or LIVE Q&A video commented on two or more of them.",
+                "**Who keeps coming back.** {returning} of the {members} members who commented on your "
+                "{count} LIVE replays and LIVE Q&A videos commented on two or more of them.",
+                audience["count_live_videos"],
+            ).format(
+                returning=wording.count(audience["count_returning_members"]),
+                members=wording.count(audience["count_members"]),
+                count=wording.count(audience["count_live_videos"]),
+            )
         )
+        columns = {column: _(label) for column, label in REGULAR_COLUMNS.items()}
         st.dataframe(
-            live.regulars[list(REGULAR_COLUMNS)].rename(columns=REGULAR_COLUMNS),
+            live.regulars[list(REGULAR_COLUMNS)].rename(columns=columns),
             hide_index=True,
             width="stretch",
             height=240,
-            column_config={"Last comment": ui.timestamp_date_column()},
+            column_config={columns["last_commented_at"]: ui.timestamp_date_column()},
         )
     else:
         st.caption(
-            "Upload the comments of your LIVE replays or LIVE Q&A videos to see who keeps coming back to your LIVEs."
+            _(
+                "Upload the comments of your LIVE replays or LIVE Q&A videos to see who keeps coming back to "
+                "your LIVEs."
+            )
         )
     ui.download_csv(
-        live.sessions, "Download the LIVEs (CSV)", "communitylens_lives.csv", key="formats_lives_download"
+        live.sessions, _("Download the LIVEs (CSV)"), "communitylens_lives.csv", key="formats_lives_download"
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from analytics.i18n import N_
+
 Signal = tuple[str, int, str, str]
 
 _HANDLE = r"@[\w.]+"
@@ -125,11 +127,11 @@ def find(shown: str) -> Iterator[Signal]:
 
 def _find(shown: str) -> Iterator[Signal]:
     if match := _REPLY.search(shown):
-        yield "Duet / Stitch / UGC", 3, match.group(), "a video reply to a comment"
+        yield "Duet / Stitch / UGC", 3, match.group(), N_("a video reply to a comment")
     if match := _PAIR.search(shown):
-        yield "Collab", 3, match.group(), "two brands or creators paired"
+        yield "Collab", 3, match.group(), N_("two brands or creators paired")
     elif match := _PAIR_LOWER.search(shown):
-        yield "Collab", 2, match.group(), "two brands or shops paired"
+        yield "Collab", 2, match.group(), N_("two brands or shops paired")
     # "#stitch with @x": @x is whom the video stitches; "Replying to @x": whom it answers. Neither is a partner.
     taken = [m.span() for m in [_REPLY.search(shown)] if m]
     if duet := _DUET.search(shown):
@@ -142,26 +144,26 @@ def _find(shown: str) -> Iterator[Signal]:
     creator = next((m for m in _WITH_CREATOR.finditer(shown) if free(m)), None)
     mention = next((m for m in _MENTION.finditer(shown) if free(m)), None)
     if creator:
-        yield "Collab", 3, creator.group(), "a creator or brand the video is made with"
+        yield "Collab", 3, creator.group(), N_("a creator or brand the video is made with")
     elif mention:
-        yield "Collab", 1, mention.group(), "another account tagged"
+        yield "Collab", 1, mention.group(), N_("another account tagged")
     if match := _PRICE.search(shown):
-        yield "Product", 2, match.group(), "a price"
+        yield "Product", 2, match.group(), N_("a price")
     if match := _ARROWS.search(shown) or _NUMBERED.search(shown):
-        yield "Tutorial", 2, match.group().strip(), "steps in order"
+        yield "Tutorial", 2, match.group().strip(), N_("steps in order")
     amounts = list(_AMOUNT_TO_FOLLOW.finditer(shown))
     if len(amounts) >= 2:
-        yield "Tutorial", 1, f"{amounts[0].group()} … {amounts[1].group()}", "amounts to follow"
+        yield "Tutorial", 1, f"{amounts[0].group()} … {amounts[1].group()}", N_("amounts to follow")
     if match := _COLON_LIST.search(shown):
-        yield "Tutorial", 1, match.group(), "a list to follow"
+        yield "Tutorial", 1, match.group(), N_("a list to follow")
     if match := _WITHOUT.search(shown):
-        yield "Tutorial", 1, match.group(), "a way of doing it"
+        yield "Tutorial", 1, match.group(), N_("a way of doing it")
     if match := _POST_WITH_HASHTAG.search(shown):
-        yield "Challenge", 2, match.group(), "a hashtag to post your own with"
+        yield "Challenge", 2, match.group(), N_("a hashtag to post your own with")
     if (past := _PAST.search(shown)) and (present := _PRESENT.search(shown, past.end())):
-        yield "Storytelling", 2, f"{past.group()} … {present.group()}", "then and now"
+        yield "Storytelling", 2, f"{past.group()} … {present.group()}", N_("then and now")
     for run in _CAPS_RUN.finditer(shown):
         words = [w for w in run.group().split() if not w[0].isdigit()]
         if len(words) >= 2 and len("".join(words)) >= 8 and not set(words) & _NOT_IN_NAMES:
-            yield "Product", 1, run.group(), "a product name in capitals"
+            yield "Product", 1, run.group(), N_("a product name in capitals")
             break

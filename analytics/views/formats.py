@@ -31,6 +31,7 @@ from analytics.format_stats import (
     video_formats,
 )
 from analytics.hashtags import hashtag_table
+from analytics.i18n import _, ngettext
 from analytics.overview import Period
 from analytics.posting_times import best_posting_slots, posting_time_table
 from analytics.settings import SETTINGS
@@ -38,7 +39,7 @@ from analytics.settings import SETTINGS
 MIN_VIDEOS = SETTINGS.min_videos
 SLOT_MIN_VIDEOS = 2  # a posting slot is named among the best with this many videos (the page's list)
 MAX_GROUPS = 8  # groups offered for tagging in bulk, those with the most viewed unsure videos first
-QUEUE_COLUMNS = ["video_id", "caption", "total_views", "format", "confidence", "reason"]
+QUEUE_COLUMNS = ["video_id", "caption", "total_views", "format", "confidence", "reason", "why"]
 
 
 @dataclass(frozen=True)
@@ -106,19 +107,30 @@ class FormatsView:
 
 def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     if table not in {"videos", "lives", "follower_activity"}:
-        raise ValueError(f"Unknown table {table!r}.")
+        raise ValueError(f"Unknown table {table!r}.")  # i18n: a programming error, never shown
     return bool(db.scalar(con, f'select count(*) from "{table}"'))
 
 
 def _sources(every_video: pd.DataFrame) -> str:
     counts = every_video["format_source"].value_counts()
-    listed = "The video is" if len(every_video) == 1 else f"All {len(every_video):,} videos are"
-    return (
-        f"Each video's format comes from, in this order: **your fix** "
-        f"({wording.plural(counts.get('override', 0), 'video')}), the **format column** of your file "
-        f"({counts.get('file', 0):,}), your **series rules** ({counts.get('series', 0):,}), a **look-alike** "
-        f"of a video you tagged ({counts.get('lookalike', 0):,}), the **caption rules** "
-        f"({counts.get('rules', 0):,}). {listed} listed, whatever the period."
+    fixes = int(counts.get("override", 0))
+    listed = ngettext(
+        "The video is listed, whatever the period.",
+        "All {count} videos are listed, whatever the period.",
+        len(every_video),
+    ).format(count=wording.count(len(every_video)))
+    # Translators: each {…} is a count of videos; {listed} is the sentence "All 40 videos are listed, …"
+    return _(
+        "Each video's format comes from, in this order: **your fix** ({fixes}), the **format column** of your "
+        "file ({file}), your **series rules** ({series}), a **look-alike** of a video you tagged ({lookalike}), "
+        "the **caption rules** ({rules}). {listed}"
+    ).format(
+        fixes=ngettext("{count} video", "{count} videos", fixes).format(count=wording.count(fixes)),
+        file=wording.count(int(counts.get("file", 0))),
+        series=wording.count(int(counts.get("series", 0))),
+        lookalike=wording.count(int(counts.get("lookalike", 0))),
+        rules=wording.count(int(counts.get("rules", 0))),
+        listed=listed,
     )
 
 
@@ -128,13 +140,27 @@ def _unsure_note(videos: pd.DataFrame) -> str | None:
     likely = int((videos["confidence"] == "likely").sum())
     if not guesses and not likely:
         return None
-    said = [f"{guesses:,} of {len(videos):,} videos are guesses" if guesses else ""]
-    if likely:
-        said.append(f"{likely:,} {'more are' if guesses else f'of {len(videos):,} videos are'} only likely")
-    return (
-        " and ".join(part for part in said if part)
-        + ": check them first in “Check and fix formats”, your fixes count on every page and in the report."
-    )
+    numbers = {
+        "guesses": wording.count(guesses),
+        "likely": wording.count(likely),
+        "count": wording.count(len(videos)),
+    }
+    if guesses and likely:
+        said = _(
+            "{guesses} of {count} videos are guesses and {likely} more are only likely: check them first in "
+            "“Check and fix formats”, your fixes count on every page and in the report."
+        )
+    elif guesses:
+        said = _(
+            "{guesses} of {count} videos are guesses: check them first in “Check and fix formats”, your fixes "
+            "count on every page and in the report."
+        )
+    else:
+        said = _(
+            "{likely} of {count} videos are only likely: check them first in “Check and fix formats”, your "
+            "fixes count on every page and in the report."
+        )
+    return said.format(**numbers)
 
 
 def check_queue(every_video: pd.DataFrame) -> pd.DataFrame:
@@ -200,8 +226,8 @@ def tag_groups(
             )
     found.sort(key=lambda item: -item[0])
     # Two hashtags always used together (#korea and #κορεα) are one group: the first is kept.
-    same = {group.video_ids: group for _, group in reversed(found)}
-    chosen = [group for _, group in found if same[group.video_ids] is group][:MAX_GROUPS]
+    same = {group.video_ids: group for _views, group in reversed(found)}
+    chosen = [group for _views, group in found if same[group.video_ids] is group][:MAX_GROUPS]
     grouped = {video_id for group in chosen for video_id in group.video_ids}
     left = videos[videos["unsure"] & ~videos["video_id"].astype(str).isin(grouped)]
     left = left.sort_values("total_views", ascending=False, na_position="last", kind="stable")
@@ -213,7 +239,7 @@ def tag_groups(
         chosen.append(
             TagGroup(
                 f"like:{first}",
-                f'captions like "{lookalikes.short(group["caption"].iloc[0])}"',
+                _('captions like "{caption}"').format(caption=lookalikes.short(group["caption"].iloc[0])),
                 None,
                 tuple(str(video_id) for video_id in group["video_id"]),
                 len(group),
@@ -235,16 +261,26 @@ def _live_tab(con: duckdb.DuckDBPyConnection, period: Period | None, videos: pd.
     kpis = lives.live_kpis(
         con, start=live_period.start, end=live_period.end, previous=(before.start, before.end)
     )
-    note = f"{wording.plural(len(sessions), 'LIVE')} from {wording.day(first)} to {wording.day(last)}"
+    count, days = len(sessions), {"start": wording.day(first), "end": wording.day(last)}
     if kpis["previous_value"].isna().all():
-        note += f"; none in {live_period.compared_with()} to compare with"
+        note = ngettext(
+            "{count} LIVE from {start} to {end}; none in {before} to compare with. Hover a number for its definition.",
+            "{count} LIVEs from {start} to {end}; none in {before} to compare with. Hover a number for its definition.",
+            count,
+        ).format(count=wording.count(count), before=live_period.compared_with(), **days)
+    else:
+        note = ngettext(
+            "{count} LIVE from {start} to {end}. Hover a number for its definition.",
+            "{count} LIVEs from {start} to {end}. Hover a number for its definition.",
+            count,
+        ).format(count=wording.count(count), **days)
     live_ids = videos.loc[videos["format"] == "LIVE Q&A", "video_id"].tolist()
     audience = lives.live_commenters_summary(con, video_ids=live_ids)
     regulars = lives.returning_live_members(con, video_ids=live_ids) if audience["count_members"] else None
     return LiveTab(
         sessions=sessions,
         kpis=kpis,
-        note=note + ". Hover a number for its definition.",
+        note=note,
         best_slot=lives.best_live_slot(lives.live_slots(con, start=start, end=end)),
         audience=audience,
         regulars=regulars,
@@ -283,10 +319,13 @@ def formats_view(
     takeaway = format_takeaway(videos, min_videos=min_videos, comparison=comparison)
     few_videos = None
     if not videos.empty and (~table["is_small_sample"]).sum() < 2:
-        few_videos = (
-            f"Only {wording.plural(len(videos), 'video')} {'was' if len(videos) == 1 else 'were'} posted in this "
-            "period, too few to compare most formats. A longer period gives every format more videos."
-        )
+        few_videos = ngettext(
+            "Only {count} video was posted in this period, too few to compare most formats. A longer period "
+            "gives every format more videos.",
+            "Only {count} videos were posted in this period, too few to compare most formats. A longer period "
+            "gives every format more videos.",
+            len(videos),
+        ).format(count=wording.count(len(videos)))
 
     every_tag = hashtag_table(videos)
     if brand_hashtags is None:
@@ -302,7 +341,7 @@ def formats_view(
     zone_note = (
         zone.reason
         if offset == zone.utc_offset_hours
-        else f"Times are in {timezones.describe_offset(offset)}, as you chose."
+        else _("Times are in {zone}, as you chose.").format(zone=timezones.describe_offset(offset))
     )
     activity = timezones.follower_activity_grid(con) if _has(con, "follower_activity") else None
     grid = posting_time_table(videos, utc_offset_hours=offset)
