@@ -108,7 +108,7 @@ def chart(at: AppTest, key: str) -> dict:
             "Tỷ lệ tương tác theo định dạng tương tác",
             {"Hướng dẫn", "Hậu trường", "Sản phẩm"},
             {"Tutorial", "Behind the scenes", "Product"},
-            "Người xem mỗi buổi LIVE",
+            "Người xem mỗi LIVE",
         ),
     ],
 )

@@ -52,12 +52,12 @@ def challenges_against_tutorials(code: str, videos_a: int = 6) -> tuple[str, dic
 def test_a_clear_verdict_is_one_whole_sentence_in_french_and_vietnamese():
     said, numbers = challenges_against_tutorials("fr")
     assert said == (
-        "Challenges obtiennent {ratio} fois l'engagement de Tutoriels ({a} contre {b}), et ce n'est "
-        "probablement pas le hasard."
+        "Les challenges obtiennent {ratio} fois plus d'engagement que les tutoriels ({a} contre {b}), et ce "
+        "n'est probablement pas le hasard."
     ).format(**numbers)
     said, numbers = challenges_against_tutorials("vi")
     assert said == (
-        "Video thử thách có tương tác gấp {ratio} lần Video hướng dẫn ({a} so với {b}), và điều này khó là "
+        "Video thử thách có tương tác gấp {ratio} lần video hướng dẫn ({a} so với {b}), và điều này khó là "
         "do may mắn."
     ).format(**numbers)
 
@@ -65,7 +65,7 @@ def test_a_clear_verdict_is_one_whole_sentence_in_french_and_vietnamese():
 def test_too_few_videos_to_compare_is_said_in_french_with_both_counts():
     said, numbers = challenges_against_tutorials("fr", videos_a=2)
     assert said == (
-        "Pas assez de vidéos pour conclure : Challenges en ont {count_a} avec des vues et Tutoriels 6, et une "
+        "Pas assez de vidéos pour conclure : les challenges en ont {count_a} avec des vues et les tutoriels 6, et une "
         "comparaison en demande au moins 5 de chaque côté."
     ).format(**numbers)
 
