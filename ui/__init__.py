@@ -727,8 +727,8 @@ COUNT_WIDTH = 100  # "12,345,678"
 
 def table_date_format(with_time: bool = False) -> str:
     """ "21 Nov 2026" in English; day-first digits elsewhere ("29/11/2026"), as tables name months in English only."""
-    day = "D MMM YYYY" if i18n.language() == i18n.DEFAULT else "DD/MM/YYYY"
-    return f"{day}, HH:mm" if with_time else day
+    day = "D MMM YYYY" if i18n.language() == i18n.DEFAULT else "DD/MM/YYYY"  # i18n: a date format code
+    return f"{day}, HH:mm" if with_time else day  # i18n: a date format code
 
 
 def date_column(label: str | None = None, *, with_time: bool = False, **options):
