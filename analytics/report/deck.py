@@ -2,9 +2,10 @@
 
 Every finding slide reads top to bottom: the section, a headline that states the finding, what the
 chart shows, the chart (a native PowerPoint chart the client can restyle and edit, or a crisp PNG
-where PowerPoint has no such chart: heatmaps, scatters), and a short note beside it. Text sizes are
-fixed by the headline's length rather than measured (python-pptx cannot measure text); every box also
-asks PowerPoint to shrink text that would overflow.
+where PowerPoint has no such chart: heatmaps, scatters), and a short note beside it. Every text box
+is measured once written (`fit`: a real font, wrapped as PowerPoint wraps it) and its text made smaller,
+step by step, until the box holds it, so a headline a third longer in French or Vietnamese stays in its
+box; every box also asks PowerPoint to shrink text that would still overflow.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from xlsxwriter import Workbook
 from analytics import i18n
 from analytics.charts import BRAND, PALETTE
 from analytics.i18n import _
-from analytics.report import text
+from analytics.report import fit, text
 from analytics.report.figures import literal_labels
 from analytics.report.images import figure_png
 from analytics.report.model import Finding, NativeChart, Report, section_title
@@ -164,6 +165,30 @@ def _picture_fit(slide, data: bytes, left: float, top: float, width: float, heig
         picture.left = Inches(left + width) - picture.width
     picture.top = Inches(top) + (Inches(height) - picture.height) // 2
     return picture
+
+
+EMU_PER_POINT = 12700
+SMALLEST = 0.6  # text is never made smaller than 60% of the size it was set at
+
+
+def shrink_to_fit(shape) -> float:
+    """Make the box's text smaller, in steps of 5%, until the box holds it; the scale used."""
+    frame = shape.text_frame
+    width = (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_POINT
+    room = (shape.height - frame.margin_top - frame.margin_bottom) / EMU_PER_POINT
+    set_at = [[(run, run.font.size.pt) for run in paragraph.runs] for paragraph in frame.paragraphs]
+    spacing = [paragraph.space_before.pt if paragraph.space_before else 0.0 for paragraph in frame.paragraphs]
+    scale = 1.0
+    while True:
+        sizes = [[(run, math.floor(size * scale * 2) / 2) for run, size in runs] for runs in set_at]
+        paragraphs = [[(run.text, size, bool(run.font.bold)) for run, size in runs] for runs in sizes]
+        if fit.height(paragraphs, width, spacing) <= room or scale <= SMALLEST + 1e-9:
+            break
+        scale -= 0.05
+    for runs in sizes:
+        for run, size in runs:
+            run.font.size = Pt(size)
+    return scale
 
 
 def headline_size(headline: str) -> int:
@@ -533,6 +558,10 @@ def _deck(report: Report, *, images: bool) -> bytes:
     for number, finding in enumerate(report.findings, start=2):
         _finding_slide(prs, report, finding, brand, number, images)
     _methodology_slides(prs, report, brand, len(report.findings) + 2)
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text:
+                shrink_to_fit(shape)
     prs.core_properties.title = plain(f"{report.title}: {report.client or report.brand_label}")
     prs.core_properties.author = "CommunityLens"  # i18n: the app's name
     prs.core_properties.language = report.language.replace("_", "-")

@@ -95,8 +95,10 @@ def live_findings(
                 "Too few LIVEs per start time to name a best one yet: {slot} leads on {lives} (it takes {needed})"
             ).format(slot=slot, lives=text.lives_count(int(best["count_lives"])), needed=MIN_LIVES)
         elif percent >= 10:
-            headline = _("{slot} drew {more} more viewers than LIVEs held in the same weeks").format(
-                slot=slot, more=text.percent(percent / 100)
+            headline = text.sentence(
+                _("{slot} drew {more} more viewers than LIVEs held in the same weeks").format(
+                    slot=slot, more=text.percent(percent / 100)
+                )
             )
         else:
             headline = _(
