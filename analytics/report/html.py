@@ -24,12 +24,12 @@ from analytics.report.model import Finding, Report, section_title
 
 # No network at all: scripts and styles inline only, images from data: URIs (the logo, plotly's PNG export).
 CSP = (
-    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "  # i18n: HTML markup around translated text
+    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "  # i18n: markup
     "img-src data: blob:; font-src data:"
 )
 CHART_CONFIG = {"displaylogo": False, "responsive": True}
 
-STYLE = """  # i18n: HTML markup around translated text
+STYLE = """  # i18n: markup
 :root { --brand: %(brand)s; --on-brand: %(on_brand)s; --accent: %(accent)s; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: Inter, "Noto Sans", "Segoe UI", Arial, sans-serif; color: #0F172A;
@@ -73,12 +73,12 @@ def _tiles(finding: Finding) -> str:
         if kpi.change:
             kind = "" if kpi.is_good is None else " good" if kpi.is_good else " bad"
             basis = _(kpi.change_basis) if kpi.change_basis else ""
-            change = f'<div class="change{kind}">{escape(kpi.change)} {escape(basis)}</div>'  # i18n: HTML markup around translated text
+            change = f'<div class="change{kind}">{escape(kpi.change)} {escape(basis)}</div>'  # i18n: markup
         tiles.append(
-            f'<div class="tile" title="{escape(kpi.definition)}"><div class="label">{escape(kpi.label)}</div>'  # i18n: HTML markup around translated text
+            f'<div class="tile" title="{escape(kpi.definition)}"><div class="label">{escape(kpi.label)}</div>'  # i18n: markup
             f'<div class="value">{escape(kpi.value)}</div>{change}</div>'
         )
-    return '<div class="tiles">' + "".join(tiles) + "</div>"  # i18n: HTML markup around translated text
+    return '<div class="tiles">' + "".join(tiles) + "</div>"  # i18n: markup
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -86,7 +86,7 @@ def _table(frame: pd.DataFrame) -> str:
     rows = []
     for row in frame.itertuples(index=False):
         cells = "".join(
-            f'<td class="number">{escape(text.number(value))}</td>'  # i18n: HTML markup around translated text
+            f'<td class="number">{escape(text.number(value))}</td>'  # i18n: markup
             if isinstance(value, int)
             else f"<td>{escape(str(value))}</td>"
             for value in row
@@ -105,6 +105,10 @@ def _figure(finding: Finding, *, first: bool) -> str:
         div_id=f"chart-{finding.key}",
         config=config,
     )
+
+
+def _link(anchor: str, label: str) -> str:
+    return f'<a href="#{anchor}">{escape(label)}</a>'  # i18n: markup
 
 
 def build_html(report: Report) -> str:
@@ -126,24 +130,24 @@ def _document(report: Report) -> str:
     logo = ""
     if report.logo is not None and report.logo_type:
         encoded = base64.b64encode(report.logo).decode("ascii")
-        logo = f'<img alt="{escape(_("Logo"))}" src="data:image/{report.logo_type};base64,{encoded}">'  # i18n: HTML markup around translated text
+        logo = f'<img alt="{escape(_("Logo"))}" src="data:image/{report.logo_type};base64,{encoded}">'  # i18n: markup
     details = report.period.describe()
     if report.client and report.client != report.brand_label:
         details = f"{report.brand_label} · {details}"
     parts = [
-        "<!DOCTYPE html>",  # i18n: HTML markup around translated text
-        f'<html lang="{report.language.replace("_", "-")}"><head><meta charset="utf-8">',  # i18n: HTML markup around translated text
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',  # i18n: HTML markup around translated text
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',  # i18n: HTML markup around translated text
-        f"<title>{escape(report.title)}: {escape(who)}</title>",  # i18n: HTML markup around translated text
+        "<!DOCTYPE html>",  # i18n: markup
+        f'<html lang="{report.language.replace("_", "-")}"><head><meta charset="utf-8">',  # i18n: markup
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',  # i18n: markup
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',  # i18n: markup
+        f"<title>{escape(report.title)}: {escape(who)}</title>",  # i18n: markup
         f"<style>{style}</style></head><body>",
         f"<header>{logo}<div><h1>{escape(report.title)}</h1><p><strong>{escape(who)}</strong></p>"
         f"<p>{escape(details)}</p></div></header>",
         "<nav>"
-        + "".join(f'<a href="#{name}">{escape(section_title(name))}</a>' for name in report.sections)  # i18n: HTML markup around translated text
-        + f'<a href="#methodology">{escape(_("Methodology"))}</a></nav>',  # i18n: HTML markup around translated text
+        + "".join(_link(name, section_title(name)) for name in report.sections)
+        + f'<a href="#methodology">{escape(_("Methodology"))}</a></nav>',  # i18n: markup
         "<main>",
-        '<p class="caption">'  # i18n: HTML markup around translated text
+        '<p class="caption">'  # i18n: markup
         + escape(
             _(
                 "Charts are interactive: hover for the numbers, drag to zoom, double-click to reset; the camera "
@@ -154,10 +158,10 @@ def _document(report: Report) -> str:
     ]
     first = True
     for name in report.sections:
-        parts.append(f'<section id="{name}"><h2>{escape(section_title(name))}</h2>')  # i18n: HTML markup around translated text
+        parts.append(f'<section id="{name}"><h2>{escape(section_title(name))}</h2>')  # i18n: markup
         for finding in report.section_findings(name):
             parts.append(
-                f'<article id="{escape(finding.key)}"><h3>{escape(finding.headline)}</h3>'  # i18n: HTML markup around translated text
+                f'<article id="{escape(finding.key)}"><h3>{escape(finding.headline)}</h3>'  # i18n: markup
                 f'<p class="caption">{escape(finding.caption)}</p>'
             )
             if finding.kpis:
@@ -167,10 +171,10 @@ def _document(report: Report) -> str:
             elif finding.figure is not None:
                 parts.append(_figure(finding, first=first))
                 first = False
-            parts.append(f'<p class="note">{escape(finding.note)}</p></article>')  # i18n: HTML markup around translated text
+            parts.append(f'<p class="note">{escape(finding.note)}</p></article>')  # i18n: markup
         parts.append("</section>")
     parts.append(
-        f'<section id="methodology"><h2>{escape(_("Methodology"))}</h2>'  # i18n: HTML markup around translated text
+        f'<section id="methodology"><h2>{escape(_("Methodology"))}</h2>'  # i18n: markup
         f"<article><h3>{escape(_('How these numbers were made'))}</h3>"
     )
     parts.append(
@@ -182,11 +186,11 @@ def _document(report: Report) -> str:
     )
     if report.skipped:
         left_out = _("Left out: {reasons}").format(reasons=" ".join(report.skipped))
-        parts.append(f'<p class="caption">{escape(left_out)}</p>')  # i18n: HTML markup around translated text
+        parts.append(f'<p class="caption">{escape(left_out)}</p>')  # i18n: markup
     parts.append("</article></section></main>")
     prepared = _("Prepared on {day} with CommunityLens, from the brand's TikTok exports.").format(
         day=text.day(report.generated_on)
     )
     offline = _("This file works offline and loads nothing from the internet.")
-    parts.append(f"<footer>{escape(prepared)} {escape(offline)}</footer></body></html>")  # i18n: HTML markup around translated text
+    parts.append(f"<footer>{escape(prepared)} {escape(offline)}</footer></body></html>")  # i18n: markup
     return "\n".join(parts)
