@@ -209,3 +209,26 @@ def test_the_command_line_writes_a_french_deck_and_a_brazilian_report(tmp_path, 
     with pytest.raises(SystemExit):
         main(["report", *files, "--out", str(deck), "--lang", "klingon"])
     assert "choose from en, vi, fr, es, pt_BR, id" in capsys.readouterr().err
+
+
+def test_a_decks_numbers_weekdays_and_durations_are_written_the_readers_way():
+    from analytics.report import text
+
+    expected = {
+        "en": ("1,234.5", "12.3%", "+4%", "Friday", "4.5 hours"),
+        "vi": ("1.234,5", "12,3%", "+4%", "Thứ Sáu", "4,5 giờ"),
+        "fr": ("1\u202f234,5", "12,3\u00a0%", "+4\u00a0%", "vendredi", "4,5 heures"),
+        "es": ("1.234,5", "12,3\u00a0%", "+4\u00a0%", "viernes", "4,5 horas"),
+        "pt_BR": ("1.234,5", "12,3%", "+4%", "sexta-feira", "4,5 horas"),
+        "id": ("1.234,5", "12,3%", "+4%", "Jumat", "4,5 jam"),
+    }
+    for language, words in expected.items():
+        with i18n.use(language):
+            said = (
+                text.number(1234.5, 1),
+                text.percent(0.1234, 1),
+                text.percent(0.04, signed=True),
+                text.weekday(4),
+                text.hours(4.5),
+            )
+        assert said == words, language

@@ -370,7 +370,7 @@ def _format_headline(view: FormatsView) -> tuple[str, str]:
             verdict,
         )
     if ratio >= 1.1:
-        claim = _("{best} videos earn {ratio}× the engagement of {other} videos").format(
+        claim = _("{best} videos earn {ratio}x the engagement of {other} videos").format(
             ratio=text.number(ratio, 1), **names
         )
     else:
@@ -472,12 +472,12 @@ def _top_video_findings(videos: pd.DataFrame, min_videos: int) -> list[Finding]:
         typical = float(shown["total_views"].median())
         times = float(top["total_views"]) / typical if typical else np.nan
         if times >= 2:
-            headline = _("Your most-viewed video drew {views} views, {times}× a typical video").format(
+            headline = _("Your most-viewed video drew {views} views, {times}x a typical video").format(
                 views=text.count(top["total_views"]), times=text.number(times)
             )
         else:
             headline = _(
-                "Views were even: the most-viewed video drew {views}, {times}× a typical one"
+                "Views were even: the most-viewed video drew {views}, {times}x a typical one"
             ).format(views=text.count(top["total_views"]), times=text.number(times, 1))
         caption = text.shorten(top["caption"], 80)
         posted = text.day(top["posted_at"]) if not pd.isna(top["posted_at"]) else _("date unknown")

@@ -56,9 +56,9 @@ def _locale() -> str:
 
 
 def number(value: float, digits: int = 0, *, signed: bool = False) -> str:
-    """1,234 · 2.6 in English; 1 234 · 2,6 in French: a plain number written the reader's way."""
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    written = format_decimal(round(float(value), digits), format=pattern, locale=_locale())
+    """1,234 · 2.6 in English; 1 234 · 2,6 in French: a number written the reader's way, to `digits` decimals."""
+    # The language's own grouping (Spanish leaves 4-digit numbers ungrouped); a trailing zero dropped ("4 hours").
+    written = format_decimal(round(float(value), digits), locale=_locale())
     return ("+" + written) if signed and round(float(value), digits) > 0 else written
 
 
