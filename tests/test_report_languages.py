@@ -5,8 +5,8 @@ and reports say their headlines in French and Vietnamese, and `--lang` does the 
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -181,7 +181,7 @@ def test_french_and_vietnamese_html_reports_are_in_their_language_and_still_esca
     page = build_html(report)
     assert f'<html lang="{language}">' in page
     for headline in _own_headlines(report).values():
-        assert re.sub(r"&(?:amp|lt|gt);", "", page).count(re.sub(r"[&<>]", "", headline)) >= 1
+        assert f"<h3>{escape(headline)}</h3>" in page
     for english in (
         "How these numbers were made",
         ">Methodology<",
