@@ -493,15 +493,19 @@ def _doughnut(chart, native: NativeChart) -> None:
 def _methodology_slides(prs, report: Report, brand: str, first_number: int) -> int:
     """The data used and every definition, over as many slides as the definitions need."""
     columns: list[list[tuple[str, str]]] = [[]]
-    budget = [29.0]  # estimated lines of 10.5 pt text in a 5.3-inch column
-    capacity = 29.0
+    # Lines of 10.5 pt text a 5.3-inch column holds (less the heading), each definition measured as
+    # it wraps in the narrowest column (5.9 inches), in the deck's language.
+    size, width = 10.5, (5.9 - 0.04) * 72
+    capacity = 5.3 * 72 / (size * fit.LINE_HEIGHT) - 2
+    budget = [capacity]
     for label, definition in report.definitions:
-        lines = math.ceil((len(label) + len(definition) + 2) / 78)
-        if budget[-1] - lines < 0:
+        runs = [(_("{label}: ").format(label=label), size, True), (definition, size, False)]
+        lines = fit.line_count(runs, width)
+        if budget[-1] - lines < 0 and columns[-1]:
             columns.append([])
             budget.append(capacity)
         columns[-1].append((label, definition))
-        budget[-1] -= lines + 0.3
+        budget[-1] -= lines + 4 / (size * fit.LINE_HEIGHT)  # 4 pt between definitions
     number = first_number
     pages = [columns[:1]] + [columns[index : index + 2] for index in range(1, len(columns), 2)]
     for page_index, page in enumerate(pages):
