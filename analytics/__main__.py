@@ -26,7 +26,7 @@ from typing import Any
 
 import duckdb
 
-from analytics import preferences
+from analytics import i18n, preferences
 from analytics.overview import PRESETS, preset_period
 from analytics.preferences import Memory
 from analytics.wording import plural
@@ -479,18 +479,20 @@ def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
         if args.client_name is not None
         else settings.get("client") or (workspace.label if _memory(workspace) else "")
     )
-    built = build_report(
-        workspace.con,
-        period=period,
-        sections=sections,
-        client=client,
-        brand_label=f"@{handle}" if handle else (client or "Your brand"),
-        real_handles=args.real_handles,
-        brand_color=args.color or settings.get("color", BRAND),
-        logo=logo,
-        brand_handle=handle,
-        **remembered,
-    )
+    # The deck's words and numbers in its own language (the messages printed here stay English).
+    with i18n.use(args.lang):
+        built = build_report(
+            workspace.con,
+            period=period,
+            sections=sections,
+            client=client,
+            brand_label=f"@{handle}" if handle else (client or "Your brand"),
+            real_handles=args.real_handles,
+            brand_color=args.color or settings.get("color", BRAND),
+            logo=logo,
+            brand_handle=handle,
+            **remembered,
+        )
     if not built.findings:
         problems.append("Nothing to report for these sections and dates: " + " ".join(built.skipped))
         return _finish(problems)
@@ -528,6 +530,15 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-21") from error
+
+
+def _language(code: str) -> str:
+    """A --lang value: one of the app's languages, written "pt_BR" or "pt-BR"."""
+    wanted = code.strip().replace("-", "_")
+    match = {name.lower(): name for name in i18n.LANGUAGES}.get(wanted.lower())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"{code!r}: choose from {', '.join(i18n.LANGUAGES)}")
+    return match
 
 
 def _source(parser: argparse.ArgumentParser) -> None:
@@ -632,6 +643,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     report_parser.add_argument("--logo", default=None, help="a PNG or JPEG logo for the title slide")
     report_parser.add_argument("--color", default=None, help="the brand colour, as #RRGGBB (default: teal)")
+    report_parser.add_argument(
+        "--lang",
+        type=_language,
+        default=i18n.DEFAULT,
+        metavar="{" + ",".join(i18n.LANGUAGES) + "}",
+        help="the language of the deck or report: its headlines, notes, chart labels and numbers "
+        "(default: en; pt-BR is pt_BR)",
+    )
     report_parser.set_defaults(run=report)
     args = parser.parse_args(argv)
     try:

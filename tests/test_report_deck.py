@@ -93,7 +93,9 @@ def test_the_deck_is_16_by_9_with_a_title_slide_a_slide_per_finding_and_a_method
 
 def test_headlines_state_the_finding_in_numbers(everything):
     said = {finding.key: finding.headline for finding in everything.findings}
-    assert re.fullmatch(r"Mini games earn 2\.\dx the engagement of Product videos", said["formats_rate"])
+    assert re.fullmatch(
+        r"Mini game videos earn 2\.\dx the engagement of Product videos", said["formats_rate"]
+    )
     assert said["members_tiers"].startswith("126 members keep coming back: 60 Champions and 66 Loyal")
     assert said["live_what_if"].startswith("One more LIVE a week would bring about")
     assert set(SECTIONS) == {finding.section for finding in everything.findings}

@@ -121,3 +121,19 @@ def test_a_report_with_one_finding_says_one_finding():
     assert not at.exception
     captions = [caption.value for caption in at.caption]
     assert any(caption.startswith("1 finding, one per slide") for caption in captions), captions
+
+
+def test_the_deck_has_its_own_language_the_interfaces_by_default():
+    # An agency in Vietnam: the screens in Vietnamese, the deck first in Vietnamese, then in French.
+    at = app()
+    at.session_state["ui_language"] = "vi"
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="report_language").value == "vi"
+    assert any("Thương hiệu đã trả lời" in line for line in headlines(at))
+    at.selectbox(key="report_language").set_value("fr")
+    at.multiselect(key="report_sections").set_value(["live"]).run()
+    assert not at.exception, at.exception
+    assert [item.value for item in at.main.markdown if item.value.startswith("### ")] == ["### LIVE"]
+    assert any("LIVE ont attiré" in line for line in headlines(at)), headlines(at)
+    assert [item.value for item in at.subheader] == ["Nội dung bản trình chiếu"]

@@ -8,10 +8,14 @@ import hashlib
 import streamlit as st
 
 import ui
-from analytics import preferences, wording
+from analytics import i18n, preferences, wording
+from analytics.i18n import _, ngettext
 from analytics.overview import Period
-from analytics.report import SECTIONS, build_report
-from analytics.report.model import Report
+from analytics.report import build_report
+from analytics.report.model import Report, section_title
+from analytics.report.text import number
+
+LANGUAGE_KEY = "report_language"
 
 
 def remember(setting: str, key: str) -> None:
@@ -29,6 +33,20 @@ def forget_logo() -> None:
     preferences.save_report_settings({"logo": None}, memory=ui.memory())
     # A new key empties the upload box, so the forgotten logo is not taken from it again.
     st.session_state.report_logo_generation = st.session_state.get("report_logo_generation", 0) + 1
+
+
+def language_picker(column) -> str:
+    """The deck's and the report's own language (an agency in Vietnam makes a French deck): the
+    interface language until the marketer picks another, then that one for the session."""
+    if st.session_state.get(LANGUAGE_KEY) not in i18n.LANGUAGES:
+        st.session_state[LANGUAGE_KEY] = i18n.language()
+    return column.selectbox(
+        _("Language of the deck and report"),
+        list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGES.__getitem__,
+        key=LANGUAGE_KEY,
+        help=_("Headlines, notes, chart labels, definitions and numbers are written in this language."),
+    )
 
 
 def report_for(
@@ -56,16 +74,17 @@ def report_for(
         "logo": hashlib.sha256(logo).hexdigest() if logo else None,
         "formats": repr((rules, sorted(overrides.items()), list(series.items()))),
         "sentiment": repr((sorted(edits["lexicon"].items()), sorted(edits["corrections"].items()))),
+        "language": i18n.language(),  # the page builds it inside i18n.use(the deck's language)
     }
     cached = st.session_state.get("report_cache")
     if cached is None or cached[0] != options:
-        with st.spinner("Reading the numbers…"):
+        with st.spinner(_("Reading the numbers…")):
             report = build_report(
                 ws.con,
                 period=dates,
                 sections=sections,
                 client=client,
-                brand_label=ws.label if ui.is_demo() or not handle else f"@{handle}",
+                brand_label=ws.label if ui.is_demo() or not handle else f"@{handle}",  # i18n: a handle
                 real_handles=real_handles,
                 salt=salt,
                 tier_rules=tier_rules,
@@ -84,11 +103,28 @@ def report_for(
     return st.session_state.report_cache[1]
 
 
+def what_goes_in(report: Report) -> str:
+    """What the files hold and what never leaves the app, under the download buttons."""
+    return ngettext(
+        "{count} finding, one per slide, between a title slide and the methodology (every definition and the data "
+        "windows used). Only the sections you picked leave the app; member handles are pseudonyms unless you "
+        "switch real handles on; no comment text goes in. Every chart on every page can also be downloaded as a "
+        "PNG: hover it and click the camera icon at its top right.",
+        "{count} findings, one per slide, between a title slide and the methodology (every definition and the "
+        "data windows used). Only the sections you picked leave the app; member handles are pseudonyms unless "
+        "you switch real handles on; no comment text goes in. Every chart on every page can also be downloaded "
+        "as a PNG: hover it and click the camera icon at its top right.",
+        len(report.findings),
+    ).format(count=number(len(report.findings)))
+
+
 def preview(report: Report) -> None:
     """Each finding as the deck will say it, section by section."""
-    st.subheader("What the deck will say")
+    st.subheader(_("What the deck will say"))
     for section in report.sections:
-        st.markdown(f"### {SECTIONS[section]}")
+        with i18n.use(report.language):
+            title = section_title(section)
+        st.markdown(f"### {title}")
         for finding in report.section_findings(section):
             with st.container(border=True):
                 st.markdown(f"#### {ui.markdown_escape(finding.headline)}")

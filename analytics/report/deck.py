@@ -2,9 +2,10 @@
 
 Every finding slide reads top to bottom: the section, a headline that states the finding, what the
 chart shows, the chart (a native PowerPoint chart the client can restyle and edit, or a crisp PNG
-where PowerPoint has no such chart: heatmaps, scatters), and a short note beside it. Text sizes are
-fixed by the headline's length rather than measured (python-pptx cannot measure text); every box also
-asks PowerPoint to shrink text that would overflow.
+where PowerPoint has no such chart: heatmaps, scatters), and a short note beside it. Every text box
+is measured once written (`fit`: a real font, wrapped as PowerPoint wraps it) and its text made smaller,
+step by step, until the box holds it, so a headline a third longer in French or Vietnamese stays in its
+box; every box also asks PowerPoint to shrink text that would still overflow.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
+from analytics import i18n
 from analytics.charts import BRAND, PALETTE
-from analytics.report import text
+from analytics.i18n import _
+from analytics.report import fit, text
 from analytics.report.figures import literal_labels
 from analytics.report.images import figure_png
-from analytics.report.model import SECTIONS, Finding, NativeChart, Report
+from analytics.report.model import Finding, NativeChart, Report, section_title
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 INK = "#0F172A"
@@ -164,6 +167,30 @@ def _picture_fit(slide, data: bytes, left: float, top: float, width: float, heig
     return picture
 
 
+EMU_PER_POINT = 12700
+SMALLEST = 0.6  # text is never made smaller than 60% of the size it was set at
+
+
+def shrink_to_fit(shape) -> float:
+    """Make the box's text smaller, in steps of 5%, until the box holds it; the scale used."""
+    frame = shape.text_frame
+    width = (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_POINT
+    room = (shape.height - frame.margin_top - frame.margin_bottom) / EMU_PER_POINT
+    set_at = [[(run, run.font.size.pt) for run in paragraph.runs] for paragraph in frame.paragraphs]
+    spacing = [paragraph.space_before.pt if paragraph.space_before else 0.0 for paragraph in frame.paragraphs]
+    scale = 1.0
+    while True:
+        sizes = [[(run, math.floor(size * scale * 2) / 2) for run, size in runs] for runs in set_at]
+        paragraphs = [[(run.text, size, bool(run.font.bold)) for run, size in runs] for runs in sizes]
+        if fit.height(paragraphs, width, spacing) <= room or scale <= SMALLEST + 1e-9:
+            break
+        scale -= 0.05
+    for runs in sizes:
+        for run, size in runs:
+            run.font.size = Pt(size)
+    return scale
+
+
 def headline_size(headline: str) -> int:
     if len(headline) <= 60:
         return 30
@@ -184,7 +211,9 @@ def _footer(slide, report: Report, number: int) -> None:
     _text(
         slide,
         (MARGIN, 7.0, 9.5, 0.3),
-        f"{who} · {text.span(report.period.start, report.period.end)} · TikTok data via CommunityLens",
+        _("{who} · {dates} · TikTok data via CommunityLens").format(
+            who=who, dates=text.span(report.period.start, report.period.end)
+        ),
         size=10,
         color=GREY,
     )
@@ -212,12 +241,14 @@ def _title_slide(prs, report: Report, brand: str) -> None:
     if report.client and report.client != report.brand_label:
         details = f"{report.brand_label} · {details}"
     _text(slide, (0.8, 4.2, 11.7, 0.5), details, size=18, color=GREY)
-    contents = " · ".join(SECTIONS[name] for name in report.sections)
+    contents = " · ".join(section_title(name) for name in report.sections)
     _text(slide, (0.8, 4.85, 11.7, 0.5), contents, size=16, color=INK)
     _text(
         slide,
         (0.8, 6.45, 11.7, 0.4),
-        f"Prepared on {text.day(report.generated_on)} with CommunityLens, from the brand's TikTok exports.",
+        _("Prepared on {day} with CommunityLens, from the brand's TikTok exports.").format(
+            day=text.day(report.generated_on)
+        ),
         size=12,
         color=GREY,
     )
@@ -229,7 +260,7 @@ def _finding_slide(prs, report: Report, finding: Finding, brand: str, number: in
     _text(
         slide,
         (MARGIN, 0.32, 12.1, 0.32),
-        SECTIONS[finding.section].upper(),
+        section_title(finding.section).upper(),
         size=12,
         bold=True,
         color=accent_text_color(brand),
@@ -238,7 +269,7 @@ def _finding_slide(prs, report: Report, finding: Finding, brand: str, number: in
         slide, (MARGIN, 0.66, 12.13, 1.3), finding.headline, size=headline_size(finding.headline), bold=True
     )
     headline.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-    headline.name = "Headline"
+    headline.name = "Headline"  # i18n: a shape name or an Excel format
     _text(slide, (MARGIN, 1.98, 12.13, 0.34), finding.caption, size=13, color=GREY)
 
     if finding.kpis:
@@ -253,7 +284,7 @@ def _finding_slide(prs, report: Report, finding: Finding, brand: str, number: in
     left, top, width, height = NOTE_BOX
     _rectangle(slide, left, top, width, height, LIGHT)
     note = _box(slide, left + 0.18, top + 0.15, width - 0.36, height - 0.3)
-    note.name = "Note"
+    note.name = "Note"  # i18n: a shape name or an Excel format
     size = 14 if len(finding.note) <= 320 else 12 if len(finding.note) <= 480 else 11
     _write(note.text_frame, finding.note, size=size, color=INK)
     _footer(slide, report, number)
@@ -278,7 +309,7 @@ def _kpi_tiles(slide, finding: Finding) -> None:
             color = GREY if kpi.is_good is None else GOOD if kpi.is_good else BAD
             _write(
                 frame,
-                f"{kpi.change} {kpi.change_basis}",
+                f"{kpi.change} {_(kpi.change_basis)}" if kpi.change_basis else kpi.change,
                 size=11,
                 color=color,
                 paragraph=frame.add_paragraph(),
@@ -307,7 +338,7 @@ def _table(slide, table_frame: pd.DataFrame, brand: str) -> None:
             cell = table.cell(row_index, column)
             cell.fill.solid()
             cell.fill.fore_color.rgb = rgb("#FFFFFF" if row_index % 2 else LIGHT)
-            shown = f"{value:,}" if isinstance(value, int) else str(value)
+            shown = text.number(value) if isinstance(value, int) else str(value)
             _cell_text(cell, shown, align=PP_ALIGN.RIGHT if isinstance(value, int) else None)
 
 
@@ -328,7 +359,7 @@ def _cell_text(cell, value: str, *, bold: bool = False, color: str = INK, align=
 def _image(slide, finding: Finding, images: bool) -> None:
     left, top, width, height = CHART_BOX
     if not images:
-        _text(slide, (left, top + 1.8, width, 0.5), "(chart image left out)", size=14, color=GREY)
+        _text(slide, (left, top + 1.8, width, 0.5), _("(chart image left out)"), size=14, color=GREY)
         return
     figure = literal_labels(finding.figure).to_dict()
     layout = figure["layout"]
@@ -337,7 +368,7 @@ def _image(slide, finding: Finding, images: bool) -> None:
     layout.setdefault("margin", {})["t"] = 30
     data = figure_png(figure, width=int(width * PX_PER_INCH), height=int(height * PX_PER_INCH))
     picture = _picture_fit(slide, data, left, top, width, height)
-    picture.name = "Chart image"
+    picture.name = "Chart image"  # i18n: a shape name or an Excel format
 
 
 def _native_chart(slide, native: NativeChart) -> None:
@@ -414,7 +445,7 @@ def _native_chart(slide, native: NativeChart) -> None:
         value_axis.has_major_gridlines = False
         _headroom(value_axis, native)
     elif native.kind == "line":
-        category_axis.tick_labels.number_format = "d mmm"
+        category_axis.tick_labels.number_format = "d mmm"  # i18n: a shape name or an Excel format
         category_axis.tick_labels.number_format_is_linked = False
         _label_every(category_axis, len(native.categories))
     elif native.data_labels:
@@ -462,28 +493,32 @@ def _doughnut(chart, native: NativeChart) -> None:
 def _methodology_slides(prs, report: Report, brand: str, first_number: int) -> int:
     """The data used and every definition, over as many slides as the definitions need."""
     columns: list[list[tuple[str, str]]] = [[]]
-    budget = [29.0]  # estimated lines of 10.5 pt text in a 5.3-inch column
-    capacity = 29.0
+    # Lines of 10.5 pt text a 5.3-inch column holds (less the heading), each definition measured as
+    # it wraps in the narrowest column (5.9 inches), in the deck's language.
+    size, width = 10.5, (5.9 - 0.04) * 72
+    capacity = 5.3 * 72 / (size * fit.LINE_HEIGHT) - 2
+    budget = [capacity]
     for label, definition in report.definitions:
-        lines = math.ceil((len(label) + len(definition) + 2) / 78)
-        if budget[-1] - lines < 0:
+        runs = [(_("{label}: ").format(label=label), size, True), (definition, size, False)]
+        lines = fit.line_count(runs, width)
+        if budget[-1] - lines < 0 and columns[-1]:
             columns.append([])
             budget.append(capacity)
         columns[-1].append((label, definition))
-        budget[-1] -= lines + 0.3
+        budget[-1] -= lines + 4 / (size * fit.LINE_HEIGHT)  # 4 pt between definitions
     number = first_number
     pages = [columns[:1]] + [columns[index : index + 2] for index in range(1, len(columns), 2)]
     for page_index, page in enumerate(pages):
         slide = _blank(prs)
         _rectangle(slide, 0, 0, 13.333, 0.12, brand)
         kicker = (MARGIN, 0.32, 12.1, 0.32)
-        _text(slide, kicker, "METHODOLOGY", size=12, bold=True, color=accent_text_color(brand))
-        title = "How these numbers were made" if page_index == 0 else "Definitions, continued"
+        _text(slide, kicker, _("Methodology").upper(), size=12, bold=True, color=accent_text_color(brand))
+        title = _("How these numbers were made") if page_index == 0 else _("Definitions, continued")
         _text(slide, (MARGIN, 0.66, 12.13, 0.7), title, size=30, bold=True)
         boxes: list[tuple[str, Sequence[tuple[str, str]], tuple[float, float, float, float], float]] = []
         if page_index == 0:
-            boxes.append(("Data used", report.windows, (MARGIN, 1.55, 5.1, 5.3), 12))
-            boxes.append(("Definitions", page[0], (6.1, 1.55, 6.63, 5.3), 10.5))
+            boxes.append((_("Data used"), report.windows, (MARGIN, 1.55, 5.1, 5.3), 12))
+            boxes.append((_("Definitions"), page[0], (6.1, 1.55, 6.63, 5.3), 10.5))
         else:
             for index, column in enumerate(page):
                 box = (MARGIN + index * 6.25, 1.55, 5.9, 5.3)
@@ -496,13 +531,13 @@ def _methodology_slides(prs, report: Report, brand: str, first_number: int) -> i
             for position, (label, definition) in enumerate(items):
                 paragraph = frame.add_paragraph() if heading or position else frame.paragraphs[0]
                 paragraph.space_before = Pt(4)
-                _write(frame, f"{label}: ", size=size, bold=True, paragraph=paragraph)
+                _write(frame, _("{label}: ").format(label=label), size=size, bold=True, paragraph=paragraph)
                 _write(frame, definition, size=size, color=GREY, paragraph=paragraph)
         if page_index == 0 and report.skipped:
             _text(
                 slide,
                 (MARGIN, 6.45, 5.1, 0.45),
-                "Left out: " + " ".join(report.skipped),
+                _("Left out: {reasons}").format(reasons=" ".join(report.skipped)),
                 size=10,
                 color=GREY,
             )
@@ -512,7 +547,14 @@ def _methodology_slides(prs, report: Report, brand: str, first_number: int) -> i
 
 
 def build_deck(report: Report, *, images: bool = True) -> bytes:
-    """The report as a 16:9 PowerPoint file (bytes). `images=False` leaves PNG charts out (for fast tests)."""
+    """The report as a 16:9 PowerPoint file (bytes), in the report's language (`Report.language`).
+
+    `images=False` leaves PNG charts out (for fast tests)."""
+    with i18n.use(report.language):
+        return _deck(report, images=images)
+
+
+def _deck(report: Report, *, images: bool) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     brand = safe_color(report.brand_color)
@@ -520,8 +562,13 @@ def build_deck(report: Report, *, images: bool = True) -> bytes:
     for number, finding in enumerate(report.findings, start=2):
         _finding_slide(prs, report, finding, brand, number, images)
     _methodology_slides(prs, report, brand, len(report.findings) + 2)
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text:
+                shrink_to_fit(shape)
     prs.core_properties.title = plain(f"{report.title}: {report.client or report.brand_label}")
-    prs.core_properties.author = "CommunityLens"
+    prs.core_properties.author = "CommunityLens"  # i18n: the app's name
+    prs.core_properties.language = report.language.replace("_", "-")
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()

@@ -15,12 +15,12 @@ import plotly.graph_objects as go
 from analytics.charts import BRAND, PALETTE, count_ticks, style
 
 TIER_COLORS: dict[str, str] = {
-    "Champion": BRAND,
-    "Loyal": "#5EC4B6",
-    "At risk": "#F97316",
-    "Lapsed": "#E11D48",
-    "New": "#6366F1",
-    "Regular": "#94A3B8",
+    "Champion": BRAND,  # i18n: stored codes or plotly markup
+    "Loyal": "#5EC4B6",  # i18n: stored codes or plotly markup
+    "At risk": "#F97316",  # i18n: stored codes or plotly markup
+    "Lapsed": "#E11D48",  # i18n: stored codes or plotly markup
+    "New": "#6366F1",  # i18n: stored codes or plotly markup
+    "Regular": "#94A3B8",  # i18n: stored codes or plotly markup
     "One-time": "#CBD5E1",
 }
 
@@ -93,7 +93,7 @@ def bar_chart(
             text=[f"{value:{number}}" for value in values],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate=f"<b>%{{y}}</b>: %{{x:{number}}}<extra></extra>",
+            hovertemplate=f"<b>%{{y}}</b>: %{{x:{number}}}<extra></extra>",  # i18n: stored codes or plotly markup
         )
     )
     style(fig, title=title, subtitle=subtitle, height=150 + 40 * max(len(categories), 2))
@@ -144,7 +144,7 @@ def grouped_bar_chart(
             text=[f"{value:{number}}" for value in values],
             textposition="inside" if whiskers else "outside",
             cliponaxis=False,
-            hovertemplate=f"<b>{name}</b> · %{{x}}: %{{y:{number}}}<extra></extra>",
+            hovertemplate=f"<b>{name}</b> · %{{x}}: %{{y:{number}}}<extra></extra>",  # i18n: stored codes or plotly markup
         )
     style(fig, title=title, subtitle=subtitle, height=440)
     fig.update_layout(hovermode="closest", barmode="group", bargap=0.3, margin={"t": 110})
@@ -178,7 +178,7 @@ def doughnut_chart(
             textinfo="percent",
             textposition="inside",
             insidetextorientation="horizontal",
-            hovertemplate="<b>%{label}</b>: %{value:,.0f} (%{percent})<extra></extra>",
+            hovertemplate="<b>%{label}</b>: %{value:,.0f} (%{percent})<extra></extra>",  # i18n: stored codes or plotly markup
         )
     )
     style(fig, title=title, subtitle=subtitle, height=440)

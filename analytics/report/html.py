@@ -15,19 +15,21 @@ from html import escape
 
 import pandas as pd
 
+from analytics import i18n
+from analytics.i18n import _
 from analytics.report import text
 from analytics.report.deck import BAD, GOOD, accent_text_color, luminance, safe_color
 from analytics.report.figures import literal_labels
-from analytics.report.model import SECTIONS, Finding, Report
+from analytics.report.model import Finding, Report, section_title
 
 # No network at all: scripts and styles inline only, images from data: URIs (the logo, plotly's PNG export).
 CSP = (
-    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "  # i18n: markup
     "img-src data: blob:; font-src data:"
 )
 CHART_CONFIG = {"displaylogo": False, "responsive": True}
 
-STYLE = """
+STYLE = """  # i18n: markup
 :root { --brand: %(brand)s; --on-brand: %(on_brand)s; --accent: %(accent)s; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: Inter, "Noto Sans", "Segoe UI", Arial, sans-serif; color: #0F172A;
@@ -70,12 +72,13 @@ def _tiles(finding: Finding) -> str:
         change = ""
         if kpi.change:
             kind = "" if kpi.is_good is None else " good" if kpi.is_good else " bad"
-            change = f'<div class="change{kind}">{escape(kpi.change)} {escape(kpi.change_basis)}</div>'
+            basis = _(kpi.change_basis) if kpi.change_basis else ""
+            change = f'<div class="change{kind}">{escape(kpi.change)} {escape(basis)}</div>'  # i18n: markup
         tiles.append(
-            f'<div class="tile" title="{escape(kpi.definition)}"><div class="label">{escape(kpi.label)}</div>'
+            f'<div class="tile" title="{escape(kpi.definition)}"><div class="label">{escape(kpi.label)}</div>'  # i18n: markup
             f'<div class="value">{escape(kpi.value)}</div>{change}</div>'
         )
-    return '<div class="tiles">' + "".join(tiles) + "</div>"
+    return '<div class="tiles">' + "".join(tiles) + "</div>"  # i18n: markup
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -83,7 +86,7 @@ def _table(frame: pd.DataFrame) -> str:
     rows = []
     for row in frame.itertuples(index=False):
         cells = "".join(
-            f'<td class="number">{value:,}</td>'
+            f'<td class="number">{escape(text.number(value))}</td>'  # i18n: markup
             if isinstance(value, int)
             else f"<td>{escape(str(value))}</td>"
             for value in row
@@ -104,8 +107,17 @@ def _figure(finding: Finding, *, first: bool) -> str:
     )
 
 
+def _link(anchor: str, label: str) -> str:
+    return f'<a href="#{anchor}">{escape(label)}</a>'  # i18n: markup
+
+
 def build_html(report: Report) -> str:
-    """The report as one HTML document (a string): open it in any browser, offline."""
+    """The report as one HTML document (a string), in the report's language: open it in any browser, offline."""
+    with i18n.use(report.language):
+        return _document(report)
+
+
+def _document(report: Report) -> str:
     brand = safe_color(report.brand_color)
     style = STYLE % {
         "brand": brand,
@@ -118,32 +130,38 @@ def build_html(report: Report) -> str:
     logo = ""
     if report.logo is not None and report.logo_type:
         encoded = base64.b64encode(report.logo).decode("ascii")
-        logo = f'<img alt="Logo" src="data:image/{report.logo_type};base64,{encoded}">'
+        logo = f'<img alt="{escape(_("Logo"))}" src="data:image/{report.logo_type};base64,{encoded}">'  # i18n: markup
     details = report.period.describe()
     if report.client and report.client != report.brand_label:
         details = f"{report.brand_label} · {details}"
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(report.title)}: {escape(who)}</title>",
+        "<!DOCTYPE html>",  # i18n: markup
+        f'<html lang="{report.language.replace("_", "-")}"><head><meta charset="utf-8">',  # i18n: markup
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',  # i18n: markup
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',  # i18n: markup
+        f"<title>{escape(report.title)}: {escape(who)}</title>",  # i18n: markup
         f"<style>{style}</style></head><body>",
         f"<header>{logo}<div><h1>{escape(report.title)}</h1><p><strong>{escape(who)}</strong></p>"
         f"<p>{escape(details)}</p></div></header>",
         "<nav>"
-        + "".join(f'<a href="#{name}">{escape(SECTIONS[name])}</a>' for name in report.sections)
-        + '<a href="#methodology">Methodology</a></nav>',
+        + "".join(_link(name, section_title(name)) for name in report.sections)
+        + f'<a href="#methodology">{escape(_("Methodology"))}</a></nav>',  # i18n: markup
         "<main>",
-        '<p class="caption">Charts are interactive: hover for the numbers, drag to zoom, double-click to reset; '
-        "the camera icon above each chart downloads it as a PNG.</p>",
+        '<p class="caption">'  # i18n: markup
+        + escape(
+            _(
+                "Charts are interactive: hover for the numbers, drag to zoom, double-click to reset; the camera "
+                "icon above each chart downloads it as a PNG."
+            )
+        )
+        + "</p>",
     ]
     first = True
     for name in report.sections:
-        parts.append(f'<section id="{name}"><h2>{escape(SECTIONS[name])}</h2>')
+        parts.append(f'<section id="{name}"><h2>{escape(section_title(name))}</h2>')  # i18n: markup
         for finding in report.section_findings(name):
             parts.append(
-                f'<article id="{escape(finding.key)}"><h3>{escape(finding.headline)}</h3>'
+                f'<article id="{escape(finding.key)}"><h3>{escape(finding.headline)}</h3>'  # i18n: markup
                 f'<p class="caption">{escape(finding.caption)}</p>'
             )
             if finding.kpis:
@@ -153,23 +171,26 @@ def build_html(report: Report) -> str:
             elif finding.figure is not None:
                 parts.append(_figure(finding, first=first))
                 first = False
-            parts.append(f'<p class="note">{escape(finding.note)}</p></article>')
+            parts.append(f'<p class="note">{escape(finding.note)}</p></article>')  # i18n: markup
         parts.append("</section>")
     parts.append(
-        '<section id="methodology"><h2>Methodology</h2><article><h3>How these numbers were made</h3>'
+        f'<section id="methodology"><h2>{escape(_("Methodology"))}</h2>'  # i18n: markup
+        f"<article><h3>{escape(_('How these numbers were made'))}</h3>"
     )
     parts.append(
-        "<h4>Data used</h4><dl>"
+        f"<h4>{escape(_('Data used'))}</h4><dl>"
         + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in report.windows)
-        + "</dl><h4>Definitions</h4><dl>"
+        + f"</dl><h4>{escape(_('Definitions'))}</h4><dl>"
         + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in report.definitions)
         + "</dl>"
     )
     if report.skipped:
-        parts.append(f'<p class="caption">Left out: {escape(" ".join(report.skipped))}</p>')
+        left_out = _("Left out: {reasons}").format(reasons=" ".join(report.skipped))
+        parts.append(f'<p class="caption">{escape(left_out)}</p>')  # i18n: markup
     parts.append("</article></section></main>")
-    parts.append(
-        f"<footer>Prepared on {escape(text.day(report.generated_on))} with CommunityLens, from the brand's "
-        "TikTok exports. This file works offline and loads nothing from the internet.</footer></body></html>"
+    prepared = _("Prepared on {day} with CommunityLens, from the brand's TikTok exports.").format(
+        day=text.day(report.generated_on)
     )
+    offline = _("This file works offline and loads nothing from the internet.")
+    parts.append(f"<footer>{escape(prepared)} {escape(offline)}</footer></body></html>")  # i18n: markup
     return "\n".join(parts)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from analytics import charts_formats, lives, whatif
 from analytics.charts import ACCENT, BRAND, MUTED
+from analytics.i18n import _, ngettext
 from analytics.overview import Period
 from analytics.report import text
 from analytics.report.figures import bar_chart, grouped_bar_chart
@@ -37,15 +38,23 @@ def live_findings(
     viewers, change = kpis.at["average_viewers", "value"], kpis.at["average_viewers", "change"]
     count = len(sessions)
     before = int(lives.live_summary(con, start=previous.start, end=previous.end)["count_lives"] or 0)
-    headline = f"{text.plural(count, 'LIVE')} drew {text.count(viewers)} viewers on average"
+    drew = ngettext(
+        "{count} LIVE drew {viewers} viewers on average",
+        "{count} LIVEs drew {viewers} viewers on average",
+        count,
+    ).format(count=text.number(count), viewers=text.count(viewers))
     if not text.is_missing(change) and min(count, before) >= MIN_LIVES:
-        headline += f", {change:+.0%} on {period.previous_name}"
-    elif not text.is_missing(change):
-        headline += (
-            f" (too few LIVEs to compare with the {text.plural(before, 'LIVE')} of {period.previous_name})"
+        headline = _("{drew}, {change} on {before}").format(
+            drew=drew, change=text.percent(change, signed=True), before=period.previous_name
         )
+    elif not text.is_missing(change):
+        headline = _("{drew} (too few LIVEs to compare with the {lives} of {before})").format(
+            drew=drew, lives=text.lives_count(before), before=period.previous_name
+        )
+    else:
+        headline = drew
     details = [
-        f"{kpis.at[metric, 'label']}: {kpis.at[metric, 'display']}"
+        f"{_(kpis.at[metric, 'label'])}: {kpis.at[metric, 'display']}"
         for metric in ("lives_per_week", "interactions_per_viewer", "new_followers_per_live", "total_gifts")
         if not text.is_missing(kpis.at[metric, "value"])
     ]
@@ -55,15 +64,15 @@ def live_findings(
             section="live",
             key="live_viewers",
             headline=headline,
-            caption="Viewers and peak viewers of each LIVE",
+            caption=_("Viewers and peak viewers of each LIVE"),
             note="; ".join(details) + ".",
             figure=charts_formats.live_trend_chart(sessions),
             native=NativeChart(
                 kind="column",
                 categories=dates,
                 series=[
-                    ("Viewers", _values(sessions["viewers"])),
-                    ("Peak viewers at once", _values(sessions["peak_viewers"])),
+                    (_("Viewers"), _values(sessions["viewers"])),
+                    (_("Peak viewers at once"), _values(sessions["peak_viewers"])),
                 ],
                 legend=True,
                 data_labels=count <= 12,
@@ -76,19 +85,27 @@ def live_findings(
     rated = slots[(slots["count_lives"] >= MIN_LIVES_PER_SLOT) & slots["relative_viewers"].notna()]
     if len(rated) >= 2:  # one start time alone is nothing to compare
         best = rated.iloc[0]
-        slot = f"{lives.WEEKDAYS[int(best['weekday'])]} LIVEs at {int(best['hour']):02d}:00"
+        # Translators: "Friday LIVEs at 20:00"
+        slot = _("{weekday} LIVEs at {hour}").format(
+            weekday=text.weekday(int(best["weekday"])), hour=f"{int(best['hour']):02d}:00"
+        )
         percent = round((best["relative_viewers"] - 1) * 100)
         if best["count_lives"] < MIN_LIVES:
-            headline = (
-                f"Too few LIVEs per start time to name a best one yet: {slot} leads on "
-                f"{text.plural(int(best['count_lives']), 'LIVE')} (it takes {MIN_LIVES})"
-            )
+            headline = _(
+                "Too few LIVEs per start time to name a best one yet: {slot} leads on {lives} (it takes {needed})"
+            ).format(slot=slot, lives=text.lives_count(int(best["count_lives"])), needed=MIN_LIVES)
         elif percent >= 10:
-            headline = f"{slot} drew {percent}% more viewers than LIVEs held in the same weeks"
+            headline = text.sentence(
+                _("{slot} drew {more} more viewers than LIVEs held in the same weeks").format(
+                    slot=slot, more=text.percent(percent / 100)
+                )
+            )
         else:
-            headline = f"No LIVE time stands out yet: the best, {slot}, draws about the usual audience"
+            headline = _(
+                "No LIVE time stands out yet: the best, {slot}, draws about the usual audience"
+            ).format(slot=slot)
         labels = [
-            f"{lives.WEEKDAYS[int(row.weekday)][:3]} {int(row.hour):02d}:00 ({int(row.count_lives)})"
+            f"{text.weekday(int(row.weekday), short=True)} {int(row.hour):02d}:00 ({int(row.count_lives)})"
             for row in rated.itertuples()
         ]
         values = [float(value) for value in rated["relative_viewers"]]
@@ -97,16 +114,23 @@ def live_findings(
                 section="live",
                 key="live_slots",
                 headline=headline,
-                caption="Viewers of a LIVE against LIVEs held within four weeks of it (100% = the usual), by start time",
+                caption=_(
+                    "Viewers of a LIVE against LIVEs held within four weeks of it (100% = the usual), by start time"
+                ),
                 note=lives.best_live_slot(slots, min_lives=MIN_LIVES_PER_SLOT)
-                + f" Start times with at least {MIN_LIVES_PER_SLOT} LIVEs; LIVEs in brackets.",
+                + " "
+                + _("Start times with at least {count} LIVEs; LIVEs in brackets.").format(
+                    count=MIN_LIVES_PER_SLOT
+                ),
                 figure=bar_chart(
                     labels,
                     values,
-                    title="Which start times draw the most viewers",
-                    subtitle="Viewers of each LIVE ÷ the median of the LIVEs within four weeks of it, averaged "
-                    "per start time. 100% = the usual audience.",
-                    axis_title="Viewers against the usual (100%)",
+                    title=_("Which start times draw the most viewers"),
+                    subtitle=_(
+                        "Viewers of each LIVE ÷ the median of the LIVEs within four weeks of it, averaged per start "
+                        "time. 100% = the usual audience."
+                    ),
+                    axis_title=_("Viewers against the usual (100%)"),
                     percent=True,
                     decimals=0,
                     colors=[BRAND if value >= 1 else MUTED for value in values],
@@ -114,7 +138,7 @@ def live_findings(
                 native=NativeChart(
                     kind="bar",
                     categories=labels,
-                    series=[("Viewers against the usual", values)],
+                    series=[(_("Viewers against the usual"), values)],
                     number_format="0%",
                     point_colors=[BRAND if value >= 1 else MUTED for value in values],
                 ),
@@ -130,54 +154,85 @@ def _what_if(con: duckdb.DuckDBPyConnection, period: Period, sessions: pd.DataFr
     """What one more LIVE a week would bring, from the period's LIVEs, or every LIVE up to its end when
     the period holds too few to project."""
     history, days = sessions, period.days
-    history_note = f"of the period ({len(history)} LIVEs)"
+    history_note = _("of the period ({lives})").format(lives=text.lives_count(len(history)))
     if len(history) < whatif.MIN_VIDEOS:
         history = lives.live_sessions(con, end=period.end)
         if len(history) < whatif.MIN_VIDEOS:
             return []
         first = pd.Timestamp(history["started_at"].min()).date()
         days = max((period.end - first).days + 1, 7)
-        history_note = (
-            f"since {text.day(first)} ({len(history)} LIVEs: the period alone has too few to project)"
+        history_note = _("since {day} ({lives}: the period alone has too few to project)").format(
+            day=text.day(first), lives=text.lives_count(len(history))
         )
     current = len(history) / (days / 7)
     projection = whatif.project_lives(history, current + 1, days=days)
     totals = projection.totals.set_index("metric")
     metric = "new_followers" if "new_followers" in totals.index else "viewers"
     row = totals.loc[metric]
-    label = "new followers" if metric == "new_followers" else "viewers"
+    followers = metric == "new_followers"
     extra = [
-        f"{text.count(totals.at[other, 'change'])} {totals.at[other, 'label'].lower()}"
+        f"+{text.count(totals.at[other, 'change'])} {_(totals.at[other, 'label']).lower()}"
         for other in totals.index
         if other != metric and not pd.isna(totals.at[other, "change"])
     ]
+    numbers = {
+        "now": text.number(current, 1),
+        "plan": text.number(current + 1, 1),
+        "change": text.number(row["change"]),
+        "low": text.number(row["change_low"]),
+        "high": text.number(row["change_high"]),
+    }
+    per_month = _("New followers per month") if followers else _("Viewers per month")
     return [
         Finding(
             section="live",
             key="live_what_if",
-            headline=f"One more LIVE a week would bring about {row['change']:,.0f} more {label} a month",
-            caption=f"Projected {label} per month: now ({current:.1f} LIVEs a week) and with one more a week",
+            headline=(
+                _("One more LIVE a week would bring about {change} more new followers a month")
+                if followers
+                else _("One more LIVE a week would bring about {change} more viewers a month")
+            ).format(**numbers),
+            caption=(
+                _("Projected new followers per month: now ({now} LIVEs a week) and with one more a week")
+                if followers
+                else _("Projected viewers per month: now ({now} LIVEs a week) and with one more a week")
+            ).format(**numbers),
             note=(
-                f"From {current:.1f} to {current + 1:.1f} LIVEs a week, if each extra LIVE does as well as "
-                f"the average one {history_note}. Range (10th–90th percentile, bootstrap): "
-                f"{row['change_low']:,.0f} to {row['change_high']:,.0f} more {label} a month. "
-                + (f"Also about +{', +'.join(extra)} a month. " if extra else "")
-                + "An estimate from your own history, not a promise."
+                _(
+                    "From {now} to {plan} LIVEs a week, if each extra LIVE does as well as the average one "
+                    "{history}."
+                ).format(history=history_note, **numbers)
+                + " "
+                + (
+                    _("Range (10th–90th percentile, bootstrap): {low} to {high} more new followers a month.")
+                    if followers
+                    else _("Range (10th–90th percentile, bootstrap): {low} to {high} more viewers a month.")
+                ).format(**numbers)
+                + " "
+                + (_("Also about {extra} a month.").format(extra=", ".join(extra)) + " " if extra else "")
+                + _("An estimate from your own history, not a promise.")
             ),
             figure=grouped_bar_chart(
-                ["Now", "One more LIVE a week"],
-                [(f"{label.capitalize()} per month", [row["current"], row["planned"]])],
-                title=f"{label.capitalize()} per month from LIVEs",
-                subtitle="LIVEs per week × 52 ÷ 12 × the average LIVE. Whiskers: 10th–90th percentile (bootstrap).",
-                axis_title=f"{label.capitalize()} per month",
+                [_("Now"), _("One more LIVE a week")],
+                [(per_month, [row["current"], row["planned"]])],
+                title=_("New followers per month from LIVEs")
+                if followers
+                else _("Viewers per month from LIVEs"),
+                subtitle=_(
+                    "LIVEs per week × 52 ÷ 12 × the average LIVE. Whiskers: 10th–90th percentile (bootstrap)."
+                ),
+                axis_title=per_month,
                 errors=[
                     ([row["current_low"], row["planned_low"]], [row["current_high"], row["planned_high"]])
                 ],
             ),
             native=NativeChart(
                 kind="column",
-                categories=[f"Now ({current:.1f} a week)", f"Plan ({current + 1:.1f} a week)"],
-                series=[(f"{label.capitalize()} per month", [row["current"], row["planned"]])],
+                categories=[
+                    _("Now ({now} a week)").format(**numbers),
+                    _("Plan ({plan} a week)").format(**numbers),
+                ],
+                series=[(per_month, [row["current"], row["planned"]])],
                 point_colors=[MUTED, ACCENT],
             ),
             metrics=("projection", "new_followers_per_live"),
@@ -195,4 +250,13 @@ def windows(con: duckdb.DuckDBPyConnection, period: Period, sections: Sequence[s
     summary = lives.live_summary(con, start=period.start, end=period.end)
     if not summary["count_lives"]:
         return []
-    return [("LIVEs", f"{summary['count_lives']} broadcasts in the period, from the LIVE template")]
+    return [
+        (
+            _("LIVEs"),
+            ngettext(
+                "{count} broadcast in the period, from the LIVE template",
+                "{count} broadcasts in the period, from the LIVE template",
+                summary["count_lives"],
+            ).format(count=text.number(summary["count_lives"])),
+        )
+    ]

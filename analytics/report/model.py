@@ -14,16 +14,23 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import i18n
+from analytics.i18n import N_, _
 from analytics.overview import Period
 from analytics.preferences import image_kind as image_type
 
 SECTIONS: dict[str, str] = {
-    "overview": "Overview",
-    "formats": "Interaction formats",
-    "members": "Members",
-    "segments": "Community segments",
-    "live": "LIVE",
+    "overview": N_("Overview"),
+    "formats": N_("Interaction formats"),
+    "members": N_("Members"),
+    "segments": N_("Community segments"),
+    "live": N_("LIVE"),
 }
+
+
+def section_title(name: str) -> str:
+    """A section's name in this run's language ("formats" → "Formats d'interaction")."""
+    return _(SECTIONS[name])
 
 
 @dataclass
@@ -50,7 +57,7 @@ class Kpi:
     change: str | None = None
     is_good: bool | None = None  # None: a change that is neither good nor bad news
     definition: str = ""
-    change_basis: str = "vs previous period"  # what the change is measured against, after it
+    change_basis: str = "vs previous period"  # what the change is measured against, after it  # i18n: a stored basis, translated where shown
 
 
 @dataclass
@@ -87,6 +94,7 @@ class Report:
     real_handles: bool = False
     brand_color: str = "#0F766E"
     logo: bytes | None = None
+    language: str = field(default_factory=i18n.language)  # the deck's and the HTML's words and numbers
 
     def section_findings(self, section: str) -> list[Finding]:
         return [finding for finding in self.findings if finding.section == section]

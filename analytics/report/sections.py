@@ -18,50 +18,65 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import charts, db, stats, timezones, wording
+from analytics import charts, db, timezones, wording
 from analytics import charts_formats as format_charts
 from analytics.charts import BRAND, MUTED
 from analytics.definitions import DEFINITIONS
 from analytics.formats import (
-    _PLURALS,
     DEFAULT_RULES,
     Rules,
     best_posting_slots,
     compare_rates,
 )
+from analytics.i18n import _, ngettext, term
 from analytics.members import TierRules
 from analytics.overview import Period, default_period, preset_period
 from analytics.report import text
-from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report
+from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report, section_title
 from analytics.settings import SETTINGS
 from analytics.views.formats import FormatsView, formats_view
 from analytics.views.overview import overview_view
 from analytics.whatif import PROJECTION_EXPLAINED
 
 MIN_VIDEOS = SETTINGS.min_videos
-EXTRA_DEFINITIONS: dict[str, tuple[str, str]] = {
-    "interval": (
-        f"{stats.level(SETTINGS.confidence)} range",
-        f"Where a rate would land {stats.level(SETTINGS.confidence)} of the time if the same videos were drawn "
-        f"again (bootstrap over videos, {SETTINGS.n_boot:,} redraws, seeded). A difference whose range excludes "
-        "no difference is called unlikely to be luck; "
-        f"below {MIN_VIDEOS} videos a group we say there are not enough videos to say.",
-    ),
-    "format": (
-        "Interaction format",
-        "A video's format comes from a fix made by hand, else the file's format column, else the caption "
-        "rules: words and hashtags that name a format, and hints that suggest one (a price, “A x B”, steps to "
-        "follow, a prize to win), in six languages. Each video's format is sure, likely or a guess; a giveaway "
-        "counts as a Mini game.",
-    ),
-    "median_views": ("Typical video", "The median video: half the videos drew more views, half fewer."),
-    "projection": ("Projection", PROJECTION_EXPLAINED),
-    "posting_slot": (
-        "Posting slot",
-        f"Weekday and hour a video was posted, in the audience's time zone; a slot needs {MIN_VIDEOS} videos to "
-        "count, and is called the best only when its engagement rate beats the other videos' beyond luck.",
-    ),
-}
+
+
+def extra_definitions() -> dict[str, tuple[str, str]]:
+    """The report's own definitions (beyond analytics.definitions), in this run's language."""
+    level = text.percent(SETTINGS.confidence, 1 if SETTINGS.confidence * 100 % 1 else 0)
+    return {
+        "interval": (
+            _("{level} range").format(level=level),
+            _(
+                "Where a rate would land {level} of the time if the same videos were drawn again (bootstrap "
+                "over videos, {redraws} redraws, seeded). A difference whose range excludes no difference is "
+                "called unlikely to be luck; below {min_videos} videos a group we say there are not enough "
+                "videos to say."
+            ).format(level=level, redraws=text.number(SETTINGS.n_boot), min_videos=MIN_VIDEOS),
+        ),
+        "format": (
+            _("Interaction format"),
+            _(
+                "A video's format comes from a fix made by hand, else the file's format column, else the caption "
+                "rules: words and hashtags that name a format, and hints that suggest one (a price, “A x B”, "
+                "steps to follow, a prize to win), in six languages. Each video's format is sure, likely or a "
+                "guess; a giveaway counts as a Mini game."
+            ),
+        ),
+        "median_views": (
+            _("Typical video"),
+            _("The median video: half the videos drew more views, half fewer."),
+        ),
+        "projection": (_("Projection"), _(PROJECTION_EXPLAINED)),
+        "posting_slot": (
+            _("Posting slot"),
+            _(
+                "Weekday and hour a video was posted, in the audience's time zone; a slot needs {min_videos} "
+                "videos to count, and is called the best only when its engagement rate beats the other videos' "
+                "beyond luck."
+            ).format(min_videos=MIN_VIDEOS),
+        ),
+    }
 
 
 # The app's default period (the sidebar's first preset): the command line uses it too, so a deck built
@@ -83,7 +98,9 @@ def default_report_period(
 
 def _in_period(period: Period) -> str:
     """ "in 28 days", "in October 2026", "in November 2026 so far"."""
-    return f"in {period.name or text.plural(period.days, 'day')}"
+    if period.name:
+        return _("in {month}").format(month=period.name)
+    return ngettext("in {count} day", "in {count} days", period.days).format(count=text.number(period.days))
 
 
 def _overview_headline(kpis: pd.DataFrame, period: Period) -> str:
@@ -91,27 +108,49 @@ def _overview_headline(kpis: pd.DataFrame, period: Period) -> str:
     views, views_change = row.at["video_views", "value"], row.at["video_views", "change"]
     rate, rate_change = row.at["engagement_rate", "value"], row.at["engagement_rate", "change"]
     # Over periods the files cover for different numbers of days, the change is of the daily average.
-    subject = (
-        "Daily video views"
-        if row.at["video_views", "change_basis"] == wording.DAILY_AVERAGE_BASIS
-        else "Video views"
+    daily = row.at["video_views", "change_basis"] in (
+        wording.DAILY_AVERAGE_BASIS,
+        _(wording.DAILY_AVERAGE_BASIS),
     )
+    before = period.previous_name
     if not text.is_missing(views_change):
+        moved = text.percent(abs(views_change))
         if abs(views_change) < 0.005:
-            parts = [f"{subject} level with {period.previous_name}"]
+            views_text = (
+                _("Daily video views level with {before}") if daily else _("Video views level with {before}")
+            ).format(before=before)
+        elif views_change > 0:
+            views_text = (
+                _("Daily video views up {change} on {before}")
+                if daily
+                else _("Video views up {change} on {before}")
+            ).format(change=moved, before=before)
         else:
-            direction = "up" if views_change > 0 else "down"
-            parts = [f"{subject} {direction} {abs(views_change):.0%} on {period.previous_name}"]
+            views_text = (
+                _("Daily video views down {change} on {before}")
+                if daily
+                else _("Video views down {change} on {before}")
+            ).format(change=moved, before=before)
     elif not text.is_missing(views):
-        parts = [f"{text.count(views)} video views {_in_period(period)}"]
+        views_text = _("{views} video views {in_period}").format(
+            views=text.count(views), in_period=_in_period(period)
+        )
     else:
-        parts = []
+        views_text = ""
+    rate_text = ""
     if not text.is_missing(rate):
-        rate_text = f"engagement rate {rate:.1%}"
-        if not text.is_missing(rate_change):
-            rate_text += f" ({rate_change * 100:+.1f} pts)"
-        parts.append(rate_text)
-    return text.sentence("; ".join(parts)) if parts else "The account's numbers for the period"
+        if text.is_missing(rate_change):
+            rate_text = _("engagement rate {rate}").format(rate=text.percent(rate, 1))
+        else:
+            rate_text = _("engagement rate {rate} ({change} pts)").format(
+                rate=text.percent(rate, 1), change=text.number(rate_change * 100, 1, signed=True)
+            )
+    if views_text and rate_text:
+        # Translators: two parts of a headline: "Video views up 12% on the previous 28 days; engagement rate 4.1%"
+        return text.sentence(_("{views}; {rate}").format(views=views_text, rate=rate_text))
+    if views_text or rate_text:
+        return text.sentence(views_text or rate_text)
+    return _("The account's numbers for the period")
 
 
 MIN_TREND_DAYS = 14  # a week at each end: shorter stretches are mostly weekday swings
@@ -127,17 +166,27 @@ def _views_trend_headline(views: pd.Series) -> tuple[str, int]:
     average = text.count(views.mean())
     if len(views) < MIN_TREND_DAYS:
         return (
-            f"About {average} video views a day over {text.plural(len(views), 'day')}: too few days "
-            f"to call a trend (it needs {MIN_TREND_DAYS})",
+            ngettext(
+                "About {average} video views a day over {count} day: too few days to call a trend (it needs {needed})",
+                "About {average} video views a day over {count} days: too few days to call a trend (it needs {needed})",
+                len(views),
+            ).format(average=average, count=text.number(len(views)), needed=MIN_TREND_DAYS),
             0,
         )
     first, last = views.head(7), views.tail(7)
     before, after = text.counts(first.mean(), last.mean())
     noise = float(np.sqrt(first.var() / len(first) + last.var() / len(last)))
     if abs(last.mean() - first.mean()) <= 2 * noise or abs(last.mean() - first.mean()) <= 0.05 * first.mean():
-        return f"Daily views held steady at about {average} a day: the change is within day-to-day swings", 7
-    verb = "grew" if last.mean() > first.mean() else "fell"
-    return f"Daily views {verb} from {before} to {after} a day over the period", 7
+        return _(
+            "Daily views held steady at about {average} a day: the change is within day-to-day swings"
+        ).format(average=average), 7
+    if last.mean() > first.mean():
+        return _("Daily views grew from {before} to {after} a day over the period").format(
+            before=before, after=after
+        ), 7
+    return _("Daily views fell from {before} to {after} a day over the period").format(
+        before=before, after=after
+    ), 7
 
 
 def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Finding]:
@@ -155,20 +204,23 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
             if wording.is_no_change(row.change_text) or row.change_text is None
             else row.change > 0,
             definition=row.definition,
-            change_basis=row.change_basis or "",
+            change_basis=_(row.change_basis) if row.change_basis else "",
         )
         for row in shown.itertuples()
     ]
     note = view.comparison
     if not view.missing.empty:
-        note += " Not in the files: " + ", ".join(view.missing["label"]) + "."
+        note += " " + _("Not in the files: {metrics}.").format(metrics=", ".join(view.missing["label"]))
     findings = [
         Finding(
             section="overview",
             key="overview_kpis",
             headline=_overview_headline(kpis, period),
-            caption=f"The account, {text.span(period.start, period.end)}"
-            + ("" if shown["previous_value"].isna().all() else f", against {period.previous_name}"),
+            caption=(
+                _("The account, {dates}")
+                if shown["previous_value"].isna().all()
+                else _("The account, {dates}, against {before}")
+            ).format(dates=text.span(period.start, period.end), before=period.previous_name),
             note=note,
             kpis=tiles,
             metrics=tuple(shown["metric"]) + ("change",),
@@ -186,23 +238,30 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
                 section="overview",
                 key="overview_views",
                 headline=headline,
-                caption="Video views per day, with the 7-day average",
+                caption=_("Video views per day, with the 7-day average"),
                 note=(
-                    (f"Averages of the first and last {window} days of the period. " if window else "")
-                    + "Best day: "
-                    f"{text.day(best['stat_date'])}, with {text.count(best['video_views'])} views. "
-                    f"{text.count(views.sum())} views in all."
+                    (
+                        _("Averages of the first and last {days} days of the period.").format(days=window)
+                        + " "
+                        if window
+                        else ""
+                    )
+                    + _("Best day: {day}, with {views} views. {total} views in all.").format(
+                        day=text.day(best["stat_date"]),
+                        views=text.count(best["video_views"]),
+                        total=text.count(views.sum()),
+                    )
                 ),
                 figure=charts.daily_trend_chart(
                     trend,
                     "video_views",
-                    title="Video views per day",
-                    definition=DEFINITIONS["video_views"][1],
+                    title=_("Video views per day"),
+                    definition=_(DEFINITIONS["video_views"][1]),
                 ),
                 native=NativeChart(
                     kind="line",
                     categories=[pd.Timestamp(day).date() for day in trend["stat_date"]],
-                    series=[("Views per day", _values(views)), ("7-day average", _values(rolling))],
+                    series=[(_("Views per day"), _values(views)), (_("7-day average"), _values(rolling))],
                     data_labels=False,
                     legend=True,
                 ),
@@ -214,30 +273,50 @@ def overview_findings(con: duckdb.DuckDBPyConnection, period: Period) -> list[Fi
     growth_row = kpis.set_index("metric").loc["follower_growth"]
     growth = growth_row["value"]
     if followers.notna().sum() >= 2 and not text.is_missing(growth):
-        verb = "gained" if growth >= 0 else "lost"
-        headline = f"The account {verb} {text.plural(abs(growth), 'follower')} {_in_period(period)}"
+        gained = (
+            ngettext(
+                "The account gained {count} follower {in_period}",
+                "The account gained {count} followers {in_period}",
+                abs(growth),
+            )
+            if growth >= 0
+            else ngettext(
+                "The account lost {count} follower {in_period}",
+                "The account lost {count} followers {in_period}",
+                abs(growth),
+            )
+        ).format(count=text.number(abs(growth)), in_period=_in_period(period))
+        total = text.count(followers.dropna().iloc[-1])
         if growth_row["change_text"]:
-            headline += f" ({growth_row['change_text']} {growth_row['change_basis']})"
-        headline += f", to {text.count(followers.dropna().iloc[-1])}"
+            headline = _("{gained} ({change} {basis}), to {total}").format(
+                gained=gained,
+                change=growth_row["change_text"],
+                basis=_(growth_row["change_basis"]),
+                total=total,
+            )
+        else:
+            headline = _("{gained}, to {total}").format(gained=gained, total=total)
         changes = trend["follower_change"].astype(float)
         best = trend.loc[changes.idxmax()] if changes.notna().any() else None
-        note = "Followers on the last day minus the first day of the period."
+        note = _("Followers on the last day minus the first day of the period.")
         if best is not None:
-            note += f" Biggest day: {text.day(best['stat_date'])} ({best['follower_change']:+,.0f})."
+            note += " " + _("Biggest day: {day} ({change}).").format(
+                day=text.day(best["stat_date"]), change=text.number(best["follower_change"], signed=True)
+            )
         findings.append(
             Finding(
                 section="overview",
                 key="overview_followers",
                 headline=headline,
-                caption="Followers, day by day",
+                caption=_("Followers, day by day"),
                 note=note,
                 figure=charts.followers_chart(
-                    trend, title="Followers", definition=DEFINITIONS["follower_growth"][1]
+                    trend, title=_("Followers"), definition=_(DEFINITIONS["follower_growth"][1])
                 ),
                 native=NativeChart(
                     kind="line",
                     categories=[pd.Timestamp(day).date() for day in trend["stat_date"]],
-                    series=[("Followers", _values(followers))],
+                    series=[(_("Followers"), _values(followers))],
                     data_labels=False,
                 ),
                 metrics=("follower_growth",),
@@ -253,10 +332,6 @@ def _values(series: pd.Series) -> list[float | None]:
 # ---------------------------------------------------------------- formats
 
 
-def _plural(name: str) -> str:
-    return _PLURALS.get(name, f"{name} videos")
-
-
 def _format_headline(view: FormatsView) -> tuple[str, str]:
     """(headline, verdict): "Mini games earn 2.6x the engagement of Product videos", and the full sentence."""
     videos, min_videos, found = view.videos, view.min_videos, view.comparison
@@ -265,28 +340,43 @@ def _format_headline(view: FormatsView) -> tuple[str, str]:
         enough = enough[enough >= min_videos]
         if enough.empty:
             return (
-                f"Too few videos per format to compare yet: none has {min_videos}",
-                f"No format has {min_videos} or more videos with views in this period; a longer period "
-                "gives every format more videos.",
+                _("Too few videos per format to compare yet: none has {min_videos}").format(
+                    min_videos=min_videos
+                ),
+                _(
+                    "No format has {min_videos} or more videos with views in this period; a longer period "
+                    "gives every format more videos."
+                ).format(min_videos=min_videos),
             )
-        only = _plural(str(enough.index[0]))
+        only = term("format", str(enough.index[0]))
         return (
-            f"Only {only} have {min_videos} videos or more: nothing to compare them with yet",
-            f"Only {only} have {min_videos} or more videos with views in this period; a longer period "
-            "gives every format more videos.",
+            # Translators: {format} is an interaction format's name ("Mini game")
+            _("Only {format} videos have {min_videos} or more: nothing to compare them with yet").format(
+                format=only, min_videos=min_videos
+            ),
+            _(
+                "Only {format} videos have {min_videos} or more with views in this period; a longer period "
+                "gives every format more videos."
+            ).format(format=only, min_videos=min_videos),
         )
     best, reference, result = found
     ratio, verdict = float(result["ratio"]), str(result["verdict"])
+    names = {"best": term("format", best), "other": term("format", reference)}
     if not result["is_unlikely_luck"]:
         return (
-            f"No format clearly beats the others yet: {_plural(best)} and {_plural(reference)} are within luck "
-            "of each other",
+            _(
+                "No format clearly beats the others yet: {best} and {other} videos are within luck of each other"
+            ).format(**names),
             verdict,
         )
     if ratio >= 1.1:
-        claim = f"{_plural(best)} earn {ratio:.1f}x the engagement of {_plural(reference)}"
+        claim = _("{best} videos earn {ratio}x the engagement of {other} videos").format(
+            ratio=text.number(ratio, 1), **names
+        )
     else:
-        claim = f"{_plural(best)} earn {round((ratio - 1) * 100)}% more engagement than {_plural(reference)}"
+        claim = _("{best} videos earn {more} more engagement than {other} videos").format(
+            more=text.percent(ratio - 1), **names
+        )
     return text.sentence(claim), verdict
 
 
@@ -314,12 +404,14 @@ def formats_findings(
     compared = rated[~rated["is_small_sample"]]
     if len(compared) < 2:
         # One bar, or bars of two videos each, compares nothing: the slide would headline luck.
-        counts = (
-            ", ".join(f"{row.format} {row.count_videos}" for row in rated.itertuples()) or "none with views"
-        )
+        counts = ", ".join(
+            f"{term('format', row.format)} {row.count_videos}" for row in rated.itertuples()
+        ) or _("none with views")
         left_out.append(
-            f"Engagement by format: a comparison needs two formats with {min_videos} videos or more each, "
-            f"and this period has {len(compared)} (videos per format: {counts})."
+            _(
+                "Engagement by format: a comparison needs two formats with {min_videos} videos or more each, "
+                "and this period has {count} (videos per format: {counts})."
+            ).format(min_videos=min_videos, count=len(compared), counts=counts)
         )
     else:
         findings.append(_formats_rate_finding(view))
@@ -333,33 +425,38 @@ def _formats_rate_finding(view: FormatsView) -> Finding:
     rated = table[table["engagement_rate"].notna()]
     headline, verdict = _format_headline(view)
     ranges = [
-        f"{row.format} {row.engagement_rate_low:.1%}–{row.engagement_rate_high:.1%}"
+        f"{term('format', row.format)} {text.percent(row.engagement_rate_low, 1)}–"
+        f"{text.percent(row.engagement_rate_high, 1)}"
         for row in rated[~rated["is_small_sample"]].head(3).itertuples()
     ]
     note = verdict
     if ranges:
-        note += f" {view.level} ranges: " + "; ".join(ranges) + "."
-    small = rated.loc[rated["is_small_sample"], "format"].tolist()
+        note += " " + _("{level} ranges: {ranges}.").format(level=view.level, ranges="; ".join(ranges))
+    small = [term("format", name) for name in rated.loc[rated["is_small_sample"], "format"]]
     if small:
-        note += f" Grey: fewer than {min_videos} videos ({', '.join(small)}), not enough to say."
+        note += " " + _("Grey: fewer than {min_videos} videos ({formats}), not enough to say.").format(
+            min_videos=min_videos, formats=", ".join(small)
+        )
     unsure = int(view.videos["confidence"].isin(["guess", "likely"]).sum()) if len(view.videos) else 0
     if unsure:
         guesses = int((view.videos["confidence"] == "guess").sum())
-        note += (
-            f" {unsure} of {len(view.videos)} videos have a format the caption rules only guessed ({guesses}) "
-            "or found likely: check them on the Interaction formats page before reading small differences."
-        )
+        note += " " + _(
+            "{unsure} of {videos} videos have a format the caption rules only guessed ({guesses}) or found "
+            "likely: check them on the Interaction formats page before reading small differences."
+        ).format(unsure=unsure, videos=len(view.videos), guesses=guesses)
     return Finding(
         section="formats",
         key="formats_rate",
         headline=headline,
-        caption="Engagement rate by interaction format (videos in brackets): likes + comments + shares ÷ views",
+        caption=_(
+            "Engagement rate by interaction format (videos in brackets): likes + comments + shares ÷ views"
+        ),
         note=note,
         figure=format_charts.format_rate_chart(table, min_videos=min_videos, confidence=view.confidence),
         native=NativeChart(
             kind="bar",
-            categories=[f"{row.format} ({row.count_videos})" for row in rated.itertuples()],
-            series=[("Engagement rate", _values(rated["engagement_rate"]))],
+            categories=[f"{term('format', row.format)} ({row.count_videos})" for row in rated.itertuples()],
+            series=[(_("Engagement rate"), _values(rated["engagement_rate"]))],
             number_format="0.0%",
             point_colors=[MUTED if small else BRAND for small in rated["is_small_sample"]],
         ),
@@ -375,18 +472,22 @@ def _top_video_findings(videos: pd.DataFrame, min_videos: int) -> list[Finding]:
         typical = float(shown["total_views"].median())
         times = float(top["total_views"]) / typical if typical else np.nan
         if times >= 2:
-            headline = f"Your most-viewed video drew {text.count(top['total_views'])} views, {times:.0f}x a typical video"
-        else:
-            headline = (
-                f"Views were even: the most-viewed video drew {text.count(top['total_views'])}, "
-                f"{times:.1f}x a typical one"
+            headline = _("Your most-viewed video drew {views} views, {times}x a typical video").format(
+                views=text.count(top["total_views"]), times=text.number(times)
             )
+        else:
+            headline = _(
+                "Views were even: the most-viewed video drew {views}, {times}x a typical one"
+            ).format(views=text.count(top["total_views"]), times=text.number(times, 1))
         caption = text.shorten(top["caption"], 80)
-        posted = text.day(top["posted_at"]) if not pd.isna(top["posted_at"]) else "date unknown"
+        posted = text.day(top["posted_at"]) if not pd.isna(top["posted_at"]) else _("date unknown")
         note = (
             (f"“{caption}” " if caption else "")
-            + f"({top['format']}, posted {posted}, {top['engagement_rate']:.1%} engagement rate). "
-            f"A typical (median) video drew {text.count(typical)} views."
+            + _("({format}, posted {day}, {rate} engagement rate).").format(
+                format=term("format", top["format"]), day=posted, rate=text.percent(top["engagement_rate"], 1)
+            )
+            + " "
+            + _("A typical (median) video drew {views} views.").format(views=text.count(typical))
         )
         # Captions are the brand's own text, but they travel into an HTML file: the figure gets them escaped.
         escaped = shown.assign(caption=shown["caption"].map(_escape_caption))
@@ -395,7 +496,9 @@ def _top_video_findings(videos: pd.DataFrame, min_videos: int) -> list[Finding]:
                 section="formats",
                 key="formats_videos",
                 headline=headline,
-                caption="Every video of the period: views across (log scale), engagement rate up, coloured by format",
+                caption=_(
+                    "Every video of the period: views across (log scale), engagement rate up, coloured by format"
+                ),
                 note=note,
                 figure=format_charts.video_scatter_chart(escaped),
                 metrics=("engagement_rate", "median_views"),
@@ -417,8 +520,10 @@ def _posting_time_findings(view: FormatsView, left_out: list[str]) -> list[Findi
     slots = best_posting_slots(grid, min_videos=min_videos)
     if not slots:
         left_out.append(
-            f"Best posting time: no weekday and hour holds {min_videos} videos yet (the most in one slot: "
-            f"{text.plural(busiest, 'video')}), so any “best slot” would be luck."
+            _(
+                "Best posting time: no weekday and hour holds {min_videos} videos yet (the most in one slot: "
+                "{busiest}), so any “best slot” would be luck."
+            ).format(min_videos=min_videos, busiest=text.videos(busiest))
         )
         return []
     when, numbers = slots[0].rsplit(": ", 1)
@@ -431,30 +536,35 @@ def _posting_time_findings(view: FormatsView, left_out: list[str]) -> list[Findi
     result = compare_rates(
         videos[in_slot],
         videos[~in_slot & videos["posted_at"].notna()],
-        label_a=f"videos posted {when}",
-        label_b="videos posted at other times",
+        label_a=_("videos posted {when}").format(when=when),
+        label_b=_("videos posted at other times"),
         min_videos=min_videos,
         confidence=view.confidence,
     )
     if result["is_unlikely_luck"]:
-        headline = f"Best posting slot so far: {when} ({numbers})"
+        headline = _("Best posting slot so far: {when} ({numbers})").format(when=when, numbers=numbers)
     else:
-        headline = f"No posting time stands out from luck yet: the best, {when} ({numbers}), is within range of the rest"
+        headline = _(
+            "No posting time stands out from luck yet: the best, {when} ({numbers}), is within range of the rest"
+        ).format(when=when, numbers=numbers)
+    zone = timezones.describe_offset(offset)
     return [
         Finding(
             section="formats",
             key="formats_posting_times",
             headline=headline,
-            caption=f"Engagement rate of the videos posted in each hour ({timezones.describe_offset(offset)})",
-            note=(("Next best: " + "; ".join(slots[1:]) + ". ") if len(slots) > 1 else "")
+            caption=_("Engagement rate of the videos posted in each hour ({zone})").format(zone=zone),
+            note=(_("Next best: {slots}.").format(slots="; ".join(slots[1:])) + " " if len(slots) > 1 else "")
             + f"{result['verdict']} {guess.reason}",
             figure=format_charts.weekday_hour_heatmap(
                 grid,
                 "engagement_rate",
-                title="When your videos earned the most engagement",
-                subtitle="Engagement rate of the videos posted in each hour; hours without a video left out.",
-                hour_title=f"Hour posted ({timezones.describe_offset(offset)})",
-                value_title="Engagement rate",
+                title=_("When your videos earned the most engagement"),
+                subtitle=_(
+                    "Engagement rate of the videos posted in each hour; hours without a video left out."
+                ),
+                hour_title=_("Hour posted ({zone})").format(zone=zone),
+                value_title=_("Engagement rate"),
                 percent=True,
                 count_column="count_videos",
                 hours_with_data_only=True,
@@ -474,13 +584,16 @@ def _escape_caption(caption: object) -> object:
 
 def _definitions(findings: Sequence[Finding], tier_rules: TierRules) -> list[tuple[str, str]]:
     from analytics.lives import LIVE_METRICS
-    from analytics.report.community import COMMUNITY_DEFINITIONS, tiers_definition
+    from analytics.report.community import community_definitions, tiers_definition
 
+    # The library's definitions are marked where they are written; shown here in the report's language.
+    shared = dict(DEFINITIONS) | {
+        key: (label, meaning) for key, (label, _unit, meaning) in LIVE_METRICS.items()
+    }
     known = (
-        dict(DEFINITIONS)
-        | {key: (label, definition) for key, (label, _unit, definition) in LIVE_METRICS.items()}
-        | EXTRA_DEFINITIONS
-        | COMMUNITY_DEFINITIONS
+        {key: (_(label), _(meaning)) for key, (label, meaning) in shared.items()}
+        | extra_definitions()
+        | community_definitions()
         | {"tiers": tiers_definition(tier_rules)}
     )
     keys = dict.fromkeys(metric for finding in findings for metric in finding.metrics if metric in known)
@@ -490,7 +603,7 @@ def _definitions(findings: Sequence[Finding], tier_rules: TierRules) -> list[tup
 def _windows(
     con: duckdb.DuckDBPyConnection, period: Period, sections: Sequence[str]
 ) -> list[tuple[str, str]]:
-    windows = [("Period", period.describe())]
+    windows = [(_("Period"), period.describe())]
     if "overview" in sections:
         days = db.one(
             con,
@@ -501,9 +614,16 @@ def _windows(
         if days[2]:
             windows.append(
                 (
-                    "Daily account numbers",
-                    f"{days[2]} days of TikTok Studio exports, {text.span(days[0], days[1])}; "
-                    f"compared with {period.compared_with()}",
+                    _("Daily account numbers"),
+                    ngettext(
+                        "{count} day of TikTok Studio exports, {dates}; compared with {before}",
+                        "{count} days of TikTok Studio exports, {dates}; compared with {before}",
+                        days[2],
+                    ).format(
+                        count=text.number(days[2]),
+                        dates=text.span(days[0], days[1]),
+                        before=period.compared_with(),
+                    ),
                 )
             )
     if "formats" in sections:
@@ -512,7 +632,16 @@ def _windows(
             "select count(*) from videos where in_period(posted_at, $start, $end)",
             {"start": period.start, "end": period.end},
         )
-        windows.append(("Videos", f"{videos} videos posted in the period, with their lifetime numbers"))
+        windows.append(
+            (
+                _("Videos"),
+                ngettext(
+                    "{count} video posted in the period, with its lifetime numbers",
+                    "{count} videos posted in the period, with their lifetime numbers",
+                    videos,
+                ).format(count=text.number(videos)),
+            )
+        )
     return windows
 
 
@@ -550,7 +679,8 @@ def build_report(
 
     unknown = [name for name in sections if name not in SECTIONS]
     if unknown:
-        raise ValueError(f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(SECTIONS)}.")
+        message = f"Unknown section(s): {', '.join(unknown)}. Choose from {', '.join(SECTIONS)}."  # i18n: a caller's error (the CLI and the page check first)
+        raise ValueError(message)
     chosen = [name for name in SECTIONS if name in sections]
     salt = salt or secrets.token_hex(16)
     tier_rules = tier_rules or TierRules()
@@ -581,11 +711,11 @@ def build_report(
         "live": lambda: live.live_findings(con, period, left_out=left_out),
     }
     reasons = {
-        "overview": "no daily account numbers (TikTok Studio Overview export) in this period",
-        "formats": "no videos posted in this period",
-        "members": "no comments in this period",
-        "segments": "no audience files (TikTok Studio Followers export) and no comments in this period",
-        "live": "no LIVE in this period (fill in the LIVE template on the Data page)",
+        "overview": _("no daily account numbers (TikTok Studio Overview export) in this period"),
+        "formats": _("no videos posted in this period"),
+        "members": _("no comments in this period"),
+        "segments": _("no audience files (TikTok Studio Followers export) and no comments in this period"),
+        "live": _("no LIVE in this period (fill in the LIVE template on the Data page)"),
     }
     for name in chosen:
         held_back = len(left_out)
@@ -593,13 +723,16 @@ def build_report(
         if found:
             findings += found
         elif len(left_out) == held_back:  # else the held-back findings already say why
-            skipped.append(f"{SECTIONS[name]}: {reasons[name]}.")
+            # Translators: "LIVE: no LIVE in this period (…)."
+            skipped.append(
+                _("{section}: {reason}.").format(section=section_title(name), reason=reasons[name])
+            )
     windows = _windows(con, period, chosen)
     windows += community.windows(con, period, chosen, real_handles=real_handles)
     windows += live.windows(con, period, chosen)
-    label = brand_label or "Your brand"
+    label = brand_label or _("Your brand")
     return Report(
-        title="TikTok community report",
+        title=_("TikTok community report"),
         client=client.strip(),
         brand_label=label,
         period=period,

@@ -5,6 +5,14 @@ The shared forms live in `analytics.wording` (pages use them too); headline-only
 
 from __future__ import annotations
 
+import re
+
+from babel import Locale
+from babel.dates import get_day_names
+from babel.numbers import format_decimal, format_percent
+
+from analytics import i18n
+from analytics.i18n import ngettext
 from analytics.wording import change, count, day, is_missing, plural, short_day, span, value
 
 __all__ = [
@@ -12,14 +20,20 @@ __all__ = [
     "count",
     "counts",
     "day",
+    "days",
     "hours",
     "is_missing",
+    "lives_count",
+    "number",
+    "percent",
     "plural",
     "sentence",
     "short_day",
     "shorten",
     "span",
     "value",
+    "videos",
+    "weekday",
 ]
 
 
@@ -30,22 +44,44 @@ def counts(first: float, second: float) -> tuple[str, str]:
         return _scaled(first, 1_000_000, "M", 2), _scaled(second, 1_000_000, "M", 2)
     if largest >= 10_000:
         return _scaled(first, 1_000, "K", 1), _scaled(second, 1_000, "K", 1)
-    return f"{first:,.0f}", f"{second:,.0f}"
+    return number(first), number(second)
 
 
-def _scaled(number: float, size: int, suffix: str, digits: int) -> str:
-    return "0" if round(number / size, digits) == 0 else f"{number / size:.{digits}f}{suffix}"
+def _scaled(value: float, size: int, suffix: str, digits: int) -> str:
+    return "0" if round(value / size, digits) == 0 else number(value / size, digits) + suffix
 
 
-def hours(number: float | None) -> str:
+def _locale() -> str:
+    return i18n.language()
+
+
+def number(value: float, digits: int = 0, *, signed: bool = False) -> str:
+    """1,234 · 2.6 in English; 1 234 · 2,6 in French: a number written the reader's way, to `digits` decimals."""
+    # The language's own grouping (Spanish leaves 4-digit numbers ungrouped); a trailing zero dropped ("4 hours").
+    written = format_decimal(round(float(value), digits), locale=_locale())
+    return ("+" + written) if signed and round(float(value), digits) > 0 else written
+
+
+def percent(share: float, digits: int = 0, *, signed: bool = False) -> str:
+    """12% · 12,5 % · +3%: a share written the reader's way (whole percents unless `digits`)."""
+    pattern = Locale.parse(_locale()).percent_formats[None].pattern.split(";")[0]  # "#,##0%", "#,##0 %"
+    if digits:
+        pattern = re.sub(r"0(?=[^0#]*%)", "0." + "0" * digits, pattern, count=1)
+    written = format_percent(round(float(share), digits + 2), format=pattern, locale=_locale())
+    return ("+" + written) if signed and round(float(share), digits + 2) > 0 else written
+
+
+def hours(value: float | None) -> str:
     """A duration in hours, as a person says it: "40 minutes", "4.5 hours", "3 days"."""
-    if number is None or is_missing(number):
+    if value is None or is_missing(value):
         return "—"
-    if number < 1:
-        return f"{number * 60:.0f} minutes"
-    if number < 48:
-        return f"{number:.1f} hours"
-    return f"{number / 24:.0f} days"
+    if value < 1:
+        minutes = round(value * 60)
+        return ngettext("{count} minute", "{count} minutes", minutes).format(count=number(minutes))
+    if value < 48:
+        return ngettext("{count} hour", "{count} hours", round(value, 1)).format(count=number(value, 1))
+    days = round(value / 24)
+    return ngettext("{count} day", "{count} days", days).format(count=number(days))
 
 
 def shorten(text: object, limit: int = 90) -> str:
@@ -60,3 +96,21 @@ def shorten(text: object, limit: int = 90) -> str:
 
 def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def videos(n: int) -> str:
+    """ "12 videos" in the reader's language."""
+    return ngettext("{count} video", "{count} videos", n).format(count=number(n))
+
+
+def days(n: int) -> str:
+    return ngettext("{count} day", "{count} days", n).format(count=number(n))
+
+
+def lives_count(n: int) -> str:
+    return ngettext("{count} LIVE", "{count} LIVEs", n).format(count=number(n))
+
+
+def weekday(index: int, *, short: bool = False) -> str:
+    """Monday (0) … Sunday (6), in the reader's language ("lundi", "Thứ Hai"); `short`: "Mon", "lun."."""
+    return str(get_day_names("abbreviated" if short else "wide", locale=_locale())[index])
