@@ -36,7 +36,7 @@ from analytics.report.model import SECTIONS, Finding, Kpi, NativeChart, Report, 
 from analytics.settings import SETTINGS
 from analytics.views.formats import FormatsView, formats_view
 from analytics.views.overview import overview_view
-from analytics.whatif import PROJECTION_EXPLAINED
+from analytics.whatif import projection_explained
 
 MIN_VIDEOS = SETTINGS.min_videos
 
@@ -67,7 +67,7 @@ def extra_definitions() -> dict[str, tuple[str, str]]:
             _("Typical video"),
             _("The median video: half the videos drew more views, half fewer."),
         ),
-        "projection": (_("Projection"), _(PROJECTION_EXPLAINED)),
+        "projection": (_("Projection"), projection_explained()),
         "posting_slot": (
             _("Posting slot"),
             _(
