@@ -9,8 +9,8 @@ switches. `Said` keeps the English message and its values, and words it when it 
     problem == "x.csv is empty. ..."  # it is also the English string (logs, tests, old code)
     Said.ngettext("{count} row has ...", "{count} rows have ...", n, count=n)
 
-Values are words as they are (file names), other `Said`s (worded in the same language), whole
-numbers (worded with `wording.count`) and dates (`wording.day`). `to_json`/`from_json` keep one
+Values are words as they are (file names), other `Said`s (worded in the same language), numbers
+(written whole, as this language writes them: 1,234 · 1 234 · 1.234) and dates (`wording.day`). `to_json`/`from_json` keep one
 in a store; a plain string there (written before) reads back as itself.
 """
 
@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+
+from babel.dates import format_skeleton
+from babel.numbers import format_decimal
 
 from analytics.i18n import _, language, ngettext, use
 
@@ -77,10 +80,15 @@ def _word(message: str, plural: str | None, n: float | None, values: dict[str, A
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, int | float | date):
             worded[key] = str(value)
+        elif isinstance(value, DayMonth):
+            english = language() == "en"
+            worded[key] = (
+                f"{value.day} {value:%B}" if english else format_skeleton("MMMMd", value, locale=language())
+            )
         elif isinstance(value, date):
             worded[key] = wording.day(value)
         else:
-            worded[key] = wording.count(value)
+            worded[key] = format_decimal(value, locale=language())
     template = _(message) if plural is None else ngettext(message, plural, n or 0)
     try:
         return template.format(**worded)
@@ -88,9 +96,15 @@ def _word(message: str, plural: str | None, n: float | None, values: dict[str, A
         return (message if plural is None or n == 1 else plural).format(**worded)
 
 
+class DayMonth(date):
+    """A day without its year ("3 March", "3 mars"), worded when shown."""
+
+
 def _value_json(value: Any) -> Any:
     if isinstance(value, Said):
         return value.to_json()
+    if isinstance(value, DayMonth):
+        return {"day_month": value.isoformat()}
     if isinstance(value, date):
         return {"day": value.isoformat()}
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -102,6 +116,8 @@ def _value_from_json(value: Any) -> Any:
     if isinstance(value, dict):
         if "said" in value:
             return from_json(value)
+        if "day_month" in value:
+            return DayMonth.fromisoformat(value["day_month"])
         if "day" in value:
             return date.fromisoformat(value["day"])
         if "number" in value:
