@@ -30,9 +30,20 @@ from babel.core import get_global
 from babel.dates import get_timezone_location
 
 from analytics.db import read_sql
-from analytics.wording import day
+from analytics.i18n import N_, _, language
+from analytics.i18n.said import whole
+from analytics.wording import day, percent
 
-WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# Shown translated: `_(WEEKDAYS[n])`.
+WEEKDAYS: list[str] = [
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+]
 
 # Where most people of a multi-zone territory live (each zone is in CLDR's list for the territory).
 MOST_POPULOUS_ZONE: dict[str, str] = {
@@ -79,8 +90,8 @@ class ZoneGuess:
 
 
 def territory_name(code: str) -> str:
-    """The English name of a territory code ("VN" -> "Vietnam"); the code itself when unknown."""
-    return Locale("en").territories.get(code.upper(), code)
+    """The name of a territory code in this run's language ("VN" -> "Vietnam", "Việt Nam"); the code when unknown."""
+    return Locale.parse(language()).territories.get(code.upper(), code)
 
 
 @cache
@@ -135,7 +146,9 @@ def zone_label(zone: str) -> str:
     """A zone as people say it, with its IANA name: "Vietnam Time (Asia/Ho_Chi_Minh)"."""
     if zone == "UTC":
         return "UTC"
-    return f"{get_timezone_location(ZoneInfo(zone), locale='en')} ({zone})"
+    return (
+        f"{get_timezone_location(ZoneInfo(zone), locale=language())} ({zone})"  # i18n: a place and its zone
+    )
 
 
 def has_daylight_saving(zone: str, year: int) -> bool:
@@ -187,30 +200,40 @@ def guess_time_zone(con: duckdb.DuckDBPyConnection, *, on: date) -> ZoneGuess:
     zone = zone_for_territory(code)
     if code is None or zone is None:
         reason = (
-            "No follower territories loaded (TikTok Studio's Followers export has them), so times are in UTC."
+            _(
+                "No follower territories loaded (TikTok Studio's Followers export has them), so times are in UTC."
+            )
             if code is None
-            else f"We could not tell the time zone of {territory_name(code)}, so times are in UTC."
+            else _("We could not tell the time zone of {territory}, so times are in UTC.").format(
+                territory=territory_name(code)
+            )
         )
         return ZoneGuess("UTC", 0.0, code, territory_name(code) if code else None, share, False, reason)
     offset = utc_offset_hours(zone, on)
     name = territory_name(code)
     several = len(get_global("territory_zones").get(code, [])) > 1
     # A share outside 0-1 would be a misread file: better no number than a wrong one.
-    of_followers = f" ({share:.0%} of your followers)" if share is not None and 0 < share <= 1 else ""
-    reason = (
-        f"Your top audience territory is {name}{of_followers}, so times are in {zone_label(zone)}, "
-        f"{describe_offset(offset)}"
-    )
+    if share is not None and 0 < share <= 1:
+        reason = _(
+            "Your top audience territory is {territory} ({share} of your followers), so times are in {zone}, {offset}"
+        ).format(territory=name, share=percent(share), zone=zone_label(zone), offset=describe_offset(offset))
+    else:
+        reason = _("Your top audience territory is {territory}, so times are in {zone}, {offset}").format(
+            territory=name, zone=zone_label(zone), offset=describe_offset(offset)
+        )
     if several:
-        reason += f"; {name} has several time zones and this one has the most people"
+        # Translators: continues the sentence before, after a semicolon
+        reason += _("; {territory} has several time zones and this one has the most people").format(
+            territory=name
+        )
     if has_daylight_saving(zone, on.year):
         winter, summer = sorted(
             {utc_offset_hours(zone, date(on.year, 1, 15)), utc_offset_hours(zone, date(on.year, 7, 15))}
         )
-        reason += (
-            f"; the zone moves between {describe_offset(winter)} and {describe_offset(summer)} through the year, "
-            f"and we use its offset on {day(on)}"
-        )
+        # Translators: continues the sentence before, after a semicolon
+        reason += _(
+            "; the zone moves between {winter} and {summer} through the year, and we use its offset on {day}"
+        ).format(winter=describe_offset(winter), summer=describe_offset(summer), day=day(on))
     return ZoneGuess(zone, offset, code, name, share, has_daylight_saving(zone, on.year), reason + ".")
 
 
@@ -240,6 +263,10 @@ def peak_activity_hours(grid: pd.DataFrame, *, top: int = 3) -> list[str]:
         .head(top)
     )
     return [
-        f"{int(row.hour):02d}:00–{(int(row.hour) + 1) % 24:02d}:00 ({row.average_active_followers:,.0f} active followers on average)"
+        _("{start}–{end} ({count} active followers on average)").format(
+            start=f"{int(row.hour):02d}:00",
+            end=f"{(int(row.hour) + 1) % 24:02d}:00",
+            count=whole(round(row.average_active_followers)),
+        )
         for row in by_hour.itertuples()
     ]

@@ -88,12 +88,17 @@ def _word(message: str, plural: str | None, n: float | None, values: dict[str, A
         elif isinstance(value, date):
             worded[key] = wording.day(value)
         else:
-            worded[key] = format_decimal(value, locale=language())
+            worded[key] = whole(value)
     template = _(message) if plural is None else ngettext(message, plural, n or 0)
     try:
         return template.format(**worded)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: the English
         return (message if plural is None or n == 1 else plural).format(**worded)
+
+
+def whole(number: float) -> str:
+    """A count written out in full, as this run's language writes it (1,234,567 · 1 234 567 · 1.234.567)."""
+    return format_decimal(number, locale=language())
 
 
 class DayMonth(date):
