@@ -28,11 +28,12 @@ import pandas as pd
 from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
+from babel.numbers import format_percent
 
 from analytics.db import read_sql
 from analytics.i18n import N_, _, language
 from analytics.i18n.said import whole
-from analytics.wording import day, percent
+from analytics.wording import day
 
 # Shown translated: `_(WEEKDAYS[n])`.
 WEEKDAYS: list[str] = [
@@ -216,7 +217,12 @@ def guess_time_zone(con: duckdb.DuckDBPyConnection, *, on: date) -> ZoneGuess:
     if share is not None and 0 < share <= 1:
         reason = _(
             "Your top audience territory is {territory} ({share} of your followers), so times are in {zone}, {offset}"
-        ).format(territory=name, share=percent(share), zone=zone_label(zone), offset=describe_offset(offset))
+        ).format(
+            territory=name,
+            share=format_percent(share, locale=language()),
+            zone=zone_label(zone),
+            offset=describe_offset(offset),
+        )
     else:
         reason = _("Your top audience territory is {territory}, so times are in {zone}, {offset}").format(
             territory=name, zone=zone_label(zone), offset=describe_offset(offset)
