@@ -707,8 +707,8 @@ class ClientWorkspace(Workspace):
             _copy(rows, home, f"{prefix}{table_name}", replace=True)
 
     def _read(self, upload: Upload) -> None:
-        """Re-reading a stored file reads its original (kept beside the lake)."""
-        if not upload.data:
+        """Re-reading a stored file reads its original (kept beside the lake); an empty file has no bytes to read."""
+        if not upload.data and upload.digest != EMPTY_DIGEST:
             kept = self.store.originals(self.client_id) / upload.digest
             try:
                 upload.data = kept.read_bytes()
@@ -942,6 +942,9 @@ def _day(value) -> date | None:
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
+
+
+EMPTY_DIGEST = digest_of(b"")  # an empty upload: nothing to read again, its problem says so
 
 
 def _names(names: list[str]) -> str:
