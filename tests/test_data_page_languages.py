@@ -22,6 +22,7 @@ WORDS = {
         "file": "Fichier",
         "empty": "vide.csv est vide. Exportez-le de nouveau depuis TikTok et importez le nouveau fichier.",
         "year": "Les dates n'ont pas d'année",
+        "year_from": ("Année tirée de", "supposée : année la plus récente"),
     },
     "vi": {
         "title": "Dữ liệu",
@@ -29,6 +30,7 @@ WORDS = {
         "file": "Tệp",
         "empty": "vide.csv trống. Hãy xuất lại từ TikTok và tải lên tệp mới.",
         "year": "Ngày tháng không có năm",
+        "year_from": ("Năm lấy từ", "giả định: năm gần nhất"),
     },
 }
 
@@ -36,6 +38,12 @@ WORDS = {
 @pytest.fixture(autouse=True)
 def private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("COMMUNITYLENS_HOME", str(tmp_path))
+
+
+def year_from(at: AppTest, language: str) -> list[str]:
+    column, _words = WORDS[language]["year_from"]
+    frame = next(frame.value for frame in at.dataframe if column in frame.value.columns)
+    return frame[column].tolist()
 
 
 def check(at: AppTest, language: str) -> None:
@@ -59,8 +67,10 @@ def test_the_data_page_and_a_bad_files_sentence_are_in_the_screens_language(firs
     check(at, first)
     assert WORDS[first]["empty"] in [error.value for error in at.error]
     assert any(WORDS[first]["year"] in warning.value for warning in at.warning)
+    assert year_from(at, first) == [WORDS[first]["year_from"][1]]
     # The sentences were worded when the files were read; they follow the screen's new language.
     at.sidebar.selectbox(key="ui_language").set_value(then).run()
     check(at, then)
     assert WORDS[then]["empty"] in [error.value for error in at.error]
     assert any(WORDS[then]["year"] in warning.value for warning in at.warning)
+    assert year_from(at, then) == [WORDS[then]["year_from"][1]]

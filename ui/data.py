@@ -76,7 +76,7 @@ def loaded_files(ws, summary: pd.DataFrame) -> None:
     )
     table = summary.assign(
         kind_label=[_(label) for label in summary["kind_label"]],
-        year_label=[str(label) for label in summary["year_label"]],
+        year_label=[str(year_source(ws, name, "label")) for name in summary["file"]],
     ).rename(
         columns={
             "file": file,
@@ -118,6 +118,15 @@ def loaded_files(ws, summary: pd.DataFrame) -> None:
         st.info(ui.markdown_escape(str(note)), icon="🔁")
 
 
+def year_source(ws, source: str, part: str) -> str:
+    """Where a table's year came from (`words` or its short `label`), in this run's language: read from the
+    table itself, as a table of the summary holds the English words."""
+    found = next(
+        (table.year_source for table in ws.tables if table.source == source and table.year_source), None
+    )
+    return str(getattr(found, part)) if found else ""
+
+
 def year_fix(ws, summary: pd.DataFrame) -> None:
     """Set the year of a file whose dates have none (TikTok Studio's)."""
     yearless = summary[summary["has_yearless_dates"]]
@@ -141,10 +150,12 @@ def year_fix(ws, summary: pd.DataFrame) -> None:
             st.caption(
                 ui.markdown_escape(
                     _("Its year now comes from {source}. Re-read with it: {files}.").format(
-                        source=chosen["year_source"], files=", ".join(followers)
+                        source=year_source(ws, source, "words"), files=", ".join(followers)
                     )
                     if followers
-                    else _("Its year now comes from {source}.").format(source=chosen["year_source"])
+                    else _("Its year now comes from {source}.").format(
+                        source=year_source(ws, source, "words")
+                    )
                 )
             )
             year = st.number_input(
