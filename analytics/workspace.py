@@ -33,7 +33,7 @@ import pandas as pd
 
 from analytics import db
 from analytics.i18n import N_
-from analytics.i18n.said import Said
+from analytics.i18n.said import Said, keep, shown
 from analytics.ingest import Context, FileResult, LoadedTable, PendingTable, apply_mapping, ingest_file
 from analytics.ingest.canonical import ASSUMED, OWN_YEAR, SAME_ACCOUNT, VIDEO_IDS
 from analytics.ingest.readers import ReadProblem
@@ -782,9 +782,11 @@ class Workspace:
     def brand_accounts(self) -> pd.DataFrame:
         """Which commenters we took for the brand's own account, and why (one row each, most videos first).
 
-        Columns: member_id, member_handle, member_name, count_videos, reason.
+        Columns: member_id, member_handle, member_name, count_videos, reason (in this run's language).
         """
-        return self._brand_accounts.copy()
+        if "reason" not in self._brand_accounts:
+            return self._brand_accounts.copy()
+        return self._brand_accounts.assign(reason=lambda rows: rows["reason"].map(shown))
 
     def _mark_brand_comments(self) -> None:
         """Mark the brand's own comments: they are its replies, never a member's.
@@ -830,14 +832,18 @@ class Workspace:
         reason = pd.Series(pd.NA, index=authors.index, dtype="object")
         by_handle = authors["member_handle"].str.lower().isin(handles) | authors["member_uid"].isin(handles)
         reason = reason.mask(
-            by_handle.fillna(False), Said(N_("its handle is the account in the video links"))
+            by_handle.fillna(False), keep(Said(N_("its handle is the account in the video links")))
         )
         by_name = authors["member_name"].map(lambda name: isinstance(name, str) and squash(name) in squashed)
-        reason = reason.mask(reason.isna() & by_name, Said(N_("its name is the account in the video links")))
         reason = reason.mask(
-            reason.isna() & authors["is_flagged"], Said(N_("the file marks it as the video's author"))
+            reason.isna() & by_name, keep(Said(N_("its name is the account in the video links")))
         )
-        reason = reason.mask(authors["member_id"].isin(said_is), Said(N_("you said it is your account")))
+        reason = reason.mask(
+            reason.isna() & authors["is_flagged"], keep(Said(N_("the file marks it as the video's author")))
+        )
+        reason = reason.mask(
+            authors["member_id"].isin(said_is), keep(Said(N_("you said it is your account")))
+        )
         if reason.isna().all() and count_videos >= BRAND_MIN_VIDEOS:
             nearly_all = authors[
                 (authors["count_videos"] >= BRAND_VIDEO_SHARE * count_videos)
@@ -848,16 +854,18 @@ class Workspace:
                 top = nearly_all.iloc[0]
                 reason = reason.mask(
                     authors["member_id"] == top["member_id"],
-                    Said(
-                        N_(
-                            "it commented on {videos} of {all_videos} videos, {comments} times (the brand's rule: "
-                            "at least {share}% of the videos, and {lead}× the comments of any other such account)"
-                        ),
-                        videos=int(top["count_videos"]),
-                        all_videos=int(count_videos),
-                        comments=int(top["count_comments"]),
-                        share=round(BRAND_VIDEO_SHARE * 100),
-                        lead=BRAND_COMMENT_LEAD,
+                    keep(
+                        Said(
+                            N_(
+                                "it commented on {videos} of {all_videos} videos, {comments} times (the brand's rule: "
+                                "at least {share}% of the videos, and {lead}× the comments of any other such account)"
+                            ),
+                            videos=int(top["count_videos"]),
+                            all_videos=int(count_videos),
+                            comments=int(top["count_comments"]),
+                            share=round(BRAND_VIDEO_SHARE * 100),
+                            lead=BRAND_COMMENT_LEAD,
+                        )
                     ),
                 )
         reason = reason.mask(authors["member_id"].isin(said_not))

@@ -16,6 +16,7 @@ in a store; a plain string there (written before) reads back as itself.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -147,3 +148,27 @@ def said_of(error: BaseException) -> str:
     """An exception's sentence, still worded when shown (`str(error)` words it in this run's language)."""
     first = error.args[0] if error.args else None
     return first if isinstance(first, Said) else str(error)
+
+
+def keep(sentence: str) -> str:
+    """A sentence as a text cell keeps it (a table column, a store's text column): JSON of its message and
+    values, worded when shown with `shown`; plain words as they are."""
+    return json.dumps(to_json(sentence), ensure_ascii=False) if isinstance(sentence, Said) else sentence
+
+
+def kept(text: object) -> object:
+    """A sentence read back from a text cell, still to be worded (plain words, kept before, as they are)."""
+    if isinstance(text, str) and text.startswith('{"said"'):
+        try:
+            return from_json(json.loads(text))
+        except ValueError:
+            return text
+    return text
+
+
+def shown(text: object) -> str:
+    """A kept text cell worded in this run's language (plain English words kept before: their translation)."""
+    found = kept(text)
+    if isinstance(found, Said):
+        return str(found)
+    return _(found) if isinstance(found, str) and found else ("" if found is None else str(found))

@@ -32,7 +32,7 @@ import pandas as pd
 
 from analytics import db, labels, preferences
 from analytics.i18n import N_, _
-from analytics.i18n.said import Said, from_json, to_json
+from analytics.i18n.said import Said, from_json, keep, kept, to_json
 from analytics.ingest import FileResult, LoadedTable, ingest_file
 from analytics.ingest.canonical import YearSource, url_account
 from analytics.ingest.readers import ReadProblem
@@ -180,9 +180,7 @@ class ClientWorkspace(Workspace):
         self._detected_handles = json.loads(state.get("detected_handles") or "[]")
         brand = state.get("brand_accounts")
         self._brand_accounts = (
-            pd.read_json(_io(brand), orient="split", dtype=False).assign(
-                reason=lambda rows: rows["reason"].map(_kept)
-            )
+            pd.read_json(_io(brand), orient="split", dtype=False)
             if brand
             else pd.DataFrame(columns=["member_id", "member_handle", "member_name", "count_videos", "reason"])
         )
@@ -521,9 +519,7 @@ class ClientWorkspace(Workspace):
             "merge_notes": json.dumps([to_json(note) for note in self.merge_notes], ensure_ascii=False),
             "overlaps": json.dumps(self._overlaps),
             "detected_handles": json.dumps(self._detected_handles, ensure_ascii=False),
-            "brand_accounts": self._brand_accounts.assign(
-                reason=lambda rows: rows["reason"].map(_keep)
-            ).to_json(orient="split", index=False),
+            "brand_accounts": self._brand_accounts.to_json(orient="split", index=False),
             "waiting": json.dumps(
                 {
                     upload.digest: {
@@ -961,16 +957,12 @@ def _names(names: list[str]) -> str:
 
 def _keep(sentence: object) -> object:
     """A sentence as the store keeps it in a text column: its message and values (JSON), to word when shown."""
-    return json.dumps(to_json(sentence), ensure_ascii=False) if isinstance(sentence, Said) else sentence
+    return keep(sentence)
 
 
 def _kept(text: object) -> object:
     """A sentence read back from a text column (one kept as plain words, before, as it is)."""
-    if isinstance(text, str) and text.startswith('{"said"'):
-        try:
-            return from_json(json.loads(text))
-        except ValueError:
-            return text
+    return kept(text)
     return text
 
 
