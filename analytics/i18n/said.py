@@ -10,8 +10,13 @@ switches. `Said` keeps the English message and its values, and words it when it 
     Said.ngettext("{count} row has ...", "{count} rows have ...", n, count=n)
 
 Values are words as they are (file names), other `Said`s (worded in the same language), numbers
-(written whole, as this language writes them: 1,234 · 1 234 · 1.234) and dates (`wording.day`). `to_json`/`from_json` keep one
-in a store; a plain string there (written before) reads back as itself.
+(written whole, as the language writes them: 1,234 · 1 234 · 1.234), dates (`wording.day`) and
+`DayMonth`s (a day without its year). `to_json`/`from_json` keep one in a store, `keep`/`kept`/`shown`
+in a text cell (a table column, a store's text column); plain words kept before read back as they were.
+
+Where a sentence is shown at once (a refusal, a progress bar), `_()` is enough: no `Said` needed.
+A pandas column turns a `Said` into a plain English string, so a table keeps `keep(said)` and words it
+with `shown` where it is read.
 """
 
 from __future__ import annotations
