@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from analytics.wording import plural
+from analytics.i18n import _, ngettext
+from analytics.i18n.said import whole
 
 Progress = Callable[[str, float], None]
 
@@ -28,14 +29,24 @@ STORING = (0.4, 0.8)
 COMPUTING = (0.8, 0.85)
 SAVING = (0.85, 1.0)
 
-# A table's rows in words: (one, several).
-ROW_NOUNS = {
-    "daily_stats": ("day of stats", "days of stats"),
-    "videos": ("video", "videos"),
-    "comments": ("comment", "comments"),
-    "lives": ("LIVE", "LIVEs"),
-    "follower_activity": ("hour of follower activity", "hours of follower activity"),
-}
+
+def storing_words(table: str, rows: int) -> str:
+    """ "Storing 1,000 comments…": a table's rows going in, in words."""
+    if table == "daily_stats":
+        words = ngettext("Storing {count} day of stats…", "Storing {count} days of stats…", rows)
+    elif table == "videos":
+        words = ngettext("Storing {count} video…", "Storing {count} videos…", rows)
+    elif table == "comments":
+        words = ngettext("Storing {count} comment…", "Storing {count} comments…", rows)
+    elif table == "lives":
+        words = ngettext("Storing {count} LIVE…", "Storing {count} LIVEs…", rows)
+    elif table == "follower_activity":
+        words = ngettext(
+            "Storing {count} hour of follower activity…", "Storing {count} hours of follower activity…", rows
+        )
+    else:
+        words = ngettext("Storing {count} row…", "Storing {count} rows…", rows)
+    return words.format(count=whole(rows))
 
 
 def silent(words: str, fraction: float) -> None:
@@ -73,33 +84,37 @@ class UploadProgress:
         if upload.digest not in self._files:
             return silent  # a file re-read outside an upload (a year fixed on the Data page)
         number, begin, end = self._files[upload.digest]
-        of = f" ({number} of {self._count})" if self._count > 1 else ""
-        self.report(f"Reading {upload.name}{of}…", begin)
+        if self._count > 1:
+            words = _("Reading {file} ({number} of {count})…").format(
+                file=upload.name, number=number, count=self._count
+            )
+        else:
+            words = _("Reading {file}…").format(file=upload.name)
+        self.report(words, begin)
         return lambda words, fraction: self.report(words, begin + (end - begin) * fraction)
 
     def storing(self, table: str, rows: int, total: int) -> None:
         """`rows` of the upload's `total` going into one of the tables; a table without rows is not mentioned."""
         if rows:
-            words = plural(rows, *ROW_NOUNS.get(table, ("row", "rows")))
             share = min(self._stored / total, 1.0)
-            self.report(f"Storing {words}…", STORING[0] + (STORING[1] - STORING[0]) * share)
+            self.report(storing_words(table, rows), STORING[0] + (STORING[1] - STORING[0]) * share)
             self._stored += rows
 
     def computing(self) -> None:
-        self.report("Finding your members and your own replies…", COMPUTING[0])
+        self.report(_("Finding your members and your own replies…"), COMPUTING[0])
 
     def saving(self, label: str) -> None:
-        self.report(f"Saving to {label}…", SAVING[0])
+        self.report(_("Saving to {client}…").format(client=label), SAVING[0])
 
     def again(self) -> None:
         """The import is merged and saved again on top of another writer's: its files stay read, so the
         bar goes back to storing, and says why."""
         self.done, self._stored = STORING[0], 0
         self.report(
-            "Another import was saved at the same moment: adding yours again on top of it…", STORING[0]
+            _("Another import was saved at the same moment: adding yours again on top of it…"), STORING[0]
         )
 
 
 def recognising(progress: Progress, name: str) -> None:
     """The reader's hook: the file's bytes are read, its columns are being recognised."""
-    progress(f"Recognising {name}…", RECOGNISING_WITHIN_FILE)
+    progress(_("Recognising {file}…").format(file=name), RECOGNISING_WITHIN_FILE)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analytics.i18n import N_
+
 # DuckDB types of the canonical columns. Ids are VARCHAR: 19-digit TikTok ids do not
 # survive a float, and a string compares the same in every file.
 TABLES: dict[str, dict[str, str]] = {
@@ -132,22 +134,22 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in [
-        Kind("overview", "daily_stats", "TikTok Studio Overview (daily views, likes, comments, shares)"),
-        Kind("content", "videos", "TikTok Studio Content (one row per video)"),
-        Kind("viewers", "daily_stats", "TikTok Studio Viewers (daily new and returning viewers)"),
-        Kind("follower_history", "daily_stats", "TikTok Studio Follower history (daily follower count)"),
+        Kind("overview", "daily_stats", N_("TikTok Studio Overview (daily views, likes, comments, shares)")),
+        Kind("content", "videos", N_("TikTok Studio Content (one row per video)")),
+        Kind("viewers", "daily_stats", N_("TikTok Studio Viewers (daily new and returning viewers)")),
+        Kind("follower_history", "daily_stats", N_("TikTok Studio Follower history (daily follower count)")),
         Kind(
             "follower_activity",
             "follower_activity",
-            "TikTok Studio Follower activity (active followers by hour)",
+            N_("TikTok Studio Follower activity (active followers by hour)"),
         ),
-        Kind("follower_gender", "audience_gender", "TikTok Studio Follower gender"),
-        Kind("follower_territories", "audience_territories", "TikTok Studio Follower top territories"),
-        Kind("business_overview", "daily_stats", "Business Suite daily overview"),
-        Kind("business_videos", "videos", "Business Suite per-video data"),
-        Kind("comments", "comments", "Comments export"),
-        Kind("video_details", "videos", "Video detail sheet (format, watch time, completion...)"),
-        Kind("lives", "lives", "LIVE sessions sheet"),
+        Kind("follower_gender", "audience_gender", N_("TikTok Studio Follower gender")),
+        Kind("follower_territories", "audience_territories", N_("TikTok Studio Follower top territories")),
+        Kind("business_overview", "daily_stats", N_("Business Suite daily overview")),
+        Kind("business_videos", "videos", N_("Business Suite per-video data")),
+        Kind("comments", "comments", N_("Comments export")),
+        Kind("video_details", "videos", N_("Video detail sheet (format, watch time, completion...)")),
+        Kind("lives", "lives", N_("LIVE sessions sheet")),
     ]
 }
 

@@ -31,10 +31,19 @@ from babel.dates import get_timezone_location
 
 from analytics import wording
 from analytics.db import read_sql
-from analytics.i18n import _, language
+from analytics.i18n import N_, _, language
 from analytics.wording import day
 
-WEEKDAYS: list[str] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# Shown translated: `_(WEEKDAYS[n])`.
+WEEKDAYS: list[str] = [
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+]
 
 # Where most people of a multi-zone territory live (each zone is in CLDR's list for the territory).
 MOST_POPULOUS_ZONE: dict[str, str] = {
@@ -81,8 +90,8 @@ class ZoneGuess:
 
 
 def territory_name(code: str) -> str:
-    """The English name of a territory code ("VN" -> "Vietnam"); the code itself when unknown."""
-    return Locale("en").territories.get(code.upper(), code)
+    """The name of a territory code in this run's language ("VN" -> "Vietnam", "Việt Nam"); the code when unknown."""
+    return Locale.parse(language()).territories.get(code.upper(), code)
 
 
 @cache

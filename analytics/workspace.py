@@ -32,6 +32,8 @@ import duckdb
 import pandas as pd
 
 from analytics import db
+from analytics.i18n import N_
+from analytics.i18n.said import Said, keep, shown
 from analytics.ingest import Context, FileResult, LoadedTable, PendingTable, apply_mapping, ingest_file
 from analytics.ingest.canonical import ASSUMED, OWN_YEAR, SAME_ACCOUNT, VIDEO_IDS
 from analytics.ingest.readers import ReadProblem
@@ -121,7 +123,7 @@ class Workspace:
     merge_notes: list[str] = field(default_factory=list)
     _detected_handles: list[str] = field(default_factory=list)
     _brand_accounts: pd.DataFrame = field(default_factory=pd.DataFrame)
-    label: str = "Your data"
+    label: str = Said(N_("Your data"))
     _progress: UploadProgress = field(default_factory=UploadProgress, repr=False, compare=False)
     # The tables the merged tables were last merged from, newest download last.
     _merged_parts: list[LoadedTable] = field(default_factory=list)
@@ -609,27 +611,12 @@ class Workspace:
         for kind, difference in rows:
             counts[kind] = counts.get(kind, 0) + int(difference)
 
-    def _notes(self) -> list[str]:
-        nouns = {
-            "daily_stats": "days",
-            "videos": "videos",
-            "comments": "comments",
-            "lives": "LIVEs",
-            "follower_activity": "hours",
-        }
+    def _notes(self) -> list[Said]:
         notes = []
         for table_name in TABLES:
             for kind, count in sorted((self._overlaps or {}).get(table_name, {}).items()):
-                if count <= 0:
-                    continue
-                notes.append(
-                    f"{count:,} {nouns.get(table_name, 'rows')} appear in more than one {KINDS[kind].label.split(' (')[0]} file: "
-                    + (
-                        "each is counted once, with the details of every file combined."
-                        if table_name == "comments"
-                        else "each is counted once, from the newest download."
-                    )
-                )
+                if count > 0:
+                    notes.append(overlap_note(table_name, count, Said(SHORT_KIND_NAMES.get(kind, kind))))
         return notes
 
     def _link_changed(self, parts: list[tuple[int, LoadedTable]], staging: str) -> None:
@@ -795,9 +782,11 @@ class Workspace:
     def brand_accounts(self) -> pd.DataFrame:
         """Which commenters we took for the brand's own account, and why (one row each, most videos first).
 
-        Columns: member_id, member_handle, member_name, count_videos, reason.
+        Columns: member_id, member_handle, member_name, count_videos, reason (in this run's language).
         """
-        return self._brand_accounts.copy()
+        if "reason" not in self._brand_accounts:
+            return self._brand_accounts.copy()
+        return self._brand_accounts.assign(reason=lambda rows: rows["reason"].map(shown))
 
     def _mark_brand_comments(self) -> None:
         """Mark the brand's own comments: they are its replies, never a member's.
@@ -842,11 +831,19 @@ class Workspace:
         squashed = {squash(handle) for handle in handles} - {""}
         reason = pd.Series(pd.NA, index=authors.index, dtype="object")
         by_handle = authors["member_handle"].str.lower().isin(handles) | authors["member_uid"].isin(handles)
-        reason = reason.mask(by_handle.fillna(False), "its handle is the account in the video links")
+        reason = reason.mask(
+            by_handle.fillna(False), keep(Said(N_("its handle is the account in the video links")))
+        )
         by_name = authors["member_name"].map(lambda name: isinstance(name, str) and squash(name) in squashed)
-        reason = reason.mask(reason.isna() & by_name, "its name is the account in the video links")
-        reason = reason.mask(reason.isna() & authors["is_flagged"], "the file marks it as the video's author")
-        reason = reason.mask(authors["member_id"].isin(said_is), "you said it is your account")
+        reason = reason.mask(
+            reason.isna() & by_name, keep(Said(N_("its name is the account in the video links")))
+        )
+        reason = reason.mask(
+            reason.isna() & authors["is_flagged"], keep(Said(N_("the file marks it as the video's author")))
+        )
+        reason = reason.mask(
+            authors["member_id"].isin(said_is), keep(Said(N_("you said it is your account")))
+        )
         if reason.isna().all() and count_videos >= BRAND_MIN_VIDEOS:
             nearly_all = authors[
                 (authors["count_videos"] >= BRAND_VIDEO_SHARE * count_videos)
@@ -857,9 +854,19 @@ class Workspace:
                 top = nearly_all.iloc[0]
                 reason = reason.mask(
                     authors["member_id"] == top["member_id"],
-                    f"it commented on {top['count_videos']:,} of {count_videos:,} videos, "
-                    f"{top['count_comments']:,} times (the brand's rule: at least {BRAND_VIDEO_SHARE:.0%} of the "
-                    f"videos, and {BRAND_COMMENT_LEAD}× the comments of any other such account)",
+                    keep(
+                        Said(
+                            N_(
+                                "it commented on {videos} of {all_videos} videos, {comments} times (the brand's rule: "
+                                "at least {share}% of the videos, and {lead}× the comments of any other such account)"
+                            ),
+                            videos=int(top["count_videos"]),
+                            all_videos=int(count_videos),
+                            comments=int(top["count_comments"]),
+                            share=round(BRAND_VIDEO_SHARE * 100),
+                            lead=BRAND_COMMENT_LEAD,
+                        )
+                    ),
                 )
         reason = reason.mask(authors["member_id"].isin(said_not))
         brand = authors.assign(reason=reason)[reason.notna()]
@@ -997,3 +1004,73 @@ class Workspace:
             path.write_text(json.dumps(stored, ensure_ascii=False, indent=1), encoding="utf-8")
         except OSError:
             pass  # a read-only home only means the mapping is not remembered next time
+
+
+# The kinds of file whose rows can overlap, by a short name ("in more than one {kind} file").
+SHORT_KIND_NAMES = {
+    "overview": N_("TikTok Studio Overview"),
+    "content": N_("TikTok Studio Content"),
+    "viewers": N_("TikTok Studio Viewers"),
+    "follower_history": N_("TikTok Studio Follower history"),
+    "follower_activity": N_("TikTok Studio Follower activity"),
+    "follower_gender": N_("TikTok Studio Follower gender"),
+    "follower_territories": N_("TikTok Studio Follower top territories"),
+    "business_overview": N_("Business Suite daily overview"),
+    "business_videos": N_("Business Suite per-video data"),
+    "comments": N_("Comments export"),
+    "video_details": N_("Video detail sheet"),
+    "lives": N_("LIVE sessions sheet"),
+}
+
+
+def overlap_note(table_name: str, count: int, kind: str) -> Said:
+    """What the merge did with rows several files hold: once each, newest download first (comments: combined)."""
+    if table_name == "daily_stats":
+        return Said.ngettext(
+            "{count} day appears in more than one {kind} file: each is counted once, from the newest download.",
+            "{count} days appear in more than one {kind} file: each is counted once, from the newest download.",
+            count,
+            count=count,
+            kind=kind,
+        )
+    if table_name == "videos":
+        return Said.ngettext(
+            "{count} video appears in more than one {kind} file: each is counted once, from the newest download.",
+            "{count} videos appear in more than one {kind} file: each is counted once, from the newest download.",
+            count,
+            count=count,
+            kind=kind,
+        )
+    if table_name == "comments":
+        return Said.ngettext(
+            "{count} comment appears in more than one {kind} file: each is counted once, with the details of "
+            "every file combined.",
+            "{count} comments appear in more than one {kind} file: each is counted once, with the details of "
+            "every file combined.",
+            count,
+            count=count,
+            kind=kind,
+        )
+    if table_name == "lives":
+        return Said.ngettext(
+            "{count} LIVE appears in more than one {kind} file: each is counted once, from the newest download.",
+            "{count} LIVEs appear in more than one {kind} file: each is counted once, from the newest download.",
+            count,
+            count=count,
+            kind=kind,
+        )
+    if table_name == "follower_activity":
+        return Said.ngettext(
+            "{count} hour appears in more than one {kind} file: each is counted once, from the newest download.",
+            "{count} hours appear in more than one {kind} file: each is counted once, from the newest download.",
+            count,
+            count=count,
+            kind=kind,
+        )
+    return Said.ngettext(
+        "{count} row appears in more than one {kind} file: each is counted once, from the newest download.",
+        "{count} rows appear in more than one {kind} file: each is counted once, from the newest download.",
+        count,
+        count=count,
+        kind=kind,
+    )

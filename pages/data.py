@@ -4,26 +4,31 @@ import streamlit as st
 
 import ui
 from analytics import wording
+from analytics.i18n import _, ngettext
 from analytics.store import ClientWorkspace
 from analytics.templates import lives_template_csv, video_details_template_csv
 from ui import data as sections
 
-st.title("Data")
+st.title(_("Data"))
 st.caption(
-    "Every file you uploaded, what we recognised in it, and anything we had to assume. Files are recognised by their columns, never by their name."
+    _(
+        "Every file you uploaded, what we recognised in it, and anything we had to assume. Files are recognised by their columns, never by their name."
+    )
 )
 
 ws = ui.workspace()
-st.caption(ui.REMEMBERED_SPLIT)
+st.caption(_(ui.REMEMBERED_SPLIT))
 if ui.is_demo():
     st.info(
-        "These are the demo brand's files, in the real TikTok export formats. Upload your own in the sidebar: "
-        "they become a client of your own, kept for your next visit.",
+        _(
+            "These are the demo brand's files, in the real TikTok export formats. Upload your own in the sidebar: "
+            "they become a client of your own, kept for your next visit."
+        ),
         icon="☕",
     )
 
 for problem in ws.problems:
-    st.error(ui.markdown_escape(problem.message), icon="🚫")
+    st.error(ui.markdown_escape(str(problem.message)), icon="🚫")
 
 if isinstance(ws, ClientWorkspace):
     sections.imports(ws)
@@ -31,7 +36,9 @@ if isinstance(ws, ClientWorkspace):
 summary = ws.summary()
 if summary.empty and not ws.pending:
     ui.no_data(
-        "Nothing loaded yet. Drop your TikTok exports in the box on the left: several at once, ZIPs included."
+        _(
+            "Nothing loaded yet. Drop your TikTok exports in the box on the left: several at once, ZIPs included."
+        )
     )
 else:
     sections.loaded_files(ws, summary)
@@ -40,64 +47,72 @@ else:
 for index, pending in enumerate(ws.pending):
     sections.column_mapping(ws, index, pending)
 
-st.subheader("Your account")
+st.subheader(_("Your account"))
 detected = ws.detected_brand_handles()
 handles = st.text_input(
-    "Your TikTok handle(s), comma-separated",
+    _("Your TikTok handle(s), comma-separated"),
     value=", ".join(sorted(ws.brand_handles) or detected[:1]),
     key="data_brand_handles",
-    help="Comments written by these accounts are your brand's replies, not community members.",
+    help=_("Comments written by these accounts are your brand's replies, not community members."),
 )
 chosen = {handle.strip().lstrip("@").lower() for handle in handles.split(",") if handle.strip()}
 if chosen and chosen != ws.brand_handles:
     ws.set_brand_handles(chosen)
 
-st.subheader("Data TikTok does not export")
+st.subheader(_("Data TikTok does not export"))
 st.markdown(
-    "TikTok Studio has no export for **LIVE sessions**, and none for **completion rate, watch time or saves** per video. "
-    "Download a template, fill it in (Excel or Google Sheets), and upload it back in the sidebar."
+    _(
+        "TikTok Studio has no export for **LIVE sessions**, and none for **completion rate, watch time or saves** per video. "
+        "Download a template, fill it in (Excel or Google Sheets), and upload it back in the sidebar."
+    )
 )
 left, right = st.columns(2)
 left.download_button(
-    "LIVE sessions template (CSV)",
+    _("LIVE sessions template (CSV)"),
     lives_template_csv(),
-    "communitylens_lives_template.csv",
+    "communitylens_lives_template.csv",  # i18n: a file name
     "text/csv",
     key="data_live_template",
 )
 right.download_button(
-    "Video detail template (CSV)",
+    _("Video detail template (CSV)"),
     video_details_template_csv(),
-    "communitylens_video_details_template.csv",
+    "communitylens_video_details_template.csv",  # i18n: a file name
     "text/csv",
     key="data_video_template",
 )
 
-with st.expander("Where to find your TikTok exports"):
+with st.expander(_("Where to find your TikTok exports")):
     st.markdown(
-        "- **TikTok Studio** (web): Analytics → pick a tab (Overview, Content, Viewers, Followers) → **Download data**; choose CSV or XLSX. Upload the ZIP as it is.\n"
-        "- **Comments**: TikTok exports none; use a comment export tool (Apify's TikTok comments scraper, an Excel comment exporter) and upload its CSV, XLSX or JSON.\n"
-        "- **Business Suite**: Analytics → Export; daily and per-video files are both recognised."
+        _(
+            "- **TikTok Studio** (web): Analytics → pick a tab (Overview, Content, Viewers, Followers) → **Download data**; choose CSV or XLSX. Upload the ZIP as it is.\n"
+            "- **Comments**: TikTok exports none; use a comment export tool (Apify's TikTok comments scraper, an Excel comment exporter) and upload its CSV, XLSX or JSON.\n"
+            "- **Business Suite**: Analytics → Export; daily and per-video files are both recognised."
+        )
     )
 
 if ws.uploads and not ui.is_demo():
-    with st.expander("Remove a file"):
+    with st.expander(_("Remove a file")):
         choices = ui.upload_choices(ws.uploads)
-        digest = st.selectbox("File", list(choices), format_func=choices.get, key="data_remove_file")
-        if st.button("Remove", key="data_remove_apply"):
+        digest = st.selectbox(_("File"), list(choices), format_func=choices.get, key="data_remove_file")
+        if st.button(_("Remove"), key="data_remove_apply"):
             ui.remove_upload(digest)
             st.rerun()
 
 counts = ws.row_counts()
 st.caption(
-    "In all, once your files are merged: "
-    + ", ".join(
-        [
-            wording.plural(counts["daily_stats"], "day") + " of daily numbers",
-            wording.plural(counts["videos"], "video"),
-            wording.plural(counts["comments"], "comment"),
-            wording.plural(counts["lives"], "LIVE session"),
-        ]
+    _("In all, once your files are merged: {days} of daily numbers, {videos}, {comments}, {lives}.").format(
+        days=ngettext("{count} day", "{count} days", counts["daily_stats"]).format(
+            count=wording.count(counts["daily_stats"])
+        ),
+        videos=ngettext("{count} video", "{count} videos", counts["videos"]).format(
+            count=wording.count(counts["videos"])
+        ),
+        comments=ngettext("{count} comment", "{count} comments", counts["comments"]).format(
+            count=wording.count(counts["comments"])
+        ),
+        lives=ngettext("{count} LIVE session", "{count} LIVE sessions", counts["lives"]).format(
+            count=wording.count(counts["lives"])
+        ),
     )
-    + "."
 )

@@ -177,9 +177,10 @@ def test_an_unknown_sheet_waits_for_a_mapping_and_then_loads(home):
 
 def test_a_mapping_without_the_required_columns_is_a_sentence_naming_what_is_missing(home):
     ws = workspace()
+    # The missing field is named as the column-mapping step names it.
     ws.add_files([("mine.csv", OWN_SHEET)])
     problem = ws.map_columns(ws.pending[0], "comments", {"member_handle": "Who", "text": "Said"})
-    assert problem.message == "To read mine.csv as Comments export, pick a column for: commented at."
+    assert problem.message == "To read mine.csv as Comments export, pick a column for: Comment time."
     assert len(ws.pending) == 1
 
 

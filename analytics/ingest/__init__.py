@@ -17,9 +17,11 @@ from datetime import date
 import pandas as pd
 import pyarrow as pa
 
+from analytics.i18n import N_
+from analytics.i18n.said import Said, said_of
 from analytics.ingest import staging
 from analytics.ingest.canonical import Canonical, Context, YearSource, canonicalize
-from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, header_signature
+from analytics.ingest.detect import MAPPABLE, MAPPING_REQUIRED, detect, field_label, header_signature
 from analytics.ingest.limits import TooBig
 from analytics.ingest.readers import CsvSource, IngestError, RawTable, ReadProblem, read_rows, read_tables
 from analytics.ingest.rows import KeptRows
@@ -159,7 +161,14 @@ def ingest_file(
         raws, result.problems = read_tables(name, data, lazy=True)
     except Exception as error:  # the last line of defence: a marketer sees a sentence, not a traceback
         result.problems.append(
-            ReadProblem(name, f"{name} could not be read ({type(error).__name__}). Is it a TikTok export?")
+            ReadProblem(
+                name,
+                Said(
+                    N_("{file} could not be read ({problem}). Is it a TikTok export?"),
+                    file=name,
+                    problem=type(error).__name__,
+                ),
+            )
         )
         return result
     recognising(progress, name)
@@ -236,7 +245,7 @@ def _load_csv(
         loaded, problem = _load(name, raw, "comments", mapping, context, False)
         return loaded, problem, raw
     except TooBig as error:
-        return None, ReadProblem(raw.source, str(error)), raw
+        return None, ReadProblem(raw.source, said_of(error)), raw
     except (ValueError, KeyError, TypeError, OverflowError) as error:
         return None, _not_that_kind(raw, "comments", error), raw
     return _loaded(name, raw, "comments", mapping, False, canonical), None, raw
@@ -248,9 +257,17 @@ def apply_mapping(
     """Load a pending table with the columns the marketer picked."""
     missing = [name for name in MAPPING_REQUIRED[kind] if name not in mapping]
     if missing:
-        fields = ", ".join(name.replace("_", " ") for name in missing)
         return None, ReadProblem(
-            pending.source, f"To read {pending.source} as {KINDS[kind].label}, pick a column for: {fields}."
+            pending.source,
+            Said(
+                N_("To read {file} as {kind}, pick a column for: {fields}."),
+                file=pending.source,
+                kind=Said(KINDS[kind].label),
+                fields=Said(
+                    ", ".join("{" + name + "}" for name in missing),
+                    **{name: Said(field_label(name)) for name in missing},
+                ),
+            ),
         )
     return _load(pending.file, pending.raw, kind, mapping, context, True)
 
@@ -265,7 +282,12 @@ def _load(name: str, raw: RawTable, kind: str, mapping: dict[str, str], context:
 
 
 def _not_that_kind(raw: RawTable, kind: str, error: Exception) -> ReadProblem:
-    message = f"{raw.source} looks like {KINDS[kind].label}, but {error}. Check the file or map its columns by hand."
+    message = Said(
+        N_("{file} looks like {kind}, but {problem}. Check the file or map its columns by hand."),
+        file=raw.source,
+        kind=Said(KINDS[kind].label),
+        problem=said_of(error),
+    )
     return ReadProblem(raw.source, message)
 
 

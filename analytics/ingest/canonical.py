@@ -15,10 +15,11 @@ import duckdb
 import pandas as pd
 
 from analytics import dates
+from analytics.i18n import N_
+from analytics.i18n.said import DayMonth, Said
 from analytics.numbers import count_missing, parse_counts, parse_numbers, parse_rates
 from analytics.schema import DATE_COLUMNS, KINDS, TABLES
 from analytics.templates import EXAMPLE_HANDLE, EXAMPLE_MARK
-from analytics.wording import day as day_words
 
 VIDEO_URL = re.compile(r"(?:@(?P<handle>[\w.\-]+)/)?(?:video|photo|v)/(?P<id>\d{6,25})")
 SHARE_URL = re.compile(r"share_item_id=(?P<id>\d{6,25})")
@@ -95,7 +96,11 @@ def canonicalize(kind: str, raw: pd.DataFrame, mapping: dict[str, str], context:
     warnings: list[str] = []
     if raw.empty:
         warnings.append(
-            "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
+            Said(
+                N_(
+                    "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
+                )
+            )
         )
     builder = _BUILDERS[kind]
     sources: list[YearSource] = []
@@ -149,13 +154,72 @@ def url_account(links: list[tuple[str, int]]) -> str | None:
     return str(counts[counts == counts.max()].sort_index().index[0])
 
 
-def have(count: int, noun: str) -> str:
-    """`1 row has`, `3 rows have`: warnings read as sentences."""
-    return f"{count:,} {noun} has" if count == 1 else f"{count:,} {noun}s have"
+def rows_left_out(count: int, what: str) -> Said:
+    """`1 row has no date we could read; it was left out.`: `what` is one of `LEFT_OUT`'s reasons."""
+    return LEFT_OUT[what](count)
 
 
-def were(count: int) -> str:
-    return "it was" if count == 1 else "they were"
+def rows_outside(count: int, sample: str) -> Said:
+    return Said.ngettext(
+        "{count} row has a date before TikTok existed (2016) or after tomorrow (like {sample}); it was left out.",
+        "{count} rows have a date before TikTok existed (2016) or after tomorrow (like {sample}); they were left out.",
+        count,
+        count=count,
+        sample=sample,
+    )
+
+
+def impossible_numbers(count: int) -> Said:
+    return Said.ngettext(
+        "{count} number is above a thousand billion, which no TikTok account reaches (a typo or a damaged file?); "
+        "left empty.",
+        "{count} numbers are above a thousand billion, which no TikTok account reaches (a typo or a damaged "
+        "file?); left empty.",
+        count,
+        count=count,
+    )
+
+
+def no_dates(sample: str) -> Said:
+    return Said(
+        N_("every date (like {sample}) is before TikTok existed (2016) or after tomorrow"), sample=sample
+    )
+
+
+# Why rows were left out, each in its two forms (the count is worded with them).
+LEFT_OUT = {
+    "date": lambda count: Said.ngettext(
+        "{count} row has a date we could not read; it was left out.",
+        "{count} rows have a date we could not read; they were left out.",
+        count,
+        count=count,
+    ),
+    "link": lambda count: Said.ngettext(
+        "{count} row has no TikTok video link or id we could read; it was left out.",
+        "{count} rows have no TikTok video link or id we could read; they were left out.",
+        count,
+        count=count,
+    ),
+    "live_start": lambda count: Said.ngettext(
+        "{count} LIVE row has a start time we could not read (expected like 2026-06-03 20:00); it was left out.",
+        "{count} LIVE rows have a start time we could not read (expected like 2026-06-03 20:00); they were "
+        "left out.",
+        count,
+        count=count,
+    ),
+    "author": lambda count: Said.ngettext(
+        "{count} comment has no author; it was left out.",
+        "{count} comments have no author; they were left out.",
+        count,
+        count=count,
+    ),
+    "time": lambda count: Said.ngettext(
+        "{count} comment has no time we could read; it was left out.",
+        "{count} comments have no time we could read; they were left out.",
+        count,
+        count=count,
+    ),
+}
 
 
 # Year-less dates ------------------------------------------------------------------
@@ -175,15 +239,15 @@ def resolve_dates(
     if full.notna().mean() >= 0.9:
         bad = int(full.isna().sum())
         if bad:
-            warnings.append(f"{have(bad, 'row')} a date we could not read; {were(bad)} left out.")
+            warnings.append(rows_left_out(bad, "date"))
         return pd.to_datetime(full), None
     month_days = dates.parse_month_day_series(values)
     unreadable = int(month_days.isna().sum())
     if unreadable == len(values):
         sample = " ".join(str(values.iloc[0]).split())[:40]
-        raise ValueError(f'the dates (like "{sample}") are in a form we do not know')
+        raise ValueError(Said(N_('the dates (like "{sample}") are in a form we do not know'), sample=sample))
     if unreadable:
-        warnings.append(f"{have(unreadable, 'row')} a date we could not read; {were(unreadable)} left out.")
+        warnings.append(rows_left_out(unreadable, "date"))
     known = month_days.dropna()
     end, anchor, source = year_anchor(context, first=known.iloc[0])
     if context.last_year is not None:
@@ -205,20 +269,29 @@ def resolve_dates(
     return result, resolved[-1] + timedelta(days=1)
 
 
-def year_note(first: date, last: date, source: YearSource) -> str:
+def year_note(first: date, last: date, source: YearSource) -> Said:
     """The sentence that tells the marketer which years we gave a file's dates, and why."""
-    fix = "under \u201cFix the year of a file\u201d on the Data page"
     if source.kind == ASSUMED:
         # Not "the data ends yesterday": a file that ends in February is not assumed to end today.
-        day = f"{last.day} {last:%B}"
-        return (
-            f"Dates have no year, and neither the file nor its name says which: we took its last day, {day}, "
-            f"to be the most recent {day} already past, so we read them as {day_words(first)} to {day_words(last)}. "
-            f"If the data is older, set the year of its last day {fix}."
+        return Said(
+            N_(
+                "Dates have no year, and neither the file nor its name says which: we took its last day, {day}, "
+                "to be the most recent {day} already past, so we read them as {first} to {last}. "
+                "If the data is older, set the year of its last day under \u201cFix the year of a file\u201d "
+                "on the Data page."
+            ),
+            day=DayMonth(last.year, last.month, last.day),
+            first=first,
+            last=last,
         )
-    return (
-        f"Dates have no year: we read them as {day_words(first)} to {day_words(last)} "
-        f"(the year comes from {source.words}). If the year is wrong, change it {fix}."
+    return Said(
+        N_(
+            "Dates have no year: we read them as {first} to {last} (the year comes from {source}). "
+            "If the year is wrong, change it under \u201cFix the year of a file\u201d on the Data page."
+        ),
+        first=first,
+        last=last,
+        source=source.words,
     )
 
 
@@ -240,7 +313,7 @@ def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple
     named = [dates.file_name_dates(name) for name in reversed(context.names)]
     for item in named:
         if item.first_date and first == (item.first_date.month, item.first_date.day):
-            return "first", item.first_date, _in_name("the first day", item.first_date)
+            return "first", item.first_date, _in_name(FIRST_DAY_IN_NAME, item.first_date)
     for item in named:
         if item.download_date:
             # The last row is the day before the download, or the download day itself when the
@@ -248,13 +321,13 @@ def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple
             return (
                 "last",
                 item.download_date + timedelta(days=1),
-                _in_name("the download time", item.download_date),
+                _in_name(DOWNLOAD_IN_NAME, item.download_date),
             )
     for item in named:
         if item.first_date:
             # A file named after its first day covers at most a year from that day, and not the future.
             latest = min(item.first_date + timedelta(days=364), context.today or date.today())
-            return "last", latest, _in_name("the first day", item.first_date)
+            return "last", latest, _in_name(FIRST_DAY_IN_NAME, item.first_date)
     for item in named:
         if item.through_date:
             return (
@@ -262,19 +335,19 @@ def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple
                 item.through_date,
                 YearSource(
                     FILE_NAME,
-                    f"the year in the file name ({item.through_date.year})",
-                    f"file name: {item.through_date.year}",
+                    Said(N_("the year in the file name ({year})"), year=str(item.through_date.year)),
+                    Said(N_("file name: {year}"), year=str(item.through_date.year)),
                 ),
             )
     if context.batch_download_date:
-        lender = context.batch_source or "another file uploaded with it"
+        lender = context.batch_source or Said(N_("another file uploaded with it"))
         return (
             "last",
             context.batch_download_date + timedelta(days=1),
             YearSource(
                 SAME_ACCOUNT,
-                f"another file of the same account: {lender}",
-                f"same account: {lender}",
+                Said(N_("another file of the same account: {file}"), file=lender),
+                Said(N_("same account: {file}"), file=lender),
                 context.batch_source,
             ),
         )
@@ -282,7 +355,11 @@ def year_anchor(context: Context, first: tuple[int, int] | None = None) -> tuple
     return (
         "last",
         today - timedelta(days=1),
-        YearSource(ASSUMED, "assumed: the most recent year that fits", "assumed: most recent year"),
+        YearSource(
+            ASSUMED,
+            Said(N_("assumed: the most recent year that fits")),
+            Said(N_("assumed: most recent year")),
+        ),
     )
 
 
@@ -293,15 +370,25 @@ def _latest_possible(context: Context) -> date:
     return min([*known, context.today or date.today()])
 
 
+FIRST_DAY_IN_NAME, DOWNLOAD_IN_NAME = "first day", "download time"
+
+
 def _in_name(what: str, day: date) -> YearSource:
-    short = "downloaded" if what == "the download time" else "first day"
-    return YearSource(
-        FILE_NAME, f"{what} in the file name ({day_words(day)})", f"file name: {short} {day_words(day)}"
-    )
+    if what == DOWNLOAD_IN_NAME:
+        words = Said(N_("the download time in the file name ({day})"), day=day)
+        label = Said(N_("file name: downloaded {day}"), day=day)
+    else:
+        words = Said(N_("the first day in the file name ({day})"), day=day)
+        label = Said(N_("file name: first day {day}"), day=day)
+    return YearSource(FILE_NAME, words, label)
 
 
 def _your_fix(year: int) -> YearSource:
-    return YearSource(YOUR_FIX, f"the year you set ({year})", f"your fix: {year}")
+    return YearSource(
+        YOUR_FIX,
+        Said(N_("the year you set ({year})"), year=str(year)),
+        Said(N_("your fix: {year}"), year=str(year)),
+    )
 
 
 # Builders: one per kind -----------------------------------------------------------
@@ -327,7 +414,12 @@ def _overview(fields, context, warnings, sources):
     negative = int((frame.get("comments", pd.Series(dtype="Int64")) < 0).sum())
     if negative:
         warnings.append(
-            f"Comments are negative on {negative} days (TikTok subtracts deleted comments); kept as they are."
+            Said.ngettext(
+                "Comments are negative on {count} day (TikTok subtracts deleted comments); kept as they are.",
+                "Comments are negative on {count} days (TikTok subtracts deleted comments); kept as they are.",
+                negative,
+                count=negative,
+            )
         )
     return frame, download
 
@@ -337,7 +429,12 @@ def _viewers(fields, context, warnings, sources):
     missing = count_missing(fields["total_viewers"])
     if missing:
         warnings.append(
-            f"{have(missing, 'day')} no viewer count (\u201cundefined\u201d in the file); left empty, not zero."
+            Said.ngettext(
+                "{count} day has no viewer count (\u201cundefined\u201d in the file); left empty, not zero.",
+                "{count} days have no viewer count (\u201cundefined\u201d in the file); left empty, not zero.",
+                missing,
+                count=missing,
+            )
         )
     return frame, download
 
@@ -350,7 +447,12 @@ def _follower_history(fields, context, warnings, sources):
     missing = count_missing(fields["followers"])
     if missing:
         warnings.append(
-            f"{have(missing, 'day')} no follower total (\u201cundefined\u201d in the file); left empty."
+            Said.ngettext(
+                "{count} day has no follower total (\u201cundefined\u201d in the file); left empty.",
+                "{count} days have no follower total (\u201cundefined\u201d in the file); left empty.",
+                missing,
+                count=missing,
+            )
         )
     return frame, download
 
@@ -413,9 +515,7 @@ def _videos_common(fields: pd.DataFrame, context: Context, warnings: list[str]) 
     frame["video_id"] = ids
     missing = int(ids.isna().sum())
     if missing:
-        warnings.append(
-            f"{have(missing, 'row')} no TikTok video link or id we could read; {were(missing)} left out."
-        )
+        warnings.append(rows_left_out(missing, "link"))
     frame["posted_at"] = _post_times(ids)
     if "caption" in fields:
         frame["caption"] = fields["caption"].str.strip()
@@ -456,8 +556,8 @@ def _content(fields, context, warnings, sources):
             sources.append(
                 YearSource(
                     VIDEO_IDS,
-                    f"the video ids (the newest was posted on {day_words(newest)})",
-                    f"video ids: newest posted {day_words(newest)}",
+                    Said(N_("the video ids (the newest was posted on {day})"), day=newest),
+                    Said(N_("video ids: newest posted {day}"), day=newest),
                 )
             )
         elif month:
@@ -548,9 +648,7 @@ def _lives(fields, context, warnings, sources):
         frame = frame[~frame["title"].str.startswith(EXAMPLE_MARK).fillna(False)]
     bad = int(frame["started_at"].isna().sum())
     if bad:
-        warnings.append(
-            f"{have(bad, 'LIVE row')} a start time we could not read (expected like 2026-06-03 20:00); {were(bad)} left out."
-        )
+        warnings.append(rows_left_out(bad, "live_start"))
     return frame[frame["started_at"].notna()], None
 
 
@@ -583,14 +681,9 @@ def plausible_rows(
         if outside.any():
             sample = _day(values[outside].iloc[0]).isoformat()
             if outside.sum() == values.notna().sum():
-                raise ValueError(
-                    f"every date (like {sample}) is before TikTok existed (2016) or after tomorrow"
-                )
+                raise ValueError(no_dates(sample))
             count = int(outside.sum())
-            warnings.append(
-                f"{have(count, 'row')} a date before TikTok existed (2016) or after tomorrow "
-                f"(like {sample}); {were(count)} left out."
-            )
+            warnings.append(rows_outside(count, sample))
             frame = frame[~outside]
     counts = [name for name, kind in TABLES[table].items() if kind in ("BIGINT", "DOUBLE") and name in frame]
     impossible = 0
@@ -604,10 +697,7 @@ def plausible_rows(
             impossible += int(too_big.sum())
             frame = frame.assign(**{name: frame[name].mask(too_big)})
     if impossible:
-        warnings.append(
-            f"{impossible:,} number{'s are' if impossible > 1 else ' is'} above a thousand billion, "
-            "which no TikTok account reaches (a typo or a damaged file?); left empty."
-        )
+        warnings.append(impossible_numbers(impossible))
     return frame
 
 

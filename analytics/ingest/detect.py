@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from analytics.i18n import N_
 from analytics.templates import LIVE_COLUMNS
 
 # kind -> field -> accepted header spellings (squashed form is computed). The first
@@ -261,6 +262,53 @@ MAPPING_REQUIRED: dict[str, tuple[str, ...]] = {
     "lives": ("started_at",),
     "business_overview": ("stat_date",),
 }
+
+
+# How the column-mapping step names each field (translated where shown: `_(field_label(name))`).
+FIELD_LABELS: dict[str, str] = {
+    "member_handle": N_("Commenter's handle"),
+    "member_name": N_("Commenter's name"),
+    "member_uid": N_("Commenter's user id"),
+    "text": N_("Comment text"),
+    "commented_at": N_("Comment time"),
+    "video_url": N_("Video link"),
+    "video_id": N_("Video id"),
+    "comment_id": N_("Comment id"),
+    "parent_comment_id": N_("Replied-to comment id"),
+    "likes": N_("Likes"),
+    "caption": N_("Caption"),
+    "posted_text": N_("Posting date"),
+    "format": N_("Format"),
+    "total_views": N_("Views"),
+    "total_likes": N_("Likes (total)"),
+    "total_comments": N_("Comments (total)"),
+    "total_shares": N_("Shares (total)"),
+    "total_saves": N_("Saves"),
+    "duration_seconds": N_("Length (seconds)"),
+    "average_watch_seconds": N_("Average watch time (seconds)"),
+    "completion_rate": N_("Completion rate"),
+    "reach": N_("Reach"),
+    "new_followers": N_("New followers"),
+    "started_at": N_("Start time"),
+    "duration_minutes": N_("Length (minutes)"),
+    "viewers": N_("Viewers"),
+    "peak_viewers": N_("Peak viewers"),
+    "comments": N_("Comments"),
+    "shares": N_("Shares"),
+    "gifts": N_("Gifts"),
+    "title": N_("Title"),
+    "stat_date": N_("Date"),
+    "video_views": N_("Video views"),
+    "profile_views": N_("Profile views"),
+    "reached_audience": N_("Reached audience"),
+    "lost_followers": N_("Lost followers"),
+    "net_followers": N_("Net followers"),
+}
+
+
+def field_label(name: str) -> str:
+    """A field's English name in the column-mapping step (unknown fields: their name in words)."""
+    return FIELD_LABELS.get(name) or name.replace("_", " ").capitalize()
 
 
 def squash(header: str) -> str:

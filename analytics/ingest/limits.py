@@ -14,6 +14,9 @@ marketer reads when a file goes over it.
 
 from __future__ import annotations
 
+from analytics.i18n import N_
+from analytics.i18n.said import Said
+
 MB = 1_000_000
 
 # A single uploaded file, as it arrives (the app's upload box allows 1,000 MB).
@@ -42,102 +45,172 @@ class TooBig(Exception):
     """A file over one of the limits; the message is a plain sentence that names the file."""
 
 
-def _size(count: float) -> str:
-    return f"{count / MB:,.0f} MB" if count >= MB else f"{count:,.0f} bytes"
+def _size(count: float) -> Said:
+    if count >= MB:
+        return Said(N_("{size} MB"), size=round(count / MB))
+    return Said.ngettext("{size} byte", "{size} bytes", int(count), size=int(count))
 
 
-def file_too_big(name: str, size: int) -> str:
-    return (
-        f"{name} is {_size(size)}, more than the {_size(MAX_FILE_BYTES)} we read in one file. "
-        "Export a shorter period, or split it and upload the parts."
+def file_too_big(name: str, size: int) -> Said:
+    return Said(
+        N_(
+            "{file} is {size}, more than the {limit} we read in one file. "
+            "Export a shorter period, or split it and upload the parts."
+        ),
+        file=name,
+        size=_size(size),
+        limit=_size(MAX_FILE_BYTES),
     )
 
 
-def expands_too_much(name: str, size: int) -> str:
-    return (
-        f"{name} unpacks to {_size(size)}, more than the {_size(MAX_EXPANDED_BYTES)} we open from one upload. "
-        "Unzip it and upload the CSV files you need."
+def expands_too_much(name: str, size: int) -> Said:
+    return Said(
+        N_(
+            "{file} unpacks to {size}, more than the {limit} we open from one upload. "
+            "Unzip it and upload the CSV files you need."
+        ),
+        file=name,
+        size=_size(size),
+        limit=_size(MAX_EXPANDED_BYTES),
     )
 
 
-def zip_bomb(name: str, member: str) -> str:
-    return (
-        f"{member} inside {name} claims to unpack to over {MAX_ZIP_RATIO} times its packed size, "
-        "which no export does; we did not open it. Download the export again from TikTok."
+def zip_bomb(name: str, member: str) -> Said:
+    return Said(
+        N_(
+            "{member} inside {file} claims to unpack to over {ratio} times its packed size, "
+            "which no export does; we did not open it. Download the export again from TikTok."
+        ),
+        member=member,
+        file=name,
+        ratio=MAX_ZIP_RATIO,
     )
 
 
-def workbook_bomb(name: str) -> str:
-    return (
-        f"{name} claims to unpack to over {MAX_ZIP_RATIO} times its size, which no spreadsheet does; "
-        "we did not open it. Save it again from Excel or as CSV and upload it again."
+def workbook_bomb(name: str) -> Said:
+    return Said(
+        N_(
+            "{file} claims to unpack to over {ratio} times its size, which no spreadsheet does; "
+            "we did not open it. Save it again from Excel or as CSV and upload it again."
+        ),
+        file=name,
+        ratio=MAX_ZIP_RATIO,
     )
 
 
-def too_many_members(name: str, count: int) -> str:
-    return (
-        f"{name} holds {count:,} files, more than the {MAX_ZIP_MEMBERS} we open from one ZIP. "
-        "Unzip it and upload the CSV files you need."
+def too_many_members(name: str, count: int) -> Said:
+    return Said(
+        N_(
+            "{file} holds {count} files, more than the {limit} we open from one ZIP. "
+            "Unzip it and upload the CSV files you need."
+        ),
+        file=name,
+        count=count,
+        limit=MAX_ZIP_MEMBERS,
     )
 
 
-def zip_too_deep(name: str) -> str:
-    return (
-        f"{name} is a ZIP inside a ZIP more than {MAX_ZIP_DEPTH} levels deep; we did not open it. "
-        "Unzip it and upload the files inside."
+def zip_too_deep(name: str) -> Said:
+    return Said(
+        N_(
+            "{file} is a ZIP inside a ZIP more than {limit} levels deep; we did not open it. "
+            "Unzip it and upload the files inside."
+        ),
+        file=name,
+        limit=MAX_ZIP_DEPTH,
     )
 
 
-def too_many_columns(name: str, count: int) -> str:
-    return (
-        f"{name} has a row of {count:,} cells, more than the {MAX_COLUMNS:,} columns we read. "
-        "Is it a TikTok export? Open it in a spreadsheet to check its rows."
+def too_many_columns(name: str, count: int) -> Said:
+    return Said(
+        N_(
+            "{file} has a row of {count} cells, more than the {limit} columns we read. "
+            "Is it a TikTok export? Open it in a spreadsheet to check its rows."
+        ),
+        file=name,
+        count=count,
+        limit=MAX_COLUMNS,
     )
 
 
-def too_many_rows(name: str, count: int) -> str:
-    return (
-        f"{name} has {count:,} rows, more than the {MAX_ROWS:,} we read in one table. "
-        "Export a shorter period and upload the parts."
+def too_many_rows(name: str, count: int) -> Said:
+    return Said(
+        N_(
+            "{file} has {count} rows, more than the {limit} we read in one table. "
+            "Export a shorter period and upload the parts."
+        ),
+        file=name,
+        count=count,
+        limit=MAX_ROWS,
     )
 
 
-def sheet_too_big(name: str, cells: int) -> str:
-    return (
-        f"{name} says its sheet reaches {cells:,} cells, more than the {MAX_SHEET_CELLS:,} we open. "
-        "Save it as CSV (or delete the empty rows and columns at its end) and upload it again."
+def sheet_too_big(name: str, cells: int) -> Said:
+    return Said(
+        N_(
+            "{file} says its sheet reaches {count} cells, more than the {limit} we open. "
+            "Save it as CSV (or delete the empty rows and columns at its end) and upload it again."
+        ),
+        file=name,
+        count=cells,
+        limit=MAX_SHEET_CELLS,
     )
 
 
-def sheet_too_wide(name: str, rows: int, columns: int) -> str:
-    return (
-        f"{name} has a cell as far out as row {rows:,}, column {columns:,}; we read at most {MAX_COLUMNS:,} "
-        f"columns and {MAX_ROWS:,} rows. Delete what is at the sheet's far end (or save it as CSV) "
-        "and upload it again."
+def sheet_too_wide(name: str, rows: int, columns: int) -> Said:
+    return Said(
+        N_(
+            "{file} has a cell as far out as row {row}, column {column}; we read at most {columns} "
+            "columns and {rows} rows. Delete what is at the sheet's far end (or save it as CSV) "
+            "and upload it again."
+        ),
+        file=name,
+        row=rows,
+        column=columns,
+        columns=MAX_COLUMNS,
+        rows=MAX_ROWS,
     )
 
 
-def cell_too_long(name: str) -> str:
-    return (
-        f"{name} has a cell longer than {MAX_CELL_CHARS:,} characters (Excel's own limit); we did not open it. "
-        "Save it again from Excel or as CSV and upload it again."
+def cell_too_long(name: str) -> Said:
+    return Said(
+        N_(
+            "{file} has a cell longer than {limit} characters (Excel's own limit); we did not open it. "
+            "Save it again from Excel or as CSV and upload it again."
+        ),
+        file=name,
+        limit=MAX_CELL_CHARS,
     )
 
 
-def cells_cut(count: int) -> str:
-    cells = "1 cell was" if count == 1 else f"{count:,} cells were"
-    return f"{cells} longer than {MAX_CELL_CHARS:,} characters (Excel's own limit) and cut to that length."
-
-
-def json_too_deep(name: str) -> str:
-    return (
-        f"{name} nests more than {MAX_JSON_DEPTH} levels deep, which no comment export does; "
-        "we did not read it. Download the export again."
+def cells_cut(count: int) -> Said:
+    return Said.ngettext(
+        "{count} cell was longer than {limit} characters (Excel's own limit) and cut to that length.",
+        "{count} cells were longer than {limit} characters (Excel's own limit) and cut to that length.",
+        count,
+        count=count,
+        limit=MAX_CELL_CHARS,
     )
 
 
-def json_too_wide(name: str, count: int) -> str:
-    return (
-        f"{name} has a record with {count:,} fields, more than the {MAX_JSON_KEYS:,} columns we read. "
-        "Is it a comment export? Download it again."
+def json_too_deep(name: str) -> Said:
+    return Said(
+        N_(
+            "{file} nests more than {limit} levels deep, which no comment export does; "
+            "we did not read it. Download the export again."
+        ),
+        file=name,
+        limit=MAX_JSON_DEPTH,
+    )
+
+
+def json_too_wide(name: str, count: int) -> Said:
+    return Said(
+        N_(
+            "{file} has a record with {count} fields, more than the {limit} columns we read. "
+            "Is it a comment export? Download it again."
+        ),
+        file=name,
+        count=count,
+        limit=MAX_JSON_KEYS,
     )

@@ -33,6 +33,8 @@ import pyarrow as pa
 from pyarrow import csv as pa_csv
 from python_calamine import CalamineWorkbook
 
+from analytics.i18n import N_
+from analytics.i18n.said import Said, said_of
 from analytics.ingest import limits
 from analytics.ingest.limits import TooBig
 
@@ -122,7 +124,7 @@ def read_tables(
             return [found], []
         return _read_any(name, data, (*names, name), budget, depth)
     except TooBig as error:
-        return [], [ReadProblem(name, str(error))]
+        return [], [ReadProblem(name, said_of(error))]
 
 
 def read_rows(raw: RawTable) -> tuple[list[RawTable], list[ReadProblem]]:
@@ -133,7 +135,7 @@ def read_rows(raw: RawTable) -> tuple[list[RawTable], list[ReadProblem]]:
     try:
         return _read_text(raw.source, raw.csv.data, raw.names)
     except TooBig as error:
-        return [], [ReadProblem(raw.source, str(error))]
+        return [], [ReadProblem(raw.source, said_of(error))]
 
 
 # The first bytes of a CSV that say how to read the rest: its header and separator.
@@ -179,7 +181,11 @@ def _read_any(
         except (zipfile.BadZipFile, ValueError, OSError, EOFError):
             return [], [
                 ReadProblem(
-                    name, f"{name} looks like a ZIP file but it is damaged. Download it again from TikTok."
+                    name,
+                    Said(
+                        N_("{file} looks like a ZIP file but it is damaged. Download it again from TikTok."),
+                        file=name,
+                    ),
                 )
             ]
         with archive:
@@ -189,7 +195,11 @@ def _read_any(
     if data[:4] == b"\xd0\xcf\x11\xe0":
         return [], [
             ReadProblem(
-                name, f"{name} is an old Excel .xls file. Save it as .xlsx or CSV and upload it again."
+                name,
+                Said(
+                    N_("{file} is an old Excel .xls file. Save it as .xlsx or CSV and upload it again."),
+                    file=name,
+                ),
             )
         ]
     return _read_text(name, data, names)
@@ -200,18 +210,21 @@ def _read_text(name: str, data: bytes, names: tuple[str, ...]) -> tuple[list[Raw
     try:
         text, note = decode_text(data)
     except IngestError as error:
-        return [], [ReadProblem(name, f"{name}: {error}")]
+        return [], [ReadProblem(name, Said(N_("{file}: {problem}"), file=name, problem=said_of(error)))]
     stripped = text.lstrip().lstrip("\ufeff").lstrip()  # a second BOM, left by re-saving, is not content
     if not stripped:
         return [], [
-            ReadProblem(name, f"{name} is empty. Export it again from TikTok and upload the new file.")
+            ReadProblem(
+                name,
+                Said(N_("{file} is empty. Export it again from TikTok and upload the new file."), file=name),
+            )
         ]
     if stripped[0] in "[{":
         return _read_json(name, stripped, names)
     try:
         frame, notes = read_csv_text(text, name)
     except IngestError as error:
-        return [], [ReadProblem(name, f"{name}: {error}")]
+        return [], [ReadProblem(name, Said(N_("{file}: {problem}"), file=name, problem=said_of(error)))]
     return [RawTable(name, frame, names, [note] * bool(note) + notes)], []
 
 
@@ -239,17 +252,28 @@ def decode_text(data: bytes) -> tuple[str, str]:
     note = ""
     if b"\x00" in data:
         if len(head.translate(None, _CONTROL)) < len(head) * (1 - _BINARY_SHARE):
-            raise IngestError("it is not a text, spreadsheet, ZIP or JSON file. Is it a TikTok export?")
+            raise IngestError(
+                Said(N_("it is not a text, spreadsheet, ZIP or JSON file. Is it a TikTok export?"))
+            )
         zeros = data.count(0)
         data = data.replace(b"\x00", b"")
-        note = f"The file held {zeros:,} zero byte{'s' if zeros > 1 else ''} (a sign of damage); we removed {'them' if zeros > 1 else 'it'}."
+        note = Said.ngettext(
+            "The file held {count} zero byte (a sign of damage); we removed it.",
+            "The file held {count} zero bytes (a sign of damage); we removed them.",
+            zeros,
+            count=zeros,
+        )
     try:
         return data.decode("utf-8"), note
     except UnicodeDecodeError:
-        cp1252 = (
-            "The file is not UTF-8; we read it as Windows-1252. If accents look wrong, save it as UTF-8 CSV."
+        cp1252 = Said(
+            N_(
+                "The file is not UTF-8; we read it as Windows-1252. If accents look wrong, save it as UTF-8 CSV."
+            )
         )
-        return data.decode("cp1252", errors="replace"), " ".join(filter(None, (note, cp1252)))
+        return data.decode("cp1252", errors="replace"), Said(
+            "{first} {second}", first=note, second=cp1252
+        ) if note else cp1252
 
 
 def sniff_separator(text: str) -> str:
@@ -307,7 +331,9 @@ def _check_width(name: str, text: str, separator: str) -> int:
             if widest > limits.MAX_COLUMNS:
                 raise TooBig(limits.too_many_columns(name, widest))
     except csv.Error as error:
-        raise IngestError(f"we could not read it as a table ({error}). Is it a CSV export?") from error
+        raise IngestError(
+            Said(N_("we could not read it as a table ({problem}). Is it a CSV export?"), problem=str(error))
+        ) from error
     return widest
 
 
@@ -357,10 +383,15 @@ def _read_csv_pandas(text: str, separator: str, width: int) -> tuple[pd.DataFram
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
         raise IngestError(
-            f"we could not read it as a table ({_csv_error(error)}). Is it a CSV export?"
+            Said(
+                N_("we could not read it as a table ({problem}). Is it a CSV export?"),
+                problem=_csv_error(error),
+            )
         ) from error
     if grid.empty:
-        raise IngestError("we could not read it as a table (it has no header row). Is it a CSV export?")
+        raise IngestError(
+            Said(N_("we could not read it as a table (it has no header row). Is it a CSV export?"))
+        )
     header = list(grid.iloc[0])
     while len(header) > 1 and header[-1] == "":
         header.pop()
@@ -374,10 +405,18 @@ def _read_csv_pandas(text: str, separator: str, width: int) -> tuple[pd.DataFram
     first = int(np.argmax(filled))
     cells = int(extra.iloc[first].ne("").to_numpy().nonzero()[0].max()) + len(header) + 1
     count = int(filled.sum())
-    rows = "1 row has" if count == 1 else f"{count:,} rows have"
     return frame, [
-        f"{rows} more cells than the header (the first, data row {first + 1}, has {cells} for "
-        f"{len(header)} columns); {'it was' if count == 1 else 'they were'} left out, the other rows line up."
+        Said.ngettext(
+            "{count} row has more cells than the header (the first, data row {row}, has {cells} for {columns} columns); "
+            "it was left out, the other rows line up.",
+            "{count} rows have more cells than the header (the first, data row {row}, has {cells} for {columns} "
+            "columns); they were left out, the other rows line up.",
+            count,
+            count=count,
+            row=first + 1,
+            cells=cells,
+            columns=len(header),
+        )
     ]
 
 
@@ -435,8 +474,13 @@ def _csv_error(error: Exception) -> str:
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
     if found:
         expected, line, saw = found.groups()
-        return f"line {line} has {saw} cells where the header has {expected}"
-    return "its rows do not line up with its header"
+        return Said(
+            N_("line {line} has {cells} cells where the header has {columns}"),
+            line=int(line),
+            cells=int(saw),
+            columns=int(expected),
+        )
+    return Said(N_("its rows do not line up with its header"))
 
 
 def _short(error: Exception) -> str:
@@ -457,7 +501,7 @@ def _read_zip(
         and not info.filename.rsplit("/", 1)[-1].startswith(".")
     ]
     if not members:
-        return [], [ReadProblem(name, f"{name} is a ZIP file with no files inside.")]
+        return [], [ReadProblem(name, Said(N_("{file} is a ZIP file with no files inside."), file=name))]
     if depth >= limits.MAX_ZIP_DEPTH:
         raise TooBig(limits.zip_too_deep(name))
     if len(members) > limits.MAX_ZIP_MEMBERS:
@@ -475,7 +519,10 @@ def _read_zip(
         except Exception:  # zlib.error, CRC errors, encryption: one damaged member must not lose the others
             problems.append(
                 ReadProblem(
-                    f"{name} › {member_name}", f"{member_name} inside {name} is damaged or encrypted."
+                    f"{name} › {member_name}",
+                    Said(
+                        N_("{member} inside {file} is damaged or encrypted."), member=member_name, file=name
+                    ),
                 )
             )
             continue
@@ -499,7 +546,12 @@ def _read_workbook(
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as error:
         return [], [
             ReadProblem(
-                name, f"{name} is an Excel file we could not open ({_short(error)}). Save it again and retry."
+                name,
+                Said(
+                    N_("{file} is an Excel file we could not open ({problem}). Save it again and retry."),
+                    file=name,
+                    problem=_short(error),
+                ),
             )
         ]
     try:
@@ -507,7 +559,12 @@ def _read_workbook(
     except Exception as error:  # calamine raises its own error types for damaged workbooks
         return [], [
             ReadProblem(
-                name, f"{name} is an Excel file we could not open ({_short(error)}). Save it again and retry."
+                name,
+                Said(
+                    N_("{file} is an Excel file we could not open ({problem}). Save it again and retry."),
+                    file=name,
+                    problem=_short(error),
+                ),
             )
         ]
     tables = []
@@ -525,7 +582,9 @@ def _read_workbook(
         label = f"{name} › {sheet}" if len(sheets) > 1 else name
         tables.append(RawTable(label, frame, (*names, str(sheet)), reader="excel"))
     if not tables:
-        return [], [ReadProblem(name, f"{name} is an Excel file with no data in any sheet.")]
+        return [], [
+            ReadProblem(name, Said(N_("{file} is an Excel file with no data in any sheet."), file=name))
+        ]
     return tables, []
 
 
@@ -705,14 +764,26 @@ def _read_json(name: str, text: str, names: tuple[str, ...]) -> tuple[list[RawTa
                 json.loads(line, object_pairs_hook=checked) for line in text.splitlines() if line.strip()
             ]
         except json.JSONDecodeError as error:
-            message = f"{name} is not valid JSON (line {error.lineno}). Download the export again."
+            message = Said(
+                N_("{file} is not valid JSON (line {line}). Download the export again."),
+                file=name,
+                line=error.lineno,
+            )
             return [], [ReadProblem(name, message)]
         except ValueError:  # a number of thousands of digits
-            return [], [ReadProblem(name, f"{name} is not valid JSON. Download the export again.")]
+            return [], [
+                ReadProblem(name, Said(N_("{file} is not valid JSON. Download the export again."), file=name))
+            ]
     records = json_records(document)
     if records is None:
         return [], [
-            ReadProblem(name, f"{name} is JSON but holds no list of records (comments or rows) we recognise.")
+            ReadProblem(
+                name,
+                Said(
+                    N_("{file} is JSON but holds no list of records (comments or rows) we recognise."),
+                    file=name,
+                ),
+            )
         ]
     if len(records) > limits.MAX_ROWS:
         raise TooBig(limits.too_many_rows(name, len(records)))

@@ -25,16 +25,20 @@ import pyarrow as pa
 
 from analytics import db
 from analytics.db import read_sql
+from analytics.i18n import N_
+from analytics.i18n.said import Said
 from analytics.ingest import limits
 from analytics.ingest.canonical import (
     Canonical,
     Context,
-    have,
+    impossible_numbers,
     named_account,
+    no_dates,
     parse_timestamps,
+    rows_left_out,
+    rows_outside,
     url_account,
     video_ids_and_handles,
-    were,
 )
 from analytics.ingest.detect import ALIASES
 from analytics.ingest.limits import TooBig
@@ -164,7 +168,11 @@ def _stage(
     warnings: list[str] = []
     if not raw_rows:
         warnings.append(
-            "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
+            Said(
+                N_(
+                    "The file has its header but no rows (TikTok writes this for small accounts); loaded as empty."
+                )
+            )
         )
     source_id = source_handle = None
     if context.source_url:
@@ -192,15 +200,21 @@ def _stage(
             f"count(video_id), count(*) from {table}",
         )
         if unknown_member:
-            warnings.append(f"{have(unknown_member, 'comment')} no author; {were(unknown_member)} left out.")
+            warnings.append(rows_left_out(unknown_member, "author"))
         if bad_time:
-            warnings.append(f"{have(bad_time, 'comment')} no time we could read; {were(bad_time)} left out.")
+            warnings.append(rows_left_out(bad_time, "time"))
         if total and not with_video:
-            warnings.append("No video link or id in this file: comments cannot be matched to videos.")
+            warnings.append(
+                Said(N_("No video link or id in this file: comments cannot be matched to videos."))
+            )
         if total and "parent_comment_id" not in mapping:
             warnings.append(
-                "This export does not show replies (no parent comment column): the reply rate cannot be "
-                "measured from it."
+                Said(
+                    N_(
+                        "This export does not show replies (no parent comment column): the reply rate cannot be "
+                        "measured from it."
+                    )
+                )
             )
         _plausible(con, table, total, context, warnings)
         urls = con.execute(
@@ -332,18 +346,10 @@ def _plausible(
     )
     if count:
         if count == dated:
-            raise ValueError(
-                f"every date (like {sample.isoformat()}) is before TikTok existed (2016) or after tomorrow"
-            )
-        warnings.append(
-            f"{have(count, 'row')} a date before TikTok existed (2016) or after tomorrow "
-            f"(like {sample.isoformat()}); {were(count)} left out."
-        )
+            raise ValueError(no_dates(sample.isoformat()))
+        warnings.append(rows_outside(count, sample.isoformat()))
     if impossible:
-        warnings.append(
-            f"{impossible:,} number{'s are' if impossible > 1 else ' is'} above a thousand billion, "
-            "which no TikTok account reaches (a typo or a damaged file?); left empty."
-        )
+        warnings.append(impossible_numbers(impossible))
     if dated - count != total:
         con.execute(
             f"delete from {table} where not coalesce(member_id is not null "

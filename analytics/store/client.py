@@ -31,6 +31,8 @@ import duckdb
 import pandas as pd
 
 from analytics import db, labels, preferences
+from analytics.i18n import N_, _
+from analytics.i18n.said import Said, from_json, keep, kept, to_json
 from analytics.ingest import FileResult, LoadedTable, ingest_file
 from analytics.ingest.canonical import YearSource, url_account
 from analytics.ingest.readers import ReadProblem
@@ -39,7 +41,6 @@ from analytics.progress import Progress
 from analytics.schema import KEYS, TABLES
 from analytics.store import lake
 from analytics.store.store import Store, _rollback, restorable_tables, schema_of
-from analytics.wording import plural
 from analytics.workspace import FileInput, Upload, Workspace, digest_of
 
 
@@ -54,8 +55,11 @@ class AccountMismatch:
     data: bytes = field(repr=False, default=b"")
 
     def words(self) -> str:
-        return (
-            f"{self.name} looks like @{self.account}'s, not @{self.client_account}'s (this client's account)."
+        return Said(
+            N_("{file} looks like @{account}'s, not @{client_account}'s (this client's account)."),
+            file=self.name,
+            account=self.account,
+            client_account=self.client_account,
         )
 
 
@@ -145,7 +149,7 @@ class ClientWorkspace(Workspace):
         read again (without remembered mappings: a table mapped since is stored, not waiting).
         """
         upload.result.problems = [
-            ReadProblem(source, message) for source, message in waiting.get("problems", [])
+            ReadProblem(source, from_json(message)) for source, message in waiting.get("problems", [])
         ]
         if not waiting.get("pending"):
             return
@@ -154,7 +158,11 @@ class ClientWorkspace(Workspace):
         except OSError:
             upload.result.problems.append(
                 ReadProblem(
-                    upload.name, f"{upload.name}'s original is missing: upload it again to map its columns."
+                    upload.name,
+                    Said(
+                        N_("{file}'s original is missing: upload it again to map its columns."),
+                        file=upload.name,
+                    ),
                 )
             )
             return
@@ -165,7 +173,7 @@ class ClientWorkspace(Workspace):
     def _restore_state(self, state: dict[str, str]) -> None:
         self.account = state.get("account") or None
         self._version = state.get("version")
-        self.merge_notes = json.loads(state.get("merge_notes") or "[]")
+        self.merge_notes = [from_json(note) for note in json.loads(state.get("merge_notes") or "[]")]
         # A client stored before the counts were kept: its next change merges every table.
         overlaps = state.get("overlaps")
         self._overlaps = json.loads(overlaps) if overlaps else (None if self.uploads else {})
@@ -183,7 +191,7 @@ class ClientWorkspace(Workspace):
             ).fetchone()
         finally:
             cur.close()
-        self.last_change = row[0] if row else None
+        self.last_change = _kept(row[0]) if row else None
 
     def refresh(self) -> bool:
         """Read the client again if another session or the command line changed it; whether it did."""
@@ -246,7 +254,7 @@ class ClientWorkspace(Workspace):
             self._import = (self._next_id("meta_imports", "import_id"), who)
             self._dirty |= {upload.digest for upload in added}
             self.rebuild()
-            return f"the import of {_names(names)}"
+            return Said(N_("the import of {files}"), files=_names(names))
 
         with self._reporting(progress):
             try:
@@ -262,13 +270,23 @@ class ClientWorkspace(Workspace):
         stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
         first: dict[str, str] = {}  # digest -> the name it first came under in this import
         words = []
-        for name, data, *_ in files:
+        for name, data, *_rest in files:
             digest = digest_of(data)
             if digest in stored:
-                known = "" if stored[digest] == name else f" (as {stored[digest]})"
-                words.append(f"{name} was already imported{known}: nothing new in it.")
+                if stored[digest] == name:
+                    words.append(Said(N_("{file} was already imported: nothing new in it."), file=name))
+                else:
+                    words.append(
+                        Said(
+                            N_("{file} was already imported (as {earlier}): nothing new in it."),
+                            file=name,
+                            earlier=stored[digest],
+                        )
+                    )
             elif digest in first:
-                words.append(f"{name} is {first[digest]} again: it was read once.")
+                words.append(
+                    Said(N_("{file} is {earlier} again: it was read once."), file=name, earlier=first[digest])
+                )
             else:
                 first[digest] = name
         return words
@@ -281,7 +299,7 @@ class ClientWorkspace(Workspace):
 
         def change() -> str:
             super(ClientWorkspace, self).remove_file(digest)
-            return f"the removal of {_names(names)}" if names else ""
+            return Said(N_("the removal of {files}"), files=_names(names)) if names else ""
 
         self._change("removal", change)
 
@@ -299,14 +317,18 @@ class ClientWorkspace(Workspace):
             cur.close()
         if not digests:
             raise ValueError(
-                f"This client has no import {import_id} (removed already?): nothing was changed."
+                _("This client has no import {number} (removed already?): nothing was changed.").format(
+                    number=import_id
+                )
             )
         names = [upload.name for upload in self.uploads if upload.digest in digests]
 
         def change() -> str:
             self.uploads = [upload for upload in self.uploads if upload.digest not in digests]
             self.rebuild()
-            return f"the removal of import {import_id} ({_names(names)})"
+            return Said(
+                N_("the removal of import {number} ({files})"), number=str(import_id), files=_names(names)
+            )
 
         self._change("removal", change)
 
@@ -352,8 +374,10 @@ class ClientWorkspace(Workspace):
         change_id, words, before = row
         if before not in known:
             raise ValueError(
-                "The history before that change was cleared (a client was deleted since), so it cannot be undone: "
-                "remove the import instead."
+                _(
+                    "The history before that change was cleared (a client was deleted since), so it cannot be undone: "
+                    "remove the import instead."
+                )
             )
 
         def attempt() -> None:
@@ -378,7 +402,7 @@ class ClientWorkspace(Workspace):
 
         lake.retrying(attempt)
         self._load()
-        return words
+        return _kept(words)
 
     # The transaction around a change ----------------------------------------------------------
 
@@ -492,14 +516,16 @@ class ClientWorkspace(Workspace):
         state = {
             "account": self.account or "",
             "version": self._version,
-            "merge_notes": json.dumps(self.merge_notes, ensure_ascii=False),
+            "merge_notes": json.dumps([to_json(note) for note in self.merge_notes], ensure_ascii=False),
             "overlaps": json.dumps(self._overlaps),
             "detected_handles": json.dumps(self._detected_handles, ensure_ascii=False),
             "brand_accounts": self._brand_accounts.to_json(orient="split", index=False),
             "waiting": json.dumps(
                 {
                     upload.digest: {
-                        "problems": [[problem.source, problem.message] for problem in upload.result.problems],
+                        "problems": [
+                            [problem.source, to_json(problem.message)] for problem in upload.result.problems
+                        ],
                         "pending": bool(upload.result.pending),
                     }
                     for upload in self.uploads
@@ -517,9 +543,9 @@ class ClientWorkspace(Workspace):
         cur.execute(
             f"insert into {self.schema}.meta_tables values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [part, digest, loaded.file, loaded.source, loaded.kind, loaded.rows, start, end,
-             json.dumps(loaded.warnings, ensure_ascii=False), loaded.download_date,
+             json.dumps([to_json(warning) for warning in loaded.warnings], ensure_ascii=False), loaded.download_date,
              json.dumps(loaded.mapping, ensure_ascii=False), loaded.mapped_by_hand,
-             year.kind if year else None, year.words if year else None, year.label if year else None,
+             year.kind if year else None, _keep(year.words) if year else None, _keep(year.label) if year else None,
              year.lender if year else None, loaded.account],
         )  # fmt: skip
         columns = TABLES[loaded.table]
@@ -677,15 +703,17 @@ class ClientWorkspace(Workspace):
             _copy(rows, home, f"{prefix}{table_name}", replace=True)
 
     def _read(self, upload: Upload) -> None:
-        """Re-reading a stored file reads its original (kept beside the lake)."""
-        if not upload.data:
+        """Re-reading a stored file reads its original (kept beside the lake); an empty file has no bytes to read."""
+        if not upload.data and upload.digest != EMPTY_DIGEST:
             kept = self.store.originals(self.client_id) / upload.digest
             try:
                 upload.data = kept.read_bytes()
             except OSError:
                 raise ValueError(
-                    f"{upload.name} cannot be read again: its original is no longer in {kept.parent}. "
-                    "Remove it and upload it again to change it."
+                    _(
+                        "{file} cannot be read again: its original is no longer in {folder}. "
+                        "Remove it and upload it again to change it."
+                    ).format(file=upload.name, folder=kept.parent)
                 ) from None
         self._dirty.add(upload.digest)
         upload.path = self._on_disk(upload)
@@ -704,7 +732,7 @@ class ClientWorkspace(Workspace):
         import's time) neither holds other sessions' imports back nor is done again when one commits first."""
         known = {upload.digest for upload in self.uploads}
         new: dict[str, Upload] = {}
-        for name, data, *_ in files:
+        for name, data, *_rest in files:
             digest = digest_of(data)
             if digest not in known and digest not in new:
                 new[digest] = Upload(name, data, 0, digest=digest)
@@ -879,8 +907,8 @@ def _stored_table(row) -> LoadedTable:
     year = (
         YearSource(
             row.year_kind,
-            row.year_words,
-            row.year_label,
+            _kept(row.year_words),
+            _kept(row.year_label),
             None if pd.isna(row.year_lender) else row.year_lender,
         )
         if isinstance(row.year_kind, str)
@@ -891,7 +919,7 @@ def _stored_table(row) -> LoadedTable:
         source=row.source,
         kind=row.kind,
         data=pd.DataFrame(),
-        warnings=json.loads(row.warnings or "[]"),
+        warnings=[from_json(warning) for warning in json.loads(row.warnings or "[]")],
         download_date=_day(row.download_date),
         mapping=json.loads(row.mapping or "{}"),
         mapped_by_hand=bool(row.mapped_by_hand),
@@ -912,8 +940,30 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
+EMPTY_DIGEST = digest_of(b"")  # an empty upload: nothing to read again, its problem says so
+
+
 def _names(names: list[str]) -> str:
-    return ", ".join(names[:3]) + (f" and {plural(len(names) - 3, 'other file')}" if len(names) > 3 else "")
+    if len(names) <= 3:
+        return ", ".join(names)
+    return Said.ngettext(
+        "{files} and {count} other file",
+        "{files} and {count} other files",
+        len(names) - 3,
+        files=", ".join(names[:3]),
+        count=len(names) - 3,
+    )
+
+
+def _keep(sentence: object) -> object:
+    """A sentence as the store keeps it in a text column: its message and values (JSON), to word when shown."""
+    return keep(sentence)
+
+
+def _kept(text: object) -> object:
+    """A sentence read back from a text column (one kept as plain words, before, as it is)."""
+    return kept(text)
+    return text
 
 
 def _io(text: str):

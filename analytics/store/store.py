@@ -37,6 +37,7 @@ import duckdb
 import pandas as pd
 
 from analytics import db, labels
+from analytics.i18n import _
 from analytics.schema import TABLES
 from analytics.store import lake
 
@@ -74,7 +75,7 @@ LOG_TABLES = {
 def schema_of(client_id: str) -> str:
     """The client's schema name, from an id checked against its pattern (identifiers never come from input)."""
     if not CLIENT_ID.match(client_id or ""):
-        raise UnknownClient(f"'{client_id}' is not a client id.")
+        raise UnknownClient(_("'{client}' is not a client id.").format(client=client_id))
     return f"c_{client_id}"
 
 
@@ -286,18 +287,20 @@ class Store:
         finally:
             cur.close()
         if not row:
-            raise UnknownClient(f"There is no client '{client_id}'.")
+            raise UnknownClient(_("There is no client '{client}'.").format(client=client_id))
         return row[0]
 
     def _clean_name(self, name: str, client_id: str | None = None, within=None) -> str:
         name = " ".join(str(name).split())
         if not name:
-            raise ValueError("A client needs a name, such as the brand's.")
+            raise ValueError(_("A client needs a name, such as the brand's."))
         if len(name) > NAME_LIMIT:
-            raise ValueError(f"A client's name has at most {NAME_LIMIT} characters.")
+            raise ValueError(_("A client's name has at most {count} characters.").format(count=NAME_LIMIT))
         other = self.find_client(name, within)
         if other and other != client_id:
-            raise ValueError(f"There is already a client called '{name}': choose another name.")
+            raise ValueError(
+                _("There is already a client called '{name}': choose another name.").format(name=name)
+            )
         return name
 
     def create_client(self, name: str) -> str:
@@ -343,7 +346,7 @@ class Store:
         """Delete a client for good: its tables, its remembered choices, and the files it imported."""
         schema = f"{lake.LAKE}.{schema_of(client_id)}"
         if self.find_client(client_id) != client_id:  # nothing to delete, and every client's undo kept
-            raise UnknownClient(f"There is no client '{client_id}'.")
+            raise UnknownClient(_("There is no client '{client}'.").format(client=client_id))
 
         def attempt() -> None:
             with self.transaction() as cur:
@@ -394,7 +397,7 @@ class Store:
         from analytics.store.client import ClientWorkspace
 
         if not self.may_open(client_id):
-            raise UnknownClient(f"There is no client '{client_id}'.")
+            raise UnknownClient(_("There is no client '{client}'.").format(client=client_id))
         return ClientWorkspace(self, client_id, today=today or date.today())
 
 
