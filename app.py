@@ -34,7 +34,6 @@ pages = st.navigation(
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 ui.page_style()
 with ui.one_run_at_a_time():
-    language.picker()
     ui.client_picker()
     st.session_state.ui_refreshed = False
     ui.workspace()
@@ -43,6 +42,7 @@ with ui.one_run_at_a_time():
     ui.held_files()
     st.session_state.period = ui.period_control()
     ui.presentation_mode(st.session_state.period)
+    language.picker()
     with ui.page_errors():
         pages.run()
     ui.show_notes()
