@@ -75,6 +75,18 @@ def test_no_user_visible_string_is_left_unmarked():
     assert not found, f"{len(found)} strings not marked for translation:\n" + "\n".join(found[:40])
 
 
+def test_no_exception_marker_is_inside_a_string_where_a_marketer_would_read_it():
+    import ast
+
+    inside = [
+        f"{path}:{node.lineno}"
+        for path in i18n_scan.files()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "# i18n:" in node.value
+    ]
+    assert not inside, inside
+
+
 def test_the_scan_catches_an_unmarked_title_and_lets_a_marked_one_and_a_listed_exception_through(tmp_path):
     page = tmp_path / "page.py"
     page.write_text(

@@ -809,7 +809,7 @@ def today() -> date:
 # KPI tiles: a row of tiles becomes two per row (three for rows of five or more) when its width
 # runs short, and the number is sized to its tile (container query units), so no number is ever
 # cut to "2...." at any width. Below 640 px Streamlit stacks the tiles one per row itself.
-PAGE_CSS = """  # i18n: CSS
+PAGE_CSS = """
 <style>
 [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
   container-type: inline-size; flex-wrap: wrap;
@@ -832,9 +832,9 @@ PAGE_CSS = """  # i18n: CSS
 }
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { white-space: normal; }
 </style>
-"""
+"""  # i18n: CSS
 
-PRESENTATION_CSS = """  # i18n: CSS
+PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
@@ -862,7 +862,7 @@ PRESENTATION_CSS = """  # i18n: CSS
 [data-testid="stExpander"] { display: none !important; }
 .st-key-ui_presentation_exit [data-testid="stButton"] { display: block !important; text-align: right; }
 </style>
-"""
+"""  # i18n: CSS
 
 
 def page_style() -> None:

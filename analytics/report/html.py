@@ -29,7 +29,7 @@ CSP = (
 )
 CHART_CONFIG = {"displaylogo": False, "responsive": True}
 
-STYLE = """  # i18n: markup
+STYLE = """
 :root { --brand: %(brand)s; --on-brand: %(on_brand)s; --accent: %(accent)s; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: Inter, "Noto Sans", "Segoe UI", Arial, sans-serif; color: #0F172A;
@@ -63,7 +63,7 @@ dl { display: grid; grid-template-columns: 220px 1fr; gap: 6px 18px; font-size: 
 dt { font-weight: 700; } dd { margin: 0; color: #334155; }
 footer { color: #64748B; font-size: 13px; text-align: center; padding: 24px; }
 @media print { article { break-inside: avoid; } nav { display: none; } }
-"""
+"""  # i18n: markup
 
 
 def _tiles(finding: Finding) -> str:
