@@ -232,3 +232,18 @@ def test_a_decks_numbers_weekdays_and_durations_are_written_the_readers_way():
                 text.hours(4.5),
             )
         assert said == words, language
+
+
+def test_two_counts_in_one_headline_share_the_languages_own_word_for_thousands_and_millions():
+    from analytics.report import text
+
+    expected = {
+        "en": (("9.8K", "28.4K"), ("1.2M", "2.5M")),
+        "vi": (("9,8\u00a0N", "28,4\u00a0N"), ("1,2\u00a0Tr", "2,5\u00a0Tr")),
+        "fr": (("9,8\u00a0k", "28,4\u00a0k"), ("1,2\u00a0M", "2,5\u00a0M")),
+        "pt_BR": (("9,8\u00a0mil", "28,4\u00a0mil"), ("1,2\u00a0mi", "2,5\u00a0mi")),
+        "id": (("9,8\u00a0rb", "28,4\u00a0rb"), ("1,2\u00a0jt", "2,5\u00a0jt")),
+    }
+    for language, pairs in expected.items():
+        with i18n.use(language):
+            assert (text.counts(9758, 28_400), text.counts(1_200_000, 2_500_000)) == pairs, language

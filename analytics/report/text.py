@@ -48,7 +48,13 @@ def counts(first: float, second: float) -> tuple[str, str]:
 
 
 def _scaled(value: float, size: int, suffix: str, digits: int) -> str:
-    return "0" if round(value / size, digits) == 0 else number(value / size, digits) + suffix
+    """`value` in thousands or millions with the language's own short word ("K", "k", "N", "mil", "rb")."""
+    if round(value / size, digits) == 0:
+        return "0"
+    if _locale() != i18n.DEFAULT:
+        pattern = Locale.parse(_locale()).compact_decimal_formats["short"]["other"][str(size)].pattern
+        return re.sub(r"0+", lambda _zeros: number(value / size, digits), pattern, count=1)
+    return number(value / size, digits) + suffix
 
 
 def _locale() -> str:
