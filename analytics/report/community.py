@@ -209,7 +209,9 @@ def members_findings(
                     "Your {champions} commented on {videos} each (median): ambassador candidates",
                     len(every),
                 ).format(
-                    champions=f"{text.number(len(every))} {term('tier', 'Champion')}",
+                    champions=ngettext("{count} Champion", "{count} Champions", len(every)).format(
+                        count=text.number(len(every))
+                    ),
                     videos=text.videos(round(typical_videos)),
                 ),
                 caption=_("The {count} most active {champions} (decayed activity score)").format(
