@@ -127,6 +127,9 @@ def localize(fig: go.Figure) -> go.Figure:
     date_axes = {
         ("xaxis" + (trace.xaxis or "x")[1:]) for trace in fig.data if _holds_dates(getattr(trace, "x", None))
     }
+    for axis in (*fig.select_xaxes(), *fig.select_yaxes()):
+        if axis.tickformat == "~s":  # Plotly's k/M are English: whole numbers with the language's marks
+            axis.tickformat = ",d"
     for axis in fig.select_xaxes():
         name = axis.plotly_name
         if axis.tickformat in _MONTH_FORMATS:

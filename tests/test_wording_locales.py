@@ -138,10 +138,12 @@ def test_chart_dates_are_written_in_digits_day_first_outside_english_and_numbers
         fig = charts.localize(px.line(days, x="day", y="views"))
         monthly = px.bar(days, x="day", y="views")
         monthly.update_xaxes(tickformat="%b %Y")
+        monthly.update_yaxes(tickformat="~s")
         charts.localize(monthly)
     assert fig.layout.separators == ",."
     assert [stop.value for stop in fig.layout.xaxis.tickformatstops] == ["%-d/%-m", "%-m/%Y", "%Y"]
     assert fig.layout.xaxis.hoverformat == "%-d/%-m/%Y"
     assert monthly.layout.xaxis.tickformat == "%-m/%Y"
+    assert monthly.layout.yaxis.tickformat == ",d"  # "60.000", not Plotly's English "60k"
     english = charts.localize(px.line(days, x="day", y="views"))
     assert english.layout.separators == ".," and not english.layout.xaxis.tickformatstops

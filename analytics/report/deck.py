@@ -30,7 +30,7 @@ from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
 from analytics import i18n
-from analytics.charts import BRAND, PALETTE
+from analytics.charts import BRAND, PALETTE, localize
 from analytics.i18n import _
 from analytics.report import fit, text
 from analytics.report.figures import literal_labels
@@ -361,7 +361,7 @@ def _image(slide, finding: Finding, images: bool) -> None:
     if not images:
         _text(slide, (left, top + 1.8, width, 0.5), _("(chart image left out)"), size=14, color=GREY)
         return
-    figure = literal_labels(finding.figure).to_dict()
+    figure = localize(literal_labels(finding.figure)).to_dict()
     layout = figure["layout"]
     layout.pop("title", None)  # the slide's headline and caption already say what it shows
     layout["height"] = None

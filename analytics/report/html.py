@@ -16,6 +16,7 @@ from html import escape
 import pandas as pd
 
 from analytics import i18n
+from analytics.charts import localize
 from analytics.i18n import _
 from analytics.report import text
 from analytics.report.deck import BAD, GOOD, accent_text_color, luminance, safe_color
@@ -99,7 +100,7 @@ def _figure(finding: Finding, *, first: bool) -> str:
     config = CHART_CONFIG | {
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": finding.key},
     }
-    return literal_labels(finding.figure).to_html(
+    return localize(literal_labels(finding.figure)).to_html(
         full_html=False,
         include_plotlyjs=first,  # plotly.js once, inline: no CDN, works offline
         div_id=f"chart-{finding.key}",

@@ -624,8 +624,8 @@ def replies_view(
         # Translators: {hours} is a number of hours ("1.5").
         time_to_reply="—" if pd.isna(hours) else _("{hours} h").format(hours=wording.value(hours, "decimal")),
         answered=_("{answered} of {total}").format(
-            answered=wording.count(view.replies["count_replied_comments"]),
-            total=wording.count(view.replies["count_top_level_comments"]),
+            answered=wording.plain(view.replies["count_replied_comments"]),
+            total=wording.plain(view.replies["count_top_level_comments"]),
         ),
         by_format=by_format,
         by_tier=by_tier,
