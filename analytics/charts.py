@@ -107,7 +107,13 @@ _DATE_TICKS = [
     {"dtickrange": [86_400_000 * 27, 86_400_000 * 360], "value": "%-m/%Y"},
     {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
 ]
-_MONTH_FORMATS = {"%b %Y": "%-m/%Y", "%B %Y": "%-m/%Y", "%d %b": "%-d/%-m", "%-d %b": "%-d/%-m", "%d %b %Y": "%-d/%-m/%Y"}
+_MONTH_FORMATS = {
+    "%b %Y": "%-m/%Y",
+    "%B %Y": "%-m/%Y",
+    "%d %b": "%-d/%-m",
+    "%-d %b": "%-d/%-m",
+    "%d %b %Y": "%-d/%-m/%Y",
+}
 
 
 def _holds_dates(values) -> bool:

@@ -46,9 +46,9 @@ def test_a_reason_is_worded_in_french_and_vietnamese_while_the_stored_format_and
     with i18n.use("fr"):
         shown = [worded(why) for why in frame["why"]]
     assert shown == [
-        'correspond à "LIVE" avec "8pm"',
-        'aucune règle ne correspond ("live music" n\'est pas un LIVE TikTok)',
-        'règle de série : "#phintips" est toujours Tutoriel',
+        "correspond à «\xa0LIVE\xa0» avec «\xa08pm\xa0»",
+        "aucune règle ne correspond («\xa0live music\xa0» n'est pas un LIVE TikTok)",
+        "règle de série\xa0: «\xa0#phintips\xa0» est toujours Tutoriel",
     ]
     with i18n.use("vi"):
         found = classify("Giveaway time! Win a phin set #giveaway")

@@ -45,11 +45,11 @@ def reason(frame: pd.DataFrame, language: str) -> str:
         (
             AT_RISK,
             "fr",
-            "a commenté 3 vidéos sur 2 semaines, mais dernier commentaire il y a 45 jours : se fait discret",
+            "a commenté 3 vidéos sur 2 semaines, mais dernier commentaire il y a 45 jours\xa0: se fait discret",
         ),
         (NEWCOMER, "en", "first comment today; 1 comment on 1 video"),
         (NEWCOMER, "vi", "bình luận đầu tiên hôm nay; 1 bình luận trên 1 video"),
-        (NEWCOMER, "fr", "premier commentaire aujourd'hui ; 1 commentaire sur 1 vidéo"),
+        (NEWCOMER, "fr", "premier commentaire aujourd'hui\xa0; 1 commentaire sur 1 vidéo"),
         (ONE_TIME, "en", "1 comment, 200 days ago"),
         (ONE_TIME, "vi", "1 bình luận, 200 ngày trước"),
         (ONE_TIME, "fr", "1 commentaire, il y a 200 jours"),
@@ -121,10 +121,10 @@ def chart_texts(at: AppTest) -> str:
         (
             "vi",
             {"Thành viên", "Fan cứng", "Có nguy cơ rời đi", "Mới", "Tỷ lệ phản hồi", "Trung thành"},
-            {"Nhóm", "Danh sách cần hành động", "Một thành viên", "Phản hồi", "Cảm xúc"},
-            ["Thành viên theo nhóm", "Fan cứng", "Đã rời đi", "Một lần"],
+            {"Hạng thành viên", "Danh sách cần hành động", "Một thành viên", "Phản hồi", "Cảm xúc"},
+            ["Thành viên theo hạng", "Fan cứng", "Đã rời đi", "Một lần"],
             {"Fan cứng", "Trung thành", "Có nguy cơ rời đi"},
-            ["Tỷ lệ phản hồi tích cực theo nhóm", "Tích cực", "Tiêu cực"],
+            ["Tỷ lệ bình luận tích cực theo hạng", "Tích cực", "Tiêu cực"],
         ),
         (
             "fr",

@@ -417,7 +417,7 @@ def tier_months(at_risk_now: int) -> pd.DataFrame:
     [
         (
             "fr",
-            "Les Champions sont passés de 72 fin juin 2026 à 150 fin août, et sont 60 au 22 nov. 2026. "
+            "Les Champions sont passés de 72 fin juin 2026 à 150 fin août, puis à 60 au 22 nov. 2026. "
             "88 membres autrefois fidèles sont à risque et 58 sont devenus inactifs\u00a0: à reconquérir.",
             "1 membre autrefois fidèle est à risque et 58 sont devenus inactifs\u00a0: à reconquérir.",
         ),

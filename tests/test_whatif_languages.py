@@ -58,14 +58,14 @@ def test_a_clear_verdict_is_one_whole_sentence_in_french_and_vietnamese():
     said, numbers = challenges_against_tutorials("vi")
     assert said == (
         "Video thử thách có tương tác gấp {ratio} lần video hướng dẫn ({a} so với {b}), và điều này khó là "
-        "do may mắn."
+        "do ngẫu nhiên."
     ).format(**numbers)
 
 
 def test_too_few_videos_to_compare_is_said_in_french_with_both_counts():
     said, numbers = challenges_against_tutorials("fr", videos_a=2)
     assert said == (
-        "Pas assez de vidéos pour conclure : les challenges en ont {count_a} avec des vues et les tutoriels 6, et une "
+        "Pas assez de vidéos pour conclure\xa0: les challenges en ont {count_a} avec des vues et les tutoriels 6, et une "
         "comparaison en demande au moins 5 de chaque côté."
     ).format(**numbers)
 
@@ -89,7 +89,7 @@ def test_the_best_live_slot_names_the_day_in_french_with_the_plural_of_four_broa
     with i18n.use("fr"):
         viewers = wording.count(1500)
         assert lives.best_live_slot(slots) == (
-            "Les LIVE du samedi lancés entre 20:00–21:00 ont attiré 25\xa0% de spectateurs en plus que les LIVE "
+            "Les LIVE du samedi (début 20:00–21:00) ont attiré 25\xa0% de spectateurs en plus que les LIVE "
             f"des mêmes semaines (4 diffusions, {viewers} spectateurs en moyenne)."
         )
 
@@ -163,14 +163,14 @@ ENGLISH = [
 PAGES = {
     "fr": {
         "title": "Simulation",
-        "tabs": ["Planificateur de mix", "Comparer deux groupes", "Plus de LIVE ?"],
-        "tiles": {"Vues par mois", "Engagements par mois", "Spectateurs par mois"},
+        "tabs": ["Planificateur de mix", "Comparer deux groupes", "Plus de LIVE\xa0?"],
+        "tiles": {"Vues par mois", "Interactions par mois", "Spectateurs par mois"},
         "charts": [
             "Par mois : votre mix actuel face à votre plan",
             "Par mois grâce aux LIVE : aujourd'hui face",
         ],
         "verdict": ("contre", "Pas assez de vidéos"),
-        "months": "A : Vidéos publiées du 1",
+        "months": "A : les vidéos publiées du 1",
     },
     "vi": {
         "title": "Giả định",
@@ -181,7 +181,7 @@ PAGES = {
             "Mỗi tháng từ LIVE: hiện tại so với",
         ],
         "verdict": ("so với", "Chưa đủ video"),
-        "months": "A: Video đăng từ 1",
+        "months": "A: Video đăng 1",
     },
 }
 
@@ -196,7 +196,7 @@ def test_the_what_if_page_speaks_the_marketer_s_language_on_the_demo(code):
     titles = chart_titles(at)
     assert len(titles) == 3  # the plan, the comparison of the two first formats, the LIVEs
     for title in expected["charts"]:
-        assert any(title in shown for shown in titles), titles
+        assert any(title in shown.replace("\xa0", " ") for shown in titles), titles
     # The comparison of the two most common formats, said in the language.
     assert any(any(word in info.value for word in expected["verdict"]) for info in at.info), at.info
     shown = words_shown(at)
@@ -205,7 +205,8 @@ def test_the_what_if_page_speaks_the_marketer_s_language_on_the_demo(code):
     at.button(key="whatif_this_vs_last_month").click().run()
     assert not at.exception, at.exception
     assert at.radio(key="whatif_compare_kind").value == "dates"
-    assert any(caption.value.startswith(expected["months"]) for caption in at.caption), at.caption
+    plain = [" ".join(caption.value.replace("\xa0", " ").split()).casefold() for caption in at.caption]
+    assert any(caption.startswith(expected["months"].casefold()) for caption in plain), plain
     shown = words_shown(at)
     assert not [english for english in ENGLISH if english in shown], shown
 
