@@ -480,7 +480,7 @@ def report(args: argparse.Namespace, memory: Memory | None = None) -> int:
         else settings.get("client") or (workspace.label if _memory(workspace) else "")
     )
     # The deck's words and numbers in its own language (the messages printed here stay English).
-    with i18n.use(args.lang):
+    with i18n.use(getattr(args, "lang", i18n.DEFAULT)):
         built = build_report(
             workspace.con,
             period=period,

@@ -807,7 +807,7 @@ def _compounds(shown: str, frozen: _Frozen, found: set[str]) -> list[Evidence]:
         body = _bare_text(tag.group(1).casefold())
         for name, word in _compound_words(frozen):
             if name not in found and body != word and (body.startswith(word) or body.endswith(word)):
-                evidence.append((name, NAME_WEIGHT, tag.group(), ""))
+                evidence.append((name, NAME_WEIGHT, tag.group(), None))
                 found.add(name)
                 break
     return evidence

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 import duckdb
 import pandas as pd
@@ -16,7 +17,7 @@ from analytics.i18n import ngettext
 WEEKDAYS: list[str] = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
-def weekday_name(weekday: int, width: str = "wide") -> str:
+def weekday_name(weekday: int, width: Literal["abbreviated", "narrow", "short", "wide"] = "wide") -> str:
     """A weekday (0 = Monday) in the run's language: "Wednesday", "mercredi", "Thứ Tư" ("abbreviated": "Wed")."""
     return get_day_names(width, locale=i18n.language())[weekday]
 

@@ -154,7 +154,7 @@ def percent(share: float, *, signed: bool = False, digits: int | None = None) ->
 
 def value(number: float | None, unit: str) -> str:
     """A KPI's value by its unit ("count", "signed_count", "percent", "seconds", "decimal", "minutes")."""
-    if is_missing(number):
+    if number is None or is_missing(number):
         return "—"
     if unit == "percent":
         return percent(number, digits=1)

@@ -350,7 +350,7 @@ class Workspace:
             self._overlaps = None  # half merged: the next change merges every table whole
             raise
         self._merged_parts = ranked
-        self.merge_notes = self._notes()
+        self.merge_notes = list[str](self._notes())
         self._progress.computing()
         if full:
             self._link_members()

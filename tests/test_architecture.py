@@ -37,7 +37,7 @@ def test_ruff_finds_nothing_to_fix():
 def test_readme_names_every_page():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     titles = re.findall(
-        r'st\.Page\("pages/\w+\.py", title="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8")
+        r'st\.Page\("pages/\w+\.py", title=_\("([^"]+)"\)', (ROOT / "app.py").read_text(encoding="utf-8")
     )
     assert titles
     for title in titles:

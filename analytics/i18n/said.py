@@ -161,7 +161,7 @@ def keep(sentence: str) -> str:
     return json.dumps(to_json(sentence), ensure_ascii=False) if isinstance(sentence, Said) else sentence
 
 
-def kept(text: object) -> object:
+def kept(text: object) -> Any:
     """A sentence read back from a text cell, still to be worded (plain words, kept before, as they are)."""
     if isinstance(text, str) and text.startswith('{"said"'):
         try:

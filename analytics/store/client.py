@@ -25,7 +25,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 import duckdb
 import pandas as pd
@@ -269,7 +269,7 @@ class ClientWorkspace(Workspace):
         """The files of an import that are already stored, or repeat an earlier file of it, in words."""
         stored = {upload.digest: upload.name for upload in self.already_loaded(files)}
         first: dict[str, str] = {}  # digest -> the name it first came under in this import
-        words = []
+        words: list[str] = []
         for name, data, *_rest in files:
             digest = digest_of(data)
             if digest in stored:
@@ -955,15 +955,14 @@ def _names(names: list[str]) -> str:
     )
 
 
-def _keep(sentence: object) -> object:
+def _keep(sentence: str) -> str:
     """A sentence as the store keeps it in a text column: its message and values (JSON), to word when shown."""
     return keep(sentence)
 
 
-def _kept(text: object) -> object:
+def _kept(text: object) -> Any:
     """A sentence read back from a text column (one kept as plain words, before, as it is)."""
     return kept(text)
-    return text
 
 
 def _io(text: str):
