@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from babel import Locale
-from babel.dates import get_day_names
 from babel.numbers import format_decimal, format_percent
 
 from analytics import i18n
 from analytics.i18n import ngettext
+from analytics.posting_times import weekday_name
 from analytics.wording import change, count, day, is_missing, plural, short_day, span, value
 
 __all__ = [
@@ -119,4 +119,4 @@ def lives_count(n: int) -> str:
 
 def weekday(index: int, *, short: bool = False) -> str:
     """Monday (0) … Sunday (6), in the reader's language ("lundi", "Thứ Hai"); `short`: "Mon", "lun."."""
-    return str(get_day_names("abbreviated" if short else "wide", locale=_locale())[index])
+    return weekday_name(index, "abbreviated" if short else "wide")
